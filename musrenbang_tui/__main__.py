@@ -1,0 +1,5 @@
+"""`python -m musrenbang_tui ...` is the `musrenbang` command."""
+
+from .cli import run
+
+run()

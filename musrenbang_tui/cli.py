@@ -1,0 +1,342 @@
+"""The `musrenbang` command. Commands that do not open the UI never import Textual.
+
+Exit status: 0 success; 1 data refused or a problem found (message on stderr, store unchanged);
+2 usage error; 3 an unexpected error (details in the log file named on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from typing import Callable, Sequence
+
+from .argparse_id import pasang
+
+pasang()
+
+LAYAR = ["persiapan", "pendaftaran", "pleno1", "kelompok", "skoring", "pleno2", "berita-acara"]
+PERAN = ["operator", "fasilitator", "notulen", "pimpinan", "tayang"]
+
+
+class Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
+        super().__init__(*args, **kwargs)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = Parser(
+        prog="musrenbang",
+        description="Aplikasi terminal untuk menyelenggarakan Musrenbang Kecamatan: pendaftaran, Pleno I, "
+                    "sidang kelompok, skoring, Pleno II, sampai berita acara.",
+        epilog="Contoh:\n  musrenbang demo\n  musrenbang baru sesi.json --kecamatan \"Banjarmasin Utara\" "
+               "--kota Banjarmasin --tahun 2028 --tanggal 2027-02-09 --tempat \"Aula Kantor Camat\"\n"
+               "  musrenbang impor usulan sesi.json usulan.csv\n  musrenbang buka sesi.json",
+    )
+    sub = p.add_subparsers(dest="perintah", metavar="PERINTAH", title="perintah", required=True,
+                           parser_class=Parser)
+
+    s = sub.add_parser("baru", help="buat berkas sesi baru", description="Membuat berkas sesi baru. "
+                       "Berkas yang sudah ada tidak ditimpa. Kelurahan Kota Banjarmasin diisi otomatis; "
+                       "kriteria baku (lima kriteria) dipasang.")
+    s.add_argument("berkas", metavar="BERKAS", help="berkas sesi (JSON) yang akan dibuat")
+    s.add_argument("--kecamatan", required=True, metavar="NAMA")
+    s.add_argument("--kota", required=True, metavar="NAMA", help="kota atau kabupaten")
+    s.add_argument("--tahun", required=True, type=int, metavar="TAHUN", help="tahun RKPD yang direncanakan")
+    s.add_argument("--tanggal", required=True, metavar="TTTT-BB-HH", help="tanggal musrenbang")
+    s.add_argument("--tempat", required=True, metavar="TEMPAT")
+    s.add_argument("--camat", default="", metavar="NAMA")
+    s.add_argument("--kelurahan", metavar="DAFTAR",
+                   help="daftar kelurahan dipisah titik koma (bila bukan kecamatan di Kota Banjarmasin)")
+
+    s = sub.add_parser("impor", help="impor CSV (usulan, peserta, kriteria, skor)",
+                       description="Mengimpor berkas CSV ke sesi. Seluruh berkas diperiksa dahulu; bila ada "
+                       "kesalahan, tidak ada yang diubah dan setiap kesalahan disebutkan (berkas, baris, kolom).")
+    s.add_argument("jenis", choices=["usulan", "peserta", "kriteria", "skor"], metavar="JENIS",
+                   help="usulan, peserta, kriteria, atau skor")
+    s.add_argument("berkas", metavar="BERKAS")
+    s.add_argument("csv", metavar="FILE.csv")
+
+    s = sub.add_parser("ekspor", help="ekspor peringkat, daftar hadir, atau berita acara")
+    s.add_argument("dokumen", choices=["peringkat", "daftar-hadir", "berita-acara"], metavar="DOKUMEN",
+                   help="peringkat, daftar-hadir, atau berita-acara")
+    s.add_argument("berkas", metavar="BERKAS")
+    s.add_argument("--format", choices=["csv", "md", "txt"], default=None,
+                   help="csv, md (Markdown), atau txt; bawaan: csv (berita acara: md)")
+    s.add_argument("-o", "--keluaran", metavar="FILE", help="tulis ke berkas, bukan ke layar")
+
+    s = sub.add_parser("periksa", help="periksa keutuhan berkas sesi",
+                       description="Memeriksa berkas sesi: bentuk data, rantai riwayat, dan keaslian berita "
+                       "acara yang sudah disahkan. Keluar dengan status 1 bila ada masalah.")
+    s.add_argument("berkas", metavar="BERKAS")
+
+    s = sub.add_parser("pulihkan", help="pulihkan berkas dari cadangan terakhir",
+                       description="Mengganti berkas sesi dengan cadangan terakhir yang baik (BERKAS.bak). "
+                       "Berkas yang rusak disimpan di samping untuk diperiksa.")
+    s.add_argument("berkas", metavar="BERKAS")
+    s.add_argument("--ya", action="store_true", help="langsung pulihkan tanpa bertanya")
+
+    s = sub.add_parser("sahkan", help="sahkan berita acara dan kunci sesi",
+                       description="Mengesahkan berita acara (oleh pimpinan sidang): sesi dikunci dan dokumen "
+                       "diberi sidik jari SHA-256.")
+    s.add_argument("berkas", metavar="BERKAS")
+    s.add_argument("--nama", required=True, metavar="NAMA", help="nama pimpinan sidang yang mengesahkan")
+
+    s = sub.add_parser("buka-kunci", help="buka kembali sesi yang sudah disahkan (dengan alasan)")
+    s.add_argument("berkas", metavar="BERKAS")
+    s.add_argument("--nama", required=True, metavar="NAMA")
+    s.add_argument("--alasan", required=True, metavar="ALASAN")
+
+    def ui_options(s: argparse.ArgumentParser) -> None:
+        s.add_argument("--nama", metavar="NAMA", help="nama Anda (bawaan: nama pengguna sistem)")
+        s.add_argument("--peran", choices=PERAN, default=None, metavar="PERAN",
+                       help="operator, fasilitator, notulen, pimpinan, atau tayang (bawaan: operator)")
+        s.add_argument("--mouse", action="store_true", help="aktifkan tetikus (bawaan mati lewat SSH)")
+        s.add_argument("--ascii", action="store_true", help="tampilan aman untuk konsol Linux (tanpa garis kotak)")
+
+    s = sub.add_parser("buka", help="buka aplikasi pada berkas sesi")
+    s.add_argument("berkas", metavar="BERKAS")
+    s.add_argument("--layar", choices=LAYAR, metavar="LAYAR", help=", ".join(LAYAR))
+    s.add_argument("--kelompok", metavar="NAMA", help="kelompok yang dibuka di layar kelompok/skoring")
+    ui_options(s)
+
+    s = sub.add_parser("demo", help="buka aplikasi pada sesi demo (dibuat bila belum ada)",
+                       description="Sesi demo Kecamatan Banjarmasin Utara (data rekaan).")
+    s.add_argument("--berkas", metavar="PATH", help="lokasi berkas demo")
+    s.add_argument("--layar", choices=LAYAR, metavar="LAYAR", help=", ".join(LAYAR))
+    s.add_argument("--cetak", action="store_true", help="cetak peringkat ke layar, tanpa membuka aplikasi")
+    ui_options(s)
+
+    s = sub.add_parser("tayang", help="tampilan proyektor (hanya baca) yang mengikuti sesi",
+                       description="Tampilan besar untuk proyektor; tidak pernah mengubah data.")
+    s.add_argument("berkas", metavar="BERKAS")
+    s.add_argument("--tampilan", choices=["otomatis", "kehadiran", "peringkat", "kesepakatan"],
+                   default="otomatis", help="sematkan satu tampilan (bawaan: mengikuti tahap sesi)")
+    s.add_argument("--kelompok", metavar="NAMA")
+    s.add_argument("--ascii", action="store_true")
+    return p
+
+
+# --- helpers ---------------------------------------------------------------------------------------
+
+
+def _err(msg: str) -> None:
+    print(msg, file=sys.stderr)
+
+
+def _out(text: str, path: str | None) -> None:
+    if path:
+        tmp = f"{path}.tmp-{os.getpid()}"
+        with open(tmp, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        os.replace(tmp, path)
+        _err(f"Ditulis ke {path}.")
+    else:
+        sys.stdout.write(text)
+        if text and not text.endswith("\n"):
+            sys.stdout.write("\n")
+
+
+def _store(path: str, **kwargs):
+    from sesi.store import Store
+
+    return Store.buka(path, **kwargs)
+
+
+def _pelaku(args):
+    import getpass
+
+    from sesi.store import Pelaku
+
+    try:
+        default = getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name in some containers
+        default = "operator"
+    return Pelaku(nama=getattr(args, "nama", None) or default, peran=getattr(args, "peran", None) or "operator")
+
+
+# --- commands --------------------------------------------------------------------------------------
+
+
+def cmd_baru(args) -> int:
+    from sesi.persiapan import buat_sesi
+
+    kel = None
+    if args.kelurahan:
+        kel = [k for k in args.kelurahan.replace(",", ";").split(";") if k.strip()]
+    store = buat_sesi(args.berkas, kecamatan=args.kecamatan, kota=args.kota, tahun=args.tahun,
+                      tanggal=args.tanggal, tempat=args.tempat, camat=args.camat, kelurahan=kel,
+                      pelaku=_pelaku(args))
+    d = store.data
+    print(f"Sesi Musrenbang Kecamatan {d.info.kecamatan} dibuat: {store.path}")
+    print(f"{len(d.kelurahan)} kelurahan, {len(d.kriteria)} kriteria baku.")
+    if not d.kelurahan:
+        print("Kelurahan belum ada: tambahkan di layar Persiapan atau ulangi dengan --kelurahan.")
+    return 0
+
+
+def cmd_impor(args) -> int:
+    from sesi.csv_import import impor
+
+    store = _store(args.berkas, pelaku=_pelaku(args))
+    hasil = impor(store, args.jenis, args.csv)
+    print(hasil.ringkasan)
+    return 0
+
+
+def cmd_ekspor(args) -> int:
+    store = _store(args.berkas)
+    data = store.data
+    if args.dokumen == "berita-acara":
+        from sesi.berita_acara import berita_acara
+
+        fmt = args.format or "md"
+        if fmt == "csv":
+            _err("Berita acara tersedia dalam format md atau txt.")
+            return 2
+        text = berita_acara(data, fmt)
+    else:
+        from sesi import export
+
+        fmt = args.format or "csv"
+        fn = export.peringkat if args.dokumen == "peringkat" else export.daftar_hadir
+        text = fn(data, fmt)
+    _out(text, args.keluaran)
+    return 0
+
+
+def cmd_periksa(args) -> int:
+    from sesi.periksa import periksa
+
+    masalah, ringkasan = periksa(args.berkas)
+    for m in masalah:
+        _err(m)
+    if masalah:
+        _err(f"{len(masalah)} masalah ditemukan.")
+        return 1
+    print(ringkasan)
+    return 0
+
+
+def cmd_pulihkan(args) -> int:
+    from sesi.errors import BerkasError
+    from sesi.store import Store
+
+    store = Store(args.berkas)
+    cadangan = store.periksa_cadangan()
+    try:
+        sekarang = f"revisi {store.muat().revisi}"
+    except BerkasError as e:
+        sekarang = f"tidak dapat dibaca ({e})"
+    print(f"Berkas sekarang: {sekarang}.")
+    print(f"Cadangan {store.backup_path}: revisi {cadangan.revisi}, Kecamatan {cadangan.info.kecamatan}, "
+          f"{len(cadangan.usulan)} usulan, {len(cadangan.peserta)} peserta.")
+    if not args.ya:
+        try:
+            jawab = input("Ganti berkas dengan cadangan ini? Berkas sekarang disimpan di samping. [y/T] ")
+        except EOFError:
+            jawab = ""
+        if jawab.strip().lower() not in ("y", "ya"):
+            print("Dibatalkan; tidak ada yang diubah.")
+            return 1
+    aside = store.pulihkan()
+    print(f"Dipulihkan ke revisi {cadangan.revisi}. Berkas sebelumnya disimpan sebagai {aside}.")
+    return 0
+
+
+def cmd_sahkan(args) -> int:
+    from sesi.pengesahan import sahkan
+    from sesi.store import Pelaku
+
+    store = _store(args.berkas, pelaku=Pelaku(args.nama, "pimpinan"))
+    with store.transaksi() as tx:
+        sidik = sahkan(tx)
+    print(f"Berita acara disahkan oleh {args.nama}. Sidik jari SHA-256: {sidik}")
+    return 0
+
+
+def cmd_buka_kunci(args) -> int:
+    from sesi.pengesahan import buka_kembali
+    from sesi.store import Pelaku
+
+    store = _store(args.berkas, pelaku=Pelaku(args.nama, "pimpinan"))
+    with store.transaksi() as tx:
+        buka_kembali(tx, args.alasan)
+    print("Pengesahan dibuka kembali; sesi dapat diubah. Alasan dicatat di riwayat.")
+    return 0
+
+
+def cmd_buka(args) -> int:
+    from .app import jalankan
+
+    return jalankan(args.berkas, layar=args.layar, kelompok=args.kelompok, pelaku=_pelaku(args),
+                    mouse=args.mouse, ascii=args.ascii)
+
+
+def cmd_demo(args) -> int:
+    from .demo import pastikan_demo
+    from .paths import berkas_demo
+
+    path = args.berkas or str(berkas_demo())
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    store, dibuat = pastikan_demo(path)
+    _err(("Sesi demo dibuat: " if dibuat else "Sesi demo: ") + store.path)
+    if args.cetak:
+        from sesi import export
+
+        sys.stdout.write(export.peringkat(store.data, "txt"))
+        return 0
+    from .app import jalankan
+
+    return jalankan(path, layar=args.layar, pelaku=_pelaku(args), mouse=args.mouse, ascii=args.ascii)
+
+
+def cmd_tayang(args) -> int:
+    from sesi.store import Pelaku
+
+    from .app import jalankan
+
+    return jalankan(args.berkas, pelaku=Pelaku("tayangan", "tayang"), tayang=args.tampilan,
+                    kelompok=args.kelompok, ascii=args.ascii)
+
+
+COMMANDS: dict[str, Callable] = {
+    "baru": cmd_baru, "impor": cmd_impor, "ekspor": cmd_ekspor, "periksa": cmd_periksa,
+    "pulihkan": cmd_pulihkan, "sahkan": cmd_sahkan, "buka-kunci": cmd_buka_kunci, "buka": cmd_buka,
+    "demo": cmd_demo, "tayang": cmd_tayang,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    from sesi.errors import SesiError
+
+    try:
+        return COMMANDS[args.perintah](args)
+    except SesiError as e:
+        _err(str(e))
+        masalah = getattr(e, "masalah", None)
+        if masalah and masalah != [e.pesan]:
+            for m in masalah:
+                _err("  " + m)
+        return 1
+    except KeyboardInterrupt:
+        _err("Dihentikan.")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except OSError as e:
+        _err(f"Gagal: {e.strerror or e}" + (f" ({e.filename})" if getattr(e, "filename", None) else "") + ".")
+        return 1
+    except Exception:  # noqa: BLE001 - a bug: log it, say where, never dump a traceback on the user
+        from .paths import tulis_log
+
+        path = tulis_log(traceback.format_exc())
+        _err(f"Terjadi kesalahan tak terduga pada aplikasi. Data Anda tidak diubah. Rincian: {path}")
+        return 3
+
+
+def run() -> None:
+    sys.exit(main())

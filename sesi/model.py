@@ -1,0 +1,475 @@
+"""The records a Musrenbang Kecamatan session holds, and the fixed vocabularies.
+
+Records are frozen dataclasses built from the plain dicts kept in the store (`from_dict`) and turned
+back into dicts for writing (`to_dict`). Unknown keys in a stored dict are ignored, missing keys take
+their defaults, so an older or newer record still loads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, ClassVar
+
+# --- vocabularies -------------------------------------------------------------------------------
+
+#: Unsur (stakeholder element): stable key -> Indonesian label, in the order the minutes list them.
+UNSUR: dict[str, str] = {
+    "camat": "Camat",
+    "perangkat_kecamatan": "Perangkat Kecamatan",
+    "lurah": "Lurah/Kepala Desa",
+    "delegasi": "Delegasi Kelurahan",
+    "dprd": "Anggota DPRD",
+    "skpd": "Perwakilan SKPD/UPT",
+    "tokoh_masyarakat": "Tokoh Masyarakat",
+    "kelompok_masyarakat": "Kelompok Masyarakat (LPM, PKK, LSM)",
+    "narasumber": "Narasumber",
+    "fasilitator": "Fasilitator",
+    "lainnya": "Lainnya",
+}
+
+#: Status of an usulan, key -> label. Maps onto SIPD's flags (see DOMAIN.md).
+STATUS: dict[str, str] = {
+    "baru": "Baru",
+    "sesuai": "Diverifikasi (sesuai)",
+    "ditolak": "Ditolak",
+    "dialihkan": "Dialihkan ke SKPD lain",
+    "digabung": "Digabung",
+    "cadangan": "Cadangan",
+    "disepakati": "Disepakati",
+    "belum_disepakati": "Belum disepakati",
+}
+#: Statuses that take an usulan out of the ranking.
+STATUS_DISISIHKAN = frozenset({"ditolak", "digabung", "cadangan", "belum_disepakati"})
+#: Statuses that need a reason.
+STATUS_WAJIB_ALASAN = frozenset({"ditolak", "dialihkan", "belum_disepakati"})
+
+JENIS_USULAN = {"fisik": "Fisik", "non-fisik": "Non-fisik"}
+
+JENIS_KELAMIN = {"L": "Laki-laki", "P": "Perempuan"}
+
+#: Agenda stages (the app's screens follow them), key -> label.
+TAHAP: dict[str, str] = {
+    "persiapan": "Persiapan",
+    "pendaftaran": "Pendaftaran",
+    "pleno1": "Pleno I",
+    "kelompok": "Sidang Kelompok",
+    "skoring": "Skoring",
+    "pleno2": "Pleno II",
+}
+
+#: Officers a kelompok elects from its members, key -> label.
+JABATAN_KELOMPOK: dict[str, str] = {
+    "ketua": "Ketua",
+    "sekretaris": "Sekretaris",
+    "notulen": "Notulen",
+}
+
+#: Roles of a person at a terminal, key -> label.
+PERAN: dict[str, str] = {
+    "operator": "Operator",
+    "fasilitator": "Fasilitator",
+    "notulen": "Notulen",
+    "pimpinan": "Pimpinan sidang",
+    "tayang": "Tayangan (hanya baca)",
+}
+
+#: Roles of the organising team, key -> label.
+PERAN_TIM: dict[str, str] = {
+    "penyelenggara": "Tim Penyelenggara",
+    "narasumber": "Narasumber",
+    "fasilitator": "Fasilitator",
+}
+
+LABEL_SKALA_5 = {1: "sangat rendah", 2: "rendah", 3: "sedang", 4: "tinggi", 5: "sangat tinggi"}
+
+#: The five example criteria of the source procedure (Kota Banjarmasin).
+KRITERIA_BAKU: list[tuple[str, str]] = [
+    ("K1", "Kesesuaian dengan rancangan awal RKPD"),
+    ("K2", "Kepentingan lintas kelurahan"),
+    ("K3", "Dukungan pada pencapaian target prioritas pembangunan kota"),
+    ("K4", "Dukungan pada pemenuhan hak dasar rakyat lintas kelurahan"),
+    ("K5", "Dukungan pada nilai tambah pendapatan lintas kelurahan"),
+]
+
+
+def label_unsur(key: str) -> str:
+    return UNSUR.get(key, key)
+
+
+def label_status(key: str) -> str:
+    return STATUS.get(key, key)
+
+
+def label_skala_baku(skala_min: int, skala_maks: int) -> dict[str, str]:
+    """Default labels of a scale: the five words on 1-5, the ends named on other scales."""
+    if (skala_min, skala_maks) == (1, 5):
+        return {str(k): v for k, v in LABEL_SKALA_5.items()}
+    return {str(skala_min): "sangat rendah", str(skala_maks): "sangat tinggi"}
+
+
+# --- numbers kept exact ---------------------------------------------------------------------------
+
+def to_decimal(value: Any) -> Decimal | None:
+    """A stored number (string, int) as Decimal; None for empty."""
+    if value is None or value == "":
+        return None
+    return Decimal(str(value))
+
+
+def decimal_text(value: Decimal | None) -> str:
+    """Decimal as a plain string for storage ("1500000", "1.5"), never with an exponent."""
+    if value is None:
+        return ""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text or "0"
+
+
+# --- records --------------------------------------------------------------------------------------
+
+class Record:
+    """Mixin: build from a stored dict (ignoring unknown keys), turn back into a dict."""
+
+    TABLE: ClassVar[str] = ""
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]):
+        names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)  # type: ignore[call-overload]
+
+
+@dataclass(frozen=True)
+class Info(Record):
+    """The session itself (one Musrenbang Kecamatan)."""
+
+    TABLE: ClassVar[str] = "sesi"
+    kecamatan: str = ""
+    kota: str = ""
+    jenis_daerah: str = "Kota"  # "Kota" or "Kabupaten"
+    tahun: int = 0  # the RKPD year planned (the year after the event)
+    tanggal: str = ""  # ISO date of the event
+    tempat: str = ""
+    camat: str = ""
+    nomor_ba: str = ""
+    tanggal_pengumuman: str = ""  # ISO date of the public announcement
+    tahap: str = "persiapan"  # the stage the session is at (followed by the projector)
+    # Configurable warnings (never hard rules).
+    min_delegasi: int = 3
+    min_perempuan_delegasi: int = 1
+    # Pengesahan (signing): empty while the record is a draft.
+    disahkan: dict = field(default_factory=dict)
+    versi_sah: list = field(default_factory=list)  # earlier signed versions, with reopen reasons
+
+    @property
+    def terkunci(self) -> bool:
+        return bool(self.disahkan)
+
+
+@dataclass(frozen=True)
+class Kelurahan(Record):
+    TABLE: ClassVar[str] = "kelurahan"
+    id: str
+    nama: str
+    lurah: str = ""
+    urutan: int = 0
+
+
+@dataclass(frozen=True)
+class Peserta(Record):
+    TABLE: ClassVar[str] = "peserta"
+    id: str
+    nama: str
+    unsur: str = "lainnya"
+    lembaga: str = ""
+    jabatan: str = ""
+    kelurahan: str = ""
+    jenis_kelamin: str = ""  # "L", "P" or "" when not recorded
+    rentan: bool = False
+    rentan_jenis: str = ""  # e.g. disabilitas, lansia, miskin
+    delegasi: bool = False  # a kelurahan delegate
+    telepon: str = ""
+    hadir: bool = False
+    waktu_hadir: str = ""  # ISO datetime of check-in
+    kelompok: str = ""  # kelompok id
+    urutan: int = 0
+
+
+@dataclass(frozen=True)
+class Usulan(Record):
+    TABLE: ClassVar[str] = "usulan"
+    id: str
+    kelurahan: str
+    prioritas_kelurahan: int
+    kegiatan: str
+    masalah: str = ""
+    lokasi: str = ""
+    volume: str = ""  # exact decimal as text
+    satuan: str = ""
+    perkiraan_biaya: str = ""  # rupiah, exact decimal as text; "" when unknown
+    jenis: str = ""  # "fisik" / "non-fisik"
+    bidang: str = ""
+    skpd_awal: str = ""
+    skpd_akhir: str = ""  # differs from skpd_awal when dialihkan
+    status: str = "baru"
+    alasan: str = ""
+    digabung_ke: str = ""  # usulan id this one was merged into
+    kelompok: str = ""  # explicit kelompok id; "" = by bidang
+    urutan: int = 0  # entry order
+
+    @property
+    def skpd(self) -> str:
+        return self.skpd_akhir or self.skpd_awal
+
+    @property
+    def biaya(self) -> Decimal | None:
+        return to_decimal(self.perkiraan_biaya)
+
+
+@dataclass(frozen=True)
+class Kriteria(Record):
+    TABLE: ClassVar[str] = "kriteria"
+    kode: str
+    nama: str
+    bobot: str = "1"  # exact decimal as text
+    skala_min: int = 1
+    skala_maks: int = 5
+    label: dict = field(default_factory=dict)  # str(value) -> label
+    urutan: int = 0
+
+    @property
+    def id(self) -> str:
+        return self.kode
+
+    @property
+    def bobot_pecahan(self) -> Fraction:
+        return Fraction(self.bobot)
+
+    def label_nilai(self, nilai: int) -> str:
+        return self.label.get(str(nilai), "")
+
+    def dalam_skala(self, nilai: int) -> bool:
+        return self.skala_min <= nilai <= self.skala_maks
+
+
+@dataclass(frozen=True)
+class Pemilihan(Record):
+    """How one officer of a kelompok was elected."""
+
+    metode: str = ""  # "aklamasi" (musyawarah mufakat) or "suara" (hand count)
+    putaran: list = field(default_factory=list)  # [{"suara": {peserta_id: n}, "hadir": n}]
+    penentuan: str = ""  # "", "putaran_kedua", "undian": how a tie was decided
+    terpilih: str = ""  # peserta id
+    waktu: str = ""
+    catatan: str = ""
+
+
+@dataclass(frozen=True)
+class Kelompok(Record):
+    TABLE: ClassVar[str] = "kelompok"
+    id: str
+    nama: str
+    bidang: list = field(default_factory=list)  # bidang names the kelompok covers
+    fasilitator: str = ""
+    ketua: str = ""  # peserta ids of the elected officers
+    sekretaris: str = ""
+    notulen: str = ""
+    pemilihan: dict = field(default_factory=dict)  # jabatan -> Pemilihan dict
+    serah_terima: str = ""  # time the fasilitator handed the chair to the elected ketua
+    disepakati: str = ""  # time Pleno II agreed this kelompok's list
+    urutan_pleno: list = field(default_factory=list)  # usulan ids in the order agreed in Pleno II
+    urutan: int = 0
+    virtual: bool = False  # derived from a bidang, not defined by the user
+
+    def pemilihan_untuk(self, jabatan: str) -> Pemilihan:
+        return Pemilihan.from_dict(self.pemilihan.get(jabatan, {}))
+
+
+@dataclass(frozen=True)
+class Skor(Record):
+    TABLE: ClassVar[str] = "skor"
+    usulan: str
+    kriteria: str
+    nilai: int
+    penilai: str = ""  # "" = the consensus value
+
+    @property
+    def id(self) -> str:
+        return skor_id(self.usulan, self.kriteria, self.penilai)
+
+
+def skor_id(usulan: str, kriteria: str, penilai: str = "") -> str:
+    return f"{usulan}|{kriteria}|{penilai}"
+
+
+@dataclass(frozen=True)
+class Tim(Record):
+    """A member of the organising side: tim penyelenggara, narasumber, fasilitator."""
+
+    TABLE: ClassVar[str] = "tim"
+    id: str
+    nama: str
+    peran: str = "penyelenggara"
+    jabatan: str = ""
+    materi: str = ""  # a narasumber's material title
+    urutan: int = 0
+
+
+@dataclass(frozen=True)
+class Jadwal(Record):
+    TABLE: ClassVar[str] = "jadwal"
+    id: str
+    waktu: str  # "08.00" or "08.00-08.30"
+    acara: str
+    keterangan: str = ""
+    urutan: int = 0
+
+
+@dataclass(frozen=True)
+class Sambutan(Record):
+    TABLE: ClassVar[str] = "sambutan"
+    id: str
+    nama: str
+    jabatan: str = ""
+    urutan: int = 0
+
+
+@dataclass(frozen=True)
+class Catatan(Record):
+    """A notulen entry."""
+
+    TABLE: ClassVar[str] = "catatan"
+    id: str
+    waktu: str
+    teks: str
+    tahap: str = "pleno1"
+    pembicara: str = ""
+    kelompok: str = ""
+
+
+@dataclass(frozen=True)
+class Tanggapan(Record):
+    """A response in Pleno II (tanggapan, penajaman, klarifikasi)."""
+
+    TABLE: ClassVar[str] = "tanggapan"
+    id: str
+    waktu: str
+    nama: str
+    isi: str
+    unsur: str = ""
+    kelompok: str = ""
+    usulan: str = ""
+
+
+@dataclass(frozen=True)
+class Keputusan(Record):
+    """A decision of Pleno II on an usulan or a kelompok, with its reason."""
+
+    TABLE: ClassVar[str] = "keputusan"
+    id: str
+    waktu: str
+    jenis: str  # naik, turun, belum_disepakati, dipulihkan, kelompok_disepakati
+    kelompok: str = ""
+    usulan: str = ""
+    alasan: str = ""
+
+
+@dataclass(frozen=True)
+class Delegasi(Record):
+    """A kecamatan delegate to the Forum Perangkat Daerah / Musrenbang Kota."""
+
+    TABLE: ClassVar[str] = "delegasi"
+    id: str
+    nama: str
+    peserta: str = ""
+    unsur: str = ""
+    lembaga: str = ""
+    jenis_kelamin: str = ""
+    keterangan: str = ""
+    urutan: int = 0
+
+
+@dataclass(frozen=True)
+class Perumus(Record):
+    """A member of the tim perumus (led by the Camat)."""
+
+    TABLE: ClassVar[str] = "perumus"
+    id: str
+    nama: str
+    peserta: str = ""
+    jabatan: str = "anggota"  # ketua / sekretaris / anggota
+    urutan: int = 0
+
+
+@dataclass(frozen=True)
+class Penandatangan(Record):
+    """The representative of one unsur who signs the berita acara (id = the unsur key)."""
+
+    TABLE: ClassVar[str] = "penandatangan"
+    id: str
+    unsur: str
+    nama: str
+    jabatan: str = ""
+    peserta: str = ""
+
+
+@dataclass(frozen=True)
+class Riwayat(Record):
+    """One entry of the append-only history; `hash` chains it to the entry before."""
+
+    TABLE: ClassVar[str] = "riwayat"
+    id: str
+    waktu: str
+    nama: str
+    peran: str
+    aksi: str
+    objek: str = ""
+    lama: Any = None
+    baru: Any = None
+    hash: str = ""
+
+
+#: Every table the store holds, in the order they are written to the file.
+TABLES: tuple[str, ...] = (
+    "sesi",
+    "kelurahan",
+    "tim",
+    "jadwal",
+    "sambutan",
+    "kriteria",
+    "kelompok",
+    "peserta",
+    "usulan",
+    "skor",
+    "catatan",
+    "tanggapan",
+    "keputusan",
+    "delegasi",
+    "perumus",
+    "penandatangan",
+    "riwayat",
+)
+
+RECORD_CLASS: dict[str, type] = {
+    "kelurahan": Kelurahan,
+    "tim": Tim,
+    "jadwal": Jadwal,
+    "sambutan": Sambutan,
+    "kriteria": Kriteria,
+    "kelompok": Kelompok,
+    "peserta": Peserta,
+    "usulan": Usulan,
+    "skor": Skor,
+    "catatan": Catatan,
+    "tanggapan": Tanggapan,
+    "keputusan": Keputusan,
+    "delegasi": Delegasi,
+    "perumus": Perumus,
+    "penandatangan": Penandatangan,
+    "riwayat": Riwayat,
+}

@@ -1,0 +1,63 @@
+"""Warnings of the procedure: shown, never blocking."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .data import Data
+from .model import STATUS_DISISIHKAN
+from .pendaftaran import rekap
+from .peringkat import nilai_usulan
+
+
+def sebut_kelompok(nama: str) -> str:
+    """'Infrastruktur' -> 'Kelompok Infrastruktur'; a name that already says Kelompok stays as it is."""
+    return nama if nama.casefold().startswith("kelompok") else f"Kelompok {nama}"
+
+
+def peringatan(data: Data) -> list[str]:
+    """Every warning that applies to the session as it stands, in Indonesian."""
+    info = data.info
+    out: list[str] = []
+    try:
+        tgl = date.fromisoformat(info.tanggal)
+    except ValueError:
+        tgl = None
+    if tgl:
+        if info.tanggal_pengumuman:
+            try:
+                umum = date.fromisoformat(info.tanggal_pengumuman)
+                selisih = (tgl - umum).days
+                if selisih < 7:
+                    out.append(f"Pengumuman hanya {selisih} hari sebelum musrenbang (minimal 7 hari).")
+            except ValueError:
+                pass
+        else:
+            out.append("Tanggal pengumuman belum dicatat (minimal 7 hari sebelum musrenbang).")
+        if tgl.month > 2 or (tgl.month == 2 and tgl.day > 14):
+            out.append("Tanggal musrenbang melewati minggu kedua bulan Februari.")
+    r = rekap(data)
+    if r.hadir:
+        for kel in data.kelurahan:
+            n = r.delegasi_per_kelurahan.get(kel.nama, 0)
+            if n == 0:
+                out.append(f"Kelurahan {kel.nama} belum mempunyai delegasi yang hadir.")
+            elif n < info.min_delegasi:
+                out.append(f"Delegasi Kelurahan {kel.nama} hadir {n} orang (dianjurkan {info.min_delegasi}).")
+            if n and r.delegasi_perempuan_per_kelurahan.get(kel.nama, 0) < info.min_perempuan_delegasi:
+                out.append(f"Delegasi Kelurahan {kel.nama} tanpa perempuan.")
+    for k in data.kelompok:
+        if not k.virtual and not k.ketua and data.anggota(k.id):
+            out.append(f"{sebut_kelompok(k.nama)} belum memilih ketua.")
+    if data.kriteria:
+        belum = 0
+        for u in data.usulan.values():
+            if u.status in STATUS_DISISIHKAN:
+                continue
+            if any(v is None for v in nilai_usulan(data, u.id).values()):
+                belum += 1
+        if belum:
+            out.append(f"{belum} usulan belum dinilai lengkap.")
+    else:
+        out.append("Kriteria penilaian belum ditetapkan.")
+    return out

@@ -1,0 +1,182 @@
+"""Scores and ranking per kelompok, computed exactly (fractions) and explained in words.
+
+- A cell's value is the consensus value if set, else the mean of the individual penilai's values.
+- total = sum(bobot x nilai) / sum(bobot), exact; rounded only for display.
+- Order: total descending; then each criterion's value, criteria taken by bobot descending (equal bobot:
+  the order they were defined), descending; then the kelurahan's own priority ascending; then perkiraan
+  biaya ascending (unknown last); then entry order. Neighbours separated only by entry order are "seri".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+from .data import Data
+from .model import STATUS_DISISIHKAN, Kriteria, Usulan, label_status
+
+
+def nilai_sel(data: Data, usulan_id: str, kode: str) -> Fraction | None:
+    cell = data.nilai_mentah(usulan_id, kode)
+    if "" in cell:
+        return Fraction(cell[""])
+    individual = [v for p, v in cell.items() if p]
+    if not individual:
+        return None
+    return Fraction(sum(individual), len(individual))
+
+
+def nilai_usulan(data: Data, usulan_id: str) -> dict[str, Fraction | None]:
+    return {k.kode: nilai_sel(data, usulan_id, k.kode) for k in data.kriteria}
+
+
+def total(kriteria: list[Kriteria], nilai: dict[str, Fraction | None]) -> Fraction | None:
+    """Weighted mean; None while any criterion has no value."""
+    if not kriteria or any(nilai.get(k.kode) is None for k in kriteria):
+        return None
+    bobot = sum((k.bobot_pecahan for k in kriteria), Fraction(0))
+    if bobot == 0:
+        return None
+    return sum((k.bobot_pecahan * nilai[k.kode] for k in kriteria), Fraction(0)) / bobot  # type: ignore[operator]
+
+
+def urutan_kriteria_pemisah(kriteria: list[Kriteria]) -> list[Kriteria]:
+    """Criteria in the order they break ties: bobot descending, then as defined."""
+    return sorted(kriteria, key=lambda k: (-k.bobot_pecahan, k.urutan))
+
+
+def bulat(value: Fraction | None, digits: int = 2) -> str:
+    """Round half up for display, with a decimal comma ("4,35"); "" for no value."""
+    if value is None:
+        return ""
+    q = Decimal(value.numerator) / Decimal(value.denominator)
+    text = str(q.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
+    return text.replace(".", ",")
+
+
+def bulat_titik(value: Fraction | None, digits: int = 2) -> str:
+    """As `bulat`, with a decimal point (for CSV)."""
+    return bulat(value, digits).replace(",", ".")
+
+
+@dataclass(frozen=True)
+class Baris:
+    """One usulan in a kelompok's ranking."""
+
+    usulan: Usulan
+    nilai: dict[str, Fraction | None]
+    total: Fraction | None
+    peringkat: int | None = None  # None when not ranked
+    seri: bool = False  # separated from a neighbour only by entry order
+    alasan: str = ""  # why it is not ranked
+    penentu: str = ""  # what decided its place against the row above (when not the total)
+
+    @property
+    def dinilai(self) -> bool:
+        return self.peringkat is not None
+
+
+@dataclass
+class Peringkat:
+    kelompok_id: str
+    kelompok_nama: str
+    baris: list[Baris] = field(default_factory=list)
+
+    @property
+    def diperingkat(self) -> list[Baris]:
+        return [b for b in self.baris if b.peringkat is not None]
+
+    @property
+    def tidak_diperingkat(self) -> list[Baris]:
+        return [b for b in self.baris if b.peringkat is None]
+
+    @property
+    def ada_seri(self) -> bool:
+        return any(b.seri for b in self.baris)
+
+
+def alasan_disisihkan(data: Data, u: Usulan) -> str:
+    """Why verification set this usulan aside ("" when it takes part in the ranking)."""
+    if u.status not in STATUS_DISISIHKAN:
+        return ""
+    label = label_status(u.status).lower()
+    if u.status == "digabung":
+        tujuan = data.usulan.get(u.digabung_ke)
+        return f"digabung ke {u.digabung_ke}" + (f" ({tujuan.kegiatan})" if tujuan else "")
+    return f"{label}: {u.alasan}" if u.alasan else label
+
+
+def _kunci(u: Usulan, nilai: dict[str, Fraction | None], tot: Fraction, pemisah: list[Kriteria]):
+    biaya = u.biaya
+    return (
+        -tot,
+        tuple(-(nilai[k.kode] or 0) for k in pemisah),
+        u.prioritas_kelurahan,
+        (0, biaya) if biaya is not None else (1, Decimal(0)),
+    )
+
+
+def _penentu(a: tuple, b: tuple, pemisah: list[Kriteria]) -> str:
+    """Which step of the rule separated two neighbours (a ranked before b)."""
+    if a[0] != b[0]:
+        return ""
+    for i, k in enumerate(pemisah):
+        if a[1][i] != b[1][i]:
+            return f"nilai {k.kode}"
+    if a[2] != b[2]:
+        return "prioritas kelurahan"
+    if a[3] != b[3]:
+        return "perkiraan biaya"
+    return "urutan masuk"
+
+
+def peringkat_kelompok(data: Data, kelompok_id: str) -> Peringkat:
+    """Rank the usulan of one kelompok; the set-aside and incomplete ones follow, with the reason."""
+    kel = data.kelompok_dari_id(kelompok_id)
+    hasil = Peringkat(kelompok_id, kel.nama if kel else kelompok_id)
+    kriteria = data.kriteria
+    pemisah = urutan_kriteria_pemisah(kriteria)
+    ranked: list[tuple[tuple, Usulan, dict, Fraction]] = []
+    rest: list[Baris] = []
+    for u in data.usulan_kelompok(kelompok_id):
+        nilai = nilai_usulan(data, u.id)
+        tot = total(kriteria, nilai)
+        alasan = alasan_disisihkan(data, u)
+        if not alasan and tot is None:
+            kosong = [k.kode for k in kriteria if nilai.get(k.kode) is None]
+            alasan = "belum lengkap (" + ", ".join(kosong) + " belum dinilai)" if kriteria else \
+                "belum ada kriteria"
+        if alasan:
+            rest.append(Baris(u, nilai, tot, alasan=alasan))
+        else:
+            ranked.append((_kunci(u, nilai, tot, pemisah), u, nilai, tot))  # type: ignore[arg-type]
+    ranked.sort(key=lambda r: (r[0], r[1].urutan))
+    seri = [False] * len(ranked)
+    penentu = [""] * len(ranked)
+    for i in range(1, len(ranked)):
+        penentu[i] = _penentu(ranked[i - 1][0], ranked[i][0], pemisah)
+        if ranked[i - 1][0] == ranked[i][0]:
+            seri[i - 1] = seri[i] = True
+    for i, (_, u, nilai, tot) in enumerate(ranked):
+        hasil.baris.append(Baris(u, nilai, tot, peringkat=i + 1, seri=seri[i], penentu=penentu[i]))
+    hasil.baris.extend(rest)
+    return hasil
+
+
+def peringkat_semua(data: Data) -> list[Peringkat]:
+    return [peringkat_kelompok(data, k.id) for k in data.kelompok]
+
+
+def aturan_urutan(data: Data) -> str:
+    """The tie-break rule in words, naming the criteria in the order they apply."""
+    pemisah = urutan_kriteria_pemisah(data.kriteria)
+    kode = ", ".join(k.kode for k in pemisah) or "-"
+    return (
+        "Urutan ditetapkan menurut nilai total tertimbang, dari yang terbesar. Bila nilai total sama, "
+        f"dibandingkan nilai tiap kriteria menurut bobot terbesar lebih dahulu ({kode}), dari yang "
+        "terbesar; bila masih sama, menurut prioritas kelurahan (angka kecil lebih dahulu); lalu menurut "
+        "perkiraan biaya (yang lebih kecil lebih dahulu, tanpa biaya paling akhir); terakhir menurut "
+        "urutan masuk data. Usulan yang hanya dibedakan oleh urutan masuk ditandai \"seri\" untuk "
+        "diputuskan forum."
+    )

@@ -1,0 +1,266 @@
+"""Sidang Pleno II: the agreed order per kelompok, decisions with reasons, delegates, tim perumus, signatories."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from .aturan import BOLEH, bersih
+from .data import Data
+from .errors import DataDitolak
+from .model import UNSUR, Usulan, label_unsur
+from .peringkat import Baris, peringkat_kelompok
+from .store import Transaksi
+
+JENIS_KEPUTUSAN = {
+    "naik": "dinaikkan satu urutan",
+    "turun": "diturunkan satu urutan",
+    "belum_disepakati": "dinyatakan belum disepakati",
+    "dipulihkan": "dikembalikan ke daftar",
+    "kelompok_disepakati": "daftar kelompok disepakati",
+    "kesepakatan_dibatalkan": "kesepakatan daftar kelompok dibatalkan",
+}
+
+
+def urutan_akhir(data: Data, kid: str) -> list[Baris]:
+    """The kelompok's ranked usulan in the order Pleno II agreed (the scoring order until it moves any)."""
+    ranked = peringkat_kelompok(data, kid).diperingkat
+    kel = data.records("kelompok").get(kid)
+    if not kel or not kel.urutan_pleno:
+        return ranked
+    by_id = {b.usulan.id: b for b in ranked}
+    order = [by_id.pop(uid) for uid in kel.urutan_pleno if uid in by_id]
+    order.extend(b for b in ranked if b.usulan.id in by_id)
+    return order
+
+
+def _kel(tx: Transaksi, kid: str) -> dict:
+    kel = tx.get("kelompok", kid)
+    if kel is None:
+        raise DataDitolak(f"Kelompok {kid} belum ditetapkan; Pleno II bekerja pada kelompok yang ditetapkan.")
+    return kel
+
+
+def _alasan(alasan: str) -> str:
+    a = bersih(alasan)
+    if not a:
+        raise DataDitolak("Alasan keputusan wajib diisi.")
+    return a
+
+
+def _keputusan(tx: Transaksi, jenis: str, kid: str, uid: str, alasan: str) -> None:
+    rid = tx.id_baru("keputusan", "KP")
+    tx.put("keputusan", rid, {"id": rid, "waktu": tx.waktu_iso, "jenis": jenis, "kelompok": kid,
+                              "usulan": uid, "alasan": alasan})
+
+
+def _cek_terbuka(kel: dict) -> None:
+    if kel.get("disepakati"):
+        raise DataDitolak(f"Daftar kelompok {kel['nama']} sudah disepakati; batalkan kesepakatan dahulu.")
+
+
+def geser(tx: Transaksi, kid: str, uid: str, arah: int, alasan: str) -> None:
+    """Move an usulan one place up (arah -1) or down (+1) in its kelompok's agreed list."""
+    tx.wajib_peran(*BOLEH["pleno"])
+    kel = _kel(tx, kid)
+    _cek_terbuka(kel)
+    alasan = _alasan(alasan)
+    order = [b.usulan.id for b in urutan_akhir(tx.data, kid)]
+    if uid not in order:
+        raise DataDitolak(f"Usulan {uid} tidak ada dalam daftar peringkat kelompok {kel['nama']}.")
+    i = order.index(uid)
+    j = i + (1 if arah > 0 else -1)
+    if not 0 <= j < len(order):
+        raise DataDitolak("Usulan sudah berada di ujung daftar.")
+    order[i], order[j] = order[j], order[i]
+    tx.put("kelompok", kid, dict(kel, urutan_pleno=order))
+    jenis = "turun" if arah > 0 else "naik"
+    _keputusan(tx, jenis, kid, uid, alasan)
+    tx.catat(f"pleno: {JENIS_KEPUTUSAN[jenis]}", uid, i + 1, j + 1)
+
+
+def tandai_belum_disepakati(tx: Transaksi, uid: str, alasan: str) -> None:
+    """Take an usulan out of the agreed list, with the forum's reason."""
+    tx.wajib_peran(*BOLEH["pleno"])
+    u = tx.get("usulan", uid)
+    if u is None:
+        raise DataDitolak(f"Usulan {uid} tidak ada.")
+    kid = tx.data.kelompok_usulan.get(uid, "")
+    kel = tx.get("kelompok", kid)
+    if kel:
+        _cek_terbuka(kel)
+    if u["status"] == "belum_disepakati":
+        raise DataDitolak(f"Usulan {uid} sudah dinyatakan belum disepakati.")
+    alasan = _alasan(alasan)
+    tx.put("usulan", uid, dict(u, status="belum_disepakati", alasan=alasan, status_sebelum_pleno=u["status"],
+                               alasan_sebelum_pleno=u.get("alasan", "")))
+    _keputusan(tx, "belum_disepakati", kid, uid, alasan)
+    tx.catat("pleno: belum disepakati", uid, u["status"], alasan)
+
+
+def pulihkan_usulan(tx: Transaksi, uid: str, alasan: str) -> None:
+    """Bring an usulan marked "belum disepakati" back into its kelompok's list."""
+    tx.wajib_peran(*BOLEH["pleno"])
+    u = tx.get("usulan", uid)
+    if u is None or u["status"] != "belum_disepakati":
+        raise DataDitolak(f"Usulan {uid} tidak berstatus belum disepakati.")
+    kid = tx.data.kelompok_usulan.get(uid, "")
+    kel = tx.get("kelompok", kid)
+    if kel:
+        _cek_terbuka(kel)
+    alasan = _alasan(alasan)
+    baru = dict(u, status=u.get("status_sebelum_pleno") or "sesuai", alasan=u.get("alasan_sebelum_pleno", ""))
+    baru.pop("status_sebelum_pleno", None)
+    baru.pop("alasan_sebelum_pleno", None)
+    tx.put("usulan", uid, baru)
+    _keputusan(tx, "dipulihkan", kid, uid, alasan)
+    tx.catat("pleno: dikembalikan", uid, "belum_disepakati", baru["status"])
+
+
+def sepakati_kelompok(tx: Transaksi, kid: str) -> None:
+    """The forum agrees the kelompok's list: its order is fixed and its usulan become "disepakati"."""
+    tx.wajib_peran(*BOLEH["pleno"])
+    kel = _kel(tx, kid)
+    _cek_terbuka(kel)
+    hasil = peringkat_kelompok(tx.data, kid)
+    if not hasil.diperingkat:
+        raise DataDitolak(f"Kelompok {kel['nama']} belum mempunyai usulan yang dinilai lengkap.")
+    order = urutan_akhir(tx.data, kid)
+    for b in order:
+        u = tx.get("usulan", b.usulan.id)
+        if u["status"] != "disepakati":
+            tx.put("usulan", u["id"], dict(u, status="disepakati", status_sebelum_sepakat=u["status"]))
+    tx.put("kelompok", kid, dict(kel, disepakati=tx.waktu_iso, urutan_pleno=[b.usulan.id for b in order]))
+    _keputusan(tx, "kelompok_disepakati", kid, "", "")
+    tx.catat("pleno: kelompok disepakati", kid, None, [b.usulan.id for b in order])
+
+
+def batal_sepakat(tx: Transaksi, kid: str, alasan: str) -> None:
+    tx.wajib_peran(*BOLEH["pleno"])
+    kel = _kel(tx, kid)
+    if not kel.get("disepakati"):
+        raise DataDitolak(f"Daftar kelompok {kel['nama']} belum disepakati.")
+    alasan = _alasan(alasan)
+    for uid, u in list(tx.table("usulan").items()):
+        if u["status"] == "disepakati" and tx.data.kelompok_usulan.get(uid) == kid:
+            baru = dict(u, status=u.get("status_sebelum_sepakat") or "sesuai")
+            baru.pop("status_sebelum_sepakat", None)
+            tx.put("usulan", uid, baru)
+    tx.put("kelompok", kid, dict(kel, disepakati=""))
+    _keputusan(tx, "kesepakatan_dibatalkan", kid, "", alasan)
+    tx.catat("pleno: kesepakatan dibatalkan", kid, kel["disepakati"], alasan)
+
+
+# --- the kecamatan's list per SKPD ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemPrioritas:
+    usulan: Usulan
+    kelompok: str  # kelompok name
+    peringkat: int  # final place within its kelompok
+    total: Fraction | None
+    seri: bool
+
+
+def daftar_prioritas(data: Data) -> list[tuple[str, list[ItemPrioritas]]]:
+    """The kecamatan's priority list grouped by SKPD (final SKPD), each ordered by kelompok rank then score.
+
+    SKPD are listed in order of their best-placed usulan, then by name.
+    """
+    items: list[ItemPrioritas] = []
+    for kel in data.kelompok:
+        for i, b in enumerate(urutan_akhir(data, kel.id), start=1):
+            items.append(ItemPrioritas(b.usulan, kel.nama, i, b.total, b.seri))
+    per_skpd: dict[str, list[ItemPrioritas]] = {}
+    for it in items:
+        per_skpd.setdefault(it.usulan.skpd or "(SKPD belum ditentukan)", []).append(it)
+    for lst in per_skpd.values():
+        lst.sort(key=lambda it: (it.peringkat, -(it.total or 0), it.usulan.urutan))
+    return sorted(per_skpd.items(), key=lambda kv: (kv[1][0].peringkat, -(kv[1][0].total or 0), kv[0]))
+
+
+def tidak_disepakati(data: Data) -> list[tuple[Usulan, str]]:
+    """Usulan not carried forward, with the reason: ditolak, cadangan, belum disepakati."""
+    out = []
+    for u in data.usulan.values():
+        if u.status in ("ditolak", "belum_disepakati"):
+            out.append((u, u.alasan or "-"))
+        elif u.status == "cadangan":
+            out.append((u, "cadangan" + (f": {u.alasan}" if u.alasan else "")))
+    return out
+
+
+# --- delegates, tim perumus, signatories ---------------------------------------------------------
+
+
+def _orang(tx: Transaksi, peserta: str, nama: str) -> dict:
+    if peserta:
+        p = tx.get("peserta", peserta)
+        if p is None:
+            raise DataDitolak(f"Peserta {peserta} tidak ada.")
+        return p
+    nama = bersih(nama)
+    if not nama:
+        raise DataDitolak("Nama wajib diisi.")
+    return {"id": "", "nama": nama}
+
+
+def tambah_delegasi(tx: Transaksi, peserta: str = "", nama: str = "", keterangan: str = "") -> str:
+    """A kecamatan delegate to the Forum Perangkat Daerah / Musrenbang Kota."""
+    tx.wajib_peran(*BOLEH["pleno"])
+    p = _orang(tx, peserta, nama)
+    if p["id"] and any(d.get("peserta") == p["id"] for d in tx.table("delegasi").values()):
+        raise DataDitolak(f"{p['nama']} sudah menjadi delegasi.")
+    rid = tx.id_baru("delegasi", "D", 2)
+    tx.put("delegasi", rid, {"id": rid, "nama": p["nama"], "peserta": p["id"], "unsur": p.get("unsur", ""),
+                             "lembaga": p.get("lembaga", "") or p.get("kelurahan", ""),
+                             "jenis_kelamin": p.get("jenis_kelamin", ""), "keterangan": bersih(keterangan),
+                             "urutan": tx.urutan_baru("delegasi")})
+    tx.catat("tambah delegasi", rid, None, p["nama"])
+    return rid
+
+
+def tambah_perumus(tx: Transaksi, peserta: str = "", nama: str = "", jabatan: str = "anggota") -> str:
+    tx.wajib_peran(*BOLEH["pleno"])
+    p = _orang(tx, peserta, nama)
+    if jabatan not in ("ketua", "sekretaris", "anggota"):
+        raise DataDitolak("Jabatan tim perumus: ketua, sekretaris atau anggota.")
+    rid = tx.id_baru("perumus", "TP", 2)
+    tx.put("perumus", rid, {"id": rid, "nama": p["nama"], "peserta": p["id"], "jabatan": jabatan,
+                            "urutan": tx.urutan_baru("perumus")})
+    tx.catat("tambah tim perumus", rid, None, p["nama"])
+    return rid
+
+
+def atur_penandatangan(tx: Transaksi, unsur: str, peserta: str = "", nama: str = "", jabatan: str = "") -> None:
+    """The one representative of an unsur who signs the berita acara."""
+    tx.wajib_peran(*BOLEH["pleno"])
+    if unsur not in UNSUR:
+        raise DataDitolak(f"Unsur '{unsur}' tidak dikenal.")
+    p = _orang(tx, peserta, nama)
+    jab = bersih(jabatan) or p.get("jabatan", "") or p.get("lembaga", "") or label_unsur(unsur)
+    lama = tx.get("penandatangan", unsur)
+    rec = {"id": unsur, "unsur": unsur, "nama": p["nama"], "jabatan": jab, "peserta": p["id"]}
+    if rec == lama:
+        return
+    tx.put("penandatangan", unsur, rec)
+    tx.catat("atur penandatangan", unsur, lama["nama"] if lama else None, p["nama"])
+
+
+def hapus_dari(tx: Transaksi, table: str, rid: str) -> None:
+    """Remove a delegate, a tim perumus member or a signatory."""
+    tx.wajib_peran(*BOLEH["pleno"])
+    if table not in ("delegasi", "perumus", "penandatangan"):
+        raise DataDitolak(f"Tabel {table} tidak dapat dihapus dari sini.")
+    lama = tx.get(table, rid)
+    if lama is None:
+        raise DataDitolak(f"Data {rid} tidak ada.")
+    tx.delete(table, rid)
+    tx.catat(f"hapus {table}", rid, lama["nama"], None)
+
+
+def unsur_hadir_tanpa_penandatangan(data: Data) -> list[str]:
+    hadir = {p.unsur for p in data.peserta.values() if p.hadir}
+    ada = set(data.records("penandatangan"))
+    return [u for u in UNSUR if u in hadir and u not in ada]

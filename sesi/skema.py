@@ -1,0 +1,101 @@
+"""The file's schema: what a valid store looks like, and migrations from older schema versions."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from .errors import BerkasRusak
+from .model import TABLES
+
+FORMAT = "musrenbang-tui"
+SKEMA = 1
+
+#: Fields every record of a table must have, with their JSON types.
+_WAJIB: dict[str, dict[str, type | tuple[type, ...]]] = {
+    "kelurahan": {"id": str, "nama": str},
+    "tim": {"id": str, "nama": str},
+    "jadwal": {"id": str, "acara": str},
+    "sambutan": {"id": str, "nama": str},
+    "kriteria": {"kode": str, "nama": str, "bobot": str, "skala_min": int, "skala_maks": int},
+    "kelompok": {"id": str, "nama": str},
+    "peserta": {"id": str, "nama": str, "unsur": str},
+    "usulan": {"id": str, "kelurahan": str, "prioritas_kelurahan": int, "kegiatan": str},
+    "skor": {"usulan": str, "kriteria": str, "nilai": int},
+    "catatan": {"id": str, "teks": str},
+    "tanggapan": {"id": str, "isi": str},
+    "keputusan": {"id": str, "jenis": str},
+    "delegasi": {"id": str, "nama": str},
+    "perumus": {"id": str, "nama": str},
+    "penandatangan": {"id": str, "nama": str},
+    "riwayat": {"id": str, "aksi": str, "hash": str},
+}
+
+_INFO: dict[str, type | tuple[type, ...]] = {
+    "kecamatan": str, "kota": str, "tahun": int, "tanggal": str, "tempat": str,
+}
+
+
+def _jenis(t: type | tuple[type, ...]) -> str:
+    names = {str: "teks", int: "bilangan bulat", dict: "objek", list: "daftar", bool: "ya/tidak"}
+    if isinstance(t, tuple):
+        return " atau ".join(names.get(x, x.__name__) for x in t)
+    return names.get(t, t.__name__)
+
+
+def _cocok(value: Any, t: type | tuple[type, ...]) -> bool:
+    if isinstance(value, bool) and (t is int or (isinstance(t, tuple) and bool not in t)):
+        return False
+    return isinstance(value, t)
+
+
+def validasi(obj: Any, path: str) -> tuple[dict, dict]:
+    """Check the shape of a parsed file; return (meta, tables) or raise BerkasRusak naming the spot."""
+    def rusak(detail: str) -> BerkasRusak:
+        return BerkasRusak(f"Berkas {path} bukan berkas sesi yang sah: {detail}. Berkas tidak diubah.")
+
+    if not isinstance(obj, dict):
+        raise rusak("isi teratas bukan objek JSON")
+    meta = obj.get("_meta")
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+        raise rusak("bagian _meta dengan format 'musrenbang-tui' tidak ada")
+    if not _cocok(meta.get("skema"), int) or meta["skema"] < 1:
+        raise rusak("nomor skema tidak sah")
+    if not _cocok(meta.get("revisi"), int) or meta["revisi"] < 1:
+        raise rusak("nomor revisi tidak sah")
+    tables = {k: v for k, v in obj.items() if k != "_meta"}
+    if meta["skema"] > SKEMA:
+        return dict(meta), tables  # the caller refuses it with its own message
+    for name in TABLES:
+        tables.setdefault(name, {})
+    for name, table in tables.items():
+        if not isinstance(table, dict):
+            raise rusak(f"tabel '{name}' bukan objek")
+        wajib = _WAJIB.get(name, {})
+        for rid, rec in table.items():
+            if not isinstance(rec, dict):
+                raise rusak(f"tabel '{name}', data '{rid}' bukan objek")
+            for fld, t in wajib.items():
+                if fld not in rec:
+                    raise rusak(f"tabel '{name}', data '{rid}': kolom '{fld}' tidak ada")
+                if not _cocok(rec[fld], t):
+                    raise rusak(f"tabel '{name}', data '{rid}': kolom '{fld}' harus {_jenis(t)}")
+    info = tables["sesi"].get("info")
+    if not isinstance(info, dict):
+        raise rusak("data sesi (sesi.info) tidak ada")
+    for fld, t in _INFO.items():
+        if fld in info and not _cocok(info[fld], t):
+            raise rusak(f"sesi.info: kolom '{fld}' harus {_jenis(t)}")
+    return dict(meta), tables
+
+
+#: Migrations: MIGRASI[n] turns a schema-n file into schema n+1. None yet (schema 1 is the first).
+MIGRASI: dict[int, Callable[[dict, dict], tuple[dict, dict]]] = {}
+
+
+def migrasi(meta: dict, tables: dict) -> tuple[dict, dict]:
+    while meta["skema"] < SKEMA:
+        step = MIGRASI.get(meta["skema"])
+        if step is None:
+            raise BerkasRusak(f"Tidak ada migrasi dari skema {meta['skema']}.")
+        meta, tables = step(dict(meta), dict(tables))
+    return meta, tables

@@ -1,0 +1,521 @@
+"""The session store: one JSON file that never loses an acknowledged change.
+
+The recipe (CRAFT.md): a transaction takes an exclusive lock on `<store>.lock`, re-reads the file if
+another process changed it, applies the change in memory, serialises, writes a temp file in the same
+folder, fsyncs it, keeps the previous file as `<store>.bak` (a hard link, or a copy), `os.replace`s the
+temp file over the store and fsyncs the folder, then releases the lock. A file that fails to parse or
+validate is never overwritten. Readers never lock: the file is only ever replaced whole.
+
+The file is TinyDB's layout (`{table: {id: record}}`) plus a `_meta` block with the format name, the
+schema version and a revision number; `AtomicJSONStorage` lets TinyDB itself read and write it. Each
+record is one line of compact JSON, so the file stays readable and diffable and is serialised by the C
+encoder (indenting everything would use the slow pure-Python one).
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import secrets
+import stat
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Callable, Iterator, Mapping
+
+from tinydb.storages import Storage
+
+from . import riwayat
+from .data import Data
+from .errors import (
+    BerkasRusak,
+    BerkasSibuk,
+    BerkasSudahAda,
+    BerkasTidakAda,
+    GagalMenyimpan,
+    PeranTidakBerwenang,
+    SesiTerkunci,
+    SkemaTerlaluBaru,
+)
+from .lock import LockTimeout, ProcessLock
+from .model import TABLES
+from .skema import FORMAT, SKEMA, migrasi, validasi
+
+# --- low-level I/O, one indirection so fault-injection tests can fail any step ---------------------
+
+
+class _IO:
+    open = staticmethod(os.open)
+    write = staticmethod(os.write)
+    fsync = staticmethod(os.fsync)
+    close = staticmethod(os.close)
+    replace = staticmethod(os.replace)
+    link = staticmethod(os.link)
+    unlink = staticmethod(os.unlink)
+
+
+io = _IO()
+
+
+def _fsync_dir(folder: str) -> None:
+    if os.name == "nt":  # pragma: no cover - folders cannot be fsynced on Windows
+        return
+    fd = io.open(folder, os.O_RDONLY)
+    try:
+        io.fsync(fd)
+    finally:
+        io.close(fd)
+
+
+def _write_temp(folder: str, name: str, payload: bytes, mode: int) -> str:
+    """Write payload to a new temp file in folder and fsync it; return its path."""
+    tmp = os.path.join(folder, f".{name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    fd = io.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    try:
+        try:
+            view = memoryview(payload)
+            while view:
+                n = io.write(fd, view)
+                view = view[n:]
+            io.fsync(fd)
+        finally:
+            io.close(fd)
+        if os.name != "nt":
+            os.chmod(tmp, mode)  # the umask may have narrowed it
+    except BaseException:
+        try:
+            io.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return tmp
+
+
+def pesan_oserror(e: OSError, path: str) -> str:
+    if e.errno == errno.ENOSPC:
+        return f"Disk penuh: perubahan tidak tersimpan ke {path}. Kosongkan ruang disk lalu ulangi."
+    if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (f"Tidak dapat menulis ke folder berkas {path} (hanya-baca atau tanpa izin). "
+                "Perubahan tidak tersimpan.")
+    return f"Gagal menyimpan ke {path}: {e.strerror or e}. Perubahan tidak tersimpan."
+
+
+# --- serialisation ---------------------------------------------------------------------------------
+
+
+def encode(meta: Mapping[str, Any], tables: Mapping[str, Mapping[str, Any]]) -> bytes:
+    """The file's bytes: `_meta` on the second line, then each table with one record per line."""
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+    parts = ['{\n "_meta": ', dumps(dict(meta))]
+    names = [t for t in TABLES if t in tables] + sorted(t for t in tables if t not in TABLES)
+    for name in names:
+        table = tables[name]
+        parts.append(f",\n {dumps(name)}: ")
+        if not table:
+            parts.append("{}")
+            continue
+        parts.append("{\n")
+        parts.append(",\n".join(f"  {dumps(str(k))}: {dumps(v)}" for k, v in table.items()))
+        parts.append("\n }")
+    parts.append("\n}\n")
+    return "".join(parts).encode("utf-8")
+
+
+def decode(payload: bytes, path: str) -> tuple[dict, dict]:
+    """Parse and validate the file's bytes; return (meta, tables) at the current schema."""
+    if not payload.strip():
+        raise BerkasRusak(f"Berkas {path} kosong: bukan berkas sesi Musrenbang yang utuh.")
+    try:
+        text = payload.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise BerkasRusak(f"Berkas {path} rusak: bukan teks UTF-8 (bita ke-{e.start + 1}).") from None
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise BerkasRusak(
+            f"Berkas {path} rusak: JSON tidak sah di baris {e.lineno} kolom {e.colno} ({e.msg})."
+        ) from None
+    meta, tables = validasi(obj, path)
+    if meta["skema"] > SKEMA:
+        raise SkemaTerlaluBaru(
+            f"Berkas {path} dibuat oleh versi aplikasi yang lebih baru (skema {meta['skema']}; "
+            f"aplikasi ini mengenal skema {SKEMA}). Perbarui aplikasi; berkas tidak diubah."
+        )
+    if meta["skema"] < SKEMA:
+        meta, tables = migrasi(meta, tables)
+        validasi({"_meta": meta, **tables}, path)
+    return meta, tables
+
+
+# --- who is acting ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Pelaku:
+    """The person at this terminal and their role."""
+
+    nama: str = "operator"
+    peran: str = "operator"
+
+
+def _signature(st: os.stat_result) -> tuple[int, int, int]:
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+# --- the transaction -------------------------------------------------------------------------------
+
+
+class Transaksi:
+    """Changes to one session, applied in memory and written as one atomic revision on commit.
+
+    Records are replaced, never mutated in place, so the `Data` a screen holds stays as it was.
+    """
+
+    def __init__(self, base: Data, pelaku: Pelaku, waktu: datetime):
+        self.base = base
+        self.pelaku = pelaku
+        self.waktu = waktu
+        self._tables: dict[str, dict[str, Any]] = dict(base.raw)
+        self._copied: set[str] = set()
+        self._riwayat: list[dict[str, Any]] = []
+        self._data: Data | None = base
+        self.buka_kunci = False  # set by the action that reopens a signed session
+        self.changed_ids: dict[str, set[str]] = {}
+
+    # reading
+    @property
+    def data(self) -> Data:
+        """The session as it stands inside this transaction."""
+        if self._data is None:
+            self._data = Data(self._tables, self.base.revisi, prev=self.base)
+        return self._data
+
+    def get(self, table: str, rid: str) -> dict[str, Any] | None:
+        return self._tables.get(table, {}).get(rid)
+
+    def table(self, table: str) -> Mapping[str, Any]:
+        return self._tables.get(table, {})
+
+    @property
+    def waktu_iso(self) -> str:
+        return self.waktu.isoformat(timespec="seconds")
+
+    # writing
+    def _own(self, table: str) -> dict[str, Any]:
+        if table not in self._copied:
+            self._tables[table] = dict(self._tables.get(table, {}))
+            self._copied.add(table)
+        self._data = None
+        return self._tables[table]
+
+    def put(self, table: str, rid: str, record: Mapping[str, Any]) -> None:
+        self._own(table)[rid] = dict(record)
+        self.changed_ids.setdefault(table, set()).add(rid)
+
+    def delete(self, table: str, rid: str) -> None:
+        t = self._own(table)
+        t.pop(rid, None)
+        self.changed_ids.setdefault(table, set()).add(rid)
+
+    def catat(self, aksi: str, objek: str = "", lama: Any = None, baru: Any = None) -> None:
+        """Record one change in the history (time, who, role, what, old and new value)."""
+        self._riwayat.append({"aksi": aksi, "objek": objek, "lama": lama, "baru": baru})
+
+    def id_baru(self, table: str, prefix: str, width: int = 4) -> str:
+        """The next free id of the form PREFIX0001 in a table."""
+        highest = 0
+        n = len(prefix)
+        for rid in self.table(table):
+            if rid.startswith(prefix) and rid[n:].isdigit():
+                highest = max(highest, int(rid[n:]))
+        return f"{prefix}{highest + 1:0{width}d}"
+
+    def urutan_baru(self, table: str) -> int:
+        """The next entry-order number in a table."""
+        return max((r.get("urutan", 0) for r in self.table(table).values()), default=0) + 1
+
+    @property
+    def ada_perubahan(self) -> bool:
+        return bool(self._copied)
+
+    def wajib_peran(self, *peran: str) -> None:
+        if self.pelaku.peran not in peran:
+            from .model import PERAN
+
+            boleh = ", ".join(PERAN[p] for p in peran)
+            raise PeranTidakBerwenang(
+                f"Peran {PERAN.get(self.pelaku.peran, self.pelaku.peran)} tidak berwenang untuk ini "
+                f"(hanya: {boleh})."
+            )
+
+    def _finish(self) -> dict[str, dict[str, Any]]:
+        if self._riwayat:
+            hist = self._own("riwayat")
+            last_id = next(reversed(hist), None)
+            nomor = int(last_id) if last_id else 0
+            prev_hash = hist[last_id]["hash"] if last_id else riwayat.AWAL
+            for e in self._riwayat:
+                nomor += 1
+                entry = {
+                    "id": riwayat.id_entri(nomor),
+                    "waktu": self.waktu_iso,
+                    "nama": self.pelaku.nama,
+                    "peran": self.pelaku.peran,
+                    **e,
+                }
+                entry["hash"] = prev_hash = riwayat.hash_entri(prev_hash, entry)
+                hist[entry["id"]] = entry
+        return self._tables
+
+
+# --- the store -------------------------------------------------------------------------------------
+
+
+class Store:
+    """One session file. Safe to use from several processes at once."""
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        pelaku: Pelaku | None = None,
+        clock: Callable[[], datetime] | None = None,
+        lock_timeout: float = 10.0,
+    ):
+        self.path = os.path.abspath(os.fspath(path))
+        self.folder = os.path.dirname(self.path)
+        self.name = os.path.basename(self.path)
+        self.lock_path = self.path + ".lock"
+        self.backup_path = self.path + ".bak"
+        self.pelaku = pelaku or Pelaku()
+        self.clock = clock or (lambda: datetime.now().replace(microsecond=0))
+        self._lock = ProcessLock(self.lock_path, timeout=lock_timeout)
+        self._sig: tuple[int, int, int] | None = None
+        self._bytes: bytes | None = None
+        self._data: Data | None = None
+
+    # creating and opening
+    @classmethod
+    def buat(cls, path: str | os.PathLike[str], info: Mapping[str, Any], **kwargs: Any) -> "Store":
+        """Create a new session file; refuse if the path already exists."""
+        store = cls(path, **kwargs)
+        if os.path.lexists(store.path):
+            raise BerkasSudahAda(f"Berkas {store.path} sudah ada; tidak ditimpa. Pilih nama lain.")
+        if not os.path.isdir(store.folder):
+            raise GagalMenyimpan(f"Folder {store.folder} tidak ada.")
+        meta = {"format": FORMAT, "skema": SKEMA, "revisi": 1}
+        tables: dict[str, dict[str, Any]] = {t: {} for t in TABLES}
+        tables["sesi"] = {"info": dict(info)}
+        entry = {"id": riwayat.id_entri(1), "waktu": store.clock().isoformat(timespec="seconds"),
+                 "nama": store.pelaku.nama, "peran": store.pelaku.peran, "aksi": "buat sesi",
+                 "objek": "sesi", "lama": None, "baru": dict(info)}
+        entry["hash"] = riwayat.hash_entri(riwayat.AWAL, entry)
+        tables["riwayat"] = {entry["id"]: entry}
+        payload = encode(meta, tables)
+        try:
+            tmp = _write_temp(store.folder, store.name, payload, 0o666 & ~_umask())
+            try:
+                io.link(tmp, store.path)  # fails if the path appeared meanwhile: never overwrite
+            except FileExistsError:
+                raise BerkasSudahAda(f"Berkas {store.path} sudah ada; tidak ditimpa.") from None
+            finally:
+                io.unlink(tmp)
+            _fsync_dir(store.folder)
+        except OSError as e:
+            raise GagalMenyimpan(pesan_oserror(e, store.path)) from None
+        return store
+
+    @classmethod
+    def buka(cls, path: str | os.PathLike[str], **kwargs: Any) -> "Store":
+        """Open an existing session file and check that it can be read."""
+        store = cls(path, **kwargs)
+        store.muat()
+        return store
+
+    # reading
+    def muat(self) -> Data:
+        """The current session, re-read from disk only if the file changed since the last read."""
+        try:
+            fd = os.open(self.path, os.O_RDONLY)
+        except FileNotFoundError:
+            raise BerkasTidakAda(f"Berkas {self.path} tidak ditemukan.") from None
+        except OSError as e:
+            raise BerkasRusak(f"Berkas {self.path} tidak dapat dibaca: {e.strerror}.") from None
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                raise BerkasRusak(f"{self.path} bukan berkas biasa.")
+            sig = _signature(st)
+            if sig == self._sig and self._data is not None:
+                return self._data
+            with os.fdopen(fd, "rb", closefd=False) as f:
+                payload = f.read()
+        finally:
+            os.close(fd)
+        meta, tables = decode(payload, self.path)
+        self._data = Data(tables, meta["revisi"], prev=self._data)
+        self._sig = sig
+        self._bytes = payload
+        return self._data
+
+    @property
+    def data(self) -> Data:
+        """The last session read or written by this process (reads it on first use)."""
+        return self._data if self._data is not None else self.muat()
+
+    def berubah(self) -> bool:
+        """Cheap poll: has the file been replaced since this process last read or wrote it?"""
+        try:
+            return _signature(os.stat(self.path)) != self._sig
+        except OSError:
+            return True
+
+    @property
+    def revisi(self) -> int:
+        return self.data.revisi
+
+    # writing
+    @contextmanager
+    def transaksi(self) -> Iterator[Transaksi]:
+        """One atomic change. On success the file holds it and `self.data` shows it."""
+        if self.pelaku.peran == "tayang":
+            raise PeranTidakBerwenang("Terminal tayangan hanya menampilkan; tidak dapat mengubah data.")
+        try:
+            self._lock.acquire()
+        except LockTimeout:
+            raise BerkasSibuk(
+                f"Berkas {self.path} sedang ditulis proses lain terlalu lama. Coba lagi sebentar."
+            ) from None
+        except OSError as e:
+            raise GagalMenyimpan(pesan_oserror(e, self.lock_path)) from None
+        try:
+            base = self.muat()
+            tx = Transaksi(base, self.pelaku, self.clock())
+            yield tx
+            if not tx.ada_perubahan:
+                return
+            if base.info.terkunci and not tx.buka_kunci:
+                raise SesiTerkunci(
+                    "Berita acara sudah disahkan: sesi terkunci dan tidak menerima perubahan. "
+                    "Buka kembali pengesahan (dengan alasan) bila perlu mengubah."
+                )
+            tables = tx._finish()
+            self._commit(base, tables, tx)
+        finally:
+            self._lock.release()
+
+    def _commit(self, base: Data, tables: dict[str, dict[str, Any]], tx: Transaksi) -> None:
+        revisi = base.revisi + 1
+        meta = {"format": FORMAT, "skema": SKEMA, "revisi": revisi}
+        payload = encode(meta, tables)
+        try:
+            mode = stat.S_IMODE(os.stat(self.path).st_mode)
+        except OSError:
+            mode = 0o666 & ~_umask()
+        try:
+            tmp = _write_temp(self.folder, self.name, payload, mode)
+            try:
+                self._keep_backup(mode)
+                io.replace(tmp, self.path)
+            except BaseException:
+                try:
+                    io.unlink(tmp)
+                except OSError:
+                    pass
+                raise
+        except OSError as e:
+            self._sig = None  # unknown state: re-read from disk next time
+            raise GagalMenyimpan(pesan_oserror(e, self.path)) from None
+        try:
+            _fsync_dir(self.folder)
+        except OSError as e:
+            self._sig = None
+            raise GagalMenyimpan(pesan_oserror(e, self.path)) from None
+        st = os.stat(self.path)
+        self._sig = _signature(st)
+        self._bytes = payload
+        self._data = Data(tables, revisi, prev=base, changed=tx.changed_ids)
+
+    def _keep_backup(self, mode: int) -> None:
+        """Make `<store>.bak` the file as it is now (the last good revision)."""
+        tmp = os.path.join(self.folder, f".{self.name}.bak.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+        try:
+            io.link(self.path, tmp)
+        except OSError:
+            if self._bytes is None:
+                return
+            tmp = _write_temp(self.folder, self.name + ".bak", self._bytes, mode)
+        try:
+            io.replace(tmp, self.backup_path)
+        except BaseException:
+            try:
+                io.unlink(tmp)
+            except OSError:
+                pass
+            raise
+
+    # restoring
+    def periksa_cadangan(self) -> Data:
+        """Read and validate the backup file (raises if it is missing or damaged)."""
+        try:
+            payload = Path(self.backup_path).read_bytes()
+        except FileNotFoundError:
+            raise BerkasTidakAda(f"Cadangan {self.backup_path} tidak ada.") from None
+        meta, tables = decode(payload, self.backup_path)
+        return Data(tables, meta["revisi"])
+
+    def pulihkan(self) -> str:
+        """Put the backup in place of the store; the damaged file is kept aside. Returns its new path."""
+        self.periksa_cadangan()
+        with self._lock:
+            aside = f"{self.path}.rusak-{self.clock().strftime('%Y%m%d-%H%M%S')}"
+            n = 1
+            while os.path.lexists(aside):
+                n += 1
+                aside = f"{self.path}.rusak-{self.clock().strftime('%Y%m%d-%H%M%S')}-{n}"
+            payload = Path(self.backup_path).read_bytes()
+            try:
+                mode = stat.S_IMODE(os.stat(self.backup_path).st_mode)
+                tmp = _write_temp(self.folder, self.name, payload, mode)
+                if os.path.lexists(self.path):
+                    io.link(self.path, aside)
+                io.replace(tmp, self.path)
+                _fsync_dir(self.folder)
+            except OSError as e:
+                raise GagalMenyimpan(pesan_oserror(e, self.path)) from None
+            self._sig = None
+            self._data = None
+            return aside
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+class AtomicJSONStorage(Storage):
+    """A TinyDB Storage over the session file, following the same recipe.
+
+    `TinyDB(path, storage=AtomicJSONStorage)` reads and writes the store safely; each `write` is one
+    locked, atomic revision (the `_meta` block is kept and the revision bumped).
+    """
+
+    def __init__(self, path: str, **kwargs: Any):
+        self._store = Store(path, **kwargs)
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        try:
+            data = self._store.muat()
+        except BerkasTidakAda:
+            return None
+        return {k: dict(v) for k, v in data.raw.items()}
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        with self._store.transaksi() as tx:
+            for name, table in data.items():
+                if dict(tx.table(name)) != table:
+                    tx._own(name).clear()
+                    tx._own(name).update({str(k): v for k, v in table.items()})
+            tx.catat("ubah lewat TinyDB", "berkas")

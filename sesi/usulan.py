@@ -1,0 +1,138 @@
+"""Usulan (proposals) brought by the kelurahan: checked records, adding and editing."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .aturan import BOLEH, bersih, bilangan_bulat, wajib
+from .data import normal
+from .errors import DataDitolak
+from .format import parse_angka
+from .model import JENIS_USULAN, Usulan, decimal_text
+from .store import Transaksi
+
+ID_SAH = re.compile(r"^[^|\s][^|]{0,63}$")
+
+
+def kunci_jenis(value: str) -> str:
+    v = normal(value)
+    if v in ("", "-"):
+        return ""
+    if v in ("fisik", "f"):
+        return "fisik"
+    if v in ("non fisik", "nonfisik", "nf"):
+        return "non-fisik"
+    raise DataDitolak(f"Jenis harus fisik atau non-fisik, bukan '{value}'.")
+
+
+def _angka(value: Any, nama: str, *, boleh_nol: bool = True) -> str:
+    if value is None or bersih(value) == "":
+        return ""
+    try:
+        d = parse_angka(str(value))
+    except ValueError as e:
+        raise DataDitolak(f"{nama} harus angka ({e}).") from None
+    if d < 0 or (d == 0 and not boleh_nol):
+        raise DataDitolak(f"{nama} tidak boleh negatif." if d < 0 else f"{nama} harus lebih dari nol.")
+    return decimal_text(d)
+
+
+def usulan_record(*, kelurahan: str, prioritas_kelurahan: Any, kegiatan: str, skpd: str, bidang: str,
+                  masalah: str = "", lokasi: str = "", volume: Any = "", satuan: str = "",
+                  perkiraan_biaya: Any = "", jenis: str = "", kelurahan_dikenal: dict[str, str]) -> dict[str, Any]:
+    """A checked usulan record without id/urutan (raises DataDitolak naming the field)."""
+    kel = wajib(kelurahan, "Kelurahan")
+    if normal(kel) not in kelurahan_dikenal:
+        raise DataDitolak(f"Kelurahan '{kel}' tidak dikenal di kecamatan ini.")
+    kegiatan = wajib(kegiatan, "Kegiatan")
+    if len(kegiatan) > 500:
+        raise DataDitolak(f"Kegiatan terlalu panjang ({len(kegiatan)} karakter; paling banyak 500).")
+    masalah = bersih(masalah)
+    lokasi = bersih(lokasi)
+    for nama, isi in (("Masalah", masalah), ("Lokasi", lokasi)):
+        if len(isi) > 2000:
+            raise DataDitolak(f"{nama} terlalu panjang ({len(isi)} karakter; paling banyak 2000).")
+    skpd = wajib(skpd, "SKPD")
+    return {
+        "kelurahan": kelurahan_dikenal[normal(kel)],
+        "prioritas_kelurahan": bilangan_bulat(prioritas_kelurahan, "Prioritas kelurahan", minimum=1,
+                                              maksimum=999),
+        "kegiatan": kegiatan,
+        "masalah": masalah,
+        "lokasi": lokasi,
+        "volume": _angka(volume, "Volume"),
+        "satuan": bersih(satuan)[:30],
+        "perkiraan_biaya": _angka(perkiraan_biaya, "Perkiraan biaya"),
+        "jenis": kunci_jenis(jenis),
+        "bidang": wajib(bidang, "Bidang"),
+        "skpd_awal": skpd,
+        "skpd_akhir": skpd,
+    }
+
+
+def cek_id(uid: str) -> str:
+    uid = bersih(uid)
+    if not ID_SAH.match(uid):
+        raise DataDitolak(f"Id usulan '{uid}' tidak sah (paling panjang 64 karakter, tanpa | dan tidak "
+                          "diawali spasi).")
+    return uid
+
+
+def cek_prioritas_unik(tx: Transaksi, kelurahan: str, prioritas: int, kecuali: str = "") -> None:
+    for u in tx.table("usulan").values():
+        if u["id"] != kecuali and u["kelurahan"] == kelurahan and u["prioritas_kelurahan"] == prioritas:
+            raise DataDitolak(f"Prioritas {prioritas} Kelurahan {kelurahan} sudah dipakai usulan {u['id']} "
+                              f"({u['kegiatan']}).")
+
+
+def tambah_usulan(tx: Transaksi, uid: str = "", **fields: Any) -> str:
+    """Add one usulan (status baru); returns its id."""
+    tx.wajib_peran(*BOLEH["persiapan"])
+    rec = usulan_record(kelurahan_dikenal=tx.data.kelurahan_nama, **fields)
+    uid = cek_id(uid) if uid else tx.id_baru("usulan", "U", 3)
+    if tx.get("usulan", uid) is not None:
+        raise DataDitolak(f"Id usulan {uid} sudah dipakai.")
+    cek_prioritas_unik(tx, rec["kelurahan"], rec["prioritas_kelurahan"])
+    full = Usulan(id=uid, **rec, urutan=tx.urutan_baru("usulan")).to_dict()
+    tx.put("usulan", uid, full)
+    tx.catat("tambah usulan", uid, None, rec["kegiatan"])
+    return uid
+
+
+def ubah_usulan(tx: Transaksi, uid: str, **fields: Any) -> None:
+    """Correct an usulan's fields (kelurahan, kegiatan, volume, biaya, ...)."""
+    tx.wajib_peran(*BOLEH["persiapan"])
+    lama = tx.get("usulan", uid)
+    if lama is None:
+        raise DataDitolak(f"Usulan {uid} tidak ada.")
+    current = {k: lama.get(k, "") for k in ("kelurahan", "prioritas_kelurahan", "kegiatan", "masalah", "lokasi",
+                                             "volume", "satuan", "perkiraan_biaya", "jenis", "bidang")}
+    current["skpd"] = lama["skpd_awal"]
+    current.update(fields)
+    rec = usulan_record(kelurahan_dikenal=tx.data.kelurahan_nama, **current)
+    if lama["skpd_akhir"] != lama["skpd_awal"]:
+        rec["skpd_akhir"] = lama["skpd_akhir"]
+    cek_prioritas_unik(tx, rec["kelurahan"], rec["prioritas_kelurahan"], kecuali=uid)
+    baru = dict(lama, **rec)
+    if baru == lama:
+        return
+    tx.put("usulan", uid, baru)
+    beda = [k for k in rec if lama.get(k) != baru[k]]
+    tx.catat("ubah usulan", uid, {k: lama.get(k) for k in beda}, {k: baru[k] for k in beda})
+
+
+def hapus_usulan(tx: Transaksi, uid: str) -> None:
+    tx.wajib_peran(*BOLEH["persiapan"])
+    lama = tx.get("usulan", uid)
+    if lama is None:
+        raise DataDitolak(f"Usulan {uid} tidak ada.")
+    if any(s["usulan"] == uid for s in tx.table("skor").values()):
+        raise DataDitolak(f"Usulan {uid} sudah dinilai; hapus nilainya dahulu.")
+    if any(u.get("digabung_ke") == uid for u in tx.table("usulan").values()):
+        raise DataDitolak(f"Usulan lain digabung ke {uid}; ubah usulan itu dahulu.")
+    tx.delete("usulan", uid)
+    tx.catat("hapus usulan", uid, lama["kegiatan"], None)
+
+
+__all__ = ["JENIS_USULAN", "usulan_record", "tambah_usulan", "ubah_usulan", "hapus_usulan", "cek_id"]
