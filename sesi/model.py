@@ -29,6 +29,21 @@ UNSUR: dict[str, str] = {
     "lainnya": "Lainnya",
 }
 
+#: Short unsur labels for narrow table columns (at most 12 characters).
+UNSUR_SINGKAT: dict[str, str] = {
+    "camat": "Camat",
+    "perangkat_kecamatan": "Perangkat",
+    "lurah": "Lurah/Kades",
+    "delegasi": "Delegasi",
+    "dprd": "DPRD",
+    "skpd": "SKPD/UPT",
+    "tokoh_masyarakat": "Tokoh masy.",
+    "kelompok_masyarakat": "Kel. masy.",
+    "narasumber": "Narasumber",
+    "fasilitator": "Fasilitator",
+    "lainnya": "Lainnya",
+}
+
 #: Status of an usulan, key -> label. Maps onto SIPD's flags (see DOMAIN.md).
 STATUS: dict[str, str] = {
     "baru": "Baru",

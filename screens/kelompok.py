@@ -1,0 +1,12 @@
+"""Placeholder while this stage's screen is being built."""
+
+from textual.widgets import Static
+
+from .base import LayarTahap
+
+
+class KelompokScreen(LayarTahap):
+    TAHAP = "kelompok"
+
+    def isi(self):
+        yield Static("Layar ini sedang dibuat.", id="badan")

@@ -1,0 +1,240 @@
+"""Pendaftaran: check-in at the door by typing a few letters, walk-ins, and the live attendance figures."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Input, Static
+
+from sesi import pendaftaran
+from sesi.data import Data
+from sesi.format import jam
+from sesi.model import JENIS_KELAMIN, UNSUR, UNSUR_SINGKAT, label_unsur
+
+from .base import LayarTahap
+from .glyph import g
+from .widgets import FormDialog, Kolom, KonfirmasiDialog, Tabel, teks
+
+SARINGAN = {"semua": "semua", "belum": "belum hadir", "hadir": "sudah hadir"}
+
+
+def kolom_peserta(data: Data, nilai: dict[str, str] | None = None) -> list[Kolom]:
+    """The short form for a participant (walk-in or correction)."""
+    v = nilai or {}
+    return [
+        Kolom("nama", "Nama", v.get("nama", ""), wajib=True),
+        Kolom("unsur", "Unsur", v.get("unsur", "delegasi"), pilihan=[(lbl, k) for k, lbl in UNSUR.items()],
+              wajib=True),
+        Kolom("lembaga", "Lembaga / jabatan", v.get("lembaga", "")),
+        Kolom("kelurahan", "Kelurahan", v.get("kelurahan", ""),
+              pilihan=[(k.nama, k.nama) for k in data.kelurahan]),
+        Kolom("jenis_kelamin", "Jenis kelamin", v.get("jenis_kelamin", ""),
+              pilihan=[(lbl, k) for k, lbl in JENIS_KELAMIN.items()]),
+        Kolom("rentan", "Kelompok rentan", v.get("rentan", ""), petunjuk="kosong = bukan; mis. disabilitas, lansia"),
+        Kolom("delegasi", "Delegasi kelurahan", v.get("delegasi", "tidak"),
+              pilihan=[("Ya", "ya"), ("Tidak", "tidak")]),
+        Kolom("telepon", "Telepon", v.get("telepon", "")),
+    ]
+
+
+class PendaftaranScreen(LayarTahap):
+    TAHAP = "pendaftaran"
+    BANTUAN = (
+        "Ketik beberapa huruf nama peserta lalu tekan Enter: peserta yang disorot tercatat hadir dengan jamnya. "
+        "Panah atas/bawah memilih di antara hasil pencarian tanpa meninggalkan kotak ketik. Enter pada peserta "
+        "yang sudah hadir menawarkan pembatalan. Peserta yang datang tanpa terdaftar ditambahkan dengan Ctrl+O; "
+        "Ctrl+E mengubah data peserta yang disorot; Ctrl+Z membatalkan pendaftaran terakhir dari terminal ini; "
+        "Ctrl+F menyaring semua/belum hadir/sudah hadir. Angka di atas diperbarui seketika: hadir, perempuan, "
+        "kelompok rentan, kelurahan terwakili, per unsur, dan kelurahan yang belum terwakili."
+    )
+
+    BINDINGS = [
+        Binding("ctrl+o", "peserta_baru", "Peserta baru", id="pendaftaran.baru", priority=True),
+        Binding("ctrl+e", "ubah_peserta", "Ubah peserta", id="pendaftaran.ubah", priority=True, show=False),
+        Binding("ctrl+z", "batal_terakhir", "Batal hadir", id="pendaftaran.undo", priority=True),
+        Binding("ctrl+f", "saring", "Saring semua/belum/sudah hadir", id="pendaftaran.saring", priority=True,
+                show=False),
+    ]
+
+    DEFAULT_CSS = """
+    PendaftaranScreen #cari { margin: 0 0 0 0; background: $boost; }
+    PendaftaranScreen #rekap { height: auto; max-height: 5; padding: 0 1; background: $panel; }
+    PendaftaranScreen #hasil { height: 1fr; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.saringan = "semua"
+        self.terakhir: list[str] = []  # ids checked in here, for undo
+
+    def isi(self) -> ComposeResult:
+        yield Input(placeholder="Cari: ketik beberapa huruf nama peserta, Enter = hadir", id="cari", compact=True)
+        yield Static(id="rekap")
+        yield Tabel(id="hasil")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#cari", Input).focus()
+
+    # --- showing ---
+    def segarkan(self, data: Data, perubahan: dict) -> None:
+        self._isi_tabel(data)
+        self._isi_rekap(data)
+
+    def _cocok(self, data: Data) -> list:
+        found = pendaftaran.cari(data, self.query_one("#cari", Input).value, batas=500)
+        if self.saringan == "belum":
+            found = [p for p in found if not p.hadir]
+        elif self.saringan == "hadir":
+            found = [p for p in found if p.hadir]
+        return found
+
+    def _isi_tabel(self, data: Data) -> None:
+        tabel = self.query_one("#hasil", Tabel)
+        rows = []
+        for p in self._cocok(data):
+            status = teks(f"{g('ok')}{jam(p.waktu_hadir)}", "bold") if p.hadir else teks("-", "dim")
+            asal = p.kelurahan or p.lembaga
+            rows.append((p.id, [_potong(p.nama, 26), UNSUR_SINGKAT.get(p.unsur, p.unsur), _potong(asal, 18),
+                                p.jenis_kelamin, status]))
+        tabel.isi([("Nama", "nama"), ("Unsur", "unsur"), ("Kelurahan", "kel"), ("L/P", "lp"),
+                   ("Hadir", "hadir")], rows)
+        tabel.border_title = f"{len(rows)} peserta ({SARINGAN[self.saringan]})"
+
+    def _isi_rekap(self, data: Data) -> None:
+        r = pendaftaran.rekap(data)
+        dot = f" {g('dot')} "
+        persen = f"{r.persen_perempuan:.1f}".replace(".", ",")
+        total_kel = len(r.kelurahan_hadir) + len(r.kelurahan_absen)
+        out = Text()
+        out.append(f"Hadir {r.hadir}/{r.terdaftar}", style="bold")
+        out.append(f"{dot}Perempuan {r.perempuan} ({persen}%){dot}Rentan {r.rentan}")
+        if r.rentan_per_jenis:
+            out.append(" (" + ", ".join(f"{k} {v}" for k, v in sorted(r.rentan_per_jenis.items())) + ")")
+        out.append(f"{dot}Kelurahan {len(r.kelurahan_hadir)}/{total_kel}\n")
+        out.append(dot.lstrip().join(f"{UNSUR_SINGKAT.get(k, k)} {n} " for k, n in r.per_unsur.items()) or
+                   "Belum ada yang hadir.", style="dim")
+        if r.kelurahan_absen:
+            out.append(f"\n{g('warn')} Belum terwakili: " + ", ".join(r.kelurahan_absen), style="bold")
+        self.query_one("#rekap", Static).update(out)
+
+    # --- typing and moving ---
+    @on(Input.Changed, "#cari")
+    def _cari(self) -> None:
+        self._isi_tabel(self.data)
+        tabel = self.query_one("#hasil", Tabel)
+        if tabel.row_count:
+            tabel.move_cursor(row=0, animate=False)
+
+    def on_key(self, event) -> None:
+        if self.focused is self.query_one("#cari") and event.key in ("up", "down", "pageup", "pagedown"):
+            tabel = self.query_one("#hasil", Tabel)
+            getattr(tabel, {"up": "action_cursor_up", "down": "action_cursor_down",
+                            "pageup": "action_page_up", "pagedown": "action_page_down"}[event.key])()
+            event.stop()
+            event.prevent_default()
+
+    @on(Input.Submitted, "#cari")
+    def _enter(self) -> None:
+        self.action_hadir()
+
+    @on(Tabel.RowSelected, "#hasil")
+    def _pilih(self) -> None:
+        self.action_hadir()
+
+    def _terpilih(self):
+        pid = self.query_one("#hasil", Tabel).kunci_terpilih()
+        return self.data.peserta.get(pid) if pid else None
+
+    # --- actions ---
+    def action_hadir(self) -> None:
+        p = self._terpilih()
+        if p is None:
+            self.status.atur("Tidak ada peserta yang cocok. Ctrl+O untuk menambah peserta baru.", galat=True)
+            return
+        if p.hadir:
+            def jawab(ya: bool | None) -> None:
+                if ya:
+                    self._batal(p.id)
+            self.app.push_screen(KonfirmasiDialog(f"{p.nama} sudah hadir pukul {jam(p.waktu_hadir)}. "
+                                                  "Batalkan kehadirannya?", ya="Batalkan"), jawab)
+            return
+        hasil = self.simpan(pendaftaran.hadir, p.id)
+        if hasil.ok:
+            self.terakhir.append(p.id)
+            p2 = self.data.peserta[p.id]
+            self.status.atur(teks(f"{g('ok')} {p2.nama} hadir {jam(p2.waktu_hadir)} {g('dot')} "
+                                  f"Tersimpan rev {hasil.revisi}"))
+            cari = self.query_one("#cari", Input)
+            cari.value = ""
+            cari.focus()
+
+    def _batal(self, pid: str) -> None:
+        hasil = self.simpan(pendaftaran.batal_hadir, pid)
+        if hasil.ok:
+            if pid in self.terakhir:
+                self.terakhir.remove(pid)
+            self.status.atur(teks(f"Kehadiran {self.data.peserta[pid].nama} dibatalkan {g('dot')} "
+                                  f"Tersimpan rev {hasil.revisi}"))
+
+    def action_batal_terakhir(self) -> None:
+        while self.terakhir:
+            pid = self.terakhir[-1]
+            p = self.data.peserta.get(pid)
+            if p and p.hadir:
+                self._batal(pid)
+                return
+            self.terakhir.pop()
+        self.status.atur("Tidak ada pendaftaran dari terminal ini yang dapat dibatalkan.")
+
+    def action_saring(self) -> None:
+        keys = list(SARINGAN)
+        self.saringan = keys[(keys.index(self.saringan) + 1) % len(keys)]
+        self._isi_tabel(self.data)
+
+    def action_peserta_baru(self) -> None:
+        awal = {"nama": self.query_one("#cari", Input).value.strip()}
+
+        def periksa(v: dict[str, str]) -> str | None:
+            hasil = self.simpan(pendaftaran.tambah_peserta, hadir=True, **_bentuk(v))
+            if not hasil.ok:
+                return hasil.pesan
+            self._baru_id = hasil.nilai
+            return None
+
+        def selesai(v: dict | None) -> None:
+            if v:
+                p = self.data.peserta[self._baru_id]
+                self.terakhir.append(p.id)
+                self.query_one("#cari", Input).value = ""
+                self.status.atur(teks(f"{g('ok')} {p.nama} ditambahkan dan hadir {jam(p.waktu_hadir)} "
+                                      f"{g('dot')} Tersimpan rev {self.data.revisi}"))
+        self.app.push_screen(FormDialog("Peserta baru (langsung hadir)", kolom_peserta(self.data, awal), periksa),
+                             selesai)
+
+    def action_ubah_peserta(self) -> None:
+        p = self._terpilih()
+        if p is None:
+            return
+        awal = {"nama": p.nama, "unsur": p.unsur, "lembaga": p.lembaga, "kelurahan": p.kelurahan,
+                "jenis_kelamin": p.jenis_kelamin, "rentan": p.rentan_jenis or ("ya" if p.rentan else ""),
+                "delegasi": "ya" if p.delegasi else "tidak", "telepon": p.telepon}
+
+        def periksa(v: dict[str, str]) -> str | None:
+            hasil = self.simpan(pendaftaran.ubah_peserta, p.id, **_bentuk(v))
+            return None if hasil.ok else hasil.pesan
+        self.app.push_screen(FormDialog(f"Ubah data {p.nama}", kolom_peserta(self.data, awal), periksa))
+
+
+def _potong(text: str, n: int) -> str:
+    """Cut a long name for a narrow column (the full text is in the edit form)."""
+    return text if len(text) <= n else text[: n - 1] + g("ell")[0]
+
+
+def _bentuk(v: dict[str, str]) -> dict[str, str]:
+    """Form values -> keyword arguments of the pendaftaran actions."""
+    return {"nama": v["nama"], "unsur": v["unsur"], "lembaga": v["lembaga"], "kelurahan": v["kelurahan"],
+            "jenis_kelamin": v["jenis_kelamin"], "rentan": v["rentan"], "delegasi": v["delegasi"],
+            "telepon": v["telepon"]}

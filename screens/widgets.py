@@ -1,0 +1,398 @@
+"""Widgets the agenda screens share: agenda bar, status line, a safe table, and small dialogs.
+
+User text (names, titles, notes) is always wrapped in `rich.text.Text`, never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Sequence
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, DataTable, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from sesi.model import TAHAP
+
+from .glyph import g
+
+#: Agenda stages as shown in the bar: key, short label, F-key alias.
+AGENDA: list[tuple[str, str, str]] = [
+    ("persiapan", "Persiapan", "f2"),
+    ("pendaftaran", "Pendaftaran", "f3"),
+    ("pleno1", "Pleno I", "f4"),
+    ("kelompok", "Kelompok", "f5"),
+    ("skoring", "Skoring", "f6"),
+    ("pleno2", "Pleno II", "f7"),
+    ("berita_acara", "BA", "f8"),
+]
+LABEL_LAYAR = {k: ("Berita Acara" if k == "berita_acara" else label) for k, label, _ in AGENDA}
+
+
+def teks(value: Any, style: str = "") -> Text:
+    """Any value as plain Text (never markup)."""
+    return Text("" if value is None else str(value), style=style, no_wrap=False)
+
+
+class AgendaBar(Static):
+    """One line: every stage, the current one highlighted; the session's stage marked."""
+
+    DEFAULT_CSS = """
+    AgendaBar { height: 1; background: $panel; color: $text-muted; }
+    """
+
+    def __init__(self, current: str, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.current = current
+        self.sesi_tahap = ""
+
+    def tandai(self, sesi_tahap: str) -> None:
+        if sesi_tahap != self.sesi_tahap:
+            self.sesi_tahap = sesi_tahap
+            self.refresh()
+
+    def render(self) -> Text:
+        out = Text(no_wrap=True, overflow="ellipsis")
+        for i, (key, label, _) in enumerate(AGENDA):
+            if i:
+                out.append(g("sep"), style="dim")
+            mark = g("cur") if key == self.sesi_tahap else " "
+            if key == self.current:
+                out.append(f"{mark}{label} ", style="bold reverse")
+            else:
+                out.append(f"{mark}{label} ")
+        return out
+
+
+class StatusBar(Static):
+    """Save state (Tersimpan - rev N / the error), who is at this terminal, and the warnings count."""
+
+    DEFAULT_CSS = """
+    StatusBar { height: 1; background: $boost; }
+    StatusBar.-galat { background: $error 40%; }
+    """
+
+    def __init__(self, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.pesan = Text("")
+        self.kanan = Text("")
+
+    def atur(self, pesan: Text | str, galat: bool = False) -> None:
+        self.pesan = pesan if isinstance(pesan, Text) else Text(pesan)
+        self.set_class(galat, "-galat")
+        self.refresh()
+
+    def atur_kanan(self, kanan: Text | str) -> None:
+        kanan = kanan if isinstance(kanan, Text) else Text(kanan)
+        if kanan.plain != self.kanan.plain:
+            self.kanan = kanan
+            self.refresh()
+
+    def render(self) -> Text:
+        width = self.size.width or 80
+        right = self.kanan.copy()
+        left = self.pesan.copy()
+        room = max(0, width - right.cell_len - 1)
+        left.truncate(room, overflow="ellipsis")
+        pad = max(1, width - left.cell_len - right.cell_len)
+        return Text.assemble(left, " " * pad, right, no_wrap=True)
+
+
+class Tabel(DataTable):
+    """A DataTable with vim keys whose cells are always plain text."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Bawah", show=False),
+        Binding("k", "cursor_up", "Atas", show=False),
+        Binding("g", "scroll_top", "Awal", show=False),
+        Binding("G", "scroll_bottom", "Akhir", show=False),
+    ]
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        kwargs.setdefault("cursor_type", "row")
+        kwargs.setdefault("zebra_stripes", True)
+        super().__init__(*args, **kwargs)
+
+    def isi(self, kolom: Sequence[str | tuple[str, str]], baris: Iterable[tuple[str, Sequence[Any]]]) -> None:
+        """Replace all rows, keeping the cursor on the same row key when it still exists."""
+        kunci_lama = self.kunci_terpilih()
+        row_lama = self.cursor_row
+        if not self.columns:
+            for k in kolom:
+                if isinstance(k, tuple):
+                    self.add_column(k[0], key=k[1])
+                else:
+                    self.add_column(k)
+        self.clear()
+        for key, cells in baris:
+            self.add_row(*[c if isinstance(c, Text) else teks(c) for c in cells], key=key)
+        if kunci_lama is not None and kunci_lama in self.rows:
+            self.move_cursor(row=self.get_row_index(kunci_lama), animate=False)
+        elif self.row_count:
+            self.move_cursor(row=min(row_lama, self.row_count - 1), animate=False)
+
+    def kunci_terpilih(self) -> str | None:
+        if not self.row_count:
+            return None
+        try:
+            key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
+        except Exception:  # noqa: BLE001 - the cursor may be outside after a clear
+            return None
+        return key.value
+
+
+# --- dialogs ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class Kolom:
+    """One field of a form dialog."""
+
+    key: str
+    label: str
+    nilai: str = ""
+    pilihan: list[tuple[str, str]] | None = None  # (label, value) for a Select
+    wajib: bool = False
+    petunjuk: str = ""
+
+
+class Dialog(ModalScreen[Any]):
+    """Base: Esc or F10 cancels; ctrl+s confirms."""
+
+    DEFAULT_CSS = """
+    Dialog { align: center middle; }
+    Dialog > Vertical {
+        width: 76; max-width: 100%; height: auto; max-height: 100%;
+        border: round $primary; background: $surface; padding: 0 1;
+    }
+    Dialog .judul { text-style: bold; margin-bottom: 1; }
+    Dialog .galat { color: $error; }
+    Dialog .tombol { height: auto; margin-top: 1; align-horizontal: right; }
+    Dialog .tombol Button { margin-left: 1; min-width: 10; }
+    Dialog VerticalScroll { height: auto; max-height: 16; }
+    Dialog Label.petunjuk { color: $text-muted; }
+    Dialog .baris { height: auto; margin-bottom: 0; }
+    Dialog .baris .label { width: 24; padding-right: 1; }
+    Dialog .baris Input, Dialog .baris Select { width: 1fr; background: $boost; }
+    Dialog .tombol Button { margin-left: 2; }
+    """
+
+    BINDINGS = [
+        Binding("escape,f10", "batal", "Batal", id="dialog.batal", key_display="Esc/F10"),
+        Binding("ctrl+s", "simpan", "Simpan", id="dialog.simpan", priority=True),
+    ]
+
+    def action_batal(self) -> None:
+        self.dismiss(None)
+
+    def action_simpan(self) -> None:  # overridden
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#batal")
+    def _batal(self) -> None:
+        self.action_batal()
+
+    @on(Button.Pressed, "#simpan")
+    def _simpan(self) -> None:
+        self.action_simpan()
+
+
+class FormDialog(Dialog):
+    """A short form. Enter moves to the next field and saves on the last; returns {key: value} or None.
+
+    `periksa(values) -> str | None` may refuse the values with a message (the dialog stays open and keeps
+    the input).
+    """
+
+    def __init__(self, judul: str, kolom: list[Kolom], periksa=None, tombol: str = "Simpan"):
+        super().__init__()
+        self.judul = judul
+        self.kolom = kolom
+        self.periksa = periksa
+        self.tombol = tombol
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(teks(self.judul), classes="judul")
+            with VerticalScroll():
+                for k in self.kolom:
+                    with Horizontal(classes="baris"):
+                        yield Label(teks(k.label + (" *" if k.wajib else "")), classes="label")
+                        if k.pilihan is not None:
+                            nilai: Any = k.nilai if k.nilai in {v for _, v in k.pilihan} else Select.NULL
+                            if k.wajib and nilai is Select.NULL and k.pilihan:
+                                nilai = k.pilihan[0][1]
+                            yield Select([(teks(lbl), val) for lbl, val in k.pilihan], value=nilai,
+                                         allow_blank=not k.wajib, id=f"f-{k.key}", prompt="(pilih)", compact=True)
+                        else:
+                            yield Input(value=k.nilai, id=f"f-{k.key}", placeholder=k.petunjuk, compact=True)
+            yield Label("", classes="galat", id="galat")
+            with Horizontal(classes="tombol"):
+                yield Button(f"{self.tombol} (Ctrl+S)", id="simpan", variant="primary", compact=True)
+                yield Button("Batal (F10)", id="batal", compact=True)
+
+    def nilai(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for k in self.kolom:
+            w = self.query_one(f"#f-{k.key}")
+            if isinstance(w, Select):
+                v = w.value
+                out[k.key] = "" if v is Select.NULL or v is None else str(v)
+            else:
+                out[k.key] = w.value  # type: ignore[attr-defined]
+        return out
+
+    def galat(self, pesan: str) -> None:
+        self.query_one("#galat", Label).update(teks(pesan))
+
+    @on(Input.Submitted)
+    def _enter(self, event: Input.Submitted) -> None:
+        inputs = [w for w in self.query("Input, Select")]
+        i = inputs.index(event.input)
+        if i + 1 < len(inputs):
+            inputs[i + 1].focus()
+        else:
+            self.action_simpan()
+
+    def action_simpan(self) -> None:
+        values = self.nilai()
+        for k in self.kolom:
+            if k.wajib and not values[k.key].strip():
+                self.galat(f"{k.label} wajib diisi.")
+                self.query_one(f"#f-{k.key}").focus()
+                return
+        if self.periksa is not None:
+            pesan = self.periksa(values)
+            if pesan:
+                self.galat(pesan)
+                return
+        self.dismiss(values)
+
+
+class AlasanDialog(FormDialog):
+    """Ask for a required reason; returns the text or None."""
+
+    def __init__(self, judul: str, label: str = "Alasan", nilai: str = ""):
+        super().__init__(judul, [Kolom("alasan", label, nilai, wajib=True)])
+
+    def action_simpan(self) -> None:
+        v = self.nilai()["alasan"].strip()
+        if not v:
+            self.galat("Alasan wajib diisi.")
+            return
+        self.dismiss(v)
+
+
+class KonfirmasiDialog(Dialog):
+    """Yes/no: y or Enter (on Ya) confirms; n, Esc or F10 cancels. Returns True/False."""
+
+    BINDINGS = [
+        Binding("y", "ya", "Ya", id="dialog.ya"),
+        Binding("n", "batal", "Tidak", id="dialog.tidak"),
+    ]
+
+    def __init__(self, pertanyaan: str, ya: str = "Ya"):
+        super().__init__()
+        self.pertanyaan = pertanyaan
+        self.ya = ya
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(teks(self.pertanyaan), classes="judul")
+            with Horizontal(classes="tombol"):
+                yield Button(f"{self.ya} (Y)", id="simpan", variant="primary", compact=True)
+                yield Button("Tidak (N)", id="batal", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#simpan", Button).focus()
+
+    def action_ya(self) -> None:
+        self.dismiss(True)
+
+    def action_simpan(self) -> None:
+        self.dismiss(True)
+
+    def action_batal(self) -> None:
+        self.dismiss(False)
+
+
+class PilihDialog(Dialog):
+    """Choose one of many: type to filter, arrows to move, Enter to choose. Returns the value or None."""
+
+    DEFAULT_CSS = """
+    PilihDialog OptionList { height: auto; max-height: 14; }
+    """
+
+    def __init__(self, judul: str, pilihan: list[tuple[str, str]], petunjuk: str = "Ketik untuk menyaring"):
+        super().__init__()
+        self.judul = judul
+        self.pilihan = pilihan
+        self.petunjuk = petunjuk
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(teks(self.judul), classes="judul")
+            yield Input(placeholder=self.petunjuk, id="saring")
+            yield OptionList(*self._options(""), id="opsi")
+            with Horizontal(classes="tombol"):
+                yield Button("Batal (F10)", id="batal", compact=True)
+
+    def _options(self, saring: str) -> list[Option]:
+        words = saring.casefold().split()
+        return [Option(teks(lbl), id=val) for lbl, val in self.pilihan
+                if all(w in lbl.casefold() for w in words)]
+
+    @on(Input.Changed, "#saring")
+    def _saring(self, event: Input.Changed) -> None:
+        opsi = self.query_one("#opsi", OptionList)
+        opsi.clear_options()
+        opsi.add_options(self._options(event.value))
+        if opsi.option_count:
+            opsi.highlighted = 0
+
+    def on_mount(self) -> None:
+        opsi = self.query_one("#opsi", OptionList)
+        if opsi.option_count:
+            opsi.highlighted = 0
+
+    def on_key(self, event) -> None:
+        opsi = self.query_one("#opsi", OptionList)
+        if event.key in ("down", "up") and self.focused is self.query_one("#saring"):
+            if opsi.option_count:
+                cur = opsi.highlighted or 0
+                opsi.highlighted = max(0, min(opsi.option_count - 1, cur + (1 if event.key == "down" else -1)))
+            event.stop()
+
+    @on(Input.Submitted, "#saring")
+    def _enter(self) -> None:
+        self.action_simpan()
+
+    @on(OptionList.OptionSelected)
+    def _pilih(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_simpan(self) -> None:
+        opsi = self.query_one("#opsi", OptionList)
+        if opsi.highlighted is None:
+            return
+        self.dismiss(opsi.get_option_at_index(opsi.highlighted).id)
+
+
+@dataclass
+class Hasil:
+    """What `App.simpan` returns: ok, the action's return value, or the error message."""
+
+    ok: bool
+    nilai: Any = None
+    pesan: str = ""
+    revisi: int = 0
+    perubahan: dict = field(default_factory=dict)
+
+
+__all__ = ["AGENDA", "LABEL_LAYAR", "TAHAP", "AgendaBar", "StatusBar", "Tabel", "teks", "Kolom", "Dialog",
+           "FormDialog", "AlasanDialog", "KonfirmasiDialog", "PilihDialog", "Hasil"]
