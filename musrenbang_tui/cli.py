@@ -242,7 +242,8 @@ def cmd_pulihkan(args) -> int:
             print("Dibatalkan; tidak ada yang diubah.")
             return 1
     aside = store.pulihkan()
-    print(f"Dipulihkan ke revisi {cadangan.revisi}. Berkas sebelumnya disimpan sebagai {aside}.")
+    print(f"Dipulihkan ke revisi {cadangan.revisi}."
+          + (f" Berkas sebelumnya disimpan sebagai {aside}." if aside else ""))
     return 0
 
 

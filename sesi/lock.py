@@ -2,8 +2,9 @@
 
 POSIX `flock` (Windows: `msvcrt.locking`): the kernel drops the lock when its holder dies, so a lock left
 by a process that was killed is never stale. The lock file is never deleted (deleting it would let two
-processes hold "the" lock on two different inodes). It is created with the mode of the store file, so a
-shared group keeps access to it.
+processes hold "the" lock on two different inodes). It is created with the mode (and group) of the store
+file, whatever the umask, so a shared group keeps access to it; a lock file that can be read but not
+written is still locked through a read-only descriptor.
 """
 
 from __future__ import annotations
@@ -48,9 +49,11 @@ class LockTimeout(Exception):
 class ProcessLock:
     """Re-entrant within one object; exclusive between processes (and between objects)."""
 
-    def __init__(self, path: str, mode: int = 0o644, timeout: float = 10.0, poll: float = 0.005):
+    def __init__(self, path: str, mode: int = 0o644, timeout: float = 10.0, poll: float = 0.005,
+                 gid: int | None = None):
         self.path = path
         self.mode = mode
+        self.gid = gid
         self.timeout = timeout
         self.poll = poll
         self._fd: int | None = None
@@ -60,7 +63,7 @@ class ProcessLock:
         if self._fd is not None:
             self._depth += 1
             return
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, self.mode)
+        fd = self._open()
         try:
             deadline = time.monotonic() + self.timeout
             delay = self.poll
@@ -74,6 +77,31 @@ class ProcessLock:
             raise
         self._fd = fd
         self._depth = 1
+
+    def _open(self) -> int:
+        """Open the lock file, creating it with `mode` (and `gid`) exactly, whatever the umask."""
+        for _ in range(10):
+            try:
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, self.mode)
+            except FileExistsError:
+                pass
+            else:
+                if hasattr(os, "fchmod"):
+                    try:
+                        if self.gid is not None:
+                            os.fchown(fd, -1, self.gid)
+                        os.fchmod(fd, self.mode)  # the umask may have narrowed it
+                    except OSError:
+                        pass
+                return fd
+            try:
+                return os.open(self.path, os.O_RDWR)
+            except FileNotFoundError:
+                continue  # removed meanwhile: create it again
+            except PermissionError:
+                # Someone else's lock file we may read but not write: flock needs no write access.
+                return os.open(self.path, os.O_RDONLY)
+        return os.open(self.path, os.O_RDWR | os.O_CREAT, self.mode)
 
     def release(self) -> None:
         if self._fd is None:

@@ -88,14 +88,19 @@ def validasi(obj: Any, path: str) -> tuple[dict, dict]:
     return dict(meta), tables
 
 
-#: Migrations: MIGRASI[n] turns a schema-n file into schema n+1. None yet (schema 1 is the first).
+#: Migrations: MIGRASI[n] turns a schema-n file (meta, tables) into schema n+1. None yet (schema 1 is the
+#: first). A step gets copies it may change, and must not read the file: it gets everything it needs.
 MIGRASI: dict[int, Callable[[dict, dict], tuple[dict, dict]]] = {}
 
 
-def migrasi(meta: dict, tables: dict) -> tuple[dict, dict]:
+def migrasi(meta: dict, tables: dict, path: str = "berkas") -> tuple[dict, dict]:
+    """Bring (meta, tables) up to the current schema, one step at a time."""
     while meta["skema"] < SKEMA:
-        step = MIGRASI.get(meta["skema"])
+        n = meta["skema"]
+        step = MIGRASI.get(n)
         if step is None:
-            raise BerkasRusak(f"Tidak ada migrasi dari skema {meta['skema']}.")
-        meta, tables = step(dict(meta), dict(tables))
+            raise BerkasRusak(f"Berkas {path} memakai skema {n}, dan aplikasi ini tidak dapat "
+                              f"memperbaruinya (tidak ada migrasi dari skema {n}). Berkas tidak diubah.")
+        meta, tables = step(dict(meta), {k: dict(v) if isinstance(v, dict) else v for k, v in tables.items()})
+        meta = dict(meta, skema=n + 1)  # a step that forgets to say so must not loop for ever
     return meta, tables

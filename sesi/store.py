@@ -17,8 +17,10 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import secrets
 import stat
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -34,6 +36,7 @@ from .errors import (
     BerkasSibuk,
     BerkasSudahAda,
     BerkasTidakAda,
+    DataDitolak,
     GagalMenyimpan,
     PeranTidakBerwenang,
     SesiTerkunci,
@@ -41,7 +44,8 @@ from .errors import (
 )
 from .lock import LockTimeout, ProcessLock
 from .model import TABLES
-from .skema import FORMAT, SKEMA, migrasi, validasi
+from . import skema
+from .skema import FORMAT
 
 # --- low-level I/O, one indirection so fault-injection tests can fail any step ---------------------
 
@@ -69,12 +73,23 @@ def _fsync_dir(folder: str) -> None:
         io.close(fd)
 
 
-def _write_temp(folder: str, name: str, payload: bytes, mode: int) -> str:
-    """Write payload to a new temp file in folder and fsync it; return its path."""
+def _write_temp(folder: str, name: str, payload: bytes, mode: int, gid: int | None = None) -> str:
+    """Write payload to a new temp file in folder and fsync it; return its path.
+
+    The temp file gets `mode` exactly (whatever the umask) and, where allowed, the group `gid`, so the
+    store keeps the mode and group it had.
+    """
     tmp = os.path.join(folder, f".{name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     fd = io.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     try:
         try:
+            if hasattr(os, "fchmod"):
+                if gid is not None:
+                    try:
+                        os.fchown(fd, -1, gid)
+                    except OSError:
+                        pass  # not a member of that group: the file keeps ours
+                os.fchmod(fd, mode)  # the umask may have narrowed it
             view = memoryview(payload)
             while view:
                 n = io.write(fd, view)
@@ -82,8 +97,6 @@ def _write_temp(folder: str, name: str, payload: bytes, mode: int) -> str:
             io.fsync(fd)
         finally:
             io.close(fd)
-        if os.name != "nt":
-            os.chmod(tmp, mode)  # the umask may have narrowed it
     except BaseException:
         try:
             io.unlink(tmp)
@@ -93,12 +106,33 @@ def _write_temp(folder: str, name: str, payload: bytes, mode: int) -> str:
     return tmp
 
 
+def _temp_re(name: str) -> "re.Pattern[str]":
+    return re.compile(rf"^\.{re.escape(name)}(?:\.bak)?\.(\d+)\.[0-9a-f]{{8}}\.tmp$")
+
+
+def _pid_hidup(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError, OverflowError):
+        return True
+    return True
+
+
 def pesan_oserror(e: OSError, path: str) -> str:
     if e.errno == errno.ENOSPC:
         return f"Disk penuh: perubahan tidak tersimpan ke {path}. Kosongkan ruang disk lalu ulangi."
-    if e.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+    if e.errno == errno.EROFS:
+        return (f"Tidak dapat menulis ke {path}: disk atau foldernya hanya-baca. Perubahan tidak tersimpan; "
+                "salin berkas ke folder yang dapat ditulisi lalu buka dari sana.")
+    if e.errno in (errno.EACCES, errno.EPERM):
         return (f"Tidak dapat menulis ke folder berkas {path} (hanya-baca atau tanpa izin). "
                 "Perubahan tidak tersimpan.")
+    if e.errno == getattr(errno, "EDQUOT", None):
+        return f"Kuota disk habis: perubahan tidak tersimpan ke {path}. Kosongkan ruang lalu ulangi."
     return f"Gagal menyimpan ke {path}: {e.strerror or e}. Perubahan tidak tersimpan."
 
 
@@ -137,15 +171,17 @@ def decode(payload: bytes, path: str) -> tuple[dict, dict]:
         raise BerkasRusak(
             f"Berkas {path} rusak: JSON tidak sah di baris {e.lineno} kolom {e.colno} ({e.msg})."
         ) from None
-    meta, tables = validasi(obj, path)
-    if meta["skema"] > SKEMA:
+    meta, tables = skema.validasi(obj, path)
+    if meta["skema"] > skema.SKEMA:
         raise SkemaTerlaluBaru(
             f"Berkas {path} dibuat oleh versi aplikasi yang lebih baru (skema {meta['skema']}; "
-            f"aplikasi ini mengenal skema {SKEMA}). Perbarui aplikasi; berkas tidak diubah."
+            f"aplikasi ini mengenal skema {skema.SKEMA}). Perbarui aplikasi; berkas tidak diubah."
         )
-    if meta["skema"] < SKEMA:
-        meta, tables = migrasi(meta, tables)
-        validasi({"_meta": meta, **tables}, path)
+    if meta["skema"] < skema.SKEMA:
+        # Migrated in memory only: the file is written at the new schema by the next transaction (and
+        # the schema-n file is then kept as the backup).
+        meta, tables = skema.migrasi(meta, tables, path)
+        meta, tables = skema.validasi({"_meta": meta, **tables}, path)
     return meta, tables
 
 
@@ -274,7 +310,8 @@ class Transaksi:
 
 
 class Store:
-    """One session file. Safe to use from several processes at once."""
+    """One session file. Safe to use from several processes at once, and from several threads of one
+    process (transactions on one `Store` object are serialised)."""
 
     def __init__(
         self,
@@ -290,7 +327,12 @@ class Store:
         self.backup_path = self.path + ".bak"
         self.pelaku = pelaku or Pelaku()
         self.clock = clock or (lambda: datetime.now().replace(microsecond=0))
-        self._lock = ProcessLock(self.lock_path, timeout=lock_timeout)
+        self._lock = ProcessLock(self.lock_path, mode=0o666 & ~_umask(), timeout=lock_timeout)
+        # Threads of this process: one transaction at a time per Store (the process lock is re-entrant
+        # per object, so without this two threads would both "hold" it and lose each other's updates).
+        self._mutex = threading.RLock()
+        self._dalam_transaksi = False
+        self._temp_dibersihkan = False
         self._sig: tuple[int, int, int] | None = None
         self._bytes: bytes | None = None
         self._data: Data | None = None
@@ -304,7 +346,7 @@ class Store:
             raise BerkasSudahAda(f"Berkas {store.path} sudah ada; tidak ditimpa. Pilih nama lain.")
         if not os.path.isdir(store.folder):
             raise GagalMenyimpan(f"Folder {store.folder} tidak ada.")
-        meta = {"format": FORMAT, "skema": SKEMA, "revisi": 1}
+        meta = {"format": FORMAT, "skema": skema.SKEMA, "revisi": 1}
         tables: dict[str, dict[str, Any]] = {t: {} for t in TABLES}
         tables["sesi"] = {"info": dict(info)}
         entry = {"id": riwayat.id_entri(1), "waktu": store.clock().isoformat(timespec="seconds"),
@@ -312,17 +354,27 @@ class Store:
                  "objek": "sesi", "lama": None, "baru": dict(info)}
         entry["hash"] = riwayat.hash_entri(riwayat.AWAL, entry)
         tables["riwayat"] = {entry["id"]: entry}
-        payload = encode(meta, tables)
+        payload = _encode_checked(meta, tables)
+        linked = False
         try:
             tmp = _write_temp(store.folder, store.name, payload, 0o666 & ~_umask())
             try:
                 io.link(tmp, store.path)  # fails if the path appeared meanwhile: never overwrite
+                linked = True
             except FileExistsError:
                 raise BerkasSudahAda(f"Berkas {store.path} sudah ada; tidak ditimpa.") from None
             finally:
-                io.unlink(tmp)
+                try:
+                    io.unlink(tmp)
+                except OSError:
+                    pass  # a stray temp file; removed by the next transaction
             _fsync_dir(store.folder)
         except OSError as e:
+            if linked:  # not known to be on disk: take it back, so a retry can create it again
+                try:
+                    io.unlink(store.path)
+                except OSError:
+                    pass
             raise GagalMenyimpan(pesan_oserror(e, store.path)) from None
         return store
 
@@ -336,10 +388,16 @@ class Store:
     # reading
     def muat(self) -> Data:
         """The current session, re-read from disk only if the file changed since the last read."""
+        with self._mutex:
+            return self._muat()
+
+    def _muat(self) -> Data:
         try:
             fd = os.open(self.path, os.O_RDONLY)
         except FileNotFoundError:
             raise BerkasTidakAda(f"Berkas {self.path} tidak ditemukan.") from None
+        except IsADirectoryError:
+            raise BerkasRusak(f"{self.path} adalah folder, bukan berkas sesi.") from None
         except OSError as e:
             raise BerkasRusak(f"Berkas {self.path} tidak dapat dibaca: {e.strerror}.") from None
         try:
@@ -347,10 +405,16 @@ class Store:
             if not stat.S_ISREG(st.st_mode):
                 raise BerkasRusak(f"{self.path} bukan berkas biasa.")
             sig = _signature(st)
-            if sig == self._sig and self._data is not None:
-                return self._data
             with os.fdopen(fd, "rb", closefd=False) as f:
-                payload = f.read()
+                head = f.read(_KEPALA)
+                # Same (inode, mtime, size) and the same first bytes (which hold the revision): the
+                # file we have. The head check guards against an inode reused within one mtime tick.
+                if (sig == self._sig and self._data is not None and self._bytes is not None
+                        and self._bytes[:len(head)] == head):
+                    return self._data
+                payload = head + f.read()
+        except OSError as e:
+            raise BerkasRusak(f"Berkas {self.path} tidak dapat dibaca: {e.strerror}.") from None
         finally:
             os.close(fd)
         meta, tables = decode(payload, self.path)
@@ -362,7 +426,8 @@ class Store:
     @property
     def data(self) -> Data:
         """The last session read or written by this process (reads it on first use)."""
-        return self._data if self._data is not None else self.muat()
+        data = self._data
+        return data if data is not None else self.muat()
 
     def berubah(self) -> bool:
         """Cheap poll: has the file been replaced since this process last read or wrote it?"""
@@ -378,9 +443,46 @@ class Store:
     # writing
     @contextmanager
     def transaksi(self) -> Iterator[Transaksi]:
-        """One atomic change. On success the file holds it and `self.data` shows it."""
+        """One atomic change. On success the file holds it and `self.data` shows it.
+
+        If the body raises, or writing fails (GagalMenyimpan), nothing is saved and `self.data` stays
+        as it was. Transactions on one Store do not nest (the outer one would overwrite the inner).
+        """
         if self.pelaku.peran == "tayang":
             raise PeranTidakBerwenang("Terminal tayangan hanya menampilkan; tidak dapat mengubah data.")
+        with self._mutex:
+            if self._dalam_transaksi:
+                raise RuntimeError("Transaksi bersarang pada Store yang sama tidak didukung.")
+            self._kunci()
+            self._dalam_transaksi = True
+            try:
+                base = self._muat()
+                self._bersihkan_temp()
+                tx = Transaksi(base, self.pelaku, self.clock())
+                yield tx
+                if not tx.ada_perubahan:
+                    return
+                if base.info.terkunci and not tx.buka_kunci:
+                    raise SesiTerkunci(
+                        "Berita acara sudah disahkan: sesi terkunci dan tidak menerima perubahan. "
+                        "Buka kembali pengesahan (dengan alasan) bila perlu mengubah."
+                    )
+                try:
+                    tables = tx._finish()
+                except UnicodeEncodeError as e:
+                    raise _teks_tidak_sah(e) from None
+                self._commit(base, tables, tx)
+            finally:
+                self._dalam_transaksi = False
+                self._lock.release()
+
+    def _kunci(self) -> None:
+        """Take the lock between processes; the lock file gets the store file's mode and group."""
+        try:
+            st = os.stat(self.path)
+            self._lock.mode, self._lock.gid = stat.S_IMODE(st.st_mode), st.st_gid
+        except OSError:
+            pass
         try:
             self._lock.acquire()
         except LockTimeout:
@@ -389,34 +491,39 @@ class Store:
             ) from None
         except OSError as e:
             raise GagalMenyimpan(pesan_oserror(e, self.lock_path)) from None
+
+    def _bersihkan_temp(self) -> None:
+        """Once per Store, under the lock: remove temp files left by writers that were killed."""
+        if self._temp_dibersihkan:
+            return
+        self._temp_dibersihkan = True
+        pola = _temp_re(self.name)
         try:
-            base = self.muat()
-            tx = Transaksi(base, self.pelaku, self.clock())
-            yield tx
-            if not tx.ada_perubahan:
-                return
-            if base.info.terkunci and not tx.buka_kunci:
-                raise SesiTerkunci(
-                    "Berita acara sudah disahkan: sesi terkunci dan tidak menerima perubahan. "
-                    "Buka kembali pengesahan (dengan alasan) bila perlu mengubah."
-                )
-            tables = tx._finish()
-            self._commit(base, tables, tx)
-        finally:
-            self._lock.release()
+            names = os.listdir(self.folder)
+        except OSError:
+            return
+        for n in names:
+            m = pola.match(n)
+            if m and not _pid_hidup(int(m.group(1))):
+                try:
+                    os.unlink(os.path.join(self.folder, n))
+                except OSError:
+                    pass
 
     def _commit(self, base: Data, tables: dict[str, dict[str, Any]], tx: Transaksi) -> None:
         revisi = base.revisi + 1
-        meta = {"format": FORMAT, "skema": SKEMA, "revisi": revisi}
-        payload = encode(meta, tables)
+        meta = {"format": FORMAT, "skema": skema.SKEMA, "revisi": revisi}
+        payload = _encode_checked(meta, tables)
+        lama = self._bytes  # the file as it is now (read under the lock by _muat)
         try:
-            mode = stat.S_IMODE(os.stat(self.path).st_mode)
+            st = os.stat(self.path)
+            mode, gid = stat.S_IMODE(st.st_mode), st.st_gid
         except OSError:
-            mode = 0o666 & ~_umask()
+            mode, gid = 0o666 & ~_umask(), None
         try:
-            tmp = _write_temp(self.folder, self.name, payload, mode)
+            tmp = _write_temp(self.folder, self.name, payload, mode, gid)
             try:
-                self._keep_backup(mode)
+                self._keep_backup(mode, gid)
                 io.replace(tmp, self.path)
             except BaseException:
                 try:
@@ -430,14 +537,40 @@ class Store:
         try:
             _fsync_dir(self.folder)
         except OSError as e:
+            # The new file is in place but the disk would not confirm it. Put the old one back, so that
+            # what everyone sees matches what we tell the user: not saved (try again).
             self._sig = None
-            raise GagalMenyimpan(pesan_oserror(e, self.path)) from None
+            raise GagalMenyimpan(self._kembalikan(lama, mode, gid, e)) from None
         st = os.stat(self.path)
         self._sig = _signature(st)
         self._bytes = payload
         self._data = Data(tables, revisi, prev=base, changed=tx.changed_ids)
 
-    def _keep_backup(self, mode: int) -> None:
+    def _kembalikan(self, lama: bytes | None, mode: int, gid: int | None, e: OSError) -> str:
+        """After a failed folder fsync: restore the previous bytes; return the message for the user."""
+        sebab = e.strerror or str(e)
+        if lama is not None:
+            try:
+                tmp = _write_temp(self.folder, self.name, lama, mode, gid)
+                try:
+                    io.replace(tmp, self.path)
+                except BaseException:
+                    try:
+                        io.unlink(tmp)
+                    except OSError:
+                        pass
+                    raise
+                try:
+                    _fsync_dir(self.folder)
+                except OSError:
+                    pass
+                return pesan_oserror(e, self.path)
+            except OSError:
+                pass
+        return (f"Disk tidak dapat memastikan perubahan tersimpan permanen di {self.path} ({sebab}). "
+                "Perubahan mungkin sudah tertulis; muat ulang untuk memeriksa, dan periksa disk.")
+
+    def _keep_backup(self, mode: int, gid: int | None = None) -> None:
         """Make `<store>.bak` the file as it is now (the last good revision)."""
         tmp = os.path.join(self.folder, f".{self.name}.bak.{os.getpid()}.{secrets.token_hex(4)}.tmp")
         try:
@@ -445,7 +578,7 @@ class Store:
         except OSError:
             if self._bytes is None:
                 return
-            tmp = _write_temp(self.folder, self.name + ".bak", self._bytes, mode)
+            tmp = _write_temp(self.folder, self.name + ".bak", self._bytes, mode, gid)
         try:
             io.replace(tmp, self.backup_path)
         except BaseException:
@@ -458,38 +591,112 @@ class Store:
     # restoring
     def periksa_cadangan(self) -> Data:
         """Read and validate the backup file (raises if it is missing or damaged)."""
+        return self._baca_cadangan()[0]
+
+    def _baca_cadangan(self) -> tuple[Data, bytes]:
         try:
             payload = Path(self.backup_path).read_bytes()
         except FileNotFoundError:
             raise BerkasTidakAda(f"Cadangan {self.backup_path} tidak ada.") from None
+        except OSError as e:
+            raise BerkasRusak(f"Cadangan {self.backup_path} tidak dapat dibaca: {e.strerror}.") from None
         meta, tables = decode(payload, self.backup_path)
-        return Data(tables, meta["revisi"])
+        return Data(tables, meta["revisi"]), payload
 
     def pulihkan(self) -> str:
-        """Put the backup in place of the store; the damaged file is kept aside. Returns its new path."""
-        self.periksa_cadangan()
-        with self._lock:
-            aside = f"{self.path}.rusak-{self.clock().strftime('%Y%m%d-%H%M%S')}"
-            n = 1
-            while os.path.lexists(aside):
-                n += 1
-                aside = f"{self.path}.rusak-{self.clock().strftime('%Y%m%d-%H%M%S')}-{n}"
-            payload = Path(self.backup_path).read_bytes()
+        """Put the backup in place of the store; the file it replaces is kept aside.
+
+        Returns the path the replaced file was kept under ("" when there was no file). The backup is
+        checked under the lock, so what is restored is exactly what was checked.
+        """
+        with self._mutex:
+            if self._dalam_transaksi:
+                raise RuntimeError("pulihkan() di dalam transaksi tidak didukung.")
+            self._kunci()
             try:
-                mode = stat.S_IMODE(os.stat(self.backup_path).st_mode)
-                tmp = _write_temp(self.folder, self.name, payload, mode)
+                _, payload = self._baca_cadangan()
+                aside = ""
                 if os.path.lexists(self.path):
-                    io.link(self.path, aside)
-                io.replace(tmp, self.path)
-                _fsync_dir(self.folder)
-            except OSError as e:
-                raise GagalMenyimpan(pesan_oserror(e, self.path)) from None
-            self._sig = None
-            self._data = None
-            return aside
+                    stamp = self.clock().strftime("%Y%m%d-%H%M%S")
+                    aside = f"{self.path}.rusak-{stamp}"
+                    n = 1
+                    while os.path.lexists(aside):
+                        n += 1
+                        aside = f"{self.path}.rusak-{stamp}-{n}"
+                try:
+                    st = os.stat(self.backup_path)
+                    mode, gid = stat.S_IMODE(st.st_mode), st.st_gid
+                except OSError:
+                    mode, gid = 0o666 & ~_umask(), None
+                tmp = ""
+                try:
+                    tmp = _write_temp(self.folder, self.name, payload, mode, gid)
+                    if aside:
+                        self._simpan_di_samping(aside, mode, gid)
+                    io.replace(tmp, self.path)
+                    tmp = ""
+                    _fsync_dir(self.folder)
+                except OSError as e:
+                    if tmp:
+                        try:
+                            io.unlink(tmp)
+                        except OSError:
+                            pass
+                    raise GagalMenyimpan(pesan_oserror(e, self.path)) from None
+                self._sig = None
+                self._bytes = None
+                self._data = None
+                return aside
+            finally:
+                self._lock.release()
+
+    def _simpan_di_samping(self, aside: str, mode: int, gid: int | None) -> None:
+        """Keep the current file as `aside` (a hard link, or a copy where links are not possible)."""
+        try:
+            io.link(self.path, aside)
+            return
+        except FileExistsError:
+            raise
+        except OSError:
+            pass
+        with open(self.path, "rb") as f:
+            isi = f.read()
+        tmp = _write_temp(self.folder, self.name, isi, mode, gid)
+        try:
+            io.link(tmp, aside)
+        finally:
+            try:
+                io.unlink(tmp)
+            except OSError:
+                pass
+
+
+_KEPALA = 256  # bytes compared to confirm a cached read (the revision is on the second line)
+
+
+def _teks_tidak_sah(e: UnicodeEncodeError) -> DataDitolak:
+    return DataDitolak(
+        f"Teks memuat karakter yang tidak sah (kode {ord(e.object[e.start]):#x}) dan tidak dapat "
+        "disimpan. Ketik ulang teks itu; tidak ada yang diubah."
+    )
+
+
+def _encode_checked(meta: Mapping[str, Any], tables: Mapping[str, Mapping[str, Any]]) -> bytes:
+    try:
+        return encode(meta, tables)
+    except UnicodeEncodeError as e:
+        raise _teks_tidak_sah(e) from None
 
 
 def _umask() -> int:
+    """The process umask, read without changing it where possible (changing it races with threads)."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as f:
+            for line in f:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
     mask = os.umask(0)
     os.umask(mask)
     return mask
