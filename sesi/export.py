@@ -11,8 +11,20 @@ User text is data, never markup or a formula:
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+import textwrap
 import unicodedata
+
+from tabulate import tabulate
+
+from .data import Data, normal
+from .errors import DataDitolak
+from .format import jam, tanggal_panjang
+from .model import label_status, label_unsur
+from .pendaftaran import rekap
+from .peringkat import Baris, aturan_urutan, bulat, bulat_titik, peringkat_semua
 
 # --- cell escaping (shared) -------------------------------------------------------------------------
 
@@ -73,3 +85,161 @@ def teks_sel(value: object) -> str:
     tabs become spaces."""
     s = _tanpa_kendali(_teks(value))
     return re.sub(r" {2,}", " ", s).strip()
+
+
+# --- tables -----------------------------------------------------------------------------------------
+
+LEBAR_TEKS = 80  # the width a .txt export aims to fit
+
+
+def _csv(header: list[str], rows: list[list[object]]) -> str:
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(header)
+    for row in rows:
+        w.writerow([csv_sel(c) for c in row])
+    return out.getvalue()
+
+
+def _md_tabel(header: list[str], rows: list[list[object]]) -> str:
+    return tabulate([[md_sel(c) for c in row] for row in rows], headers=[md_sel(h) for h in header],
+                    tablefmt="github", disable_numparse=True)
+
+
+def _lebar_kolom(header: list[str], rows: list[list[str]], lentur: dict[int, int], lebar: int) -> list[int | None]:
+    """Column widths so a 'simple' table fits `lebar`. Fixed columns keep their natural width; the
+    flexible ones (index -> weight in `lentur`) give up space, the one widest for its weight first, down
+    to their header's width (tabulate pads headers by 2) or 6 characters. None = not wrapped."""
+    n = len(header)
+    alami = [max([len(header[i]) + 2] + [len(r[i]) for r in rows]) for i in range(n)]
+    w = list(alami)
+    batas = lebar - 2 * (n - 1)
+    # A flexible column keeps room for its longest word (up to 14), so names are not cut mid-word.
+    kata = {i: min(14, max([len(x) for r in rows for x in r[i].split()] or [0])) for i in lentur}
+    while sum(w) > batas:
+        calon = [i for i in lentur if w[i] > max(6, len(header[i]) + 2, kata[i])]
+        if not calon:
+            break
+        i = max(calon, key=lambda j: (w[j] / lentur[j], j))
+        w[i] -= 1
+    return [w[i] if w[i] < alami[i] else None for i in range(n)]
+
+
+def _teks_tabel(header: list[str], rows: list[list[object]], lentur: dict[int, int]) -> str:
+    header = [teks_sel(h) for h in header]
+    body = [[teks_sel(c) for c in row] for row in rows]
+    if not body:
+        return "(tidak ada)"
+    widths = _lebar_kolom(header, body, lentur, LEBAR_TEKS)
+    return tabulate(body, headers=header, tablefmt="simple", disable_numparse=True,
+                    maxcolwidths=widths if any(widths) else None)
+
+
+def _bungkus(text: str, lebar: int = LEBAR_TEKS) -> str:
+    return "\n".join(textwrap.wrap(teks_sel(text), lebar)) or ""
+
+
+def _cek_format(fmt: str) -> None:
+    if fmt not in FORMAT:
+        raise DataDitolak(f"Format '{fmt}' tidak dikenal (pilihan: {', '.join(FORMAT)}).")
+
+
+FORMAT = ("csv", "md", "txt")
+
+
+# --- peringkat --------------------------------------------------------------------------------------
+
+KOLOM_PERINGKAT = ["kelompok", "peringkat", "usulan_id", "kegiatan", "kelurahan", "skpd", "total", "status"]
+
+
+def _status_baris(b: Baris) -> str:
+    if b.peringkat is None:
+        return b.alasan
+    parts = [label_status(b.usulan.status).lower()]
+    if b.seri:
+        parts.append("seri")
+    return "; ".join(parts)
+
+
+def peringkat(data: Data, fmt: str = "csv") -> str:
+    """The ranking of every kelompok: ranked rows in rank order, then the unranked with their reason.
+
+    csv: the columns of `KOLOM_PERINGKAT` (total with a decimal point); md/txt: one table per kelompok
+    under a heading, with the rule that decided the order stated under them.
+    """
+    _cek_format(fmt)
+    semua = peringkat_semua(data)
+    if fmt == "csv":
+        rows = [[p.kelompok_nama, b.peringkat or "", b.usulan.id, b.usulan.kegiatan, b.usulan.kelurahan,
+                 b.usulan.skpd, bulat_titik(b.total), _status_baris(b)] for p in semua for b in p.baris]
+        return _csv(KOLOM_PERINGKAT, rows)
+    info = data.info
+    judul = f"Peringkat Usulan Musrenbang Kecamatan {info.kecamatan}"
+    sub = f"RKPD {info.kota} tahun {info.tahun}" if info.tahun else ""
+    # The txt table heads the rank column "No" to leave the width to the kegiatan.
+    header = ["Peringkat" if fmt == "md" else "No", "Id", "Kegiatan", "Kelurahan", "SKPD", "Total", "Status"]
+    bagian: list[str] = []
+    for p in semua:
+        rows = [[b.peringkat or "-", b.usulan.id, b.usulan.kegiatan, b.usulan.kelurahan, b.usulan.skpd,
+                 bulat(b.total) or "-", _status_baris(b)] for b in p.baris]
+        ringkas = f"{len(p.diperingkat)} diperingkat, {len(p.tidak_diperingkat)} tidak diperingkat"
+        nama = p.kelompok_nama if normal(p.kelompok_nama).startswith("kelompok") else \
+            f"Kelompok {p.kelompok_nama}"
+        if fmt == "md":
+            tabel = _md_tabel(header, rows) if rows else "_Belum ada usulan._"
+            bagian.append(f"## {md_sel(nama)}\n\n{ringkas}.\n\n{tabel}")
+        else:
+            nama = teks_sel(nama)
+            bagian.append(f"{nama}\n{'-' * min(len(nama), LEBAR_TEKS)}\n{ringkas}.\n\n"
+                          f"{_teks_tabel(header, rows, {1: 1, 2: 3, 3: 2, 4: 2, 6: 2})}")
+    if not semua:
+        bagian.append("Belum ada usulan." if fmt == "txt" else "_Belum ada usulan._")
+    aturan = aturan_urutan(data)
+    if fmt == "md":
+        head = f"# {md_sel(judul)}\n\n" + (f"{md_sel(sub)}\n\n" if sub else "")
+        return head + "\n\n".join(bagian) + f"\n\n**Aturan urutan.** {md_sel(aturan)}\n"
+    head = _bungkus(judul) + "\n" + (_bungkus(sub) + "\n" if sub else "") + "=" * min(len(judul), LEBAR_TEKS)
+    return head + "\n\n" + "\n\n".join(bagian) + "\n\nAturan urutan:\n" + _bungkus(aturan) + "\n"
+
+
+# --- daftar hadir -----------------------------------------------------------------------------------
+
+KOLOM_DAFTAR_HADIR = ["No", "Nama", "Unsur", "Lembaga/Kelurahan", "L/P", "Hadir (jam)"]
+
+
+def _rekap_baris(data: Data) -> list[tuple[str, str]]:
+    r = rekap(data)
+    rentan = f"{r.rentan}"
+    if r.rentan_per_jenis:
+        rentan += " (" + ", ".join(f"{k} {v}" for k, v in sorted(r.rentan_per_jenis.items())) + ")"
+    perempuan = f"{r.perempuan}" + (f" ({r.persen_perempuan:.1f}% dari yang hadir)".replace(".", ",")
+                                    if r.hadir else "")
+    return [("Terdaftar", str(r.terdaftar)), ("Hadir", str(r.hadir)), ("Perempuan hadir", perempuan),
+            ("Rentan hadir", rentan)]
+
+
+def daftar_hadir(data: Data, fmt: str = "csv") -> str:
+    """Everyone registered, in registration order, with the check-in time of those present, and the
+    totals (registered, present, women, vulnerable) under the table."""
+    _cek_format(fmt)
+    kosong = "" if fmt == "csv" else "-"
+    rows = []
+    for i, p in enumerate(data.peserta.values(), start=1):
+        kel = p.kelurahan if p.kelurahan and normal(p.kelurahan) not in normal(p.lembaga) else ""
+        asal = " / ".join(x for x in (p.lembaga, kel) if x)
+        rows.append([i, p.nama, label_unsur(p.unsur), asal or kosong, p.jenis_kelamin or kosong,
+                     jam(p.waktu_hadir) if p.hadir and p.waktu_hadir else ("hadir" if p.hadir else kosong)])
+    total = _rekap_baris(data)
+    if fmt == "csv":
+        return _csv(KOLOM_DAFTAR_HADIR, rows + [[]] + [["", k, v] for k, v in total])
+    info = data.info
+    judul = f"Daftar Hadir Musrenbang Kecamatan {info.kecamatan}"
+    sub = ", ".join(x for x in (tanggal_panjang(info.tanggal) if info.tanggal else "", info.tempat) if x)
+    if fmt == "md":
+        tabel = _md_tabel(KOLOM_DAFTAR_HADIR, rows) if rows else "_Belum ada peserta terdaftar._"
+        jumlah = "\n".join(f"- {k}: {md_sel(v)}" for k, v in total)
+        return f"# {md_sel(judul)}\n\n" + (f"{md_sel(sub)}\n\n" if sub else "") + f"{tabel}\n\n{jumlah}\n"
+    tabel = _teks_tabel(KOLOM_DAFTAR_HADIR, rows, {1: 2, 2: 1, 3: 2}) if rows else "Belum ada peserta terdaftar."
+    jumlah = "\n".join(f"{k}: {teks_sel(v)}" for k, v in total)
+    return (_bungkus(judul) + "\n" + (_bungkus(sub) + "\n" if sub else "") + "=" * min(len(judul), LEBAR_TEKS)
+            + f"\n\n{tabel}\n\n{jumlah}\n")
