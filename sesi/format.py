@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
          "November", "Desember"]
@@ -24,6 +24,7 @@ def parse_angka(text: str) -> Decimal:
     """
     s = text.strip().replace("\u00a0", "").replace(" ", "")
     s = re.sub(r"^(?i:rp\.?)", "", s)
+    s = re.sub(r",-$", "", s)  # "Rp 1.500.000,-" as written on forms
     if not s:
         raise ValueError("kosong")
     if _ID_THOUSANDS.match(s):
@@ -44,12 +45,12 @@ def parse_angka(text: str) -> Decimal:
 
 
 def angka(value: Decimal | int | None, desimal: int | None = None) -> str:
-    """1500000 -> '1.500.000'; 1.5 -> '1,5'."""
+    """1500000 -> '1.500.000'; 1.5 -> '1,5'. With `desimal`, exactly that many decimals, halves rounded up."""
     if value is None or value == "":
         return ""
     d = Decimal(str(value))
     if desimal is not None:
-        d = d.quantize(Decimal(1).scaleb(-desimal))
+        d = d.quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
     sign = "-" if d < 0 else ""
     d = abs(d)
     text = format(d, "f")
@@ -65,10 +66,11 @@ def angka(value: Decimal | int | None, desimal: int | None = None) -> str:
 
 
 def rupiah(value: Decimal | int | str | None) -> str:
-    """'Rp1.500.000' (sen shown only when present); '' for unknown."""
+    """'Rp1.500.000'; sen only when present, then always two digits ('Rp1.500.000,50'); '' for unknown."""
     if value is None or value == "":
         return ""
-    return "Rp" + angka(Decimal(str(value)))
+    d = Decimal(str(value))
+    return "Rp" + angka(d, 2 if d != d.to_integral_value() else None)
 
 
 def tanggal_panjang(iso: str) -> str:

@@ -177,6 +177,8 @@ def undi(tx: Transaksi, kid: str, jabatan: str, rng: random.Random | None = None
     tied = sorted(p for p, n in last.items() if n == top)
     if len(tied) < 2:
         raise DataDitolak("Tidak ada suara seri untuk diundi.")
+    for p in tied:  # still present members, and none elected to another post since the count
+        _cek_calon(tx, kel, jabatan, p)
     pid = (rng or random.SystemRandom()).choice(tied)
     pem["penentuan"] = "undian"
     pem["catatan"] = "diundi di antara: " + ", ".join(tx.get("peserta", p)["nama"] for p in tied)

@@ -8,6 +8,7 @@ from typing import Any
 from .aturan import BOLEH, bersih, wajib
 from .data import Data, normal
 from .errors import DataDitolak
+from .format import jam
 from .model import UNSUR, Peserta
 from .store import Transaksi
 
@@ -118,7 +119,7 @@ def hadir(tx: Transaksi, pid: str) -> None:
     if lama is None:
         raise DataDitolak(f"Peserta {pid} tidak ada.")
     if lama.get("hadir"):
-        raise DataDitolak(f"{lama['nama']} sudah tercatat hadir pukul {lama.get('waktu_hadir', '')[11:16]}.")
+        raise DataDitolak(f"{lama['nama']} sudah tercatat hadir pukul {jam(lama.get('waktu_hadir', ''))}.")
     tx.put("peserta", pid, dict(lama, hadir=True, waktu_hadir=tx.waktu_iso))
     tx.catat("hadir", pid, False, True)
 

@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 
 from .data import Data
@@ -50,9 +50,14 @@ def bulat(value: Fraction | None, digits: int = 2) -> str:
     """Round half up for display, with a decimal comma ("4,35"); "" for no value."""
     if value is None:
         return ""
-    q = Decimal(value.numerator) / Decimal(value.denominator)
-    text = str(q.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
-    return text.replace(".", ",")
+    # Exact: a Decimal division would round at 28 digits first and could turn 0.00499... into 0.005.
+    scaled = abs(Fraction(value)) * 10**digits
+    q, r = divmod(scaled.numerator, scaled.denominator)
+    if 2 * r >= scaled.denominator:
+        q += 1
+    text = str(q).rjust(digits + 1, "0")
+    sign = "-" if value < 0 and q else ""
+    return sign + (text[:-digits] + "," + text[-digits:] if digits else text)
 
 
 def bulat_titik(value: Fraction | None, digits: int = 2) -> str:

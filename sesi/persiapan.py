@@ -173,16 +173,24 @@ def hapus_kriteria(tx: Transaksi, kode: str) -> None:
 
 
 def ganti_semua_kriteria(tx: Transaksi, records: Iterable[dict[str, Any]]) -> None:
-    """Replace the whole set of criteria (only while no score exists)."""
+    """Replace the whole set of criteria (only while no score exists); each one is checked as in the editor."""
     tx.wajib_peran(*BOLEH["persiapan"])
     if _ada_skor(tx):
         raise DataDitolak("Kriteria hanya dapat diganti seluruhnya selama belum ada nilai skor.")
+    checked = []
+    for i, rec in enumerate(records, start=1):
+        rec = kriteria_record(rec.get("kode", ""), rec.get("nama", ""), rec.get("bobot", "1"),
+                              rec.get("skala_min", 1), rec.get("skala_maks", 5), rec.get("label"), urutan=i)
+        if any(r["kode"] == rec["kode"] for r in checked):
+            raise DataDitolak(f"Kode kriteria {rec['kode']} muncul lebih dari sekali.")
+        checked.append(rec)
+    if not checked:
+        raise DataDitolak("Daftar kriteria kosong; sekurang-kurangnya satu kriteria diperlukan.")
     lama = list(tx.table("kriteria").values())
     for rec in lama:
         tx.delete("kriteria", rec["kode"])
     baru = []
-    for i, rec in enumerate(records, start=1):
-        rec = dict(rec, urutan=i)
+    for rec in checked:
         tx.put("kriteria", rec["kode"], rec)
         baru.append(rec["kode"])
     tx.catat("ganti kriteria", "kriteria", [r["kode"] for r in lama], baru)
@@ -221,6 +229,9 @@ def simpan_kelompok(tx: Transaksi, nama: str, bidang: Iterable[str] = (), fasili
         rec = dict(lama, nama=nama, bidang=bidang, fasilitator=bersih(fasilitator))
         if rec == lama:
             return kid
+        if lama.get("disepakati") and rec["bidang"] != lama.get("bidang", []):
+            raise DataDitolak(f"Daftar kelompok {lama['nama']} sudah disepakati di Pleno II; bidangnya tidak "
+                              "dapat diubah sebelum kesepakatan dibatalkan.")
     tx.put("kelompok", kid, rec)
     tx.catat("ubah kelompok" if lama else "tambah kelompok", kid,
              {k: lama[k] for k in ("nama", "bidang", "fasilitator")} if lama else None,
@@ -235,6 +246,8 @@ def hapus_kelompok(tx: Transaksi, kid: str) -> None:
         raise DataDitolak(f"Kelompok {kid} tidak ada.")
     if lama.get("ketua") or lama.get("sekretaris") or lama.get("notulen"):
         raise DataDitolak(f"Kelompok {lama['nama']} sudah memilih pimpinannya; tidak dapat dihapus.")
+    if lama.get("disepakati"):
+        raise DataDitolak(f"Daftar kelompok {lama['nama']} sudah disepakati di Pleno II; tidak dapat dihapus.")
     for pid, p in tx.table("peserta").items():
         if p.get("kelompok") == kid:
             tx.put("peserta", pid, dict(p, kelompok=""))

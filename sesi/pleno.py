@@ -8,7 +8,7 @@ from fractions import Fraction
 from .aturan import BOLEH, bersih
 from .data import Data
 from .errors import DataDitolak
-from .model import UNSUR, Usulan, label_unsur
+from .model import STATUS_DISISIHKAN, UNSUR, Usulan, label_status, label_unsur
 from .peringkat import Baris, peringkat_kelompok
 from .store import Transaksi
 
@@ -91,6 +91,9 @@ def tandai_belum_disepakati(tx: Transaksi, uid: str, alasan: str) -> None:
         _cek_terbuka(kel)
     if u["status"] == "belum_disepakati":
         raise DataDitolak(f"Usulan {uid} sudah dinyatakan belum disepakati.")
+    if u["status"] in STATUS_DISISIHKAN:
+        raise DataDitolak(f"Usulan {uid} sudah disisihkan di verifikasi ({label_status(u['status']).lower()}); "
+                          "usulan itu tidak ada dalam daftar yang dibahas.")
     alasan = _alasan(alasan)
     tx.put("usulan", uid, dict(u, status="belum_disepakati", alasan=alasan, status_sebelum_pleno=u["status"],
                                alasan_sebelum_pleno=u.get("alasan", "")))

@@ -11,6 +11,7 @@ from .errors import DataDitolak
 from .format import parse_angka
 from .model import JENIS_USULAN, Usulan, decimal_text
 from .store import Transaksi
+from .verifikasi import cek_kelompok_terbuka
 
 ID_SAH = re.compile(r"^[^|\s][^|]{0,63}$")
 
@@ -106,6 +107,7 @@ def ubah_usulan(tx: Transaksi, uid: str, **fields: Any) -> None:
     lama = tx.get("usulan", uid)
     if lama is None:
         raise DataDitolak(f"Usulan {uid} tidak ada.")
+    cek_kelompok_terbuka(tx, uid)
     current = {k: lama.get(k, "") for k in ("kelurahan", "prioritas_kelurahan", "kegiatan", "masalah", "lokasi",
                                              "volume", "satuan", "perkiraan_biaya", "jenis", "bidang")}
     current["skpd"] = lama["skpd_awal"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 
 from .aturan import BOLEH, bersih
@@ -97,8 +98,26 @@ def _mirip(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b).ratio()
 
 
+def _mirip_kata(a: str, b: str) -> float:
+    """Similarity of two titles word by word ("jalan titian" shared), not letter by letter."""
+    a_kata, b_kata = normal(a).split(), normal(b).split()
+    if not a_kata or not b_kata:
+        return 0.0
+    return SequenceMatcher(None, a_kata, b_kata).ratio()
+
+
+def _tempat_sama(a: str, b: str) -> bool:
+    """Two locations name the same place: nearly the same text and the same numbers (RT 05 = RT 5, not RT 07)."""
+    if not a or not b:
+        return False
+    angka_a = [int(n) for n in re.findall(r"\d+", a)]
+    angka_b = [int(n) for n in re.findall(r"\d+", b)]
+    return angka_a == angka_b and _mirip(re.sub(r"\d+", "#", a), re.sub(r"\d+", "#", b)) >= 0.9
+
+
 def kemungkinan_duplikat(data: Data, kid: str | None = None, ambang: float = 0.8) -> dict[str, list[str]]:
-    """Likely duplicates: usulan of the same kelurahan with a similar title or location.
+    """Likely duplicates: usulan of the same kelurahan with a similar title, or at the same place with a
+    related title (sharing words such as "jalan titian").
 
     Returns usulan id -> ids it may duplicate (both directions).
     """
@@ -111,9 +130,8 @@ def kemungkinan_duplikat(data: Data, kid: str | None = None, ambang: float = 0.8
     for items in by_kel.values():
         for i, a in enumerate(items):
             for b in items[i + 1:]:
-                judul = _mirip(a.kegiatan, b.kegiatan)
-                lokasi = _mirip(a.lokasi, b.lokasi) if a.lokasi and b.lokasi else 0.0
-                if judul >= ambang or (lokasi >= 0.9 and judul >= 0.5):
+                if _mirip(a.kegiatan, b.kegiatan) >= ambang or (
+                        _tempat_sama(a.lokasi, b.lokasi) and _mirip_kata(a.kegiatan, b.kegiatan) >= 0.5):
                     out.setdefault(a.id, []).append(b.id)
                     out.setdefault(b.id, []).append(a.id)
     return out

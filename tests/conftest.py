@@ -1,0 +1,159 @@
+"""Shared fixtures: a fresh session file on a fixed clock, and a helper that acts on it.
+
+- `jam`: a clock that stands still until a test moves it (`jam.maju(minutes=5)`).
+- `store`: a new session (Kecamatan Banjarmasin Utara, its ten kelurahan, the five default criteria),
+  made with `sesi.persiapan.buat_sesi`, acting as operator "Operator Uji" on `jam`.
+- `sebagai(peran, nama=None)`: another terminal on the same file with another role.
+- `bantu`: runs actions the way a screen does (`bantu.lakukan(aksi, ...)`, one transaction each, checking
+  that the history recorded who did it and still verifies), checks refusals leave the file untouched
+  (`bantu.ditolak(aksi, ...)`), and adds usulan, peserta, criteria and scores in one line.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any, Callable
+
+import pytest
+
+from sesi import kelompok, pendaftaran, persiapan, skor, usulan
+from sesi.errors import DataDitolak, SesiError
+from sesi.riwayat import periksa_rantai
+from sesi.store import Pelaku, Store
+
+TANGGAL = "2027-02-09"
+MULAI = datetime(2027, 2, 9, 8, 0, 0)
+KECAMATAN = "Banjarmasin Utara"
+KELURAHAN = ["Alalak Selatan", "Alalak Tengah", "Alalak Utara", "Antasan Kecil Timur", "Kuin Utara", "Pangeran",
+             "Sungai Andai", "Sungai Jingah", "Sungai Miai", "Surgi Mufti"]
+
+
+class Jam:
+    """A clock that stands still until moved, so times in the file are known in advance."""
+
+    def __init__(self, mulai: datetime = MULAI):
+        self.sekarang = mulai
+
+    def __call__(self) -> datetime:
+        return self.sekarang
+
+    def maju(self, **selang: float) -> datetime:
+        self.sekarang += timedelta(**selang)
+        return self.sekarang
+
+    @property
+    def iso(self) -> str:
+        return self.sekarang.isoformat(timespec="seconds")
+
+
+@pytest.fixture
+def jam() -> Jam:
+    return Jam()
+
+
+@pytest.fixture
+def store(tmp_path, jam) -> Store:
+    return persiapan.buat_sesi(str(tmp_path / "sesi.json"), kecamatan=KECAMATAN, kota="Banjarmasin",
+                               tahun=2028, tanggal=TANGGAL, tempat="Aula Kantor Camat",
+                               camat="Drs. Camat Uji", pelaku=Pelaku("Operator Uji", "operator"), clock=jam)
+
+
+@pytest.fixture
+def sebagai(store, jam) -> Callable[..., Store]:
+    """Open the same session file at another terminal, as `peran` (named `nama`)."""
+    def buka(peran: str, nama: str | None = None) -> Store:
+        return Store(store.path, pelaku=Pelaku(nama or f"Uji {peran}", peran), clock=jam)
+    return buka
+
+
+def riwayat(store: Store) -> list[dict[str, Any]]:
+    return list(store.muat().raw["riwayat"].values())
+
+
+class Bantu:
+    """Acts on one session as the screens do, and checks what every action owes the history."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self._prioritas: dict[str, int] = {}
+
+    # --- actions ---
+    def lakukan(self, aksi: Callable[..., Any], *args: Any, store: Store | None = None, catat: bool = True,
+                **kwargs: Any) -> Any:
+        """Run `aksi(tx, *args, **kwargs)` in one transaction; return its result.
+
+        With `catat`, the action must have added history entries naming who did it (name and role), and
+        the history chain must still verify.
+        """
+        st = store or self.store
+        sebelum = len(riwayat(st))
+        with st.transaksi() as tx:
+            hasil = aksi(tx, *args, **kwargs)
+        if catat:
+            entri = riwayat(st)
+            baru = entri[sebelum:]
+            assert baru, f"{aksi.__name__} tidak mencatat riwayat"
+            for e in baru:
+                assert (e["nama"], e["peran"]) == (st.pelaku.nama, st.pelaku.peran), e
+            assert periksa_rantai(entri) == []
+        return hasil
+
+    def ditolak(self, aksi: Callable[..., Any], *args: Any, store: Store | None = None,
+                galat: type[SesiError] = DataDitolak, **kwargs: Any) -> str:
+        """`aksi` must be refused with `galat` and leave the file exactly as it was; returns the message."""
+        st = store or self.store
+        with open(st.path, "rb") as f:
+            sebelum = f.read()
+        with pytest.raises(galat) as info:
+            with st.transaksi() as tx:
+                aksi(tx, *args, **kwargs)
+        with open(st.path, "rb") as f:
+            assert f.read() == sebelum, "penolakan mengubah berkas"
+        assert str(info.value).strip(), "pesan penolakan kosong"
+        return str(info.value)
+
+    # --- quick data ---
+    def usulan(self, kegiatan: str = "Normalisasi saluran drainase", *, kelurahan: str = "Alalak Selatan",
+               bidang: str = "Infrastruktur", skpd: str = "Dinas PUPR", prioritas: int | None = None,
+               **fields: Any) -> str:
+        """Add an usulan (status baru); the kelurahan's priority counts up unless given."""
+        if prioritas is None:
+            prioritas = self._prioritas.get(kelurahan, 0) + 1
+        self._prioritas[kelurahan] = max(self._prioritas.get(kelurahan, 0), prioritas)
+        return self.lakukan(usulan.tambah_usulan, kelurahan=kelurahan, prioritas_kelurahan=prioritas,
+                            kegiatan=kegiatan, bidang=bidang, skpd=skpd, **fields)
+
+    def peserta(self, nama: str, unsur: str = "delegasi", *, hadir: bool = True, **fields: Any) -> str:
+        """Add a participant, present (checked in now) unless `hadir=False`."""
+        return self.lakukan(pendaftaran.tambah_peserta, nama=nama, unsur=unsur, hadir=hadir, **fields)
+
+    def kriteria(self, *bobot: str | int, skala: tuple[int, int] = (1, 5)) -> list[str]:
+        """Replace the criteria by K1..Kn with these weights (before any score); returns the codes."""
+        records = [persiapan.kriteria_record(f"K{i}", f"Kriteria {i}", b, *skala)
+                   for i, b in enumerate(bobot, start=1)]
+        self.lakukan(persiapan.ganti_semua_kriteria, records)
+        return [r["kode"] for r in records]
+
+    def nilai(self, uid: str, *nilai: int | None, penilai: str = "") -> None:
+        """Score an usulan on the criteria in their defined order (None leaves a cell empty), one transaction."""
+        kode = [k.kode for k in self.store.muat().kriteria]
+        assert len(nilai) <= len(kode)
+
+        def isi(tx):
+            for k, n in zip(kode, nilai):
+                if n is not None:
+                    skor.atur_skor(tx, uid, k, n, penilai)
+        isi.__name__ = "atur_skor"
+        self.lakukan(isi)
+
+    def kelompok(self, nama: str, *bidang: str, anggota: tuple[str, ...] | list[str] = ()) -> str:
+        """Define a kelompok covering `bidang` and put these (present) participants in it."""
+        kid = self.lakukan(persiapan.simpan_kelompok, nama, bidang)
+        for pid in anggota:
+            self.lakukan(kelompok.atur_anggota, pid, kid)
+        return kid
+
+
+@pytest.fixture
+def bantu(store) -> Bantu:
+    return Bantu(store)
