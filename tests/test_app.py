@@ -1,0 +1,234 @@
+"""The app shell and the Pendaftaran screen, driven by keyboard through Textual's Pilot."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from musrenbang_tui.app import MusrenbangApp, jalankan, mouse_bawaan
+from musrenbang_tui.demo import buat_demo
+from screens.widgets import AgendaBar, StatusBar
+from sesi import pendaftaran
+from sesi.store import Pelaku, Store
+
+ROOT = Path(__file__).resolve().parent.parent
+JAM = datetime(2027, 2, 9, 10, 0, 0)
+
+
+@pytest.fixture()
+def demo(tmp_path: Path) -> Path:
+    path = tmp_path / "demo.json"
+    buat_demo(str(path))
+    return path
+
+
+def buka(path: Path, layar: str = "pendaftaran", **kw) -> MusrenbangApp:
+    store = Store.buka(path, pelaku=Pelaku("uji", kw.pop("peran", "operator")), clock=lambda: JAM)
+    return MusrenbangApp(store, layar=layar, **kw)
+
+
+def layar_teks(app: MusrenbangApp) -> str:
+    """What the screen shows, as plain text lines."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def test_pindah_layar_dengan_tombol(demo):
+    """F-keys, Ctrl+N/Ctrl+B and the Ctrl+G menu move between agenda stages; the agenda bar follows."""
+    app = buka(demo, "pendaftaran")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.current_mode == "pendaftaran"
+        await pilot.press("ctrl+n")
+        assert app.current_mode == "pleno1"
+        await pilot.press("ctrl+b", "ctrl+b")
+        assert app.current_mode == "persiapan"
+        await pilot.press("f6")
+        assert app.current_mode == "skoring"
+        assert app.screen.query_one(AgendaBar).current == "skoring"
+        await pilot.press("ctrl+g")
+        await pilot.press(*"pleno ii", "enter")
+        await pilot.pause()
+        assert app.current_mode == "pleno2"
+
+
+async def test_bantuan_mencantumkan_semua_tombol(demo):
+    """F1 lists the screen's own keys and the app's keys in Indonesian; Q closes it."""
+    app = buka(demo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        text = layar_teks(app)
+        assert "Bantuan: Pendaftaran" in text
+        daftar = {desc for _, keys in app.screen.kelompok for _, desc in keys}
+        for kata in ("Peserta baru", "Batal hadir", "Ubah peserta", "Keluar", "Perintah", "Layar Skoring"):
+            assert kata in daftar
+        assert "Peserta baru" in text
+        await pilot.press("q")
+        assert app.screen.__class__.__name__ == "PendaftaranScreen"
+
+
+async def test_palet_perintah_menjangkau_tindakan_layar(demo):
+    """The command palette offers every stage and every action of the current screen."""
+    app = buka(demo)
+    async with app.run_test(size=(80, 24)):
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Layar Skoring" in titles
+        assert "Peserta baru" in titles
+        assert "Keluar" in titles
+        assert all(t.isascii() for t in titles)
+
+
+async def test_tetapkan_tahap_sesi(demo):
+    """Ctrl+T records the screen's stage as the session's stage (what the projector follows)."""
+    app = buka(demo, "pleno1")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+t")
+        assert Store.buka(demo).data.info.tahap == "pleno1"
+        assert "Tersimpan" in app.screen.query_one(StatusBar).pesan.plain
+
+
+async def test_cek_in_dengan_beberapa_huruf(demo):
+    """A few letters + Enter checks the person in with the time, saved, and clears the search box."""
+    store = Store.buka(demo)
+    belum = [p for p in store.data.peserta.values() if not p.hadir]
+    target = belum[0]
+    app = buka(demo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*target.nama.split()[0].lower())
+        await pilot.press("enter")
+        await pilot.pause()
+        p = Store.buka(demo).data.peserta[target.id]
+        assert p.hadir and p.waktu_hadir == "2027-02-09T10:00:00"
+        status = app.screen.query_one(StatusBar).pesan.plain
+        assert target.nama in status and "Tersimpan" in status
+        assert app.screen.query_one("#cari").value == ""
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert not Store.buka(demo).data.peserta[target.id].hadir
+
+
+async def test_peserta_datang_langsung(demo):
+    """Ctrl+O opens a short form prefilled with the typed name; Ctrl+S adds the person as present."""
+    app = buka(demo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"Yanto Wijaya")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        data = Store.buka(demo).data
+        baru = [p for p in data.peserta.values() if p.nama == "Yanto Wijaya"]
+        assert len(baru) == 1 and baru[0].hadir and baru[0].unsur == "delegasi"
+
+
+async def test_form_menolak_dan_menjaga_isian(demo):
+    """A refused walk-in (no name) keeps the dialog open with a message; nothing is saved."""
+    before = demo.read_bytes()
+    app = buka(demo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "FormDialog"
+        assert "wajib" in str(app.screen.query_one("#galat").render())
+        await pilot.press("f10")
+        assert app.screen.__class__.__name__ == "PendaftaranScreen"
+    assert demo.read_bytes() == before
+
+
+async def test_markup_pada_nama_tampil_apa_adanya(demo):
+    """Names with Rich markup and control characters are shown literally and do not crash the screen."""
+    store = Store.buka(demo)
+    with store.transaksi() as tx:
+        pendaftaran.tambah_peserta(tx, nama="[bold]Budi[/] [link=http://x]klik\x1b[31m", unsur="lainnya",
+                                   hadir=True)
+    app = buka(demo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"budi")
+        await pilot.pause()
+        text = layar_teks(app)
+        assert "[bold]Budi[/]" in text
+        assert "\x1b" not in text
+
+
+async def test_perubahan_terminal_lain_tidak_mengganggu_ketikan(demo):
+    """A check-in saved by another terminal appears after the poll; the search text being typed is kept."""
+    app = buka(demo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"zz")
+        lain = Store.buka(demo, pelaku=Pelaku("notulen2", "notulen"))
+        target = next(p for p in lain.data.peserta.values() if not p.hadir)
+        with lain.transaksi() as tx:
+            pendaftaran.hadir(tx, target.id)
+        app._poll()
+        await pilot.pause()
+        assert app.data.peserta[target.id].hadir
+        assert app.screen.query_one("#cari").value == "zz"
+        assert "notulen2" in app.screen.query_one(StatusBar).pesan.plain
+
+
+async def test_peran_tayang_tidak_dapat_mengubah(demo):
+    """A read-only (tayang) terminal gets a clear message instead of a change."""
+    app = buka(demo, peran="tayang")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+t")
+        bar = app.screen.query_one(StatusBar)
+        assert bar.has_class("-galat") and "tayangan" in bar.pesan.plain.lower()
+
+
+def test_berkas_rusak_ditolak_sebelum_layar(tmp_path, capsys):
+    """A damaged store gives a clear message and exit 1 before any screen, and is left as it was."""
+    path = tmp_path / "rusak.json"
+    path.write_text('{"_meta": {"format": "musrenbang-tui", "skema": 1, "revisi": 3}, "sesi": ')
+    before = path.read_bytes()
+    assert jalankan(str(path)) == 1
+    assert "rusak" in capsys.readouterr().err
+    assert path.read_bytes() == before
+
+
+def test_skema_lebih_baru_ditolak(tmp_path, capsys):
+    """A store written by a newer version is refused with a message naming the schema."""
+    path = tmp_path / "baru.json"
+    path.write_text(json.dumps({"_meta": {"format": "musrenbang-tui", "skema": 99, "revisi": 1}}))
+    assert jalankan(str(path)) == 1
+    assert "skema 99" in capsys.readouterr().err
+
+
+def test_tetikus_mati_lewat_ssh(monkeypatch):
+    """Mouse tracking is off over SSH unless --mouse is given."""
+    monkeypatch.setenv("SSH_CONNECTION", "10.0.0.2 5000 10.0.0.1 22")
+    assert mouse_bawaan(False) is False
+    assert mouse_bawaan(True) is True
+    monkeypatch.delenv("SSH_CONNECTION")
+    assert mouse_bawaan(False) is True
+
+
+def test_galat_tak_terduga_keluar_bukan_nol_dan_dicatat(tmp_path, demo):
+    """An unexpected error stops the app with exit code 3, a log file with the traceback, and an intact store."""
+    before = demo.read_bytes()
+    script = f"""
+import sys
+from musrenbang_tui import app as appmod
+from screens.pendaftaran import PendaftaranScreen
+def rusak(self, data, perubahan):
+    raise RuntimeError("uji-galat-sengaja")
+PendaftaranScreen.segarkan = rusak
+from sesi.store import Store
+a = appmod.MusrenbangApp(Store.buka({str(demo)!r}), layar="pendaftaran")
+a.run(headless=True, size=(80, 24))
+print("KODE", a.return_code, a.log_galat)
+"""
+    env = dict(os.environ, MUSRENBANG_DATA=str(tmp_path / "data"))
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
+                         timeout=60)
+    line = [x for x in out.stdout.splitlines() if x.startswith("KODE")][0]
+    _, code, log = line.split(maxsplit=2)
+    assert code == "3"
+    assert "uji-galat-sengaja" in Path(log).read_text()
+    assert demo.read_bytes() == before
