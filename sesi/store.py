@@ -575,9 +575,9 @@ class Store:
         tmp = os.path.join(self.folder, f".{self.name}.bak.{os.getpid()}.{secrets.token_hex(4)}.tmp")
         try:
             io.link(self.path, tmp)
-        except OSError:
-            if self._bytes is None:
-                return
+        except OSError as e:
+            if e.errno not in _TANPA_LINK or self._bytes is None:
+                raise
             tmp = _write_temp(self.folder, self.name + ".bak", self._bytes, mode, gid)
         try:
             io.replace(tmp, self.backup_path)
@@ -655,10 +655,9 @@ class Store:
         try:
             io.link(self.path, aside)
             return
-        except FileExistsError:
-            raise
-        except OSError:
-            pass
+        except OSError as e:
+            if e.errno not in _TANPA_LINK:
+                raise
         with open(self.path, "rb") as f:
             isi = f.read()
         tmp = _write_temp(self.folder, self.name, isi, mode, gid)
@@ -670,6 +669,10 @@ class Store:
             except OSError:
                 pass
 
+
+#: Errors that mean "this file system has no hard links" (FAT, some network shares): copy instead.
+_TANPA_LINK = {errno.EPERM, errno.EXDEV, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP,
+               getattr(errno, "ENOSYS", errno.EPERM)}
 
 _KEPALA = 256  # bytes compared to confirm a cached read (the revision is on the second line)
 
