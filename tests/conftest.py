@@ -24,8 +24,6 @@ from sesi.store import Pelaku, Store
 TANGGAL = "2027-02-09"
 MULAI = datetime(2027, 2, 9, 8, 0, 0)
 KECAMATAN = "Banjarmasin Utara"
-KELURAHAN = ["Alalak Selatan", "Alalak Tengah", "Alalak Utara", "Antasan Kecil Timur", "Kuin Utara", "Pangeran",
-             "Sungai Andai", "Sungai Jingah", "Sungai Miai", "Surgi Mufti"]
 
 
 class Jam:
