@@ -5,6 +5,7 @@ User text (names, titles, notes) is always wrapped in `rich.text.Text`, never pa
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
@@ -34,9 +35,19 @@ AGENDA: list[tuple[str, str, str]] = [
 LABEL_LAYAR = {k: ("Berita Acara" if k == "berita_acara" else label) for k, label, _ in AGENDA}
 
 
+#: Control characters other than tab and newline: drawn raw they would reach the terminal (ESC sequences).
+_KENDALI = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _kendali_tampak(m: re.Match[str]) -> str:
+    """A control character shown literally, as `cat -v` does: ESC -> ^[, DEL -> ^?, CSI (0x9b) -> M-^[."""
+    c = ord(m.group())
+    return ("M-" if c >= 0x80 else "") + "^" + chr((c & 0x7F) ^ 0x40)
+
+
 def teks(value: Any, style: str = "") -> Text:
-    """Any value as plain Text (never markup)."""
-    return Text("" if value is None else str(value), style=style, no_wrap=False)
+    """Any value as plain Text (never markup; control characters shown literally, never sent raw)."""
+    return Text(_KENDALI.sub(_kendali_tampak, "" if value is None else str(value)), style=style, no_wrap=False)
 
 
 class AgendaBar(Static):
