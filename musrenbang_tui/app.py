@@ -64,6 +64,7 @@ class MusrenbangApp(App):
         Binding("ctrl+t", "tetapkan_tahap", "Tetapkan tahap sesi", id="app.tetapkan_tahap", show=False,
                 priority=True),
         Binding("f9", "peringatan", "Peringatan", id="app.peringatan", show=False, priority=True),
+        Binding("ctrl+r", "riwayat", "Riwayat perubahan", id="app.riwayat", show=False),
         Binding("ctrl+q", "keluar", "Keluar", id="app.keluar", priority=True),
         Binding("ctrl+c", "help_quit", show=False, system=True),
         *[Binding(fkey, f"layar('{key}')", f"Layar {label}", id=f"app.layar_{key}", show=False, priority=True)
@@ -80,6 +81,7 @@ class MusrenbangApp(App):
         self.ascii = ascii
         glyph.set_ascii(ascii)
         self.log_galat: str = ""
+        self._riwayat_dilihat = self._id_riwayat_terakhir()
         self._peringatan_cache: tuple[int, list[str]] = (-1, [])
 
     # --- start ---
@@ -117,6 +119,7 @@ class MusrenbangApp(App):
             self.bell()
             return Hasil(False, pesan=str(e))
         self.data = self.store.data
+        self._riwayat_dilihat = self._id_riwayat_terakhir()
         self._status(Text(f"Tersimpan {glyph.g('dot')} rev {self.data.revisi}"))
         self._kabarkan(perubahan)
         return Hasil(True, nilai=nilai, revisi=self.data.revisi, perubahan=perubahan)
@@ -125,6 +128,10 @@ class MusrenbangApp(App):
         screen = self.screen
         if hasattr(screen, "data_berubah"):
             screen.data_berubah(self.data, perubahan)
+
+    def _id_riwayat_terakhir(self) -> str:
+        last = self.data.riwayat_terakhir(1)
+        return last[0]["id"] if last else ""
 
     def _poll(self) -> None:
         """Pick up changes other terminals saved (a stat call; the file is read only when it changed)."""
@@ -138,9 +145,33 @@ class MusrenbangApp(App):
             return
         if self.data.revisi != lama:
             self._kabarkan({})
-            terakhir = self.data.riwayat_terakhir(1)
-            siapa = f" oleh {terakhir[0]['nama']}" if terakhir else ""
-            self._status(Text(f"Diperbarui dari terminal lain{siapa} {glyph.g('dot')} rev {self.data.revisi}"))
+            self._status(self._kabar_terminal_lain())
+
+    def _kabar_terminal_lain(self) -> Text:
+        """A short notice of who changed what since this terminal last looked."""
+        hist = self.data.raw.get("riwayat", {})
+        baru = []
+        for key in reversed(hist):
+            if key <= self._riwayat_dilihat:
+                break
+            baru.append(hist[key])
+        self._riwayat_dilihat = self._id_riwayat_terakhir()
+        if not baru:
+            return Text(f"Diperbarui dari terminal lain {glyph.g('dot')} rev {self.data.revisi}")
+        from screens.riwayat import ringkas
+
+        e = baru[0]
+        pesan = (f"{e.get('nama', '')} ({PERAN.get(e.get('peran', ''), e.get('peran', ''))}): {e.get('aksi', '')} "
+                 f"{e.get('objek', '')} {ringkas(e.get('lama'), 12)} {glyph.g('next')} {ringkas(e.get('baru'), 12)}")
+        if len(baru) > 1:
+            pesan += f" (+{len(baru) - 1} lainnya, Ctrl+R)"
+        return Text(pesan)
+
+    def action_riwayat(self) -> None:
+        from screens.riwayat import RiwayatScreen
+
+        if not isinstance(self.screen, RiwayatScreen):
+            self.push_screen(RiwayatScreen())
 
     # --- status line ---
     def _status(self, pesan: Text, galat: bool = False) -> None:

@@ -15,7 +15,7 @@ from sesi.model import JENIS_KELAMIN, UNSUR, UNSUR_SINGKAT, label_unsur
 
 from .base import LayarTahap
 from .glyph import g
-from .widgets import FormDialog, Kolom, KonfirmasiDialog, Tabel, teks
+from .widgets import teruskan_panah, FormDialog, Kolom, KonfirmasiDialog, Tabel, teks
 
 SARINGAN = {"semua": "semua", "belum": "belum hadir", "hadir": "sudah hadir"}
 
@@ -129,12 +129,8 @@ class PendaftaranScreen(LayarTahap):
             tabel.move_cursor(row=0, animate=False)
 
     def on_key(self, event) -> None:
-        if self.focused is self.query_one("#cari") and event.key in ("up", "down", "pageup", "pagedown"):
-            tabel = self.query_one("#hasil", Tabel)
-            getattr(tabel, {"up": "action_cursor_up", "down": "action_cursor_down",
-                            "pageup": "action_page_up", "pagedown": "action_page_down"}[event.key])()
-            event.stop()
-            event.prevent_default()
+        if self.focused is self.query_one("#cari"):
+            teruskan_panah(event, self.query_one("#hasil", Tabel))
 
     @on(Input.Submitted, "#cari")
     def _enter(self) -> None:

@@ -157,6 +157,19 @@ class Tabel(DataTable):
         return key.value
 
 
+_PANAH = {"up": "action_cursor_up", "down": "action_cursor_down", "pageup": "action_page_up",
+          "pagedown": "action_page_down"}
+
+
+def teruskan_panah(event: Any, tabel: DataTable) -> None:
+    """Let arrow/page keys typed in a search box move the table's cursor (the box keeps focus)."""
+    action = _PANAH.get(event.key)
+    if action:
+        getattr(tabel, action)()
+        event.stop()
+        event.prevent_default()
+
+
 # --- dialogs ---------------------------------------------------------------------------------------
 
 
@@ -405,5 +418,5 @@ class Hasil:
     perubahan: dict = field(default_factory=dict)
 
 
-__all__ = ["AGENDA", "LABEL_LAYAR", "TAHAP", "AgendaBar", "StatusBar", "Tabel", "teks", "Kolom", "Dialog",
+__all__ = ["AGENDA", "LABEL_LAYAR", "TAHAP", "AgendaBar", "StatusBar", "Tabel", "teks", "teruskan_panah", "Kolom", "Dialog",
            "FormDialog", "AlasanDialog", "KonfirmasiDialog", "PilihDialog", "Hasil"]

@@ -21,6 +21,8 @@ BOLEH: dict[str, tuple[str, ...]] = {
     "pengesahan": ("pimpinan",),
 }
 
+#: Whole terminal escape sequences (CSI like ESC[31m, OSC like ESC]0;title BEL, and 2-byte ESC x).
+_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]|\x9b[0-?]*[ -/]*[@-~]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -30,6 +32,7 @@ def bersih(text: object, *, baris_baru: bool = False) -> str:
     Newlines and tabs become spaces unless `baris_baru` (notes keep their lines).
     """
     s = unicodedata.normalize("NFC", "" if text is None else str(text))
+    s = _ANSI.sub("", s)
     s = s.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     if not baris_baru:
         s = s.replace("\n", " ")

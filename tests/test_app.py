@@ -170,7 +170,8 @@ async def test_perubahan_terminal_lain_tidak_mengganggu_ketikan(demo):
         await pilot.pause()
         assert app.data.peserta[target.id].hadir
         assert app.screen.query_one("#cari").value == "zz"
-        assert "notulen2" in app.screen.query_one(StatusBar).pesan.plain
+        status = app.screen.query_one(StatusBar).pesan.plain
+        assert "notulen2 (Notulen): hadir " + target.id in status
 
 
 async def test_peran_tayang_tidak_dapat_mengubah(demo):
@@ -232,3 +233,22 @@ print("KODE", a.return_code, a.log_galat)
     assert code == "3"
     assert "uji-galat-sengaja" in Path(log).read_text()
     assert demo.read_bytes() == before
+
+
+async def test_riwayat_disaring_per_orang_dan_usulan(demo):
+    """Ctrl+R shows the history newest first; typing filters by person or usulan; Esc/F10 closes it."""
+    app = buka(demo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"rina", "enter")
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "RiwayatScreen"
+        tabel = app.screen.query_one("#daftar")
+        first = tabel.get_row_at(0)
+        assert first[1].plain == "uji" and first[3].plain == "hadir"
+        await pilot.press(*"u001")
+        await pilot.pause()
+        rows = [tabel.get_row_at(i) for i in range(tabel.row_count)]
+        assert rows and all("U001" in r[4].plain for r in rows)
+        await pilot.press("f10")
+        assert app.screen.__class__.__name__ == "PendaftaranScreen"

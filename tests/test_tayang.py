@@ -1,0 +1,80 @@
+"""The projector view: follows the session's stage, can be pinned, and never writes or locks the store."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from musrenbang_tui.demo import buat_demo
+from screens.tayang import TayangApp, kelompok_terkini, tampilan_untuk
+from sesi import persiapan, skor
+from sesi.store import Pelaku, Store
+
+
+@pytest.fixture()
+def demo(tmp_path: Path) -> Path:
+    path = tmp_path / "demo.json"
+    buat_demo(str(path))
+    return path
+
+
+def teks_layar(app) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def test_tampilan_mengikuti_tahap(demo):
+    """Registration and Pleno I show attendance, group sessions the ranking, Pleno II the agreed list."""
+    data = Store.buka(demo).data
+    assert data.info.tahap == "kelompok"
+    assert tampilan_untuk(data, "otomatis") == "peringkat"
+    assert tampilan_untuk(data, "kehadiran") == "kehadiran"
+
+
+def test_kelompok_terkini_dari_skor_terakhir(demo):
+    """The ranking shown is the kelompok whose usulan was scored last."""
+    store = Store.buka(demo)
+    data = store.data
+    kel3 = [k for k in data.kelompok if "Sosial" in k.nama][0]
+    u = data.usulan_kelompok(kel3.id)[0]
+    with store.transaksi() as tx:
+        skor.atur_skor(tx, u.id, "K1", 4)
+    assert kelompok_terkini(store.data) == kel3.id
+
+
+async def test_tayang_berganti_saat_tahap_berubah_tanpa_menulis(demo):
+    """The view switches when another terminal moves the stage; the projector never writes nor locks."""
+    lock = Path(str(demo) + ".lock")
+    os.unlink(lock)
+    before = demo.read_bytes()
+    app = TayangApp(Store.buka(demo, pelaku=Pelaku("tayangan", "tayang")))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "PERINGKAT KELOMPOK" in teks_layar(app)
+        assert not lock.exists()
+        other = Store.buka(demo)
+        with other.transaksi() as tx:
+            persiapan.atur_tahap(tx, "pendaftaran")
+        after_change = demo.read_bytes()
+        os.unlink(lock)
+        app._poll()
+        await pilot.pause()
+        assert "KEHADIRAN" in teks_layar(app)
+        assert "HADIR" in teks_layar(app)
+        await pilot.press("3")
+        await pilot.pause()
+        assert "HASIL KESEPAKATAN" in teks_layar(app)
+        await pilot.press("0")
+        await pilot.pause()
+        assert "KEHADIRAN" in teks_layar(app)
+    assert not lock.exists()
+    assert demo.read_bytes() == after_change != before
+
+
+async def test_tayang_ascii(demo):
+    """The ASCII look draws no box-drawing characters in the figures."""
+    app = TayangApp(Store.buka(demo, pelaku=Pelaku("tayangan", "tayang")), tampilan="kehadiran", ascii=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = teks_layar(app)
+        assert "HADIR" in text and "╭" not in text
