@@ -175,8 +175,13 @@ class MusrenbangApp(App):
 
     # --- status line ---
     def _status(self, pesan: Text, galat: bool = False) -> None:
-        for bar in self.screen.query(StatusBar):
-            bar.atur(pesan, galat)
+        # A save from a dialog (FormDialog periksa) must reach the status line of the screen beneath it.
+        for screen in reversed(self.screen_stack):
+            bars = screen.query(StatusBar)
+            if bars:
+                for bar in bars:
+                    bar.atur(pesan, galat)
+                return
 
     def peringatan(self) -> list[str]:
         rev, cache = self._peringatan_cache
