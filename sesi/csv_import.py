@@ -440,6 +440,8 @@ def _impor_peserta(tx: Transaksi, tabel: TabelCsv, lap: _Laporan) -> tuple[list[
     fields = [k for k in KOLOM["peserta"] if k != "hadir"]
     ids: list[str] = []
     hadir_n = 0
+    terdaftar = {normal(p["nama"]) for p in tx.table("peserta").values()}
+    ganda: list[str] = []
     for b in tabel.baris:
         nilai = {k: b.sel.get(k, "") for k in fields}
         rec = _semua_galat(lap, b, lambda v: peserta_record(kelurahan_dikenal=dikenal, **v), nilai, pengganti)
@@ -456,7 +458,10 @@ def _impor_peserta(tx: Transaksi, tabel: TabelCsv, lap: _Laporan) -> tuple[list[
             lap.dari_galat(b, e)
             continue
         hadir_n += hadir
-    return ids, {"hadir": hadir_n}
+        if normal(rec["nama"]) in terdaftar:
+            ganda.append(rec["nama"])
+        terdaftar.add(normal(rec["nama"]))
+    return ids, {"hadir": hadir_n, "ganda": ganda}
 
 
 def _impor_kriteria(tx: Transaksi, tabel: TabelCsv, lap: _Laporan) -> tuple[list[str], dict]:
@@ -545,6 +550,9 @@ def _ringkasan(jenis: str, tabel: TabelCsv, ids: list[str], info: dict) -> tuple
     elif jenis == "peserta":
         teks = f"{n} peserta diimpor dari {tabel.nama}" + (f", {info['hadir']} tercatat hadir." if info["hadir"]
                                                             else ".")
+        if info["ganda"]:
+            contoh = ", ".join(info["ganda"][:5]) + (", ..." if len(info["ganda"]) > 5 else "")
+            catatan.append(f"Perhatian: {len(info['ganda'])} nama sudah terdaftar (mungkin ganda): {contoh}.")
     elif jenis == "kriteria":
         teks = f"{n} kriteria diimpor dari {tabel.nama} ({', '.join(ids)})"
         teks += f"; kriteria lama ({', '.join(info['lama'])}) diganti." if info["lama"] else "."

@@ -96,14 +96,15 @@ def test_id_diberikan_dipertahankan_dan_yang_kosong_dibuat_tanpa_bentrok(store, 
 
 def test_teks_jahil_disimpan_apa_adanya(store, tmp_path):
     """Emoji, combining characters, right-to-left text and Rich markup are stored literally (NFC); an ANSI
-    escape loses its control character only."""
-    judul = ["Jalan \U0001F6A7 titian \U0001F30A", "Cafe\u0301 kampung", "\u0645\u0634\u0631\u0648\u0639 \u0637\u0631\u064a\u0642",
+    escape sequence is dropped, its visible text kept."""
+    arab = "\u0645\u0634\u0631\u0648\u0639 \u0637\u0631\u064a\u0642"  # right-to-left
+    judul = ["Jalan \U0001F6A7 titian \U0001F30A", "Cafe\u0301 kampung", arab,
              "[bold red]Penting[/] [link=http://x]klik[/link]", "\x1b[31mMerah\x1b[0m biasa"]
     rows = "".join(f'Kuin Utara,{i},"{t}",Dinas PUPR,Infrastruktur,\n' for i, t in enumerate(judul, start=1))
     impor(store, "usulan", tulis(tmp_path, "u.csv", USULAN_HEADER + "\n" + rows))
     assert [u.kegiatan for u in store.muat().usulan.values()] == [
         "Jalan \U0001F6A7 titian \U0001F30A", "Caf\u00e9 kampung", judul[2],
-        "[bold red]Penting[/] [link=http://x]klik[/link]", "[31mMerah[0m biasa"]
+        "[bold red]Penting[/] [link=http://x]klik[/link]", "Merah biasa"]
 
 
 def test_nomor_baris_seperti_di_lembar_kerja(store, tmp_path):
@@ -218,8 +219,8 @@ def test_baris_dengan_sel_terlalu_banyak(store, tmp_path):
                  "Kuin Utara,1,Titian,Dinas PUPR,Infra,,,\n"
                  "Kuin Utara,2,Jalan, gang,Dinas PUPR,Infra,1000\n")
     e = ditolak(store, "usulan", path)
-    assert e.masalah == ["usulan.csv baris 3: berisi 7 sel, padahal baris judul hanya 6 kolom (periksa tanda "
-                         "pemisah ',' atau tanda kutip di baris ini)."]
+    assert e.masalah == [("usulan.csv baris 3: berisi 7 sel, padahal baris judul hanya 6 kolom (periksa tanda "
+                          "pemisah ',' atau tanda kutip di baris ini).")]
 
 
 def test_bukan_csv_sama_sekali(store, tmp_path):
@@ -270,6 +271,15 @@ def test_peserta_diimpor_dengan_hadir_dan_waktunya(store, jam):
     assert (ahmad.unsur, ahmad.hadir, ahmad.waktu_hadir, ahmad.rentan) == ("lurah", False, "", False)
     assert (rahmat.unsur, rahmat.jenis_kelamin, rahmat.rentan, rahmat.rentan_jenis) == \
         ("tokoh_masyarakat", "L", True, "disabilitas")
+
+
+def test_impor_peserta_ulang_diperingatkan_sebagai_mungkin_ganda(store):
+    """Peserta have no id in the file, so a second import adds them again: the summary warns by name."""
+    impor(store, "peserta", DATA / "peserta.csv")
+    hasil = impor(store, "peserta", DATA / "peserta.csv")
+    assert hasil.jumlah == 3 and len(store.muat().peserta) == 6
+    assert "Perhatian: 3 nama sudah terdaftar (mungkin ganda): Hj. Siti Aisyah, Ahmad Fauzi, Rahmat Hidayat." \
+        in hasil.ringkasan
 
 
 def test_peserta_salah_disebut_per_kolom(store, tmp_path):

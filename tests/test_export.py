@@ -1,0 +1,224 @@
+"""Exports (issues 2 and 6): the peringkat and daftar hadir in CSV, Markdown and text, and the cell escaping
+that keeps a hostile title from running as a formula, breaking a Markdown table or driving the terminal."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import pytest
+
+from sesi import pendaftaran, verifikasi
+from sesi.errors import DataDitolak
+from sesi.export import KOLOM_PERINGKAT, csv_sel, daftar_hadir, md_sel, peringkat, teks_sel
+from sesi.peringkat import aturan_urutan
+
+HOSTILE = "=HYPERLINK(\"http://x\",\"klik\") | *tebal* _miring_ # [tautan](http://x) <b>x</b> `kode` \\ ~~c~~"
+ANSI = "\x1b[31mMerah\x1b[0m\x07 \x1b]0;judul jendela\x07selesai"
+
+
+def baca_csv(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def sel_md(baris: str) -> list[str]:
+    """Split a GitHub table row at its unescaped pipes (a backslash escapes the next character)."""
+    cells, cur, i = [], "", 0
+    while i < len(baris):
+        ch = baris[i]
+        if ch == "\\" and i + 1 < len(baris):
+            cur += baris[i:i + 2]
+            i += 2
+            continue
+        if ch == "|":
+            cells.append(cur)
+            cur = ""
+        else:
+            cur += ch
+        i += 1
+    cells.append(cur)
+    return [c.strip() for c in cells[1:-1]]
+
+
+def tabel_md(text: str) -> list[list[list[str]]]:
+    """Every pipe table in a Markdown text, as rows of cells."""
+    tables, cur = [], []
+    for line in text.splitlines():
+        if line.startswith("|"):
+            cur.append(sel_md(line))
+        elif cur:
+            tables.append(cur)
+            cur = []
+    if cur:
+        tables.append(cur)
+    return tables
+
+
+@pytest.fixture
+def sesi_dinilai(store, bantu):
+    """Two bidang; a tie decided only by entry order, one usulan rejected, one not yet scored."""
+    bantu.kriteria(1, 1)
+    a = bantu.usulan("Titian ulin", kelurahan="Kuin Utara", prioritas=1, perkiraan_biaya="100")
+    b = bantu.usulan("Drainase", kelurahan="Pangeran", prioritas=1, perkiraan_biaya="100")
+    c = bantu.usulan("Jembatan", kelurahan="Alalak Utara", prioritas=1)
+    d = bantu.usulan("Peninggian jalan", kelurahan="Sungai Andai")
+    e = bantu.usulan("Rehab posyandu", kelurahan="Kuin Utara", prioritas=2, bidang="Sosial Budaya",
+                     skpd="Dinas Kesehatan")
+    bantu.nilai(a, 4, 4)
+    bantu.nilai(b, 4, 4)
+    bantu.nilai(c, 5, 4)
+    bantu.nilai(e, 3, 2)
+    bantu.lakukan(verifikasi.verifikasi, d, "ditolak", alasan="Sudah dianggarkan tahun ini")
+    f = bantu.usulan("Sumur bor", kelurahan="Pangeran", prioritas=2)
+    return {"a": a, "b": b, "c": c, "d": d, "e": e, "f": f}
+
+
+# --- peringkat ---------------------------------------------------------------------------------------
+
+
+def test_peringkat_csv_kolom_urutan_seri_dan_alasan(store, sesi_dinilai):
+    """Ranked rows in rank order per kelompok, then the unranked with their reason; totals with a dot."""
+    u = sesi_dinilai
+    text = peringkat(store.data, "csv")
+    assert text.splitlines()[0] == ",".join(KOLOM_PERINGKAT)
+    rows = baca_csv(text)
+    ringkas = [(r["kelompok"], r["peringkat"], r["usulan_id"], r["total"], r["status"]) for r in rows]
+    assert ringkas == [
+        ("Infrastruktur", "1", u["c"], "4.50", "baru"),
+        ("Infrastruktur", "2", u["a"], "4.00", "baru; seri"),
+        ("Infrastruktur", "3", u["b"], "4.00", "baru; seri"),
+        ("Infrastruktur", "", u["d"], "", "ditolak: Sudah dianggarkan tahun ini"),
+        ("Infrastruktur", "", u["f"], "", "belum lengkap (K1, K2 belum dinilai)"),
+        ("Sosial Budaya", "1", u["e"], "2.50", "baru"),
+    ]
+    assert rows[0]["kegiatan"] == "Jembatan" and rows[0]["kelurahan"] == "Alalak Utara"
+    assert rows[-1]["skpd"] == "Dinas Kesehatan"
+
+
+def test_peringkat_md_tabel_per_kelompok_dengan_aturan(store, sesi_dinilai):
+    text = peringkat(store.data, "md")
+    assert "## Kelompok Infrastruktur" in text and "## Kelompok Sosial Budaya" in text
+    infra, sosbud = tabel_md(text)
+    assert infra[0] == ["Peringkat", "Id", "Kegiatan", "Kelurahan", "SKPD", "Total", "Status"]
+    assert set(infra[1][0]) == {"-"}  # the GitHub separator row
+    assert [r[0] for r in infra[2:]] == ["1", "2", "3", "-", "-"]
+    assert infra[3][5] == "4,00" and infra[3][6] == "baru; seri"
+    assert sosbud[2][2] == "Rehab posyandu"
+    assert text.rstrip().endswith(md_sel(aturan_urutan(store.data)))
+
+
+def test_peringkat_txt_muat_80_kolom_dan_membungkus_sel_panjang(store, bantu, sesi_dinilai):
+    panjang = bantu.usulan("Pembangunan jalan titian ulin beserta jembatan penghubung antarkampung di "
+                           "sepanjang bantaran sungai yang rawan longsor", kelurahan="Antasan Kecil Timur",
+                           skpd="Dinas Pekerjaan Umum dan Penataan Ruang")
+    text = peringkat(store.data, "txt")
+    assert max(len(line) for line in text.splitlines()) <= 80
+    assert "Kelompok Infrastruktur" in text and "Kelompok Sosial Budaya" in text
+    flat = " ".join(text.split())
+    assert "sepanjang bantaran sungai yang rawan longsor" in flat and panjang in flat
+    assert " ".join(aturan_urutan(store.data).split()) in flat
+    assert "seri" in flat
+
+
+def test_format_tak_dikenal_ditolak(store):
+    with pytest.raises(DataDitolak):
+        peringkat(store.data, "xlsx")
+
+
+def test_judul_jahil_aman_di_setiap_format(store, bantu):
+    """A title built to attack each format is shown literally and harms none of them."""
+    bantu.kriteria(1)
+    jahil = bantu.usulan(HOSTILE, kelurahan="Kuin Utara")
+    ansi = bantu.usulan(ANSI, kelurahan="Pangeran")
+    rumus = bantu.usulan("@SUM(A1:A9)", kelurahan="Sungai Miai", skpd="-2+3+cmd|' /C calc'!A0")
+    bantu.nilai(jahil, 3)
+    data = store.data
+    # CSV: the title comes back exactly, but neutralised against formulas.
+    rows = {r["usulan_id"]: r for r in baca_csv(peringkat(data, "csv"))}
+    assert rows[jahil]["kegiatan"] == "'" + HOSTILE
+    assert rows[rumus]["kegiatan"] == "'@SUM(A1:A9)"
+    assert rows[rumus]["skpd"] == "'-2+3+cmd|' /C calc'!A0"
+    assert all(not v.startswith(("=", "+", "-", "@")) for r in rows.values() for v in r.values())
+    # Markdown: the table keeps its 7 columns on every row; the title reads literally.
+    (tabel,) = tabel_md(peringkat(data, "md"))
+    assert {len(r) for r in tabel} == {7}
+    (baris,) = [r for r in tabel if r[1] == jahil]
+    assert re.sub(r"\\(.)", r"\1", baris[2]) == HOSTILE
+    # Text: no escape sequence or control character reaches the terminal, even from a record written
+    # around the actions (a hand-edited file): the actions already strip control characters on input.
+    assert data.usulan[ansi].kegiatan == "Merah selesai"
+    with store.transaksi() as tx:
+        tx.put("usulan", ansi, dict(tx.get("usulan", ansi), kegiatan=ANSI))
+    text = peringkat(store.data, "txt")
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", text)
+    assert "Merah selesai" in " ".join(text.split())
+
+
+# --- daftar hadir ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def sesi_hadir(store, bantu, jam):
+    bantu.peserta("Hj. Siti Aisyah", "delegasi", lembaga="PKK", kelurahan="Kuin Utara", jenis_kelamin="P")
+    jam.maju(minutes=7)
+    bantu.peserta("Rahmat", "tokoh_masyarakat", kelurahan="Pangeran", jenis_kelamin="L", rentan="disabilitas")
+    bantu.peserta("Budi", "lurah", lembaga="Kelurahan Alalak Utara", kelurahan="Alalak Utara", jenis_kelamin="L",
+                  hadir=False)
+    bantu.peserta("=cmd|' /C calc'!A0", "lainnya", jenis_kelamin="P", rentan="lansia")
+
+
+def test_daftar_hadir_csv(store, sesi_hadir):
+    text = daftar_hadir(store.data, "csv")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == ["No", "Nama", "Unsur", "Lembaga/Kelurahan", "L/P", "Hadir (jam)"]
+    assert rows[1:5] == [
+        ["1", "Hj. Siti Aisyah", "Delegasi Kelurahan", "PKK / Kuin Utara", "P", "08.00"],
+        ["2", "Rahmat", "Tokoh Masyarakat", "Pangeran", "L", "08.07"],
+        ["3", "Budi", "Lurah/Kepala Desa", "Kelurahan Alalak Utara", "L", ""],
+        ["4", "'=cmd|' /C calc'!A0", "Lainnya", "", "P", "08.07"],
+    ]
+    jumlah = {r[1]: r[2] for r in rows[5:] if len(r) > 2}
+    assert jumlah == {"Terdaftar": "4", "Hadir": "3", "Perempuan hadir": "2 (66,7% dari yang hadir)",
+                      "Rentan hadir": "2 (disabilitas 1, lansia 1)"}
+    r = pendaftaran.rekap(store.data)
+    assert (r.hadir, r.perempuan, r.rentan) == (3, 2, 2)
+
+
+def test_daftar_hadir_md_dan_txt(store, sesi_hadir):
+    md = daftar_hadir(store.data, "md")
+    (tabel,) = tabel_md(md)
+    assert tabel[0] == ["No", "Nama", "Unsur", "Lembaga/Kelurahan", "L/P", "Hadir (jam)"]
+    assert tabel[2] == ["1", "Hj. Siti Aisyah", "Delegasi Kelurahan", "PKK / Kuin Utara", "P", "08.00"]
+    assert tabel[4][5] == "-"
+    assert "- Hadir: 3" in md and "- Perempuan hadir: 2" in md and "- Rentan hadir: 2" in md
+    txt = daftar_hadir(store.data, "txt")
+    assert max(len(line) for line in txt.splitlines()) <= 80
+    assert "Hadir: 3" in txt and "9 Februari 2027" in txt
+
+
+# --- the shared cell helpers -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("teks, hasil", [
+    ("=1+1", "'=1+1"), ("+62 812", "'+62 812"), ("-x", "'-x"), ("@A1", "'@A1"), ("\tx", "'\tx"),
+    ("\rx", "'\nx"), ("-5", "-5"), ("+1,5", "+1,5"), ("Jalan = lebar", "Jalan = lebar"), (None, ""), (7, "7"),
+    ("dua\nbaris", "dua\nbaris"), ("a\x1b[31mb\x00c", "abc"),
+])
+def test_csv_sel(teks, hasil):
+    assert csv_sel(teks) == hasil
+
+
+def test_md_sel_membuat_teks_harfiah():
+    assert md_sel("a|b") == "a\\|b"
+    assert md_sel("*x* _y_ #z `k` [l](u) <i> \\ ~s~") == "\\*x\\* \\_y\\_ \\#z \\`k\\` \\[l\\](u) \\<i\\> \\\\ \\~s\\~"
+    assert md_sel("A &amp; B & C") == "A \\&amp; B & C"
+    assert md_sel("baris satu\r\nbaris dua") == "baris satu baris dua"
+    assert md_sel("baris satu\nbaris dua", baris_baru="<br>") == "baris satu<br>baris dua"
+    assert md_sel("\x1b[1mtebal\x1b[0m") == "tebal"
+
+
+def test_teks_sel_membuang_kendali():
+    assert teks_sel(ANSI) == "Merah selesai"
+    assert teks_sel("a\tb\nc\x7fd\u202ee") == "a b cde"
+    assert teks_sel("[bold]tetap[/bold] \U0001F30A") == "[bold]tetap[/bold] \U0001F30A"
