@@ -260,6 +260,11 @@ class FormDialog(Dialog):
                 yield Button(f"{self.tombol} (Ctrl+S)", id="simpan", variant="primary", compact=True)
                 yield Button("Batal (F10)", id="batal", compact=True)
 
+    def on_mount(self) -> None:
+        # The first field, not the scroll container around the fields (which would take the typing).
+        if self.kolom:
+            self.query_one(f"#f-{self.kolom[0].key}").focus()
+
     def nilai(self) -> dict[str, str]:
         out: dict[str, str] = {}
         for k in self.kolom:
