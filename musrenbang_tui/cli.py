@@ -116,6 +116,10 @@ def _parser() -> argparse.ArgumentParser:
                    default="otomatis", help="sematkan satu tampilan (bawaan: mengikuti tahap sesi)")
     s.add_argument("--kelompok", metavar="NAMA")
     s.add_argument("--ascii", action="store_true")
+    s.add_argument("--web", nargs="?", const=8000, type=int, metavar="PORT",
+                   help="sajikan lewat peramban di http://ALAMAT:PORT (perlu paket textual-serve; bawaan 8000)")
+    s.add_argument("--alamat", default="localhost", metavar="HOST",
+                   help="alamat untuk --web (bawaan localhost; 0.0.0.0 agar dapat dibuka dari laptop lain)")
     return p
 
 
@@ -211,12 +215,13 @@ def cmd_periksa(args) -> int:
     from sesi.periksa import periksa
 
     masalah, ringkasan = periksa(args.berkas)
+    print(ringkasan)
     for m in masalah:
         _err(m)
     if masalah:
         _err(f"{len(masalah)} masalah ditemukan.")
         return 1
-    print(ringkasan)
+    print("Tidak ada masalah.")
     return 0
 
 
@@ -248,13 +253,16 @@ def cmd_pulihkan(args) -> int:
 
 
 def cmd_sahkan(args) -> int:
-    from sesi.pengesahan import sahkan
+    from sesi.pengesahan import catatan_sebelum_sahkan, sahkan
     from sesi.store import Pelaku
 
     store = _store(args.berkas, pelaku=Pelaku(args.nama, "pimpinan"))
     with store.transaksi() as tx:
+        perhatian = catatan_sebelum_sahkan(tx.data)
         sidik = sahkan(tx)
     print(f"Berita acara disahkan oleh {args.nama}. Sidik jari SHA-256: {sidik}")
+    for c in perhatian:
+        _err(f"Perhatian: {c}")
     return 0
 
 
@@ -297,10 +305,31 @@ def cmd_demo(args) -> int:
 def cmd_tayang(args) -> int:
     from sesi.store import Pelaku
 
+    if args.web:
+        return _tayang_web(args)
     from .app import jalankan
 
     return jalankan(args.berkas, pelaku=Pelaku("tayangan", "tayang"), tayang=args.tampilan,
                     kelompok=args.kelompok, ascii=args.ascii)
+
+
+def _tayang_web(args) -> int:
+    """Serve the projector view to a browser with textual-serve (each browser tab runs its own process)."""
+    import shlex
+
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        _err("Tampilan lewat peramban memerlukan paket textual-serve: python3 -m pip install textual-serve")
+        return 1
+    _store(args.berkas)  # refuse a missing or damaged file before serving
+    parts = [sys.executable, "-m", "musrenbang_tui", "tayang", os.path.abspath(args.berkas),
+             "--tampilan", args.tampilan]
+    if args.kelompok:
+        parts += ["--kelompok", args.kelompok]
+    _err(f"Tampilan proyektor di http://{args.alamat}:{args.web} (Ctrl+C untuk berhenti).")
+    Server(shlex.join(parts), host=args.alamat, port=args.web, title="Musrenbang Kecamatan").serve()
+    return 0
 
 
 COMMANDS: dict[str, Callable] = {

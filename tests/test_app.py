@@ -252,3 +252,23 @@ async def test_riwayat_disaring_per_orang_dan_usulan(demo):
         assert rows and all("U001" in r[4].plain for r in rows)
         await pilot.press("f10")
         assert app.screen.__class__.__name__ == "PendaftaranScreen"
+
+
+async def test_dua_terminal_pada_satu_berkas(demo):
+    """Two app instances on one file: a check-in in one reaches the other within a poll, cursor kept."""
+    app1 = buka(demo)
+    store2 = Store.buka(demo, pelaku=Pelaku("fasilitator2", "operator"), clock=lambda: JAM)
+    app2 = MusrenbangApp(store2, layar="pendaftaran")
+    async with app1.run_test(size=(80, 24)) as p1, app2.run_test(size=(80, 24)) as p2:
+        tabel2 = app2.screen.query_one("#hasil")
+        await p2.press("down", "down", "down")
+        kursor = tabel2.cursor_row
+        target = next(p for p in app1.data.peserta.values() if not p.hadir)
+        await p1.press(*target.nama.lower())
+        await p1.press("enter")
+        await p1.pause()
+        assert app1.data.peserta[target.id].hadir
+        await p2.pause(app2.POLL_DETIK + 0.3)
+        assert app2.data.peserta[target.id].hadir
+        assert tabel2.cursor_row == kursor
+        assert "uji (Operator): hadir" in app2.screen.query_one(StatusBar).pesan.plain
