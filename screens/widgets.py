@@ -147,6 +147,16 @@ class Tabel(DataTable):
         elif self.row_count:
             self.move_cursor(row=min(row_lama, self.row_count - 1), animate=False)
 
+    def _update_dimensions(self, new_rows: Any) -> None:
+        # Textual 8 widens auto-width columns here (on idle) but keeps the lines it already rendered at the
+        # old widths, so the header and unchanged rows stay cut (e.g. "Muhammad" for "Muhammad Rizki")
+        # until something else repaints them. Drop those lines when a width changed.
+        lebar = [c.content_width for c in self.columns.values()]
+        super()._update_dimensions(new_rows)
+        if lebar != [c.content_width for c in self.columns.values()]:
+            self._clear_caches()
+            self.refresh()
+
     def kunci_terpilih(self) -> str | None:
         if not self.row_count:
             return None
@@ -194,8 +204,8 @@ class Dialog(ModalScreen[Any]):
         width: 76; max-width: 100%; height: auto; max-height: 100%;
         border: round $primary; background: $surface; padding: 0 1;
     }
-    Dialog .judul { text-style: bold; margin-bottom: 1; }
-    Dialog .galat { color: $error; }
+    Dialog .judul { text-style: bold; margin-bottom: 1; width: 100%; }
+    Dialog .galat { color: $error; width: 100%; }
     Dialog .tombol { height: auto; margin-top: 1; align-horizontal: right; }
     Dialog .tombol Button { margin-left: 1; min-width: 10; }
     Dialog VerticalScroll { height: auto; max-height: 16; }
