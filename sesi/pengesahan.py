@@ -1,0 +1,257 @@
+"""Pengesahan (signing) of the berita acara: the fingerprint, the lock, and reopening with a reason.
+
+The fingerprint (sidik jari) is the SHA-256 of the session's canonical content: every table except the
+history (`riwayat`), with `sesi.info.disahkan` itself left out, written by `riwayat.kanonik`. Everything
+the document is built from is in it, so a change made to the file by hand after signing is found by
+`periksa` even when it would not change the printed text. Beside the fingerprint, the signature keeps a
+short digest of each record, so `periksa` can name the records changed after signing.
+
+`sahkan` stores in `info.disahkan`: version number, fingerprint, time, who signed (name and role), the
+version it replaces and the per-record digests. While `info.disahkan` is not empty the store refuses every
+change (Store.transaksi) except a transaction that sets `tx.buka_kunci`, which only `buka_kembali` does:
+it needs a reason, moves the signature to `info.versi_sah` with that reason, and records it in the history.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from .aturan import BOLEH, bersih
+from .data import Data
+from .errors import DataDitolak
+from .format import jam, tanggal_panjang
+from .model import PERAN, label_unsur
+from .peringatan import sebut_kelompok
+from .peringkat import peringkat_kelompok
+from .pleno import unsur_hadir_tanpa_penandatangan
+from .riwayat import kanonik
+from .store import Transaksi
+
+AKSI_SAHKAN = "sahkan berita acara"
+AKSI_BUKA = "buka kembali pengesahan"
+PANJANG_RINCIAN = 12  # hex digits kept per record: enough to locate a change, the full hash decides
+
+
+def isi_kanonik(raw: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    """The content the fingerprint covers: all tables but `riwayat`, without `sesi.info.disahkan`."""
+    isi: dict[str, Any] = {}
+    for name, table in raw.items():
+        if name == "riwayat":
+            continue
+        table = dict(table)
+        if name == "sesi" and isinstance(table.get("info"), dict):
+            table["info"] = {k: v for k, v in table["info"].items() if k != "disahkan"}
+        isi[name] = table
+    return isi
+
+
+def sidik_jari(raw: Mapping[str, Mapping[str, Any]]) -> str:
+    """SHA-256 (hex) of the session's canonical content; pass `data.raw` or `tx.data.raw`."""
+    return hashlib.sha256(kanonik(isi_kanonik(raw)).encode("utf-8")).hexdigest()
+
+
+def rincian(raw: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, str]]:
+    """A short digest of every record covered by the fingerprint: table -> id -> digest."""
+    out: dict[str, dict[str, str]] = {}
+    for name, table in isi_kanonik(raw).items():
+        out[name] = {str(rid): hashlib.sha256(kanonik(rec).encode("utf-8")).hexdigest()[:PANJANG_RINCIAN]
+                     for rid, rec in table.items()}
+    return out
+
+
+# --- actions -----------------------------------------------------------------------------------------
+
+
+def sahkan(tx: Transaksi) -> str:
+    """Sign the berita acara as it stands and lock the session; returns the SHA-256 fingerprint.
+
+    Only the pimpinan sidang may sign. Make it the last change of its transaction: the fingerprint covers
+    the content at the moment of signing.
+    """
+    tx.wajib_peran(*BOLEH["pengesahan"])
+    info = dict(tx.get("sesi", "info") or {})
+    if info.get("disahkan"):
+        raise DataDitolak("Berita acara sudah disahkan. Buka kembali pengesahan (dengan alasan) untuk "
+                          "mengesahkan versi baru.")
+    raw = tx.data.raw
+    sidik = sidik_jari(raw)
+    versi_sah = list(info.get("versi_sah") or [])
+    menggantikan: dict[str, Any] = {}
+    if versi_sah:
+        lama = versi_sah[-1]
+        menggantikan = {"versi": lama.get("versi"), "sidik_jari": lama.get("sidik_jari", ""),
+                        "waktu": lama.get("waktu", "")}
+    versi = len(versi_sah) + 1
+    info["disahkan"] = {
+        "versi": versi,
+        "sidik_jari": sidik,
+        "waktu": tx.waktu_iso,
+        "nama": tx.pelaku.nama,
+        "peran": tx.pelaku.peran,
+        "menggantikan": menggantikan,
+        "rincian": rincian(raw),
+    }
+    tx.put("sesi", "info", info)
+    tx.catat(AKSI_SAHKAN, "sesi", None, {"versi": versi, "sidik_jari": sidik,
+                                          "menggantikan": menggantikan.get("sidik_jari", "")})
+    return sidik
+
+
+def buka_kembali(tx: Transaksi, alasan: str) -> None:
+    """Reopen a signed session so it can be changed again; the reason is required and kept.
+
+    The signed version moves to `info.versi_sah` with the reason, who reopened it, when, and whether the
+    content still matched its fingerprint; the next signed version names it as the one it replaces.
+    """
+    tx.wajib_peran(*BOLEH["pengesahan"])
+    alasan = bersih(alasan)
+    if not alasan:
+        raise DataDitolak("Alasan membuka kembali pengesahan wajib diisi.")
+    info = dict(tx.get("sesi", "info") or {})
+    sah = info.get("disahkan") or {}
+    if not sah:
+        raise DataDitolak("Berita acara belum disahkan; tidak ada yang perlu dibuka kembali.")
+    tx.buka_kunci = True
+    utuh = sidik_jari(tx.data.raw) == sah.get("sidik_jari")
+    entri = {k: v for k, v in sah.items() if k != "rincian"}
+    entri.update(dibuka=tx.waktu_iso, dibuka_oleh=tx.pelaku.nama, alasan=alasan, utuh=utuh)
+    info["versi_sah"] = list(info.get("versi_sah") or []) + [entri]
+    info["disahkan"] = {}
+    tx.put("sesi", "info", info)
+    tx.catat(AKSI_BUKA, "sesi", {"versi": sah.get("versi"), "sidik_jari": sah.get("sidik_jari")}, alasan)
+
+
+# --- reading the state -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Keadaan:
+    """The signing state of a session, for the document, the preview screen and `periksa`."""
+
+    disahkan: bool
+    versi: int = 0
+    sidik_jari: str = ""  # as stored at signing
+    waktu: str = ""  # ISO time of signing
+    nama: str = ""
+    peran: str = ""
+    menggantikan: dict = field(default_factory=dict)
+    sidik_sekarang: str = ""  # recomputed from the content now
+    versi_sebelumnya: tuple = ()  # earlier signed versions (dicts), oldest first
+
+    @property
+    def utuh(self) -> bool:
+        """True while the content still matches the signed fingerprint (always True for a draft)."""
+        return not self.disahkan or self.sidik_jari == self.sidik_sekarang
+
+    @property
+    def waktu_teks(self) -> str:
+        """'9 Februari 2027 pukul 15.30' (empty for a draft)."""
+        return waktu_teks(self.waktu)
+
+    def uraian(self) -> str:
+        """One line for a status bar or a summary."""
+        if not self.disahkan:
+            n = len(self.versi_sebelumnya)
+            return "RANCANGAN (belum disahkan)" + (f"; versi sah {n} dibuka kembali" if n else "")
+        siapa = self.nama + (f" ({PERAN.get(self.peran, self.peran)})" if self.peran else "")
+        return f"DISAHKAN (versi {self.versi}) oleh {siapa} pada {self.waktu_teks}"
+
+
+def waktu_teks(iso: str) -> str:
+    """'2027-02-09T15:30:00' -> '9 Februari 2027 pukul 15.30'; the text as it is if not a date-time."""
+    try:
+        return f"{tanggal_panjang(iso[:10])} pukul {jam(iso)}"
+    except ValueError:
+        return iso
+
+
+def keadaan(data: Data) -> Keadaan:
+    info = data.info
+    sebelumnya = tuple(v for v in (info.versi_sah or []) if isinstance(v, dict))
+    sah = info.disahkan if isinstance(info.disahkan, dict) else {}
+    if not sah:
+        return Keadaan(False, versi_sebelumnya=sebelumnya)
+    return Keadaan(
+        True,
+        versi=sah.get("versi") or 1,
+        sidik_jari=str(sah.get("sidik_jari", "")),
+        waktu=str(sah.get("waktu", "")),
+        nama=str(sah.get("nama", "")),
+        peran=str(sah.get("peran", "")),
+        menggantikan=sah.get("menggantikan") if isinstance(sah.get("menggantikan"), dict) else {},
+        sidik_sekarang=sidik_jari(data.raw),
+        versi_sebelumnya=sebelumnya,
+    )
+
+
+def _label_data(data: Data, table: str, rid: str) -> str:
+    rec = data.raw.get(table, {}).get(rid)
+    if table == "skor":
+        u, _, rest = rid.partition("|")
+        kode, _, penilai = rest.partition("|")
+        text = f"nilai usulan {u} kriteria {kode}" + (f" oleh {penilai}" if penilai else "")
+        return text + (f" (sekarang {rec.get('nilai')})" if isinstance(rec, dict) else "")
+    if table == "sesi":
+        return "data sesi (kecamatan, tanggal, nomor, ...)" if rid == "info" else f"data sesi '{rid}'"
+    nama = ""
+    if isinstance(rec, dict):
+        nama = str(rec.get("kegiatan") or rec.get("nama") or rec.get("acara") or rec.get("isi") or "")
+    return f"{table} {rid}" + (f" ({nama})" if nama else "")
+
+
+def perubahan_sejak_sah(data: Data) -> list[str]:
+    """The records added, changed or removed since signing, named for a person ("nilai usulan U001
+    kriteria K2 (sekarang 5) diubah"); empty for a draft or a signature without per-record digests."""
+    sah = data.info.disahkan if isinstance(data.info.disahkan, dict) else {}
+    lama = sah.get("rincian")
+    if not isinstance(lama, dict):
+        return []
+    baru = rincian(data.raw)
+    out: list[str] = []
+    for table in sorted(set(lama) | set(baru)):
+        a, b = lama.get(table) or {}, baru.get(table) or {}
+        if a == b:
+            continue
+        for rid in b:
+            if rid not in a:
+                out.append(f"{_label_data(data, table, rid)} ditambahkan")
+            elif a[rid] != b[rid]:
+                out.append(f"{_label_data(data, table, rid)} diubah")
+        for rid in a:
+            if rid not in b:
+                out.append(f"{table} {rid} dihapus")
+    return out
+
+
+def catatan_sebelum_sahkan(data: Data) -> list[str]:
+    """What is still open before signing, in Indonesian: shown to the pimpinan, never blocking."""
+    out: list[str] = []
+    info = data.info
+    if not info.nomor_ba.strip():
+        out.append("Nomor berita acara belum diisi.")
+    if not any(p.hadir for p in data.peserta.values()):
+        out.append("Belum ada peserta yang tercatat hadir.")
+    for k in data.kelompok:
+        hasil = peringkat_kelompok(data, k.id)
+        if not hasil.baris:
+            continue
+        if not k.virtual and not k.disepakati:
+            out.append(f"Daftar {sebut_kelompok(k.nama)} belum disepakati di Sidang Pleno II.")
+        if k.virtual:
+            out.append(f"Usulan bidang {k.nama} belum masuk kelompok yang ditetapkan.")
+        belum = [b for b in hasil.tidak_diperingkat if b.alasan.startswith(("belum lengkap", "belum ada kriteria"))]
+        if belum:
+            out.append(f"{sebut_kelompok(k.nama)}: {len(belum)} usulan belum dinilai lengkap "
+                       "(tidak masuk daftar prioritas).")
+    for unsur in unsur_hadir_tanpa_penandatangan(data):
+        out.append(f"Unsur {label_unsur(unsur)} hadir tetapi belum mempunyai wakil penandatangan "
+                   "(baris nama dikosongkan untuk diisi tangan).")
+    if not data.records("delegasi"):
+        out.append("Delegasi kecamatan belum ditetapkan.")
+    return out
+
+
+__all__ = ["sidik_jari", "rincian", "isi_kanonik", "sahkan", "buka_kembali", "Keadaan", "keadaan",
+           "perubahan_sejak_sah", "catatan_sebelum_sahkan", "waktu_teks", "AKSI_SAHKAN", "AKSI_BUKA"]

@@ -1,0 +1,306 @@
+"""`musrenbang periksa`: is this session file whole, consistent and, once signed, unaltered?
+
+`periksa(path)` opens the file the way the app does (a damaged file is one problem, with the store's own
+message), then checks, in order:
+1. every record's fields have the type the app writes;
+2. the history's hash chain (`riwayat.periksa_rantai`);
+3. references and rules: scores of usulan or criteria that do not exist or are off the scale, a merged
+   usulan pointing nowhere, a status that needs a reason without one, officers who are not members,
+   a signatory for an unsur nobody attended, ...;
+4. for a signed session: the fingerprint recomputed from the content (a mismatch names the records
+   changed after signing) and its agreement with the history;
+5. that the berita acara can still be built from the file.
+It never changes the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import MISSING, fields
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from .data import Data
+from .errors import SesiError
+from .format import tanggal_panjang
+from .model import RECORD_CLASS, STATUS, STATUS_WAJIB_ALASAN, UNSUR, Info, label_status, label_unsur, skor_id
+from .pengesahan import AKSI_BUKA, AKSI_SAHKAN, catatan_sebelum_sahkan, keadaan, perubahan_sejak_sah
+from .riwayat import periksa_rantai
+from .store import Store
+
+BATAS_RINCIAN = 20  # changed records named one by one; the rest are counted
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+
+
+def periksa(path: str) -> tuple[list[str], str]:
+    """(problems, summary), both in Indonesian. No problems means the file is whole and consistent."""
+    try:
+        data = Store(path).muat()
+    except SesiError as e:
+        return [str(e)], f"Berkas {path} tidak dapat dibuka sebagai sesi Musrenbang."
+    masalah = periksa_jenis(data)
+    entri = list(data.raw.get("riwayat", {}).values())
+    rantai = periksa_rantai(entri)
+    masalah += rantai
+    masalah += periksa_aturan(data)
+    masalah += periksa_pengesahan(data)
+    if not any(m.startswith("Jenis data") for m in masalah):
+        masalah += _periksa_dokumen(data)
+    return masalah, ringkasan(path, data, rantai_utuh=not rantai)
+
+
+# --- 1. field types ---------------------------------------------------------------------------------
+
+
+def _jenis_bawaan(f) -> type | None:
+    if f.default is not MISSING:
+        value = f.default
+    elif f.default_factory is not MISSING:  # type: ignore[misc]
+        value = f.default_factory()  # type: ignore[misc]
+    else:
+        return None
+    return type(value) if isinstance(value, (str, int, bool, list, dict)) else None
+
+
+def _cocok(value: Any, jenis: type) -> bool:
+    if jenis is bool:
+        return isinstance(value, bool)
+    if jenis is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, jenis)
+
+
+_NAMA_JENIS = {str: "teks", int: "bilangan bulat", bool: "ya/tidak (true/false)", list: "daftar", dict: "objek"}
+
+
+def periksa_jenis(data: Data) -> list[str]:
+    """Fields whose stored JSON type differs from what the app writes (e.g. "urutan": "3")."""
+    out = []
+    tables = [("sesi", {"info": data.raw["sesi"]["info"]}, Info)]
+    tables += [(name, data.raw.get(name, {}), cls) for name, cls in RECORD_CLASS.items()]
+    for name, table, cls in tables:
+        jenis = {f.name: _jenis_bawaan(f) for f in fields(cls)}
+        for rid, rec in table.items():
+            for key, value in rec.items():
+                j = jenis.get(key)
+                if j is not None and not _cocok(value, j):
+                    out.append(f"Jenis data salah: tabel {name}, data {rid}, kolom {key} harus "
+                               f"{_NAMA_JENIS[j]} (tertulis {value!r}).")
+    return out
+
+
+# --- 3. references and rules --------------------------------------------------------------------------
+
+
+def periksa_aturan(data: Data) -> list[str]:
+    out: list[str] = []
+    usulan = data.raw.get("usulan", {})
+    kriteria = data.raw.get("kriteria", {})
+    peserta = data.raw.get("peserta", {})
+    kelompok = data.raw.get("kelompok", {})
+    kelurahan = {k.get("nama") for k in data.raw.get("kelurahan", {}).values()}
+
+    info = data.info
+    try:
+        date.fromisoformat(info.tanggal)
+    except (TypeError, ValueError):
+        out.append(f"Data sesi: tanggal '{info.tanggal}' bukan tanggal TTTT-BB-HH.")
+
+    for kode, k in kriteria.items():
+        try:
+            bobot = Decimal(str(k.get("bobot")))
+            if not bobot.is_finite() or bobot <= 0:
+                raise InvalidOperation
+        except InvalidOperation:
+            out.append(f"Kriteria {kode}: bobot '{k.get('bobot')}' bukan bilangan positif.")
+        if k.get("skala_maks", 0) <= k.get("skala_min", 0):
+            out.append(f"Kriteria {kode}: skala {k.get('skala_min')}-{k.get('skala_maks')} tidak sah.")
+
+    for sid, s in data.raw.get("skor", {}).items():
+        uid, kode, nilai = s.get("usulan"), s.get("kriteria"), s.get("nilai")
+        if uid not in usulan:
+            out.append(f"Skor {sid}: usulan {uid} tidak ada.")
+        if kode not in kriteria:
+            out.append(f"Skor {sid}: kriteria {kode} tidak ada.")
+        else:
+            k = kriteria[kode]
+            if isinstance(nilai, int) and not k.get("skala_min", 1) <= nilai <= k.get("skala_maks", 5):
+                out.append(f"Skor usulan {uid} kriteria {kode}: nilai {nilai} di luar skala "
+                           f"{k.get('skala_min')}-{k.get('skala_maks')}.")
+        if sid != skor_id(str(uid), str(kode), str(s.get("penilai", ""))):
+            out.append(f"Skor {sid}: kunci tidak sesuai dengan isinya (usulan {uid}, kriteria {kode}).")
+
+    prioritas: dict[tuple[str, int], str] = {}
+    for uid, u in usulan.items():
+        status = u.get("status", "baru")
+        if status not in STATUS:
+            out.append(f"Usulan {uid}: status '{status}' tidak dikenal.")
+        if status in STATUS_WAJIB_ALASAN and not str(u.get("alasan", "")).strip():
+            out.append(f"Usulan {uid}: berstatus {label_status(status).lower()} tanpa alasan.")
+        ke = u.get("digabung_ke", "")
+        if status == "digabung" and not ke:
+            out.append(f"Usulan {uid}: berstatus digabung tetapi tidak menyebut usulan tujuannya.")
+        if ke and ke not in usulan:
+            out.append(f"Usulan {uid}: digabung ke {ke}, yang tidak ada.")
+        elif ke == uid:
+            out.append(f"Usulan {uid}: digabung ke dirinya sendiri.")
+        if kelurahan and u.get("kelurahan") not in kelurahan:
+            out.append(f"Usulan {uid}: kelurahan '{u.get('kelurahan')}' tidak ada dalam daftar kelurahan.")
+        kunci = (u.get("kelurahan"), u.get("prioritas_kelurahan"))
+        if kunci in prioritas:
+            out.append(f"Usulan {uid} dan {prioritas[kunci]}: prioritas {kunci[1]} Kelurahan {kunci[0]} dipakai "
+                       "dua kali.")
+        else:
+            prioritas[kunci] = uid
+        if u.get("kelompok") and u["kelompok"] not in kelompok:
+            out.append(f"Usulan {uid}: kelompok {u['kelompok']} tidak ada.")
+        for kolom in ("volume", "perkiraan_biaya"):
+            nilai = u.get(kolom, "")
+            if nilai:
+                try:
+                    Decimal(str(nilai))
+                except InvalidOperation:
+                    out.append(f"Usulan {uid}: {kolom.replace('_', ' ')} '{nilai}' bukan angka.")
+
+    for pid, p in peserta.items():
+        if p.get("unsur") not in UNSUR:
+            out.append(f"Peserta {pid} ({p.get('nama')}): unsur '{p.get('unsur')}' tidak dikenal.")
+        if p.get("kelompok") and p["kelompok"] not in kelompok:
+            out.append(f"Peserta {pid} ({p.get('nama')}): kelompok {p['kelompok']} tidak ada.")
+        if p.get("jenis_kelamin", "") not in ("", "L", "P"):
+            out.append(f"Peserta {pid} ({p.get('nama')}): jenis kelamin '{p.get('jenis_kelamin')}' bukan L/P.")
+
+    for kid, k in kelompok.items():
+        for jabatan in ("ketua", "sekretaris", "notulen"):
+            pid = k.get(jabatan, "")
+            if not pid:
+                continue
+            if pid not in peserta:
+                out.append(f"Kelompok {k.get('nama', kid)}: {jabatan} {pid} bukan peserta yang terdaftar.")
+            elif peserta[pid].get("kelompok") != kid:
+                out.append(f"Kelompok {k.get('nama', kid)}: {jabatan} {peserta[pid].get('nama')} bukan anggota "
+                           "kelompok ini.")
+        for uid in k.get("urutan_pleno", []) or []:
+            if uid not in usulan:
+                out.append(f"Kelompok {k.get('nama', kid)}: urutan Pleno II menyebut usulan {uid}, yang tidak ada.")
+
+    hadir = {p.get("unsur") for p in peserta.values() if p.get("hadir")}
+    for rid, t in data.raw.get("penandatangan", {}).items():
+        unsur = t.get("unsur", rid)
+        if unsur not in UNSUR:
+            out.append(f"Penandatangan {t.get('nama')}: unsur '{unsur}' tidak dikenal.")
+        elif unsur not in hadir:
+            out.append(f"Penandatangan unsur {label_unsur(unsur)} ({t.get('nama')}) ditetapkan, padahal tidak ada "
+                       "peserta unsur itu yang hadir.")
+        if t.get("peserta") and t["peserta"] not in peserta:
+            out.append(f"Penandatangan {t.get('nama')}: peserta {t['peserta']} tidak ada.")
+    for table, kolom in (("delegasi", "peserta"), ("perumus", "peserta"), ("tanggapan", "usulan"),
+                         ("keputusan", "usulan")):
+        acuan = peserta if kolom == "peserta" else usulan
+        for rid, rec in data.raw.get(table, {}).items():
+            ref = rec.get(kolom, "")
+            if ref and ref not in acuan:
+                out.append(f"{table.capitalize()} {rid}: {kolom} {ref} tidak ada.")
+    return out
+
+
+# --- 4. the signature -----------------------------------------------------------------------------------
+
+
+def periksa_pengesahan(data: Data) -> list[str]:
+    out: list[str] = []
+    info = data.info
+    if not isinstance(info.disahkan, dict) or not isinstance(info.versi_sah, list):
+        return ["Data pengesahan (sesi.info.disahkan / versi_sah) rusak."]
+    s = keadaan(data)
+    if not s.disahkan:
+        return out
+    if not _HEX64.match(s.sidik_jari):
+        return [f"Data pengesahan rusak: sidik jari '{s.sidik_jari}' bukan SHA-256."]
+    if not s.utuh:
+        out.append(f"Berita acara telah diubah setelah disahkan: isi berkas tidak cocok lagi dengan sidik jari "
+                   f"pengesahan versi {s.versi} ({s.waktu_teks}; tersimpan {s.sidik_jari[:16]}..., isi sekarang "
+                   f"{s.sidik_sekarang[:16]}...).")
+        rinci = perubahan_sejak_sah(data)
+        for r in rinci[:BATAS_RINCIAN]:
+            out.append(f"Setelah disahkan: {r}.")
+        if len(rinci) > BATAS_RINCIAN:
+            out.append(f"... dan {len(rinci) - BATAS_RINCIAN} perubahan lain setelah disahkan.")
+    entri = list(data.raw.get("riwayat", {}).values())
+    idx = [i for i, e in enumerate(entri) if e.get("aksi") == AKSI_SAHKAN]
+    if not idx:
+        out.append("Pengesahan tidak tercatat di riwayat.")
+        return out
+    terakhir = entri[idx[-1]]
+    baru = terakhir.get("baru") if isinstance(terakhir.get("baru"), dict) else {}
+    if baru.get("sidik_jari") != s.sidik_jari:
+        out.append("Sidik jari pengesahan tidak sama dengan yang tercatat di riwayat "
+                   f"(entri {terakhir.get('id')}).")
+    sesudah = [e for e in entri[idx[-1] + 1:] if e.get("aksi") != AKSI_BUKA]
+    if sesudah:
+        e = sesudah[0]
+        out.append(f"Riwayat mencatat {len(sesudah)} perubahan setelah pengesahan (mulai entri {e.get('id')}: "
+                   f"{e.get('aksi')}), padahal sesi terkunci.")
+    return out
+
+
+# --- 5. the document ------------------------------------------------------------------------------------
+
+
+def _periksa_dokumen(data: Data) -> list[str]:
+    from .berita_acara import berita_acara
+
+    try:
+        berita_acara(data, "md")
+        berita_acara(data, "txt")
+    except Exception as e:  # noqa: BLE001 - a check: any failure is a finding, not a crash
+        return [f"Berita acara tidak dapat disusun dari berkas ini ({type(e).__name__}: {e})."]
+    return []
+
+
+# --- the summary ------------------------------------------------------------------------------------------
+
+
+def ringkasan(path: str, data: Data, *, rantai_utuh: bool = True) -> str:
+    info = data.info
+    try:
+        tgl = tanggal_panjang(info.tanggal)
+    except (TypeError, ValueError):
+        tgl = str(info.tanggal)
+    peserta = data.raw.get("peserta", {})
+    hadir = sum(1 for p in peserta.values() if p.get("hadir") is True)
+    n_riwayat = len(data.raw.get("riwayat", {}))
+    lines = [
+        f"Berkas {path}: revisi {data.revisi}.",
+        f"Musrenbang Kecamatan {info.kecamatan}, {info.jenis_daerah} {info.kota}, RKPD {info.tahun}, {tgl}.",
+        f"{len(data.raw.get('kelurahan', {}))} kelurahan; {len(peserta)} peserta terdaftar, {hadir} hadir; "
+        f"{len(data.raw.get('usulan', {}))} usulan; {len(data.raw.get('skor', {}))} nilai skor; {n_riwayat} entri "
+        f"riwayat (rantai {'utuh' if rantai_utuh else 'RUSAK'}).",
+    ]
+    try:
+        s = keadaan(data)
+    except Exception:  # noqa: BLE001 - damaged signature data is reported as a problem already
+        return "\n".join(lines + ["Status: data pengesahan rusak."])
+    if s.disahkan:
+        cocok = "cocok dengan isi berkas" if s.utuh else "TIDAK cocok dengan isi berkas"
+        lines.append(f"Status: {s.uraian()}.")
+        lines.append(f"Sidik jari SHA-256 {s.sidik_jari} ({cocok}).")
+    else:
+        lines.append(f"Status: {s.uraian()}.")
+    for v in s.versi_sebelumnya:
+        if v.get("utuh") is False:
+            lines.append(f"Perhatian: versi sah {v.get('versi')} dibuka kembali ketika isinya sudah tidak cocok "
+                         "dengan sidik jarinya.")
+    if not s.disahkan:
+        try:
+            catatan = catatan_sebelum_sahkan(data)
+        except Exception:  # noqa: BLE001 - problems are reported above
+            catatan = []
+        if catatan:
+            lines.append("Belum lengkap sebelum pengesahan:")
+            lines += [f"  - {c}" for c in catatan]
+    return "\n".join(lines)
+
+
+__all__ = ["periksa", "periksa_jenis", "periksa_aturan", "periksa_pengesahan", "ringkasan"]

@@ -1,0 +1,368 @@
+"""The berita acara (issue 4): golden files of both formats on a fixed scenario, byte-identical exports,
+Markdown tables that survive hostile user text, 80-column text, and the CLI export.
+
+Regenerate the golden files after an intended change with `PERBARUI_GOLDEN=1 python -m pytest
+tests/test_berita_acara.py`, then read the diff before committing it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from musrenbang_tui import cli
+from sesi import catatan, persiapan, pleno, verifikasi
+from sesi.berita_acara import (
+    Daftar,
+    Judul,
+    Kotak,
+    Pemisah,
+    Tabel,
+    berita_acara,
+    dokumen,
+    lebar_teks,
+    nama_berkas,
+    simpan,
+    tabel_teks,
+)
+from sesi.export import teks_sel
+from sesi.store import Pelaku, Store
+
+from skenario import buat_skenario
+
+GOLDEN = Path(__file__).parent / "golden"
+PERBARUI = os.environ.get("PERBARUI_GOLDEN") == "1"
+
+
+def _golden(nama: str, isi: str) -> None:
+    path = GOLDEN / nama
+    if PERBARUI:
+        GOLDEN.mkdir(exist_ok=True)
+        path.write_bytes(isi.encode("utf-8"))
+        return
+    assert path.exists(), f"{path} belum ada; buat dengan PERBARUI_GOLDEN=1"
+    harapan = path.read_bytes().decode("utf-8")
+    assert isi == harapan, f"berita acara berbeda dari {path}; periksa selisihnya, lalu PERBARUI_GOLDEN=1"
+
+
+@pytest.fixture
+def rancangan(tmp_path) -> Store:
+    return buat_skenario(str(tmp_path / "sesi.json"))
+
+
+@pytest.fixture
+def sah(tmp_path) -> Store:
+    return buat_skenario(str(tmp_path / "sesi-sah.json"), sahkan=True)
+
+
+# --- golden files --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt"])
+def test_golden_rancangan(rancangan, fmt):
+    """The draft of the fixed scenario reads exactly as reviewed (RANCANGAN, every section, every lampiran)."""
+    _golden(f"berita_acara_rancangan.{fmt}", berita_acara(rancangan.data, fmt))
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt"])
+def test_golden_disahkan(sah, fmt):
+    """The signed document of the fixed scenario: fingerprint and signing time instead of RANCANGAN."""
+    _golden(f"berita_acara_disahkan.{fmt}", berita_acara(sah.data, fmt))
+
+
+def test_golden_berakhir_lf():
+    """The golden files are LF-only UTF-8 (pinned in .gitattributes), so they compare byte for byte."""
+    files = sorted(GOLDEN.glob("berita_acara_*"))
+    assert len(files) == 4
+    for f in files:
+        assert b"\r" not in f.read_bytes(), f
+
+
+# --- determinism -----------------------------------------------------------------------------------------
+
+
+def test_ekspor_identik_setiap_kali(tmp_path):
+    """The same session exports the same bytes: re-rendered, re-read from disk, or rebuilt from scratch."""
+    a = buat_skenario(str(tmp_path / "a.json"), sahkan=True)
+    b = buat_skenario(str(tmp_path / "b.json"), sahkan=True)
+    for fmt in ("md", "txt"):
+        pertama = berita_acara(a.data, fmt)
+        assert berita_acara(a.data, fmt) == pertama
+        assert berita_acara(Store(a.path).muat(), fmt) == pertama
+        assert berita_acara(b.data, fmt) == pertama
+
+
+# --- content a reader relies on ----------------------------------------------------------------------------
+
+
+def test_rancangan_ditandai_di_awal_dan_tiap_lampiran(rancangan):
+    """Before pengesahan the document says RANCANGAN at the very top, and each lampiran says so too."""
+    for fmt in ("md", "txt"):
+        text = berita_acara(rancangan.data, fmt)
+        awal = "\n".join(text.splitlines()[:3])
+        assert "RANCANGAN" in awal
+        assert "Sidik jari" not in text and "SIDIK JARI" not in text
+        assert text.count("RANCANGAN (belum disahkan)") == 6  # one per lampiran
+
+
+def test_dokumen_sah_menunjukkan_sidik_jari_dan_waktu(sah):
+    """The signed document shows the fingerprint, the time and who signed, at the top and on each lampiran."""
+    info = sah.data.info.disahkan
+    for fmt in ("md", "txt"):
+        text = berita_acara(sah.data, fmt)
+        assert "RANCANGAN" not in text
+        awal = " ".join(" ".join(text.splitlines()[:7]).replace("*", " ").replace(">", " ").split())
+        assert "DISAHKAN" in awal and info["sidik_jari"] in awal
+        assert "9 Februari 2027 pukul 07.44" in awal and info["nama"] in awal
+        assert text.count(info["sidik_jari"]) == 8  # top, closing note, six lampiran
+
+
+def test_isi_pokok(rancangan):
+    """The body carries what the issue lists, in the layout's order."""
+    text = berita_acara(rancangan.data, "txt")
+    urutan = [
+        "PEMERINTAH KOTA BANJARMASIN",
+        "KECAMATAN BANJARMASIN UTARA",
+        "RKPD KOTA BANJARMASIN TAHUN 2028",
+        "Nomor: 050/123/Kec-BJU/2027",
+        "Pada hari ini Selasa tanggal sembilan bulan Februari tahun dua ribu dua puluh",
+        "dipimpin oleh Drs. H. Ahmad Fauzan, Camat",
+        "16 (enam belas) orang peserta",
+        "d. Delegasi Kelurahan: 6 (enam) orang;",
+        "6 (enam) orang perempuan dan 2 (dua) orang dari kelompok",
+        "Setelah memperhatikan, mendengar, dan mempertimbangkan:",
+        "1. sambutan Drs. H. Ahmad Fauzan (Camat Banjarmasin Utara)",
+        "2. pemaparan materi oleh narasumber: Ir. Rahmat Hidayat",
+        "3. hasil Sidang Kelompok: Kelompok Infrastruktur dan Kewilayahan (ketua",
+        "4. tanggapan, penajaman, dan klarifikasi peserta dalam Sidang Pleno II",
+        "MENYEPAKATI",
+        "KESATU  : Daftar urutan kegiatan prioritas",
+        "KEDUA   :",
+        "KETIGA  :",
+        "KEEMPAT :",
+        "KELIMA  :",
+        "Demikian berita acara ini dibuat",
+        "Banjarmasin, 9 Februari 2027",
+        "Tembusan:",
+        "1. Wali Kota Banjarmasin;",
+        "LAMPIRAN I ",
+        "LAMPIRAN II ",
+        "LAMPIRAN III ",
+        "LAMPIRAN IV ",
+        "LAMPIRAN V ",
+        "LAMPIRAN VI ",
+    ]
+    pos = -1
+    for bagian in urutan:
+        i = text.find(bagian, pos + 1)
+        assert i > pos, f"{bagian!r} tidak ada atau tidak berurutan"
+        pos = i
+
+
+def test_tabel_tanda_tangan_satu_baris_per_unsur_hadir(rancangan):
+    """One signature row per unsur present; an unsur without a chosen signatory keeps an empty name."""
+    tabel = next(b for b in dokumen(rancangan.data) if isinstance(b, Tabel) and b.kolom[-1].judul == "Tanda tangan"
+                 and b.kolom[1].judul == "Unsur")
+    unsur = [r[1] for r in tabel.baris]
+    assert unsur == ["Camat", "Perangkat Kecamatan", "Lurah/Kepala Desa", "Delegasi Kelurahan", "Anggota DPRD",
+                     "Perwakilan SKPD/UPT", "Kelompok Masyarakat (LPM, PKK, LSM)", "Narasumber", "Fasilitator"]
+    assert "Tokoh Masyarakat" not in unsur  # registered but absent
+    fasilitator = tabel.baris[-1]
+    assert fasilitator[2] == "" and fasilitator[4] == ""
+    assert all(r[4] == "" for r in tabel.baris)
+
+
+def test_lampiran_prioritas_dan_belum_disepakati(rancangan):
+    """Lampiran II lists the agreed order per SKPD (the Pleno II move included, money as rupiah); Lampiran III
+    the ditolak and belum disepakati usulan with their reasons; Lampiran V every usulan's outcome."""
+    text = berita_acara(rancangan.data, "md")
+    lamp2 = text.split("LAMPIRAN II ")[1].split("LAMPIRAN III ")[0]
+    pupr = lamp2.split("#### Dinas PUPR")[1].split("####")[0]
+    assert pupr.index("Normalisasi saluran drainase") < pupr.index("Pembangunan jalan titian ulin")
+    assert "Rp1.050.000.000" in pupr and "3,33" in pupr
+    assert "dialihkan dari Dishub" in lamp2.split("#### Disperkim")[1]
+    assert "Rp2.375.000.000 (dua miliar tiga ratus tujuh puluh lima juta rupiah)" in lamp2
+    lamp3 = text.split("LAMPIRAN III ")[1].split("LAMPIRAN IV ")[0]
+    assert "Ditolak: Sudah dianggarkan dalam APBD 2027" in lamp3
+    assert "Belum disepakati: Lahan belum tersedia" in lamp3
+    lamp5 = text.split("LAMPIRAN V ")[1].split("LAMPIRAN VI ")[0]
+    assert "Digabung dengan usulan \"Pembangunan jalan titian ulin\" (Alalak Utara)" in lamp5
+    lamp6 = text.split("LAMPIRAN VI ")[1]
+    assert "di bawah peringkat 2 karena nilai K1; urutan akhir Pleno II: 2" in lamp6
+    assert "| 3 | Pelatihan pembuatan kue dan roti (Alalak Utara) | 3 | 3 | 4 | 3,17 | di bawah peringkat 2 " \
+           "karena urutan masuk; seri |" in lamp6
+    assert "suara seri ditentukan dengan undian" in lamp6
+    assert "3,50" in lamp6 and "rata-rata nilai para penilai" in lamp6
+
+
+def test_bagian_kosong_menyatakan_tidak_ada(tmp_path):
+    """A fresh session still gives a complete document; each empty lampiran says "Tidak ada."."""
+    store = persiapan.buat_sesi(str(tmp_path / "kosong.json"), kecamatan="Banjarmasin Utara", kota="Banjarmasin",
+                                tahun=2028, tanggal="2027-02-09", tempat="Aula", kelurahan=["Alalak Utara"])
+    for fmt in ("md", "txt"):
+        text = berita_acara(store.data, fmt)
+        assert text.count("Tidak ada.") == 5  # I, II, III, IV, V; VI still lists the criteria
+        assert "Nomor: ...................." in text
+        assert "LAMPIRAN VI " in text
+
+
+def test_simpan_ke_berkas(sah, tmp_path):
+    """What a screen saves is the same document, LF-only, and nothing is left behind but the file itself."""
+    for fmt in ("md", "txt"):
+        path = simpan(sah.data, fmt, tmp_path / nama_berkas(sah.data, fmt))
+        assert Path(path).read_bytes() == berita_acara(sah.data, fmt).encode("utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("berita")) == [
+        "berita-acara-banjarmasin-utara-2028.md", "berita-acara-banjarmasin-utara-2028.txt"]
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_nama_berkas(rancangan, sah):
+    assert nama_berkas(rancangan.data, "md") == "berita-acara-banjarmasin-utara-2028-rancangan.md"
+    assert nama_berkas(sah.data, "txt") == "berita-acara-banjarmasin-utara-2028.txt"
+
+
+# --- the text format -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("bentuk", ["rancangan", "sah"])
+def test_teks_muat_80_kolom(bentuk, rancangan, sah):
+    """Every line of the scenario's text document fits 80 columns (folio printout)."""
+    store = rancangan if bentuk == "rancangan" else sah
+    for i, line in enumerate(berita_acara(store.data, "txt").splitlines(), start=1):
+        assert lebar_teks(line) <= 80, f"baris {i}: {line!r}"
+
+
+def test_tabel_teks_membungkus_sel_panjang():
+    """A long cell wraps inside its column; a word longer than the column is broken with a hyphen."""
+    from sesi.berita_acara import Kolom
+
+    t = Tabel((Kolom("No", True), Kolom("Kegiatan"), Kolom("Biaya", True)),
+              (("1", "Pembangunan " * 12 + "Supercalifragilisticexpialidocious" * 3, "Rp1.500.000"),))
+    lines = tabel_teks(t, 40)
+    assert all(lebar_teks(x) <= 40 for x in lines)
+    assert any(x.rstrip().endswith("-") for x in lines)
+    assert lines[2].startswith(" 1  Pembangunan") and lines[2].endswith("Rp1.500.000")
+
+
+# --- Markdown that no user text can break ------------------------------------------------------------------
+
+JAHAT = "Jalan | titian *ulin* _2_ #1 `kode` [bold]red[/bold] <b>x</b> \\ 🎉 &amp; ~~coret~~"
+
+
+def _buat_jahat(path: str) -> Store:
+    """The scenario, then hostile text typed into every kind of field the document shows."""
+    store = buat_skenario(path)
+    with store.transaksi() as tx:
+        persiapan.ubah_info(tx, tempat="Aula | *Camat* # 1", nomor_ba="050/`1`|2/*Kec*", kota="- Banjar | masin")
+        persiapan.simpan_sambutan(tx, "- Bapak | Lurah", "1. Ketua *RT*")
+        kid = next(k.id for k in tx.data.kelompok if not k.virtual)
+        persiapan.simpan_kelompok(tx, "Infra | *Kel* #2", ["Infrastruktur"], fasilitator="[b]Fasil[/b] |", kid=kid)
+        catatan.tambah_tanggapan(tx, "+ Penanggap |", "baris satu\n\n- baris dua | *tiga*\n# empat\n---",
+                                 unsur="delegasi")
+        pleno.batal_sepakat(tx, kid, "Koreksi | judul")
+        for uid in ("U001", "U002", "U003", "U004", "U005"):
+            u = dict(tx.get("usulan", uid))
+            # as an import or a hand edit could leave it: a newline and a tab inside a title
+            tx.put("usulan", uid, dict(u, kegiatan=f"{JAHAT}\nbaris\tkedua {uid}", lokasi="RT | 05\n*x*",
+                                       alasan=u["alasan"] and f"{u['alasan']} | `alasan` *x*\n-"))
+        verifikasi.verifikasi(tx, "U002", "dialihkan", "Salah | kamar *", skpd_baru="Dinas | *PU*")
+        u = dict(tx.get("usulan", "U009"))
+        tx.put("usulan", "U009", dict(u, alasan="---\n| a | b |\n"))
+        p = dict(tx.get("peserta", "P0003"))
+        tx.put("peserta", "P0003", dict(p, nama="=HYPERLINK(\"x\") | *", lembaga="# Lembaga\n|"))
+        tx.put("delegasi", "D99", {"id": "D99", "nama": "1) Delegasi | baru", "unsur": "delegasi",
+                                   "lembaga": "| * _ # `", "jenis_kelamin": "P", "keterangan": "---",
+                                   "urutan": 99})
+        pleno.sepakati_kelompok(tx, kid)
+    return store
+
+
+def _tabel_md(tokens) -> list[list[list[list]]]:
+    """Every table of a token stream: rows (header first) of cells, each cell its inline children."""
+    tables, cur, row, cell = [], None, None, None
+    for tok in tokens:
+        if tok.type == "table_open":
+            cur = []
+        elif tok.type == "table_close":
+            tables.append(cur)
+            cur = None
+        elif tok.type == "tr_open":
+            row = []
+        elif tok.type == "tr_close":
+            cur.append(row)
+        elif tok.type in ("th_open", "td_open"):
+            cell = []
+        elif tok.type == "inline" and row is not None and cur is not None and cell is not None:
+            cell.extend(tok.children or [])
+        elif tok.type in ("th_close", "td_close"):
+            row.append(cell)
+            cell = None
+    return tables
+
+
+def test_markdown_tabel_utuh_dengan_judul_jahat(tmp_path):
+    """Whatever users typed (| * _ # backticks, newlines, [bold], HTML, emoji), every Markdown table keeps its
+    rows and columns, every cell reads back as the literal text, and no heading, list, rule or quote appears
+    that the document did not put there."""
+    store = _buat_jahat(str(tmp_path / "jahat.json"))
+    blok = dokumen(store.data)
+    text = berita_acara(store.data, "md")
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+
+    harapan = [b for b in blok if isinstance(b, Tabel)]
+    tables = _tabel_md(tokens)
+    assert len(tables) == len(harapan)
+    for t, h in zip(tables, harapan):
+        assert len(t) == len(h.baris) + 1, h.kolom
+        for row, expected in zip(t, [tuple(k.judul for k in h.kolom)] + list(h.baris)):
+            assert len(row) == len(expected)
+            for cell, isi in zip(row, expected):
+                assert {c.type for c in cell} <= {"text"}, (isi, [c.type for c in cell])
+                assert "".join(c.content for c in cell) == teks_sel(isi)
+
+    jenis = [t.type for t in tokens]
+    assert jenis.count("heading_open") == sum(isinstance(b, Judul) for b in blok)
+    assert jenis.count("hr") == sum(isinstance(b, Pemisah) for b in blok)
+    assert jenis.count("blockquote_open") == sum(isinstance(b, Kotak) for b in blok)
+    assert jenis.count("ordered_list_open") == sum(isinstance(b, Daftar) and not b.huruf for b in blok)
+    assert "bullet_list_open" not in jenis and "html_block" not in jenis and "code_block" not in jenis
+    inline = [c.type for t in tokens if t.type == "inline" for c in t.children or []]
+    assert not {"html_inline", "link_open", "code_inline", "em_open", "s_open"} & set(inline)
+    # the hostile title is still there, read back literally
+    plain = "".join(c.content for t in tokens if t.type == "inline" for c in t.children or [] if c.type == "text")
+    assert teks_sel(JAHAT) in plain
+
+
+def test_teks_jahat_tetap_terbaca(tmp_path):
+    """The text format shows hostile titles literally, without control characters, and stays in 80 columns
+    except where a word cannot be broken."""
+    store = _buat_jahat(str(tmp_path / "jahat.json"))
+    text = berita_acara(store.data, "txt")
+    assert "\t" not in text and "\r" not in text
+    assert "Jalan | titian *ulin*" in text
+    for line in text.splitlines():
+        assert lebar_teks(line) <= 80, line
+
+
+# --- the CLI ---------------------------------------------------------------------------------------------------
+
+
+def test_cli_ekspor_berita_acara(rancangan, tmp_path, capsys):
+    """`musrenbang ekspor berita-acara` writes the same document to a file or the screen; csv is refused."""
+    keluar = tmp_path / "ba.txt"
+    assert cli.main(["ekspor", "berita-acara", rancangan.path, "--format", "txt", "-o", str(keluar)]) == 0
+    assert keluar.read_text(encoding="utf-8") == berita_acara(rancangan.data, "txt")
+    capsys.readouterr()
+    assert cli.main(["ekspor", "berita-acara", rancangan.path]) == 0
+    assert capsys.readouterr().out == berita_acara(rancangan.data, "md")
+    assert cli.main(["ekspor", "berita-acara", rancangan.path, "--format", "csv"]) == 2
+    assert "md atau txt" in capsys.readouterr().err
+
+
+def test_peran_tayang_tetap_dapat_membaca(sah, tmp_path):
+    """Reading the document never needs a role that may change data."""
+    tayang = Store(sah.path, pelaku=Pelaku("proyektor", "tayang"))
+    assert berita_acara(tayang.muat(), "md") == berita_acara(sah.data, "md")
