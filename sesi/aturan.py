@@ -26,10 +26,11 @@ _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
-def bersih(text: object, *, baris_baru: bool = False) -> str:
+def bersih(text: object, *, baris_baru: bool = False, jaga_spasi: bool = False) -> str:
     """User text as stored: NFC, stripped, control and bidi-override characters removed.
 
-    Newlines and tabs become spaces unless `baris_baru` (notes keep their lines).
+    Newlines and tabs become spaces unless `baris_baru` (notes keep their lines). Runs of spaces become
+    one unless `jaga_spasi` (a Nomor like "050/     /Kec-BJU/2027" keeps the gap left for the number).
     """
     s = unicodedata.normalize("NFC", "" if text is None else str(text))
     s = _ANSI.sub("", s)
@@ -37,7 +38,7 @@ def bersih(text: object, *, baris_baru: bool = False) -> str:
     if not baris_baru:
         s = s.replace("\n", " ")
     s = _CONTROL.sub("", s)
-    if not baris_baru:
+    if not baris_baru and not jaga_spasi:
         s = re.sub(r" {2,}", " ", s)
     return s.strip()
 

@@ -48,7 +48,7 @@ def ubah_info(tx: Transaksi, **fields: Any) -> None:
         if k in ("kecamatan", "kota", "tempat"):
             baru[k] = wajib(v, k.capitalize())
         elif k in INFO_TEKS:
-            baru[k] = bersih(v)
+            baru[k] = bersih(v, jaga_spasi=(k == "nomor_ba"))
         elif k == "tahun":
             baru[k] = bilangan_bulat(v, "Tahun RKPD", minimum=2000, maksimum=2100)
         elif k == "tanggal":
