@@ -1,12 +1,178 @@
-"""Placeholder while this stage's screen is being built."""
+"""Berita Acara: a preview of the document, export as Markdown or text, and its pengesahan (signing)."""
 
+from __future__ import annotations
+
+import os
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import ScrollableContainer
+from textual.message import Message
 from textual.widgets import Static
 
+from sesi import berita_acara, pengesahan
+from sesi.data import Data
+
 from .base import LayarTahap
+from .glyph import g
+from .widgets import AlasanDialog, FormDialog, Kolom, KonfirmasiDialog, teks
 
 
 class BeritaAcaraScreen(LayarTahap):
     TAHAP = "berita_acara"
+    BANTUAN = (
+        "Pratinjau berita acara kesepakatan hasil Musrenbang Kecamatan, disusun dari seluruh data sesi: "
+        "kehadiran per unsur, sambutan dan narasumber, hasil kelompok, tanggapan Pleno II, daftar prioritas per "
+        "SKPD, usulan yang belum disepakati, delegasi, dan lampiran I-VI. Selama belum disahkan dokumen bertanda "
+        "RANCANGAN. M menyimpan sebagai Markdown, X sebagai teks biasa (80 kolom, siap cetak), V berganti "
+        "pratinjau Markdown/teks. A mengesahkan (hanya pimpinan sidang, --peran pimpinan): sesi dikunci dan "
+        "dokumen diberi sidik jari SHA-256. O membuka kembali pengesahan dengan alasan yang dicatat."
+    )
 
-    def isi(self):
-        yield Static("Layar ini sedang dibuat.", id="badan")
+    BINDINGS = [
+        Binding("m", "ekspor('md')", "Simpan md", id="berita_acara.ekspor_md"),
+        Binding("x", "ekspor('txt')", "Simpan txt", id="berita_acara.ekspor_txt"),
+        Binding("v", "ganti_format", "Ganti pratinjau md/teks", id="berita_acara.format", show=False),
+        Binding("a", "sahkan", "Sahkan", id="berita_acara.sahkan"),
+        Binding("o", "buka_kembali", "Buka kembali pengesahan", id="berita_acara.buka_kembali", show=False),
+        Binding("j,down", "gulir(1)", "Gulir turun", id="berita_acara.turun", show=False),
+        Binding("k,up", "gulir(-1)", "Gulir naik", id="berita_acara.naik", show=False),
+        Binding("space,pagedown", "gulir(18)", "Halaman berikut", id="berita_acara.hal_turun", show=False),
+        Binding("b,pageup", "gulir(-18)", "Halaman sebelum", id="berita_acara.hal_naik", show=False),
+        Binding("g,home", "ujung(0)", "Awal dokumen", id="berita_acara.awal", show=False),
+        Binding("G,end", "ujung(1)", "Akhir dokumen", id="berita_acara.akhir", show=False),
+        Binding("h,left", "geser(-8)", "Geser kiri", id="berita_acara.kiri", show=False),
+        Binding("l,right", "geser(8)", "Geser kanan", id="berita_acara.kanan", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    BeritaAcaraScreen #keadaan { height: auto; max-height: 3; background: $panel; padding: 0 1; }
+    BeritaAcaraScreen #keadaan.-sah { background: $success 30%; }
+    BeritaAcaraScreen #dokumen { height: 1fr; padding: 0; overflow: auto auto;
+        scrollbar-size-vertical: 0; scrollbar-size-horizontal: 1; }
+    BeritaAcaraScreen #isi { width: auto; }
+    """
+
+    class Tersusun(Message):
+        """The document was built in a worker thread."""
+
+        def __init__(self, revisi: int, fmt: str, teks: str) -> None:
+            super().__init__()
+            self.revisi = revisi
+            self.fmt = fmt
+            self.teks = teks
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fmt = "txt"
+        self._tampil: tuple[int, str] = (-1, "")
+
+    def isi(self) -> ComposeResult:
+        yield Static(id="keadaan")
+        with ScrollableContainer(id="dokumen", can_focus=True):
+            yield Static(teks("Menyusun berita acara..."), id="isi")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#dokumen").focus()
+
+    # --- showing ---
+    def segarkan(self, data: Data, perubahan: dict) -> None:
+        k = pengesahan.keadaan(data)
+        baris = Text(k.uraian(), style="bold")
+        if k.disahkan:
+            baris.append(f"  {g('dot')}  SHA-256 {k.sidik_jari[:16]}{g('ell')}")
+            if not k.utuh:
+                baris.append(f"\n{g('warn')} Isi berbeda dari yang disahkan!", style="bold")
+        else:
+            n = len(pengesahan.catatan_sebelum_sahkan(data))
+            baris.append(f"  {g('dot')}  {n} catatan sebelum pengesahan (A)" if n else "")
+        kead = self.query_one("#keadaan", Static)
+        kead.update(baris)
+        kead.set_class(k.disahkan, "-sah")
+        self._susun(data, self.fmt)
+
+    @work(thread=True, exclusive=True, group="susun-ba")
+    def _susun(self, data: Data, fmt: str) -> None:
+        """Build the document off the UI thread (0.5 s at 1,000 usulan); never touches widgets."""
+        self.post_message(self.Tersusun(data.revisi, fmt, berita_acara.berita_acara(data, fmt)))
+
+    def on_berita_acara_screen_tersusun(self, message: Tersusun) -> None:
+        if message.fmt != self.fmt or message.revisi < self._tampil[0]:
+            return
+        self._tampil = (message.revisi, message.fmt)
+        self.query_one("#isi", Static).update(Text(message.teks, no_wrap=True, overflow="ignore"))
+
+    # --- keys ---
+    def action_gulir(self, n: int) -> None:
+        self.query_one("#dokumen", ScrollableContainer).scroll_relative(y=n, animate=False)
+
+    def action_geser(self, n: int) -> None:
+        self.query_one("#dokumen", ScrollableContainer).scroll_relative(x=n, animate=False)
+
+    def action_ujung(self, akhir: int) -> None:
+        doc = self.query_one("#dokumen", ScrollableContainer)
+        (doc.scroll_end if akhir else doc.scroll_home)(animate=False)
+
+    def action_ganti_format(self) -> None:
+        self.fmt = "md" if self.fmt == "txt" else "txt"
+        self.status.atur(f"Pratinjau {'Markdown' if self.fmt == 'md' else 'teks biasa'}.")
+        self._susun(self.data, self.fmt)
+
+    def action_ekspor(self, fmt: str) -> None:
+        folder = os.path.dirname(self.app.store.path)  # type: ignore[attr-defined]
+        awal = os.path.join(folder, berita_acara.nama_berkas(self.data, fmt))
+        judul = "Simpan berita acara sebagai " + ("Markdown" if fmt == "md" else "teks biasa")
+
+        def periksa(v: dict[str, str]) -> str | None:
+            path = os.path.expanduser(v["berkas"].strip())
+            if os.path.isdir(path):
+                return f"{path} adalah folder; tulis nama berkasnya."
+            if not os.path.isdir(os.path.dirname(os.path.abspath(path))):
+                return f"Folder {os.path.dirname(os.path.abspath(path))} tidak ada."
+            try:
+                hasil = berita_acara.simpan(self.data, fmt, path)
+            except OSError as e:
+                return f"Gagal menulis {path}: {e.strerror or e}."
+            self.status.atur(teks(f"{g('ok')} Berita acara disimpan: {hasil}"))
+            return None
+        self.app.push_screen(FormDialog(judul, [Kolom("berkas", "Berkas", awal, wajib=True)], periksa,
+                                        tombol="Simpan"))
+
+    def action_sahkan(self) -> None:
+        if self.data.info.terkunci:
+            self.status.atur("Berita acara sudah disahkan. O membuka kembali pengesahan (dengan alasan).",
+                             galat=True)
+            return
+        if self.app.pelaku.peran != "pimpinan":  # type: ignore[attr-defined]
+            self.status.atur("Pengesahan hanya oleh pimpinan sidang: buka aplikasi dengan --peran pimpinan.",
+                             galat=True)
+            return
+        catatan = pengesahan.catatan_sebelum_sahkan(self.data)
+        pertanyaan = "Sahkan berita acara sekarang? Sesi akan dikunci dan tidak dapat diubah lagi."
+        if catatan:
+            pertanyaan += "\n\nMasih terbuka:\n" + "\n".join(f"- {c}" for c in catatan[:8])
+            if len(catatan) > 8:
+                pertanyaan += f"\n- ... dan {len(catatan) - 8} catatan lain"
+
+        def jawab(ya: bool | None) -> None:
+            if ya:
+                hasil = self.simpan(pengesahan.sahkan)
+                if hasil.ok:
+                    self.status.atur(teks(f"{g('ok')} Disahkan. Sidik jari {hasil.nilai[:16]}{g('ell')} "
+                                          f"{g('dot')} rev {hasil.revisi}"))
+        self.app.push_screen(KonfirmasiDialog(pertanyaan, ya="Sahkan"), jawab)
+
+    def action_buka_kembali(self) -> None:
+        if not self.data.info.terkunci:
+            self.status.atur("Berita acara belum disahkan.", galat=True)
+            return
+
+        def jawab(alasan: str | None) -> None:
+            if alasan:
+                hasil = self.simpan(pengesahan.buka_kembali, alasan)
+                if hasil.ok:
+                    self.status.atur(f"Pengesahan dibuka kembali; alasan dicatat {g('dot')} rev {hasil.revisi}")
+        self.app.push_screen(AlasanDialog("Buka kembali pengesahan berita acara", "Alasan"), jawab)

@@ -209,6 +209,7 @@ class Dialog(ModalScreen[Any]):
     Dialog .tombol { height: auto; margin-top: 1; align-horizontal: right; }
     Dialog .tombol Button { margin-left: 1; min-width: 10; }
     Dialog VerticalScroll { height: auto; max-height: 16; }
+    Dialog VerticalScroll.pertanyaan { max-height: 18; }
     Dialog Label.petunjuk { color: $text-muted; }
     Dialog .baris { height: auto; margin-bottom: 0; }
     Dialog .baris .label { width: 24; padding-right: 1; }
@@ -314,15 +315,24 @@ class FormDialog(Dialog):
 
 
 class AlasanDialog(FormDialog):
-    """Ask for a required reason; returns the text or None."""
+    """Ask for a required reason; returns the text or None.
 
-    def __init__(self, judul: str, label: str = "Alasan", nilai: str = ""):
+    `periksa(alasan) -> str | None` may save it while the dialog is open and refuse it with a message
+    (the dialog then stays open and keeps the text).
+    """
+
+    def __init__(self, judul: str, label: str = "Alasan", nilai: str = "", periksa=None):
         super().__init__(judul, [Kolom("alasan", label, nilai, wajib=True)])
+        self.periksa_alasan = periksa
 
     def action_simpan(self) -> None:
         v = self.nilai()["alasan"].strip()
         if not v:
             self.galat("Alasan wajib diisi.")
+            return
+        pesan = self.periksa_alasan(v) if self.periksa_alasan is not None else None
+        if pesan:
+            self.galat(pesan)
             return
         self.dismiss(v)
 
@@ -342,7 +352,8 @@ class KonfirmasiDialog(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(teks(self.pertanyaan), classes="judul")
+            with VerticalScroll(classes="pertanyaan"):
+                yield Label(teks(self.pertanyaan), classes="judul")
             with Horizontal(classes="tombol"):
                 yield Button(f"{self.ya} (Y)", id="simpan", variant="primary", compact=True)
                 yield Button("Tidak (N)", id="batal", compact=True)

@@ -1,0 +1,118 @@
+"""The Berita Acara screen: preview, export as the CLI does, and signing by the pimpinan only."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from musrenbang_tui.app import MusrenbangApp
+from musrenbang_tui.demo import buat_demo
+from screens.widgets import StatusBar
+from sesi import berita_acara
+from sesi.store import Pelaku, Store
+
+JAM = datetime(2027, 2, 9, 15, 0, 0)
+
+
+@pytest.fixture()
+def demo(tmp_path: Path) -> Path:
+    path = tmp_path / "demo.json"
+    buat_demo(str(path))
+    return path
+
+
+def buka(path: Path, peran: str = "operator", layar: str = "berita_acara", **kw) -> MusrenbangApp:
+    return MusrenbangApp(Store.buka(path, pelaku=Pelaku("uji", peran), clock=lambda: JAM), layar=layar, **kw)
+
+
+def layar_teks(app) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def tunggu_dokumen(app, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_pratinjau_rancangan(demo):
+    """The preview shows the draft document built from the session, marked RANCANGAN."""
+    app = buka(demo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await tunggu_dokumen(app, pilot)
+        text = layar_teks(app)
+        assert "RANCANGAN" in text
+        assert "KECAMATAN BANJARMASIN UTARA" in text
+
+
+async def test_ekspor_sama_dengan_cli(demo, tmp_path):
+    """M and X save the same bytes the CLI exports, to the path typed in the dialog."""
+    app = buka(demo)
+    target = tmp_path / "ba.md"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await tunggu_dokumen(app, pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        field = app.screen.query_one("#f-berkas")
+        field.value = str(target)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "disimpan" in app.screen.query_one(StatusBar).pesan.plain
+    assert target.read_text(encoding="utf-8") == berita_acara.berita_acara(Store.buka(demo).data, "md")
+
+
+async def test_hanya_pimpinan_mengesahkan(demo):
+    """An operator cannot sign (clear message, nothing changes); the pimpinan signs with A then Y."""
+    before = demo.read_bytes()
+    app = buka(demo, "operator")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        bar = app.screen.query_one(StatusBar)
+        assert bar.has_class("-galat") and "pimpinan" in bar.pesan.plain
+    assert demo.read_bytes() == before
+
+    app = buka(demo, "pimpinan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await tunggu_dokumen(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "KonfirmasiDialog"
+        await pilot.press("y")
+        await tunggu_dokumen(app, pilot)
+        assert Store.buka(demo).data.info.terkunci
+        assert "DISAHKAN" in layar_teks(app)
+        # the lock refuses any change, with a message in the status line
+        await pilot.press("ctrl+t")
+        bar = app.screen.query_one(StatusBar)
+        assert bar.has_class("-galat") and "disahkan" in bar.pesan.plain.lower()
+        # reopening needs a reason
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "AlasanDialog"
+        await pilot.press(*"ada salah ketik nilai")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    data = Store.buka(demo).data
+    assert not data.info.terkunci
+    assert data.info.versi_sah[-1]["alasan"] == "ada salah ketik nilai"
+
+
+def test_snapshot_berita_acara(demo, snap_compare):
+    """The Berita Acara preview at 80x24."""
+    async def siap(pilot):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+    assert snap_compare(buka(demo), terminal_size=(80, 24), run_before=siap)
+
+
+def test_snapshot_pendaftaran(demo, snap_compare):
+    """The Pendaftaran screen at 80x24 with a few letters typed."""
+    assert snap_compare(buka(demo, layar="pendaftaran"), terminal_size=(80, 24), press=list("rah"))
+
+
+def test_snapshot_pendaftaran_ascii(demo, snap_compare):
+    """The Pendaftaran screen in the ASCII-safe look."""
+    assert snap_compare(buka(demo, layar="pendaftaran", ascii=True), terminal_size=(80, 24))
