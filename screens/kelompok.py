@@ -1,12 +1,291 @@
-"""Placeholder while this stage's screen is being built."""
+"""Sidang Kelompok: per kelompok its members, the election of its ketua, sekretaris and notulen, and the
+verification of its usulan. The parts live in kelompok_anggota, kelompok_pemilihan, kelompok_verifikasi."""
 
-from textual.widgets import Static
+from __future__ import annotations
+
+import random
+from functools import partial
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.widgets import ContentSwitcher, Static
+
+from sesi import kelompok, persiapan
+from sesi.data import VIRTUAL_PREFIX, Data
+from sesi.model import JABATAN_KELOMPOK, Kelompok
+from sesi.store import Transaksi
 
 from .base import LayarTahap
+from .glyph import g
+from .kelompok_anggota import BagianAnggota
+from .kelompok_bagian import Bagian, aman
+from .kelompok_pemilihan import BagianPemilihan, seri
+from .kelompok_verifikasi import BagianVerifikasi
+
+BAGIAN: list[tuple[str, str, str]] = [("anggota", "Anggota", "1"), ("pemilihan", "Pemilihan", "2"),
+                                      ("verifikasi", "Verifikasi", "3")]
+
+
+class PerintahKelompok(Provider):
+    """The command palette entries of the three parts (their keys live on the parts' tables)."""
+
+    def _perintah(self) -> list[tuple[str, Any, str]]:
+        screen = self.screen
+        return screen.perintah() if isinstance(screen, KelompokScreen) else []
+
+    async def discover(self) -> Hits:
+        for judul, cb, bantuan in self._perintah():
+            yield DiscoveryHit(judul, cb, help=bantuan)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for judul, cb, bantuan in self._perintah():
+            score = matcher.match(judul)
+            if score > 0:
+                yield Hit(score, matcher.highlight(judul), cb, help=bantuan)
 
 
 class KelompokScreen(LayarTahap):
     TAHAP = "kelompok"
+    BANTUAN = (
+        "Sidang Kelompok, satu kelompok pada satu waktu: o memilih kelompok, ] dan [ berpindah ke kelompok "
+        "berikut/sebelumnya (kelompok yang dipilih juga dibuka di layar Skoring). Layar ini punya tiga bagian: "
+        "1 Anggota, 2 Pemilihan, 3 Verifikasi. "
+        "ANGGOTA: t menambah satu peserta hadir (ketik untuk mencari), m memasukkan semua peserta hadir dari "
+        "satu kelurahan dan/atau unsur sekaligus, x atau Delete mengeluarkan anggota yang disorot. "
+        "PEMILIHAN: sorot jabatan (ketua, sekretaris, notulen) lalu a untuk aklamasi (musyawarah mufakat, pilih "
+        "satu orang) atau s untuk hitung suara (isi jumlah suara dua calon atau lebih; jumlah suara tidak boleh "
+        "melebihi anggota hadir, satu orang satu jabatan). Bila suara seri: s lagi untuk putaran kedua di antara "
+        "yang seri, atau u untuk undian; caranya dicatat. b membatalkan pemilihan, r mencatat serah terima "
+        "pimpinan dari fasilitator kepada ketua terpilih beserta jamnya. Enter membuka menu jabatan yang disorot. "
+        "VERIFIKASI: s sesuai (kursor turun ke usulan berikut), t tolak (alasan wajib), a alihkan ke SKPD lain "
+        "(alasan wajib; SKPD asal tetap tercatat), u gabungkan dengan duplikatnya (kelurahan asal tetap "
+        "tercatat), c cadangan, b kembali ke baru, p pindah ke kelompok lain; Enter membuka menu. Tanda "
+        "≈ (= pada tampilan ASCII) menandai kemungkinan duplikat dan menyebut usulan yang mirip; rincian "
+        "lengkap usulan yang disorot tampil di bawah tabel. Bila belum ada kelompok yang ditetapkan, K "
+        "membentuk satu kelompok per bidang."
+    )
 
-    def isi(self):
-        yield Static("Layar ini sedang dibuat.", id="badan")
+    BINDINGS = [
+        Binding("o", "pilih_kelompok", "Pilih kelompok", id="kelompok.pilih", show=False),
+        Binding("right_square_bracket", "geser_kelompok(1)", "Kelompok berikut", id="kelompok.berikut",
+                show=False, key_display="]"),
+        Binding("left_square_bracket", "geser_kelompok(-1)", "Kelompok sebelumnya", id="kelompok.sebelum",
+                show=False, key_display="["),
+        *[Binding(tombol, f"bagian('{key}')", f"Bagian {label}", id=f"kelompok.bagian_{key}", show=False)
+          for key, label, tombol in BAGIAN],
+        Binding("K", "per_bidang", "Bentuk kelompok per bidang", id="kelompok.per_bidang", show=False),
+    ]
+    COMMANDS = {PerintahKelompok}
+
+    DEFAULT_CSS = """
+    KelompokScreen #kepala { height: 1; padding: 0 1; background: $panel; }
+    KelompokScreen #tab { height: 1; padding: 0 1; }
+    KelompokScreen #bagian { height: 1fr; }
+    KelompokScreen Bagian { height: 1fr; }
+    KelompokScreen .ringkas { height: auto; max-height: 3; padding: 0 1; background: $boost; }
+    KelompokScreen .ringkas.-pesan { max-height: 12; }
+    KelompokScreen .rinci { height: auto; max-height: 7; padding: 0 1; background: $boost; }
+    KelompokScreen #pemilihan-tabel { height: auto; max-height: 6; }
+    KelompokScreen #pemilihan-rinci { max-height: 10; }
+    KelompokScreen #pemilihan-calon { height: 1fr; padding: 0 1; margin-top: 1; overflow: hidden; }
+    KelompokScreen #anggota-tabel, KelompokScreen #verif-tabel { height: 1fr; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.kid = ""
+        self.bagian = "anggota"
+        self._kotor: set[str] = set()  # parts to show again fully when they next become visible
+        #: The lot (`undi`) draws with this; None = the system's random source. Tests may set a seeded one.
+        self.rng_undian: random.Random | None = None
+
+    def isi(self) -> ComposeResult:
+        yield Static(id="kepala")
+        yield Static(id="tab")
+        with ContentSwitcher(initial=self.bagian, id="bagian"):
+            yield BagianAnggota(id="anggota")
+            yield BagianPemilihan(id="pemilihan")
+            yield BagianVerifikasi(id="verifikasi")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.call_after_refresh(self._bagian_aktif().fokus)
+
+    def on_screen_resume(self) -> None:
+        if self.app.kelompok_aktif and self.app.kelompok_aktif != self.kid:  # type: ignore[attr-defined]
+            self._tampilkan(self.data, force=True)
+        else:
+            super().on_screen_resume()
+
+    # --- which kelompok ---
+    @property
+    def kelompok(self) -> Kelompok | None:
+        return self.data.kelompok_dari_id(self.kid) if self.kid else None
+
+    def _pilih_kid(self, data: Data) -> str:
+        semua = data.kelompok
+        if not semua:
+            return ""
+        ingin = self.app.kelompok_aktif or self.kid  # type: ignore[attr-defined]
+        if any(k.id == ingin for k in semua):
+            return ingin
+        if ingin.startswith(VIRTUAL_PREFIX):  # a derived kelompok was just defined: follow its bidang
+            bidang = ingin[len(VIRTUAL_PREFIX):]
+            for k in semua:
+                if bidang in k.bidang:
+                    return k.id
+        return semua[0].id
+
+    def _ganti_kelompok(self, kid: str) -> None:
+        if kid == self.kid:
+            return
+        self.app.kelompok_aktif = kid  # type: ignore[attr-defined]
+        self._tampilkan(self.data, force=True)
+        kel = self.kelompok
+        if kel is not None:
+            self.status.atur(Text(f"Kelompok: {aman(kel.nama)}"))
+
+    def action_pilih_kelompok(self) -> None:
+        from .widgets import PilihDialog
+
+        data = self.data
+        if not data.kelompok:
+            self.status.atur("Belum ada kelompok.", galat=True)
+            return
+        pilihan = []
+        for k in data.kelompok:
+            ket = f"{len([p for p in data.anggota(k.id) if p.hadir])} anggota, {len(data.usulan_kelompok(k.id))} usulan"
+            if k.virtual:
+                ket += ", belum ditetapkan"
+            tanda = g("cur") if k.id == self.kid else " "
+            pilihan.append((f"{tanda} {aman(k.nama)} ({ket})", k.id))
+
+        def pilih(kid: str | None) -> None:
+            if kid:
+                self._ganti_kelompok(kid)
+        self.app.push_screen(PilihDialog("Pilih kelompok", pilihan, petunjuk="Ketik nama kelompok, Enter"), pilih)
+
+    def action_geser_kelompok(self, arah: int) -> None:
+        ids = [k.id for k in self.data.kelompok]
+        if not ids:
+            return
+        i = ids.index(self.kid) if self.kid in ids else 0
+        self._ganti_kelompok(ids[(i + arah) % len(ids)])
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "per_bidang":
+            return any(k.virtual for k in self.data.kelompok)
+        return True
+
+    def action_per_bidang(self) -> None:
+        virtual = [k for k in self.data.kelompok if k.virtual]
+        if not virtual:
+            self.status.atur("Setiap bidang sudah memiliki kelompok.")
+            return
+        hasil = self.simpan(persiapan.kelompok_per_bidang)
+        if hasil.ok:
+            nama = ", ".join(aman(k.nama) for k in virtual)
+            self.status.atur(Text(f"{g('ok')} {len(hasil.nilai)} kelompok dibentuk: {nama} {g('dot')} "
+                                  f"Tersimpan rev {hasil.revisi}"))
+
+    # --- which part ---
+    def _bagian_aktif(self) -> Bagian:
+        return self.query_one(f"#{self.bagian}", Bagian)
+
+    def action_bagian(self, key: str) -> None:
+        if key != self.bagian:
+            self.bagian = key
+            self.query_one("#bagian", ContentSwitcher).current = key
+            if key in self._kotor:
+                self._kotor.discard(key)
+                self._bagian_aktif().tampilkan(self.data, self.kelompok, {})
+            self._tab(self.data, self.kelompok)
+        self._bagian_aktif().fokus()
+
+    def perintah(self) -> list[tuple[str, Any, str]]:
+        """Every action of the three parts, for the command palette (running one opens its part first)."""
+        out = []
+        for bagian in self.query(Bagian):
+            for aksi, judul in bagian.PERINTAH:
+                out.append((judul, partial(self._jalankan, bagian.KUNCI, aksi), f"Bagian {bagian.JUDUL}"))
+        return out
+
+    def _jalankan(self, key: str, aksi: str) -> None:
+        self.action_bagian(key)
+        getattr(self._bagian_aktif(), f"aksi_{aksi}")()
+
+    # --- the lot, through one method a test can replace ---
+    def undi(self, tx: Transaksi, kid: str, jabatan: str) -> str:
+        return kelompok.undi(tx, kid, jabatan, rng=self.rng_undian)
+
+    # --- showing ---
+    def segarkan(self, data: Data, perubahan: dict) -> None:
+        kid = self._pilih_kid(data)
+        if kid != self.kid:
+            self.kid = kid
+            perubahan = {}
+        if kid and self.app.kelompok_aktif != kid:  # type: ignore[attr-defined]
+            self.app.kelompok_aktif = kid  # type: ignore[attr-defined]
+        kel = self.kelompok
+        self._kepala(data, kel)
+        self._tab(data, kel)
+        for bagian in self.query(Bagian):
+            if bagian.KUNCI == self.bagian:
+                bagian.tampilkan(data, kel, perubahan)
+            elif not perubahan or bagian.perlu(perubahan):
+                self._kotor.add(bagian.KUNCI)
+        if self.focused is None:
+            self._bagian_aktif().fokus()
+
+    def _kepala(self, data: Data, kel: Kelompok | None) -> None:
+        out = Text(no_wrap=True, overflow="ellipsis")
+        semua = data.kelompok
+        if kel is None:
+            out.append("Belum ada kelompok", style="bold")
+        else:
+            out.append(aman(kel.nama), style="bold")
+            out.append(f" ({[k.id for k in semua].index(kel.id) + 1}/{len(semua)})")
+            if kel.bidang:
+                out.append(f" {g('dot')} " + ", ".join(aman(b) or "tanpa bidang" for b in kel.bidang))
+            if kel.virtual:
+                out.append(" (belum ditetapkan)", style="bold")
+        self.query_one("#kepala", Static).update(out)
+
+    def _tab(self, data: Data, kel: Kelompok | None) -> None:
+        angka = {"anggota": "", "pemilihan": "", "verifikasi": ""}
+        if kel is not None:
+            if not kel.virtual:
+                angka["anggota"] = str(sum(1 for p in data.anggota(kel.id) if p.hadir))
+                terpilih = sum(1 for j in JABATAN_KELOMPOK if getattr(kel, j))
+                angka["pemilihan"] = f"{terpilih}/3" + (f" {g('tie')}" if any(seri(kel, j)[0] for j in
+                                                                               JABATAN_KELOMPOK) else "")
+            usulan = data.usulan_kelompok(kel.id)
+            baru = sum(1 for u in usulan if u.status == "baru")
+            angka["verifikasi"] = f"{len(usulan) - baru}/{len(usulan)}"
+        out = Text(no_wrap=True, overflow="ellipsis")
+        for i, (key, label, tombol) in enumerate(BAGIAN):
+            if i:
+                out.append(g("sep"), style="dim")
+            isi = f" {tombol} {label}" + (f" {angka[key]}" if angka[key] else "") + " "
+            out.append(isi, style="bold reverse" if key == self.bagian else "")
+        out.append("   o/[ ] ganti kelompok", style="dim")
+        self.query_one("#tab", Static).update(out)
+
+    def teks_belum_ditetapkan(self, kel: Kelompok | None) -> Text:
+        """What the Anggota and Pemilihan parts say while the kelompok is only derived from a bidang."""
+        out = Text()
+        if kel is None:
+            out.append("Belum ada kelompok maupun usulan. ", style="bold")
+            out.append("Tetapkan kelompok di layar Persiapan (F2) atau impor usulan lebih dahulu.")
+            return out
+        virtual = [k for k in self.data.kelompok if k.virtual]
+        out.append(f"{g('warn')} {aman(kel.nama)} belum ditetapkan sebagai kelompok. ", style="bold")
+        out.append("Usulannya dikelompokkan menurut bidang, tetapi anggota dan pimpinan hanya dapat diatur "
+                   "pada kelompok yang ditetapkan.\n")
+        out.append("Tekan K untuk membentuk satu kelompok per bidang", style="bold")
+        out.append(" (" + ", ".join(aman(k.nama) for k in virtual) + "), atau tetapkan di layar Persiapan (F2).")
+        return out

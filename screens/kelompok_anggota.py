@@ -1,0 +1,161 @@
+"""Kelompok, part 1: the members (present participants), added one by one or in bulk, and removed."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Static
+
+from sesi import kelompok
+from sesi.data import Data
+from sesi.model import JABATAN_KELOMPOK, UNSUR, UNSUR_SINGKAT, Kelompok
+
+from .glyph import g
+from .kelompok_bagian import Bagian, TabelBagian, aman, potong, t
+from .widgets import FormDialog, Kolom, PilihDialog
+
+
+class TabelAnggota(TabelBagian):
+    BINDINGS = [
+        Binding("t", "bagian('tambah')", "Tambah anggota", id="kelompok.anggota_tambah"),
+        Binding("m", "bagian('massal')", "Massal", id="kelompok.anggota_massal",
+                tooltip="Masukkan semua peserta hadir dari satu kelurahan dan/atau unsur"),
+        Binding("x,delete", "bagian('keluarkan')", "Keluarkan anggota", id="kelompok.anggota_keluarkan",
+                show=False, key_display="x/Del"),
+    ]
+
+
+class BagianAnggota(Bagian):
+    KUNCI = "anggota"
+    JUDUL = "Anggota"
+    TABEL_DATA = frozenset({"peserta", "kelompok"})
+    PERINTAH = [("tambah", "Anggota: tambah satu peserta hadir"),
+                ("massal", "Anggota: masukkan per kelurahan/unsur (massal)"),
+                ("keluarkan", "Anggota: keluarkan anggota yang disorot")]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="anggota-ringkas", classes="ringkas")
+        yield TabelAnggota(id="anggota-tabel")
+
+    def tampilkan(self, data: Data, kel: Kelompok | None, perubahan: dict) -> None:
+        if not self.perlu(perubahan):
+            return
+        if self.hanya_pesan(self.layar.teks_belum_ditetapkan(kel) if kel is None or kel.virtual else None):
+            return
+        ringkas = self.query_one("#anggota-ringkas", Static)
+        tabel = self.tabel()
+        jabatan = {getattr(kel, j): label for j, label in JABATAN_KELOMPOK.items() if getattr(kel, j)}
+        anggota = data.anggota(kel.id)
+        hadir = [p for p in anggota if p.hadir]
+        rows = []
+        for p in anggota:
+            gaya = "" if p.hadir else "dim"
+            ket = jabatan.get(p.id, "") if p.hadir else "tidak hadir"
+            rows.append((p.id, [t(potong(p.nama, 26), gaya), t(UNSUR_SINGKAT.get(p.unsur, p.unsur), gaya),
+                                t(potong(p.kelurahan or p.lembaga, 16), gaya), t(p.jenis_kelamin, gaya),
+                                t(ket, "bold" if p.id in jabatan else gaya)]))
+        tabel.isi([("Nama", "nama"), ("Unsur", "unsur"), ("Kelurahan", "kel"), ("L/P", "lp"),
+                   ("Jabatan", "jabatan")], rows)
+        dot = f" {g('dot')} "
+        out = Text(no_wrap=True, overflow="ellipsis")
+        out.append("Fasilitator: ")
+        out.append(aman(kel.fasilitator) or "(belum ditetapkan)", style="bold")
+        out.append(f"{dot}{len(hadir)} anggota hadir", style="bold")
+        if len(anggota) > len(hadir):
+            out.append(f" (+{len(anggota) - len(hadir)} tidak hadir)")
+        out.append(f"{dot}L {sum(p.jenis_kelamin == 'L' for p in hadir)}"
+                   f"{dot}P {sum(p.jenis_kelamin == 'P' for p in hadir)}")
+        rentan = sum(p.rentan for p in hadir)
+        if rentan:
+            out.append(f"{dot}rentan {rentan}")
+        bebas = sum(1 for p in data.peserta.values() if p.hadir and not p.kelompok)
+        out.append(f"\nBelum berkelompok: {bebas} peserta hadir", style="" if bebas else "dim")
+        out.append(f"{dot}t tambah{dot}m massal{dot}x keluarkan", style="dim")
+        ringkas.update(out)
+
+    # --- actions ---
+    def _siap(self) -> Kelompok | None:
+        kel = self.kel
+        if kel is None or kel.virtual:
+            self.pesan(f"{g('warn')} Tetapkan kelompok dahulu (tombol K: satu kelompok per bidang).", galat=True)
+            return None
+        return kel
+
+    def aksi_tambah(self) -> None:
+        kel = self._siap()
+        if kel is None:
+            return
+        data = self.data
+        nama_kel = {k.id: k.nama for k in data.kelompok}
+        calon = [p for p in data.peserta.values() if p.hadir and p.kelompok != kel.id]
+        calon.sort(key=lambda p: bool(p.kelompok))  # those without a kelompok first, in entry order
+        pilihan = []
+        for p in calon:
+            label = f"{aman(p.nama)} {g('dot')} {UNSUR_SINGKAT.get(p.unsur, p.unsur)}"
+            if p.kelurahan:
+                label += f" {g('dot')} {aman(p.kelurahan)}"
+            if p.kelompok:
+                label += f" {g('dot')} kini di {aman(nama_kel.get(p.kelompok, p.kelompok))}"
+            pilihan.append((label, p.id))
+        if not pilihan:
+            self.pesan("Tidak ada peserta hadir lain. Catat kehadiran di layar Pendaftaran (F3).", galat=True)
+            return
+
+        def pilih(pid: str | None) -> None:
+            if not pid:
+                return
+            hasil = self.simpan(kelompok.atur_anggota, pid, kel.id)
+            if hasil.ok:
+                self.sorot([pid])
+                self.pesan(f"{g('ok')} {aman(self.data.peserta[pid].nama)} masuk {aman(kel.nama)} "
+                           f"{g('dot')} Tersimpan rev {hasil.revisi}")
+        self.app.push_screen(PilihDialog(f"Tambah anggota {aman(kel.nama)}", pilihan,
+                                         petunjuk="Ketik nama, kelurahan atau unsur; Enter memilih"), pilih)
+
+    def aksi_massal(self) -> None:
+        kel = self._siap()
+        if kel is None:
+            return
+        data = self.data
+        kolom = [
+            Kolom("kelurahan", "Kelurahan", pilihan=[(aman(k.nama), k.nama) for k in data.kelurahan]),
+            Kolom("unsur", "Unsur", pilihan=[(lbl, k) for k, lbl in UNSUR.items()]),
+            Kolom("hanya", "Yang dimasukkan", "ya", wajib=True,
+                  pilihan=[("Hanya yang belum berkelompok", "ya"), ("Semua, pindahkan dari kelompok lain", "tidak")]),
+        ]
+        self._massal: tuple[int, set[str]] = (0, set())
+
+        def periksa(v: dict[str, str]) -> str | None:
+            hasil = self.simpan(kelompok.atur_anggota_massal, kel.id, kelurahan=v["kelurahan"], unsur=v["unsur"],
+                                hanya_tanpa_kelompok=v["hanya"] != "tidak")
+            if not hasil.ok:
+                return hasil.pesan
+            if not hasil.nilai:
+                return "Tidak ada peserta hadir yang cocok" + (" dan belum berkelompok." if v["hanya"] != "tidak"
+                                                                else ".")
+            self._massal = (hasil.nilai, set(hasil.perubahan.get("peserta", ())))
+            return None
+
+        def selesai(v: dict | None) -> None:
+            if v:
+                self.sorot(self._massal[1])  # the first of those who came in
+                self.pesan(f"{g('ok')} {self._massal[0]} peserta masuk {aman(kel.nama)} "
+                           f"{g('dot')} Tersimpan rev {self.data.revisi}")
+        self.app.push_screen(FormDialog(f"Masukkan anggota {aman(kel.nama)} secara massal "
+                                        "(pilih kelurahan, unsur, atau keduanya)", kolom, periksa,
+                                        tombol="Masukkan"), selesai)
+
+    def aksi_keluarkan(self) -> None:
+        kel = self._siap()
+        if kel is None:
+            return
+        pid = self.tabel().kunci_terpilih()
+        if not pid:
+            self.pesan("Belum ada anggota untuk dikeluarkan.", galat=True)
+            return
+        nama = aman(self.data.peserta[pid].nama)
+        hasil = self.simpan(kelompok.atur_anggota, pid, "")
+        if hasil.ok:
+            self.pesan(f"{nama} dikeluarkan dari {aman(kel.nama)} (t untuk memasukkan lagi) "
+                       f"{g('dot')} Tersimpan rev {hasil.revisi}")

@@ -1,0 +1,357 @@
+"""Kelompok, part 2: the election of ketua, sekretaris and notulen from and by the members, and the hand-over
+of the chair from the fasilitator to the elected ketua."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Input, Static
+
+from sesi import kelompok
+from sesi.data import Data
+from sesi.format import jam
+from sesi.model import JABATAN_KELOMPOK, UNSUR_SINGKAT, Kelompok
+
+from .glyph import g
+from .kelompok_bagian import Bagian, TabelBagian, aman, nama_peserta, potong, t
+from .widgets import FormDialog, Kolom, KonfirmasiDialog, PilihDialog
+
+
+def seri(kel: Kelompok, jabatan: str) -> tuple[list[str], int, int]:
+    """The candidates tied at the top of the last hand count of a post still undecided:
+    (their ids, their votes, the round number); ([], 0, 0) when there is no tie."""
+    if getattr(kel, jabatan):
+        return [], 0, 0
+    putaran = kel.pemilihan_untuk(jabatan).putaran
+    if not putaran:
+        return [], 0, 0
+    suara = putaran[-1]["suara"]
+    top = max(suara.values())
+    tied = [p for p, n in suara.items() if n == top]
+    return (tied, top, len(putaran)) if len(tied) > 1 else ([], 0, 0)
+
+
+def _dan(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " dan " + names[-1]
+
+
+class SuaraDialog(FormDialog):
+    """The hand count: one field per candidate (digits only); an empty field is not a candidate."""
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        for inp in self.query(Input):
+            inp.restrict = r"[0-9]*"
+            inp.max_length = 4
+
+
+class TabelPemilihan(TabelBagian):
+    BINDINGS = [
+        Binding("a", "bagian('aklamasi')", "Aklamasi", id="kelompok.pilih_aklamasi"),
+        Binding("s", "bagian('suara')", "Hitung suara", id="kelompok.pilih_suara"),
+        Binding("u", "bagian('undi')", "Undian (suara seri)", id="kelompok.pilih_undi", show=False),
+        Binding("b", "bagian('batal')", "Batalkan pemilihan", id="kelompok.pilih_batal", show=False),
+        Binding("r", "bagian('serah')", "Serah terima ke ketua", id="kelompok.serah_terima", show=False),
+    ]
+
+
+class BagianPemilihan(Bagian):
+    KUNCI = "pemilihan"
+    JUDUL = "Pemilihan"
+    TABEL_DATA = frozenset({"peserta", "kelompok"})
+    PERINTAH = [("aklamasi", "Pemilihan: aklamasi (musyawarah mufakat)"),
+                ("suara", "Pemilihan: hitung suara (pemungutan suara)"),
+                ("undi", "Pemilihan: tentukan suara seri dengan undian"),
+                ("batal", "Pemilihan: batalkan pemilihan jabatan yang disorot"),
+                ("serah", "Pemilihan: catat serah terima pimpinan kepada ketua")]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="pemilihan-ringkas", classes="ringkas")
+        yield TabelPemilihan(id="pemilihan-tabel")
+        yield Static(id="pemilihan-rinci", classes="rinci")
+        yield Static(id="pemilihan-calon")
+
+    # --- showing ---
+    def tampilkan(self, data: Data, kel: Kelompok | None, perubahan: dict) -> None:
+        if not self.perlu(perubahan):
+            return
+        if self.hanya_pesan(self.layar.teks_belum_ditetapkan(kel) if kel is None or kel.virtual else None):
+            return
+        ringkas = self.query_one("#pemilihan-ringkas", Static)
+        tabel = self.tabel()
+        calon = self.query_one("#pemilihan-calon", Static)
+        rows = []
+        for jab, label in JABATAN_KELOMPOK.items():
+            pid = getattr(kel, jab)
+            pem = kel.pemilihan_untuk(jab)
+            tied, n, putaran = seri(kel, jab)
+            if pid:
+                cara = {"aklamasi": "aklamasi", "suara": "suara"}.get(pem.metode, pem.metode)
+                if pem.penentuan == "putaran_kedua":
+                    cara += ", putaran kedua"
+                elif pem.penentuan == "undian":
+                    cara += ", undian"
+                cells = [t(label, "bold"), t(potong(nama_peserta(data, pid), 30)), t(cara), t(jam(pem.waktu))]
+            elif tied:
+                cells = [t(label, "bold"), t(f"{g('tie')} SERI: " + potong(_dan([nama_peserta(data, p) for p in tied]),
+                                                                           24), "bold reverse"),
+                         t(f"seri putaran {putaran}", "bold"), t("")]
+            else:
+                cells = [t(label, "bold"), t("belum dipilih", "dim"), t(""), t("")]
+            rows.append((jab, cells))
+        tabel.isi([("Jabatan", "jabatan"), ("Terpilih", "nama"), ("Cara", "cara"), ("Pukul", "pukul")], rows)
+        hadir = self.anggota_hadir(data, kel.id)
+        dot = f" {g('dot')} "
+        out = Text(no_wrap=True, overflow="ellipsis")
+        out.append(f"{len(hadir)} anggota hadir", style="bold")
+        out.append(f"{dot}calon dari anggota hadir{dot}satu orang satu jabatan")
+        out.append("\na aklamasi  s hitung suara  u undian  b batalkan  r serah terima  Enter menu",
+                   style="dim")
+        ringkas.update(out)
+        self._rinci(data, kel)
+        jabatan = {getattr(kel, j): lbl for j, lbl in JABATAN_KELOMPOK.items() if getattr(kel, j)}
+        daftar = Text()
+        daftar.append(f"Anggota hadir ({len(hadir)}): ", style="bold")
+        for i, p in enumerate(hadir):
+            if i:
+                daftar.append(", ")
+            daftar.append(aman(p.nama), style="dim" if p.id in jabatan else "")
+            if p.id in jabatan:
+                daftar.append(f" ({jabatan[p.id].lower()})", style="dim")
+        if not hadir:
+            daftar.append("belum ada; masukkan anggota di bagian 1 Anggota.", style="dim")
+        calon.update(daftar)
+
+    def _rinci(self, data: Data, kel: Kelompok) -> None:
+        """Every post: who was elected and how (uraian_pemilihan), or the tie; then the hand-over."""
+        nama = {p.id: p.nama for p in data.peserta.values()}
+        out = Text()
+        for i, (jab, label) in enumerate(JABATAN_KELOMPOK.items()):
+            if i:
+                out.append("\n")
+            pid = getattr(kel, jab)
+            pem = kel.pemilihan_untuk(jab)
+            out.append(f"{label}: ", style="bold")
+            tied, n, putaran = seri(kel, jab)
+            if pid:
+                p = data.peserta.get(pid)
+                out.append(nama_peserta(data, pid), style="bold")
+                if p is not None:
+                    asal = p.kelurahan or p.lembaga
+                    out.append(f" ({UNSUR_SINGKAT.get(p.unsur, p.unsur)}{', ' + aman(asal) if asal else ''})")
+                out.append(f", {aman(kelompok.uraian_pemilihan(pem, nama))}, pukul {jam(pem.waktu)}.")
+                if pem.catatan:
+                    out.append(f" Catatan: {aman(pem.catatan)}.")
+            elif tied:
+                out.append(f"{g('warn')} SUARA SERI (putaran {putaran}): "
+                           f"{_dan([nama_peserta(data, p) for p in tied])} masing-masing {n} suara. "
+                           "s = putaran kedua di antara yang seri, u = undian.", style="bold")
+            else:
+                out.append("belum dipilih.", style="dim")
+        out.append("\nSerah terima pimpinan: ", style="bold")
+        fasil = aman(kel.fasilitator) or "fasilitator"
+        if kel.serah_terima:
+            out.append(f"dari {fasil} kepada ketua {nama_peserta(data, kel.ketua)}, pukul {jam(kel.serah_terima)}.")
+        elif kel.ketua:
+            out.append(f"belum dicatat. r = catat serah terima dari {fasil} kepada ketua "
+                       f"{nama_peserta(data, kel.ketua)}.")
+        else:
+            out.append(f"menunggu ketua terpilih (pimpinan sementara: {fasil}).", style="dim")
+        self.query_one("#pemilihan-rinci", Static).update(out)
+
+    # --- actions ---
+    def _siap(self) -> tuple[Kelompok, str] | None:
+        kel = self.kel
+        if kel is None or kel.virtual:
+            self.pesan(f"{g('warn')} Tetapkan kelompok dahulu (tombol K: satu kelompok per bidang).", galat=True)
+            return None
+        return kel, self.tabel().kunci_terpilih() or "ketua"
+
+    def _calon(self, kel: Kelompok, jab: str, hanya: list[str] | None = None) -> list[tuple[str, str, str]]:
+        """(pid, name, note) of the present members, officers of another post marked and listed last."""
+        jabatan = {getattr(kel, j): lbl for j, lbl in JABATAN_KELOMPOK.items() if getattr(kel, j) and j != jab}
+        out = []
+        for p in self.anggota_hadir(self.data, kel.id):
+            if hanya is not None and p.id not in hanya:
+                continue
+            out.append((p.id, aman(p.nama), f"sudah {jabatan[p.id].lower()}" if p.id in jabatan else ""))
+        out.sort(key=lambda c: bool(c[2]))
+        return out
+
+    def _terpilih(self, kel_id: str, jab: str, revisi: int) -> None:
+        kel = self.data.kelompok_dari_id(kel_id)
+        if kel is None:
+            return
+        pid = getattr(kel, jab)
+        pem = kel.pemilihan_untuk(jab)
+        cara = {"aklamasi": "aklamasi", "suara": "suara"}.get(pem.metode, pem.metode)
+        if pem.penentuan:
+            cara += f", {kelompok.PENENTUAN[pem.penentuan]}"
+        self.pesan(f"{g('ok')} {JABATAN_KELOMPOK[jab]}: {nama_peserta(self.data, pid)} ({cara}) "
+                   f"{g('dot')} Tersimpan rev {revisi}")
+
+    def aksi_aklamasi(self) -> None:
+        siap = self._siap()
+        if siap is None:
+            return
+        kel, jab = siap
+        calon = self._calon(kel, jab)
+        if not calon:
+            self.pesan("Belum ada anggota hadir di kelompok ini (bagian 1 Anggota).", galat=True)
+            return
+        pilihan = [(nama + (f" ({note})" if note else ""), pid) for pid, nama, note in calon]
+
+        def pilih(pid: str | None) -> None:
+            if pid:
+                hasil = self.simpan(kelompok.pilih_aklamasi, kel.id, jab, pid)
+                if hasil.ok:
+                    self._terpilih(kel.id, jab, hasil.revisi)
+        self.app.push_screen(PilihDialog(f"Aklamasi (musyawarah mufakat): {JABATAN_KELOMPOK[jab]} "
+                                         f"{aman(kel.nama)}", pilihan,
+                                         petunjuk="Ketik nama yang disepakati, Enter"), pilih)
+
+    def aksi_suara(self) -> None:
+        siap = self._siap()
+        if siap is None:
+            return
+        kel, jab = siap
+        tied, n, putaran = seri(kel, jab)
+        calon = self._calon(kel, jab, hanya=tied or None)
+        if len(calon) < 2:
+            self.pesan("Pemungutan suara memerlukan sekurang-kurangnya dua anggota hadir.", galat=True)
+            return
+        hadir = len(self.anggota_hadir(self.data, kel.id))
+        judul = f"Hitung suara: {JABATAN_KELOMPOK[jab]} {aman(kel.nama)}"
+        if tied:
+            judul += f" (putaran {putaran + 1}, di antara yang seri)"
+        judul += f"\nAnggota hadir {hadir}. Isi suara 2 calon atau lebih; kosong = bukan calon."
+        kolom = [Kolom(f"c{i}", potong(nama, 23), petunjuk=note or "jumlah suara")
+                 for i, (_, nama, note) in enumerate(calon)]
+        self._hasil_suara = None
+
+        def periksa(v: dict[str, str]) -> str | None:
+            suara = {calon[i][0]: int(v[f"c{i}"]) for i in range(len(calon)) if v[f"c{i}"].strip()}
+            hasil = self.simpan(kelompok.catat_suara, kel.id, jab, suara)
+            if not hasil.ok:
+                return hasil.pesan
+            self._hasil_suara = (hasil.nilai, hasil.revisi)
+            return None
+
+        def selesai(v: dict | None) -> None:
+            if not v or self._hasil_suara is None:
+                return
+            res, revisi = self._hasil_suara
+            if res.terpilih:
+                self._terpilih(kel.id, jab, revisi)
+            else:
+                self._tawarkan_seri(kel.id, jab)
+        self.app.push_screen(SuaraDialog(judul, kolom, periksa), selesai)
+
+    def _tawarkan_seri(self, kid: str, jab: str) -> None:
+        kel = self.data.kelompok_dari_id(kid)
+        if kel is None:
+            return
+        tied, n, putaran = seri(kel, jab)
+        names = _dan([nama_peserta(self.data, p) for p in tied])
+        self.pesan(Text(f"{g('warn')} Suara seri: {names} masing-masing {n} suara "
+                        f"{g('dot')} Tersimpan rev {self.data.revisi}", style="bold"))
+        pilihan = [(f"Putaran kedua di antara {names} (s)", "suara"),
+                   (f"Undian di antara {names} (u)", "undi"),
+                   ("Putuskan nanti", "nanti")]
+
+        def pilih(v: str | None) -> None:
+            if v == "suara":
+                self.aksi_suara()
+            elif v == "undi":
+                self.aksi_undi()
+        self.app.push_screen(PilihDialog(f"Suara seri untuk {JABATAN_KELOMPOK[jab].lower()}: {names} "
+                                         f"masing-masing {n} suara. Lanjutkan dengan:", pilihan), pilih)
+
+    def aksi_undi(self) -> None:
+        siap = self._siap()
+        if siap is None:
+            return
+        kel, jab = siap
+        tied, n, putaran = seri(kel, jab)
+        if not tied:
+            self.pesan(f"Tidak ada suara seri untuk {JABATAN_KELOMPOK[jab].lower()}; undian hanya untuk suara seri.",
+                       galat=True)
+            return
+        names = _dan([nama_peserta(self.data, p) for p in tied])
+
+        def jawab(ya: bool | None) -> None:
+            if ya:
+                hasil = self.simpan(self.layar.undi, kel.id, jab)
+                if hasil.ok:
+                    self._terpilih(kel.id, jab, hasil.revisi)
+        self.app.push_screen(KonfirmasiDialog(f"Tentukan {JABATAN_KELOMPOK[jab].lower()} dengan undian di antara "
+                                              f"{names}? Cara penentuan dicatat dalam berita acara.",
+                                              ya="Undi"), jawab)
+
+    def aksi_batal(self) -> None:
+        siap = self._siap()
+        if siap is None:
+            return
+        kel, jab = siap
+        pid = getattr(kel, jab)
+        if not pid and not kel.pemilihan.get(jab):
+            self.pesan(f"{JABATAN_KELOMPOK[jab]} belum dipilih; tidak ada yang dibatalkan.", galat=True)
+            return
+        apa = (f"pemilihan {nama_peserta(self.data, pid)} sebagai {JABATAN_KELOMPOK[jab].lower()}" if pid
+               else f"pemungutan suara {JABATAN_KELOMPOK[jab].lower()} yang seri")
+        if jab == "ketua" and kel.serah_terima:
+            apa += " (catatan serah terima ikut dibatalkan)"
+
+        def jawab(ya: bool | None) -> None:
+            if ya:
+                hasil = self.simpan(kelompok.batal_pemilihan, kel.id, jab)
+                if hasil.ok:
+                    self.pesan(f"Pemilihan {JABATAN_KELOMPOK[jab].lower()} dibatalkan {g('dot')} "
+                               f"Tersimpan rev {hasil.revisi}")
+        self.app.push_screen(KonfirmasiDialog(f"Batalkan {apa}?", ya="Batalkan"), jawab)
+
+    def aksi_serah(self) -> None:
+        siap = self._siap()
+        if siap is None:
+            return
+        kel, _ = siap
+        if not kel.ketua or kel.serah_terima:
+            # the domain explains why (no ketua yet / already recorded)
+            self.simpan(kelompok.serah_terima, kel.id)
+            return
+        fasil = aman(kel.fasilitator) or "fasilitator"
+
+        def jawab(ya: bool | None) -> None:
+            if ya:
+                hasil = self.simpan(kelompok.serah_terima, kel.id)
+                if hasil.ok:
+                    baru = self.data.kelompok_dari_id(kel.id)
+                    self.pesan(f"{g('ok')} Serah terima kepada {nama_peserta(self.data, kel.ketua)} pukul "
+                               f"{jam(baru.serah_terima if baru else '')} {g('dot')} Tersimpan rev {hasil.revisi}")
+        self.app.push_screen(KonfirmasiDialog(f"Catat serah terima pimpinan sidang kelompok dari {fasil} kepada "
+                                              f"ketua terpilih {nama_peserta(self.data, kel.ketua)} sekarang?",
+                                              ya="Catat"), jawab)
+
+    @on(TabelBagian.RowSelected, "#pemilihan-tabel")
+    def _menu(self) -> None:
+        siap = self._siap()
+        if siap is None:
+            return
+        kel, jab = siap
+        tied, _, _ = seri(kel, jab)
+        if getattr(kel, jab):
+            pilihan = [("Batalkan pemilihan (b)", "batal")]
+            if jab == "ketua" and not kel.serah_terima:
+                pilihan.insert(0, ("Catat serah terima kepada ketua (r)", "serah"))
+        elif tied:
+            pilihan = [("Putaran kedua di antara yang seri (s)", "suara"), ("Undian (u)", "undi"),
+                       ("Batalkan pemungutan suara (b)", "batal")]
+        else:
+            pilihan = [("Aklamasi / musyawarah mufakat (a)", "aklamasi"), ("Hitung suara (s)", "suara")]
+
+        def pilih(v: str | None) -> None:
+            if v:
+                getattr(self, f"aksi_{v}")()
+        self.app.push_screen(PilihDialog(f"{JABATAN_KELOMPOK[jab]} {aman(kel.nama)}", pilihan), pilih)
