@@ -1,12 +1,553 @@
-"""Placeholder while this stage's screen is being built."""
+"""Skoring: the fasilitator's scoring matrix of one kelompok, typed cell by cell.
 
-from textual.widgets import Static
+A digit sets the focused cell and moves to the next one; each keystroke is one saved change. Only the
+cells that changed are repainted (see screens/matriks.py). Values, totals, ranks and the tie-break rule
+come from `sesi.peringkat`; every change goes through `sesi.skor`.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widget import Widget
+from textual.widgets.option_list import Option
+
+from sesi import skor
+from sesi.aturan import bersih
+from sesi.data import Data
+from sesi.model import STATUS_DISISIHKAN, Kriteria
+from sesi.peringkat import aturan_urutan, bulat, nilai_sel, nilai_usulan, peringkat_kelompok, total
 
 from .base import LayarTahap
+from .glyph import g
+from .matriks import Isi, KolomMatriks, Matriks, aman, lebar_kolom_kriteria, potong
+from .widgets import FormDialog, Kolom, PilihDialog, teks
+
+
+class BarisInfo(Widget):
+    """One line of text (and an optional right-aligned part) that repaints only when it changes."""
+
+    DEFAULT_CSS = """
+    BarisInfo { height: 1; padding: 0 1; }
+    """
+
+    def __init__(self, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.isi = Text("")
+        self.kanan = Text("")
+
+    def atur(self, isi: Text, kanan: Text | None = None) -> None:
+        kanan = kanan if kanan is not None else Text("")
+        if (isi, isi.style, kanan, kanan.style) != (self.isi, self.isi.style, self.kanan, self.kanan.style):
+            self.isi = isi
+            self.kanan = kanan
+            self.refresh()
+
+    def render(self) -> Text:
+        width = self.content_region.width or 78
+        kiri = self.isi.copy()
+        kiri.no_wrap = True
+        ruang = max(0, width - self.kanan.cell_len - (1 if self.kanan.cell_len else 0))
+        if kiri.cell_len > ruang:  # cut with the look's own ellipsis ("..." in the ASCII look)
+            ell = g("ell")
+            kiri.truncate(max(0, ruang - len(ell)), overflow="crop")
+            kiri.append(ell)
+        if not self.kanan.cell_len:
+            return kiri
+        return Text.assemble(kiri, " " * max(1, width - kiri.cell_len - self.kanan.cell_len), self.kanan,
+                             no_wrap=True)
+
+
+class PenilaiDialog(PilihDialog):
+    """Type or choose the penilai whose values the digits set; "Mufakat" returns to consensus.
+
+    Returns the chosen id: "m" for mufakat, "p:<name>" for a penilai (see `nama_penilai`), None if cancelled.
+    """
+
+    def __init__(self, nama: list[str], sekarang: str):
+        self.nama = nama
+        self.sekarang = sekarang
+        super().__init__("Pilih penilai (Mufakat = nilai kesepakatan)", [],
+                         petunjuk="Ketik nama penilai (baru atau yang ada), Enter")
+
+    def _options(self, saring: str) -> list[Option]:
+        ketik = bersih(saring)
+        kata = ketik.casefold().split()
+        out = []
+        if not kata:
+            out.append(Option(teks("Mufakat (nilai kesepakatan, tanpa penilai)"), id="m"))
+        for n in self.nama:  # names that match come first: a few letters + Enter picks an existing one
+            if all(k in n.casefold() for k in kata):
+                out.append(Option(teks(n + (f" {g('cur')}" if n == self.sekarang else "")), id="p:" + n))
+        if ketik and ketik.casefold() not in {n.casefold() for n in self.nama}:
+            out.append(Option(teks(f"Penilai baru: {ketik}"), id="p:" + ketik))
+        return out
+
+
+def nama_penilai(pilihan: str) -> str:
+    """The penilai a PenilaiDialog answer names ("" = mufakat)."""
+    return pilihan[2:] if pilihan.startswith("p:") else ""
+
+
+def teks_nilai(nilai: Fraction | None, rerata: bool) -> Isi:
+    """A cell: the value, or a mean of penilai marked with "*" (one decimal when not whole)."""
+    if nilai is None:
+        return ("", "")
+    angka = str(nilai.numerator) if nilai.denominator == 1 else bulat(nilai, 1)
+    return (angka + "*", "rerata") if rerata else (angka, "")
 
 
 class SkoringScreen(LayarTahap):
     TAHAP = "skoring"
+    BANTUAN_DASAR = (
+        "Matriks skoring satu kelompok: baris = usulan yang tidak disisihkan verifikasi, kolom = kriteria, "
+        "nilai total tertimbang dan peringkat. Kursor mulai di kriteria pertama baris pertama. Panah atau "
+        "h/j/k/l memindahkan kursor. Ketik angka dalam skala kriteria: nilai tersimpan seketika (satu "
+        "perubahan per tombol) dan kursor maju ke sel berikutnya (di ujung baris: kriteria pertama baris "
+        "berikutnya). Pada skala 1-10 tombol 0 berarti 10; Enter membuka isian nilai. Angka di luar skala "
+        "ditolak dan tidak mengubah apa pun. Backspace/Delete mengosongkan sel; u atau Ctrl+Z mengurungkan "
+        "perubahan terakhir dari terminal ini. Mode mufakat (bawaan) mengisi nilai kesepakatan; tekan p "
+        "untuk memilih penilai perorangan: angka lalu mengisi nilai penilai itu, dan sel yang belum punya "
+        "nilai mufakat menampilkan rerata para penilai (ditandai *); baris terbawah merinci nilai tiap "
+        "penilai. m berganti mufakat/perorangan. Total berisi 'n/m' selama baris belum "
+        "lengkap (peringkat 'belum'); 'seri' menandai usulan yang hanya dibedakan urutan masuk, untuk "
+        "diputuskan forum. Baris tetap di tempatnya saat menilai; o mengurutkan menurut peringkat (atau "
+        "kembali ke urutan masuk). Ctrl+O memilih kelompok, [ dan ] kelompok sebelum/berikut; a menampilkan "
+        "aturan urutan."
+    )
 
-    def isi(self):
-        yield Static("Layar ini sedang dibuat.", id="badan")
+    BINDINGS = [
+        Binding("u,ctrl+z", "urungkan", "Urung", id="skoring.urungkan"),
+        Binding("p", "penilai", "Penilai", id="skoring.penilai"),
+        Binding("ctrl+o", "pilih_kelompok", "Kelompok", id="skoring.kelompok"),
+        Binding("backspace,delete", "hapus", "Kosongkan sel", id="skoring.hapus", show=False),
+        Binding("enter", "isi_nilai", "Isi sel: angka dalam skala lalu maju (0 = 10 pada skala 1-10); Enter "
+                "mengetik nilai", id="skoring.isi", show=False, key_display="0-9/Enter"),
+        Binding("m", "ganti_mode", "Mufakat / perorangan", id="skoring.mode", show=False),
+        Binding("o", "urut", "Urut peringkat / urutan masuk", id="skoring.urut", show=False),
+        Binding("right_square_bracket", "geser_kelompok(1)", "Kelompok berikut", id="skoring.kelompok_berikut",
+                show=False, key_display="]"),
+        Binding("left_square_bracket", "geser_kelompok(-1)", "Kelompok sebelumnya",
+                id="skoring.kelompok_sebelum", show=False, key_display="["),
+        Binding("a", "aturan", "Aturan urutan dan seri", id="skoring.aturan", show=False),
+        # Digits: bindings (not a key handler) so they run in typed order with the moves; described above.
+        *[Binding(str(n), f"angka({n})", "", id=f"skoring.angka_{n}", show=False) for n in range(10)],
+    ]
+
+    DEFAULT_CSS = """
+    SkoringScreen #judul-skoring { height: 1; padding: 0 1; background: $panel; }
+    SkoringScreen #info-kriteria { background: $boost; }
+    SkoringScreen #info-skala { background: $boost; }
+    SkoringScreen #info-usulan { }
+    SkoringScreen #info-sel { color: $text-muted; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.kid = ""
+        self.penilai = ""  # "" = mufakat
+        self.penilai_terakhir = ""
+        self.urut_peringkat = False
+        self._urutan_peringkat: list[str] = []
+        self.riwayat_urung: list[tuple[str, str, str, int | None]] = []  # (usulan, kode, penilai, old value)
+        self._kursor_kelompok: dict[str, tuple[str, str]] = {}
+        self._pesan_kosong_teks = ""
+        self._peringkat_tertunda = False
+
+    # --- layout ---
+    def isi(self) -> ComposeResult:
+        yield BarisInfo(id="judul-skoring")
+        yield Matriks(id="matriks")
+        yield BarisInfo(id="info-kriteria")
+        yield BarisInfo(id="info-skala")
+        yield BarisInfo(id="info-usulan")
+        yield BarisInfo(id="info-sel")
+
+    @property
+    def matriks(self) -> Matriks:
+        return self.query_one(Matriks)
+
+    @property
+    def BANTUAN(self) -> str:  # type: ignore[override]
+        try:
+            aturan = aturan_urutan(self.data)
+        except Exception:  # noqa: BLE001 - help must open even on odd data
+            aturan = ""
+        return self.BANTUAN_DASAR + ("\n\nAturan urutan: " + aturan if aturan else "")
+
+    def on_mount(self) -> None:
+        self.kid = self._kelompok_awal(self.data)
+        super().on_mount()
+        self.matriks.focus()
+
+    def on_screen_resume(self) -> None:
+        kid = getattr(self.app, "kelompok_aktif", "")
+        if kid and kid != self.kid and self.data.kelompok_dari_id(kid):
+            self._ganti_kelompok(kid)
+        super().on_screen_resume()
+
+    def _kelompok_awal(self, data: Data) -> str:
+        kid = getattr(self.app, "kelompok_aktif", "")
+        if kid and data.kelompok_dari_id(kid):
+            return kid
+        for k in data.kelompok:
+            if any(u.status not in STATUS_DISISIHKAN for u in data.usulan_kelompok(k.id)):
+                return k.id
+        return data.kelompok[0].id if data.kelompok else ""
+
+    # --- showing ---
+    def _baris(self, data: Data) -> list[str]:
+        ids = [u.id for u in data.usulan_kelompok(self.kid) if u.status not in STATUS_DISISIHKAN]
+        if not self.urut_peringkat:
+            return ids
+        ada = set(ids)
+        urut = [u for u in self._urutan_peringkat if u in ada]
+        sudah = set(urut)
+        return urut + [u for u in ids if u not in sudah]
+
+    def segarkan(self, data: Data, perubahan: dict) -> None:
+        if self.kid and data.kelompok_dari_id(self.kid) is None:
+            self.kid = ""
+        if not self.kid:
+            self.kid = self._kelompok_awal(data)
+        kriteria = data.kriteria
+        baris = self._baris(data)
+        judul = {uid: (data.usulan[uid].kegiatan, data.usulan[uid].kelurahan) for uid in baris}
+        kolom = [KolomMatriks(k.kode, lebar_kolom_kriteria(k.kode)) for k in kriteria]
+        pesan = self._pesan_kosong(data, kriteria)
+        m = self.matriks
+        dibangun = m.atur_struktur(kolom, baris, judul)
+        self._pesan_kosong_teks = pesan if not baris or not kolom else ""
+        sel: set[tuple[str, str]] | None = None
+        inkremental = bool(perubahan) and not dibangun and set(perubahan) <= {"skor", "riwayat"}
+        if inkremental:
+            sel = set()
+            for sid in perubahan.get("skor", ()):
+                uid, kode, _ = sid.split("|", 2)
+                sel.add((uid, kode))
+        if sel is None:
+            sel = {(uid, k.kode) for uid in baris for k in kriteria}
+        for uid, kode in sel:
+            if uid in judul:
+                m.atur_sel(uid, kode, self._isi_sel(data, uid, kode))
+        if inkremental:
+            # This row's total now; the ranks (the whole kelompok sorted) right after this repaint, once
+            # for a burst of keys: at 1,000 usulan the ranking takes longer than a keystroke should.
+            n = len(kriteria)
+            for uid in {uid for uid, _ in sel if uid in judul}:
+                nilai = nilai_usulan(data, uid)
+                tot = total(kriteria, nilai)
+                if tot is not None:
+                    m.atur_total(uid, (bulat(tot, 2), "total"))
+                else:
+                    self._belum_lengkap(uid, nilai, n)
+            self._jadwalkan_peringkat()
+        else:
+            self._terapkan_peringkat(data)
+        self._info(data)
+
+    def _belum_lengkap(self, uid: str, nilai: dict, n: int) -> None:
+        terisi = sum(1 for v in nilai.values() if v is not None)
+        self.matriks.atur_total(uid, (f"{terisi}/{n}" if n else "", "kurang"))
+        self.matriks.atur_peringkat(uid, ("  belum", "kurang"))
+
+    def _jadwalkan_peringkat(self) -> None:
+        if not self._peringkat_tertunda:
+            self._peringkat_tertunda = True
+            self.call_after_refresh(self._peringkat_susulan)
+
+    def _peringkat_susulan(self) -> None:
+        self._peringkat_tertunda = False
+        if self.is_mounted:
+            self._terapkan_peringkat(self.data)
+
+    def _terapkan_peringkat(self, data: Data) -> None:
+        """Totals and ranks of every row (only the cells whose text changed are repainted)."""
+        m = self.matriks
+        per = peringkat_kelompok(data, self.kid) if self.kid else None
+        if per is not None:
+            n = len(data.kriteria)
+            for b in per.baris:
+                uid = b.usulan.id
+                if uid not in m.judul_baris:
+                    continue
+                if b.peringkat is not None:
+                    m.atur_total(uid, (bulat(b.total, 2), "total"))
+                    m.atur_peringkat(uid, (f"{b.peringkat:>3}" + (" seri" if b.seri else ""),
+                                           "seri" if b.seri else ""))
+                else:
+                    self._belum_lengkap(uid, b.nilai, n)
+        self._judul(data, per)
+
+    def _isi_sel(self, data: Data, uid: str, kode: str) -> Isi:
+        nilai = nilai_sel(data, uid, kode)
+        return teks_nilai(nilai, nilai is not None and "" not in data.nilai_mentah(uid, kode))
+
+    def _pesan_kosong(self, data: Data, kriteria: list[Kriteria]) -> str:
+        if not self.kid:
+            return "Belum ada kelompok maupun usulan. Tambahkan usulan dan kelompok di layar Persiapan (F2)."
+        if not kriteria:
+            return "Belum ada kriteria penilaian. Tetapkan kriteria di layar Persiapan (F2)."
+        semua = data.usulan_kelompok(self.kid)
+        if not semua:
+            return "Kelompok ini belum memiliki usulan."
+        return "Semua usulan kelompok ini disisihkan pada verifikasi; tidak ada yang dinilai."
+
+    def _judul(self, data: Data, per) -> None:
+        kel = data.kelompok_dari_id(self.kid)
+        dot = f" {g('dot')} "
+        out = Text(no_wrap=True, overflow="ellipsis")
+        if kel is None:
+            out.append("Tidak ada kelompok")
+        else:
+            daftar = data.kelompok
+            i = next((j for j, k in enumerate(daftar) if k.id == self.kid), 0)
+            out.append(aman(kel.nama), style="bold")
+            out.append(f" {i + 1}/{len(daftar)}", style="dim")
+            semua = data.usulan_kelompok(self.kid)
+            n = sum(1 for u in semua if u.status not in STATUS_DISISIHKAN)
+            out.append(f"{dot}{n} usulan")
+            if len(semua) > n:
+                out.append(f" ({len(semua) - n} disisihkan)")
+            if per is not None:
+                seri = sum(1 for b in per.baris if b.seri)
+                belum = n - len(per.diperingkat)
+                if belum:
+                    out.append(f"{dot}{belum} belum lengkap")
+                if seri:
+                    out.append(f"{dot}{seri} seri", style="bold")
+            if kel.disepakati:
+                out.append(f"{dot}terkunci (disepakati Pleno II)", style="bold")
+        kanan = Text(no_wrap=True)
+        if self.penilai:
+            nama = aman(self.penilai)
+            kanan.append("Penilai: " + potong(nama, min(24, cell_len(nama))), style="bold")
+        else:
+            kanan.append("Mufakat")
+        if self.urut_peringkat:
+            kanan.append(f"{dot}urut peringkat")
+        self.query_one("#judul-skoring", BarisInfo).atur(out, kanan)
+
+    def _info(self, data: Data) -> None:
+        pos = self.matriks.posisi()
+        kosong = Text("")
+        if pos is None:
+            for wid in ("#info-kriteria", "#info-skala", "#info-usulan", "#info-sel"):
+                self.query_one(wid, BarisInfo).atur(kosong)
+            self.query_one("#info-kriteria", BarisInfo).atur(Text(self._pesan_kosong_teks, style="bold"))
+            return
+        uid, kode = pos
+        dot = f" {g('dot')} "
+        k = data.kriteria_dari_kode(kode)
+        u = data.usulan.get(uid)
+        krit = Text()
+        skala = Text()
+        if k is not None:
+            krit.append(f"{k.kode} ", style="bold")
+            krit.append(aman(k.nama))
+            krit.append(f"{dot}bobot {k.bobot}{dot}skala {k.skala_min}-{k.skala_maks}", style="dim")
+            if k.skala_maks - k.skala_min <= 10:
+                bagian = []
+                for v in range(k.skala_min, k.skala_maks + 1):
+                    label = k.label_nilai(v)
+                    if label:
+                        bagian.append((str(v), aman(label)))
+                for i, (v, label) in enumerate(bagian):
+                    if i:
+                        skala.append("  ")
+                    skala.append(v, style="bold")
+                    skala.append(f" {label}")
+                if not bagian:
+                    skala.append(f"Nilai {k.skala_min} sampai {k.skala_maks}")
+                if k.skala_maks == 10 and k.skala_min >= 1:
+                    skala.append(f"{dot}tombol 0 = 10", style="dim")
+            else:
+                skala.append(f"Nilai {k.skala_min} sampai {k.skala_maks}: tekan Enter untuk mengetik nilai")
+        usulan_teks = Text()
+        if u is not None:
+            usulan_teks.append(f"{u.id} ", style="bold")
+            usulan_teks.append(aman(u.kegiatan))
+            usulan_teks.append(f"{dot}{aman(u.kelurahan)}{dot}prioritas kelurahan {u.prioritas_kelurahan}",
+                               style="dim")
+        self.query_one("#info-kriteria", BarisInfo).atur(krit)
+        self.query_one("#info-skala", BarisInfo).atur(skala)
+        self.query_one("#info-usulan", BarisInfo).atur(usulan_teks)
+        self.query_one("#info-sel", BarisInfo).atur(self._info_sel(data, uid, kode))
+
+    def _info_sel(self, data: Data, uid: str, kode: str) -> Text:
+        mentah = data.nilai_mentah(uid, kode)
+        perorangan = sorted(((p, v) for p, v in mentah.items() if p), key=lambda pv: pv[0].casefold())
+        dot = f" {g('dot')} "
+        out = Text()
+        if self.penilai:
+            sendiri = mentah.get(self.penilai)
+            out.append(f"{aman(self.penilai)}: {sendiri if sendiri is not None else '-'}")
+        else:
+            # The same words on every consensus cell, so moving the cursor does not repaint this line.
+            out.append("Mufakat: angka mengisi nilai kesepakatan")
+        if perorangan and "" in mentah:
+            out.append(f"{dot}dipakai nilai mufakat {mentah['']}")
+        if perorangan:
+            rerata = Fraction(sum(v for _, v in perorangan), len(perorangan))
+            out.append(f"{dot}rerata {teks_nilai(rerata, False)[0]} dari {len(perorangan)}: ")
+            out.append(", ".join(f"{aman(p)} {v}" for p, v in perorangan))
+        return out
+
+    @on(Matriks.KursorPindah)
+    def _kursor_pindah(self, event: Matriks.KursorPindah) -> None:
+        self._info(self.data)
+
+    # --- scoring ---
+    def action_angka(self, angka: int) -> None:
+        pos = self.matriks.posisi()
+        k = self.data.kriteria_dari_kode(pos[1]) if pos else None
+        if pos is None or k is None:
+            return
+        nilai = angka
+        if angka == 0 and k.skala_maks == 10 and k.skala_min >= 1:
+            nilai = 10
+        self._atur(pos[0], pos[1], nilai, maju=True)
+
+    def _atur(self, uid: str, kode: str, nilai: int, maju: bool) -> bool:
+        penilai = self.penilai
+        hasil = self.simpan(skor.atur_skor, uid, kode, nilai, penilai)
+        if not hasil.ok:
+            return False
+        if hasil.nilai != nilai:
+            self.riwayat_urung.append((uid, kode, penilai, hasil.nilai))
+        if maju:
+            self.matriks.maju()
+        return True
+
+    def action_isi_nilai(self) -> None:
+        pos = self.matriks.posisi()
+        k = self.data.kriteria_dari_kode(pos[1]) if pos else None
+        if pos is None or k is None:
+            return
+        uid, kode = pos
+
+        def periksa(v: dict[str, str]) -> str | None:
+            teks_nilai_ = v["nilai"].strip()
+            try:
+                nilai = int(teks_nilai_)
+            except ValueError:
+                return f"Nilai harus bilangan bulat {k.skala_min}-{k.skala_maks}."
+            if not self._atur(uid, kode, nilai, maju=False):
+                return self.status.pesan.plain
+            return None
+
+        def selesai(v: dict | None) -> None:
+            if v:
+                self.matriks.maju()
+        self.app.push_screen(FormDialog(f"Nilai {kode} untuk {uid}",
+                                        [Kolom("nilai", f"Nilai ({k.skala_min}-{k.skala_maks})", wajib=True)],
+                                        periksa), selesai)
+
+    def action_hapus(self) -> None:
+        pos = self.matriks.posisi()
+        if pos is None:
+            return
+        uid, kode = pos
+        penilai = self.penilai
+        if not penilai and "" not in self.data.nilai_mentah(uid, kode):
+            if self.data.nilai_mentah(uid, kode):
+                self.status.atur(teks("Sel ini berisi nilai perorangan, bukan nilai mufakat; pilih penilainya "
+                                      "(p) untuk menghapus nilainya."), galat=True)
+            return
+        hasil = self.simpan(skor.hapus_skor, uid, kode, penilai)
+        if hasil.ok and hasil.nilai is not None:
+            self.riwayat_urung.append((uid, kode, penilai, hasil.nilai))
+
+    def action_urungkan(self) -> None:
+        if not self.riwayat_urung:
+            self.status.atur("Tidak ada perubahan dari terminal ini yang dapat diurungkan.")
+            return
+        uid, kode, penilai, lama = self.riwayat_urung.pop()
+        hasil = self.simpan(skor.kembalikan_skor, uid, kode, lama, penilai)
+        if not hasil.ok:
+            self.riwayat_urung.append((uid, kode, penilai, lama))
+            return
+        self.matriks.pindah_ke(uid, kode)
+
+    # --- modes, order, kelompok ---
+    def _atur_penilai(self, nama: str) -> None:
+        self.penilai = nama
+        if nama:
+            self.penilai_terakhir = nama
+        self._judul(self.data, peringkat_kelompok(self.data, self.kid) if self.kid else None)
+        self._info(self.data)
+
+    def action_penilai(self) -> None:
+        nama = list(self.data.penilai())
+        seen = {n.casefold() for n in nama}
+        kel = self.data.kelompok_dari_id(self.kid) if self.kid else None
+        calon = ([kel.fasilitator] if kel and kel.fasilitator else []) + [
+            p.nama for p in (self.data.anggota(self.kid) if self.kid else [])]
+        for n in calon:
+            if n.casefold() not in seen:
+                seen.add(n.casefold())
+                nama.append(n)
+
+        def pilih(v: str | None) -> None:
+            if v is not None:
+                self._atur_penilai(nama_penilai(v))
+        self.app.push_screen(PenilaiDialog(nama, self.penilai), pilih)
+
+    def action_ganti_mode(self) -> None:
+        if self.penilai:
+            self._atur_penilai("")
+        elif self.penilai_terakhir:
+            self._atur_penilai(self.penilai_terakhir)
+        else:
+            self.action_penilai()
+
+    def action_urut(self) -> None:
+        self.urut_peringkat = not self.urut_peringkat
+        if self.urut_peringkat and self.kid:
+            self._urutan_peringkat = [b.usulan.id for b in peringkat_kelompok(self.data, self.kid).baris]
+        self.segarkan(self.data, {})
+
+    def _ganti_kelompok(self, kid: str) -> None:
+        if kid == self.kid:
+            return
+        pos = self.matriks.posisi()
+        if pos and self.kid:
+            self._kursor_kelompok[self.kid] = pos
+        self.kid = kid
+        self.app.kelompok_aktif = kid  # type: ignore[attr-defined]
+        if self.urut_peringkat:
+            self._urutan_peringkat = [b.usulan.id for b in peringkat_kelompok(self.data, kid).baris]
+        m = self.matriks
+        self.segarkan(self.data, {})
+        kembali = self._kursor_kelompok.get(kid)
+        if not (kembali and m.pindah_ke(*kembali)):
+            m.pindah(0, 0)
+
+    def action_pilih_kelompok(self) -> None:
+        pilihan = []
+        for k in self.data.kelompok:
+            n = sum(1 for u in self.data.usulan_kelompok(k.id) if u.status not in STATUS_DISISIHKAN)
+            pilihan.append((f"{k.nama} ({n} usulan)", k.id))
+
+        def pilih(kid: str | None) -> None:
+            if kid:
+                self._ganti_kelompok(kid)
+        self.app.push_screen(PilihDialog("Pilih kelompok", pilihan, petunjuk="Ketik nama kelompok, Enter"), pilih)
+
+    def action_geser_kelompok(self, arah: int) -> None:
+        daftar = [k.id for k in self.data.kelompok]
+        if not daftar:
+            return
+        i = daftar.index(self.kid) if self.kid in daftar else 0
+        self._ganti_kelompok(daftar[(i + arah) % len(daftar)])
+
+    def action_aturan(self) -> None:
+        from .bantuan import BantuanScreen
+
+        self.app.push_screen(BantuanScreen("Aturan urutan dan seri", aturan_urutan(self.data), []))
