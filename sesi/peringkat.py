@@ -12,33 +12,50 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from math import lcm
 
 from .data import Data
 from .model import STATUS_DISISIHKAN, Kriteria, Usulan, label_status
 
 
-def nilai_sel(data: Data, usulan_id: str, kode: str) -> Fraction | None:
-    cell = data.nilai_mentah(usulan_id, kode)
+def _nilai_dari_sel(cell: dict[str, int]) -> int | Fraction | None:
+    """Consensus value (an int) if set, else the exact mean of the penilai's values, else None."""
     if "" in cell:
-        return Fraction(cell[""])
+        return cell[""]
     individual = [v for p, v in cell.items() if p]
     if not individual:
         return None
+    if len(individual) == 1:
+        return individual[0]
     return Fraction(sum(individual), len(individual))
 
 
-def nilai_usulan(data: Data, usulan_id: str) -> dict[str, Fraction | None]:
-    return {k.kode: nilai_sel(data, usulan_id, k.kode) for k in data.kriteria}
+def nilai_sel(data: Data, usulan_id: str, kode: str) -> int | Fraction | None:
+    """A cell's value, exact: an int, a Fraction (a mean), or None when missing."""
+    return _nilai_dari_sel(data.nilai_mentah(usulan_id, kode))
 
 
-def total(kriteria: list[Kriteria], nilai: dict[str, Fraction | None]) -> Fraction | None:
+def nilai_usulan(data: Data, usulan_id: str) -> dict[str, int | Fraction | None]:
+    index = data.skor_index
+    return {k.kode: _nilai_dari_sel(index.get((usulan_id, k.kode), {})) for k in data.kriteria}
+
+
+def bobot_bulat(kriteria: list[Kriteria]) -> tuple[list[int], int]:
+    """The weights scaled to integers with the same ratios, and their sum (exact: decimals become ints)."""
+    fr = [k.bobot_pecahan for k in kriteria]
+    den = lcm(*(f.denominator for f in fr)) if fr else 1
+    w = [int(f * den) for f in fr]
+    return w, sum(w)
+
+
+def total(kriteria: list[Kriteria], nilai: dict[str, int | Fraction | None]) -> Fraction | None:
     """Weighted mean; None while any criterion has no value."""
     if not kriteria or any(nilai.get(k.kode) is None for k in kriteria):
         return None
-    bobot = sum((k.bobot_pecahan for k in kriteria), Fraction(0))
-    if bobot == 0:
+    w, jumlah = bobot_bulat(kriteria)
+    if jumlah == 0:
         return None
-    return sum((k.bobot_pecahan * nilai[k.kode] for k in kriteria), Fraction(0)) / bobot  # type: ignore[operator]
+    return Fraction(sum(wi * nilai[k.kode] for wi, k in zip(w, kriteria))) / jumlah  # type: ignore[operator]
 
 
 def urutan_kriteria_pemisah(kriteria: list[Kriteria]) -> list[Kriteria]:
@@ -112,10 +129,12 @@ def alasan_disisihkan(data: Data, u: Usulan) -> str:
     return f"{label}: {u.alasan}" if u.alasan else label
 
 
-def _kunci(u: Usulan, nilai: dict[str, Fraction | None], tot: Fraction, pemisah: list[Kriteria]):
+def _kunci(u: Usulan, nilai: dict[str, int | Fraction | None], pembilang: int | Fraction,
+           pemisah: list[Kriteria]):
+    """Sort key: the weighted sum (same denominator for every row), each criterion, priority, cost."""
     biaya = u.biaya
     return (
-        -tot,
+        -pembilang,
         tuple(-(nilai[k.kode] or 0) for k in pemisah),
         u.prioritas_kelurahan,
         (0, biaya) if biaya is not None else (1, Decimal(0)),
@@ -137,16 +156,28 @@ def _penentu(a: tuple, b: tuple, pemisah: list[Kriteria]) -> str:
 
 
 def peringkat_kelompok(data: Data, kelompok_id: str) -> Peringkat:
-    """Rank the usulan of one kelompok; the set-aside and incomplete ones follow, with the reason."""
+    """Rank the usulan of one kelompok; the set-aside and incomplete ones follow, with the reason.
+
+    Computed once per revision and kelompok (the result is shared: do not modify it).
+    """
+    return data._cached("peringkat:" + kelompok_id, ("skor", "usulan", "kriteria", "kelompok"),
+                        lambda: _hitung_peringkat(data, kelompok_id))
+
+
+def _hitung_peringkat(data: Data, kelompok_id: str) -> Peringkat:
     kel = data.kelompok_dari_id(kelompok_id)
     hasil = Peringkat(kelompok_id, kel.nama if kel else kelompok_id)
     kriteria = data.kriteria
     pemisah = urutan_kriteria_pemisah(kriteria)
+    w, jumlah_bobot = bobot_bulat(kriteria)
+    index = data.skor_index
     ranked: list[tuple[tuple, Usulan, dict, Fraction]] = []
     rest: list[Baris] = []
     for u in data.usulan_kelompok(kelompok_id):
-        nilai = nilai_usulan(data, u.id)
-        tot = total(kriteria, nilai)
+        nilai = {k.kode: _nilai_dari_sel(index.get((u.id, k.kode), {})) for k in kriteria}
+        lengkap = bool(kriteria) and jumlah_bobot > 0 and all(v is not None for v in nilai.values())
+        pembilang = sum(wi * nilai[k.kode] for wi, k in zip(w, kriteria)) if lengkap else 0  # type: ignore[misc]
+        tot = Fraction(pembilang) / jumlah_bobot if lengkap else None
         alasan = alasan_disisihkan(data, u)
         if not alasan and tot is None:
             kosong = [k.kode for k in kriteria if nilai.get(k.kode) is None]
@@ -155,7 +186,7 @@ def peringkat_kelompok(data: Data, kelompok_id: str) -> Peringkat:
         if alasan:
             rest.append(Baris(u, nilai, tot, alasan=alasan))
         else:
-            ranked.append((_kunci(u, nilai, tot, pemisah), u, nilai, tot))  # type: ignore[arg-type]
+            ranked.append((_kunci(u, nilai, pembilang, pemisah), u, nilai, tot))  # type: ignore[arg-type]
     ranked.sort(key=lambda r: (r[0], r[1].urutan))
     seri = [False] * len(ranked)
     penentu = [""] * len(ranked)
