@@ -244,12 +244,13 @@ class FormDialog(Dialog):
     the input).
     """
 
-    def __init__(self, judul: str, kolom: list[Kolom], periksa=None, tombol: str = "Simpan"):
+    def __init__(self, judul: str, kolom: list[Kolom], periksa=None, tombol: str = "Simpan", fokus: str = ""):
         super().__init__()
         self.judul = judul
         self.kolom = kolom
         self.periksa = periksa
         self.tombol = tombol
+        self.fokus = fokus  # the field to start on (the ones before it already filled in); "" = the first
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -272,9 +273,13 @@ class FormDialog(Dialog):
                 yield Button("Batal (F10)", id="batal", compact=True)
 
     def on_mount(self) -> None:
-        # The first field, not the scroll container around the fields (which would take the typing).
-        if self.kolom:
-            self.query_one(f"#f-{self.kolom[0].key}").focus()
+        # The chosen or the first enabled field, not the scroll container around the fields (which would
+        # take the typing).
+        for key in [self.fokus] * bool(self.fokus) + [k.key for k in self.kolom]:
+            field = self.query_one(f"#f-{key}")
+            if not field.disabled:
+                field.focus()
+                return
 
     def nilai(self) -> dict[str, str]:
         out: dict[str, str] = {}
