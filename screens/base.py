@@ -39,7 +39,13 @@ class LayarTahap(Screen):
         return self.app.data  # type: ignore[attr-defined]
 
     def on_mount(self) -> None:
+        # Textual calls on_mount of every class in the MRO (base first): subclasses must not call
+        # super().on_mount(); state needed before the first paint goes in `siapkan`.
+        self.siapkan()
         self._tampilkan(self.data, force=True)
+
+    def siapkan(self) -> None:
+        """Set up state needed before the first `segarkan` (called once, on mount)."""
 
     def on_screen_resume(self) -> None:
         self._tampilkan(self.data)

@@ -75,7 +75,6 @@ class BeritaAcaraScreen(LayarTahap):
             yield Static(teks("Menyusun berita acara..."), id="isi")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#dokumen").focus()
 
     # --- showing ---

@@ -112,7 +112,6 @@ class KelompokScreen(LayarTahap):
             yield BagianVerifikasi(id="verifikasi")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.call_after_refresh(self._bagian_aktif().fokus)
 
     def on_screen_resume(self) -> None:

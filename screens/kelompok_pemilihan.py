@@ -41,7 +41,6 @@ class SuaraDialog(FormDialog):
     """The hand count: one field per candidate (digits only); an empty field is not a candidate."""
 
     def on_mount(self) -> None:
-        super().on_mount()
         for inp in self.query(Input):
             inp.restrict = r"[0-9]*"
             inp.max_length = 4

@@ -75,7 +75,6 @@ class PendaftaranScreen(LayarTahap):
         yield Tabel(id="hasil")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#cari", Input).focus()
 
     # --- showing ---

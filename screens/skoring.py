@@ -181,9 +181,10 @@ class SkoringScreen(LayarTahap):
             aturan = ""
         return self.BANTUAN_DASAR + ("\n\nAturan urutan: " + aturan if aturan else "")
 
-    def on_mount(self) -> None:
+    def siapkan(self) -> None:
         self.kid = self._kelompok_awal(self.data)
-        super().on_mount()
+
+    def on_mount(self) -> None:
         self.matriks.focus()
 
     def on_screen_resume(self) -> None:
