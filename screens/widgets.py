@@ -130,8 +130,13 @@ class Tabel(DataTable):
         super().__init__(*args, **kwargs)
 
     def isi(self, kolom: Sequence[str | tuple[str, str]], baris: Iterable[tuple[str, Sequence[Any]]]) -> None:
-        """Replace all rows, keeping the cursor on the same row key when it still exists."""
+        """Replace all rows, keeping the cursor on the same row key when it still exists.
+
+        If that row is gone the cursor stays at the same height; if every row is new (another list,
+        e.g. another kelompok) it starts at the top.
+        """
         kunci_lama = self.kunci_terpilih()
+        semua_lama = {k.value for k in self.rows}
         row_lama = self.cursor_row
         if not self.columns:
             for k in kolom:
@@ -145,7 +150,8 @@ class Tabel(DataTable):
         if kunci_lama is not None and kunci_lama in self.rows:
             self.move_cursor(row=self.get_row_index(kunci_lama), animate=False)
         elif self.row_count:
-            self.move_cursor(row=min(row_lama, self.row_count - 1), animate=False)
+            lain = not (semua_lama & {k.value for k in self.rows})
+            self.move_cursor(row=0 if lain else min(row_lama, self.row_count - 1), animate=False)
 
     def _update_dimensions(self, new_rows: Any) -> None:
         # Textual 8 widens auto-width columns here (on idle) but keeps the lines it already rendered at the
