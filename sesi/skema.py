@@ -70,22 +70,52 @@ def validasi(obj: Any, path: str) -> tuple[dict, dict]:
     for name, table in tables.items():
         if not isinstance(table, dict):
             raise rusak(f"tabel '{name}' bukan objek")
-        wajib = _WAJIB.get(name, {})
         for rid, rec in table.items():
-            if not isinstance(rec, dict):
-                raise rusak(f"tabel '{name}', data '{rid}' bukan objek")
-            for fld, t in wajib.items():
-                if fld not in rec:
-                    raise rusak(f"tabel '{name}', data '{rid}': kolom '{fld}' tidak ada")
-                if not _cocok(rec[fld], t):
-                    raise rusak(f"tabel '{name}', data '{rid}': kolom '{fld}' harus {_jenis(t)}")
-    info = tables["sesi"].get("info")
+            masalah = _masalah_rekaman(name, rid, rec)
+            if masalah:
+                raise rusak(masalah)
+    masalah = _masalah_info(tables["sesi"])
+    if masalah:
+        raise rusak(masalah)
+    return dict(meta), tables
+
+
+def _masalah_rekaman(name: str, rid: str, rec: Any) -> str:
+    if not isinstance(rec, dict):
+        return f"tabel '{name}', data '{rid}' bukan objek"
+    for fld, t in _WAJIB.get(name, {}).items():
+        if fld not in rec:
+            return f"tabel '{name}', data '{rid}': kolom '{fld}' tidak ada"
+        if not _cocok(rec[fld], t):
+            return f"tabel '{name}', data '{rid}': kolom '{fld}' harus {_jenis(t)}"
+    return ""
+
+
+def _masalah_info(sesi: Any) -> str:
+    info = sesi.get("info") if isinstance(sesi, dict) else None
     if not isinstance(info, dict):
-        raise rusak("data sesi (sesi.info) tidak ada")
+        return "data sesi (sesi.info) tidak ada"
     for fld, t in _INFO.items():
         if fld in info and not _cocok(info[fld], t):
-            raise rusak(f"sesi.info: kolom '{fld}' harus {_jenis(t)}")
-    return dict(meta), tables
+            return f"sesi.info: kolom '{fld}' harus {_jenis(t)}"
+    return ""
+
+
+def masalah_perubahan(tables: dict, changed: dict[str, set[str]]) -> str:
+    """Check, before writing, only the records a transaction changed: the store must never write a file
+    that `validasi` would refuse. Returns the first problem, or "" when the change is sound."""
+    for name, ids in changed.items():
+        table = tables.get(name)
+        if not isinstance(table, dict):
+            return f"tabel '{name}' bukan objek"
+        for rid in ids:
+            if rid in table:
+                masalah = _masalah_rekaman(name, rid, table[rid])
+                if masalah:
+                    return masalah
+    if "sesi" in changed:
+        return _masalah_info(tables.get("sesi"))
+    return ""
 
 
 #: Migrations: MIGRASI[n] turns a schema-n file (meta, tables) into schema n+1. None yet (schema 1 is the

@@ -467,6 +467,10 @@ class Store:
                         "Berita acara sudah disahkan: sesi terkunci dan tidak menerima perubahan. "
                         "Buka kembali pengesahan (dengan alasan) bila perlu mengubah."
                     )
+                masalah = skema.masalah_perubahan(tx._tables, tx.changed_ids)
+                if masalah:  # a bug in an action: refuse it rather than write a file no one can open
+                    raise DataDitolak(f"Perubahan tidak disimpan karena datanya tidak sah ({masalah}). "
+                                      "Berkas tidak diubah.")
                 try:
                     tables = tx._finish()
                 except UnicodeEncodeError as e:
@@ -724,8 +728,17 @@ class AtomicJSONStorage(Storage):
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         with self._store.transaksi() as tx:
+            for name in list(tx._tables):
+                if name not in data:  # TinyDB dropped the table: its records go
+                    for rid in list(tx.table(name)):
+                        tx.delete(name, rid)
             for name, table in data.items():
-                if dict(tx.table(name)) != table:
-                    tx._own(name).clear()
-                    tx._own(name).update({str(k): v for k, v in table.items()})
-            tx.catat("ubah lewat TinyDB", "berkas")
+                table = {str(k): v for k, v in table.items()}
+                lama = tx.table(name)
+                for rid in [r for r in lama if r not in table]:
+                    tx.delete(name, rid)
+                for rid, rec in table.items():
+                    if lama.get(rid) != rec:
+                        tx.put(name, rid, rec)
+            if tx.ada_perubahan:
+                tx.catat("ubah lewat TinyDB", "berkas")

@@ -152,6 +152,43 @@ def test_tinydb_can_use_the_store(sesi):
     assert periksa_rantai(baru.raw["riwayat"].values()) == []
 
 
+def test_tinydb_update_remove_and_drop(sesi):
+    """TinyDB's update, remove and drop_table land in the file; dropping the session itself is refused,
+    because the store never writes a file it could not open again."""
+    db = TinyDB(sesi.path, storage=AtomicJSONStorage)
+    t = db.table("daftar_tinydb")
+    a, b = t.insert({"n": 1}), t.insert({"n": 2})
+    t.update({"n": 10}, doc_ids=[a])
+    t.remove(doc_ids=[b])
+    assert list(Store.buka(sesi.path).data.raw["daftar_tinydb"].values()) == [{"n": 10}]
+    db.drop_table("daftar_tinydb")
+    assert not Store.buka(sesi.path).data.raw.get("daftar_tinydb")
+    sebelum = baca(sesi.path)
+    with pytest.raises(DataDitolak, match="sesi.info"):
+        db.drop_table("sesi")
+    assert baca(sesi.path) == sebelum
+    assert periksa_rantai(Store.buka(sesi.path).data.raw["riwayat"].values()) == []
+
+
+@pytest.mark.parametrize("tabel,rid,rekaman", [
+    ("kriteria", "K9", {"kode": "K9", "nama": "Baru", "bobot": 2, "skala_min": 1, "skala_maks": 5}),
+    ("skor", "U001|K1|", {"usulan": "U001", "kriteria": "K1", "nilai": 4.5}),
+    ("usulan", "U001", "bukan objek"),
+    ("sesi", "info", {"kecamatan": "K", "tahun": "2028"}),
+])
+def test_store_never_writes_a_file_it_would_refuse(sesi, tabel, rid, rekaman):
+    """A buggy action putting a record of the wrong shape is refused before writing (it would have made
+    the session unopenable); the file is unchanged and still opens."""
+    sebelum = baca(sesi.path)
+    with pytest.raises(DataDitolak, match="tidak sah"):
+        with sesi.transaksi() as tx:
+            catatan.tambah_catatan(tx, "perubahan yang sah")
+            tx.put(tabel, rid, rekaman) if isinstance(rekaman, dict) else tx._own(tabel).__setitem__(rid, rekaman)
+            tx.changed_ids.setdefault(tabel, set()).add(rid)
+    assert baca(sesi.path) == sebelum
+    Store.buka(sesi.path)
+
+
 # --- two terminals on one file ---------------------------------------------------------------------
 
 
