@@ -98,12 +98,46 @@ def _write_temp(folder: str, name: str, payload: bytes, mode: int, gid: int | No
         finally:
             io.close(fd)
     except BaseException:
-        try:
-            io.unlink(tmp)
-        except OSError:
-            pass
+        _hapus(tmp)
         raise
     return tmp
+
+
+def _hapus(path: str) -> None:
+    """Remove a temp file, ignoring failure (a later writer removes strays)."""
+    try:
+        io.unlink(path)
+    except OSError:
+        pass
+
+
+def _pasang(tmp: str, tujuan: str) -> None:
+    """Atomically put tmp in place of tujuan; on failure the temp file is removed."""
+    try:
+        io.replace(tmp, tujuan)
+    except BaseException:
+        _hapus(tmp)
+        raise
+
+
+def _pasang_baru(tmp: str, tujuan: str) -> None:
+    """Put tmp at tujuan only if nothing is there yet (FileExistsError otherwise).
+
+    A hard link does it atomically (tmp stays; the caller removes it). Where the file system has no
+    hard links (FAT flash drives), the name is first reserved with an exclusive create and tmp is then
+    moved over it."""
+    try:
+        io.link(tmp, tujuan)
+        return
+    except OSError as e:
+        if isinstance(e, FileExistsError) or e.errno not in _TANPA_LINK:
+            raise
+    io.close(io.open(tujuan, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    try:
+        io.replace(tmp, tujuan)
+    except BaseException:
+        _hapus(tujuan)
+        raise
 
 
 def _temp_re(name: str) -> "re.Pattern[str]":
@@ -359,22 +393,16 @@ class Store:
         try:
             tmp = _write_temp(store.folder, store.name, payload, 0o666 & ~_umask())
             try:
-                io.link(tmp, store.path)  # fails if the path appeared meanwhile: never overwrite
+                _pasang_baru(tmp, store.path)
                 linked = True
             except FileExistsError:
                 raise BerkasSudahAda(f"Berkas {store.path} sudah ada; tidak ditimpa.") from None
             finally:
-                try:
-                    io.unlink(tmp)
-                except OSError:
-                    pass  # a stray temp file; removed by the next transaction
+                _hapus(tmp)
             _fsync_dir(store.folder)
         except OSError as e:
             if linked:  # not known to be on disk: take it back, so a retry can create it again
-                try:
-                    io.unlink(store.path)
-                except OSError:
-                    pass
+                _hapus(store.path)
             raise GagalMenyimpan(pesan_oserror(e, store.path)) from None
         return store
 
@@ -528,13 +556,10 @@ class Store:
             tmp = _write_temp(self.folder, self.name, payload, mode, gid)
             try:
                 self._keep_backup(mode, gid)
-                io.replace(tmp, self.path)
             except BaseException:
-                try:
-                    io.unlink(tmp)
-                except OSError:
-                    pass
+                _hapus(tmp)
                 raise
+            _pasang(tmp, self.path)
         except OSError as e:
             self._sig = None  # unknown state: re-read from disk next time
             raise GagalMenyimpan(pesan_oserror(e, self.path)) from None
@@ -555,15 +580,7 @@ class Store:
         sebab = e.strerror or str(e)
         if lama is not None:
             try:
-                tmp = _write_temp(self.folder, self.name, lama, mode, gid)
-                try:
-                    io.replace(tmp, self.path)
-                except BaseException:
-                    try:
-                        io.unlink(tmp)
-                    except OSError:
-                        pass
-                    raise
+                _pasang(_write_temp(self.folder, self.name, lama, mode, gid), self.path)
                 try:
                     _fsync_dir(self.folder)
                 except OSError:
@@ -583,14 +600,7 @@ class Store:
             if e.errno not in _TANPA_LINK or self._bytes is None:
                 raise
             tmp = _write_temp(self.folder, self.name + ".bak", self._bytes, mode, gid)
-        try:
-            io.replace(tmp, self.backup_path)
-        except BaseException:
-            try:
-                io.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        _pasang(tmp, self.backup_path)
 
     # restoring
     def periksa_cadangan(self) -> Data:
@@ -632,20 +642,17 @@ class Store:
                     mode, gid = stat.S_IMODE(st.st_mode), st.st_gid
                 except OSError:
                     mode, gid = 0o666 & ~_umask(), None
-                tmp = ""
                 try:
                     tmp = _write_temp(self.folder, self.name, payload, mode, gid)
-                    if aside:
-                        self._simpan_di_samping(aside, mode, gid)
-                    io.replace(tmp, self.path)
-                    tmp = ""
+                    try:
+                        if aside:
+                            self._simpan_di_samping(aside, mode, gid)
+                    except BaseException:
+                        _hapus(tmp)
+                        raise
+                    _pasang(tmp, self.path)
                     _fsync_dir(self.folder)
                 except OSError as e:
-                    if tmp:
-                        try:
-                            io.unlink(tmp)
-                        except OSError:
-                            pass
                     raise GagalMenyimpan(pesan_oserror(e, self.path)) from None
                 self._sig = None
                 self._bytes = None
@@ -664,14 +671,7 @@ class Store:
                 raise
         with open(self.path, "rb") as f:
             isi = f.read()
-        tmp = _write_temp(self.folder, self.name, isi, mode, gid)
-        try:
-            io.link(tmp, aside)
-        finally:
-            try:
-                io.unlink(tmp)
-            except OSError:
-                pass
+        _pasang(_write_temp(self.folder, self.name, isi, mode, gid), aside)
 
 
 #: Errors that mean "this file system has no hard links" (FAT, some network shares): copy instead.

@@ -9,8 +9,10 @@ from __future__ import annotations
 import json
 import os
 import random
+import select
 import signal
 import time
+import traceback
 
 import pytest
 from helpers_store import LAMA, buat_store, popen_python, sisa_temp
@@ -83,12 +85,13 @@ def test_kill_9_during_writes_never_loses_a_committed_change(tmp_path):
             try:
                 os.close(r)
                 _penulis_terus(path, putaran, w)
+            except BaseException:  # noqa: BLE001 - reported to the parent, which fails the test
+                os.write(w, ("GALAT " + traceback.format_exc().replace("\n", " | ") + "\n").encode())
             finally:
                 os._exit(1)
         os.close(w)
         try:
-            siap = os.read(r, 5)
-            assert siap == b"siap\n"
+            siap = os.read(r, 5) if select.select([r], [], [], 60)[0] else b"(anak tidak menjawab)"
             time.sleep(rng.uniform(0, 0.03))
             os.kill(pid, signal.SIGKILL)
             _, status = os.waitpid(pid, 0)
@@ -100,7 +103,10 @@ def test_kill_9_during_writes_never_loses_a_committed_change(tmp_path):
                 os.waitpid(pid, 0)
             except (ProcessLookupError, ChildProcessError):
                 pass
-        assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
+        galat = [b for b in _baris_utuh(keluaran) if b.startswith("GALAT ")]
+        assert galat == [], galat
+        assert siap == b"siap\n", keluaran
+        assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, status
         if sisa_temp(path.parent):
             tengah_tulis += 1
         dilaporkan = [b.split(" ", 1) for b in _baris_utuh(keluaran)]

@@ -21,7 +21,7 @@ from helpers_store import buat_store, keadaan, sisa_temp
 
 import sesi.store as store_mod
 from sesi import catatan, pendaftaran, skor
-from sesi.errors import GagalMenyimpan
+from sesi.errors import BerkasSudahAda, GagalMenyimpan
 from sesi.lock import ProcessLock
 from sesi.riwayat import periksa_rantai
 from sesi.store import Store, decode
@@ -312,6 +312,28 @@ def test_faults_while_restoring_the_backup(tmp_path, contoh, monkeypatch):
             assert open(path, "rb").read() == bak
             aside = [x for x in os.listdir(ke) if ".rusak-" in x]
             assert aside and all(open(ke / x, "rb").read() == b"rusak" for x in aside)
+
+
+def test_file_system_without_hard_links(tmp_path, monkeypatch):
+    """A FAT flash drive has no hard links: creating a session, transactions (the backup is copied) and
+    restoring the backup all work, and `baru` still never overwrites an existing file."""
+    def tanpa_link(*args):
+        raise OSError(errno.EPERM, os.strerror(errno.EPERM))
+
+    monkeypatch.setattr(store_mod.io, "link", tanpa_link)
+    s = buat_store(tmp_path / "sesi.json")
+    lama = open(s.path, "rb").read()
+    with s.transaksi() as tx:
+        ubah(tx)
+    assert open(s.backup_path, "rb").read() == lama
+    with pytest.raises(BerkasSudahAda):
+        Store.buat(s.path, {"kecamatan": "K", "kota": "C", "tahun": 2028, "tanggal": "2027-02-09",
+                            "tempat": "T"})
+    open(s.path, "wb").write(b"rusak")
+    aside = Store(s.path).pulihkan()
+    assert open(s.path, "rb").read() == lama
+    assert open(aside, "rb").read() == b"rusak"
+    assert sisa_temp(tmp_path) == []
 
 
 # --- read-only folders -----------------------------------------------------------------------------
