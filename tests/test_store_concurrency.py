@@ -69,6 +69,7 @@ def test_kill_9_during_writes_never_loses_a_committed_change(tmp_path):
     durasi, minimum = (120.0, 2000) if LAMA else (3.0, 40)
     path = tmp_path / "sesi.json"
     buat_store(path, n_usulan=8, n_peserta=20)
+    dipakai = [path]
     rev = Store.buka(path).data.revisi
     putaran = transaksi = tengah_tulis = 0
     dilaporkan_total = 0
@@ -78,6 +79,7 @@ def test_kill_9_during_writes_never_loses_a_committed_change(tmp_path):
         if os.path.getsize(path) > 400_000:  # keep each round's work similar in long runs
             path = tmp_path / f"sesi-{putaran}.json"
             buat_store(path, n_usulan=8, n_peserta=20)
+            dipakai.append(path)
             rev = Store.buka(path).data.revisi
         r, w = os.pipe()
         pid = os.fork()
@@ -107,7 +109,7 @@ def test_kill_9_during_writes_never_loses_a_committed_change(tmp_path):
         assert galat == [], galat
         assert siap == b"siap\n", keluaran
         assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, status
-        if sisa_temp(path.parent):
+        if [t for t in sisa_temp(tmp_path) if t.startswith(f".{path.name}.")]:
             tengah_tulis += 1
         dilaporkan = [b.split(" ", 1) for b in _baris_utuh(keluaran)]
         dilaporkan_total += len(dilaporkan)
@@ -120,12 +122,12 @@ def test_kill_9_during_writes_never_loses_a_committed_change(tmp_path):
         assert hilang == [], f"putaran {putaran}: perubahan yang dilaporkan tersimpan hilang: {hilang}"
         transaksi += data.revisi - rev
         rev = data.revisi
-    final = Store.buka(path).data
-    assert periksa_rantai(final.raw["riwayat"].values()) == []
-    # The next writer removes the temp files the killed ones left.
-    with Store(path).transaksi() as tx:
-        catatan.tambah_catatan(tx, "setelah semua putaran")
-    assert sisa_temp(path.parent) == []
+    # The next writer on each file removes the temp files the killed ones left.
+    for p in dipakai:
+        assert periksa_rantai(Store.buka(p).data.raw["riwayat"].values()) == []
+        with Store(p).transaksi() as tx:
+            catatan.tambah_catatan(tx, "setelah semua putaran")
+    assert sisa_temp(tmp_path) == []
     print(f"\nkill -9: {putaran} putaran, {transaksi} transaksi tersimpan ({dilaporkan_total} dilaporkan), "
           f"{tengah_tulis} kali terbunuh di tengah penulisan (berkas sementara tertinggal), 0 berkas rusak")
     assert transaksi > 0
