@@ -89,7 +89,10 @@ class ProcessLock:
                 if hasattr(os, "fchmod"):
                     try:
                         if self.gid is not None:
-                            os.fchown(fd, -1, self.gid)
+                            os.fchown(fd, -1, self.gid)  # fails unless we are in that group
+                    except OSError:
+                        pass
+                    try:
                         os.fchmod(fd, self.mode)  # the umask may have narrowed it
                     except OSError:
                         pass

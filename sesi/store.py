@@ -84,12 +84,15 @@ def _write_temp(folder: str, name: str, payload: bytes, mode: int, gid: int | No
     try:
         try:
             if hasattr(os, "fchmod"):
-                if gid is not None:
-                    try:
-                        os.fchown(fd, -1, gid)
-                    except OSError:
-                        pass  # not a member of that group: the file keeps ours
-                os.fchmod(fd, mode)  # the umask may have narrowed it
+                try:
+                    if gid is not None:
+                        os.fchown(fd, -1, gid)  # fails unless we are in that group: then ours
+                except OSError:
+                    pass
+                try:
+                    os.fchmod(fd, mode)  # the umask may have narrowed it
+                except OSError:
+                    pass  # file systems without modes (FAT) refuse: the content matters, not the mode
             view = memoryview(payload)
             while view:
                 n = io.write(fd, view)

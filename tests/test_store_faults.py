@@ -315,12 +315,14 @@ def test_faults_while_restoring_the_backup(tmp_path, contoh, monkeypatch):
 
 
 def test_file_system_without_hard_links(tmp_path, monkeypatch):
-    """A FAT flash drive has no hard links: creating a session, transactions (the backup is copied) and
-    restoring the backup all work, and `baru` still never overwrites an existing file."""
+    """A FAT flash drive has no hard links and no file modes: creating a session, transactions (the
+    backup is copied) and restoring the backup all work, and `baru` still never overwrites a file."""
     def tanpa_link(*args):
         raise OSError(errno.EPERM, os.strerror(errno.EPERM))
 
     monkeypatch.setattr(store_mod.io, "link", tanpa_link)
+    if hasattr(os, "fchmod"):
+        monkeypatch.setattr(os, "fchmod", tanpa_link)  # FAT has no modes either
     s = buat_store(tmp_path / "sesi.json")
     lama = open(s.path, "rb").read()
     with s.transaksi() as tx:
