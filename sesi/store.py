@@ -513,11 +513,8 @@ class Store:
 
     def _kunci(self) -> None:
         """Take the lock between processes; the lock file gets the store file's mode and group."""
-        try:
-            st = os.stat(self.path)
-            self._lock.mode, self._lock.gid = stat.S_IMODE(st.st_mode), st.st_gid
-        except OSError:
-            pass
+        if os.path.exists(self.path):
+            self._lock.mode, self._lock.gid = _mode_grup(self.path)
         try:
             self._lock.acquire()
         except LockTimeout:
@@ -550,11 +547,7 @@ class Store:
         meta = {"format": FORMAT, "skema": skema.SKEMA, "revisi": revisi}
         payload = _encode_checked(meta, tables)
         lama = self._bytes  # the file as it is now (read under the lock by _muat)
-        try:
-            st = os.stat(self.path)
-            mode, gid = stat.S_IMODE(st.st_mode), st.st_gid
-        except OSError:
-            mode, gid = 0o666 & ~_umask(), None
+        mode, gid = _mode_grup(self.path)
         try:
             tmp = _write_temp(self.folder, self.name, payload, mode, gid)
             try:
@@ -640,11 +633,7 @@ class Store:
                     while os.path.lexists(aside):
                         n += 1
                         aside = f"{self.path}.rusak-{stamp}-{n}"
-                try:
-                    st = os.stat(self.backup_path)
-                    mode, gid = stat.S_IMODE(st.st_mode), st.st_gid
-                except OSError:
-                    mode, gid = 0o666 & ~_umask(), None
+                mode, gid = _mode_grup(self.backup_path)
                 try:
                     tmp = _write_temp(self.folder, self.name, payload, mode, gid)
                     try:
@@ -696,6 +685,15 @@ def _encode_checked(meta: Mapping[str, Any], tables: Mapping[str, Mapping[str, A
         return encode(meta, tables)
     except UnicodeEncodeError as e:
         raise _teks_tidak_sah(e) from None
+
+
+def _mode_grup(path: str) -> tuple[int, int | None]:
+    """The mode and group a file written in place of `path` should keep (defaults when it is absent)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return 0o666 & ~_umask(), None
+    return stat.S_IMODE(st.st_mode), st.st_gid
 
 
 def _umask() -> int:

@@ -438,11 +438,16 @@ def test_temp_files_of_killed_writers_are_removed(sesi, tmp_path):
 def test_store_backup_and_lock_keep_the_store_mode(sesi):
     """chmod 660 on the store: after a transaction the store, .bak and a new .lock are all 660."""
     os.chmod(sesi.path, 0o660)
-    os.unlink(sesi.lock_path)
-    with sesi.transaksi() as tx:
-        catatan.tambah_catatan(tx, "x")
+    _transaksi_dengan_kunci_baru(sesi)
     for p in (sesi.path, sesi.backup_path, sesi.lock_path):
         assert stat.S_IMODE(os.stat(p).st_mode) == 0o660, p
+
+
+def _transaksi_dengan_kunci_baru(s: Store) -> None:
+    """Remove the lock file (so the transaction creates it anew), then make one change."""
+    os.unlink(s.lock_path)
+    with s.transaksi() as tx:
+        catatan.tambah_catatan(tx, "x")
 
 
 @pytest.mark.skipif(os.name == "nt", reason="POSIX modes")
@@ -453,9 +458,7 @@ def test_mode_is_kept_whatever_the_umask(tmp_path):
         s = buat_store(tmp_path / "sesi.json")
         assert stat.S_IMODE(os.stat(s.path).st_mode) == 0o600
         os.chmod(s.path, 0o664)
-        os.unlink(s.lock_path)
-        with s.transaksi() as tx:
-            catatan.tambah_catatan(tx, "x")
+        _transaksi_dengan_kunci_baru(s)
         for p in (s.path, s.backup_path, s.lock_path):
             assert stat.S_IMODE(os.stat(p).st_mode) == 0o664, p
     finally:
@@ -466,9 +469,7 @@ def test_mode_is_kept_whatever_the_umask(tmp_path):
 def test_group_of_the_store_is_kept(sesi):
     """A store shared through a group keeps that group after another user's transaction."""
     os.chown(sesi.path, -1, 4321)
-    os.unlink(sesi.lock_path)
-    with sesi.transaksi() as tx:
-        catatan.tambah_catatan(tx, "x")
+    _transaksi_dengan_kunci_baru(sesi)
     for p in (sesi.path, sesi.backup_path, sesi.lock_path):
         assert os.stat(p).st_gid == 4321, p
 
