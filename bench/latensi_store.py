@@ -36,9 +36,11 @@ def ukur(n_usulan: int, n: int, folder: str) -> dict[str, float]:
     times = []
     for _ in range(n):
         uid, k = rng.choice(ids), rng.choice(kode)
+        lama = store.data.nilai_mentah(uid, k).get("")
+        nilai = rng.choice([v for v in range(1, 6) if v != lama])  # always a real change
         t = time.perf_counter()
         with store.transaksi() as tx:
-            skor.atur_skor(tx, uid, k, rng.randint(1, 5))
+            skor.atur_skor(tx, uid, k, nilai)
         times.append((time.perf_counter() - t) * 1000)
     times.sort()
     return {"usulan": n_usulan, "ukuran_mb": os.path.getsize(path) / 1e6, "median_ms": statistics.median(times),

@@ -14,6 +14,7 @@ encoder (indenting everything would use the slow pure-Python one).
 
 from __future__ import annotations
 
+import copy
 import errno
 import json
 import os
@@ -24,6 +25,7 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import islice
 from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping
 
@@ -147,18 +149,6 @@ def _temp_re(name: str) -> "re.Pattern[str]":
     return re.compile(rf"^\.{re.escape(name)}(?:\.bak)?\.(\d+)\.[0-9a-f]{{8}}\.tmp$")
 
 
-def _pid_hidup(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError, OverflowError):
-        return True
-    return True
-
-
 def pesan_oserror(e: OSError, path: str) -> str:
     if e.errno == errno.ENOSPC:
         return f"Disk penuh: perubahan tidak tersimpan ke {path}. Kosongkan ruang disk lalu ulangi."
@@ -176,22 +166,116 @@ def pesan_oserror(e: OSError, path: str) -> str:
 # --- serialisation ---------------------------------------------------------------------------------
 
 
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+
+
+def _urutan_tabel(tables: Mapping[str, Any]) -> list[str]:
+    return [t for t in TABLES if t in tables] + sorted(t for t in tables if t not in TABLES)
+
+
+def _baris(k: str, v: Any) -> str:
+    return f"  {_dumps(str(k))}: {_dumps(v)}"
+
+
+def _tabel_bytes(name: str, lines: list[str]) -> bytes:
+    """One table's part of the file, from its record lines."""
+    head = f",\n {_dumps(name)}: "
+    if not lines:
+        return (head + "{}").encode("utf-8")
+    return (head + "{\n" + ",\n".join(lines) + "\n }").encode("utf-8")
+
+
 def encode(meta: Mapping[str, Any], tables: Mapping[str, Mapping[str, Any]]) -> bytes:
     """The file's bytes: `_meta` on the second line, then each table with one record per line."""
-    dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
-    parts = ['{\n "_meta": ', dumps(dict(meta))]
-    names = [t for t in TABLES if t in tables] + sorted(t for t in tables if t not in TABLES)
-    for name in names:
-        table = tables[name]
-        parts.append(f",\n {dumps(name)}: ")
-        if not table:
-            parts.append("{}")
-            continue
-        parts.append("{\n")
-        parts.append(",\n".join(f"  {dumps(str(k))}: {dumps(v)}" for k, v in table.items()))
-        parts.append("\n }")
-    parts.append("\n}\n")
-    return "".join(parts).encode("utf-8")
+    parts = [('{\n "_meta": ' + _dumps(dict(meta))).encode("utf-8")]
+    for name in _urutan_tabel(tables):
+        parts.append(_tabel_bytes(name, [_baris(k, v) for k, v in tables[name].items()]))
+    parts.append(b"\n}\n")
+    return b"".join(parts)
+
+
+@dataclass
+class _Tabel:
+    obj: Mapping[str, Any]  # the table dict these lines were made from
+    keys: list[str]
+    lines: list[str]
+    index: dict[str, int]
+    chunk: bytes
+
+
+class _Penyandi:
+    """`encode` that re-serialises only what a transaction changed: the same bytes, much less work.
+
+    A score keystroke replaces one record in `skor` and appends one to `riwayat`; re-serialising the
+    whole session every time dominated the transaction (50 ms at 1,000 usulan, 340 ms at 5,000). Unchanged
+    tables reuse their bytes; a changed table has only its changed lines re-made, and falls back to a full
+    rebuild whenever its key order is not what the patch expects.
+    """
+
+    def __init__(self) -> None:
+        self._tabel: dict[str, _Tabel] = {}
+
+    @staticmethod
+    def _penuh(name: str, table: Mapping[str, Any]) -> _Tabel:
+        keys = list(table)
+        lines = [_baris(k, table[k]) for k in keys]
+        return _Tabel(table, keys, lines, {k: i for i, k in enumerate(keys)}, _tabel_bytes(name, lines))
+
+    @staticmethod
+    def _tambal(name: str, lama: _Tabel, table: Mapping[str, Any], ids: set[str]) -> _Tabel | None:
+        keys, lines, index = lama.keys, list(lama.lines), lama.index
+        hapus = {k for k in ids if k not in table and k in index}
+        baru = [k for k in ids if k in table and k not in index]
+        if hapus:
+            pairs = [(k, line) for k, line in zip(keys, lines) if k not in hapus]
+            keys = [k for k, _ in pairs]
+            lines = [line for _, line in pairs]
+            index = {k: i for i, k in enumerate(keys)}
+        else:
+            keys = list(keys)
+            index = dict(index) if baru else index
+        for k in ids:
+            if k in table and k in index:
+                lines[index[k]] = _baris(k, table[k])
+        if baru:
+            ekor = list(islice(reversed(table), len(baru)))[::-1]
+            if set(ekor) != set(baru):
+                return None
+            for k in ekor:
+                index[k] = len(keys)
+                keys.append(k)
+                lines.append(_baris(k, table[k]))
+        if len(keys) != len(table) or keys != list(table):
+            return None
+        return _Tabel(table, keys, lines, index, _tabel_bytes(name, lines))
+
+    def encode(self, meta: Mapping[str, Any], tables: Mapping[str, Mapping[str, Any]],
+               changed: Mapping[str, set[str] | None] | None = None,
+               base: Mapping[str, Mapping[str, Any]] | None = None) -> bytes:
+        """`changed` (table -> ids put or deleted) applies to `base`, the tables the transaction started
+        from: a table is patched only when the lines kept are those of its base table."""
+        parts = [('{\n "_meta": ' + _dumps(dict(meta))).encode("utf-8")]
+        baru: dict[str, _Tabel] = {}
+        for name in _urutan_tabel(tables):
+            table = tables[name]
+            lama = self._tabel.get(name)
+            if lama is not None and lama.obj is table:
+                st = lama
+            else:
+                ids = changed.get(name) if changed is not None else None
+                st = None
+                if lama is not None and ids is not None and base is not None and lama.obj is base.get(name):
+                    st = self._tambal(name, lama, table, ids)
+                if st is None:
+                    st = self._penuh(name, table)
+            baru[name] = st
+            parts.append(st.chunk)
+        parts.append(b"\n}\n")
+        self._tabel = baru
+        return b"".join(parts)
+
+    def lupakan(self) -> None:
+        self._tabel.clear()
 
 
 def decode(payload: bytes, path: str) -> tuple[dict, dict]:
@@ -255,7 +339,7 @@ class Transaksi:
         self._riwayat: list[dict[str, Any]] = []
         self._data: Data | None = base
         self.buka_kunci = False  # set by the action that reopens a signed session
-        self.changed_ids: dict[str, set[str]] = {}
+        self.changed_ids: dict[str, set[str]] = {}  # table -> ids put or deleted (for partial rewrites)
 
     # reading
     @property
@@ -340,6 +424,7 @@ class Transaksi:
                 }
                 entry["hash"] = prev_hash = riwayat.hash_entri(prev_hash, entry)
                 hist[entry["id"]] = entry
+                self.changed_ids.setdefault("riwayat", set()).add(entry["id"])
         return self._tables
 
 
@@ -372,6 +457,7 @@ class Store:
         self._temp_dibersihkan = False
         self._sig: tuple[int, int, int] | None = None
         self._bytes: bytes | None = None
+        self._penyandi = _Penyandi()
         self._data: Data | None = None
 
     # creating and opening
@@ -525,7 +611,12 @@ class Store:
             raise GagalMenyimpan(pesan_oserror(e, self.lock_path)) from None
 
     def _bersihkan_temp(self) -> None:
-        """Once per Store, under the lock: remove temp files left by writers that were killed."""
+        """Once per Store, under the lock: remove temp files left by writers that were killed.
+
+        Every writer makes and removes its temp files while it holds the lock, so whatever temp file of
+        this store exists while we hold it was left by a writer that died mid-transaction. (Checking the
+        pid in the name is not enough: Linux reuses pids and thread ids, so a dead writer's pid can look
+        alive.)"""
         if self._temp_dibersihkan:
             return
         self._temp_dibersihkan = True
@@ -536,7 +627,7 @@ class Store:
             return
         for n in names:
             m = pola.match(n)
-            if m and not _pid_hidup(int(m.group(1))):
+            if m and int(m.group(1)) != os.getpid():
                 try:
                     os.unlink(os.path.join(self.folder, n))
                 except OSError:
@@ -545,7 +636,7 @@ class Store:
     def _commit(self, base: Data, tables: dict[str, dict[str, Any]], tx: Transaksi) -> None:
         revisi = base.revisi + 1
         meta = {"format": FORMAT, "skema": skema.SKEMA, "revisi": revisi}
-        payload = _encode_checked(meta, tables)
+        payload = _encode_checked(meta, tables, self._penyandi, tx.changed_ids, base.raw)
         lama = self._bytes  # the file as it is now (read under the lock by _muat)
         mode, gid = _mode_grup(self.path)
         try:
@@ -680,10 +771,17 @@ def _teks_tidak_sah(e: UnicodeEncodeError) -> DataDitolak:
     )
 
 
-def _encode_checked(meta: Mapping[str, Any], tables: Mapping[str, Mapping[str, Any]]) -> bytes:
+def _encode_checked(meta: Mapping[str, Any], tables: Mapping[str, Mapping[str, Any]],
+                    penyandi: "_Penyandi | None" = None,
+                    changed: Mapping[str, set[str] | None] | None = None,
+                    base: Mapping[str, Mapping[str, Any]] | None = None) -> bytes:
     try:
+        if penyandi is not None:
+            return penyandi.encode(meta, tables, changed, base)
         return encode(meta, tables)
     except UnicodeEncodeError as e:
+        if penyandi is not None:
+            penyandi.lupakan()
         raise _teks_tidak_sah(e) from None
 
 
@@ -725,7 +823,8 @@ class AtomicJSONStorage(Storage):
             data = self._store.muat()
         except BerkasTidakAda:
             return None
-        return {k: dict(v) for k, v in data.raw.items()}
+        # A deep copy: TinyDB updates records in place, and the store's own records must never change.
+        return copy.deepcopy({k: dict(v) for k, v in data.raw.items()})
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         with self._store.transaksi() as tx:

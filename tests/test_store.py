@@ -625,3 +625,56 @@ def test_every_older_schema_has_a_migration_and_a_sample_file():
         contoh = os.path.join(folder, f"skema-{n}.json")
         assert os.path.exists(contoh), f"contoh berkas skema {n} tidak ada: {contoh}"
         assert Store.buka(contoh).data.info.kecamatan
+
+
+def test_penulisan_sebagian_sama_dengan_penulisan_penuh(tmp_path):
+    """Re-serialising only the changed records writes exactly the bytes a full serialisation would,
+    through puts, deletes, re-inserts, notes, another terminal's writes and a failed write."""
+    import random
+
+    from sesi import store as store_mod
+    from sesi.errors import GagalMenyimpan
+    from sesi.store import encode
+
+    path = tmp_path / "sesi.json"
+    buat_store(path, n_usulan=12, n_peserta=6)
+    store = Store.buka(path)
+    lain = Store.buka(path)
+    rng = random.Random(7)
+    ids = list(store.data.usulan)
+    gagal_n = 0
+    for i in range(200):
+        pilih = rng.random()
+        s = lain if pilih > 0.9 else store
+        u, k = rng.choice(ids), rng.choice(["K1", "K2", "K3"])
+        try:
+            with s.transaksi() as tx:
+                if pilih < 0.45:
+                    skor.atur_skor(tx, u, k, rng.randint(1, 5))
+                elif pilih < 0.6:
+                    skor.hapus_skor(tx, u, k)
+                elif pilih < 0.7:
+                    skor.hapus_skor(tx, u, k)
+                    skor.atur_skor(tx, u, k, 2)
+                elif pilih < 0.8:
+                    catatan.tambah_catatan(tx, f"catatan {i}")
+                elif pilih < 0.85:
+                    for cid in list(tx.table("catatan"))[:1]:
+                        catatan.hapus_catatan(tx, cid)
+                else:
+                    skor.atur_skor(tx, u, k, rng.randint(1, 5))
+                    if pilih < 0.9 and rng.random() < 0.5:
+                        def gagal(*a, **kw):
+                            raise OSError(5, "uji: I/O gagal")
+                        asli = store_mod.io.replace
+                        store_mod.io.replace = gagal
+                        tx._pulihkan_io = asli
+        except GagalMenyimpan:
+            gagal_n += 1
+        finally:
+            if "tx" in locals() and hasattr(tx, "_pulihkan_io"):
+                store_mod.io.replace = tx._pulihkan_io
+        data = Store.buka(path).data
+        meta = {"format": "musrenbang-tui", "skema": 1, "revisi": data.revisi}
+        assert baca(path) == encode(meta, data.raw), f"langkah {i}"
+    assert gagal_n >= 3
