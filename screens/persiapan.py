@@ -1,12 +1,172 @@
-"""Placeholder while this stage's screen is being built."""
+"""Persiapan: everything prepared before the day, in six parts reachable by keys 1-6.
 
-from textual.widgets import Static
+1 Sesi (the session's own data and the date warnings), 2 Acara & tim (jadwal, tim penyelenggara,
+narasumber with their material, fasilitator, sambutan), 3 Kriteria (the criteria editor), 4 Kelompok,
+5 Usulan (kelurahan and their usulan), 6 Impor CSV. The generic keys (Ctrl+O add, Ctrl+E/Enter edit,
+Del delete) act on the part shown; every change is one `sesi` action saved through the app.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import TabbedContent, TabPane
+
+from sesi.data import Data
 
 from .base import LayarTahap
+from .widgets import Hasil
+from .persiapan_bagian import Bagian, BagianAcara, BagianKelompok, BagianKriteria, BagianSesi
+from .persiapan_impor import BagianImpor
+from .persiapan_usulan import BagianUsulan
+
+#: part key -> tab title (the digit is the key that shows it)
+BAGIAN: dict[str, str] = {
+    "sesi": "1 Sesi",
+    "acara": "2 Acara & tim",
+    "kriteria": "3 Kriteria",
+    "kelompok": "4 Kelompok",
+    "usulan": "5 Usulan",
+    "impor": "6 Impor CSV",
+}
+KELAS_BAGIAN: dict[str, type[Bagian]] = {
+    "sesi": BagianSesi,
+    "acara": BagianAcara,
+    "kriteria": BagianKriteria,
+    "kelompok": BagianKelompok,
+    "usulan": BagianUsulan,
+    "impor": BagianImpor,
+}
+
+#: which parts each generic action works in (the Footer shows it only there)
+BERLAKU: dict[str, frozenset[str]] = {
+    "tambah": frozenset({"acara", "kriteria", "kelompok", "usulan"}),
+    "ubah": frozenset({"sesi", "acara", "kriteria", "kelompok", "usulan"}),
+    "hapus": frozenset({"acara", "kriteria", "kelompok", "usulan"}),
+    "jalankan_impor": frozenset({"impor"}),
+}
 
 
 class PersiapanScreen(LayarTahap):
     TAHAP = "persiapan"
+    BANTUAN = (
+        "Persiapan sebelum hari pelaksanaan, dalam enam bagian; tombol 1 sampai 6 membuka bagiannya (atau "
+        "Shift+Tab ke deretan judul lalu Kiri/Kanan). 1 Sesi: data sesi dan peringatan tanggal (pengumuman "
+        "minimal 7 hari sebelumnya); Enter mengubahnya dalam satu formulir. 2 Acara & tim: jadwal, tim "
+        "penyelenggara, narasumber dengan materinya, fasilitator, dan sambutan. 3 Kriteria: kode, nama, bobot, "
+        "skala dengan label setiap nilai; B memasang lima kriteria baku (hanya sebelum ada nilai skor). "
+        "4 Kelompok: nama, bidang yang dicakup (Spasi memilih beberapa), dan fasilitator; P membentuk satu "
+        "kelompok untuk setiap bidang. 5 Usulan: daftar kelurahan di kiri (memilih kelurahan menyaring "
+        "usulan) dan usulannya di kanan; Tab berpindah daftar. 6 Impor CSV: pilih jenis data, ketik path "
+        "berkas, Enter; seluruh berkas diperiksa dahulu dan setiap masalah disebutkan. Di setiap bagian: "
+        "Ctrl+O menambah, Enter atau Ctrl+E mengubah, Del menghapus (dengan konfirmasi). Setiap perubahan "
+        "langsung tersimpan."
+    )
 
-    def isi(self):
-        yield Static("Layar ini sedang dibuat.", id="badan")
+    BINDINGS = [
+        Binding("ctrl+o", "tambah", "Tambah", id="persiapan.tambah"),
+        Binding("ctrl+o", "jalankan_impor", "Impor", id="persiapan.impor"),
+        Binding("ctrl+e", "ubah", "Ubah", id="persiapan.ubah"),
+        Binding("delete", "hapus", "Hapus", id="persiapan.hapus", key_display="Del"),
+        Binding("b", "kriteria_baku", "Pasang kriteria baku", id="persiapan.kriteria_baku", show=False),
+        Binding("p", "per_bidang", "Satu kelompok per bidang", id="persiapan.per_bidang", show=False),
+        Binding("ctrl+l", "telusuri", "Telusuri folder untuk impor CSV", id="persiapan.telusuri", show=False),
+        *[Binding(judul[0], f"bagian('{key}')", f"Bagian {judul[2:]}", id=f"persiapan.bagian_{key}", show=False)
+          for key, judul in BAGIAN.items()],
+    ]
+
+    DEFAULT_CSS = """
+    PersiapanScreen TabbedContent { height: 1fr; }
+    PersiapanScreen TabbedContent ContentSwitcher { height: 1fr; }
+    PersiapanScreen TabPane { padding: 0; height: 1fr; }
+    """
+
+    def isi(self) -> ComposeResult:
+        with TabbedContent(initial="sesi", id="bagian"):
+            for key, judul in BAGIAN.items():
+                with TabPane(judul, id=key):
+                    yield KELAS_BAGIAN[key]()
+
+    def __init__(self) -> None:
+        super().__init__()
+        #: (revision, changes) of a save made from a form on top of this screen, shown when it closes
+        self._dari_formulir: tuple[int, dict] | None = None
+
+    def on_mount(self) -> None:  # LayarTahap.on_mount runs too (Textual calls the handler of each class)
+        self.bagian_aktif().fokus()
+
+    def simpan(self, fn: Any, *args: Any, **kwargs: Any) -> Hasil:
+        hasil = super().simpan(fn, *args, **kwargs)
+        if hasil.ok and self.app.screen is not self:
+            self._dari_formulir = (hasil.revisi, hasil.perubahan)
+        return hasil
+
+    def on_screen_resume(self) -> None:
+        """Back from a form: refresh only what its save changed (LayarTahap's handler then finds nothing new)."""
+        simpanan, self._dari_formulir = self._dari_formulir, None
+        if simpanan and simpanan[0] == self.data.revisi and simpanan[1]:
+            self._tampilkan(self.data, perubahan=simpanan[1])
+
+    # --- parts ---
+    @property
+    def aktif(self) -> str:
+        return self.query_one("#bagian", TabbedContent).active or "sesi"
+
+    def bagian(self, key: str) -> Bagian:
+        return self.query_one(f"#bagian-{key}", Bagian)
+
+    def bagian_aktif(self) -> Bagian:
+        return self.bagian(self.aktif)
+
+    def segarkan(self, data: Data, perubahan: dict) -> None:
+        for key in BAGIAN:
+            self.bagian(key).tandai(perubahan)
+        self.bagian_aktif().tampilkan_tertunda()
+
+    @on(TabbedContent.TabActivated, "#bagian")
+    def _tab_aktif(self) -> None:
+        self.bagian_aktif().tampilkan_tertunda()
+        self.refresh_bindings()
+
+    # --- actions ---
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        berlaku = BERLAKU.get(action)
+        if berlaku is None or not self.is_mounted:
+            return True
+        return self.aktif in berlaku
+
+    def action_bagian(self, key: str) -> None:
+        tabs = self.query_one("#bagian", TabbedContent)
+        if tabs.active != key:
+            tabs.active = key
+            self.bagian_aktif().tampilkan_tertunda()
+            self.refresh_bindings()
+        self.bagian(key).fokus()
+
+    def action_tambah(self) -> None:
+        self.bagian_aktif().tambah()
+
+    def action_ubah(self) -> None:
+        self.bagian_aktif().ubah()
+
+    def action_hapus(self) -> None:
+        self.bagian_aktif().hapus()
+
+    def action_kriteria_baku(self) -> None:
+        self.action_bagian("kriteria")
+        self.query_one(BagianKriteria).pasang_baku()
+
+    def action_per_bidang(self) -> None:
+        self.action_bagian("kelompok")
+        self.query_one(BagianKelompok).per_bidang()
+
+    async def action_telusuri(self) -> None:
+        if self.aktif != "impor":
+            self.action_bagian("impor")
+        await self.query_one(BagianImpor).telusuri()
+
+    def action_jalankan_impor(self) -> None:
+        self.query_one(BagianImpor).jalankan()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from .data import Data
-from .model import STATUS_DISISIHKAN
+from .model import STATUS_DISISIHKAN, Info
 from .pendaftaran import rekap
 from .peringkat import nilai_usulan
 
@@ -15,27 +15,33 @@ def sebut_kelompok(nama: str) -> str:
     return nama if nama.casefold().startswith("kelompok") else f"Kelompok {nama}"
 
 
-def peringatan(data: Data) -> list[str]:
-    """Every warning that applies to the session as it stands, in Indonesian."""
-    info = data.info
-    out: list[str] = []
+def peringatan_tanggal(info: Info) -> dict[str, str]:
+    """The warnings about the session's dates, by the field they concern: `tanggal_pengumuman` (the
+    announcement at least 7 days before) and `tanggal` (no later than the second week of February)."""
+    out: dict[str, str] = {}
     try:
         tgl = date.fromisoformat(info.tanggal)
     except ValueError:
-        tgl = None
-    if tgl:
-        if info.tanggal_pengumuman:
-            try:
-                umum = date.fromisoformat(info.tanggal_pengumuman)
-                selisih = (tgl - umum).days
-                if selisih < 7:
-                    out.append(f"Pengumuman hanya {selisih} hari sebelum musrenbang (minimal 7 hari).")
-            except ValueError:
-                pass
-        else:
-            out.append("Tanggal pengumuman belum dicatat (minimal 7 hari sebelum musrenbang).")
-        if tgl.month > 2 or (tgl.month == 2 and tgl.day > 14):
-            out.append("Tanggal musrenbang melewati minggu kedua bulan Februari.")
+        return out
+    if info.tanggal_pengumuman:
+        try:
+            umum = date.fromisoformat(info.tanggal_pengumuman)
+            selisih = (tgl - umum).days
+            if selisih < 7:
+                out["tanggal_pengumuman"] = f"Pengumuman hanya {selisih} hari sebelum musrenbang (minimal 7 hari)."
+        except ValueError:
+            pass
+    else:
+        out["tanggal_pengumuman"] = "Tanggal pengumuman belum dicatat (minimal 7 hari sebelum musrenbang)."
+    if tgl.month > 2 or (tgl.month == 2 and tgl.day > 14):
+        out["tanggal"] = "Tanggal musrenbang melewati minggu kedua bulan Februari."
+    return out
+
+
+def peringatan(data: Data) -> list[str]:
+    """Every warning that applies to the session as it stands, in Indonesian."""
+    info = data.info
+    out: list[str] = list(peringatan_tanggal(info).values())
     r = rekap(data)
     if r.hadir:
         for kel in data.kelurahan:

@@ -1,0 +1,591 @@
+"""The parts of the Persiapan screen: session data, agenda and team, criteria, kelompok (and their base).
+
+Each part shows one slice of the session and turns the screen's generic keys (add, edit, delete) into the
+`sesi` actions for that slice. A part is refreshed only when a table it shows changed, and only while it
+is visible (a hidden part is marked stale and refreshed when it is shown).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widget import Widget
+from textual.widgets import DataTable, Static
+
+from sesi import persiapan
+from sesi.data import Data
+from sesi.format import angka, nama_hari, tanggal_panjang
+from sesi.model import PERAN_TIM, TAHAP, label_skala_baku
+from sesi.peringatan import peringatan_tanggal
+
+from .glyph import g
+from .persiapan_dialog import FormPersiapan, KelompokDialog, KriteriaDialog
+from .persiapan_teks import bersih_tampil, potong, tampil
+from .widgets import Hasil, Kolom, KonfirmasiDialog, PilihDialog, Tabel
+
+
+class Bagian(Vertical):
+    """One part of the Persiapan screen (one tab)."""
+
+    KUNCI: ClassVar[str] = ""
+    #: Store tables this part shows: a change to one of them makes the part stale.
+    TABEL: ClassVar[frozenset[str]] = frozenset()
+    PETUNJUK: ClassVar[str] = ""
+
+    DEFAULT_CSS = """
+    Bagian { height: 1fr; }
+    Bagian Tabel { height: 1fr; }
+    Bagian .rinci { height: 2; padding: 0 1; color: $text-muted; }
+    Bagian .petunjuk { height: 1; padding: 0 1; color: $text-muted; background: $panel; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__(id=f"bagian-{self.KUNCI}")
+        #: changes not shown yet (table -> ids; {} = unknown, show everything); None = up to date
+        self.tertunda: dict[str, set[str]] | None = {}
+        #: row key to put the cursor on at the next refresh (the record a form just saved)
+        self.pilih_nanti = ""
+
+    # --- helpers ---
+    @property
+    def data(self) -> Data:
+        return self.app.data  # type: ignore[attr-defined]
+
+    def simpan(self, fn: Any, *args: Any, **kwargs: Any) -> Hasil:
+        return self.screen.simpan(fn, *args, **kwargs)  # type: ignore[attr-defined]
+
+    def lakukan(self, fn: Any, *args: Any, **kwargs: Any) -> Hasil:
+        """Save an action started outside a form: a refusal is also shown whole, in a notification."""
+        hasil = self.simpan(fn, *args, **kwargs)
+        if not hasil.ok:
+            self.app.notify(bersih_tampil(hasil.pesan), title="Ditolak", severity="error", timeout=10,
+                            markup=False)
+        return hasil
+
+    def kabar(self, pesan: str, galat: bool = False) -> None:
+        self.screen.status.atur(tampil(pesan), galat)  # type: ignore[attr-defined]
+
+    def petunjuk(self) -> Static:
+        return Static(tampil(self.PETUNJUK.replace(" · ", f" {g('dot')} ")), classes="petunjuk")
+
+    def terapkan_pilihan(self, tabel: Tabel) -> None:
+        """After a save from a form: put the cursor on the record just added or changed."""
+        key, self.pilih_nanti = self.pilih_nanti, ""
+        if key and key in tabel.rows:
+            tabel.move_cursor(row=tabel.get_row_index(key), animate=False)
+
+    def tanya(self, pertanyaan: str, lakukan: Any, ya: str = "Ya") -> None:
+        def jawab(ok: bool | None) -> None:
+            if ok:
+                lakukan()
+        self.app.push_screen(KonfirmasiDialog(pertanyaan, ya=ya), jawab)
+
+    # --- the screen calls these ---
+    def tandai(self, perubahan: dict) -> None:
+        """Remember a change to show when the part is next visible (merged with earlier ones)."""
+        if perubahan and not (self.TABEL & set(perubahan)):
+            return
+        if self.tertunda is None:
+            self.tertunda = {t: set(ids) for t, ids in perubahan.items()}
+        elif not perubahan or not self.tertunda:
+            self.tertunda = {}
+        else:
+            for t, ids in perubahan.items():
+                self.tertunda.setdefault(t, set()).update(ids)
+
+    def tampilkan_tertunda(self) -> None:
+        if self.tertunda is not None:
+            perubahan, self.tertunda = self.tertunda, None
+            self.segarkan(self.data, perubahan)
+
+    def segarkan(self, data: Data, perubahan: dict) -> None:
+        """Show `data` (only called while the part is visible)."""
+
+    def utama(self) -> Widget | None:
+        """The widget that takes the focus when the part is shown."""
+        return next(iter(self.query(Tabel)), None)
+
+    def fokus(self) -> None:
+        w = self.utama()
+        if w is not None:
+            w.focus()
+
+    def tambah(self) -> None:
+        self.kabar("Tidak ada yang dapat ditambahkan di bagian ini.")
+
+    def ubah(self) -> None:
+        self.kabar("Tidak ada yang dapat diubah di bagian ini.")
+
+    def hapus(self) -> None:
+        self.kabar("Tidak ada yang dapat dihapus di bagian ini.")
+
+
+# --- 1. Sesi ----------------------------------------------------------------------------------------
+
+BARIS_SESI: list[tuple[str, str]] = [
+    ("kecamatan", "Kecamatan"),
+    ("jenis_daerah", "Jenis daerah"),
+    ("kota", "Kota/kabupaten"),
+    ("tahun", "Tahun RKPD"),
+    ("tanggal", "Tanggal musrenbang"),
+    ("tempat", "Tempat"),
+    ("camat", "Camat"),
+    ("nomor_ba", "Nomor berita acara"),
+    ("tanggal_pengumuman", "Tanggal pengumuman"),
+    ("min_delegasi", "Delegasi per kelurahan"),
+    ("min_perempuan_delegasi", "Perempuan per delegasi"),
+    ("tahap", "Tahap sesi"),
+]
+
+
+def _tanggal(iso: str) -> str:
+    try:
+        return f"{iso} ({nama_hari(iso)}, {tanggal_panjang(iso)})"
+    except ValueError:
+        return iso
+
+
+class BagianSesi(Bagian):
+    KUNCI = "sesi"
+    TABEL = frozenset({"sesi"})
+    PETUNJUK = "Enter atau Ctrl+E: ubah data sesi (mulai pada baris yang disorot)."
+
+    DEFAULT_CSS = """
+    BagianSesi #sesi-peringatan { height: auto; max-height: 3; padding: 0 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Tabel(id="sesi-tabel", zebra_stripes=False)
+        yield Static(id="sesi-peringatan")
+        yield self.petunjuk()
+
+    def segarkan(self, data: Data, perubahan: dict) -> None:
+        info = data.info
+        awas = peringatan_tanggal(info)
+        rows = []
+        for key, label in BARIS_SESI:
+            nilai: Any = getattr(info, key)
+            style = ""
+            if key == "tanggal":
+                nilai = _tanggal(info.tanggal)
+            elif key == "tanggal_pengumuman":
+                if info.tanggal_pengumuman:
+                    nilai = info.tanggal_pengumuman
+                    try:
+                        hari = (date.fromisoformat(info.tanggal) - date.fromisoformat(nilai)).days
+                        nilai += f" ({hari} hari sebelum musrenbang)"
+                    except ValueError:
+                        pass
+                else:
+                    nilai = "(belum dicatat)"
+            elif key in ("min_delegasi", "min_perempuan_delegasi"):
+                nilai = f"minimal {nilai} orang (peringatan, tidak menghalangi)"
+            elif key == "tahap":
+                nilai = f"{TAHAP.get(nilai, nilai)} (Ctrl+T di layar tahap yang berlangsung)"
+            if key in awas:
+                nilai = f"{g('warn')} {nilai}"
+                style = "bold"
+            rows.append((key, [tampil(label, "bold"), potong(nilai, 54, style)]))
+        self.query_one("#sesi-tabel", Tabel).isi([("Data sesi", "label"), ("Isi", "isi")], rows)
+        out = Text("Tidak ada peringatan tentang tanggal.", style="dim")
+        if awas:
+            out = Text("\n".join(f"{g('warn')} {pesan}" for pesan in awas.values()), style="bold")
+        self.query_one("#sesi-peringatan", Static).update(out)
+
+    @on(DataTable.RowSelected, "#sesi-tabel")
+    def _enter(self) -> None:
+        self.ubah()
+
+    def ubah(self) -> None:
+        info = self.data.info
+        fokus = self.query_one("#sesi-tabel", Tabel).kunci_terpilih() or "kecamatan"
+        awal = {k: str(getattr(info, k)) for k, _ in BARIS_SESI}
+        kolom = [
+            Kolom("kecamatan", "Kecamatan", awal["kecamatan"], wajib=True),
+            Kolom("jenis_daerah", "Jenis daerah", awal["jenis_daerah"], pilihan=[("Kota", "Kota"),
+                                                                                ("Kabupaten", "Kabupaten")],
+                  wajib=True),
+            Kolom("kota", "Kota/kabupaten", awal["kota"], wajib=True),
+            Kolom("tahun", "Tahun RKPD", awal["tahun"], wajib=True, petunjuk="tahun yang direncanakan"),
+            Kolom("tanggal", "Tanggal musrenbang", awal["tanggal"], wajib=True, petunjuk="TTTT-BB-HH"),
+            Kolom("tempat", "Tempat", awal["tempat"], wajib=True),
+            Kolom("camat", "Camat", awal["camat"]),
+            Kolom("nomor_ba", "Nomor berita acara", awal["nomor_ba"], petunjuk="mis. 050/   /Kec-BJU/2027"),
+            Kolom("tanggal_pengumuman", "Tanggal pengumuman", awal["tanggal_pengumuman"],
+                  petunjuk="TTTT-BB-HH, minimal 7 hari sebelum"),
+            Kolom("min_delegasi", "Min. delegasi/kelurahan", awal["min_delegasi"]),
+            Kolom("min_perempuan_delegasi", "Min. perempuan/delegasi", awal["min_perempuan_delegasi"]),
+        ]
+
+        def periksa(v: dict[str, str]) -> str | None:
+            beda = {k: x for k, x in v.items() if x != awal.get(k)}
+            if not beda:
+                return None
+            hasil = self.simpan(persiapan.ubah_info, **beda)
+            return None if hasil.ok else hasil.pesan
+        if fokus == "tahap":
+            fokus = ""
+        self.app.push_screen(FormPersiapan("Ubah data sesi", kolom, periksa, fokus=fokus))
+
+
+# --- 2. Jadwal, tim, sambutan -------------------------------------------------------------------------
+
+#: kind -> (label shown in the list, store table)
+JENIS_DAFTAR: dict[str, tuple[str, str]] = {
+    "jadwal": ("Jadwal", "jadwal"),
+    "penyelenggara": ("Penyelenggara", "tim"),
+    "narasumber": ("Narasumber", "tim"),
+    "fasilitator": ("Fasilitator", "tim"),
+    "sambutan": ("Sambutan", "sambutan"),
+}
+JUDUL_DAFTAR = {"jadwal": "Jadwal acara", "penyelenggara": "Tim penyelenggara", "narasumber": "Narasumber",
+                "fasilitator": "Fasilitator", "sambutan": "Sambutan"}
+
+
+class BagianAcara(Bagian):
+    KUNCI = "acara"
+    TABEL = frozenset({"jadwal", "tim", "sambutan"})
+    PETUNJUK = "Ctrl+O tambah (pilih daftarnya) · Enter/Ctrl+E ubah · Del hapus"
+
+    def compose(self) -> ComposeResult:
+        yield Tabel(id="acara-tabel")
+        yield Static(id="acara-rinci", classes="rinci")
+        yield self.petunjuk()
+
+    def _baris(self, data: Data) -> list[tuple[str, str, Any]]:
+        """(row key, kind, record) in the order shown: jadwal, team by role, sambutan."""
+        out: list[tuple[str, str, Any]] = [(f"jadwal:{r.id}", "jadwal", r) for r in data.daftar("jadwal")]
+        tim = data.daftar("tim")
+        for peran in PERAN_TIM:
+            out += [(f"tim:{r.id}", peran, r) for r in tim if r.peran == peran]
+        out += [(f"sambutan:{r.id}", "sambutan", r) for r in data.daftar("sambutan")]
+        return out
+
+    def segarkan(self, data: Data, perubahan: dict) -> None:
+        rows = []
+        for key, jenis, r in self._baris(data):
+            if jenis == "jadwal":
+                cells = [r.waktu, r.acara, r.keterangan]
+            elif jenis == "sambutan":
+                cells = ["", r.nama, r.jabatan]
+            else:
+                ket = r.jabatan
+                if r.materi:
+                    ket = f"materi: {r.materi}" + (f" ({r.jabatan})" if r.jabatan else "")
+                cells = ["", r.nama, ket]
+            rows.append((key, [tampil(JENIS_DAFTAR[jenis][0], "bold"), potong(cells[0], 11), potong(cells[1], 28),
+                               potong(cells[2], 18)]))
+        tabel = self.query_one("#acara-tabel", Tabel)
+        tabel.isi([("Daftar", "daftar"), ("Waktu", "waktu"), ("Acara / nama", "nama"),
+                   ("Keterangan", "ket")], rows)
+        self.terapkan_pilihan(tabel)
+        self._rinci()
+
+    def _terpilih(self) -> tuple[str, Any] | None:
+        key = self.query_one("#acara-tabel", Tabel).kunci_terpilih()
+        if not key:
+            return None
+        table, rid = key.split(":", 1)
+        rec = self.data.records(table).get(rid)
+        if rec is None:
+            return None
+        jenis = "jadwal" if table == "jadwal" else "sambutan" if table == "sambutan" else rec.peran
+        return jenis, rec
+
+    @on(DataTable.RowHighlighted, "#acara-tabel")
+    def _rinci(self) -> None:
+        pilih = self._terpilih()
+        out = Text()
+        if pilih:
+            jenis, r = pilih
+            if jenis == "jadwal":
+                out = tampil(f"{r.waktu}  {r.acara}" + (f" {g('dot')} {r.keterangan}" if r.keterangan else ""))
+            else:
+                bagian = [r.nama] + ([r.jabatan] if r.jabatan else [])
+                if jenis != "sambutan" and r.materi:
+                    bagian.append(f"materi: {r.materi}")
+                out = tampil(f"{JUDUL_DAFTAR[jenis]}: " + f" {g('dot')} ".join(bagian))
+        self.query_one("#acara-rinci", Static).update(out)
+
+    @on(DataTable.RowSelected, "#acara-tabel")
+    def _enter(self) -> None:
+        self.ubah()
+
+    def tambah(self) -> None:
+        def pilih(jenis: str | None) -> None:
+            if jenis:
+                self._form(jenis, None)
+        self.app.push_screen(PilihDialog("Tambah ke daftar", [(JUDUL_DAFTAR[k], k) for k in JENIS_DAFTAR],
+                                         petunjuk="Ketik atau pilih daftarnya, Enter"), pilih)
+
+    def ubah(self) -> None:
+        pilih = self._terpilih()
+        if pilih is None:
+            self.kabar("Daftar masih kosong. Ctrl+O untuk menambah.")
+            return
+        self._form(*pilih)
+
+    def _form(self, jenis: str, rec: Any) -> None:
+        rid = rec.id if rec is not None else None
+        if jenis == "jadwal":
+            kolom = [Kolom("waktu", "Waktu", rec.waktu if rec else "", wajib=True, petunjuk="mis. 08.00-08.30"),
+                     Kolom("acara", "Acara", rec.acara if rec else "", wajib=True),
+                     Kolom("keterangan", "Keterangan", rec.keterangan if rec else "")]
+
+            def periksa(v: dict[str, str]) -> str | None:
+                return self._hasil(self.simpan(persiapan.simpan_jadwal, v["waktu"], v["acara"], v["keterangan"],
+                                               rid=rid))
+        elif jenis == "sambutan":
+            kolom = [Kolom("nama", "Nama", rec.nama if rec else "", wajib=True),
+                     Kolom("jabatan", "Jabatan", rec.jabatan if rec else "")]
+
+            def periksa(v: dict[str, str]) -> str | None:
+                return self._hasil(self.simpan(persiapan.simpan_sambutan, v["nama"], v["jabatan"], rid=rid))
+        else:
+            kolom = [Kolom("nama", "Nama", rec.nama if rec else "", wajib=True),
+                     Kolom("peran", "Peran", rec.peran if rec else jenis,
+                           pilihan=[(lbl, k) for k, lbl in PERAN_TIM.items()], wajib=True),
+                     Kolom("jabatan", "Jabatan / lembaga", rec.jabatan if rec else ""),
+                     Kolom("materi", "Materi (narasumber)", rec.materi if rec else "",
+                           petunjuk="judul materi yang dipaparkan")]
+
+            def periksa(v: dict[str, str]) -> str | None:
+                return self._hasil(self.simpan(persiapan.simpan_tim, v["nama"], v["peran"], v["jabatan"],
+                                               v["materi"], rid=rid))
+        judul = f"{'Ubah' if rec else 'Tambah'} {JUDUL_DAFTAR[jenis].lower()}"
+        self.app.push_screen(FormPersiapan(judul, kolom, periksa))
+
+    def _hasil(self, hasil: Hasil) -> str | None:
+        if not hasil.ok:
+            return hasil.pesan
+        table = next(iter(t for t in ("jadwal", "tim", "sambutan") if t in hasil.perubahan), "")
+        if table and hasil.nilai:
+            self.pilih_nanti = f"{table}:{hasil.nilai}"
+        return None
+
+    def hapus(self) -> None:
+        pilih = self._terpilih()
+        if pilih is None:
+            return
+        jenis, rec = pilih
+        table = JENIS_DAFTAR[jenis][1]
+        nama = rec.acara if jenis == "jadwal" else rec.nama
+        self.tanya(f"Hapus {nama} dari daftar {JUDUL_DAFTAR[jenis].lower()}?",
+                   lambda: self.lakukan(persiapan.hapus_dari_daftar, table, rec.id), ya="Hapus")
+
+
+# --- 3. Kriteria ---------------------------------------------------------------------------------------
+
+
+def _ringkas_label(k: Any) -> str:
+    lbl = [f"{n}={k.label[str(n)]}" for n in range(k.skala_min, k.skala_maks + 1) if k.label.get(str(n))]
+    return ", ".join(lbl) if lbl else "(tanpa label)"
+
+
+class BagianKriteria(Bagian):
+    KUNCI = "kriteria"
+    TABEL = frozenset({"kriteria"})
+    PETUNJUK = "Ctrl+O tambah · Enter/Ctrl+E ubah · Del hapus · B pasang kriteria baku"
+
+    DEFAULT_CSS = """
+    BagianKriteria #kriteria-jumlah { height: 1; padding: 0 1; text-style: bold; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Tabel(id="kriteria-tabel")
+        yield Static(id="kriteria-jumlah")
+        yield Static(id="kriteria-rinci", classes="rinci")
+        yield self.petunjuk()
+
+    def segarkan(self, data: Data, perubahan: dict) -> None:
+        rows = []
+        jumlah = Decimal(0)
+        for k in data.kriteria:
+            jumlah += Decimal(k.bobot)
+            n_label = sum(1 for v in range(k.skala_min, k.skala_maks + 1) if k.label.get(str(v)))
+            rows.append((k.kode, [tampil(k.kode, "bold"), potong(k.nama, 44), tampil(angka(Decimal(k.bobot))),
+                                  tampil(f"{k.skala_min}-{k.skala_maks}"),
+                                  tampil(f"{n_label}/{k.skala_maks - k.skala_min + 1}")]))
+        tabel = self.query_one("#kriteria-tabel", Tabel)
+        tabel.isi([("Kode", "kode"), ("Nama kriteria", "nama"), ("Bobot", "bobot"), ("Skala", "skala"),
+                   ("Label", "label")], rows)
+        self.terapkan_pilihan(tabel)
+        n = len(rows)
+        self.query_one("#kriteria-jumlah", Static).update(
+            tampil(f"Jumlah bobot: {angka(jumlah)} {g('dot')} {n} kriteria" if n else
+                   "Belum ada kriteria. Ctrl+O menambah satu, B memasang lima kriteria baku."))
+        self._rinci()
+
+    @on(DataTable.RowHighlighted, "#kriteria-tabel")
+    def _rinci(self) -> None:
+        k = self._terpilih()
+        out = tampil(f"{k.kode} {k.nama} {g('dot')} skala {k.skala_min}-{k.skala_maks}: {_ringkas_label(k)}") \
+            if k else Text()
+        self.query_one("#kriteria-rinci", Static).update(out)
+
+    def _terpilih(self) -> Any:
+        kode = self.query_one("#kriteria-tabel", Tabel).kunci_terpilih()
+        return self.data.kriteria_dari_kode(kode) if kode else None
+
+    @on(DataTable.RowSelected, "#kriteria-tabel")
+    def _enter(self) -> None:
+        self.ubah()
+
+    def tambah(self) -> None:
+        n = len(self.data.kriteria) + 1
+        kode = next(f"K{i}" for i in range(n, n + 100) if self.data.kriteria_dari_kode(f"K{i}") is None)
+        self._form({"kode": kode, "bobot": "1", "skala_min": 1, "skala_maks": 5,
+                    "label": {str(a): b for a, b in label_skala_baku(1, 5).items()}}, baru=True)
+
+    def ubah(self) -> None:
+        k = self._terpilih()
+        if k is None:
+            self.kabar("Belum ada kriteria. Ctrl+O untuk menambah.")
+            return
+        self._form({"kode": k.kode, "nama": k.nama, "bobot": angka(Decimal(k.bobot)), "skala_min": k.skala_min,
+                    "skala_maks": k.skala_maks, "label": k.label}, baru=False)
+
+    def _form(self, awal: dict[str, Any], baru: bool) -> None:
+        def periksa(v: dict[str, str]) -> str | None:
+            kode = v["kode"].strip()
+            if baru and self.data.kriteria_dari_kode(kode) is not None:
+                return f"Kode {kode} sudah dipakai kriteria lain; pilih kode lain atau ubah kriteria itu."
+            label = {k[6:]: x for k, x in v.items() if k.startswith("label_")}
+            hasil = self.simpan(persiapan.simpan_kriteria, kode, v["nama"], v["bobot"], v["skala_min"],
+                                v["skala_maks"], label)
+            if not hasil.ok:
+                return hasil.pesan
+            self.pilih_nanti = kode
+            return None
+        judul = "Tambah kriteria" if baru else f"Ubah kriteria {awal['kode']}"
+        self.app.push_screen(KriteriaDialog(judul, awal, periksa, baru=baru))
+
+    def hapus(self) -> None:
+        k = self._terpilih()
+        if k is None:
+            return
+        self.tanya(f"Hapus kriteria {k.kode} {k.nama}?", lambda: self.lakukan(persiapan.hapus_kriteria, k.kode),
+                   ya="Hapus")
+
+    def pasang_baku(self) -> None:
+        self.tanya("Ganti seluruh kriteria dengan lima kriteria baku (skala 1-5, bobot sama)? Hanya dapat "
+                   "dilakukan selama belum ada nilai skor.",
+                   lambda: self.lakukan(persiapan.ganti_semua_kriteria, persiapan.kriteria_baku()), ya="Pasang")
+
+
+# --- 4. Kelompok ---------------------------------------------------------------------------------------
+
+
+def bidang_usulan(data: Data) -> list[str]:
+    """Every bidang named by an usulan or a kelompok, in the order first seen."""
+    seen: dict[str, None] = {}
+    for u in data.usulan.values():
+        if u.bidang:
+            seen.setdefault(u.bidang, None)
+    for k in data.daftar("kelompok"):
+        for b in k.bidang:
+            seen.setdefault(b, None)
+    return list(seen)
+
+
+class BagianKelompok(Bagian):
+    KUNCI = "kelompok"
+    TABEL = frozenset({"kelompok", "usulan", "peserta"})
+    PETUNJUK = "Ctrl+O tambah · Enter/Ctrl+E ubah · Del hapus · P satu kelompok per bidang"
+
+    def compose(self) -> ComposeResult:
+        yield Tabel(id="kelompok-tabel")
+        yield Static(id="kelompok-rinci", classes="rinci")
+        yield self.petunjuk()
+
+    def segarkan(self, data: Data, perubahan: dict) -> None:
+        rows = []
+        for k in data.kelompok:
+            nama = potong(k.nama + (" (otomatis)" if k.virtual else ""), 26, "dim" if k.virtual else "bold")
+            rows.append((k.id, [nama, potong(", ".join(k.bidang) or "-", 22), potong(k.fasilitator or "-", 16),
+                                tampil(str(len(data.usulan_kelompok(k.id))))]))
+        tabel = self.query_one("#kelompok-tabel", Tabel)
+        tabel.isi([("Kelompok", "nama"), ("Bidang", "bidang"), ("Fasilitator", "fas"), ("Usl", "n")], rows)
+        self.terapkan_pilihan(tabel)
+        self._rinci()
+
+    def _terpilih(self) -> Any:
+        kid = self.query_one("#kelompok-tabel", Tabel).kunci_terpilih()
+        return next((k for k in self.data.kelompok if k.id == kid), None)
+
+    @on(DataTable.RowHighlighted, "#kelompok-tabel")
+    def _rinci(self) -> None:
+        k = self._terpilih()
+        if k is None:
+            self.query_one("#kelompok-rinci", Static).update("Belum ada usulan maupun kelompok.")
+            return
+        if k.virtual:
+            teks = (f"{k.nama}: dibentuk otomatis dari bidang usulan. Enter menetapkannya sebagai kelompok; "
+                    "P membentuk kelompok untuk setiap bidang yang belum berkelompok.")
+        else:
+            ketua = self.data.peserta.get(k.ketua)
+            teks = (f"{k.nama}: bidang {', '.join(k.bidang) or '-'} {g('dot')} fasilitator {k.fasilitator or '-'}"
+                    f" {g('dot')} {len(self.data.anggota(k.id))} anggota"
+                    + (f" {g('dot')} ketua {ketua.nama}" if ketua else ""))
+        self.query_one("#kelompok-rinci", Static).update(tampil(teks))
+
+    @on(DataTable.RowSelected, "#kelompok-tabel")
+    def _enter(self) -> None:
+        self.ubah()
+
+    def tambah(self) -> None:
+        self._form(None, "", [], "")
+
+    def ubah(self) -> None:
+        k = self._terpilih()
+        if k is None:
+            self.tambah()
+            return
+        if k.virtual:
+            self._form(None, k.nama, list(k.bidang), "")
+        else:
+            self._form(k.id, k.nama, list(k.bidang), k.fasilitator)
+
+    def _form(self, kid: str | None, nama: str, bidang: list[str], fasilitator: str) -> None:
+        data = self.data
+        milik = {b: k.nama for k in data.daftar("kelompok") if k.id != kid for b in k.bidang}
+        pilihan = [(b, b + (f" (di {milik[b]})" if b in milik else ""), b in bidang)
+                   for b in bidang_usulan(data)]
+        tim = [t.nama for t in data.daftar("tim") if t.peran == "fasilitator"]
+
+        def periksa(v: dict[str, Any]) -> str | None:
+            hasil = self.simpan(persiapan.simpan_kelompok, v["nama"], v["bidang"], v["fasilitator"], kid=kid)
+            if not hasil.ok:
+                return hasil.pesan
+            self.pilih_nanti = hasil.nilai
+            return None
+        judul = f"Ubah {nama}" if kid else "Tambah kelompok"
+        self.app.push_screen(KelompokDialog(judul, nama, pilihan, fasilitator, tim, periksa))
+
+    def hapus(self) -> None:
+        k = self._terpilih()
+        if k is None:
+            return
+        if k.virtual:
+            self.kabar(f"{k.nama} adalah kelompok otomatis dari bidang usulan; tidak ada yang dihapus.", galat=True)
+            return
+        self.tanya(f"Hapus {k.nama}? Anggota dan usulannya kembali tanpa kelompok.",
+                   lambda: self.lakukan(persiapan.hapus_kelompok, k.id), ya="Hapus")
+
+    def per_bidang(self) -> None:
+        hasil = self.lakukan(persiapan.kelompok_per_bidang)
+        if hasil.ok:
+            if hasil.nilai:
+                nama = [self.data.records("kelompok")[kid].nama for kid in hasil.nilai]
+                self.kabar(f"{len(nama)} kelompok dibentuk: {', '.join(nama)} {g('dot')} rev {hasil.revisi}")
+            else:
+                self.kabar("Setiap bidang sudah mempunyai kelompok; tidak ada yang dibentuk.")
+
+
+__all__ = ["Bagian", "BagianSesi", "BagianAcara", "BagianKriteria", "BagianKelompok", "bidang_usulan"]

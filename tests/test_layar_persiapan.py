@@ -1,0 +1,676 @@
+"""The Persiapan screen, driven by keyboard: session data, agenda and team, criteria, kelompok, usulan, CSV import.
+
+Each test opens the real app at 80x24 on the demo session (or a fresh one), presses keys as a user would,
+and checks what was saved in the store and what the screen shows.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from musrenbang_tui.app import MusrenbangApp
+from musrenbang_tui.demo import buat_demo
+from screens.persiapan import PersiapanScreen
+from screens.persiapan_impor import BagianImpor
+from screens.widgets import FormDialog, KonfirmasiDialog, StatusBar
+from sesi import persiapan, usulan
+from sesi.store import Pelaku, Store
+
+JAM = datetime(2027, 2, 9, 10, 0, 0)
+
+
+def buka_demo(tmp_path: Path) -> Store:
+    buat_demo(str(tmp_path / "demo.json"))
+    return Store.buka(tmp_path / "demo.json", pelaku=Pelaku("uji", "operator"), clock=lambda: JAM)
+
+
+def buka_baru(tmp_path: Path) -> Store:
+    """A fresh session: ten kelurahan, the five default criteria, no usulan, no score."""
+    return persiapan.buat_sesi(str(tmp_path / "baru.json"), kecamatan="Banjarmasin Utara", kota="Banjarmasin",
+                               tahun=2028, tanggal="2027-02-09", tempat="Aula Kantor Camat",
+                               pelaku=Pelaku("uji", "operator"), clock=lambda: JAM)
+
+
+def layar(app: MusrenbangApp) -> str:
+    """The text on the terminal, line by line."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def status(app: MusrenbangApp) -> str:
+    """The whole message of the status line (the terminal may show it shortened)."""
+    return app.screen.query_one(StatusBar).pesan.plain
+
+
+def ditolak(app: MusrenbangApp) -> list[str]:
+    """Refusals shown whole in a notification (an action started outside a form)."""
+    return [n.message for n in app._notifications if n.severity == "error"]
+
+
+def isi_berkas(store: Store) -> bytes:
+    return Path(store.path).read_bytes()
+
+
+async def ketik(pilot, teks: str) -> None:
+    await pilot.press(*list(teks))
+
+
+def dialog(app: MusrenbangApp) -> FormDialog:
+    assert isinstance(app.screen, FormDialog), f"tidak ada formulir terbuka, layar: {app.screen}"
+    return app.screen
+
+
+def nilai(app: MusrenbangApp, key: str) -> str:
+    return app.screen.query_one(f"#f-{key}").value
+
+
+# --- 1. Sesi ---------------------------------------------------------------------------------------
+
+
+async def test_ubah_tanggal_sesi_tersimpan_dan_tampil(tmp_path):
+    store = buka_demo(tmp_path)
+    app = MusrenbangApp(store, layar="persiapan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, PersiapanScreen)
+        await pilot.press("down", "down", "down", "down", "enter")  # the "Tanggal musrenbang" row
+        dialog(app)
+        assert app.screen.focused.id == "f-tanggal", "formulir dibuka pada baris yang disorot"
+        await pilot.press("ctrl+u")
+        await ketik(pilot, "2027-02-10")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PersiapanScreen), "formulir tertutup setelah tersimpan"
+        assert store.muat().info.tanggal == "2027-02-10"
+        teks = layar(app)
+        assert "2027-02-10 (Rabu, 10 Februari 2027)" in teks
+        assert "Tersimpan" in teks
+        assert store.muat().riwayat_terakhir(1)[0]["aksi"] == "ubah data sesi"
+
+
+async def test_tanggal_tidak_sah_ditolak_dan_isian_tetap(tmp_path):
+    store = buka_demo(tmp_path)
+    sebelum = isi_berkas(store)
+    app = MusrenbangApp(store, layar="persiapan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+e")  # from the first row: the form starts on Kecamatan
+        dialog(app)
+        await pilot.press("ctrl+u")
+        await ketik(pilot, "Kecamatan Uji")
+        for _ in range(4):
+            await pilot.press("tab")
+        assert app.screen.focused.id == "f-tanggal"
+        await pilot.press("ctrl+u")
+        await ketik(pilot, "10/02/2027")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        dialog(app)  # still open
+        assert "TTTT-BB-HH" in str(app.screen.query_one("#galat").render())
+        assert nilai(app, "tanggal") == "10/02/2027", "isian pengguna tetap"
+        assert nilai(app, "kecamatan") == "Kecamatan Uji"
+        assert isi_berkas(store) == sebelum, "tidak ada yang tersimpan"
+        # corrected in place, the same form saves both fields
+        await pilot.press("ctrl+u")
+        await ketik(pilot, "2027-02-10")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        info = store.muat().info
+        assert (info.kecamatan, info.tanggal) == ("Kecamatan Uji", "2027-02-10")
+
+
+async def test_pengumuman_kurang_dari_tujuh_hari_diperingatkan_di_sampingnya(tmp_path):
+    store = buka_demo(tmp_path)
+    app = MusrenbangApp(store, layar="persiapan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "Pengumuman hanya" not in layar(app)
+        for _ in range(8):
+            await pilot.press("down")
+        await pilot.press("enter")
+        assert app.screen.focused.id == "f-tanggal_pengumuman"
+        await pilot.press("ctrl+u")
+        await ketik(pilot, "2027-02-05")
+        await pilot.press("enter")  # Enter moves on through the form; Ctrl+S saves from anywhere
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        teks = layar(app)
+        assert "2027-02-05 (4 hari sebelum musrenbang)" in teks
+        assert "Pengumuman hanya 4 hari sebelum musrenbang (minimal 7 hari)." in teks
+        assert store.muat().info.tanggal_pengumuman == "2027-02-05"
+
+
+# --- 2. Jadwal, tim, sambutan ----------------------------------------------------------------------
+
+
+async def test_narasumber_dengan_materi_tambah_ubah_hapus(tmp_path):
+    store = buka_demo(tmp_path)
+    app = MusrenbangApp(store, layar="persiapan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "ctrl+o")
+        await ketik(pilot, "narasumber")
+        await pilot.press("enter")
+        dialog(app)
+        await ketik(pilot, "Dr. Nadia Putri")
+        await pilot.press("tab", "tab")  # past the peran (already Narasumber)
+        await ketik(pilot, "Dinas PUPR")
+        await pilot.press("tab")
+        await ketik(pilot, "Program pengendalian banjir 2028")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        tim = {t.nama: t for t in store.muat().daftar("tim")}
+        baru = tim["Dr. Nadia Putri"]
+        assert (baru.peran, baru.jabatan, baru.materi) == ("narasumber", "Dinas PUPR",
+                                                             "Program pengendalian banjir 2028")
+        assert "Narasumber: Dr. Nadia Putri · Dinas PUPR · materi: Program pengendalian" in layar(app), \
+            "baris baru disorot, rinciannya tampil"
+
+        await pilot.press("ctrl+e")
+        await pilot.press("tab", "tab", "tab", "ctrl+u")
+        await ketik(pilot, "Evaluasi RKPD 2026")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert store.muat().records("tim")[baru.id].materi == "Evaluasi RKPD 2026"
+
+        await pilot.press("delete")
+        assert isinstance(app.screen, KonfirmasiDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        assert baru.id not in store.muat().records("tim")
+
+
+async def test_jadwal_dan_sambutan_ditambah_dari_pilihan_daftar(tmp_path):
+    store = buka_demo(tmp_path)
+    app = MusrenbangApp(store, layar="persiapan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "ctrl+o")
+        await ketik(pilot, "jadwal")
+        await pilot.press("enter")
+        await ketik(pilot, "15.00-15.15")
+        await pilot.press("enter")
+        await ketik(pilot, "Penutupan")
+        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+o")
+        await ketik(pilot, "sambutan")
+        await pilot.press("enter")
+        await ketik(pilot, "Ketua LPM")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        data = store.muat()
+        assert [(j.waktu, j.acara) for j in data.daftar("jadwal")][-1] == ("15.00-15.15", "Penutupan")
+        assert data.daftar("sambutan")[-1].nama == "Ketua LPM"
+        # a required field left empty keeps the form open
+        await pilot.press("ctrl+o")
+        await ketik(pilot, "jadwal")
+        await pilot.press("enter")
+        await pilot.press("ctrl+s")
+        dialog(app)
+        assert "Waktu wajib diisi" in str(app.screen.query_one("#galat").render())
+
+
+# --- 3. Kriteria -----------------------------------------------------------------------------------
+
+
+async def test_kriteria_tambah_ubah_hapus_dan_jumlah_bobot(tmp_path):
+    store = buka_demo(tmp_path)
+    app = MusrenbangApp(store, layar="persiapan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        assert "Jumlah bobot: 5 · 5 kriteria" in layar(app)
+        await pilot.press("ctrl+o")
+        dialog(app)
+        assert nilai(app, "kode") == "K6"
+        await ketik(pilot, "Keberlanjutan manfaat")
+        await pilot.press("tab", "ctrl+u")
+        await ketik(pilot, "0,5")
+        await pilot.press("tab", "tab", "ctrl+u")
+        await ketik(pilot, "3")  # scale 1-3: the label fields follow
+        await pilot.pause()
+        assert [k.key for k in app.screen.kolom if k.key.startswith("label_")] == ["label_1", "label_2",
+                                                                                  "label_3"]
+        await pilot.press("tab", "ctrl+u")
+        await ketik(pilot, "kurang")
+        await pilot.press("tab", "ctrl+u")
+        await ketik(pilot, "cukup")
+        await pilot.press("tab", "ctrl+u")
+        await ketik(pilot, "baik")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        k6 = store.muat().kriteria_dari_kode("K6")
+        assert (k6.nama, k6.bobot, k6.skala_min, k6.skala_maks) == ("Keberlanjutan manfaat", "0.5", 1, 3)
+        assert k6.label == {"1": "kurang", "2": "cukup", "3": "baik"}
+        teks = layar(app)
+        assert "Jumlah bobot: 5,5 · 6 kriteria" in teks
+        assert "1=kurang, 2=cukup, 3=baik" in teks, "kriteria baru disorot dan labelnya tampil"
+
+        await pilot.press("enter")
+        assert app.screen.query_one("#f-kode").disabled, "kode tidak diubah pada kriteria yang ada"
+        await pilot.press("tab", "ctrl+u")
+        await ketik(pilot, "2")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert store.muat().kriteria_dari_kode("K6").bobot == "2"
+        assert "Jumlah bobot: 7 · 6 kriteria" in layar(app)
+
+        await pilot.press("delete", "y")
+        await pilot.pause()
+        assert store.muat().kriteria_dari_kode("K6") is None
+        assert "Jumlah bobot: 5 · 5 kriteria" in layar(app)
+
+
+async def test_kode_kriteria_yang_sudah_ada_tidak_menimpa(tmp_path):
+    store = buka_demo(tmp_path)
+    sebelum = isi_berkas(store)
+    app = MusrenbangApp(store, layar="persiapan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "ctrl+o", "shift+tab", "ctrl+u")
+        await ketik(pilot, "K1")
+        await pilot.press("tab")
+        await ketik(pilot, "Nama lain")
+        await pilot.press("ctrl+s")
+        dialog(app)
+        assert "sudah dipakai" in str(app.screen.query_one("#galat").render())
+        assert isi_berkas(store) == sebelum
+
+
+async def test_skala_tidak_dapat_menyusut_di_bawah_nilai_yang_sudah_diberikan(tmp_path):
+    store = buka_demo(tmp_path)
+    data = store.muat()
+    tertinggi = max(s["nilai"] for s in data.raw["skor"].values() if s["kriteria"] == "K1")
+    sebelum = isi_berkas(store)
+    app = MusrenbangApp(store, layar="persiapan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "enter")  # K1
+        await pilot.press("tab", "tab", "tab", "ctrl+u")
+        assert app.screen.focused.id == "f-skala_maks"
+        await ketik(pilot, str(tertinggi - 1))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        dialog(app)
+        pesan = str(app.screen.query_one("#galat").render())
+        assert f"tidak memuat nilai {tertinggi}" in pesan
+        assert nilai(app, "skala_maks") == str(tertinggi - 1)
+        assert isi_berkas(store) == sebelum
+        await pilot.press("f10")
+        await pilot.press("delete", "y")  # a criterion already used to score cannot be deleted
+        await pilot.pause()
+        assert store.muat().kriteria_dari_kode("K1") is not None
+        assert "Kriteria K1 sudah dipakai menilai; hapus nilainya dahulu." in ditolak(app)
+        assert "sudah dipakai menilai" in status(app)
+
+
+async def test_kriteria_baku_ditolak_selama_ada_skor(tmp_path):
+    store = buka_demo(tmp_path)
+    sebelum = isi_berkas(store)
+    app = MusrenbangApp(store, layar="persiapan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b")  # from the Sesi part: the key opens the Kriteria part and asks
+        assert isinstance(app.screen, KonfirmasiDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.screen.query_one("#bagian").active == "kriteria"
+        assert ditolak(app) == ["Kriteria hanya dapat diganti seluruhnya selama belum ada nilai skor."]
+        assert "Kriteria hanya dapat diganti" in layar(app)
+        assert isi_berkas(store) == sebelum
+
+
+async def test_kriteria_baku_terpasang_sebelum_penilaian(tmp_path):
+    store = buka_baru(tmp_path)
+    with store.transaksi() as tx:
+        persiapan.ganti_semua_kriteria(tx, [persiapan.kriteria_record("X", "Satu-satunya")])
+    app = MusrenbangApp(store, layar="persiapan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        assert "Jumlah bobot: 1 · 1 kriteria" in layar(app)
+        await pilot.press("b", "y")
+        await pilot.pause()
+        assert [k.kode for k in store.muat().kriteria] == ["K1", "K2", "K3", "K4", "K5"]
+        assert "Jumlah bobot: 5 · 5 kriteria" in layar(app)
+
+
+# --- 4. Kelompok -----------------------------------------------------------------------------------
+
+
+def _usulan_pemerintahan(store: Store) -> None:
+    with store.transaksi() as tx:
+        for i, kel in enumerate(("Pangeran", "Kuin Utara")):
+            usulan.tambah_usulan(tx, kelurahan=kel, prioritas_kelurahan=9, kegiatan=f"Pelatihan aparatur {i}",
+                                 skpd="Diskominfotik", bidang="Pemerintahan")
+
+
+async def test_kelompok_baru_dengan_bidang_dan_fasilitator_dari_tim(tmp_path):
+    store = buka_demo(tmp_path)
+    _usulan_pemerintahan(store)
+    app = MusrenbangApp(store, layar="persiapan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        assert "Pemerintahan (otomatis)" in layar(app), "bidang tanpa kelompok tampil sebagai kelompok otomatis"
+        await pilot.press("ctrl+o")
+        await ketik(pilot, "Kelompok IV Pemerintahan")
+        await pilot.press("enter")  # to the bidang list
+        assert app.screen.focused.id == "f-bidang"
+        await pilot.press("end", "space")  # Pemerintahan: the last bidang
+        await pilot.press("tab", "down", "down")  # fasilitator: the second of the tim fasilitator
+        assert nilai(app, "fasilitator") == "Lina Marlina, S.E."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        baru = [k for k in store.muat().daftar("kelompok") if k.nama == "Kelompok IV Pemerintahan"]
+        assert len(baru) == 1
+        assert (baru[0].bidang, baru[0].fasilitator) == (["Pemerintahan"], "Lina Marlina, S.E.")
+        teks = layar(app)
+        assert "(otomatis)" not in teks
+        assert "Kelompok IV Pemerintahan" in teks
+
+
+async def test_bidang_milik_kelompok_lain_ditolak_dengan_pesan(tmp_path):
+    store = buka_demo(tmp_path)
+    sebelum = isi_berkas(store)
+    app = MusrenbangApp(store, layar="persiapan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4", "ctrl+o")
+        await ketik(pilot, "Kelompok Ganda")
+        await pilot.press("enter", "space", "ctrl+s")  # the first bidang belongs to Kelompok I
+        await pilot.pause()
+        assert "sudah menjadi bagian kelompok Kelompok I Infrastruktur" in str(
+            app.screen.query_one("#galat").render())
+        assert app.screen.query_one("#f-nama").value == "Kelompok Ganda"
+        assert isi_berkas(store) == sebelum
+
+
+async def test_satu_kelompok_per_bidang(tmp_path):
+    store = buka_demo(tmp_path)
+    _usulan_pemerintahan(store)
+    app = MusrenbangApp(store, layar="persiapan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        kelompok = store.muat().daftar("kelompok")
+        assert [k.bidang for k in kelompok][-1] == ["Pemerintahan"]
+        assert status(app).startswith("1 kelompok dibentuk: Pemerintahan")
+        await pilot.press("p")
+        assert status(app).startswith("Setiap bidang sudah mempunyai kelompok")
+
+
+# --- 5. Kelurahan dan usulan -----------------------------------------------------------------------
+
+
+async def test_tambah_usulan_lewat_formulir_pada_kelurahan_terpilih(tmp_path):
+    store = buka_demo(tmp_path)
+    app = MusrenbangApp(store, layar="persiapan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5", "shift+tab")
+        assert app.screen.focused.id == "kel-tabel"
+        for _ in range(6):
+            await pilot.press("down")  # (semua), Alalak Selatan, ... Pangeran
+        assert "Usulan Kelurahan Pangeran: 4" in layar(app)
+        await pilot.press("enter")  # to the usulan list of Pangeran
+        assert app.screen.focused.id == "usulan-tabel"
+        await pilot.press("ctrl+o")
+        dialog(app)
+        assert (nilai(app, "prioritas_kelurahan"), app.screen.focused.id) == ("5", "f-kegiatan")
+        await ketik(pilot, "Pembangunan [bold]titian[/] RT 07")
+        await pilot.press("tab")
+        await ketik(pilot, "Jalan putus saat pasang")
+        await pilot.press("tab")
+        await ketik(pilot, "RT 07")
+        await pilot.press("tab")
+        await ketik(pilot, "150")
+        await pilot.press("tab")
+        await ketik(pilot, "m")
+        await pilot.press("tab")
+        await ketik(pilot, "225.000.000")
+        await pilot.press("tab", "tab")  # past jenis
+        await ketik(pilot, "Infrastruktur dan Kewilayahan")
+        await pilot.press("tab")
+        await ketik(pilot, "Dinas PUPR")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PersiapanScreen)
+        baru = [u for u in store.muat().usulan.values() if u.kelurahan == "Pangeran" and u.prioritas_kelurahan == 5]
+        assert len(baru) == 1
+        u = baru[0]
+        assert (u.kegiatan, u.masalah, u.lokasi, u.volume, u.satuan, u.perkiraan_biaya, u.bidang, u.skpd_awal,
+                u.status) == ("Pembangunan [bold]titian[/] RT 07", "Jalan putus saat pasang", "RT 07", "150", "m",
+                              "225000000", "Infrastruktur dan Kewilayahan", "Dinas PUPR", "baru")
+        teks = layar(app)
+        assert "Usulan Kelurahan Pangeran: 5" in teks
+        assert "Pembangunan [bold]titian[/] RT 07" in teks, "judul tampil apa adanya, bukan markup"
+        assert "Rp225.000.000" in teks
+
+
+async def test_ubah_usulan_memperbarui_barisnya_dan_hapus_yang_dinilai_ditolak(tmp_path):
+    store = buka_demo(tmp_path)
+    app = MusrenbangApp(store, layar="persiapan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5")
+        tabel = app.screen.query_one("#usulan-tabel")
+        assert tabel.kunci_terpilih() == "U001"
+        baris = tabel.row_count
+        await pilot.press("enter")
+        for _ in range(7):
+            await pilot.press("tab")
+        assert app.screen.focused.id == "f-perkiraan_biaya"
+        await pilot.press("ctrl+u")
+        await ketik(pilot, "700.000.000")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert store.muat().usulan["U001"].perkiraan_biaya == "700000000"
+        assert (tabel.row_count, tabel.kunci_terpilih()) == (baris, "U001")
+        assert "Rp700.000.000" in layar(app)
+        assert tabel.get_cell("U001", "biaya").plain == "700"
+
+        await pilot.press("delete", "y")  # U001 has scores
+        await pilot.pause()
+        assert "U001" in store.muat().usulan
+        assert ditolak(app) == ["Usulan U001 sudah dinilai; hapus nilainya dahulu."]
+
+
+async def test_prioritas_kelurahan_ganda_ditolak_dan_formulir_tetap(tmp_path):
+    store = buka_demo(tmp_path)
+    sebelum = isi_berkas(store)
+    app = MusrenbangApp(store, layar="persiapan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5", "ctrl+o")
+        await pilot.press("shift+tab", "ctrl+u")
+        await ketik(pilot, "1")
+        await pilot.press("tab")
+        await ketik(pilot, "Usulan ganda")
+        for _ in range(7):
+            await pilot.press("tab")
+        await ketik(pilot, "Ekonomi")
+        await pilot.press("tab")
+        await ketik(pilot, "Disperdagin")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Prioritas 1 Kelurahan Alalak Selatan sudah dipakai" in str(app.screen.query_one("#galat").render())
+        assert nilai(app, "kegiatan") == "Usulan ganda"
+        assert isi_berkas(store) == sebelum
+
+
+async def test_kelurahan_tambah_dan_hapus(tmp_path):
+    store = buka_demo(tmp_path)
+    app = MusrenbangApp(store, layar="persiapan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5", "shift+tab", "ctrl+o")
+        await ketik(pilot, "Kelurahan Baru")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Kelurahan Baru" in [k.nama for k in store.muat().kelurahan]
+        assert "Kelurahan Baru" in layar(app)
+        await pilot.press("G", "delete", "y")
+        await pilot.pause()
+        assert "Kelurahan Baru" not in [k.nama for k in store.muat().kelurahan]
+        await pilot.press("g", "down", "delete", "y")  # Alalak Selatan still has usulan
+        await pilot.pause()
+        assert "Alalak Selatan" in [k.nama for k in store.muat().kelurahan]
+        assert ditolak(app) == ["Kelurahan Alalak Selatan masih mempunyai usulan; tidak dapat dihapus."]
+
+
+# --- 6. Impor CSV ----------------------------------------------------------------------------------
+
+CSV_BAIK = """kelurahan;prioritas_kelurahan;kegiatan;skpd;bidang;perkiraan_biaya
+Pangeran;7;Pembangunan dermaga kelotok;Dishub;Infrastruktur dan Kewilayahan;400.000.000
+Kuin Utara;7;Pelatihan servis motor;Disperdagin;Ekonomi;60.000.000
+"""
+
+CSV_BURUK = """kelurahan,prioritas_kelurahan,kegiatan,skpd,bidang,perkiraan_biaya
+Pangeran,1,Usulan dengan prioritas terpakai,Dinas PUPR,Infrastruktur dan Kewilayahan,1000
+Kampung Entah,8,Kelurahan tidak dikenal,Dinas PUPR,Infrastruktur dan Kewilayahan,1000
+Kuin Utara,x,Prioritas bukan angka,Dinas PUPR,Ekonomi,dua juta
+"""
+
+
+async def _impor(app, pilot, jenis_turun: int, path: Path) -> None:
+    await pilot.press("6")
+    assert app.screen.focused.id == "impor-path"
+    if jenis_turun:
+        await pilot.press("shift+tab", "enter", *["down"] * jenis_turun, "enter", "tab")
+        assert app.screen.focused.id == "impor-path"
+    await ketik(pilot, str(path))
+    await pilot.press("enter")
+    for worker in list(app.workers):
+        if worker.name == "impor-csv":
+            await worker.wait()
+    await pilot.pause()
+
+
+def laporan(app: MusrenbangApp) -> str:
+    """The import report as shown: its first line and every problem line."""
+    lap = app.screen.query_one(BagianImpor).laporan
+    assert lap is not None, "belum ada laporan impor"
+    return "\n".join([lap.judul, *lap.masalah])
+
+
+async def test_impor_csv_usulan_dari_dalam_aplikasi(tmp_path):
+    store = buka_demo(tmp_path)
+    berkas = tmp_path / "usulan baru.csv"
+    berkas.write_text(CSV_BAIK, encoding="utf-8")
+    app = MusrenbangApp(store, layar="persiapan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _impor(app, pilot, 0, berkas)
+        data = store.muat()
+        baru = [u for u in data.usulan.values() if u.prioritas_kelurahan == 7]
+        assert sorted(u.kegiatan for u in baru) == ["Pelatihan servis motor", "Pembangunan dermaga kelotok"]
+        assert app.data.revisi == data.revisi, "aplikasi memakai data yang baru"
+        assert "2 usulan diimpor dari usulan baru.csv" in laporan(app)
+        assert "2 usulan diimpor dari usulan baru.csv" in layar(app)
+        await pilot.press("tab", "tab", "tab", "5")  # leave the path field, then show the usulan
+        assert "Usulan semua kelurahan: 42" in layar(app)
+
+
+async def test_impor_csv_buruk_melaporkan_setiap_masalah_dan_tidak_mengubah(tmp_path):
+    store = buka_demo(tmp_path)
+    sebelum = isi_berkas(store)
+    berkas = tmp_path / "usulan.csv"
+    berkas.write_text(CSV_BURUK, encoding="utf-8")
+    app = MusrenbangApp(store, layar="persiapan")
+    async with app.run_test(size=(80, 30)) as pilot:
+        await _impor(app, pilot, 0, berkas)
+        assert isi_berkas(store) == sebelum
+        isi = laporan(app)
+        assert "Impor usulan dari usulan.csv ditolak" in isi
+        for baris, kolom in ((2, "prioritas_kelurahan"), (3, "kelurahan"), (4, "prioritas_kelurahan"),
+                             (4, "perkiraan_biaya")):
+            assert f"usulan.csv baris {baris}, kolom {kolom}:" in isi
+        assert "Kelurahan yang dikenal di sesi ini" in isi
+        teks = layar(app)
+        assert "- usulan.csv baris 2, kolom prioritas_kelurahan: Prioritas 1 Kelurahan" in teks, "tampil di layar"
+        assert app.screen.focused.id == "impor-laporan", "laporan dapat digulir dengan tombol"
+        assert "Impor ditolak" in layar(app)
+
+
+async def test_impor_jenis_kriteria_dipilih_dan_ditolak_karena_ada_skor(tmp_path):
+    store = buka_demo(tmp_path)
+    sebelum = isi_berkas(store)
+    berkas = Path(__file__).parent / "data" / "kriteria.csv"
+    app = MusrenbangApp(store, layar="persiapan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _impor(app, pilot, 2, berkas)  # usulan, peserta, kriteria
+        assert app.screen.query_one("#impor-jenis").value == "kriteria"
+        assert "nilai skor" in laporan(app)
+        assert isi_berkas(store) == sebelum
+
+
+async def test_impor_berkas_tidak_ada_dan_path_kosong(tmp_path):
+    store = buka_demo(tmp_path)
+    app = MusrenbangApp(store, layar="persiapan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("6", "enter")
+        assert "Ketik path berkas CSV" in layar(app)
+        await _impor(app, pilot, 0, tmp_path / "tidak-ada.csv")
+        assert "tidak ditemukan" in laporan(app)
+
+
+async def test_telusuri_folder_mengisi_path(tmp_path, monkeypatch):
+    store = buka_demo(tmp_path)
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    (folder / "usulan.csv").write_text(CSV_BAIK, encoding="utf-8")
+    (folder / "catatan.pdf").write_bytes(b"%PDF")
+    monkeypatch.chdir(folder)
+    app = MusrenbangApp(store, layar="persiapan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+l")
+        pohon = app.screen.query_one("#impor-pohon")
+        assert app.screen.focused is pohon
+        for _ in range(50):  # the tree loads the folder in its own worker
+            if pohon.root.children:
+                break
+            await pilot.pause(0.02)
+        assert [str(n.label) for n in pohon.root.children] == ["usulan.csv"], "hanya folder dan berkas CSV"
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.screen.query_one("#impor-path").value == "usulan.csv"
+        assert app.screen.focused.id == "impor-path"
+
+
+# --- user text is data ----------------------------------------------------------------------------
+
+MARKUP = "[bold]B[/] [link=x]t[/link] [/]"
+
+
+async def test_markup_dan_karakter_kendali_tampil_apa_adanya_di_setiap_bagian(tmp_path):
+    store = buka_demo(tmp_path)
+    with store.transaksi() as tx:  # written behind the actions' back, as a hand-edited file could be
+        info = dict(tx.get("sesi", "info"))
+        tx.put("sesi", "info", dict(info, tempat=f"Aula {MARKUP}\x1b[31m merah"))
+        tx.put("tim", "T900", {"id": "T900", "nama": f"Narasumber {MARKUP}", "peran": "narasumber",
+                               "jabatan": "Dinas\x07\x1b[2J", "materi": "[red]materi[/red]", "urutan": 99})
+        k1 = dict(tx.get("kriteria", "K1"))
+        tx.put("kriteria", "K1", dict(k1, nama=f"Kriteria {MARKUP}"))
+        kel = dict(tx.get("kelompok", "KEL02"))
+        tx.put("kelompok", "KEL02", dict(kel, nama=f"Kelompok {MARKUP}", fasilitator="[i]Lina[/i]"))
+        u = dict(tx.get("usulan", "U001"))
+        tx.put("usulan", "U001", dict(u, kegiatan=f"Titian {MARKUP}\x1b]8;;x\x07", bidang="[b]Infra[/b]"))
+    app = MusrenbangApp(store, layar="persiapan")
+    async with app.run_test(size=(120, 30)) as pilot:
+        teks = layar(app)
+        assert f"Aula {MARKUP}?[31m merah" in teks
+        await pilot.press("2", "G", *["up"] * 5)  # the last narasumber (3 fasilitator, 2 sambutan follow)
+        assert app.screen.query_one("#acara-tabel").kunci_terpilih() == "tim:T900"
+        teks = layar(app)
+        assert f"Narasumber {MARKUP}" in teks and "[red]materi[/red]" in teks and "Dinas??[2J" in teks
+        await pilot.press("3")
+        assert f"Kriteria {MARKUP}" in layar(app)
+        await pilot.press("4", "down")
+        teks = layar(app)
+        assert f"Kelompok {MARKUP}" in teks and "[i]Lina[/i]" in teks
+        await pilot.press("enter")  # the edit form shows the name as typed, too
+        assert nilai(app, "nama") == f"Kelompok {MARKUP}"
+        await pilot.press("f10", "5")
+        teks = layar(app)
+        assert f"Titian {MARKUP}?]8;;x?" in teks and "[b]Infra[/b]" in teks
+        assert "\x1b" not in teks and "\x07" not in teks
+
+
+async def test_perubahan_dari_terminal_lain_tampil_tanpa_memindah_kursor(tmp_path):
+    store = buka_demo(tmp_path)
+    app = MusrenbangApp(store, layar="persiapan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5", "down", "down", "down")
+        tabel = app.screen.query_one("#usulan-tabel")
+        assert tabel.kunci_terpilih() == "U004"
+        lain = Store(store.path, pelaku=Pelaku("operator lain", "operator"), clock=lambda: JAM)
+        with lain.transaksi() as tx:
+            usulan.ubah_usulan(tx, "U002", kegiatan="Posyandu (diubah)")
+        app._poll()
+        await pilot.pause()
+        assert "Posyandu (diubah)" in layar(app)
+        assert tabel.kunci_terpilih() == "U004"

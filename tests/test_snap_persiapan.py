@@ -1,0 +1,119 @@
+"""Snapshots of the Persiapan screen at 80x24 on the demo session: each part, its forms, and an import report.
+
+Update after an intended change of the look with `pytest tests/test_snap_persiapan.py --snapshot-update`, and
+look at the new pictures before committing them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from musrenbang_tui.app import MusrenbangApp
+from musrenbang_tui.demo import buat_demo
+from sesi import persiapan
+from sesi.store import Pelaku, Store
+
+UKURAN = (80, 24)
+
+CSV_BURUK = """kelurahan;prioritas_kelurahan;kegiatan;skpd;bidang;perkiraan_biaya
+Pangeran;1;Prioritas yang sudah terpakai;Dinas PUPR;Infrastruktur dan Kewilayahan;1.000.000
+Kampung Entah;8;Kelurahan tidak dikenal;Dinas PUPR;Infrastruktur dan Kewilayahan;1.000.000
+Kuin Utara;x;Prioritas bukan angka;Dinas PUPR;Ekonomi;dua juta
+Kuin Utara;9;;;Ekonomi;
+"""
+
+
+def demo(tmp_path, **app_kwargs) -> MusrenbangApp:
+    buat_demo(str(tmp_path / "demo.json"))
+    store = Store.buka(tmp_path / "demo.json", pelaku=Pelaku("uji", "operator"),
+                       clock=lambda: datetime(2027, 2, 9, 10, 0, 0))
+    return MusrenbangApp(store, layar="persiapan", **app_kwargs)
+
+
+def test_sesi(snap_compare, tmp_path):
+    """1 Sesi: the session's data, the announcement date with its day count, no date warning."""
+    assert snap_compare(demo(tmp_path), terminal_size=UKURAN)
+
+
+def test_sesi_dengan_peringatan_tanggal(snap_compare, tmp_path):
+    """1 Sesi: announced 3 days before, held after the second week of February: both warnings shown."""
+    app = demo(tmp_path)
+    with app.store.transaksi() as tx:
+        persiapan.ubah_info(tx, tanggal="2027-02-17", tanggal_pengumuman="2027-02-14")
+    app.data = app.store.data
+    assert snap_compare(app, terminal_size=UKURAN)
+
+
+def test_sesi_formulir(snap_compare, tmp_path):
+    """1 Sesi: the edit form, opened on the highlighted row (Tanggal pengumuman)."""
+    assert snap_compare(demo(tmp_path), terminal_size=UKURAN, press=["down"] * 8 + ["enter"])
+
+
+def test_acara_dan_tim(snap_compare, tmp_path):
+    """2 Acara & tim: jadwal, tim penyelenggara, narasumber with materi, fasilitator, sambutan in one list."""
+    assert snap_compare(demo(tmp_path), terminal_size=UKURAN, press=["2", "down", "down", "down", "down", "down",
+                                                                      "down", "down"])
+
+
+def test_kriteria(snap_compare, tmp_path):
+    """3 Kriteria: the five criteria, the sum of the weights, the labels of the highlighted one."""
+    assert snap_compare(demo(tmp_path), terminal_size=UKURAN, press=["3"])
+
+
+def test_kriteria_formulir_skala_berubah(snap_compare, tmp_path):
+    """3 Kriteria: adding a criterion on a 1-4 scale: one label field per value, defaults of the new scale."""
+    assert snap_compare(demo(tmp_path), terminal_size=UKURAN,
+                        press=["3", "ctrl+o", "S", "D", "M", "tab", "tab", "tab", "ctrl+u", "4"])
+
+
+def test_kelompok(snap_compare, tmp_path):
+    """4 Kelompok: each kelompok with its bidang, fasilitator and number of usulan."""
+    assert snap_compare(demo(tmp_path), terminal_size=UKURAN, press=["4"])
+
+
+def test_kelompok_formulir(snap_compare, tmp_path):
+    """4 Kelompok: the form: name, bidang to tick (the ones of other kelompok named), fasilitator from the tim."""
+    assert snap_compare(demo(tmp_path), terminal_size=UKURAN, press=["4", "down", "enter"])
+
+
+def test_usulan(snap_compare, tmp_path):
+    """5 Usulan: kelurahan on the left (Pangeran chosen), its usulan on the right with the detail lines."""
+    assert snap_compare(demo(tmp_path), terminal_size=UKURAN,
+                        press=["5", "shift+tab"] + ["down"] * 6 + ["enter", "down"])
+
+
+def test_usulan_formulir(snap_compare, tmp_path):
+    """5 Usulan: the usulan form for a new one, kelurahan and next priority filled in."""
+    assert snap_compare(demo(tmp_path), terminal_size=UKURAN, press=["5", "ctrl+o"])
+
+
+def test_impor(snap_compare, tmp_path):
+    """6 Impor CSV: kind, path, and the columns the kind needs."""
+    assert snap_compare(demo(tmp_path), terminal_size=UKURAN, press=["6"])
+
+
+def test_impor_laporan_masalah(snap_compare, tmp_path, monkeypatch):
+    """6 Impor CSV: a refused file: every problem with its row and column, the store untouched."""
+    (tmp_path / "usulan.csv").write_text(CSV_BURUK, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    app = demo(tmp_path)
+
+    async def impor(pilot) -> None:
+        await pilot.press("6", *list("usulan.csv"), "enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=UKURAN, run_before=impor)
+
+
+@pytest.mark.parametrize("bagian", ["1", "5"])
+def test_tampilan_ascii(snap_compare, tmp_path, bagian):
+    """The ASCII-safe look (Linux console): no box-drawing characters, ASCII symbols."""
+    try:
+        assert snap_compare(demo(tmp_path, ascii=True), terminal_size=UKURAN, press=[bagian])
+    finally:
+        from screens import glyph
+
+        glyph.set_ascii(False)
