@@ -71,6 +71,12 @@ class Bagian(Vertical):
     def kabar(self, pesan: str, galat: bool = False) -> None:
         self.screen.status.atur(tampil(pesan), galat)  # type: ignore[attr-defined]
 
+    def compose(self) -> ComposeResult:
+        """The usual part: a list, a detail line for the highlighted row, and the hint line."""
+        yield Tabel(id=f"{self.KUNCI}-tabel")
+        yield Static(id=f"{self.KUNCI}-rinci", classes="rinci")
+        yield self.petunjuk()
+
     def petunjuk(self) -> Static:
         return Static(tampil(self.PETUNJUK.replace(" · ", f" {g('dot')} ")), classes="petunjuk")
 
@@ -252,11 +258,6 @@ class BagianAcara(Bagian):
     KUNCI = "acara"
     TABEL = frozenset({"jadwal", "tim", "sambutan"})
     PETUNJUK = "Ctrl+O tambah (pilih daftarnya) · Enter/Ctrl+E ubah · Del hapus"
-
-    def compose(self) -> ComposeResult:
-        yield Tabel(id="acara-tabel")
-        yield Static(id="acara-rinci", classes="rinci")
-        yield self.petunjuk()
 
     def _baris(self, data: Data) -> list[tuple[str, str, Any]]:
         """(row key, kind, record) in the order shown: jadwal, team by role, sambutan."""
@@ -498,11 +499,6 @@ class BagianKelompok(Bagian):
     KUNCI = "kelompok"
     TABEL = frozenset({"kelompok", "usulan", "peserta"})
     PETUNJUK = "Ctrl+O tambah · Enter/Ctrl+E ubah · Del hapus · P satu kelompok per bidang"
-
-    def compose(self) -> ComposeResult:
-        yield Tabel(id="kelompok-tabel")
-        yield Static(id="kelompok-rinci", classes="rinci")
-        yield self.petunjuk()
 
     def segarkan(self, data: Data, perubahan: dict) -> None:
         rows = []

@@ -25,6 +25,12 @@ def buka_demo(tmp_path: Path) -> Store:
     return Store.buka(tmp_path / "demo.json", pelaku=Pelaku("uji", "operator"), clock=lambda: JAM)
 
 
+def demo_app(tmp_path: Path) -> tuple[Store, MusrenbangApp]:
+    """The demo session, and the app opened on it at the Persiapan screen."""
+    store = buka_demo(tmp_path)
+    return store, MusrenbangApp(store, layar="persiapan")
+
+
 def buka_baru(tmp_path: Path) -> Store:
     """A fresh session: ten kelurahan, the five default criteria, no usulan, no score."""
     return persiapan.buat_sesi(str(tmp_path / "baru.json"), kecamatan="Banjarmasin Utara", kota="Banjarmasin",
@@ -68,8 +74,7 @@ def nilai(app: MusrenbangApp, key: str) -> str:
 
 
 async def test_ubah_tanggal_sesi_tersimpan_dan_tampil(tmp_path):
-    store = buka_demo(tmp_path)
-    app = MusrenbangApp(store, layar="persiapan")
+    store, app = demo_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         assert isinstance(app.screen, PersiapanScreen)
         await pilot.press("down", "down", "down", "down", "enter")  # the "Tanggal musrenbang" row
@@ -88,9 +93,8 @@ async def test_ubah_tanggal_sesi_tersimpan_dan_tampil(tmp_path):
 
 
 async def test_tanggal_tidak_sah_ditolak_dan_isian_tetap(tmp_path):
-    store = buka_demo(tmp_path)
+    store, app = demo_app(tmp_path)
     sebelum = isi_berkas(store)
-    app = MusrenbangApp(store, layar="persiapan")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+e")  # from the first row: the form starts on Kecamatan
         dialog(app)
@@ -118,8 +122,7 @@ async def test_tanggal_tidak_sah_ditolak_dan_isian_tetap(tmp_path):
 
 
 async def test_pengumuman_kurang_dari_tujuh_hari_diperingatkan_di_sampingnya(tmp_path):
-    store = buka_demo(tmp_path)
-    app = MusrenbangApp(store, layar="persiapan")
+    store, app = demo_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         assert "Pengumuman hanya" not in layar(app)
         for _ in range(8):
@@ -141,8 +144,7 @@ async def test_pengumuman_kurang_dari_tujuh_hari_diperingatkan_di_sampingnya(tmp
 
 
 async def test_narasumber_dengan_materi_tambah_ubah_hapus(tmp_path):
-    store = buka_demo(tmp_path)
-    app = MusrenbangApp(store, layar="persiapan")
+    store, app = demo_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2", "ctrl+o")
         await ketik(pilot, "narasumber")
@@ -177,8 +179,7 @@ async def test_narasumber_dengan_materi_tambah_ubah_hapus(tmp_path):
 
 
 async def test_jadwal_dan_sambutan_ditambah_dari_pilihan_daftar(tmp_path):
-    store = buka_demo(tmp_path)
-    app = MusrenbangApp(store, layar="persiapan")
+    store, app = demo_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2", "ctrl+o")
         await ketik(pilot, "jadwal")
@@ -209,8 +210,7 @@ async def test_jadwal_dan_sambutan_ditambah_dari_pilihan_daftar(tmp_path):
 
 
 async def test_kriteria_tambah_ubah_hapus_dan_jumlah_bobot(tmp_path):
-    store = buka_demo(tmp_path)
-    app = MusrenbangApp(store, layar="persiapan")
+    store, app = demo_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("3")
         assert "Jumlah bobot: 5 · 5 kriteria" in layar(app)
@@ -256,9 +256,8 @@ async def test_kriteria_tambah_ubah_hapus_dan_jumlah_bobot(tmp_path):
 
 
 async def test_kode_kriteria_yang_sudah_ada_tidak_menimpa(tmp_path):
-    store = buka_demo(tmp_path)
+    store, app = demo_app(tmp_path)
     sebelum = isi_berkas(store)
-    app = MusrenbangApp(store, layar="persiapan")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("3", "ctrl+o", "shift+tab", "ctrl+u")
         await ketik(pilot, "K1")
@@ -297,9 +296,8 @@ async def test_skala_tidak_dapat_menyusut_di_bawah_nilai_yang_sudah_diberikan(tm
 
 
 async def test_kriteria_baku_ditolak_selama_ada_skor(tmp_path):
-    store = buka_demo(tmp_path)
+    store, app = demo_app(tmp_path)
     sebelum = isi_berkas(store)
-    app = MusrenbangApp(store, layar="persiapan")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("b")  # from the Sesi part: the key opens the Kriteria part and asks
         assert isinstance(app.screen, KonfirmasiDialog)
@@ -360,9 +358,8 @@ async def test_kelompok_baru_dengan_bidang_dan_fasilitator_dari_tim(tmp_path):
 
 
 async def test_bidang_milik_kelompok_lain_ditolak_dengan_pesan(tmp_path):
-    store = buka_demo(tmp_path)
+    store, app = demo_app(tmp_path)
     sebelum = isi_berkas(store)
-    app = MusrenbangApp(store, layar="persiapan")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("4", "ctrl+o")
         await ketik(pilot, "Kelompok Ganda")
@@ -392,8 +389,7 @@ async def test_satu_kelompok_per_bidang(tmp_path):
 
 
 async def test_tambah_usulan_lewat_formulir_pada_kelurahan_terpilih(tmp_path):
-    store = buka_demo(tmp_path)
-    app = MusrenbangApp(store, layar="persiapan")
+    store, app = demo_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("5", "shift+tab")
         assert app.screen.focused.id == "kel-tabel"
@@ -436,8 +432,7 @@ async def test_tambah_usulan_lewat_formulir_pada_kelurahan_terpilih(tmp_path):
 
 
 async def test_ubah_usulan_memperbarui_barisnya_dan_hapus_yang_dinilai_ditolak(tmp_path):
-    store = buka_demo(tmp_path)
-    app = MusrenbangApp(store, layar="persiapan")
+    store, app = demo_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("5")
         tabel = app.screen.query_one("#usulan-tabel")
@@ -463,9 +458,8 @@ async def test_ubah_usulan_memperbarui_barisnya_dan_hapus_yang_dinilai_ditolak(t
 
 
 async def test_prioritas_kelurahan_ganda_ditolak_dan_formulir_tetap(tmp_path):
-    store = buka_demo(tmp_path)
+    store, app = demo_app(tmp_path)
     sebelum = isi_berkas(store)
-    app = MusrenbangApp(store, layar="persiapan")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("5", "ctrl+o")
         await pilot.press("shift+tab", "ctrl+u")
@@ -485,8 +479,7 @@ async def test_prioritas_kelurahan_ganda_ditolak_dan_formulir_tetap(tmp_path):
 
 
 async def test_kelurahan_tambah_dan_hapus(tmp_path):
-    store = buka_demo(tmp_path)
-    app = MusrenbangApp(store, layar="persiapan")
+    store, app = demo_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("5", "shift+tab", "ctrl+o")
         await ketik(pilot, "Kelurahan Baru")
@@ -577,10 +570,9 @@ async def test_impor_csv_buruk_melaporkan_setiap_masalah_dan_tidak_mengubah(tmp_
 
 
 async def test_impor_jenis_kriteria_dipilih_dan_ditolak_karena_ada_skor(tmp_path):
-    store = buka_demo(tmp_path)
+    store, app = demo_app(tmp_path)
     sebelum = isi_berkas(store)
     berkas = Path(__file__).parent / "data" / "kriteria.csv"
-    app = MusrenbangApp(store, layar="persiapan")
     async with app.run_test(size=(80, 24)) as pilot:
         await _impor(app, pilot, 2, berkas)  # usulan, peserta, kriteria
         assert app.screen.query_one("#impor-jenis").value == "kriteria"
@@ -589,8 +581,7 @@ async def test_impor_jenis_kriteria_dipilih_dan_ditolak_karena_ada_skor(tmp_path
 
 
 async def test_impor_berkas_tidak_ada_dan_path_kosong(tmp_path):
-    store = buka_demo(tmp_path)
-    app = MusrenbangApp(store, layar="persiapan")
+    store, app = demo_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("6", "enter")
         assert "Ketik path berkas CSV" in layar(app)
@@ -661,8 +652,7 @@ async def test_markup_dan_karakter_kendali_tampil_apa_adanya_di_setiap_bagian(tm
 
 
 async def test_perubahan_dari_terminal_lain_tampil_tanpa_memindah_kursor(tmp_path):
-    store = buka_demo(tmp_path)
-    app = MusrenbangApp(store, layar="persiapan")
+    store, app = demo_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("5", "down", "down", "down")
         tabel = app.screen.query_one("#usulan-tabel")
