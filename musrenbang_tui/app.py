@@ -18,7 +18,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 
 from screens import glyph
-from screens.widgets import AGENDA, LABEL_LAYAR, Hasil, KonfirmasiDialog, PilihDialog, StatusBar
+from screens.widgets import AGENDA, LABEL_LAYAR, Hasil, PilihDialog, StatusBar
 from sesi.data import Data
 from sesi.errors import SesiError
 from sesi.model import PERAN

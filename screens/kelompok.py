@@ -21,7 +21,8 @@ from sesi.store import Transaksi
 from .base import LayarTahap
 from .glyph import g
 from .kelompok_anggota import BagianAnggota
-from .kelompok_bagian import Bagian, aman
+from .kelompok_bagian import Bagian
+from .widgets import aman
 from .kelompok_pemilihan import BagianPemilihan, seri
 from .kelompok_verifikasi import BagianVerifikasi
 

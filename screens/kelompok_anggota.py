@@ -12,8 +12,8 @@ from sesi.data import Data
 from sesi.model import JABATAN_KELOMPOK, UNSUR, UNSUR_SINGKAT, Kelompok
 
 from .glyph import g
-from .kelompok_bagian import Bagian, TabelBagian, aman, potong, t
-from .widgets import FormDialog, Kolom, PilihDialog
+from .kelompok_bagian import Bagian, TabelBagian, t
+from .widgets import FormDialog, Kolom, PilihDialog, aman, potong
 
 
 class TabelAnggota(TabelBagian):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any, Callable, ClassVar
 
 from rich.text import Text
@@ -12,32 +11,14 @@ from textual.widgets import Static
 from sesi.data import Data
 from sesi.model import Kelompok, Peserta
 
-from .glyph import g
-from .widgets import Hasil, Tabel, teks
+from .widgets import Hasil, Tabel, aman
 
 if TYPE_CHECKING:
     from .kelompok import KelompokScreen
 
-_BIDI = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def aman(value: Any) -> str:
-    """User text for one line of the screen: line breaks and tabs as spaces, bidi overrides dropped, other
-    control characters shown literally as `teks` does (^[), never sent raw. Markup is never parsed: the
-    result always goes into a Text."""
-    s = "" if value is None else str(value)
-    return teks(_BIDI.sub("", s.replace("\r", " ").replace("\n", " ").replace("\t", " "))).plain
-
-
 def t(value: Any, style: str = "") -> Text:
     """Plain, safe Text (never markup)."""
     return Text(aman(value), style=style)
-
-
-def potong(value: Any, n: int) -> str:
-    """Cut a long text for a narrow column; the full text is shown in the detail line."""
-    s = aman(value)
-    return s if len(s) <= n else s[: n - 1] + g("ell")[0]
 
 
 def nama_peserta(data: Data, pid: str) -> str:

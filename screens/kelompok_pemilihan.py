@@ -15,8 +15,8 @@ from sesi.format import jam
 from sesi.model import JABATAN_KELOMPOK, UNSUR_SINGKAT, Kelompok
 
 from .glyph import g
-from .kelompok_bagian import Bagian, TabelBagian, aman, nama_peserta, potong, t
-from .widgets import FormDialog, Kolom, KonfirmasiDialog, PilihDialog
+from .kelompok_bagian import Bagian, TabelBagian, nama_peserta, t
+from .widgets import FormDialog, Kolom, KonfirmasiDialog, PilihDialog, aman, potong
 
 
 def seri(kel: Kelompok, jabatan: str) -> tuple[list[str], int, int]:

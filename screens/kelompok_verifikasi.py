@@ -17,8 +17,8 @@ from sesi.format import angka, rupiah
 from sesi.model import JENIS_USULAN, Kelompok, Usulan, label_status
 
 from .glyph import g
-from .kelompok_bagian import Bagian, TabelBagian, aman, potong, t
-from .widgets import AlasanDialog, FormDialog, Hasil, Kolom, PilihDialog
+from .kelompok_bagian import Bagian, TabelBagian, t
+from .widgets import AlasanDialog, FormDialog, Hasil, Kolom, PilihDialog, aman, potong
 
 #: Status as shown in the narrow column.
 STATUS_SINGKAT = {"baru": "baru", "sesuai": "sesuai", "ditolak": "ditolak", "dialihkan": "dialihkan",

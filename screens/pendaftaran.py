@@ -11,11 +11,11 @@ from textual.widgets import Input, Static
 from sesi import pendaftaran
 from sesi.data import Data
 from sesi.format import jam
-from sesi.model import JENIS_KELAMIN, UNSUR, UNSUR_SINGKAT, label_unsur
+from sesi.model import JENIS_KELAMIN, UNSUR, UNSUR_SINGKAT
 
 from .base import LayarTahap
 from .glyph import g
-from .widgets import teruskan_panah, FormDialog, Kolom, KonfirmasiDialog, Tabel, teks
+from .widgets import FormDialog, Kolom, KonfirmasiDialog, Tabel, potong, teks, teruskan_panah
 
 SARINGAN = {"semua": "semua", "belum": "belum hadir", "hadir": "sudah hadir"}
 
@@ -96,7 +96,7 @@ class PendaftaranScreen(LayarTahap):
         for p in self._cocok(data):
             status = teks(f"{g('ok')}{jam(p.waktu_hadir)}", "bold") if p.hadir else teks("-", "dim")
             asal = p.kelurahan or p.lembaga
-            rows.append((p.id, [_potong(p.nama, 26), UNSUR_SINGKAT.get(p.unsur, p.unsur), _potong(asal, 18),
+            rows.append((p.id, [potong(p.nama, 26), UNSUR_SINGKAT.get(p.unsur, p.unsur), potong(asal, 18),
                                 p.jenis_kelamin, status]))
         tabel.isi([("Nama", "nama"), ("Unsur", "unsur"), ("Kelurahan", "kel"), ("L/P", "lp"),
                    ("Hadir", "hadir")], rows)
@@ -221,11 +221,6 @@ class PendaftaranScreen(LayarTahap):
             hasil = self.simpan(pendaftaran.ubah_peserta, p.id, **_bentuk(v))
             return None if hasil.ok else hasil.pesan
         self.app.push_screen(FormDialog(f"Ubah data {p.nama}", kolom_peserta(self.data, awal), periksa))
-
-
-def _potong(text: str, n: int) -> str:
-    """Cut a long name for a narrow column (the full text is in the edit form)."""
-    return text if len(text) <= n else text[: n - 1] + g("ell")[0]
 
 
 def _bentuk(v: dict[str, str]) -> dict[str, str]:

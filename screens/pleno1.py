@@ -23,7 +23,7 @@ from sesi.model import UNSUR_SINGKAT, Catatan
 from .base import LayarTahap
 from .catatan_widget import CatatanDialog, pisah_pembicara
 from .glyph import g
-from .widgets import FormDialog, Kolom, KonfirmasiDialog, PilihDialog, Tabel, teks
+from .widgets import FormDialog, Kolom, KonfirmasiDialog, PilihDialog, Tabel, potong, teks
 
 TAHAP_CATATAN = "pleno1"
 
@@ -45,10 +45,6 @@ def baris_catatan(c: Catatan) -> Text:
         out.append(": ")
     out.append_text(teks(c.teks))
     return out
-
-
-def _potong(text: str, n: int) -> str:
-    return text if len(text) <= n else text[: n - 1] + g("ell")[0]
 
 
 class DaftarCatatan(OptionList):
@@ -147,12 +143,12 @@ class Pleno1Screen(LayarTahap):
     def _isi_orang(self, data: Data) -> None:
         rows = []
         for s in data.records("sambutan").values():
-            rows.append((f"sambutan:{s.id}", ["Sambutan", _potong(s.nama, 24), _potong(s.jabatan, 38)]))
+            rows.append((f"sambutan:{s.id}", ["Sambutan", potong(s.nama, 24), potong(s.jabatan, 38)]))
         for t in data.records("tim").values():
             if t.peran != "narasumber":
                 continue
             materi = f"{t.materi} ({t.jabatan})" if t.materi and t.jabatan else (t.materi or t.jabatan)
-            rows.append((f"tim:{t.id}", ["Narasumber", _potong(t.nama, 24), _potong(materi, 38)]))
+            rows.append((f"tim:{t.id}", ["Narasumber", potong(t.nama, 24), potong(materi, 38)]))
         self.tabel_orang.isi([("Jenis", "jenis"), ("Nama", "nama"), ("Jabatan / materi", "ket")], rows)
         n_s = sum(1 for k, _ in rows if k.startswith("sambutan:"))
         self.query_one("#judul-orang", Static).update(Text(
@@ -196,7 +192,7 @@ class Pleno1Screen(LayarTahap):
     def _tampil_pembicara(self) -> None:
         label = Text(no_wrap=True, overflow="ellipsis")
         if self.pembicara:
-            label.append_text(teks(_potong(self.pembicara, 26)))
+            label.append_text(teks(potong(self.pembicara, 26)))
         else:
             label.append("tanpa pembicara", style="dim")
         label.append(f" {g('next')}")
@@ -322,7 +318,7 @@ class Pleno1Screen(LayarTahap):
                                           f"{hasil.revisi}"))
             self.ketik.focus()
         self.app.push_screen(KonfirmasiDialog(f"Hapus catatan {jam(c.waktu)}{siapa}: "
-                                              f"\"{_potong(c.teks, 120)}\"?", ya="Hapus"), jawab)
+                                              f"\"{potong(c.teks, 120)}\"?", ya="Hapus"), jawab)
 
     # --- sambutan and narasumber -------------------------------------------------------------------
     def action_ke_daftar(self) -> None:

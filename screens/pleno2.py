@@ -24,7 +24,7 @@ from sesi.peringatan import sebut_kelompok
 
 from .base import LayarTahap
 from .glyph import g
-from .widgets import AlasanDialog, FormDialog, Kolom, KonfirmasiDialog, PilihDialog, Tabel, teks
+from .widgets import AlasanDialog, FormDialog, Kolom, KonfirmasiDialog, PilihDialog, Tabel, potong, teks
 
 #: Parts of the screen: pane id, tab label (the digit is its key).
 BAGIAN: list[tuple[str, str]] = [
@@ -50,10 +50,6 @@ KOLOM_URUTAN = [("No", "no"), ("Kegiatan", "kegiatan"), ("Kelurahan", "kel"), ("
                 ("Total", "total"), ("Ket.", "ket")]
 
 JABATAN_PERUMUS = {"ketua": "Ketua", "sekretaris": "Sekretaris", "anggota": "Anggota"}
-
-
-def _potong(text: str, n: int) -> str:
-    return text if len(text) <= n else text[: n - 1] + g("ell")[0]
 
 
 def _baris(*bagian: Text | str) -> Text:
@@ -207,13 +203,13 @@ class Pleno2Screen(LayarTahap):
                 ket.append(f"{g('tie')}seri")
             if b.peringkat != i:
                 ket.append(f"awal {b.peringkat}")
-            rows.append((u.id, [str(i), _potong(u.kegiatan, 25), _potong(u.kelurahan, 14), _potong(u.skpd, 12),
+            rows.append((u.id, [str(i), potong(u.kegiatan, 25), potong(u.kelurahan, 14), potong(u.skpd, 12),
                                 teks(bulat(b.total), "bold"), " ".join(ket)]))
         semua = data.usulan_kelompok(kel.id)
         belum = [u for u in semua if u.status == "belum_disepakati"]
         for u in belum:
-            rows.append((u.id, [teks("-", "dim"), teks(_potong(u.kegiatan, 25), "dim"),
-                                teks(_potong(u.kelurahan, 14), "dim"), teks(_potong(u.skpd, 12), "dim"), "",
+            rows.append((u.id, [teks("-", "dim"), teks(potong(u.kegiatan, 25), "dim"),
+                                teks(potong(u.kelurahan, 14), "dim"), teks(potong(u.skpd, 12), "dim"), "",
                                 teks("belum", "italic")]))
         tabel.isi(KOLOM_URUTAN, rows)
 
@@ -257,7 +253,7 @@ class Pleno2Screen(LayarTahap):
                 continue
             u = data.usulan.get(k.usulan) if k.usulan else None
             isi = KEPUTUSAN_SINGKAT.get(k.jenis, k.jenis) + (f": {u.kegiatan}" if u else "")
-            rows.append((k.id, [jam(k.waktu), _potong(isi, 40), _potong(k.alasan, 28)]))
+            rows.append((k.id, [jam(k.waktu), potong(isi, 40), potong(k.alasan, 28)]))
         rows.sort(key=lambda r: (len(r[0]), r[0]))
         baru = rows and tabel.row_count != len(rows)
         tabel.isi([("Jam", "jam"), ("Keputusan kelompok ini", "kep"), ("Alasan", "alasan")], rows)
@@ -272,8 +268,8 @@ class Pleno2Screen(LayarTahap):
         for t in data.records("tanggapan").values():
             u = data.usulan.get(t.usulan) if t.usulan else None
             tentang = u.kegiatan if u else kel_nama.get(t.kelompok, "")
-            rows.append((t.id, [jam(t.waktu), _potong(t.nama, 18), UNSUR_SINGKAT.get(t.unsur, t.unsur),
-                                _potong(tentang, 16), _potong(t.isi, 24)]))
+            rows.append((t.id, [jam(t.waktu), potong(t.nama, 18), UNSUR_SINGKAT.get(t.unsur, t.unsur),
+                                potong(tentang, 16), potong(t.isi, 24)]))
         rows.sort(key=lambda r: (len(r[0]), r[0]))
         tabel = self.tabel("tanggapan")
         baru = rows and tabel.row_count != len(rows)
@@ -314,8 +310,8 @@ class Pleno2Screen(LayarTahap):
         perempuan = 0
         for i, d in enumerate(data.records("delegasi").values(), start=1):
             perempuan += d.jenis_kelamin == "P"
-            rows.append((d.id, [str(i), _potong(d.nama, 26), UNSUR_SINGKAT.get(d.unsur, d.unsur),
-                                _potong(d.lembaga or d.keterangan, 30), d.jenis_kelamin]))
+            rows.append((d.id, [str(i), potong(d.nama, 26), UNSUR_SINGKAT.get(d.unsur, d.unsur),
+                                potong(d.lembaga or d.keterangan, 30), d.jenis_kelamin]))
         self.tabel("delegasi").isi([("No", "no"), ("Nama", "nama"), ("Unsur", "unsur"),
                                     ("Lembaga / kelurahan", "lembaga"), ("L/P", "lp")], rows)
         self.query_one("#dl-info", Static).update(_gabung(
@@ -323,7 +319,7 @@ class Pleno2Screen(LayarTahap):
             _baris(f"{len(rows)} orang, {perempuan} perempuan  {g('dot')}  D tambah  {g('dot')}  Del hapus")))
         rows = []
         for i, p in enumerate(data.records("perumus").values(), start=1):
-            rows.append((p.id, [str(i), _potong(p.nama, 30), JABATAN_PERUMUS.get(p.jabatan, p.jabatan)]))
+            rows.append((p.id, [str(i), potong(p.nama, 30), JABATAN_PERUMUS.get(p.jabatan, p.jabatan)]))
         self.tabel("perumus").isi([("No", "no"), ("Nama", "nama"), ("Jabatan", "jabatan")], rows)
         self.query_one("#pr-info", Static).update(_baris(
             Text("Tim perumus", style="bold"), f" (dipimpin Camat): {len(rows)} orang  {g('dot')}  R tambah  "
@@ -340,9 +336,9 @@ class Pleno2Screen(LayarTahap):
             if u not in hadir and u not in ttd:
                 continue
             t = ttd.get(u)
-            nama = teks(_potong(t.nama, 26)) if t else teks(f"{g('warn')} belum ada", "bold")
+            nama = teks(potong(t.nama, 26)) if t else teks(f"{g('warn')} belum ada", "bold")
             rows.append((u, [UNSUR_SINGKAT.get(u, u), str(hadir.get(u, 0)), nama,
-                             _potong(t.jabatan, 28) if t else ""]))
+                             potong(t.jabatan, 28) if t else ""]))
         self.tabel("ttd").isi([("Unsur", "unsur"), ("Hadir", "hadir"), ("Penandatangan", "nama"),
                                ("Jabatan / lembaga", "jabatan")], rows)
         kurang = pleno.unsur_hadir_tanpa_penandatangan(data)
@@ -513,9 +509,9 @@ class Pleno2Screen(LayarTahap):
 
     def _form_tanggapan(self, nama: str, unsur: str) -> None:
         data = self.data
-        usulan = [(f"{i}. {_potong(b.usulan.kegiatan, 30)} ({b.usulan.kelurahan})", b.usulan.id)
+        usulan = [(f"{i}. {potong(b.usulan.kegiatan, 30)} ({b.usulan.kelurahan})", b.usulan.id)
                   for i, b in enumerate(pleno.urutan_akhir(data, self.kid), start=1)]
-        usulan += [(f"- {_potong(u.kegiatan, 30)} ({u.kelurahan}, belum disepakati)", u.id)
+        usulan += [(f"- {potong(u.kegiatan, 30)} ({u.kelurahan}, belum disepakati)", u.id)
                    for u in data.usulan_kelompok(self.kid) if u.status == "belum_disepakati"]
         sorot = self.tabel("urutan").kunci_terpilih() or ""
         kel = data.kelompok_dari_id(self.kid)
@@ -595,7 +591,7 @@ class Pleno2Screen(LayarTahap):
         if rec is None:
             return
         if tabel == "tanggapan":
-            tanya, aksi, args = f"Hapus tanggapan {rec.nama}: \"{_potong(rec.isi, 80)}\"?", \
+            tanya, aksi, args = f"Hapus tanggapan {rec.nama}: \"{potong(rec.isi, 80)}\"?", \
                 catatan.hapus_tanggapan, (rid,)
         else:
             jenis = {"delegasi": "delegasi", "perumus": "tim perumus",

@@ -50,6 +50,25 @@ def teks(value: Any, style: str = "") -> Text:
     return Text(_KENDALI.sub(_kendali_tampak, "" if value is None else str(value)), style=style, no_wrap=False)
 
 
+_BIDI = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def aman(value: Any) -> str:
+    """User text for one line of the screen: line breaks and tabs as spaces, bidi overrides dropped, other
+    control characters shown literally as `teks` does (^[), never sent raw. Put the result in a Text."""
+    s = "" if value is None else str(value)
+    return teks(_BIDI.sub("", s.replace("\r", " ").replace("\n", " ").replace("\t", " "))).plain
+
+
+def potong(value: Any, n: int) -> str:
+    """`aman` text cut for a narrow column with an ellipsis mark (the full text is in a detail line)."""
+    s = aman(value)
+    if len(s) <= n:
+        return s
+    ell = g("ell")
+    return s[: max(0, n - len(ell))] + ell
+
+
 class AgendaBar(Static):
     """One line: every stage, the current one highlighted; the session's stage marked."""
 
@@ -455,5 +474,6 @@ class Hasil:
     perubahan: dict = field(default_factory=dict)
 
 
-__all__ = ["AGENDA", "LABEL_LAYAR", "TAHAP", "AgendaBar", "StatusBar", "Tabel", "teks", "teruskan_panah", "Kolom", "Dialog",
+__all__ = ["AGENDA", "LABEL_LAYAR", "TAHAP", "AgendaBar", "StatusBar", "Tabel", "teks", "aman", "potong",
+           "teruskan_panah", "Kolom", "Dialog",
            "FormDialog", "AlasanDialog", "KonfirmasiDialog", "PilihDialog", "Hasil"]
