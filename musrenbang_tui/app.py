@@ -124,6 +124,12 @@ class MusrenbangApp(App):
         self._kabarkan(perubahan)
         return Hasil(True, nilai=nilai, revisi=self.data.revisi, perubahan=perubahan)
 
+    def muat_ulang(self) -> None:
+        """Show what the store holds now (after a change saved outside `simpan`, e.g. an import worker)."""
+        self.data = self.store.data
+        self._riwayat_dilihat = self._id_riwayat_terakhir()
+        self._kabarkan({})
+
     def _kabarkan(self, perubahan: dict) -> None:
         screen = self.screen
         if hasattr(screen, "data_berubah"):

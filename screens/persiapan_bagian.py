@@ -455,11 +455,9 @@ class BagianKriteria(Bagian):
     def _form(self, awal: dict[str, Any], baru: bool) -> None:
         def periksa(v: dict[str, str]) -> str | None:
             kode = v["kode"].strip()
-            if baru and self.data.kriteria_dari_kode(kode) is not None:
-                return f"Kode {kode} sudah dipakai kriteria lain; pilih kode lain atau ubah kriteria itu."
             label = {k[6:]: x for k, x in v.items() if k.startswith("label_")}
             hasil = self.simpan(persiapan.simpan_kriteria, kode, v["nama"], v["bobot"], v["skala_min"],
-                                v["skala_maks"], label)
+                                v["skala_maks"], label, baru=baru)
             if not hasil.ok:
                 return hasil.pesan
             self.pilih_nanti = kode

@@ -228,9 +228,8 @@ class BagianImpor(Bagian):
         scroll.scroll_home(animate=False)
         app = self.app
         if lap.ok:
-            app.data = app.store.data  # type: ignore[attr-defined]
+            app.muat_ulang()  # type: ignore[attr-defined]
             self.kabar(f"Tersimpan {g('dot')} rev {app.data.revisi} {g('dot')} {lap.judul}")  # type: ignore[attr-defined]
-            app._kabarkan({})  # type: ignore[attr-defined]
         else:
             self.kabar("Impor ditolak; tidak ada yang diubah.", galat=True)
             if lap.masalah:

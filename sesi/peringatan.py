@@ -7,7 +7,6 @@ from datetime import date
 from .data import Data
 from .model import STATUS_DISISIHKAN, Info
 from .pendaftaran import rekap
-from .peringkat import nilai_usulan
 
 
 def sebut_kelompok(nama: str) -> str:
@@ -56,12 +55,10 @@ def peringatan(data: Data) -> list[str]:
         if not k.virtual and not k.ketua and data.anggota(k.id):
             out.append(f"{sebut_kelompok(k.nama)} belum memilih ketua.")
     if data.kriteria:
-        belum = 0
-        for u in data.usulan.values():
-            if u.status in STATUS_DISISIHKAN:
-                continue
-            if any(v is None for v in nilai_usulan(data, u.id).values()):
-                belum += 1
+        index = data.skor_index
+        kode = [k.kode for k in data.kriteria]
+        belum = sum(1 for u in data.usulan.values() if u.status not in STATUS_DISISIHKAN
+                    and not all(index.get((u.id, k)) for k in kode))
         if belum:
             out.append(f"{belum} usulan belum dinilai lengkap.")
     else:

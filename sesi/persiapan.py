@@ -143,10 +143,15 @@ def _ada_skor(tx: Transaksi, kode: str | None = None) -> bool:
 
 
 def simpan_kriteria(tx: Transaksi, kode: str, nama: str, bobot: Any = "1", skala_min: Any = 1,
-                    skala_maks: Any = 5, label: dict[str, str] | None = None) -> None:
-    """Add or change a criterion. Its scale cannot shrink below a value already given."""
+                    skala_maks: Any = 5, label: dict[str, str] | None = None, baru: bool = False) -> None:
+    """Add or change a criterion. Its scale cannot shrink below a value already given.
+
+    With `baru` the code must be free: adding never silently replaces an existing criterion."""
     tx.wajib_peran(*BOLEH["persiapan"])
     lama = tx.get("kriteria", bersih(kode))
+    if baru and lama is not None:
+        raise DataDitolak(f"Kode {bersih(kode)} sudah dipakai kriteria lain ({lama['nama']}); pilih kode lain "
+                          "atau ubah kriteria itu.")
     urutan = lama["urutan"] if lama else tx.urutan_baru("kriteria")
     rec = kriteria_record(kode, nama, bobot, skala_min, skala_maks, label, urutan)
     for s in tx.table("skor").values():

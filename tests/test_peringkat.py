@@ -303,3 +303,9 @@ def test_ganti_kriteria_memeriksa_setiap_kriteria(bantu):
     bantu.ditolak(persiapan.ganti_semua_kriteria, [])
     bantu.ditolak(persiapan.ganti_semua_kriteria, [baku[0], baku[0]])
     bantu.ditolak(persiapan.ganti_semua_kriteria, [dict(baku[0], skala_min=5, skala_maks=1)])
+
+
+def test_menambah_kriteria_tidak_menimpa_kode_yang_ada(bantu):
+    """Adding a criterion with a code already used is refused, never a silent replacement."""
+    pesan = bantu.ditolak(persiapan.simpan_kriteria, "K1", "Kriteria lain", baru=True)
+    assert "sudah dipakai" in pesan
