@@ -91,7 +91,12 @@ def test_usulan_formulir(snap_compare, tmp_path):
 
 def test_impor(snap_compare, tmp_path):
     """6 Impor CSV: kind, path, and the columns the kind needs."""
-    assert snap_compare(demo(tmp_path), terminal_size=UKURAN, press=["6"])
+    async def buka(pilot) -> None:
+        await pilot.press("6")
+        await pilot.pause()
+        await pilot.pause()
+
+    assert snap_compare(demo(tmp_path), terminal_size=UKURAN, run_before=buka)
 
 
 def test_impor_laporan_masalah(snap_compare, tmp_path, monkeypatch):
