@@ -272,3 +272,32 @@ async def test_dua_terminal_pada_satu_berkas(demo):
         assert app2.data.peserta[target.id].hadir
         assert tabel2.cursor_row == kursor
         assert "uji (Operator): hadir" in app2.screen.query_one(StatusBar).pesan.plain
+
+
+async def test_disk_penuh_menjaga_isian(demo, monkeypatch):
+    """With the disk full, saving a walk-in says so, keeps the dialog and what was typed, and changes
+    nothing on disk; once space is back the same form saves."""
+    import errno
+
+    from sesi import store as store_mod
+
+    before = demo.read_bytes()
+    app = buka(demo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"Yanto Wijaya", "ctrl+o")
+        await pilot.pause()
+
+        def penuh(fd, data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        monkeypatch.setattr(store_mod.io, "write", penuh)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "FormDialog"
+        assert "Disk penuh" in str(app.screen.query_one("#galat").render())
+        assert app.screen.query_one("#f-nama").value == "Yanto Wijaya"
+        assert demo.read_bytes() == before
+        monkeypatch.undo()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "PendaftaranScreen"
+    assert any(p.nama == "Yanto Wijaya" for p in Store.buka(demo).data.peserta.values())
