@@ -872,16 +872,21 @@ def _potong(word: str, width: int) -> list[str]:
 def bungkus(text: str, width: int) -> list[str]:
     """Greedy word wrap by display width; words longer than the line are broken."""
     width = max(1, width)
+    ascii_ = text.isascii()
+    if (ascii_ and len(text) <= width and text.isprintable() and "  " not in text
+            and text[:1] != " " and text[-1:] != " "):
+        return [text]  # the common case: one line already, single spaces (what the loop below gives)
+    ukur = len if ascii_ else lebar_teks  # ASCII: one column per character
     lines: list[str] = []
     cur, w = "", 0
     for word in text.split():
-        ww = lebar_teks(word)
+        ww = ukur(word)
         if ww > width:
             pieces = _potong(word, width)
             if cur:
                 lines.append(cur)
             lines.extend(pieces[:-1])
-            cur, w = pieces[-1], lebar_teks(pieces[-1])
+            cur, w = pieces[-1], ukur(pieces[-1])
             continue
         if cur and w + 1 + ww > width:
             lines.append(cur)
@@ -967,7 +972,15 @@ def _satu_baris(awal: str, value: str, width: int) -> list[str]:
     return _gantung(awal, teks_sel(value), width)
 
 
+def _isi_lebar(text: str, width: int, kanan: bool) -> str:
+    """`text` padded with spaces to `width` display columns (on the left when `kanan`)."""
+    pad = " " * (width - lebar_teks(text))
+    return pad + text if kanan else text + pad
+
+
 def _lebar_kata(text: str) -> int:
+    if text.isascii():
+        return max(map(len, text.split()), default=0)
     return max((lebar_teks(w) for w in text.split()), default=0)
 
 
@@ -989,10 +1002,11 @@ def tabel_teks(t: Tabel, lebar: int = LEBAR) -> list[str]:
     n = len(kolom)
     kisi = t.tinggi > 1
     judul = [teks_sel(k.judul) for k in kolom]
-    alami = [max([lebar_teks(judul[i]), kolom[i].min_teks] + [lebar_teks(r[i]) for r in rows]) for i in range(n)]
+    lebar_sel = [[len(c) if c.isascii() else lebar_teks(c) for c in r] for r in rows]
+    alami = [max([lebar_teks(judul[i]), kolom[i].min_teks] + [w[i] for w in lebar_sel]) for i in range(n)]
     minimum = []
     for i, k in enumerate(kolom):
-        isi = max((lebar_teks(r[i]) for r in rows), default=0) if k.kanan else \
+        isi = max((w[i] for w in lebar_sel), default=0) if k.kanan else \
             min(14, max((_lebar_kata(r[i]) for r in rows), default=0))
         minimum.append(max(1, _lebar_kata(judul[i]), isi, k.min_teks))
     lebar_kolom = list(alami)
@@ -1012,15 +1026,13 @@ def tabel_teks(t: Tabel, lebar: int = LEBAR) -> list[str]:
     def baris(cells: list[str], tinggi: int = 1) -> list[list[str]]:
         """The lines of one row, each a list of padded cells."""
         wrapped = [bungkus(c, w) if c else [""] for c, w in zip(cells, lebar_kolom)]
-        h = max(tinggi, max(len(x) for x in wrapped))
+        h = max(tinggi, max(map(len, wrapped)))
         out = []
         for li in range(h):
-            sel = []
-            for ci, w in enumerate(lebar_kolom):
-                text = wrapped[ci][li] if li < len(wrapped[ci]) else ""
-                pad = " " * (w - lebar_teks(text))
-                sel.append(pad + text if kanan[ci] else text + pad)
-            out.append(sel)
+            texts = [x[li] if li < len(x) else "" for x in wrapped]
+            # ASCII text takes one column per character: str's own padding does it.
+            out.append([(t.rjust(w) if k else t.ljust(w)) if t.isascii() else _isi_lebar(t, w, k)
+                        for t, w, k in zip(texts, lebar_kolom, kanan)])
         return out
 
     kepala = baris(judul)

@@ -351,16 +351,38 @@ def _semua_galat(laporan: _Laporan, baris: Baris, fn: Callable[[dict[str, Any]],
 
 class _TanpaCatat:
     """The transaction as the per-record actions see it during an import: their own history entries
-    are left out; the import writes one entry for the whole file."""
+    are left out; the import writes one entry for the whole file.
+
+    It also remembers each table's highest entry order, so that adding n rows does not scan the table
+    n times (`Transaksi.urutan_baru` looks at every record: quadratic over a 1,000-row file)."""
 
     def __init__(self, tx: Transaksi):
         self._tx = tx
+        self._urutan: dict[str, int] = {}
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._tx, name)
 
     def catat(self, *args: Any, **kwargs: Any) -> None:
         pass
+
+    def urutan_baru(self, table: str) -> int:
+        if table not in self._urutan:
+            self._urutan[table] = self._tx.urutan_baru(table) - 1
+        return self._urutan[table] + 1
+
+    def put(self, table: str, rid: str, record: Any) -> None:
+        baru = self._tx.get(table, rid) is None
+        self._tx.put(table, rid, record)
+        if table in self._urutan:
+            if baru:
+                self._urutan[table] = max(self._urutan[table], record.get("urutan", 0))
+            else:  # a replaced record may have lowered the highest: scan again when next asked
+                del self._urutan[table]
+
+    def delete(self, table: str, rid: str) -> None:
+        self._tx.delete(table, rid)
+        self._urutan.pop(table, None)  # the highest may be gone: scan again when next asked
 
 
 def _ya_tidak(value: str, nama: str, bawaan: bool = False) -> bool:

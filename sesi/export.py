@@ -17,8 +17,6 @@ import re
 import textwrap
 import unicodedata
 
-from tabulate import tabulate
-
 from .data import Data, normal
 from .errors import DataDitolak
 from .format import jam, tanggal_panjang
@@ -43,6 +41,8 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+([.,]\d+)*")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 _MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+_MD_TERJEMAH = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>#|~"})  # what _MD_SPECIAL escapes
+_SPASI = re.compile(r" {2,}")
 
 
 def _teks(value: object) -> str:
@@ -73,7 +73,15 @@ def md_sel(value: object, *, baris_baru: str = " ") -> str:
     """A cell (or inline text) for Markdown: \\ ` * _ { } [ ] < > # | ~ escaped with a backslash, an
     HTML entity's & escaped, control characters removed, newlines turned into `baris_baru` (a space, or
     pass "<br>" to keep the lines inside a table cell). The result reads as the literal text."""
-    s = _tanpa_kendali(_teks(value), baris_baru="\n")
+    s = _teks(value)
+    if s.isprintable():
+        # The common case, without the regular expressions: a printable string has no escape sequence,
+        # control, zero-width or bidi character, no newline or tab, and no whitespace but the space.
+        s = s.translate(_MD_TERJEMAH)
+        if "&" in s:
+            s = _MD_ENTITY.sub(r"\\&", s)
+        return (_SPASI.sub(" ", s) if "  " in s else s).strip()
+    s = _tanpa_kendali(s, baris_baru="\n")
     s = _MD_SPECIAL.sub(r"\\\1", s)
     s = _MD_ENTITY.sub(r"\\&", s)
     lines = (re.sub(r" {2,}", " ", line).strip() for line in s.split("\n"))
@@ -83,8 +91,10 @@ def md_sel(value: object, *, baris_baru: str = " ") -> str:
 def teks_sel(value: object) -> str:
     """A cell for a terminal or a .txt file: ANSI escapes and control characters removed, newlines and
     tabs become spaces."""
-    s = _tanpa_kendali(_teks(value))
-    return re.sub(r" {2,}", " ", s).strip()
+    s = _teks(value)
+    if not s.isprintable():  # printable: nothing to remove (see md_sel)
+        s = _tanpa_kendali(s)
+    return (_SPASI.sub(" ", s) if "  " in s else s).strip()
 
 
 # --- tables -----------------------------------------------------------------------------------------
@@ -102,6 +112,8 @@ def _csv(header: list[str], rows: list[list[object]]) -> str:
 
 
 def _md_tabel(header: list[str], rows: list[list[object]]) -> str:
+    from tabulate import tabulate  # imported when used: it costs ~20 ms (importlib.metadata) at start
+
     return tabulate([[md_sel(c) for c in row] for row in rows], headers=[md_sel(h) for h in header],
                     tablefmt="github", disable_numparse=True)
 
@@ -131,6 +143,8 @@ def _teks_tabel(header: list[str], rows: list[list[object]], lentur: dict[int, i
     if not body:
         return "(tidak ada)"
     widths = _lebar_kolom(header, body, lentur, LEBAR_TEKS)
+    from tabulate import tabulate
+
     return tabulate(body, headers=header, tablefmt="simple", disable_numparse=True,
                     maxcolwidths=widths if any(widths) else None)
 

@@ -249,11 +249,12 @@ def periksa_pengesahan(data: Data) -> list[str]:
 
 
 def _periksa_dokumen(data: Data) -> list[str]:
-    from .berita_acara import berita_acara
+    from .berita_acara import dokumen, ke_markdown, ke_teks
 
     try:
-        berita_acara(data, "md")
-        berita_acara(data, "txt")
+        blok = dokumen(data)  # built once, rendered both ways (what `berita_acara(data, fmt)` does)
+        ke_markdown(blok)
+        ke_teks(blok)
     except Exception as e:  # noqa: BLE001 - a check: any failure is a finding, not a crash
         return [f"Berita acara tidak dapat disusun dari berkas ini ({type(e).__name__}: {e})."]
     return []
