@@ -73,9 +73,14 @@ class MusrenbangApp(App):
 
     def __init__(self, store: Store, layar: str | None = None, kelompok: str | None = None,
                  ascii: bool = False, **kwargs: Any):
+        data = store.data
+        awal = layar or data.info.tahap or "persiapan"
+        # The first stage is the app's starting mode: Textual composes it with the app, so there is no
+        # blank default screen to paint first, and no switch (with its own CSS pass) on mount.
+        self.DEFAULT_MODE = awal if awal in LAYAR else "persiapan"
         super().__init__(**kwargs)
         self.store = store
-        self.data: Data = store.data
+        self.data: Data = data
         self.layar_awal = layar
         self.kelompok_aktif: str = self._cari_kelompok(kelompok) if kelompok else ""
         self.ascii = ascii
@@ -88,10 +93,6 @@ class MusrenbangApp(App):
     def on_mount(self) -> None:
         if self.ascii:
             self.add_class("ascii")
-        awal = self.layar_awal or self.data.info.tahap or "persiapan"
-        if awal not in LAYAR:
-            awal = "persiapan"
-        self.switch_mode(awal)
         self.set_interval(self.POLL_DETIK, self._poll, name="poll-berkas")
         self.title = f"Musrenbang Kecamatan {self.data.info.kecamatan}"
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from typing import Callable
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -175,9 +176,15 @@ class Matriks(Widget, can_focus=True):
             self.usulan = usulan
             self.kode = kode
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, kolom: list[KolomMatriks] | None = None, **kwargs) -> None:
+        """`kolom`: the criteria columns when already known, so that they are composed with the matrix
+        (mounting them later costs a second layout and a second full paint)."""
         super().__init__(**kwargs)
-        self.kolom: list[KolomMatriks] = []
+        self.kolom: list[KolomMatriks] = list(kolom or [])
+        #: Called with (usulan, kode) right when the cursor moves, before KursorPindah is delivered: what
+        #: the owner redraws there goes out in the same repaint as the cursor (a second repaint costs a
+        #: frame period, ~17-30 ms, and its own write over SSH).
+        self.saat_pindah: Callable[[str, str], None] | None = None
         self.baris: list[str] = []
         self._indeks: dict[str, int] = {}
         self.judul_baris: dict[str, tuple[str, str]] = {}
@@ -194,6 +201,8 @@ class Matriks(Widget, can_focus=True):
     def compose(self) -> ComposeResult:
         yield KolomSel(JUDUL, self._lebar_judul, id="mx-judul")
         yield PenandaGulir(id="mx-gulir")
+        if self.kolom:
+            yield from self._kolom_baru()
 
     def on_mount(self) -> None:
         self._widget[JUDUL] = self.query_one("#mx-judul", KolomSel)
@@ -235,14 +244,16 @@ class Matriks(Widget, can_focus=True):
             if key != JUDUL:
                 w.remove()
                 del self._widget[key]
-        baru = []
-        for i, k in enumerate(self.kolom):
-            baru.append(KolomSel(i, k.lebar))
+        self.mount_all(self._kolom_baru())
+
+    def _kolom_baru(self) -> list[KolomSel]:
+        """New widgets for the criteria columns, the total and the rank (registered in `_widget`)."""
+        baru = [KolomSel(i, k.lebar) for i, k in enumerate(self.kolom)]
         baru.append(KolomSel(len(self.kolom), LEBAR_TOTAL))
         baru.append(KolomSel(len(self.kolom) + 1, LEBAR_PERINGKAT))
         for i, w in enumerate(baru):
             self._widget[i] = w
-        self.mount_all(baru)
+        return baru
 
     def atur_sel(self, usulan: str, kode: str, isi: Isi) -> None:
         key = (usulan, kode)
@@ -295,6 +306,8 @@ class Matriks(Widget, can_focus=True):
         if c != c0:
             self._segarkan_judul_kolom(c0)
             self._segarkan_judul_kolom(c)
+        if self.saat_pindah is not None:
+            self.saat_pindah(self.baris[r], self.kolom[c].kode)
         self.post_message(self.KursorPindah(self, self.baris[r], self.kolom[c].kode))
 
     def pindah_ke(self, usulan: str, kode: str) -> bool:

@@ -22,7 +22,7 @@ from sesi import skor
 from sesi.aturan import bersih
 from sesi.data import Data
 from sesi.model import STATUS_DISISIHKAN, Kriteria
-from sesi.peringkat import aturan_urutan, bulat, nilai_sel, nilai_usulan, peringkat_kelompok, total
+from sesi.peringkat import aturan_urutan, bulat, nilai_sel, peringkat_kelompok
 
 from .base import LayarTahap
 from .glyph import g
@@ -95,11 +95,23 @@ def nama_penilai(pilihan: str) -> str:
     return pilihan[2:] if pilihan.startswith("p:") else ""
 
 
+_ISI_BULAT: dict[tuple[int, bool], Isi] = {}
+
+
 def teks_nilai(nilai: Fraction | None, rerata: bool) -> Isi:
     """A cell: the value, or a mean of penilai marked with "*" (one decimal when not whole)."""
     if nilai is None:
         return ("", "")
-    angka = str(nilai.numerator) if nilai.denominator == 1 else bulat(nilai, 1)
+    if nilai.denominator == 1:  # whole values: one shared tuple each (thousands of cells hold them)
+        key = (int(nilai), rerata)
+        isi = _ISI_BULAT.get(key)
+        if isi is None:
+            angka = str(key[0])
+            isi = (angka + "*", "rerata") if rerata else (angka, "")
+            if len(_ISI_BULAT) < 256:
+                _ISI_BULAT[key] = isi
+        return isi
+    angka = bulat(nilai, 1)
     return (angka + "*", "rerata") if rerata else (angka, "")
 
 
@@ -158,12 +170,13 @@ class SkoringScreen(LayarTahap):
         self.riwayat_urung: list[tuple[str, str, str, int | None]] = []  # (usulan, kode, penilai, old value)
         self._kursor_kelompok: dict[str, tuple[str, str]] = {}
         self._pesan_kosong_teks = ""
-        self._peringkat_tertunda = False
+        self._baris_tampil: dict[str, Any] = {}  # usulan id -> the Baris whose total and rank are shown
+        self._struktur_ada = False  # rows and columns set from the data at least once
 
     # --- layout ---
     def isi(self) -> ComposeResult:
         yield BarisInfo(id="judul-skoring")
-        yield Matriks(id="matriks")
+        yield Matriks([KolomMatriks(k.kode, lebar_kolom_kriteria(k.kode)) for k in self.data.kriteria], id="matriks")
         yield BarisInfo(id="info-kriteria")
         yield BarisInfo(id="info-skala")
         yield BarisInfo(id="info-usulan")
@@ -185,6 +198,7 @@ class SkoringScreen(LayarTahap):
         self.kid = self._kelompok_awal(self.data)
 
     def on_mount(self) -> None:
+        self.matriks.saat_pindah = lambda uid, kode: self._info(self.data)
         self.matriks.focus()
 
     def on_screen_resume(self) -> None:
@@ -213,44 +227,38 @@ class SkoringScreen(LayarTahap):
         return urut + [u for u in ids if u not in sudah]
 
     def segarkan(self, data: Data, perubahan: dict) -> None:
-        if self.kid and data.kelompok_dari_id(self.kid) is None:
-            self.kid = ""
-        if not self.kid:
-            self.kid = self._kelompok_awal(data)
-        kriteria = data.kriteria
-        baris = self._baris(data)
-        judul = {uid: (data.usulan[uid].kegiatan, data.usulan[uid].kelurahan) for uid in baris}
-        kolom = [KolomMatriks(k.kode, lebar_kolom_kriteria(k.kode)) for k in kriteria]
-        pesan = self._pesan_kosong(data, kriteria)
         m = self.matriks
-        dibangun = m.atur_struktur(kolom, baris, judul)
-        self._pesan_kosong_teks = pesan if not baris or not kolom else ""
-        sel: set[tuple[str, str]] | None = None
-        inkremental = bool(perubahan) and not dibangun and set(perubahan) <= {"skor", "riwayat"}
+        # A change of scores only (a keystroke here, or another terminal's) leaves the rows and the
+        # columns as they are: only the cells it names, the totals and the ranks are redrawn.
+        inkremental = self._struktur_ada and bool(perubahan) and set(perubahan) <= {"skor", "riwayat"}
         if inkremental:
             sel = set()
             for sid in perubahan.get("skor", ()):
                 uid, kode, _ = sid.split("|", 2)
                 sel.add((uid, kode))
-        if sel is None:
-            sel = {(uid, k.kode) for uid in baris for k in kriteria}
-        for uid, kode in sel:
-            if uid in judul:
-                m.atur_sel(uid, kode, self._isi_sel(data, uid, kode))
-        if inkremental:
-            # This row's total now; the ranks (the whole kelompok sorted) right after this repaint, once
-            # for a burst of keys: at 1,000 usulan the ranking takes longer than a keystroke should.
-            n = len(kriteria)
-            for uid in {uid for uid, _ in sel if uid in judul}:
-                nilai = nilai_usulan(data, uid)
-                tot = total(kriteria, nilai)
-                if tot is not None:
-                    m.atur_total(uid, (bulat(tot, 2), "total"))
-                else:
-                    self._belum_lengkap(uid, nilai, n)
-            self._jadwalkan_peringkat()
         else:
-            self._terapkan_peringkat(data)
+            if self.kid and data.kelompok_dari_id(self.kid) is None:
+                self.kid = ""
+            if not self.kid:
+                self.kid = self._kelompok_awal(data)
+            kriteria = data.kriteria
+            baris = self._baris(data)
+            usulan = data.usulan
+            judul = {uid: (usulan[uid].kegiatan, usulan[uid].kelurahan) for uid in baris}
+            kolom = [KolomMatriks(k.kode, lebar_kolom_kriteria(k.kode)) for k in kriteria]
+            pesan = self._pesan_kosong(data, kriteria)
+            m.atur_struktur(kolom, baris, judul)
+            self._pesan_kosong_teks = pesan if not baris or not kolom else ""
+            sel = {(uid, k.kode) for uid in baris for k in kriteria}
+            self._baris_tampil.clear()  # every row's total and rank is set again
+            self._struktur_ada = True
+        ada = m.judul_baris
+        for uid, kode in sel:
+            if uid in ada:
+                m.atur_sel(uid, kode, self._isi_sel(data, uid, kode))
+        # The ranking of a revision that changed a few scores patches the one before (sesi.peringkat:
+        # about 1 ms at 1,000 usulan), so the ranks go out in the same repaint as the cell.
+        self._terapkan_peringkat(data)
         self._info(data)
 
     def _belum_lengkap(self, uid: str, nilai: dict, n: int) -> None:
@@ -258,26 +266,21 @@ class SkoringScreen(LayarTahap):
         self.matriks.atur_total(uid, (f"{terisi}/{n}" if n else "", "kurang"))
         self.matriks.atur_peringkat(uid, ("  belum", "kurang"))
 
-    def _jadwalkan_peringkat(self) -> None:
-        if not self._peringkat_tertunda:
-            self._peringkat_tertunda = True
-            self.call_after_refresh(self._peringkat_susulan)
-
-    def _peringkat_susulan(self) -> None:
-        self._peringkat_tertunda = False
-        if self.is_mounted:
-            self._terapkan_peringkat(self.data)
-
     def _terapkan_peringkat(self, data: Data) -> None:
-        """Totals and ranks of every row (only the cells whose text changed are repainted)."""
+        """Totals and ranks of every row (only the cells whose text changed are repainted).
+
+        A row whose `Baris` is the one already shown is skipped: the ranking reuses the Baris of rows
+        whose values and place did not change."""
         m = self.matriks
         per = peringkat_kelompok(data, self.kid) if self.kid else None
         if per is not None:
             n = len(data.kriteria)
+            tampil = self._baris_tampil
             for b in per.baris:
                 uid = b.usulan.id
-                if uid not in m.judul_baris:
+                if tampil.get(uid) is b or uid not in m.judul_baris:
                     continue
+                tampil[uid] = b
                 if b.peringkat is not None:
                     m.atur_total(uid, (bulat(b.total, 2), "total"))
                     m.atur_peringkat(uid, (f"{b.peringkat:>3}" + (" seri" if b.seri else ""),

@@ -7,7 +7,7 @@ reuses the caches of the one before for every table the change did not touch.
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
 from .model import (
@@ -21,6 +21,10 @@ from .model import (
 )
 
 VIRTUAL_PREFIX = "bidang:"
+#: Cached lookups (by key prefix) that can be patched for a revision that changed only scores.
+PATCHABLE = ("peringkat:",)
+#: Tables such a revision leaves as they were.
+_TETAP_SAAT_SKOR = ("usulan", "kriteria", "kelompok")
 
 
 def _sorted_records(table: Mapping[str, Any], cls: type) -> dict[str, Any]:
@@ -40,6 +44,10 @@ class Data:
         self.raw = raw
         self.revisi = revisi
         self._cache: dict[str, Any] = {}
+        #: Results of an earlier revision that a lookup may patch instead of rebuilding, with the usulan
+        #: whose scores changed since: key -> (value, usulan ids). Only when nothing but scores (and the
+        #: history) changed; see `sebelumnya`.
+        self._sebelum: dict[str, tuple[Any, frozenset[str]]] = {}
         if prev is not None:
             # Reuse lookups of tables this revision did not touch (same table object).
             for key, (deps, value) in prev._cache.items():
@@ -51,6 +59,19 @@ class Data:
                 if len(ids) < 200:
                     self._cache["skor_index"] = (("skor",), _patch_skor_index(
                         prev._cache["skor_index"][1], raw.get("skor", {}), ids))
+            if (changed and set(changed) <= {"skor", "riwayat"} and len(changed.get("skor", ())) < 200
+                    and all(raw.get(t) is prev.raw.get(t) for t in _TETAP_SAAT_SKOR)):
+                ubah = frozenset(sid.split("|", 1)[0] for sid in changed.get("skor", ()))
+                for key, (value, lama) in prev._sebelum.items():  # not looked up there: still usable
+                    self._sebelum[key] = (value, lama | ubah)
+                for key, (deps, value) in prev._cache.items():
+                    if key.startswith(PATCHABLE) and key not in self._cache:
+                        self._sebelum[key] = (value, ubah)
+
+    def sebelumnya(self, key: str) -> tuple[Any, frozenset[str]] | None:
+        """The value `key` had in an earlier revision, and the usulan whose scores changed since (None
+        when there is none to patch). Taken once: the caller builds this revision's value from it."""
+        return self._sebelum.pop(key, None)
 
     def _cached(self, key: str, deps: tuple[str, ...], build):
         hit = self._cache.get(key)
@@ -149,12 +170,14 @@ class Data:
 
     # --- scores ---
     @property
-    def skor_index(self) -> dict[tuple[str, str], dict[str, int]]:
-        """(usulan id, kriteria kode) -> {penilai: nilai}; penilai "" is the consensus value."""
+    def skor_index(self) -> dict[tuple[str, str], Mapping[str, int]]:
+        """(usulan id, kriteria kode) -> {penilai: nilai}; penilai "" is the consensus value.
+
+        The cells are read-only mappings (one-value cells are shared between cells)."""
         return self._cached("skor_index", ("skor",), lambda: _build_skor_index(self.raw.get("skor", {})))
 
-    def nilai_mentah(self, usulan_id: str, kode: str) -> dict[str, int]:
-        return self.skor_index.get((usulan_id, kode), {})
+    def nilai_mentah(self, usulan_id: str, kode: str) -> Mapping[str, int]:
+        return self.skor_index.get((usulan_id, kode), _SEL_KOSONG)
 
     def penilai(self) -> list[str]:
         names = {p for cell in self.skor_index.values() for p in cell if p}
@@ -173,10 +196,10 @@ class Data:
                 break
         return out
 
-    @cached_property
+    @property
     def kelurahan_nama(self) -> dict[str, str]:
         """casefolded name -> canonical name."""
-        return {normal(k.nama): k.nama for k in self.kelurahan}
+        return self._cached("kelurahan_nama", ("kelurahan",), lambda: {normal(k.nama): k.nama for k in self.kelurahan})
 
 
 def normal(text: str) -> str:
@@ -184,10 +207,41 @@ def normal(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text.casefold()).strip()
 
 
-def _build_skor_index(table: Mapping[str, Any]) -> dict[tuple[str, str], dict[str, int]]:
-    index: dict[tuple[str, str], dict[str, int]] = {}
+#: Read-only cells holding one value, shared by every cell with that value: most cells hold only the
+#: consensus value, so 25,000 scored cells (5,000 usulan) need a handful of these instead of 25,000
+#: dicts (~5 MB).
+_SEL_TUNGGAL: dict[tuple[str, int], Mapping[str, int]] = {}
+_SEL_KOSONG: Mapping[str, int] = MappingProxyType({})
+
+
+def _sel_tunggal(penilai: str, nilai: int) -> Mapping[str, int]:
+    key = (penilai, nilai)
+    cell = _SEL_TUNGGAL.get(key)
+    if cell is None:
+        cell = MappingProxyType({penilai: nilai})
+        if len(_SEL_TUNGGAL) < 4096:
+            _SEL_TUNGGAL[key] = cell
+    return cell
+
+
+def _sel(isi: dict[str, int]) -> Mapping[str, int]:
+    """A cell for the index: read-only, and shared when it holds one value."""
+    if len(isi) == 1:
+        return _sel_tunggal(*next(iter(isi.items())))
+    return MappingProxyType(isi)
+
+
+def _build_skor_index(table: Mapping[str, Any]) -> dict[tuple[str, str], Mapping[str, int]]:
+    index: dict[tuple[str, str], Mapping[str, int]] = {}
     for rec in table.values():
-        index.setdefault((rec["usulan"], rec["kriteria"]), {})[rec.get("penilai", "")] = rec["nilai"]
+        key = (rec["usulan"], rec["kriteria"])
+        cell = index.get(key)
+        if cell is None:
+            index[key] = _sel_tunggal(rec.get("penilai", ""), rec["nilai"])
+        else:  # several penilai: a cell of its own
+            isi = dict(cell)
+            isi[rec.get("penilai", "")] = rec["nilai"]
+            index[key] = MappingProxyType(isi)
     return index
 
 
@@ -202,7 +256,7 @@ def _patch_skor_index(old: dict, table: Mapping[str, Any], ids: Iterable[str]) -
         else:
             cell[penilai] = rec["nilai"]
         if cell:
-            index[(usulan, kode)] = cell
+            index[(usulan, kode)] = _sel(cell)
         else:
             index.pop((usulan, kode), None)
     return index

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from math import lcm
+from operator import itemgetter
 
 from .data import Data
 from .model import STATUS_DISISIHKAN, Kriteria, Usulan, label_status
@@ -68,12 +69,14 @@ def bulat(value: Fraction | None, digits: int = 2) -> str:
     if value is None:
         return ""
     # Exact: a Decimal division would round at 28 digits first and could turn 0.00499... into 0.005.
-    scaled = abs(Fraction(value)) * 10**digits
-    q, r = divmod(scaled.numerator, scaled.denominator)
-    if 2 * r >= scaled.denominator:
+    # Integer arithmetic on numerator and denominator (no intermediate Fractions: this runs per row).
+    f = value if type(value) in (int, Fraction) else Fraction(value)
+    num, den = f.numerator, f.denominator
+    q, r = divmod(abs(num) * 10**digits, den)
+    if 2 * r >= den:
         q += 1
     text = str(q).rjust(digits + 1, "0")
-    sign = "-" if value < 0 and q else ""
+    sign = "-" if num < 0 and q else ""
     return sign + (text[:-digits] + "," + text[-digits:] if digits else text)
 
 
@@ -104,6 +107,9 @@ class Peringkat:
     kelompok_id: str
     kelompok_nama: str
     baris: list[Baris] = field(default_factory=list)
+    #: usulan id -> (sort key or None when not ranked, values, total, reason): what the next revision
+    #: reuses for the usulan whose scores did not change.
+    _hitungan: dict[str, tuple] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def diperingkat(self) -> list[Baris]:
@@ -172,31 +178,53 @@ def _hitung_peringkat(data: Data, kelompok_id: str) -> Peringkat:
     w, jumlah_bobot = bobot_bulat(kriteria)
     index = data.skor_index
     ranked: list[tuple[tuple, Usulan, dict, Fraction]] = []
-    rest: list[Baris] = []
+    rest: list[tuple[Usulan, dict, Fraction | None, str]] = []
+    # A revision that changed only some scores reuses the other rows' values (and their Baris, where
+    # the place did not change) from the one before.
+    sebelum = data.sebelumnya("peringkat:" + kelompok_id)
+    lama, ubah = (sebelum[0]._hitungan, sebelum[1]) if sebelum is not None else ({}, frozenset())
+    baris_lama = {b.usulan.id: b for b in sebelum[0].baris} if sebelum is not None else {}
+    hitungan: dict[str, tuple] = {}
     for u in data.usulan_kelompok(kelompok_id):
-        nilai = {k.kode: _nilai_dari_sel(index.get((u.id, k.kode), {})) for k in kriteria}
-        lengkap = bool(kriteria) and jumlah_bobot > 0 and all(v is not None for v in nilai.values())
-        pembilang = sum(wi * nilai[k.kode] for wi, k in zip(w, kriteria)) if lengkap else 0  # type: ignore[misc]
-        tot = Fraction(pembilang) / jumlah_bobot if lengkap else None
-        alasan = alasan_disisihkan(data, u)
-        if not alasan and tot is None:
-            kosong = [k.kode for k in kriteria if nilai.get(k.kode) is None]
-            alasan = "belum lengkap (" + ", ".join(kosong) + " belum dinilai)" if kriteria else \
-                "belum ada kriteria"
+        h = lama.get(u.id) if u.id not in ubah else None
+        if h is None:
+            nilai = {k.kode: _nilai_dari_sel(index.get((u.id, k.kode), {})) for k in kriteria}
+            lengkap = bool(kriteria) and jumlah_bobot > 0 and all(v is not None for v in nilai.values())
+            pembilang = sum(wi * nilai[k.kode] for wi, k in zip(w, kriteria)) if lengkap else 0  # type: ignore[misc]
+            tot = Fraction(pembilang) / jumlah_bobot if lengkap else None
+            alasan = alasan_disisihkan(data, u)
+            if not alasan and tot is None:
+                kosong = [k.kode for k in kriteria if nilai.get(k.kode) is None]
+                alasan = "belum lengkap (" + ", ".join(kosong) + " belum dinilai)" if kriteria else \
+                    "belum ada kriteria"
+            # The sort key: the rule's key, then entry order.
+            urut = None if alasan else (_kunci(u, nilai, pembilang, pemisah), u.urutan)  # type: ignore[arg-type]
+            h = (urut, nilai, tot, alasan)
+        hitungan[u.id] = h
+        urut, nilai, tot, alasan = h
         if alasan:
-            rest.append(Baris(u, nilai, tot, alasan=alasan))
+            rest.append((u, nilai, tot, alasan))
         else:
-            ranked.append((_kunci(u, nilai, pembilang, pemisah), u, nilai, tot))  # type: ignore[arg-type]
-    ranked.sort(key=lambda r: (r[0], r[1].urutan))
+            ranked.append((urut, u, nilai, tot))
+    ranked.sort(key=itemgetter(0))
     seri = [False] * len(ranked)
     penentu = [""] * len(ranked)
     for i in range(1, len(ranked)):
-        penentu[i] = _penentu(ranked[i - 1][0], ranked[i][0], pemisah)
-        if ranked[i - 1][0] == ranked[i][0]:
+        a, b = ranked[i - 1][0][0], ranked[i][0][0]
+        penentu[i] = _penentu(a, b, pemisah)
+        if a == b:
             seri[i - 1] = seri[i] = True
     for i, (_, u, nilai, tot) in enumerate(ranked):
-        hasil.baris.append(Baris(u, nilai, tot, peringkat=i + 1, seri=seri[i], penentu=penentu[i]))
-    hasil.baris.extend(rest)
+        b = baris_lama.get(u.id)
+        if b is None or b.nilai is not nilai or (b.peringkat, b.seri, b.penentu) != (i + 1, seri[i], penentu[i]):
+            b = Baris(u, nilai, tot, peringkat=i + 1, seri=seri[i], penentu=penentu[i])
+        hasil.baris.append(b)
+    for u, nilai, tot, alasan in rest:
+        b = baris_lama.get(u.id)
+        if b is None or b.nilai is not nilai or b.peringkat is not None or b.alasan != alasan:
+            b = Baris(u, nilai, tot, alasan=alasan)
+        hasil.baris.append(b)
+    hasil._hitungan = hitungan
     return hasil
 
 
