@@ -22,9 +22,10 @@ from .base import LayarTahap
 from .glyph import g
 from .kelompok_anggota import BagianAnggota
 from .kelompok_bagian import Bagian
-from .widgets import aman
 from .kelompok_pemilihan import BagianPemilihan, seri
 from .kelompok_verifikasi import BagianVerifikasi
+from .pilih_kelompok import PilihKelompok
+from .widgets import aman
 
 BAGIAN: list[tuple[str, str, str]] = [("anggota", "Anggota", "1"), ("pemilihan", "Pemilihan", "2"),
                                       ("verifikasi", "Verifikasi", "3")]
@@ -49,7 +50,7 @@ class PerintahKelompok(Provider):
                 yield Hit(score, matcher.highlight(judul), cb, help=bantuan)
 
 
-class KelompokScreen(LayarTahap):
+class KelompokScreen(PilihKelompok, LayarTahap):
     TAHAP = "kelompok"
     BANTUAN = (
         "Sidang Kelompok, satu kelompok pada satu waktu: o memilih kelompok, ] dan [ berpindah ke kelompok "
@@ -149,32 +150,9 @@ class KelompokScreen(LayarTahap):
         if kel is not None:
             self.status.atur(Text(f"Kelompok: {aman(kel.nama)}"))
 
-    def action_pilih_kelompok(self) -> None:
-        from .widgets import PilihDialog
-
-        data = self.data
-        if not data.kelompok:
-            self.status.atur("Belum ada kelompok.", galat=True)
-            return
-        pilihan = []
-        for k in data.kelompok:
-            ket = f"{len([p for p in data.anggota(k.id) if p.hadir])} anggota, {len(data.usulan_kelompok(k.id))} usulan"
-            if k.virtual:
-                ket += ", belum ditetapkan"
-            tanda = g("cur") if k.id == self.kid else " "
-            pilihan.append((f"{tanda} {aman(k.nama)} ({ket})", k.id))
-
-        def pilih(kid: str | None) -> None:
-            if kid:
-                self._ganti_kelompok(kid)
-        self.app.push_screen(PilihDialog("Pilih kelompok", pilihan, petunjuk="Ketik nama kelompok, Enter"), pilih)
-
-    def action_geser_kelompok(self, arah: int) -> None:
-        ids = [k.id for k in self.data.kelompok]
-        if not ids:
-            return
-        i = ids.index(self.kid) if self.kid in ids else 0
-        self._ganti_kelompok(ids[(i + arah) % len(ids)])
+    def keterangan_kelompok(self, data: Data, k: Kelompok) -> str:
+        ket = f"{len([p for p in data.anggota(k.id) if p.hadir])} anggota, {len(data.usulan_kelompok(k.id))} usulan"
+        return ket + (", belum ditetapkan" if k.virtual else "")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "per_bidang":

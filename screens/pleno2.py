@@ -18,12 +18,13 @@ from textual.widgets import DataTable, Static, TabbedContent, TabPane
 from sesi import catatan, pleno
 from sesi.data import Data
 from sesi.format import angka, jam, rupiah
-from sesi.model import UNSUR, UNSUR_SINGKAT, label_unsur
+from sesi.model import UNSUR, UNSUR_SINGKAT, Kelompok, label_unsur
 from sesi.peringkat import aturan_urutan, bulat
 from sesi.peringatan import sebut_kelompok
 
 from .base import LayarTahap
 from .glyph import g
+from .pilih_kelompok import PilihKelompok
 from .widgets import AlasanDialog, FormDialog, Kolom, KonfirmasiDialog, PilihDialog, Tabel, potong, teks
 
 #: Parts of the screen: pane id, tab label (the digit is its key).
@@ -68,7 +69,7 @@ def _gabung(*baris: Text) -> Text:
     return out
 
 
-class Pleno2Screen(LayarTahap):
+class Pleno2Screen(PilihKelompok, LayarTahap):
     TAHAP = "pleno2"
     BANTUAN = (
         "Sidang Pleno II dipimpin Camat. Layar ini terdiri atas empat bagian, dibuka dengan tombol 1 sampai 4. "
@@ -93,9 +94,9 @@ class Pleno2Screen(LayarTahap):
         Binding("n", "geser(-1)", "Naikkan urutan (dengan alasan)", id="pleno2.naik", show=False),
         Binding("t", "geser(1)", "Turunkan urutan (dengan alasan)", id="pleno2.turun", show=False),
         Binding("b", "belum_disepakati", "Belum disepakati / kembalikan", id="pleno2.belum", show=False),
-        Binding("right_square_bracket", "kelompok(1)", "Kelompok berikut", id="pleno2.kelompok_berikut",
+        Binding("right_square_bracket", "geser_kelompok(1)", "Kelompok berikut", id="pleno2.kelompok_berikut",
                 show=False, key_display="]"),
-        Binding("left_square_bracket", "kelompok(-1)", "Kelompok sebelumnya", id="pleno2.kelompok_sebelum",
+        Binding("left_square_bracket", "geser_kelompok(-1)", "Kelompok sebelumnya", id="pleno2.kelompok_sebelum",
                 show=False, key_display="["),
         Binding("a", "aturan", "Aturan urutan dan seri", id="pleno2.aturan", show=False),
         Binding("c", "tanggapan", "Catat tanggapan", id="pleno2.tanggapan", show=False),
@@ -392,27 +393,12 @@ class Pleno2Screen(LayarTahap):
         self.tabel("urutan").move_cursor(row=0, animate=False)
         self._isi_daftar(self.data)
 
-    def action_kelompok(self, arah: int) -> None:
-        ids = [k.id for k in self.data.kelompok]
-        if not ids:
-            return
-        i = ids.index(self.kid) if self.kid in ids else 0
+    def sebelum_ganti_kelompok(self) -> None:
         self._buka("p-daftar")
-        self._ganti_kelompok(ids[(i + arah) % len(ids)])
 
-    def action_pilih_kelompok(self) -> None:
-        data = self.data
-        pilihan = []
-        for k in data.kelompok:
-            n = len(pleno.urutan_akhir(data, k.id))
-            status = "disepakati" if k.disepakati else "belum disepakati"
-            pilihan.append((f"{sebut_kelompok(k.nama)} {g('dot')} {n} usulan diperingkat {g('dot')} {status}", k.id))
-
-        def pilih(kid: str | None) -> None:
-            if kid:
-                self._buka("p-daftar")
-                self._ganti_kelompok(kid)
-        self.app.push_screen(PilihDialog("Pilih kelompok", pilihan), pilih)
+    def keterangan_kelompok(self, data: Data, k: Kelompok) -> str:
+        status = "disepakati" if k.disepakati else "belum disepakati"
+        return f"{len(pleno.urutan_akhir(data, k.id))} usulan diperingkat {g('dot')} {status}"
 
     def action_aturan(self) -> None:
         from .bantuan import BantuanScreen

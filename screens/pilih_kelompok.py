@@ -1,0 +1,55 @@
+"""Choosing the kelompok a screen works on: from a list (type to filter), or the next/previous one."""
+
+from __future__ import annotations
+
+from sesi.data import Data
+from sesi.model import Kelompok
+
+from .glyph import g
+from .widgets import PilihDialog, aman
+
+
+class PilihKelompok:
+    """Mixin for the screens that show one kelompok at a time (Kelompok, Skoring, Pleno II).
+
+    The screen keeps the current kelompok id in `self.kid`, switches with `_ganti_kelompok(kid)`, and may
+    describe each kelompok in the list (`keterangan_kelompok`) and prepare before a switch chosen by the
+    user (`sebelum_ganti_kelompok`).
+    """
+
+    kid: str
+    data: Data
+
+    def _ganti_kelompok(self, kid: str) -> None:  # implemented by the screen
+        raise NotImplementedError
+
+    def keterangan_kelompok(self, data: Data, k: Kelompok) -> str:
+        """What the list says about one kelompok after its name."""
+        return ""
+
+    def sebelum_ganti_kelompok(self) -> None:
+        """Called before a switch the user asked for (e.g. to show the part that lists the kelompok)."""
+
+    def _pilih(self, kid: str | None) -> None:
+        if kid:
+            self.sebelum_ganti_kelompok()
+            self._ganti_kelompok(kid)
+
+    def action_pilih_kelompok(self) -> None:
+        data = self.data
+        if not data.kelompok:
+            self.status.atur("Belum ada kelompok.", galat=True)  # type: ignore[attr-defined]
+            return
+        pilihan = []
+        for k in data.kelompok:
+            ket = self.keterangan_kelompok(data, k)
+            tanda = g("cur") if k.id == self.kid else " "
+            pilihan.append((f"{tanda} {aman(k.nama)}" + (f" {g('dot')} {ket}" if ket else ""), k.id))
+        self.app.push_screen(PilihDialog("Pilih kelompok", pilihan,  # type: ignore[attr-defined]
+                                         petunjuk="Ketik nama kelompok, Enter"), self._pilih)
+
+    def action_geser_kelompok(self, arah: int) -> None:
+        ids = [k.id for k in self.data.kelompok]
+        if ids:
+            i = ids.index(self.kid) if self.kid in ids else 0
+            self._pilih(ids[(i + arah) % len(ids)])
