@@ -278,11 +278,13 @@ class SkoringScreen(LayarTahap):
             tampil = self._baris_tampil
             for b in per.baris:
                 uid = b.usulan.id
-                if tampil.get(uid) is b or uid not in m.judul_baris:
+                lama = tampil.get(uid)
+                if lama is b or uid not in m.judul_baris:
                     continue
                 tampil[uid] = b
                 if b.peringkat is not None:
-                    m.atur_total(uid, (bulat(b.total, 2), "total"))
+                    if lama is None or lama.peringkat is None or lama.total is not b.total:
+                        m.atur_total(uid, (bulat(b.total, 2), "total"))  # else only its place moved
                     m.atur_peringkat(uid, (f"{b.peringkat:>3}" + (" seri" if b.seri else ""),
                                            "seri" if b.seri else ""))
                 else:

@@ -17,7 +17,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Iterable, Union
@@ -188,6 +188,7 @@ def _nomor(data: Data) -> str:
     return data.info.nomor_ba.strip() or "...................."
 
 
+@lru_cache(maxsize=4096)  # the same volumes and costs come back on many rows of the lampiran
 def _angka_teks(value: str) -> str:
     try:
         return angka(Decimal(value)) if value else ""
@@ -195,6 +196,7 @@ def _angka_teks(value: str) -> str:
         return value
 
 
+@lru_cache(maxsize=4096)
 def _rupiah(value: str) -> str:
     try:
         return rupiah(value)
@@ -1023,35 +1025,43 @@ def tabel_teks(t: Tabel, lebar: int = LEBAR) -> list[str]:
             lebar_kolom[i] -= 1
     kanan = [k.kanan for k in kolom]
 
-    def baris(cells: list[str], tinggi: int = 1) -> list[list[str]]:
-        """The lines of one row, each a list of padded cells."""
-        wrapped = [bungkus(c, w) if c else [""] for c, w in zip(cells, lebar_kolom)]
+    pisah = " | " if kisi else "  "
+    # One format string pads a whole line of ASCII cells (one column per character), as ljust/rjust
+    # per cell would; a line with other characters is padded by display width.
+    pola = pisah.join(f"{{:{'>' if k else '<'}{w}}}" for w, k in zip(lebar_kolom, kanan))
+
+    def garis_teks(texts: list[str]) -> str:
+        if "".join(texts).isascii():
+            return pola.format(*texts)
+        return pisah.join(_isi_lebar(t, w, k) for t, w, k in zip(texts, lebar_kolom, kanan))
+
+    def baris(cells: list[str], tinggi: int = 1) -> list[str]:
+        """The lines of one row, its cells padded and joined."""
+        # Cells are teks_sel's output (single spaces, no edge spaces, no controls): an ASCII cell that
+        # fits is its own one line, which is what `bungkus` would give.
+        wrapped = [[c] if len(c) <= w and c.isascii() else bungkus(c, w) for c, w in zip(cells, lebar_kolom)]
         h = max(tinggi, max(map(len, wrapped)))
-        out = []
-        for li in range(h):
-            texts = [x[li] if li < len(x) else "" for x in wrapped]
-            # ASCII text takes one column per character: str's own padding does it.
-            out.append([(t.rjust(w) if k else t.ljust(w)) if t.isascii() else _isi_lebar(t, w, k)
-                        for t, w, k in zip(texts, lebar_kolom, kanan)])
-        return out
+        if h == 1:
+            return [garis_teks([x[0] for x in wrapped])]
+        return [garis_teks([x[li] if li < len(x) else "" for x in wrapped]) for li in range(h)]
 
     kepala = baris(judul)
     isi_baris = [baris(r, t.tinggi) for r in rows]
     if kisi:
         garis = "+" + "+".join("-" * (w + 2) for w in lebar_kolom) + "+"
-        out = [garis] + ["| " + " | ".join(x) + " |" for x in kepala]
+        out = [garis] + ["| " + x + " |" for x in kepala]
         out.append("+" + "+".join("=" * (w + 2) for w in lebar_kolom) + "+")
         for r in isi_baris:
-            out += ["| " + " | ".join(x) + " |" for x in r]
+            out += ["| " + x + " |" for x in r]
             out.append(garis)
         return out
-    out = ["  ".join(x).rstrip() for x in kepala]
+    out = [x.rstrip() for x in kepala]
     out.append("  ".join("-" * w for w in lebar_kolom))
     renggang = any(len(r) > 1 for r in isi_baris)
     for i, r in enumerate(isi_baris):
         if renggang and i:
             out.append("")
-        out += ["  ".join(x).rstrip() for x in r]
+        out += [x.rstrip() for x in r]
     return out
 
 

@@ -85,7 +85,7 @@ def bulat_titik(value: Fraction | None, digits: int = 2) -> str:
     return bulat(value, digits).replace(",", ".")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Baris:
     """One usulan in a kelompok's ranking."""
 
