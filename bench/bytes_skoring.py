@@ -1,161 +1,119 @@
-"""Bytes the app writes to its terminal per score keystroke and per cursor move in the scoring matrix.
+"""Bytes the app writes to its terminal per score keystroke and per cursor move in the scoring matrix,
+and the time from a key to the repaint.
 
-Runs `python -m musrenbang_tui buka DEMO --layar skoring --kelompok "Kelompok I Infrastruktur"` in a real
-pseudo-terminal (80x24, TERM=xterm-256color unless told otherwise), waits for the first paint, then sends
-one key at a time and counts the bytes read until the output has been quiet for 150 ms. For comparison
-it measures, in the same run, a bare Textual app whose DataTable of the same shape is updated with
-`DataTable.update_cell` on each digit (what CRAFT.md measured at 4-8 KB).
+Runs `python -m musrenbang_tui buka SESI --layar skoring --kelompok K` in a real pseudo-terminal (80x24,
+TERM=xterm-256color, SSH_CONNECTION set as over SSH), waits for the first paint, then sends one key at
+a time and reads until the output has been quiet for 150 ms: the bytes of that answer, the time from
+writing the key to the first byte of the answer, and to its last byte (the screen is up to date). For
+comparison it measures, in the same run, a bare Textual app whose DataTable of the same rows is updated
+with `DataTable.update_cell` on each digit (bench/pembanding.py; what CRAFT.md measured at 4-8 KB).
 
-    python bench/bytes_skoring.py                 # 256 colours
-    python bench/bytes_skoring.py --warna standard  # 16 colours (TEXTUAL_COLOR_SYSTEM=standard)
+    python bench/bytes_skoring.py                    # the demo session, 256 colours
+    python bench/bytes_skoring.py --warna standard   # 16 colours (TEXTUAL_COLOR_SYSTEM=standard)
+    python bench/bytes_skoring.py --usulan 1000      # a generated session, its largest kelompok
     python bench/bytes_skoring.py --tanpa-pembanding
-    python bench/bytes_skoring.py --usulan 1000       # a generated session, its largest kelompok
 
-It also reports the time from sending a key to the first byte of the app's answer (the repaint of the
-cell; on a loaded machine a rough figure).
-
-Figures, not a pass/fail test. Targets (issue 7): score keystroke median <= 1 KB, cursor move <= 0.5 KB.
+Figures, not a pass/fail test. Targets (issue 7): score keystroke median <= 1 KB, cursor move <= 0.5 KB;
+key to repaint at 1,000 usulan, median < 50 ms.
 """
 
 from __future__ import annotations
 
 import argparse
-import fcntl
 import os
 import random
-import select
-import signal
-import statistics
-import struct
-import subprocess
 import sys
 import tempfile
-import termios
-import textwrap
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DIAM = 0.15  # quiet time that ends one key's output
-KOLOM, BARIS = 80, 24
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-KANAN, KIRI, BAWAH, ATAS = "\x1b[C", "\x1b[D", "\x1b[B", "\x1b[A"
+from bench.pty_alat import (ATAS, BAWAH, KANAN, KIRI, PYTHON, ROOT, baca_sampai_diam, env_terminal,  # noqa: E402
+                            jalankan, median, persentil, salinan, sesi_skoring, tunggu_penanda, tutup)
 
-PEMBANDING = textwrap.dedent('''
-    import json, sys
-    from textual.app import App
-    from textual.widgets import DataTable, Footer
-
-    class Pembanding(App):
-        """A bare DataTable of the same shape; a digit updates the cursor cell with update_cell."""
-        def compose(self):
-            yield DataTable(id="t")
-            yield Footer()
-        def on_mount(self):
-            rows = json.load(open(sys.argv[1]))
-            t = self.query_one(DataTable)
-            t.cursor_type = "cell"
-            t.add_columns("Usulan (kelurahan)", "K1", "K2", "K3", "K4", "K5", "Total", "Peringkat")
-            for i, r in enumerate(rows):
-                t.add_row(*r, key=str(i))
-            t.move_cursor(row=0, column=1)
-            t.focus()
-        def on_key(self, event):
-            if event.character and event.character.isdigit():
-                t = self.query_one(DataTable)
-                t.update_cell_at(t.cursor_coordinate, event.character)
-                r, c = t.cursor_coordinate
-                t.move_cursor(row=r + (c == 5), column=1 if c == 5 else c + 1)
-    Pembanding().run()
-''')
+DIAM = 0.15  # quiet time that ends one key's answer
+TARGET_SKOR, TARGET_GERAK, TARGET_MS = 1024, 512, 50.0
 
 
-def spawn(argv: list[str], env: dict[str, str]) -> tuple[subprocess.Popen, int]:
-    master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", BARIS, KOLOM, 0, 0))
-
-    def anak() -> None:
-        os.setsid()
-        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
-
-    proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=str(ROOT),
-                            preexec_fn=anak, close_fds=True)
-    os.close(slave)
-    return proc, master
+def urutan_tombol(entri: int) -> tuple[list[str], list[str]]:
+    """(score digits, cursor moves). The moves stay inside the visible part of the matrix (a move that
+    scrolls repaints the whole matrix); the digits are a fixed random sequence on a 1-5 scale."""
+    rng = random.Random(7)
+    skor = [str(rng.randint(1, 5)) for _ in range(entri)]
+    gerak = [KANAN] * 4 + [BAWAH] * 6 + [KIRI] * 4 + [ATAS] * 6 + ["l", "j", "h", "k"] * 3
+    return skor, gerak
 
 
-def baca_sampai_diam(fd: int, diam: float = DIAM, batas: float = 10.0, tunggu: float = 2.0) -> tuple[int, float]:
-    """Read until nothing arrives for `diam` seconds (waiting up to `tunggu` for the first byte).
-
-    Returns the byte count and the seconds until the first byte arrived.
-    """
-    total = 0
-    mulai = time.monotonic()
-    pertama = float("nan")
-    while time.monotonic() - mulai < batas:
-        r, _, _ = select.select([fd], [], [], diam if total else tunggu)
-        if not r:
-            break
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        if not total:
-            pertama = time.monotonic() - mulai
-        total += len(chunk)
-    return total, pertama
-
-
-def kirim(fd: int, key: str) -> tuple[int, float]:
-    os.write(fd, key.encode())
-    return baca_sampai_diam(fd)
-
-
-def tutup(proc: subprocess.Popen, fd: int) -> None:
+def ukur(argv: list[str], env: dict[str, str], penanda: bytes, skor: list[str], gerak: list[str]) -> dict:
+    """Per key: bytes, ms to the first byte, ms to the last byte; for moves first, then digits."""
+    p = jalankan(argv, env)
+    hasil: dict[str, list[float]] = {k: [] for k in ("gerak", "skor", "t_gerak", "t_skor", "s_gerak", "s_skor")}
     try:
-        os.write(fd, b"\x11")  # ctrl+q
-    except OSError:
-        pass
-    try:
-        proc.wait(timeout=5)
-    except subprocess.TimeoutExpired:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-    os.close(fd)
-
-
-def ukur(argv: list[str], env: dict[str, str], skor: list[str], gerak: list[str]) -> dict[str, list]:
-    proc, fd = spawn(argv, env)
-    try:
-        awal, t_awal = baca_sampai_diam(fd, diam=1.0, batas=60.0, tunggu=30.0)
-        hasil: dict[str, list] = {"awal": [awal], "gerak": [], "skor": [], "t_gerak": [], "t_skor": []}
-        for key in gerak:
-            n, t = kirim(fd, key)
-            hasil["gerak"].append(n)
-            hasil["t_gerak"].append(t * 1000)
-        for key in skor:
-            n, t = kirim(fd, key)
-            hasil["skor"].append(n)
-            hasil["t_skor"].append(t * 1000)
-        return hasil
+        tunggu_penanda(p, penanda, diam=0.5)
+        hasil["awal"] = [float(p.terbaca)]
+        for jenis, keys in (("gerak", gerak), ("skor", skor)):
+            for key in keys:
+                j = baca_sampai_diam(p, DIAM, tunggu=2.0, sejak=p.ketik(key))
+                hasil[jenis].append(j.bytes)
+                hasil["t_" + jenis].append(j.pertama_ms)
+                hasil["s_" + jenis].append(j.selesai_ms)
     finally:
-        tutup(proc, fd)
+        tutup(p)
+    return hasil
 
 
-def ringkas(nilai: list) -> str:
+def jalankan_semua(warna: str = "256", usulan: int = 0, entri: int = 50, pembanding: bool = True,
+                   folder: str | None = None) -> dict:
+    """Measure the app (and the bare DataTable app) once; returns the raw lists and a description."""
+    folder = folder or tempfile.mkdtemp(prefix="bench-bytes-")
+    path, nama, sumber = sesi_skoring(folder, usulan)
+    env = env_terminal(warna)
+    skor, gerak = urutan_tombol(entri)
+    kerja = salinan(path, "bytes-" + os.path.basename(path))  # the keys change the same cells every run
+    app = ukur([PYTHON, "-m", "musrenbang_tui", "buka", kerja, "--layar", "skoring", "--kelompok", nama],
+               env, b"Skoring", skor, gerak)
+    bare = None
+    if pembanding:
+        bare = ukur([PYTHON, str(ROOT / "bench" / "pembanding.py"), path, "--kursor-kolom", "1"], env,
+                    b"Usulan (kelurahan)", skor, gerak)
+    return {"warna": warna, "sumber": sumber, "app": app, "bare": bare}
+
+
+def ringkas(nilai: list[float]) -> str:
     nilai = [v for v in nilai if v == v]  # drop NaN (no output at all)
     if not nilai:
-        return "-"
-    urut = sorted(nilai)
-    p90 = urut[min(len(urut) - 1, int(0.9 * len(urut)))]
-    return (f"{statistics.median(nilai):>8.0f} {statistics.mean(nilai):>8.0f} {p90:>8.0f} {max(nilai):>8.0f}"
-            f" {len(nilai):>5}")
+        return f"{'-':>8} {'-':>8} {'-':>8} {'-':>8} {0:>5}"
+    return (f"{median(nilai):>8.0f} {sum(nilai) / len(nilai):>8.0f} {persentil(nilai, 0.9):>8.0f}"
+            f" {max(nilai):>8.0f} {len(nilai):>5}")
+
+
+def cetak(h: dict) -> None:
+    app, bare = h["app"], h["bare"]
+    print(f"Scoring matrix, 80x24, colours: {h['warna']}; {h['sumber']}")
+    print(f"{'':44}{'median':>8} {'mean':>8} {'p90':>8} {'max':>8} {'n':>5}")
+    baris = [
+        ("skoring: first paint (B)", app["awal"]),
+        ("skoring: score keystroke (B)", app["skor"]),
+        ("skoring: cursor move (B)", app["gerak"]),
+        ("skoring: score key -> first byte (ms)", app["t_skor"]),
+        ("skoring: score key -> screen done (ms)", app["s_skor"]),
+        ("skoring: move key -> first byte (ms)", app["t_gerak"]),
+        ("skoring: move key -> screen done (ms)", app["s_gerak"]),
+    ]
+    if bare:
+        baris += [
+            ("bare DataTable: first paint (B)", bare["awal"]),
+            ("bare DataTable + update_cell: digit (B)", bare["skor"]),
+            ("bare DataTable: cursor move (B)", bare["gerak"]),
+            ("bare DataTable: digit -> screen done (ms)", bare["s_skor"]),
+            ("bare DataTable: move -> screen done (ms)", bare["s_gerak"]),
+        ]
+    for label, nilai in baris:
+        print(f"{label:44}{ringkas(nilai)}")
+    print(f"targets: score keystroke median <= {TARGET_SKOR} B: "
+          f"{'met' if median(app['skor']) <= TARGET_SKOR else 'NOT met'}; cursor move median <= {TARGET_GERAK} B: "
+          f"{'met' if median(app['gerak']) <= TARGET_GERAK else 'NOT met'}; key -> screen done median < "
+          f"{TARGET_MS:.0f} ms: {'met' if median(app['s_skor']) < TARGET_MS else 'NOT met'}")
 
 
 def main() -> int:
@@ -165,70 +123,9 @@ def main() -> int:
     ap.add_argument("--tanpa-pembanding", action="store_true", help="skip the bare DataTable comparison")
     ap.add_argument("--usulan", type=int, default=0,
                     help="use a generated session of N usulan, all scored (bench/data_besar.py), not the demo")
+    ap.add_argument("--folder", default=None, help="folder for the generated sessions (default: a temp folder)")
     args = ap.parse_args()
-
-    sys.path.insert(0, str(ROOT))
-    from musrenbang_tui.demo import buat_demo
-
-    env = dict(os.environ)
-    env.update(TERM="xterm-256color", COLUMNS=str(KOLOM), LINES=str(BARIS), TEXTUAL_ANIMATIONS="none")
-    env.pop("COLORTERM", None)
-    env.pop("SSH_CONNECTION", None)
-    env.pop("TEXTUAL_COLOR_SYSTEM", None)
-    if args.warna == "standard":
-        env["TEXTUAL_COLOR_SYSTEM"] = "standard"
-    elif args.warna == "truecolor":
-        env["COLORTERM"] = "truecolor"
-
-    rng = random.Random(7)
-    skor = [str(rng.randint(1, 5)) for _ in range(args.entri)]
-    # Moves inside the visible part of the matrix (a move that scrolls repaints the whole matrix).
-    gerak = [KANAN] * 4 + [BAWAH] * 6 + [KIRI] * 4 + [ATAS] * 6 + ["l", "j", "h", "k"] * 3
-
-    with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, "demo.json")
-        if args.usulan:
-            from bench.data_besar import buat
-
-            buat(path, args.usulan)
-        else:
-            buat_demo(path)
-        from sesi.store import Store
-
-        data = Store.buka(path).data
-        kel = max(data.kelompok, key=lambda k: len(data.usulan_kelompok(k.id))) if args.usulan else next(
-            k for k in data.kelompok if k.nama == "Kelompok I Infrastruktur")
-        rows = [[f"{u.kegiatan[:22]} {u.kelurahan[:14]}", "3", "3", "3", "3", "3", "3,00", "1"]
-                for u in data.usulan_kelompok(kel.id)]
-        sumber = f"{args.usulan} usulan, {kel.nama}: {len(rows)} rows" if args.usulan else \
-            f"demo, {kel.nama}: {len(rows)} rows"
-        app = ukur([sys.executable, "-m", "musrenbang_tui", "buka", path, "--layar", "skoring",
-                    "--kelompok", kel.nama], env, skor, gerak)
-        banding = None
-        if not args.tanpa_pembanding and rows:
-            import json
-
-            script = os.path.join(tmp, "pembanding.py")
-            Path(script).write_text(PEMBANDING)
-            rows_path = os.path.join(tmp, "rows.json")
-            Path(rows_path).write_text(json.dumps(rows))
-            banding = ukur([sys.executable, script, rows_path], env, skor, gerak)
-
-    print(f"Bytes written to the terminal, {KOLOM}x{BARIS}, colours: {args.warna}; {sumber}")
-    print(f"{'':40}{'median':>8} {'mean':>8} {'p90':>8} {'max':>8} {'n':>5}")
-    print(f"{'skoring: first paint (B)':40}{ringkas(app['awal'])}")
-    print(f"{'skoring: score keystroke (B)':40}{ringkas(app['skor'])}")
-    print(f"{'skoring: cursor move (B)':40}{ringkas(app['gerak'])}")
-    print(f"{'skoring: key to first byte, score (ms)':40}{ringkas(app['t_skor'])}")
-    print(f"{'skoring: key to first byte, move (ms)':40}{ringkas(app['t_gerak'])}")
-    if banding:
-        print(f"{'bare DataTable: first paint (B)':40}{ringkas(banding['awal'])}")
-        print(f"{'bare DataTable + update_cell: digit (B)':40}{ringkas(banding['skor'])}")
-        print(f"{'bare DataTable: cursor move (B)':40}{ringkas(banding['gerak'])}")
-    ok_skor = statistics.median(app["skor"]) <= 1024
-    ok_gerak = statistics.median(app["gerak"]) <= 512
-    print(f"target score keystroke median <= 1024 B: {'met' if ok_skor else 'NOT met'}; "
-          f"cursor move median <= 512 B: {'met' if ok_gerak else 'NOT met'}")
+    cetak(jalankan_semua(args.warna, args.usulan, args.entri, not args.tanpa_pembanding, args.folder))
     return 0
 
 
