@@ -9,9 +9,12 @@ from typing import Any, Iterable, Mapping
 AWAL = "0" * 64  # the "previous hash" of the first entry
 
 
+_KANONIK = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
 def kanonik(value: Any) -> str:
     """Canonical JSON text: the same data always gives the same bytes."""
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return _KANONIK.encode(value)
 
 
 def hash_entri(sebelumnya: str, entri: Mapping[str, Any]) -> str:

@@ -456,7 +456,7 @@ class Store:
         self._dalam_transaksi = False
         self._temp_dibersihkan = False
         self._sig: tuple[int, int, int] | None = None
-        self._bytes: bytes | None = None
+        self._kepala: bytes | None = None  # the first bytes of the file as last read or written
         self._penyandi = _Penyandi()
         self._data: Data | None = None
 
@@ -526,8 +526,8 @@ class Store:
                 head = f.read(_KEPALA)
                 # Same (inode, mtime, size) and the same first bytes (which hold the revision): the
                 # file we have. The head check guards against an inode reused within one mtime tick.
-                if (sig == self._sig and self._data is not None and self._bytes is not None
-                        and self._bytes[:len(head)] == head):
+                if (sig == self._sig and self._data is not None and self._kepala is not None
+                        and self._kepala[:len(head)] == head):
                     return self._data
                 payload = head + f.read()
         except OSError as e:
@@ -537,7 +537,7 @@ class Store:
         meta, tables = decode(payload, self.path)
         self._data = Data(tables, meta["revisi"], prev=self._data)
         self._sig = sig
-        self._bytes = payload
+        self._kepala = payload[:_KEPALA]  # not the whole file: 11 MB at 5,000 usulan, needed by no one
         return self._data
 
     @property
@@ -637,7 +637,6 @@ class Store:
         revisi = base.revisi + 1
         meta = {"format": FORMAT, "skema": skema.SKEMA, "revisi": revisi}
         payload = _encode_checked(meta, tables, self._penyandi, tx.changed_ids, base.raw)
-        lama = self._bytes  # the file as it is now (read under the lock by _muat)
         mode, gid = _mode_grup(self.path)
         try:
             tmp = _write_temp(self.folder, self.name, payload, mode, gid)
@@ -656,15 +655,20 @@ class Store:
             # The new file is in place but the disk would not confirm it. Put the old one back, so that
             # what everyone sees matches what we tell the user: not saved (try again).
             self._sig = None
-            raise GagalMenyimpan(self._kembalikan(lama, mode, gid, e)) from None
+            raise GagalMenyimpan(self._kembalikan(mode, gid, e)) from None
         st = os.stat(self.path)
         self._sig = _signature(st)
-        self._bytes = payload
+        self._kepala = payload[:_KEPALA]
         self._data = Data(tables, revisi, prev=base, changed=tx.changed_ids)
 
-    def _kembalikan(self, lama: bytes | None, mode: int, gid: int | None, e: OSError) -> str:
-        """After a failed folder fsync: restore the previous bytes; return the message for the user."""
+    def _kembalikan(self, mode: int, gid: int | None, e: OSError) -> str:
+        """After a failed folder fsync: restore the previous revision (just kept as the backup); return the
+        message for the user."""
         sebab = e.strerror or str(e)
+        try:
+            lama: bytes | None = Path(self.backup_path).read_bytes()
+        except OSError:
+            lama = None
         if lama is not None:
             try:
                 _pasang(_write_temp(self.folder, self.name, lama, mode, gid), self.path)
@@ -684,9 +688,10 @@ class Store:
         try:
             io.link(self.path, tmp)
         except OSError as e:
-            if e.errno not in _TANPA_LINK or self._bytes is None:
+            if e.errno not in _TANPA_LINK:
                 raise
-            tmp = _write_temp(self.folder, self.name + ".bak", self._bytes, mode, gid)
+            # No hard links here (FAT): copy the file as it is now (validated by _muat under this lock).
+            tmp = _write_temp(self.folder, self.name + ".bak", Path(self.path).read_bytes(), mode, gid)
         _pasang(tmp, self.backup_path)
 
     # restoring
@@ -738,7 +743,7 @@ class Store:
                 except OSError as e:
                     raise GagalMenyimpan(pesan_oserror(e, self.path)) from None
                 self._sig = None
-                self._bytes = None
+                self._kepala = None
                 self._data = None
                 return aside
             finally:

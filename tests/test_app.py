@@ -301,3 +301,15 @@ async def test_disk_penuh_menjaga_isian(demo, monkeypatch):
         await pilot.pause()
         assert app.screen.__class__.__name__ == "PendaftaranScreen"
     assert any(p.nama == "Yanto Wijaya" for p in Store.buka(demo).data.peserta.values())
+
+
+def test_hemat_memilih_16_warna_dan_20_gambar(monkeypatch):
+    """--hemat (slow links) sets 16 colours and at most 20 frames a second for Textual."""
+    from musrenbang_tui import cli
+
+    monkeypatch.delenv("TEXTUAL_COLOR_SYSTEM", raising=False)
+    monkeypatch.delenv("TEXTUAL_FPS", raising=False)
+    cli._hemat(cli._parser().parse_args(["buka", "sesi.json"]))
+    assert "TEXTUAL_FPS" not in os.environ
+    cli._hemat(cli._parser().parse_args(["buka", "sesi.json", "--hemat"]))
+    assert os.environ["TEXTUAL_COLOR_SYSTEM"] == "standard" and os.environ["TEXTUAL_FPS"] == "20"
