@@ -21,12 +21,13 @@ from textual.widgets.option_list import Option
 from sesi import skor
 from sesi.aturan import bersih
 from sesi.data import Data
-from sesi.model import STATUS_DISISIHKAN, Kriteria
+from sesi.model import STATUS_DISISIHKAN, Kelompok, Kriteria
 from sesi.peringkat import aturan_urutan, bulat, nilai_sel, peringkat_kelompok
 
 from .base import LayarTahap
 from .glyph import g
 from .matriks import Isi, KolomMatriks, Matriks, aman, lebar_kolom_kriteria, potong
+from .pilih_kelompok import PilihKelompok
 from .widgets import FormDialog, Kolom, PilihDialog, teks
 
 
@@ -115,7 +116,7 @@ def teks_nilai(nilai: Fraction | None, rerata: bool) -> Isi:
     return (angka + "*", "rerata") if rerata else (angka, "")
 
 
-class SkoringScreen(LayarTahap):
+class SkoringScreen(PilihKelompok, LayarTahap):
     TAHAP = "skoring"
     BANTUAN_DASAR = (
         "Matriks skoring satu kelompok: baris = usulan yang tidak disisihkan verifikasi, kolom = kriteria, "
@@ -535,23 +536,9 @@ class SkoringScreen(LayarTahap):
         if not (kembali and m.pindah_ke(*kembali)):
             m.pindah(0, 0)
 
-    def action_pilih_kelompok(self) -> None:
-        pilihan = []
-        for k in self.data.kelompok:
-            n = sum(1 for u in self.data.usulan_kelompok(k.id) if u.status not in STATUS_DISISIHKAN)
-            pilihan.append((f"{k.nama} ({n} usulan)", k.id))
-
-        def pilih(kid: str | None) -> None:
-            if kid:
-                self._ganti_kelompok(kid)
-        self.app.push_screen(PilihDialog("Pilih kelompok", pilihan, petunjuk="Ketik nama kelompok, Enter"), pilih)
-
-    def action_geser_kelompok(self, arah: int) -> None:
-        daftar = [k.id for k in self.data.kelompok]
-        if not daftar:
-            return
-        i = daftar.index(self.kid) if self.kid in daftar else 0
-        self._ganti_kelompok(daftar[(i + arah) % len(daftar)])
+    def keterangan_kelompok(self, data: Data, k: Kelompok) -> str:
+        n = sum(1 for u in data.usulan_kelompok(k.id) if u.status not in STATUS_DISISIHKAN)
+        return f"{n} usulan"
 
     def action_aturan(self) -> None:
         from .bantuan import BantuanScreen
