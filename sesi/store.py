@@ -9,7 +9,8 @@ validate is never overwritten. Readers never lock: the file is only ever replace
 The file is TinyDB's layout (`{table: {id: record}}`) plus a `_meta` block with the format name, the
 schema version and a revision number; `AtomicJSONStorage` lets TinyDB itself read and write it. Each
 record is one line of compact JSON, so the file stays readable and diffable and is serialised by the C
-encoder (indenting everything would use the slow pure-Python one).
+encoder (indenting everything would use the slow pure-Python one); a transaction re-serialises only the
+records it changed (`_Penyandi`), writing the same bytes a full serialisation would.
 """
 
 from __future__ import annotations
