@@ -16,6 +16,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
+from textual.worker import Worker
 
 from screens import glyph
 from screens.widgets import AGENDA, LABEL_LAYAR, Hasil, PilihDialog, StatusBar
@@ -87,6 +88,7 @@ class MusrenbangApp(App):
         glyph.set_ascii(ascii)
         self.log_galat: str = ""
         self._riwayat_dilihat = self._id_riwayat_terakhir()
+        self._pembaca: Worker | None = None
         self._peringatan_cache: tuple[int, list[str]] = (-1, [])
 
     # --- start ---
@@ -140,19 +142,36 @@ class MusrenbangApp(App):
         last = self.data.riwayat_terakhir(1)
         return last[0]["id"] if last else ""
 
-    def _poll(self) -> None:
-        """Pick up changes other terminals saved (a stat call; the file is read only when it changed)."""
-        if not self.store.berubah():
-            return
-        lama = self.data.revisi
+    def _poll(self) -> Worker | None:
+        """Pick up changes other terminals saved: a stat call here; a changed file is read and parsed in a
+        thread (11 MB at 5,000 usulan must not freeze the keyboard) and shown when it arrives."""
+        if (self._pembaca is not None and not self._pembaca.is_finished) or not self.store.berubah():
+            return None
+        self._pembaca = self.run_worker(self._baca_berkas, thread=True, group="baca-berkas", exit_on_error=False)
+        return self._pembaca
+
+    def _baca_berkas(self) -> None:
+        """In a worker thread: read the file (the store serialises this with this app's own saves)."""
         try:
-            self.data = self.store.muat()
+            data = self.store.muat()
         except SesiError as e:
-            self._status(Text(f"{glyph.g('warn')} {e}"), galat=True)
+            self.call_from_thread(self._status, Text(f"{glyph.g('warn')} {e}"), True)
             return
-        if self.data.revisi != lama:
-            self._kabarkan({})
-            self._status(self._kabar_terminal_lain())
+        self.call_from_thread(self._terima, data)
+
+    def _terima(self, data: Data) -> None:
+        # A save made here while the file was being read is newer: the store then holds that one.
+        if data is not self.store.data or data.revisi == self.data.revisi:
+            return
+        self.data = data
+        self._kabarkan({})
+        self._status(self._kabar_terminal_lain())
+
+    async def baca_perubahan(self) -> None:
+        """Poll now and wait until a changed file has been read and shown (what the timer does)."""
+        pembaca = self._poll() or self._pembaca
+        if pembaca is not None:
+            await pembaca.wait()
 
     def _kabar_terminal_lain(self) -> Text:
         """A short notice of who changed what since this terminal last looked."""

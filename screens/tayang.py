@@ -16,6 +16,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Digits, Footer, Static
+from textual.worker import Worker
 
 from sesi.data import Data, normal
 from sesi.errors import SesiError
@@ -100,6 +101,7 @@ class TayangApp(App):
         self.ascii = ascii
         self.log_galat = ""
         self._terakhir: tuple[int, str, str] | None = None
+        self._pembaca: Worker | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="kepala")
@@ -113,15 +115,30 @@ class TayangApp(App):
         self.gambar(force=True)
         self.set_interval(self.POLL_DETIK, self._poll, name="poll-tayang")
 
-    def _poll(self) -> None:
-        if not self.store.berubah():
-            return
+    def _poll(self) -> Worker | None:
+        """A stat call; a changed file is read in a thread and drawn when it arrives."""
+        if (self._pembaca is not None and not self._pembaca.is_finished) or not self.store.berubah():
+            return None
+        self._pembaca = self.run_worker(self._baca_berkas, thread=True, group="baca-berkas", exit_on_error=False)
+        return self._pembaca
+
+    def _baca_berkas(self) -> None:
         try:
-            self.data = self.store.muat()
+            data = self.store.muat()
         except SesiError as e:
-            self.query_one("#kaki", Static).update(Text(f"{g('warn')} {e}"))
+            self.call_from_thread(self.query_one("#kaki", Static).update, Text(f"{g('warn')} {e}"))
             return
+        self.call_from_thread(self._terima, data)
+
+    def _terima(self, data: Data) -> None:
+        self.data = data
         self.gambar()
+
+    async def baca_perubahan(self) -> None:
+        """Poll now and wait until a changed file has been read and drawn."""
+        pembaca = self._poll() or self._pembaca
+        if pembaca is not None:
+            await pembaca.wait()
 
     # --- views ---
     def gambar(self, force: bool = False) -> None:

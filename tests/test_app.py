@@ -166,7 +166,7 @@ async def test_perubahan_terminal_lain_tidak_mengganggu_ketikan(demo):
         target = next(p for p in lain.data.peserta.values() if not p.hadir)
         with lain.transaksi() as tx:
             pendaftaran.hadir(tx, target.id)
-        app._poll()
+        await app.baca_perubahan()
         await pilot.pause()
         assert app.data.peserta[target.id].hadir
         assert app.screen.query_one("#cari").value == "zz"

@@ -574,7 +574,7 @@ async def test_perubahan_dari_terminal_lain(demo):
         lain = Store.buka(demo, pelaku=Pelaku("fasil2", "fasilitator"))
         with lain.transaksi() as tx:
             verifikasi.verifikasi(tx, baris[2], "ditolak", alasan="Sudah ada di APBD")
-        app._poll()
+        await app.baca_perubahan()
         await pilot.pause()
         assert app.screen.query_one("#verif-tabel").kunci_terpilih() == baris[2]
         text = layar_teks(app)

@@ -660,7 +660,7 @@ async def test_perubahan_dari_terminal_lain_tampil_tanpa_memindah_kursor(tmp_pat
         lain = Store(store.path, pelaku=Pelaku("operator lain", "operator"), clock=lambda: JAM)
         with lain.transaksi() as tx:
             usulan.ubah_usulan(tx, "U002", kegiatan="Posyandu (diubah)")
-        app._poll()
+        await app.baca_perubahan()
         await pilot.pause()
         assert "Posyandu (diubah)" in layar(app)
         assert tabel.kunci_terpilih() == "U004"

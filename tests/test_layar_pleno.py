@@ -192,7 +192,7 @@ async def test_catatan_terminal_lain_tidak_mengganggu_ketikan(demo, jam):
         lain = Store(demo, pelaku=Pelaku("Notulen 2", "notulen"), clock=jam)
         with lain.transaksi() as tx:
             catatan.tambah_catatan(tx, "Dicatat di terminal lain", "Rusmini", tahap="pleno1")
-        app._poll()  # what the app's half-second file poll does
+        await app.baca_perubahan()  # what the app's half-second file poll does
         await pilot.pause()
 
         assert "Rusmini: Dicatat di terminal lain" in layar_teks(app)

@@ -361,7 +361,7 @@ async def test_perubahan_dari_terminal_lain_tanpa_memindahkan_kursor(demo):
             skor.atur_skor(tx, rows[5], "K4", 5)
             skor.hapus_skor(tx, rows[6], "K1")
         await pilot.pause(0.7)
-        app._poll()
+        await app.baca_perubahan()
         await pilot.pause()
         assert m.posisi() == posisi
         assert m.sel[(rows[2], "K2")] == ("1", "")

@@ -57,7 +57,7 @@ async def test_tayang_berganti_saat_tahap_berubah_tanpa_menulis(demo):
             persiapan.atur_tahap(tx, "pendaftaran")
         after_change = demo.read_bytes()
         os.unlink(lock)
-        app._poll()
+        await app.baca_perubahan()
         await pilot.pause()
         assert "KEHADIRAN" in teks_layar(app)
         assert "HADIR" in teks_layar(app)
