@@ -44,6 +44,24 @@ class Jam:
         return self.sekarang.isoformat(timespec="seconds")
 
 
+@pytest.fixture(scope="session")
+def _demo_asli(tmp_path_factory) -> bytes:
+    """The demo session's file, built once per test process."""
+    from musrenbang_tui.demo import buat_demo
+
+    path = tmp_path_factory.mktemp("demo-asli") / "demo.json"
+    buat_demo(str(path))
+    return path.read_bytes()
+
+
+@pytest.fixture
+def demo(tmp_path, _demo_asli):
+    """A fresh copy of the demo session (Banjarmasin Utara) as `tmp_path/demo.json`; returns its path."""
+    path = tmp_path / "demo.json"
+    path.write_bytes(_demo_asli)
+    return path
+
+
 @pytest.fixture
 def jam() -> Jam:
     return Jam()

@@ -9,23 +9,14 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-import pytest
 
 from musrenbang_tui.app import MusrenbangApp, jalankan, mouse_bawaan
-from musrenbang_tui.demo import buat_demo
 from screens.widgets import AgendaBar, StatusBar
 from sesi import pendaftaran
 from sesi.store import Pelaku, Store
 
 ROOT = Path(__file__).resolve().parent.parent
 JAM = datetime(2027, 2, 9, 10, 0, 0)
-
-
-@pytest.fixture()
-def demo(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.json"
-    buat_demo(str(path))
-    return path
 
 
 def buka(path: Path, layar: str = "pendaftaran", **kw) -> MusrenbangApp:

@@ -5,22 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-import pytest
 
 from musrenbang_tui.app import MusrenbangApp
-from musrenbang_tui.demo import buat_demo
 from screens.widgets import StatusBar
 from sesi import berita_acara
 from sesi.store import Pelaku, Store
 
 JAM = datetime(2027, 2, 9, 15, 0, 0)
-
-
-@pytest.fixture()
-def demo(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.json"
-    buat_demo(str(path))
-    return path
 
 
 def buka(path: Path, peran: str = "operator", layar: str = "berita_acara", **kw) -> MusrenbangApp:

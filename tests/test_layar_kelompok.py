@@ -11,20 +11,12 @@ from pathlib import Path
 import pytest
 
 from musrenbang_tui.app import MusrenbangApp
-from musrenbang_tui.demo import buat_demo
 from screens.widgets import StatusBar
 from sesi import persiapan, usulan, verifikasi
 from sesi.store import Pelaku, Store
 
 JAM = datetime(2027, 2, 9, 10, 0, 0)
 KEL_I, KEL_II = "KEL01", "KEL02"
-
-
-@pytest.fixture()
-def demo(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.json"
-    buat_demo(str(path))
-    return path
 
 
 def buka(path: Path, **kw) -> MusrenbangApp:

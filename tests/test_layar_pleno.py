@@ -16,7 +16,6 @@ import pytest
 from textual.widgets import Input, TextArea
 
 from musrenbang_tui.app import MusrenbangApp
-from musrenbang_tui.demo import buat_demo
 from screens.catatan_widget import CatatanDialog, lengkapi_nama, pisah_pembicara
 from screens.widgets import AlasanDialog, KonfirmasiDialog, PilihDialog, StatusBar
 from sesi import catatan, pleno, skor
@@ -37,13 +36,6 @@ class Jam:
 
     def maju(self, menit: int) -> None:
         self.sekarang += timedelta(minutes=menit)
-
-
-@pytest.fixture()
-def demo(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.json"
-    buat_demo(str(path))
-    return path
 
 
 @pytest.fixture()

@@ -161,7 +161,7 @@ def test_versi_berikutnya_menyebut_versi_yang_digantikan(store, pimpinan):
     md = berita_acara(pimpinan.muat(), "md")
     assert "DISAHKAN - versi 2" in md
     penutup = md.split("Keterangan pengesahan")[1].split("---")[0]
-    assert f"versi 1 (disahkan 9 Februari 2027 pukul" in penutup and sidik1 in penutup
+    assert "versi 1 (disahkan 9 Februari 2027 pukul" in penutup and sidik1 in penutup
     assert "Tokoh masyarakat hadir terlambat belum tercatat" in penutup
     assert "| Tokoh Masyarakat |  |" in md  # the late arrival's unsur now has a signature row
 

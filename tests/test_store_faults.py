@@ -13,7 +13,6 @@ from __future__ import annotations
 import errno
 import os
 import shutil
-from contextlib import contextmanager
 from datetime import datetime
 
 import pytest

@@ -5,19 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
 
-from musrenbang_tui.demo import buat_demo
 from screens.tayang import TayangApp, kelompok_terkini, tampilan_untuk
 from sesi import persiapan, skor
 from sesi.store import Pelaku, Store
-
-
-@pytest.fixture()
-def demo(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.json"
-    buat_demo(str(path))
-    return path
 
 
 def teks_layar(app) -> str:
@@ -46,7 +37,7 @@ def test_kelompok_terkini_dari_skor_terakhir(demo):
 async def test_tayang_berganti_saat_tahap_berubah_tanpa_menulis(demo):
     """The view switches when another terminal moves the stage; the projector never writes nor locks."""
     lock = Path(str(demo) + ".lock")
-    os.unlink(lock)
+    lock.unlink(missing_ok=True)
     before = demo.read_bytes()
     app = TayangApp(Store.buka(demo, pelaku=Pelaku("tayangan", "tayang")))
     async with app.run_test(size=(80, 24)) as pilot:
