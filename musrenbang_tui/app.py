@@ -334,7 +334,10 @@ class MusrenbangApp(App):
 
         exc = self._exception
         detail = "".join(traceback.format_exception(exc)) if exc is not None else "(tanpa rincian)"
-        self.log_galat = str(tulis_log(detail))
+        try:
+            self.log_galat = str(tulis_log(detail))
+        except Exception:  # noqa: BLE001 - the log itself failed
+            self.log_galat = "(berkas log tidak dapat ditulis)"
         self._return_code = 3
         self._exit_renderables.append(Text(
             "Aplikasi berhenti karena kesalahan tak terduga. Semua perubahan yang sudah tersimpan aman.\n"

@@ -133,16 +133,17 @@ def _err(msg: str) -> None:
 
 
 def _out(text: str, path: str | None) -> None:
-    if path:
-        tmp = f"{path}.tmp-{os.getpid()}"
-        with open(tmp, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.replace(tmp, path)
-        _err(f"Ditulis ke {path}.")
+    """Print `text`, or write it where `-o` says through the one safe writer (`sesi.berkas`): `-` is
+    standard output, a device is written into, a symlink or FIFO is refused."""
+    if path and path != "-":
+        from sesi.berkas import tulis_keluaran
+
+        tujuan = tulis_keluaran(path, text.encode("utf-8"))
+        _err(f"Ditulis ke {tujuan}.")
     else:
-        sys.stdout.write(text)
         if text and not text.endswith("\n"):
-            sys.stdout.write("\n")
+            text += "\n"
+        sys.stdout.write(text)
 
 
 def _store(path: str, **kwargs):
@@ -375,8 +376,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception:  # noqa: BLE001 - a bug: log it, say where, never dump a traceback on the user
         from .paths import tulis_log
 
-        path = tulis_log(traceback.format_exc())
-        _err(f"Terjadi kesalahan tak terduga pada aplikasi. Data Anda tidak diubah. Rincian: {path}")
+        try:
+            rincian = f"Rincian: {tulis_log(traceback.format_exc())}"
+        except Exception:  # noqa: BLE001 - the log itself failed: say so, still no traceback
+            rincian = "Berkas log tidak dapat ditulis."
+        _err(f"Terjadi kesalahan tak terduga pada aplikasi. Data Anda tidak diubah. {rincian}")
         return 3
 
 

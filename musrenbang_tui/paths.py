@@ -18,21 +18,23 @@ def berkas_demo() -> Path:
     return folder_data() / "demo-banjarmasin-utara.json"
 
 
+def folder_status() -> Path:
+    """The user's own state folder (never shared): $XDG_STATE_HOME/musrenbang, else
+    ~/.local/state/musrenbang."""
+    base = os.environ.get("XDG_STATE_HOME") or os.path.join(Path.home(), ".local", "state")
+    return Path(base) / "musrenbang"
+
+
 def berkas_log() -> Path:
-    return folder_data() / "galat.log"
+    """The crash log: in the user's own state folder (mode 700), never a shared /tmp path."""
+    return folder_status() / "galat.log"
 
 
 def tulis_log(teks: str) -> Path:
-    """Append an error report to the log; returns its path (or a temp path if the data folder fails)."""
-    path = berkas_log()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "a", encoding="utf-8") as f:
-            f.write(teks.rstrip("\n") + "\n\n")
-    except OSError:
-        import tempfile
+    """Append an error report to the private crash log (mode 600, no symlink followed); returns its
+    path. OSError or BerkasTidakAman when it cannot be written."""
+    from sesi.berkas import tambah_baris
 
-        path = Path(tempfile.gettempdir()) / "musrenbang-galat.log"
-        with open(path, "a", encoding="utf-8") as f:
-            f.write(teks.rstrip("\n") + "\n\n")
-    return path
+    path = berkas_log()
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return Path(tambah_baris(path, teks.rstrip("\n") + "\n\n"))

@@ -1079,24 +1079,11 @@ def berita_acara(data: Data, fmt: str = "md") -> str:
 
 
 def simpan(data: Data, fmt: str, path: str | os.PathLike[str]) -> str:
-    """Write the berita acara to `path` (UTF-8, LF) in one piece: a temp file in the same folder replaces the
-    target, so a reader never sees half a document. Returns the absolute path. OSError on failure."""
-    path = os.path.abspath(os.fspath(path))
-    text = berita_acara(data, fmt)
-    tmp = os.path.join(os.path.dirname(path), f".{os.path.basename(path)}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    return path
+    """Write the berita acara to `path` (UTF-8, LF) through the one safe writer (`sesi.berkas`): in one
+    piece, never through a planted symlink or FIFO. Returns the absolute path; BerkasTidakAman or OSError."""
+    from .berkas import tulis_keluaran
+
+    return tulis_keluaran(path, berita_acara(data, fmt).encode("utf-8"))
 
 
 def nama_berkas(data: Data, fmt: str = "md") -> str:

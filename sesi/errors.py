@@ -56,3 +56,8 @@ class SesiTerkunci(SesiError):
 
 class PeranTidakBerwenang(SesiError):
     """The role of this terminal may not do that."""
+
+
+class BerkasTidakAman(BerkasError):
+    """A path the program refuses to write or read: a symlink, FIFO, device or folder where a regular
+    file belongs (a shared group folder must never let one member redirect another's writes)."""
