@@ -27,11 +27,11 @@ from sesi.store import Pelaku, Store
 
 #: stage key -> (module, class) of its screen, imported on first use.
 LAYAR: dict[str, tuple[str, str]] = {
-    "persiapan": ("screens.persiapan", "PersiapanScreen"),
+    "persiapan": ("screens.persiapan.layar", "PersiapanScreen"),
     "pendaftaran": ("screens.pendaftaran", "PendaftaranScreen"),
     "pleno1": ("screens.pleno1", "Pleno1Screen"),
-    "kelompok": ("screens.kelompok", "KelompokScreen"),
-    "skoring": ("screens.skoring", "SkoringScreen"),
+    "kelompok": ("screens.kelompok.layar", "KelompokScreen"),
+    "skoring": ("screens.skoring.layar", "SkoringScreen"),
     "pleno2": ("screens.pleno2", "Pleno2Screen"),
     "berita_acara": ("screens.berita_acara", "BeritaAcaraScreen"),
 }

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from musrenbang_tui.app import MusrenbangApp
 from musrenbang_tui.demo import buat_demo
-from screens.persiapan import PersiapanScreen
-from screens.persiapan_impor import BagianImpor
+from screens.persiapan.layar import PersiapanScreen
+from screens.persiapan.impor import BagianImpor
 from screens.widgets import FormDialog, KonfirmasiDialog, StatusBar
 from sesi import persiapan, usulan
 from sesi.store import Pelaku, Store

@@ -8,8 +8,8 @@ import pytest
 
 from musrenbang_tui.app import MusrenbangApp
 from musrenbang_tui.demo import buat_demo
-from screens.matriks import JUDUL, Matriks
-from screens.skoring import BarisInfo, SkoringScreen
+from screens.skoring.matriks import JUDUL, Matriks
+from screens.skoring.layar import BarisInfo, SkoringScreen
 from sesi import pleno, skor
 from sesi.model import STATUS_DISISIHKAN
 from sesi.peringkat import peringkat_kelompok

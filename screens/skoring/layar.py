@@ -24,11 +24,11 @@ from sesi.data import Data
 from sesi.model import STATUS_DISISIHKAN, Kelompok, Kriteria
 from sesi.peringkat import aturan_urutan, bulat, nilai_sel, peringkat_kelompok
 
-from .base import LayarTahap
-from .glyph import g
+from ..base import LayarTahap
+from ..glyph import g
 from .matriks import Isi, KolomMatriks, Matriks, aman, lebar_kolom_kriteria, potong
-from .pilih_kelompok import PilihKelompok
-from .widgets import FormDialog, Kolom, PilihDialog, teks
+from ..pilih_kelompok import PilihKelompok
+from ..widgets import FormDialog, Kolom, PilihDialog, teks
 
 
 class BarisInfo(Widget):
@@ -541,6 +541,6 @@ class SkoringScreen(PilihKelompok, LayarTahap):
         return f"{n} usulan"
 
     def action_aturan(self) -> None:
-        from .bantuan import BantuanScreen
+        from ..bantuan import BantuanScreen
 
         self.app.push_screen(BantuanScreen("Aturan urutan dan seri", aturan_urutan(self.data), []))

@@ -24,10 +24,10 @@ from sesi.format import angka, nama_hari, tanggal_panjang
 from sesi.model import PERAN_TIM, TAHAP, label_skala_baku
 from sesi.peringatan import peringatan_tanggal
 
-from .glyph import g
-from .persiapan_dialog import FormPersiapan, KelompokDialog, KriteriaDialog
-from .persiapan_teks import bersih_tampil, potong, tampil
-from .widgets import Hasil, Kolom, KonfirmasiDialog, PilihDialog, Tabel
+from ..glyph import g
+from .dialog import FormPersiapan, KelompokDialog, KriteriaDialog
+from .teks import bersih_tampil, potong, tampil
+from ..widgets import Hasil, Kolom, KonfirmasiDialog, PilihDialog, Tabel
 
 
 class Bagian(Vertical):

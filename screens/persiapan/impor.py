@@ -24,9 +24,9 @@ from textual.widgets import Button, ContentSwitcher, DirectoryTree, Input, Label
 from sesi.csv_import import JENIS, KOLOM
 from sesi.errors import SesiError
 
-from .glyph import g
-from .persiapan_bagian import Bagian
-from .persiapan_teks import tampil
+from ..glyph import g
+from .bagian import Bagian
+from .teks import tampil
 
 JUDUL_JENIS = {"usulan": "Usulan", "peserta": "Peserta", "kriteria": "Kriteria", "skor": "Skor"}
 

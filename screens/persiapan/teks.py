@@ -6,8 +6,8 @@ from typing import Any
 
 from rich.text import Text
 
-from .widgets import aman, teks
-from .widgets import potong as _potong
+from ..widgets import aman, teks
+from ..widgets import potong as _potong
 
 #: User text for one line (control characters shown literally, never sent raw): the shared helper.
 bersih_tampil = aman

@@ -16,9 +16,9 @@ from sesi.data import Data
 from sesi.format import angka, rupiah
 from sesi.model import JENIS_USULAN, Kelompok, Usulan, label_status
 
-from .glyph import g
-from .kelompok_bagian import Bagian, TabelBagian, t
-from .widgets import AlasanDialog, FormDialog, Hasil, Kolom, PilihDialog, aman, potong
+from ..glyph import g
+from .bagian import Bagian, TabelBagian, t
+from ..widgets import AlasanDialog, FormDialog, Hasil, Kolom, PilihDialog, aman, potong
 
 #: Status as shown in the narrow column.
 STATUS_SINGKAT = {"baru": "baru", "sesuai": "sesuai", "ditolak": "ditolak", "dialihkan": "dialihkan",

@@ -33,7 +33,7 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from .glyph import g
+from ..glyph import g
 
 #: (text, style name) of one cell; the style name is a `matriks--<name>` component class, or "".
 Isi = tuple[str, str]

@@ -11,10 +11,10 @@ from textual.widgets import Static
 from sesi.data import Data
 from sesi.model import Kelompok, Peserta
 
-from .widgets import Hasil, Tabel, aman
+from ..widgets import Hasil, Tabel, aman
 
 if TYPE_CHECKING:
-    from .kelompok import KelompokScreen
+    from .layar import KelompokScreen
 
 def t(value: Any, style: str = "") -> Text:
     """Plain, safe Text (never markup)."""

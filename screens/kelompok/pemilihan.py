@@ -14,9 +14,9 @@ from sesi.data import Data
 from sesi.format import jam
 from sesi.model import JABATAN_KELOMPOK, UNSUR_SINGKAT, Kelompok
 
-from .glyph import g
-from .kelompok_bagian import Bagian, TabelBagian, nama_peserta, t
-from .widgets import FormDialog, Kolom, KonfirmasiDialog, PilihDialog, aman, potong
+from ..glyph import g
+from .bagian import Bagian, TabelBagian, nama_peserta, t
+from ..widgets import FormDialog, Kolom, KonfirmasiDialog, PilihDialog, aman, potong
 
 
 def seri(kel: Kelompok, jabatan: str) -> tuple[list[str], int, int]:

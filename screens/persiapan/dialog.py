@@ -17,8 +17,8 @@ from textual.widgets.option_list import Option
 
 from sesi.model import label_skala_baku
 
-from .persiapan_teks import tampil
-from .widgets import Dialog, FormDialog, Kolom
+from .teks import tampil
+from ..widgets import Dialog, FormDialog, Kolom
 
 SKALA_PALING_LEBAR = 10
 

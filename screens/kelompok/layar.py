@@ -18,14 +18,14 @@ from sesi.data import VIRTUAL_PREFIX, Data
 from sesi.model import JABATAN_KELOMPOK, Kelompok
 from sesi.store import Transaksi
 
-from .base import LayarTahap
-from .glyph import g
-from .kelompok_anggota import BagianAnggota
-from .kelompok_bagian import Bagian
-from .kelompok_pemilihan import BagianPemilihan, seri
-from .kelompok_verifikasi import BagianVerifikasi
-from .pilih_kelompok import PilihKelompok
-from .widgets import aman
+from ..base import LayarTahap
+from ..glyph import g
+from .anggota import BagianAnggota
+from .bagian import Bagian
+from .pemilihan import BagianPemilihan, seri
+from .verifikasi import BagianVerifikasi
+from ..pilih_kelompok import PilihKelompok
+from ..widgets import aman
 
 BAGIAN: list[tuple[str, str, str]] = [("anggota", "Anggota", "1"), ("pemilihan", "Pemilihan", "2"),
                                       ("verifikasi", "Verifikasi", "3")]

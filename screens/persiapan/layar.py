@@ -17,11 +17,11 @@ from textual.widgets import TabbedContent, TabPane
 
 from sesi.data import Data
 
-from .base import LayarTahap
-from .widgets import Hasil
-from .persiapan_bagian import Bagian, BagianAcara, BagianKelompok, BagianKriteria, BagianSesi
-from .persiapan_impor import BagianImpor
-from .persiapan_usulan import BagianUsulan
+from ..base import LayarTahap
+from ..widgets import Hasil
+from .bagian import Bagian, BagianAcara, BagianKelompok, BagianKriteria, BagianSesi
+from .impor import BagianImpor
+from .usulan import BagianUsulan
 
 #: part key -> tab title (the digit is the key that shows it)
 BAGIAN: dict[str, str] = {

@@ -21,11 +21,11 @@ from sesi.data import Data
 from sesi.format import angka, rupiah
 from sesi.model import JENIS_USULAN, label_status
 
-from .glyph import g
-from .persiapan_bagian import Bagian, bidang_usulan
-from .persiapan_dialog import FormPersiapan
-from .persiapan_teks import potong, tampil
-from .widgets import Kolom, Tabel
+from ..glyph import g
+from .bagian import Bagian, bidang_usulan
+from .dialog import FormPersiapan
+from .teks import potong, tampil
+from ..widgets import Kolom, Tabel
 
 
 SEMUA = "*"

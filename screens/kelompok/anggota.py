@@ -11,9 +11,9 @@ from sesi import kelompok
 from sesi.data import Data
 from sesi.model import JABATAN_KELOMPOK, UNSUR, UNSUR_SINGKAT, Kelompok
 
-from .glyph import g
-from .kelompok_bagian import Bagian, TabelBagian, t
-from .widgets import FormDialog, Kolom, PilihDialog, aman, potong
+from ..glyph import g
+from .bagian import Bagian, TabelBagian, t
+from ..widgets import FormDialog, Kolom, PilihDialog, aman, potong
 
 
 class TabelAnggota(TabelBagian):

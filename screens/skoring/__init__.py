@@ -1,0 +1,5 @@
+"""Skoring stage: the scoring matrix of a kelompok."""
+
+from .layar import SkoringScreen
+
+__all__ = ["SkoringScreen"]
