@@ -20,6 +20,8 @@ from textual.widgets.option_list import Option
 
 from sesi.model import TAHAP
 
+from .kontrak import Hasil
+
 from .glyph import g
 
 #: Agenda stages as shown in the bar: key, short label, F-key alias.
@@ -461,17 +463,6 @@ class PilihDialog(Dialog):
         if opsi.highlighted is None:
             return
         self.dismiss(opsi.get_option_at_index(opsi.highlighted).id)
-
-
-@dataclass
-class Hasil:
-    """What `App.simpan` returns: ok, the action's return value, or the error message."""
-
-    ok: bool
-    nilai: Any = None
-    pesan: str = ""
-    revisi: int = 0
-    perubahan: dict = field(default_factory=dict)
 
 
 __all__ = ["AGENDA", "LABEL_LAYAR", "TAHAP", "AgendaBar", "StatusBar", "Tabel", "teks", "aman", "potong",

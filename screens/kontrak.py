@@ -1,0 +1,63 @@
+"""What screens may ask of the App (attributes down) and what they tell it (messages up).
+
+Screens live below the shell (`musrenbang_tui/`), so they never import the App class: they see it
+through the `Aplikasi` protocol, reached with `aplikasi(node)` (typed, no ``type: ignore``), and they
+react to data changes by handling the `DataBerubah` message with ``@on(DataBerubah)``.
+See docs/arsitektur.md for the flow of a keystroke to the disk and back to the other terminals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, Protocol, cast
+
+from textual.message import Message
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
+    from sesi.data import Data
+    from sesi.store import Pelaku, Store
+
+
+@dataclass
+class Hasil:
+    """The outcome of one saved action: ok, the action's return value, the new revision, the changed
+    record ids per table, and the message shown when it failed."""
+
+    ok: bool
+    nilai: Any = None
+    pesan: str = ""
+    revisi: int = 0
+    perubahan: dict[str, set[str]] = field(default_factory=dict)
+
+
+class DataBerubah(Message):
+    """The session's data changed: saved here, or by another terminal. Posted by the App to the active
+    screen. `perubahan` maps table -> changed record ids when known (empty: anything may have changed)."""
+
+    def __init__(self, data: "Data", perubahan: dict[str, set[str]]) -> None:
+        super().__init__()
+        self.data = data
+        self.perubahan = perubahan
+
+
+class Aplikasi(Protocol):
+    """The App as screens see it."""
+
+    store: "Store"
+    data: "Data"
+    kelompok_aktif: str
+
+    @property
+    def pelaku(self) -> "Pelaku": ...
+
+    def simpan(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Hasil: ...
+
+
+def aplikasi(node: "DOMNode") -> Aplikasi:
+    """The running App, typed for screens and their parts."""
+    return cast(Aplikasi, node.app)
+
+
+__all__ = ["Aplikasi", "DataBerubah", "Hasil", "aplikasi"]
