@@ -44,7 +44,7 @@ UNSUR_SINGKAT: dict[str, str] = {
     "lainnya": "Lainnya",
 }
 
-#: Status of an usulan, key -> label. Maps onto SIPD's flags (see DOMAIN.md).
+#: Status of an usulan, key -> label. Maps onto SIPD's flags (docs/tata-cara.md, section 3).
 STATUS: dict[str, str] = {
     "baru": "Baru",
     "sesuai": "Diverifikasi (sesuai)",
