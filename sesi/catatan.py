@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from .aturan import BOLEH, bersih
 from .errors import DataDitolak
 from .model import TAHAP, UNSUR
+from .peran import BOLEH
 from .store import Transaksi
+from .teks import bersih
 
 
 def tambah_catatan(tx: Transaksi, teks: str, pembicara: str = "", tahap: str = "pleno1",

@@ -5,10 +5,11 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from .aturan import BOLEH, bersih
 from .errors import DataDitolak
 from .model import JABATAN_KELOMPOK, Pemilihan
+from .peran import BOLEH
 from .store import Transaksi
+from .teks import bersih
 
 METODE = {"aklamasi": "musyawarah mufakat (aklamasi)", "suara": "pemungutan suara"}
 PENENTUAN = {"": "", "putaran_kedua": "putaran kedua", "undian": "undian"}

@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .aturan import BOLEH, bersih, wajib
 from .data import Data, normal
 from .errors import DataDitolak
 from .format import jam
+from .masukan import wajib
 from .model import UNSUR, Peserta
+from .peran import BOLEH
 from .store import Transaksi
+from .teks import bersih
 
 RENTAN_YA = {"ya", "y", "1", "true", "benar"}
 RENTAN_TIDAK = {"", "tidak", "t", "0", "false", "bukan", "-"}

@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any, Iterable
 
-from .aturan import BOLEH, bersih, bilangan_bulat, tanggal_iso, wajib
 from .data import VIRTUAL_PREFIX, normal
 from .errors import DataDitolak
+from .masukan import bilangan_bulat, tanggal_iso, wajib
 from .model import (
     KRITERIA_BAKU,
     PERAN_TIM,
@@ -18,7 +18,9 @@ from .model import (
     decimal_text,
     label_skala_baku,
 )
+from .peran import BOLEH
 from .store import Transaksi
+from .teks import bersih
 
 INFO_TEKS = ("kecamatan", "kota", "jenis_daerah", "tempat", "camat", "nomor_ba")
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .aturan import BOLEH, bersih
 from .data import Data
 from .errors import DataDitolak
 from .model import STATUS_DISISIHKAN, UNSUR, Usulan, label_status, label_unsur
+from .peran import BOLEH
 from .peringkat import Baris, peringkat_kelompok
 from .store import Transaksi
+from .teks import bersih
 
 JENIS_KEPUTUSAN = {
     "naik": "dinaikkan satu urutan",

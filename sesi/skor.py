@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from .aturan import BOLEH, bersih
 from .errors import DataDitolak
 from .model import STATUS_DISISIHKAN, label_status, skor_id
+from .peran import BOLEH
 from .store import Transaksi
+from .teks import bersih
 from .verifikasi import cek_kelompok_terbuka
 
 

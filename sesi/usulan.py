@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .aturan import BOLEH, bersih, bilangan_bulat, wajib
 from .data import normal
 from .errors import DataDitolak
 from .format import parse_angka
+from .masukan import bilangan_bulat, wajib
 from .model import JENIS_USULAN, Usulan, decimal_text
+from .peran import BOLEH
 from .store import Transaksi
+from .teks import bersih
 from .verifikasi import cek_kelompok_terbuka
 
 ID_SAH = re.compile(r"^[^|\s][^|]{0,63}$")

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from .aturan import BOLEH, bersih
 from .data import Data, normal
 from .errors import DataDitolak
 from .model import STATUS, label_status
+from .peran import BOLEH
 from .store import Transaksi
+from .teks import bersih
 
 #: Statuses the kelompok sets (the Pleno II ones are set in `pleno`).
 STATUS_VERIFIKASI = ("baru", "sesuai", "ditolak", "dialihkan", "digabung", "cadangan")

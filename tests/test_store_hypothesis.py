@@ -24,7 +24,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 
 import sesi.store as store_mod
 from sesi import catatan, kelompok, pendaftaran, persiapan, skor, usulan, verifikasi
-from sesi.aturan import bersih
+from sesi.teks import bersih
 from sesi.errors import DataDitolak, GagalMenyimpan
 from sesi.riwayat import periksa_rantai
 from sesi.store import Pelaku, Store

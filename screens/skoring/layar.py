@@ -19,7 +19,7 @@ from textual.widget import Widget
 from textual.widgets.option_list import Option
 
 from sesi import skor
-from sesi.aturan import bersih
+from sesi.teks import bersih
 from sesi.data import Data
 from sesi.model import STATUS_DISISIHKAN, Kelompok, Kriteria
 from sesi.peringkat import aturan_urutan, bulat, nilai_sel, peringkat_kelompok

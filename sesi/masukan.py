@@ -1,0 +1,131 @@
+"""Checking one input field: required text, names, bounded text, whole numbers, decimals in a range, dates.
+
+Every function takes the value as typed (a string from a form, a CSV cell or the command line; an int or a
+Decimal from code) and returns it checked and cleaned for storing, or raises `DataDitolak` with one formal
+Indonesian sentence that starts with the field's label (`nama_kolom`), e.g. "Bobot harus lebih dari 0 dan
+paling besar 1000, bukan '1e999999999'." The CSV import relies on that start to name the column
+(`sesi.impor.laporan`). Text is cleaned by the one control-character rule, `sesi.teks.bersih`.
+
+Limits (issue 10, items 6 and 7; the figures the user sees are in docs/csv.md, "Batas isian"):
+
+- a person's name (peserta, penanda tangan, delegasi, perumus, `--nama`): at most `BATAS_NAMA` characters
+  and no control, bidi or zero-width character at all (refused, not silently cleaned: a name that renders
+  differently from what it holds must not reach a signature table);
+- a reason (alasan): at most `BATAS_ALASAN` characters;
+- numbers are compared with their range before any arithmetic or formatting: a whole number of more than
+  `BATAS_DIGIT` digits is refused before `int()` (Python refuses over 4,300 digits with ValueError), and a
+  Decimal such as 1e999999999 is refused before it is ever written out in full.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+
+from .errors import DataDitolak
+from .teks import KARAKTER_KENDALI, bersih, tampak
+
+BATAS_NAMA = 200  # characters
+BATAS_ALASAN = 2000  # characters
+BATAS_DIGIT = 18  # digits of a whole number as typed (far above any count, year or score)
+_BULAT = re.compile(r"[+-]?\d+")
+
+
+def kutip(text: str, batas: int = 40) -> str:
+    """A value quoted in a message, cut to `batas` characters (a 1 MB cell must not become a 1 MB message)."""
+    return text if len(text) <= batas else text[: batas - 3] + "..."
+
+
+def wajib(value: object, nama_kolom: str) -> str:
+    """Cleaned text that must not be empty."""
+    v = bersih(value)
+    if not v:
+        raise DataDitolak(f"{nama_kolom} wajib diisi.")
+    return v
+
+
+def teks_terbatas(value: object, nama_kolom: str, batas: int, *, baris_baru: bool = False) -> str:
+    """Cleaned text (may be empty) of at most `batas` characters."""
+    v = bersih(value, baris_baru=baris_baru)
+    if len(v) > batas:
+        raise DataDitolak(f"{nama_kolom} terlalu panjang ({len(v)} karakter; paling banyak {batas}).")
+    return v
+
+
+def alasan(value: object, nama_kolom: str = "Alasan") -> str:
+    """A reason as stored (may be empty; the caller says when it is required): at most `BATAS_ALASAN`."""
+    return teks_terbatas(value, nama_kolom, BATAS_ALASAN)
+
+
+def nama_orang(value: object, nama_kolom: str = "Nama", *, boleh_kosong: bool = False) -> str:
+    """A person's name: refused when it holds a control, bidi or zero-width character (leading and trailing
+    spaces, tabs and newlines are only trimmed) or is longer than `BATAS_NAMA`; otherwise cleaned."""
+    mentah = "" if value is None else str(value)
+    inti = mentah.strip(" \t\r\n")
+    if not inti.isprintable():
+        ditemukan = sorted(set(KARAKTER_KENDALI.findall(inti)) | ({"\t", "\n", "\r"} & set(inti)))
+        if ditemukan:
+            raise DataDitolak(f"{nama_kolom} tidak boleh memuat karakter kendali, pengatur arah teks atau "
+                              f"karakter tak terlihat (ditemukan {', '.join(tampak(c) for c in ditemukan)}).")
+    v = bersih(inti)
+    if not v:
+        if boleh_kosong:
+            return ""
+        raise DataDitolak(f"{nama_kolom} wajib diisi.")
+    if len(v) > BATAS_NAMA:
+        raise DataDitolak(f"{nama_kolom} terlalu panjang ({len(v)} karakter; paling banyak {BATAS_NAMA}).")
+    return v
+
+
+def tanggal_iso(value: object, nama_kolom: str, *, boleh_kosong: bool = False) -> str:
+    """A date written TTTT-BB-HH, returned in ISO form ("" when empty and allowed)."""
+    v = bersih(value)
+    if not v and boleh_kosong:
+        return ""
+    try:
+        return date.fromisoformat(v).isoformat()
+    except ValueError:
+        raise DataDitolak(f"{nama_kolom} harus berupa tanggal TTTT-BB-HH (misalnya 2027-02-09), "
+                          f"bukan '{kutip(v)}'.") from None
+
+
+def bilangan_bulat(value: object, nama_kolom: str, *, minimum: int | None = None,
+                   maksimum: int | None = None) -> int:
+    """A whole number (an int, or text of at most `BATAS_DIGIT` digits) within [minimum, maksimum]."""
+    if isinstance(value, bool):
+        raise DataDitolak(f"{nama_kolom} harus bilangan bulat.")
+    if isinstance(value, int):
+        n = value
+    else:
+        v = bersih(value)
+        if not _BULAT.fullmatch(v):
+            raise DataDitolak(f"{nama_kolom} harus bilangan bulat, bukan '{kutip(v)}'.")
+        if len(v.lstrip("+-")) > BATAS_DIGIT:
+            raise DataDitolak(f"{nama_kolom} terlalu besar ({len(v.lstrip('+-'))} angka), bukan bilangan "
+                              "yang wajar.")
+        n = int(v)
+    if minimum is not None and n < minimum:
+        raise DataDitolak(f"{nama_kolom} paling kecil {minimum}, bukan {n}.")
+    if maksimum is not None and n > maksimum:
+        raise DataDitolak(f"{nama_kolom} paling besar {maksimum}, bukan {n}.")
+    return n
+
+
+def desimal_dalam_batas(d: Decimal, nama_kolom: str, teks: str, *, maksimum: Decimal,
+                        desimal_maks: int | None = None) -> Decimal:
+    """A finite Decimal already known to be >= its minimum, checked against `maksimum` and a number of
+    decimals, using only comparisons (never formatting the number, which for 1e999999999 would write a
+    billion digits). `teks` is the value as typed, quoted in the message; `maksimum` is shown Indonesian
+    style (1.000.000.000)."""
+    if d > maksimum:
+        batas = f"{int(maksimum):,}".replace(",", ".")
+        raise DataDitolak(f"{nama_kolom} paling besar {batas}, bukan '{kutip(teks)}'.")
+    if desimal_maks is not None and d != d.quantize(Decimal(1).scaleb(-desimal_maks)):
+        raise DataDitolak(f"{nama_kolom} paling banyak {desimal_maks} angka di belakang koma, bukan "
+                          f"'{kutip(teks)}'.")
+    return d
+
+
+__all__ = ["BATAS_ALASAN", "BATAS_DIGIT", "BATAS_NAMA", "alasan", "bilangan_bulat", "desimal_dalam_batas",
+           "kutip", "nama_orang", "tanggal_iso", "teks_terbatas", "wajib"]
