@@ -185,7 +185,7 @@ def cmd_baru(args) -> int:
 
 
 def cmd_impor(args) -> int:
-    from sesi.csv_import import impor
+    from sesi.impor import impor
 
     store = _store(args.berkas, pelaku=_pelaku(args))
     hasil = impor(store, args.jenis, args.csv)
