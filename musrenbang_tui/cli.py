@@ -12,11 +12,14 @@ import sys
 import traceback
 from typing import Callable, Sequence
 
+from sesi.model import AGENDA_TAHAP, tahap_layar
+
 from .argparse_id import pasang
 
 pasang()
 
-LAYAR = ["persiapan", "pendaftaran", "pleno1", "kelompok", "skoring", "pleno2", "berita-acara"]
+#: The --layar choices, in agenda order ("berita-acara"); `tahap_layar` turns one into its stage.
+LAYAR = [t.layar for t in AGENDA_TAHAP]
 PERAN = ["operator", "fasilitator", "notulen", "pimpinan", "tayang"]
 
 
@@ -292,7 +295,8 @@ def cmd_buka(args) -> int:
     _hemat(args)
     from .app import jalankan
 
-    return jalankan(args.berkas, layar=args.layar, kelompok=args.kelompok, pelaku=_pelaku(args),
+    layar = tahap_layar(args.layar).kunci if args.layar else None
+    return jalankan(args.berkas, layar=layar, kelompok=args.kelompok, pelaku=_pelaku(args),
                     mouse=args.mouse, ascii=args.ascii)
 
 
@@ -312,7 +316,8 @@ def cmd_demo(args) -> int:
     _hemat(args)
     from .app import jalankan
 
-    return jalankan(path, layar=args.layar, pelaku=_pelaku(args), mouse=args.mouse, ascii=args.ascii)
+    layar = tahap_layar(args.layar).kunci if args.layar else None
+    return jalankan(path, layar=layar, pelaku=_pelaku(args), mouse=args.mouse, ascii=args.ascii)
 
 
 def cmd_tayang(args) -> int:

@@ -64,15 +64,42 @@ JENIS_USULAN = {"fisik": "Fisik", "non-fisik": "Non-fisik"}
 
 JENIS_KELAMIN = {"L": "Laki-laki", "P": "Perempuan"}
 
-#: Agenda stages (the app's screens follow them), key -> label.
-TAHAP: dict[str, str] = {
-    "persiapan": "Persiapan",
-    "pendaftaran": "Pendaftaran",
-    "pleno1": "Pleno I",
-    "kelompok": "Sidang Kelompok",
-    "skoring": "Skoring",
-    "pleno2": "Pleno II",
-}
+
+@dataclass(frozen=True)
+class Tahap:
+    """One stage of the agenda, with one screen of the app (README.md, "Tombol" and "Perintah")."""
+
+    kunci: str  # "berita_acara": stored in sesi.info.tahap, the app's mode name
+    label: str  # "Sidang Kelompok": as documents and the Persiapan screen name the stage
+    label_layar: str  # "Kelompok": the screen's name in help and the command palette
+    label_agenda: str  # "BA": in the one-line agenda bar (80 columns hold all seven)
+    layar: str  # "berita-acara": the value of `musrenbang buka --layar`
+    tombol: str  # "f8": the F-key that opens the screen
+    tahap_sesi: bool = True  # the session can be at this stage (Ctrl+T; the projector follows it)
+
+
+#: The agenda in order: the one definition of the stages (the app's screens, the agenda bar, F-keys, the
+#: CLI's --layar choices and the session stages all derive from it).
+AGENDA_TAHAP: tuple[Tahap, ...] = (
+    Tahap("persiapan", "Persiapan", "Persiapan", "Persiapan", "persiapan", "f2"),
+    Tahap("pendaftaran", "Pendaftaran", "Pendaftaran", "Pendaftaran", "pendaftaran", "f3"),
+    Tahap("pleno1", "Pleno I", "Pleno I", "Pleno I", "pleno1", "f4"),
+    Tahap("kelompok", "Sidang Kelompok", "Kelompok", "Kelompok", "kelompok", "f5"),
+    Tahap("skoring", "Skoring", "Skoring", "Skoring", "skoring", "f6"),
+    Tahap("pleno2", "Pleno II", "Pleno II", "Pleno II", "pleno2", "f7"),
+    Tahap("berita_acara", "Berita Acara", "Berita Acara", "BA", "berita-acara", "f8", tahap_sesi=False),
+)
+#: Stages a session can be at (`sesi.info.tahap`), key -> label.
+TAHAP: dict[str, str] = {t.kunci: t.label for t in AGENDA_TAHAP if t.tahap_sesi}
+
+
+def tahap_layar(layar: str) -> Tahap:
+    """The stage of a `--layar` value ("berita-acara") or key ("berita_acara"); KeyError if none."""
+    for t in AGENDA_TAHAP:
+        if layar in (t.layar, t.kunci):
+            return t
+    raise KeyError(layar)
+
 
 #: Officers a kelompok elects from its members, key -> label.
 JABATAN_KELOMPOK: dict[str, str] = {
