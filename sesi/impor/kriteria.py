@@ -17,20 +17,20 @@ from .jenis import JenisImpor
 from .laporan import Laporan, semua_galat
 from .tabel import TabelBerkas
 
-KOLOM = {"kode": True, "nama": True, "bobot": False, "skala_min": False, "skala_maks": False}
-ALIAS = {"kode_kriteria": "kode", "nama_kriteria": "nama"}
-LABEL = [("Skala minimum", "skala_min"), ("Skala maksimum", "skala_maks"), ("Kode kriteria", "kode"),
+_KOLOM = {"kode": True, "nama": True, "bobot": False, "skala_min": False, "skala_maks": False}
+_ALIAS = {"kode_kriteria": "kode", "nama_kriteria": "nama"}
+_LABEL = [("Skala minimum", "skala_min"), ("Skala maksimum", "skala_maks"), ("Kode kriteria", "kode"),
          ("Nama kriteria", "nama"), ("Bobot", "bobot")]
-BAWAAN = {"bobot": "1", "skala_min": "1", "skala_maks": "5"}
+_BAWAAN = {"bobot": "1", "skala_min": "1", "skala_maks": "5"}
 
 
-def isi(tx: Any, tabel: TabelBerkas, lap: Laporan) -> tuple[list[str], dict[str, Any]]:
-    pengganti = {"kode": "K", "nama": "x", **BAWAAN}
+def _isi(tx: Any, tabel: TabelBerkas, lap: Laporan) -> tuple[list[str], dict[str, Any]]:
+    pengganti = {"kode": "K", "nama": "x", **_BAWAAN}
     kode_baris: dict[str, int] = {}
     records: list[dict[str, Any]] = []
     for b in tabel.baris:
-        nilai = {k: b.sel.get(k, "") for k in KOLOM}
-        for k, bawaan in BAWAAN.items():
+        nilai = {k: b.sel.get(k, "") for k in _KOLOM}
+        for k, bawaan in _BAWAAN.items():
             if not bersih(nilai[k]):
                 nilai[k] = bawaan
         rec = semua_galat(lap, b, lambda v: kriteria_record(**v), nilai, pengganti)
@@ -51,14 +51,14 @@ def isi(tx: Any, tabel: TabelBerkas, lap: Laporan) -> tuple[list[str], dict[str,
     return [r["kode"] for r in records], {"lama": lama}
 
 
-def riwayat(ids: list[str], info: dict[str, Any]) -> tuple[Any, Any]:
+def _riwayat(ids: list[str], info: dict[str, Any]) -> tuple[Any, Any]:
     return info["lama"], ids
 
 
-def ringkasan(tabel: TabelBerkas, ids: list[str], info: dict[str, Any]) -> tuple[str, list[str]]:
+def _ringkasan(tabel: TabelBerkas, ids: list[str], info: dict[str, Any]) -> tuple[str, list[str]]:
     teks = f"{len(ids)} kriteria diimpor dari {tabel.nama} ({', '.join(ids)})"
     teks += f"; kriteria lama ({', '.join(info['lama'])}) diganti." if info["lama"] else "."
     return teks, []
 
 
-IMPOR_KRITERIA = JenisImpor("kriteria", KOLOM, ALIAS, LABEL, isi, riwayat, ringkasan)
+IMPOR_KRITERIA = JenisImpor("kriteria", _KOLOM, _ALIAS, _LABEL, _isi, _riwayat, _ringkasan)

@@ -16,24 +16,24 @@ from .laporan import Laporan, semua_galat
 from .nilai import ya_tidak
 from .tabel import TabelBerkas
 
-KOLOM = {
+_KOLOM = {
     "nama": True, "unsur": True, "lembaga": False, "jabatan": False, "kelurahan": False,
     "jenis_kelamin": False, "rentan": False, "delegasi": False, "telepon": False, "hadir": False,
 }
-ALIAS = {
+_ALIAS = {
     "nama_lengkap": "nama", "instansi": "lembaga", "l/p": "jenis_kelamin", "l_p": "jenis_kelamin",
     "jk": "jenis_kelamin", "no_hp": "telepon", "hp": "telepon", "no_telepon": "telepon",
 }
-LABEL = [("Jenis kelamin", "jenis_kelamin"), ("Kelurahan", "kelurahan"), ("Delegasi", "delegasi"),
+_LABEL = [("Jenis kelamin", "jenis_kelamin"), ("Kelurahan", "kelurahan"), ("Delegasi", "delegasi"),
          ("Unsur", "unsur"), ("Hadir", "hadir"), ("Nama", "nama")]
 
 
-def isi(tx: Any, tabel: TabelBerkas, lap: Laporan) -> tuple[list[str], dict[str, Any]]:
+def _isi(tx: Any, tabel: TabelBerkas, lap: Laporan) -> tuple[list[str], dict[str, Any]]:
     tx.wajib_peran(*BOLEH["pendaftaran"])
     dikenal = tx.data.kelurahan_nama
     pengganti = {"nama": "x", "unsur": "lainnya", "kelurahan": "", "jenis_kelamin": "", "delegasi": "",
                  "rentan": "", "lembaga": "", "jabatan": "", "telepon": ""}
-    fields = [k for k in KOLOM if k != "hadir"]
+    fields = [k for k in _KOLOM if k != "hadir"]
     ids: list[str] = []
     hadir_n = 0
     terdaftar = {normal(p["nama"]) for p in tx.table("peserta").values()}
@@ -60,11 +60,11 @@ def isi(tx: Any, tabel: TabelBerkas, lap: Laporan) -> tuple[list[str], dict[str,
     return ids, {"hadir": hadir_n, "ganda": ganda}
 
 
-def riwayat(ids: list[str], info: dict[str, Any]) -> tuple[Any, Any]:
+def _riwayat(ids: list[str], info: dict[str, Any]) -> tuple[Any, Any]:
     return None, {"jumlah": len(ids), "id": ids}
 
 
-def ringkasan(tabel: TabelBerkas, ids: list[str], info: dict[str, Any]) -> tuple[str, list[str]]:
+def _ringkasan(tabel: TabelBerkas, ids: list[str], info: dict[str, Any]) -> tuple[str, list[str]]:
     teks = f"{len(ids)} peserta diimpor dari {tabel.nama}" + (f", {info['hadir']} tercatat hadir."
                                                                if info["hadir"] else ".")
     catatan: list[str] = []
@@ -74,4 +74,4 @@ def ringkasan(tabel: TabelBerkas, ids: list[str], info: dict[str, Any]) -> tuple
     return teks, catatan
 
 
-IMPOR_PESERTA = JenisImpor("peserta", KOLOM, ALIAS, LABEL, isi, riwayat, ringkasan)
+IMPOR_PESERTA = JenisImpor("peserta", _KOLOM, _ALIAS, _LABEL, _isi, _riwayat, _ringkasan)

@@ -18,12 +18,12 @@ from .jenis import JenisImpor
 from .laporan import Laporan
 from .tabel import TabelBerkas
 
-KOLOM = {"usulan_id": True, "kriteria": True, "nilai": True, "penilai": False}
-ALIAS = {"usulan": "usulan_id", "id_usulan": "usulan_id", "kode_kriteria": "kriteria", "kode": "kriteria"}
-LABEL = [("Nama penilai", "penilai"), ("Usulan", "usulan_id"), ("Kriteria", "kriteria"), ("Nilai", "nilai")]
+_KOLOM = {"usulan_id": True, "kriteria": True, "nilai": True, "penilai": False}
+_ALIAS = {"usulan": "usulan_id", "id_usulan": "usulan_id", "kode_kriteria": "kriteria", "kode": "kriteria"}
+_LABEL = [("Nama penilai", "penilai"), ("Usulan", "usulan_id"), ("Kriteria", "kriteria"), ("Nilai", "nilai")]
 
 
-def isi(tx: Any, tabel: TabelBerkas, lap: Laporan) -> tuple[list[str], dict[str, Any]]:
+def _isi(tx: Any, tabel: TabelBerkas, lap: Laporan) -> tuple[list[str], dict[str, Any]]:
     tx.wajib_peran(*BOLEH["skor"])
     sel_baris: dict[str, int] = {}
     diganti: dict[str, int] = {}
@@ -67,14 +67,14 @@ def isi(tx: Any, tabel: TabelBerkas, lap: Laporan) -> tuple[list[str], dict[str,
     return list(sel_baris), {"diganti": diganti}
 
 
-def riwayat(ids: list[str], info: dict[str, Any]) -> tuple[Any, Any]:
+def _riwayat(ids: list[str], info: dict[str, Any]) -> tuple[Any, Any]:
     lama = {s.replace("|", "/").rstrip("/"): v for s, v in info["diganti"].items()} or None
     return lama, {"jumlah": len(ids), "diganti": len(info["diganti"])}
 
 
-def ringkasan(tabel: TabelBerkas, ids: list[str], info: dict[str, Any]) -> tuple[str, list[str]]:
+def _ringkasan(tabel: TabelBerkas, ids: list[str], info: dict[str, Any]) -> tuple[str, list[str]]:
     k = len(info["diganti"])
     return f"{len(ids)} nilai skor diimpor dari {tabel.nama}" + (f"; {k} menimpa nilai lama." if k else "."), []
 
 
-IMPOR_SKOR = JenisImpor("skor", KOLOM, ALIAS, LABEL, isi, riwayat, ringkasan)
+IMPOR_SKOR = JenisImpor("skor", _KOLOM, _ALIAS, _LABEL, _isi, _riwayat, _ringkasan)

@@ -18,23 +18,23 @@ from .jenis import JenisImpor
 from .laporan import Laporan, semua_galat
 from .tabel import TabelBerkas
 
-KOLOM = {
+_KOLOM = {
     "id": False, "kelurahan": True, "prioritas_kelurahan": True, "kegiatan": True, "masalah": False,
     "lokasi": False, "volume": False, "satuan": False, "perkiraan_biaya": False, "jenis": False,
     "skpd": True, "bidang": True,
 }
-ALIAS = {
+_ALIAS = {
     "usulan": "kegiatan", "nama_kegiatan": "kegiatan", "alamat": "lokasi", "anggaran": "perkiraan_biaya",
     "biaya": "perkiraan_biaya", "perangkat_daerah": "skpd", "skpd_tujuan": "skpd",
     "bidang_urusan": "bidang", "prioritas": "prioritas_kelurahan",
 }
-LABEL = [("Prioritas kelurahan", "prioritas_kelurahan"), ("Perkiraan biaya", "perkiraan_biaya"),
+_LABEL = [("Prioritas kelurahan", "prioritas_kelurahan"), ("Perkiraan biaya", "perkiraan_biaya"),
          ("Id usulan", "id"), ("Prioritas", "prioritas_kelurahan"), ("Kelurahan", "kelurahan"),
          ("Kegiatan", "kegiatan"), ("Masalah", "masalah"), ("Lokasi", "lokasi"), ("Volume", "volume"),
          ("Jenis", "jenis"), ("Bidang", "bidang"), ("SKPD", "skpd")]
 
 
-def isi(tx: Any, tabel: TabelBerkas, lap: Laporan) -> tuple[list[str], dict[str, Any]]:
+def _isi(tx: Any, tabel: TabelBerkas, lap: Laporan) -> tuple[list[str], dict[str, Any]]:
     tx.wajib_peran(*BOLEH["persiapan"])
     dikenal = tx.data.kelurahan_nama
     if not dikenal:
@@ -43,7 +43,7 @@ def isi(tx: Any, tabel: TabelBerkas, lap: Laporan) -> tuple[list[str], dict[str,
     pengganti = {"kelurahan": next(iter(dikenal.values())), "prioritas_kelurahan": "1", "kegiatan": "x",
                  "skpd": "x", "bidang": "x", "masalah": "", "lokasi": "", "volume": "", "satuan": "",
                  "perkiraan_biaya": "", "jenis": ""}
-    fields = [k for k in KOLOM if k != "id"]
+    fields = [k for k in _KOLOM if k != "id"]
     # Ids given in the file are kept; the others get the next free U### after every id in store and file.
     diberi = {bersih(b.sel.get("id", "")) for b in tabel.baris} - {""}
     nomor = max([int(m.group(1)) for rid in list(tx.table("usulan")) + list(diberi)
@@ -87,14 +87,14 @@ def isi(tx: Any, tabel: TabelBerkas, lap: Laporan) -> tuple[list[str], dict[str,
     return ids, {}
 
 
-def riwayat(ids: list[str], info: dict[str, Any]) -> tuple[Any, Any]:
+def _riwayat(ids: list[str], info: dict[str, Any]) -> tuple[Any, Any]:
     return None, {"jumlah": len(ids), "id": ids}
 
 
-def ringkasan(tabel: TabelBerkas, ids: list[str], info: dict[str, Any]) -> tuple[str, list[str]]:
+def _ringkasan(tabel: TabelBerkas, ids: list[str], info: dict[str, Any]) -> tuple[str, list[str]]:
     n = len(ids)
     teks = f"{n} usulan diimpor dari {tabel.nama}" + (f" ({ids[0]} s.d. {ids[-1]})" if n > 1 else f" ({ids[0]})")
     return teks + "; semuanya berstatus baru.", []
 
 
-IMPOR_USULAN = JenisImpor("usulan", KOLOM, ALIAS, LABEL, isi, riwayat, ringkasan)
+IMPOR_USULAN = JenisImpor("usulan", _KOLOM, _ALIAS, _LABEL, _isi, _riwayat, _ringkasan)
