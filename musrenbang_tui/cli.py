@@ -155,6 +155,15 @@ def _store(path: str, **kwargs):
     return Store.buka(path, **kwargs)
 
 
+def _nama(args) -> str:
+    """`--nama` checked as every person's name is (`sesi.masukan.nama_orang`): no control or bidi
+    character, at most 200 characters; DataDitolak (exit status 1) otherwise. "" when not given."""
+    from sesi.masukan import nama_orang
+
+    nama = getattr(args, "nama", None)
+    return nama_orang(nama, "Nama (--nama)") if nama is not None else ""
+
+
 def _pelaku(args):
     import getpass
 
@@ -164,7 +173,7 @@ def _pelaku(args):
         default = getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name in some containers
         default = "operator"
-    return Pelaku(nama=getattr(args, "nama", None) or default, peran=getattr(args, "peran", None) or "operator")
+    return Pelaku(nama=_nama(args) or default, peran=getattr(args, "peran", None) or "operator")
 
 
 # --- commands --------------------------------------------------------------------------------------
@@ -262,23 +271,26 @@ def cmd_sahkan(args) -> int:
     from sesi.pengesahan import catatan_sebelum_sahkan, sahkan
     from sesi.store import Pelaku
 
-    store = _store(args.berkas, pelaku=Pelaku(args.nama, "pimpinan"))
+    nama = _nama(args)
+    store = _store(args.berkas, pelaku=Pelaku(nama, "pimpinan"))
     with store.transaksi() as tx:
         perhatian = catatan_sebelum_sahkan(tx.data)
         sidik = sahkan(tx)
-    print(f"Berita acara disahkan oleh {args.nama}. Sidik jari SHA-256: {sidik}")
+    print(f"Berita acara disahkan oleh {nama}. Sidik jari SHA-256: {sidik}")
     for c in perhatian:
         _err(f"Perhatian: {c}")
     return 0
 
 
 def cmd_buka_kunci(args) -> int:
+    from sesi.masukan import alasan
     from sesi.pengesahan import buka_kembali
     from sesi.store import Pelaku
 
-    store = _store(args.berkas, pelaku=Pelaku(args.nama, "pimpinan"))
+    nama, teks_alasan = _nama(args), alasan(args.alasan, "Alasan (--alasan)")
+    store = _store(args.berkas, pelaku=Pelaku(nama, "pimpinan"))
     with store.transaksi() as tx:
-        buka_kembali(tx, args.alasan)
+        buka_kembali(tx, teks_alasan)
     print("Pengesahan dibuka kembali; sesi dapat diubah. Alasan dicatat di riwayat.")
     return 0
 

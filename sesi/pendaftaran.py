@@ -8,7 +8,7 @@ from typing import Any
 from .data import Data, normal
 from .errors import DataDitolak
 from .format import jam
-from .masukan import wajib
+from .masukan import nama_orang
 from .model import UNSUR, Peserta
 from .peran import BOLEH
 from .store import Transaksi
@@ -69,7 +69,7 @@ def peserta_record(nama: str, unsur: str, lembaga: str = "", kelurahan: str = ""
         else:
             raise DataDitolak(f"Delegasi harus ya atau tidak, bukan '{delegasi}'.")
     return {
-        "nama": wajib(nama, "Nama"),
+        "nama": nama_orang(nama, "Nama"),
         "unsur": kunci_unsur(unsur) if unsur not in UNSUR else unsur,
         "lembaga": bersih(lembaga),
         "jabatan": bersih(jabatan),

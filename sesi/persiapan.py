@@ -7,7 +7,7 @@ from typing import Any, Iterable
 
 from .data import VIRTUAL_PREFIX, normal
 from .errors import DataDitolak
-from .masukan import bilangan_bulat, tanggal_iso, wajib
+from .masukan import bilangan_bulat, desimal_dalam_batas, kutip, nama_orang, tanggal_iso, wajib
 from .model import (
     KRITERIA_BAKU,
     PERAN_TIM,
@@ -34,7 +34,7 @@ def info_awal(kecamatan: str, kota: str, tahun: int, tanggal: str, tempat: str, 
         "tahun": bilangan_bulat(tahun, "Tahun RKPD", minimum=2000, maksimum=2100),
         "tanggal": tanggal_iso(tanggal, "Tanggal"),
         "tempat": wajib(tempat, "Tempat"),
-        "camat": bersih(camat),
+        "camat": nama_orang(camat, "Nama camat", boleh_kosong=True),
     }
     for k, v in extra.items():
         info[k] = v
@@ -49,6 +49,8 @@ def ubah_info(tx: Transaksi, **fields: Any) -> None:
     for k, v in fields.items():
         if k in ("kecamatan", "kota", "tempat"):
             baru[k] = wajib(v, k.capitalize())
+        elif k == "camat":
+            baru[k] = nama_orang(v, "Nama camat", boleh_kosong=True)
         elif k in INFO_TEKS:
             baru[k] = bersih(v, jaga_spasi=(k == "nomor_ba"))
         elif k == "tahun":
@@ -110,15 +112,21 @@ def hapus_kelurahan(tx: Transaksi, rid: str) -> None:
 
 # --- criteria ---
 
+#: A criterion's weight: 0 < bobot <= BOBOT_MAKS, at most BOBOT_DESIMAL decimals (docs/csv.md, "Batas isian").
+BOBOT_MAKS = Decimal(1000)
+BOBOT_DESIMAL = 6
+
+
 def _bobot(value: Any) -> str:
+    """A weight as stored ("1", "1.5"); its range is checked before it is ever written out in full."""
     text = bersih(value).replace(",", ".") if not isinstance(value, (int, Decimal)) else str(value)
     try:
         d = Decimal(text or "1")
     except InvalidOperation:
-        raise DataDitolak(f"Bobot harus bilangan positif, bukan '{text}'.") from None
+        raise DataDitolak(f"Bobot harus bilangan positif, bukan '{kutip(text)}'.") from None
     if not d.is_finite() or d <= 0:
-        raise DataDitolak(f"Bobot harus bilangan positif, bukan '{text}'.")
-    return decimal_text(d)
+        raise DataDitolak(f"Bobot harus bilangan positif, bukan '{kutip(text)}'.")
+    return decimal_text(desimal_dalam_batas(d, "Bobot", text, maksimum=BOBOT_MAKS, desimal_maks=BOBOT_DESIMAL))
 
 
 def kriteria_record(kode: str, nama: str, bobot: Any = "1", skala_min: Any = 1, skala_maks: Any = 5,
@@ -292,13 +300,13 @@ def simpan_tim(tx: Transaksi, nama: str, peran: str, jabatan: str = "", materi: 
     tx.wajib_peran(*BOLEH["persiapan"])
     if peran not in PERAN_TIM:
         raise DataDitolak(f"Peran tim '{peran}' tidak dikenal (pilihan: {', '.join(PERAN_TIM)}).")
-    rec = {"nama": wajib(nama, "Nama"), "peran": peran, "jabatan": bersih(jabatan), "materi": bersih(materi)}
+    rec = {"nama": nama_orang(nama, "Nama"), "peran": peran, "jabatan": bersih(jabatan), "materi": bersih(materi)}
     return _simpan_daftar(tx, "tim", "T", rid, rec, PERAN_TIM[peran].lower())
 
 
 def simpan_sambutan(tx: Transaksi, nama: str, jabatan: str = "", rid: str | None = None) -> str:
     tx.wajib_peran(*BOLEH["catatan"])
-    rec = {"nama": wajib(nama, "Nama"), "jabatan": bersih(jabatan)}
+    rec = {"nama": nama_orang(nama, "Nama"), "jabatan": bersih(jabatan)}
     return _simpan_daftar(tx, "sambutan", "S", rid, rec, "sambutan")
 
 

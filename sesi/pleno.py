@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from .data import Data
+from . import masukan
 from .errors import DataDitolak
 from .model import STATUS_DISISIHKAN, UNSUR, Usulan, label_status, label_unsur
 from .peran import BOLEH
@@ -43,7 +44,7 @@ def _kel(tx: Transaksi, kid: str) -> dict:
 
 
 def _alasan(alasan: str) -> str:
-    a = bersih(alasan)
+    a = masukan.alasan(alasan)
     if not a:
         raise DataDitolak("Alasan keputusan wajib diisi.")
     return a
@@ -204,10 +205,7 @@ def _orang(tx: Transaksi, peserta: str, nama: str) -> dict:
         if p is None:
             raise DataDitolak(f"Peserta {peserta} tidak ada.")
         return p
-    nama = bersih(nama)
-    if not nama:
-        raise DataDitolak("Nama wajib diisi.")
-    return {"id": "", "nama": nama}
+    return {"id": "", "nama": masukan.nama_orang(nama, "Nama")}
 
 
 def tambah_delegasi(tx: Transaksi, peserta: str = "", nama: str = "", keterangan: str = "") -> str:

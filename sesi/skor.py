@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .errors import DataDitolak
+from .masukan import nama_orang
 from .model import STATUS_DISISIHKAN, label_status, skor_id
 from .peran import BOLEH
 from .store import Transaksi
@@ -31,7 +32,7 @@ def atur_skor(tx: Transaksi, usulan_id: str, kode: str, nilai: int, penilai: str
         raise DataDitolak(f"Nilai {kode} harus bilangan bulat.")
     if not k["skala_min"] <= nilai <= k["skala_maks"]:
         raise DataDitolak(f"Nilai {nilai} di luar skala {kode} ({k['skala_min']}-{k['skala_maks']}).")
-    penilai = bersih(penilai)
+    penilai = nama_orang(penilai, "Nama penilai", boleh_kosong=True)
     if "|" in penilai:
         raise DataDitolak("Nama penilai tidak boleh memuat karakter |.")
     sid = skor_id(usulan_id, kode, penilai)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any
 
 from .data import normal
 from .errors import DataDitolak
 from .format import parse_angka
-from .masukan import bilangan_bulat, wajib
+from .masukan import bilangan_bulat, desimal_dalam_batas, kutip, teks_terbatas, wajib
 from .model import JENIS_USULAN, Usulan, decimal_text
 from .peran import BOLEH
 from .store import Transaksi
@@ -29,16 +30,23 @@ def kunci_jenis(value: str) -> str:
     raise DataDitolak(f"Jenis harus fisik atau non-fisik, bukan '{value}'.")
 
 
-def _angka(value: Any, nama: str, *, boleh_nol: bool = True) -> str:
+#: Upper bounds (docs/csv.md, "Batas isian"): far above any kecamatan's usulan, low enough that sums over
+#: every usulan stay exact and readable.
+VOLUME_MAKS = Decimal(10) ** 9
+BIAYA_MAKS = Decimal(10) ** 15  # rupiah
+
+
+def _angka(value: Any, nama: str, maksimum: Decimal) -> str:
+    """A number 0..maksimum as stored ("1500000.5"), or "" when empty."""
     if value is None or bersih(value) == "":
         return ""
     try:
         d = parse_angka(str(value))
     except ValueError as e:
-        raise DataDitolak(f"{nama} harus angka ({e}).") from None
-    if d < 0 or (d == 0 and not boleh_nol):
-        raise DataDitolak(f"{nama} tidak boleh negatif." if d < 0 else f"{nama} harus lebih dari nol.")
-    return decimal_text(d)
+        raise DataDitolak(f"{nama} harus angka ({kutip(str(e), 60)}).") from None
+    if d < 0:
+        raise DataDitolak(f"{nama} tidak boleh negatif.")
+    return decimal_text(desimal_dalam_batas(d, nama, bersih(value), maksimum=maksimum))
 
 
 def usulan_record(*, kelurahan: str, prioritas_kelurahan: Any, kegiatan: str, skpd: str, bidang: str,
@@ -49,13 +57,9 @@ def usulan_record(*, kelurahan: str, prioritas_kelurahan: Any, kegiatan: str, sk
     if normal(kel) not in kelurahan_dikenal:
         raise DataDitolak(f"Kelurahan '{kel}' tidak dikenal di kecamatan ini.")
     kegiatan = wajib(kegiatan, "Kegiatan")
-    if len(kegiatan) > 500:
-        raise DataDitolak(f"Kegiatan terlalu panjang ({len(kegiatan)} karakter; paling banyak 500).")
-    masalah = bersih(masalah)
-    lokasi = bersih(lokasi)
-    for nama, isi in (("Masalah", masalah), ("Lokasi", lokasi)):
-        if len(isi) > 2000:
-            raise DataDitolak(f"{nama} terlalu panjang ({len(isi)} karakter; paling banyak 2000).")
+    kegiatan = teks_terbatas(kegiatan, "Kegiatan", 500)
+    masalah = teks_terbatas(masalah, "Masalah", 2000)
+    lokasi = teks_terbatas(lokasi, "Lokasi", 2000)
     skpd = wajib(skpd, "SKPD")
     return {
         "kelurahan": kelurahan_dikenal[normal(kel)],
@@ -64,9 +68,9 @@ def usulan_record(*, kelurahan: str, prioritas_kelurahan: Any, kegiatan: str, sk
         "kegiatan": kegiatan,
         "masalah": masalah,
         "lokasi": lokasi,
-        "volume": _angka(volume, "Volume"),
+        "volume": _angka(volume, "Volume", VOLUME_MAKS),
         "satuan": bersih(satuan)[:30],
-        "perkiraan_biaya": _angka(perkiraan_biaya, "Perkiraan biaya"),
+        "perkiraan_biaya": _angka(perkiraan_biaya, "Perkiraan biaya", BIAYA_MAKS),
         "jenis": kunci_jenis(jenis),
         "bidang": wajib(bidang, "Bidang"),
         "skpd_awal": skpd,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
+from . import masukan
 from .data import Data, normal
 from .errors import DataDitolak
 from .model import STATUS, label_status
@@ -40,7 +41,7 @@ def verifikasi(tx: Transaksi, uid: str, status: str, alasan: str = "", skpd_baru
         raise DataDitolak(f"Status '{status}' tidak dapat dipilih di verifikasi "
                           f"(pilihan: {', '.join(STATUS_VERIFIKASI)}).")
     cek_kelompok_terbuka(tx, uid)
-    alasan = bersih(alasan)
+    alasan = masukan.alasan(alasan)
     baru = dict(lama, status=status, alasan=alasan, digabung_ke="", skpd_akhir=lama["skpd_awal"])
     if status in ("ditolak", "dialihkan") and not alasan:
         raise DataDitolak(f"Alasan wajib diisi untuk status {label_status(status).lower()}.")
