@@ -137,8 +137,9 @@ async def test_markup_pada_nama_tampil_apa_adanya(demo):
     """Names with Rich markup and control characters are shown literally and do not crash the screen."""
     store = Store.buka(demo)
     with store.transaksi() as tx:
-        pendaftaran.tambah_peserta(tx, nama="[bold]Budi[/] [link=http://x]klik\x1b[31m", unsur="lainnya",
-                                   hadir=True)
+        pid = pendaftaran.tambah_peserta(tx, nama="[bold]Budi[/] [link=http://x]klik", unsur="lainnya", hadir=True)
+        # The actions refuse a name with a control character; an older or hand-edited file may still hold one.
+        tx.put("peserta", pid, dict(tx.get("peserta", pid), nama="[bold]Budi[/] [link=http://x]klik\x1b[31m"))
     app = buka(demo)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(*"budi")

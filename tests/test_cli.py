@@ -268,3 +268,17 @@ def test_mengimpor_semua_modul_sesi_tidak_memuat_textual(tmp_path):
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.startswith("False"), out.stdout
+
+
+def test_pilihan_layar_sama_dengan_agenda_dan_readme():
+    """--layar offers every stage of the one agenda definition, as the README lists them."""
+    from musrenbang_tui.cli import LAYAR, main
+    from sesi.model import AGENDA_TAHAP, tahap_layar
+
+    assert LAYAR == [t.layar for t in AGENDA_TAHAP]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"[--layar {'|'.join(t.layar for t in AGENDA_TAHAP)}]" in readme
+    assert tahap_layar("berita-acara").kunci == "berita_acara"
+    with pytest.raises(SystemExit) as keluar:
+        main(["buka", "x.json", "--layar", "berita_acara"])
+    assert keluar.value.code == 2

@@ -371,3 +371,65 @@ def test_skor_salah(store, bantu, tmp_path):
         "skor.csv baris 9, kolom nilai: harus bilangan bulat, bukan 'tiga'.",
         "skor.csv baris 10, kolom nilai: wajib diisi.",
     ]
+
+
+# --- limits (issue 10, items 6 and 7): refused at once, named by file, row and column ---------------------
+
+
+def test_bobot_raksasa_ditolak_seketika(store, tmp_path):
+    """A bobot of 1e999999999 (which, written out, is a billion digits) is refused before any arithmetic,
+    next to a bobot with too many decimals; the file names row and column."""
+    path = tulis(tmp_path, "kriteria.csv", "kode,nama,bobot\nK1,Manfaat,1e999999999\nK2,Biaya,0.1234567\n"
+                 "K3,Lokasi,1000\n")
+    e = ditolak(store, "kriteria", path)
+    assert e.masalah == [
+        "kriteria.csv baris 2, kolom bobot: paling besar 1.000, bukan '1e999999999'.",
+        "kriteria.csv baris 3, kolom bobot: paling banyak 6 angka di belakang koma, bukan '0.1234567'.",
+    ]
+
+
+def test_angka_usulan_di_luar_batas_ditolak(store, tmp_path):
+    """Volume above 10^9 and perkiraan biaya above 10^15 rupiah are refused; so is a priority of a thousand
+    digits (before int() would fail on it)."""
+    path = tulis(tmp_path, "usulan.csv", "kelurahan;prioritas_kelurahan;kegiatan;skpd;bidang;volume;perkiraan_biaya\n"
+                 "Kuin Utara;1;Titian;PUPR;Infra;1.000.000.001;1.000.000\n"
+                 "Kuin Utara;2;Drainase;PUPR;Infra;10;1.000.000.000.000.001\n"
+                 f"Kuin Utara;{'9' * 1000};Jalan;PUPR;Infra;;\n")
+    e = ditolak(store, "usulan", path)
+    assert e.masalah == [
+        "usulan.csv baris 2, kolom volume: paling besar 1.000.000.000, bukan '1.000.000.001'.",
+        "usulan.csv baris 3, kolom perkiraan_biaya: paling besar 1.000.000.000.000.000, bukan "
+        "'1.000.000.000.000.001'.",
+        "usulan.csv baris 4, kolom prioritas_kelurahan: terlalu besar (1000 angka), bukan bilangan yang wajar.",
+    ]
+
+
+def test_nama_peserta_dengan_karakter_kendali_atau_terlalu_panjang_ditolak(store, tmp_path):
+    """A name holding an escape sequence or a right-to-left override is refused (not silently cleaned),
+    and the message shows what it holds; a name over 200 characters is refused too."""
+    path = tulis(tmp_path, "peserta.csv", "nama,unsur\n"
+                 '"Budi\x1b[2J",delegasi\n'
+                 "Siti \u202eanigaR,delegasi\n"
+                 f"{'A' * 201},delegasi\n"
+                 "Rahmat,delegasi\n")
+    e = ditolak(store, "peserta", path)
+    assert e.masalah == [
+        "peserta.csv baris 2, kolom nama: tidak boleh memuat karakter kendali, pengatur arah teks atau karakter "
+        "tak terlihat (ditemukan <ESC>).",
+        "peserta.csv baris 3, kolom nama: tidak boleh memuat karakter kendali, pengatur arah teks atau karakter "
+        "tak terlihat (ditemukan <U+202E>).",
+        "peserta.csv baris 4, kolom nama: terlalu panjang (201 karakter; paling banyak 200).",
+    ]
+
+
+def test_nilai_skor_dan_penilai_di_luar_batas_ditolak(store, tmp_path, bantu):
+    uid = bantu.usulan("Titian", kelurahan="Kuin Utara")
+    path = tulis(tmp_path, "skor.csv", "usulan_id,kriteria,nilai,penilai\n"
+                 f"{uid},K1,{'9' * 5000},\n"
+                 f"{uid},K2,3,Budi\u200b\n")
+    e = ditolak(store, "skor", path)
+    assert e.masalah == [
+        "skor.csv baris 2, kolom nilai: terlalu besar (5000 angka), bukan bilangan yang wajar.",
+        "skor.csv baris 3, kolom penilai: tidak boleh memuat karakter kendali, pengatur arah teks atau karakter "
+        "tak terlihat (ditemukan <U+200B>).",
+    ]

@@ -173,3 +173,10 @@ def test_keputusan_pleno_hanya_oleh_pimpinan_atau_operator(store, bantu, sebagai
     bantu.lakukan(pleno.geser, kid, u["b"], -1, "Disepakati forum", store=sebagai("pimpinan", "Camat"))
     for peran in ("fasilitator", "notulen"):
         bantu.ditolak(pleno.sepakati_kelompok, kid, store=sebagai(peran), galat=PeranTidakBerwenang)
+
+
+def test_alasan_keputusan_paling_banyak_2000_karakter(store, bantu, infra):
+    """A decision's reason over 2,000 characters is refused (issue 10, item 7); 2,000 is kept."""
+    kid, u = infra
+    assert "paling banyak 2000" in bantu.ditolak(pleno.geser, kid, u["c"], -1, "x" * 2001)
+    bantu.lakukan(pleno.geser, kid, u["c"], -1, "x" * 2000)

@@ -9,11 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import DataDitolak
-from ..masukan import bilangan_bulat, wajib
+from ..masukan import bilangan_bulat, nama_orang, wajib
 from ..model import skor_id
 from ..peran import BOLEH
 from ..skor import atur_skor
-from ..teks import bersih
 from .jenis import JenisImpor
 from .laporan import Laporan
 from .tabel import TabelBerkas
@@ -39,7 +38,11 @@ def _isi(tx: Any, tabel: TabelBerkas, lap: Laporan) -> tuple[list[str], dict[str
         except DataDitolak as e:
             lap.dari_galat(b, e)
             rusak, kode = True, ""
-        penilai = bersih(b.sel.get("penilai", ""))
+        try:
+            penilai = nama_orang(b.sel.get("penilai", ""), "Nama penilai", boleh_kosong=True)
+        except DataDitolak as e:
+            lap.dari_galat(b, e)
+            continue
         try:
             nilai: int | None = bilangan_bulat(wajib(b.sel["nilai"], "Nilai"), "Nilai")
         except DataDitolak as e:
