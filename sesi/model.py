@@ -67,7 +67,8 @@ JENIS_KELAMIN = {"L": "Laki-laki", "P": "Perempuan"}
 
 @dataclass(frozen=True)
 class Tahap:
-    """One stage of the agenda, with one screen of the app (README.md, "Tombol" and "Perintah")."""
+    """One stage of the agenda, with one screen of the app (docs/tata-cara.md section 1, "Acara dan tahap";
+    README.md, "Tombol" and "Perintah")."""
 
     kunci: str  # "berita_acara": stored in sesi.info.tahap, the app's mode name
     label: str  # "Sidang Kelompok": as documents and the Persiapan screen name the stage
