@@ -71,9 +71,15 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("-o", "--keluaran", metavar="FILE", help="tulis ke berkas, bukan ke layar")
 
     s = sub.add_parser("periksa", help="periksa keutuhan berkas sesi",
-                       description="Memeriksa berkas sesi: bentuk data, rantai riwayat, dan keaslian berita "
-                       "acara yang sudah disahkan. Keluar dengan status 1 bila ada masalah.")
+                       description="Memeriksa berkas sesi: bentuk data, rantai riwayat, kecocokan data dengan "
+                       "riwayat, dan pengesahan. Tanpa kode dari kertas berita acara yang ditandatangani, orang yang "
+                       "dapat menulis berkas dan menghitung ulang hash dapat memalsukannya; dengan --sidik-jari, "
+                       "tidak. Keluar dengan status 1 bila ada masalah.")
     s.add_argument("berkas", metavar="BERKAS")
+    s.add_argument("--sidik-jari", metavar="KODE",
+                   help="kode sidik jari dari kertas berita acara (XXXX-XXXX-XXXX-XXXX atau SHA-256 lengkap)")
+    s.add_argument("--penanda-tangan", metavar="ALLOWED_SIGNERS",
+                   help="berkas allowed_signers OpenSSH untuk memeriksa tanda tangan SSH pengesahan")
 
     s = sub.add_parser("pulihkan", help="pulihkan berkas dari cadangan terakhir",
                        description="Mengganti berkas sesi dengan cadangan terakhir yang baik (BERKAS.bak). "
@@ -86,11 +92,23 @@ def _parser() -> argparse.ArgumentParser:
                        "diberi sidik jari SHA-256.")
     s.add_argument("berkas", metavar="BERKAS")
     s.add_argument("--nama", required=True, metavar="NAMA", help="nama pimpinan sidang yang mengesahkan")
+    s.add_argument("--kunci-ssh", metavar="PATH",
+                   help="tandatangani sidik jari dengan kunci SSH privat ini (ssh-keygen -Y sign)")
 
     s = sub.add_parser("buka-kunci", help="buka kembali sesi yang sudah disahkan (dengan alasan)")
     s.add_argument("berkas", metavar="BERKAS")
     s.add_argument("--nama", required=True, metavar="NAMA")
     s.add_argument("--alasan", required=True, metavar="ALASAN")
+
+    s = sub.add_parser("peran", help="atur peran akun unix di sesi ini",
+                       description="Mengikat peran ke akun unix (hanya pemilik berkas). Tanpa pilihan: "
+                       "menampilkan daftar. Selama belum ada akun yang diberi peran, siapa pun dapat memilih "
+                       "peran dengan --peran; sesudahnya akun menentukan peran, dan hanya akun berperan pimpinan "
+                       "yang dapat mengesahkan atau membuka kembali pengesahan.")
+    s.add_argument("berkas", metavar="BERKAS")
+    s.add_argument("--akun", action="append", default=[], metavar="NAMA=PERAN",
+                   help="beri akun NAMA peran PERAN (" + ", ".join(PERAN) + "); dapat diulang")
+    s.add_argument("--hapus", action="append", default=[], metavar="NAMA", help="hapus peran akun NAMA; dapat diulang")
 
     def ui_options(s: argparse.ArgumentParser) -> None:
         s.add_argument("--nama", metavar="NAMA", help="nama Anda (bawaan: nama pengguna sistem)")
@@ -135,6 +153,15 @@ def _err(msg: str) -> None:
     print(msg, file=sys.stderr)
 
 
+def _tampak(text: object) -> str:
+    """Text from a session file or a message, safe to print: every control, bidi and zero-width character
+    shown in ASCII by the shared rule (`sesi.teks.tampak`: ESC -> `<ESC>`, U+202E -> `<U+202E>`); newlines
+    kept. The one place `periksa`, `sahkan`, `buka-kunci` and `peran` print through."""
+    from sesi.teks import tampak
+
+    return tampak(str(text), baris_baru=True)
+
+
 def _out(text: str, path: str | None) -> None:
     """Print `text`, or write it where `-o` says through the one safe writer (`sesi.berkas`): `-` is
     standard output, a device is written into, a symlink or FIFO is refused."""
@@ -165,15 +192,29 @@ def _nama(args) -> str:
 
 
 def _pelaku(args):
-    import getpass
-
+    """Who acts: `--nama` (bawaan: the login name), and the role the unix account decides where the session
+    binds roles to accounts (`sesi.akun.peran_untuk`; a `--peran` above the account's is refused), else
+    `--peran` (bawaan operator)."""
+    from sesi.akun import akun_sekarang, peran_untuk
     from sesi.store import Pelaku
 
+    akun = akun_sekarang()
+    peran = peran_untuk(_sesi_peran(getattr(args, "berkas", None)), akun, getattr(args, "peran", None))
+    return Pelaku(nama=_nama(args) or akun, peran=peran, akun=akun)
+
+
+def _sesi_peran(path: str | None):
+    """The `sesi` table of the session at `path` (None when there is no readable session: `baru`, or a file
+    the command itself will report)."""
+    if not path or not os.path.isfile(path):
+        return None
+    from sesi.errors import BerkasError
+    from sesi.store import Store
+
     try:
-        default = getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name in some containers
-        default = "operator"
-    return Pelaku(nama=_nama(args) or default, peran=getattr(args, "peran", None) or "operator")
+        return Store(path).muat().raw.get("sesi")
+    except BerkasError:
+        return None
 
 
 # --- commands --------------------------------------------------------------------------------------
@@ -228,11 +269,19 @@ def cmd_ekspor(args) -> int:
 
 def cmd_periksa(args) -> int:
     from sesi.periksa import periksa
+    from sesi.sidik_jari import baca_kode
 
-    masalah, ringkasan = periksa(args.berkas)
-    print(ringkasan)
+    kode = None
+    if args.sidik_jari is not None:
+        try:
+            kode = baca_kode(args.sidik_jari)
+        except ValueError as e:
+            _err(_tampak(e))
+            return 2
+    masalah, ringkasan = periksa(args.berkas, sidik_jari=kode, penanda_tangan=args.penanda_tangan)
+    print(_tampak(ringkasan))
     for m in masalah:
-        _err(m)
+        _err(_tampak(m))
     if masalah:
         _err(f"{len(masalah)} masalah ditemukan.")
         return 1
@@ -267,31 +316,79 @@ def cmd_pulihkan(args) -> int:
     return 0
 
 
-def cmd_sahkan(args) -> int:
-    from sesi.pengesahan import catatan_sebelum_sahkan, sahkan
+def _pelaku_pimpinan(args):
+    """The signer: `--nama` checked at input (`_nama`), role pimpinan, the process's unix account (which the
+    domain checks against the session's roles)."""
+    from sesi.akun import akun_sekarang
     from sesi.store import Pelaku
 
-    nama = _nama(args)
-    store = _store(args.berkas, pelaku=Pelaku(nama, "pimpinan"))
+    return Pelaku(_nama(args), "pimpinan", akun=akun_sekarang())
+
+
+def cmd_sahkan(args) -> int:
+    from sesi.pengesahan import catatan_sebelum_sahkan, sahkan
+    from sesi.sidik_jari import kode
+
+    pelaku = _pelaku_pimpinan(args)
+    store = _store(args.berkas, pelaku=pelaku)
     with store.transaksi() as tx:
         perhatian = catatan_sebelum_sahkan(tx.data)
-        sidik = sahkan(tx)
-    print(f"Berita acara disahkan oleh {nama}. Sidik jari SHA-256: {sidik}")
+        sidik = sahkan(tx, kunci_ssh=args.kunci_ssh)
+    print(_tampak(f"Berita acara disahkan oleh {pelaku.nama} (akun {pelaku.akun})."))
+    print(f"Sidik jari: {kode(sidik)}")
+    print(f"Sidik jari SHA-256 lengkap: {sidik}")
+    print("Tuliskan atau cetak kode sidik jari pada berita acara yang ditandatangani: hanya kode di kertas itu "
+          "yang membuktikan berkas tidak diubah (musrenbang periksa BERKAS --sidik-jari KODE).")
+    if args.kunci_ssh:
+        print(_tampak(f"Sidik jari ditandatangani dengan kunci SSH {args.kunci_ssh}."))
     for c in perhatian:
-        _err(f"Perhatian: {c}")
+        _err(_tampak(f"Perhatian: {c}"))
     return 0
 
 
 def cmd_buka_kunci(args) -> int:
     from sesi.masukan import alasan
     from sesi.pengesahan import buka_kembali
-    from sesi.store import Pelaku
 
-    nama, teks_alasan = _nama(args), alasan(args.alasan, "Alasan (--alasan)")
-    store = _store(args.berkas, pelaku=Pelaku(nama, "pimpinan"))
+    pelaku = _pelaku_pimpinan(args)
+    teks_alasan = alasan(args.alasan, "Alasan (--alasan)")
+    store = _store(args.berkas, pelaku=pelaku)
     with store.transaksi() as tx:
         buka_kembali(tx, teks_alasan)
     print("Pengesahan dibuka kembali; sesi dapat diubah. Alasan dicatat di riwayat.")
+    return 0
+
+
+def cmd_peran(args) -> int:
+    from sesi import akun
+    from sesi.model import PERAN as LABEL
+    from sesi.store import Pelaku
+
+    tetapkan: dict[str, str] = {}
+    for item in args.akun:
+        nama, sep, peran = item.partition("=")
+        if not sep or not nama.strip() or not peran.strip():
+            _err(_tampak(f"--akun harus berbentuk NAMA=PERAN (mis. --akun camat=pimpinan), bukan '{item}'."))
+            return 2
+        tetapkan[nama.strip()] = peran.strip()
+    sekarang = akun.akun_sekarang()
+    if tetapkan or args.hapus:
+        store = _store(args.berkas, pelaku=Pelaku(sekarang, "operator", akun=sekarang))
+        daftar = akun.atur_peran(store, tetapkan, args.hapus)
+        print("Peran akun disimpan.")
+        for nama in tetapkan:
+            if not akun.akun_dikenal(nama):
+                _err(_tampak(f"Perhatian: akun {nama} belum ada di mesin ini."))
+    else:
+        daftar = akun.daftar_peran(_store(args.berkas).data.raw.get("sesi"))
+    if not daftar:
+        print("Belum ada akun yang diberi peran: siapa pun yang dapat membuka berkas memilih perannya sendiri "
+              "dengan --peran (bawaan operator), termasuk pimpinan.")
+        return 0
+    print(_tampak(f"Peran akun di sesi ini (pemilik berkas: {akun.pemilik_berkas(args.berkas)}):"))
+    for nama, peran in sorted(daftar.items()):
+        print(_tampak(f"  {nama:<20} {LABEL.get(peran, peran)}"))
+    print("Akun lain hanya dapat melihat (tayang).")
     return 0
 
 
@@ -364,7 +461,8 @@ def _tayang_web(args) -> int:
 
 COMMANDS: dict[str, Callable] = {
     "baru": cmd_baru, "impor": cmd_impor, "ekspor": cmd_ekspor, "periksa": cmd_periksa,
-    "pulihkan": cmd_pulihkan, "sahkan": cmd_sahkan, "buka-kunci": cmd_buka_kunci, "buka": cmd_buka,
+    "pulihkan": cmd_pulihkan, "sahkan": cmd_sahkan, "buka-kunci": cmd_buka_kunci, "peran": cmd_peran,
+    "buka": cmd_buka,
     "demo": cmd_demo, "tayang": cmd_tayang,
 }
 
@@ -376,11 +474,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.perintah](args)
     except SesiError as e:
-        _err(str(e))
+        _err(_tampak(e))
         masalah = getattr(e, "masalah", None)
         if masalah and masalah != [e.pesan]:
             for m in masalah:
-                _err("  " + m)
+                _err("  " + _tampak(m))
         return 1
     except KeyboardInterrupt:
         _err("Dihentikan.")

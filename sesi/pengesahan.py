@@ -1,23 +1,32 @@
 """Pengesahan (signing) of the berita acara: the fingerprint, the lock, and reopening with a reason.
 
-The fingerprint (sidik jari) is the SHA-256 of the session's canonical content: every table except the
-history (`riwayat`), with `sesi.info.disahkan` itself left out, written by `riwayat.kanonik`. Everything
-the document is built from is in it, so a change made to the file by hand after signing is found by
-`periksa` even when it would not change the printed text. Beside the fingerprint, the signature keeps a
-short digest of each record, so `periksa` can name the records changed after signing.
+The fingerprint (sidik jari, `sesi/sidik_jari.py`) is the SHA-256 of a canonical form of the whole session:
+every table's data, the history head at signing, the signer (name, role, unix account), the signing time,
+the version and the version it replaces. `sahkan` returns it; people read its first 64 bits off the paper
+as `Sidik jari: XXXX-XXXX-XXXX-XXXX` (`kode_sidik_jari`, printed on every section of the signed document),
+and `periksa --sidik-jari KODE` compares a file with that code. Beside the fingerprint, the signature keeps
+a short digest of each record, so `periksa` can name the records changed after signing.
 
-`sahkan` stores in `info.disahkan`: version number, fingerprint, time, who signed (name and role), the
-version it replaces and the per-record digests. While `info.disahkan` is not empty the store refuses every
-change (Store.transaksi) except a transaction that sets `tx.buka_kunci`, which only `buka_kembali` does:
-it needs a reason, moves the signature to `info.versi_sah` with that reason, and records it in the history.
+`sahkan` stores in `info.disahkan`: version number, fingerprint (`sidik_jari`, with `skema_sidik` 2), time,
+who signed (name, role, account), the history head it covers (`riwayat`: id and hash), the version it
+replaces, the per-record digests and, with a key, an SSH signature of the fingerprint (`ssh`). While
+`info.disahkan` is not empty the store refuses every change (Store.transaksi) except a transaction that
+sets `tx.buka_kunci`, which only `buka_kembali` does: it needs a reason, moves the signature to
+`info.versi_sah` with that reason, and records it in the history. Signing and reopening need the pimpinan
+role, and where the session binds roles to unix accounts, an account holding it (`sesi/akun.py`).
+
+Errors: PeranTidakBerwenang (role or account), DataDitolak (already signed, no reason, an SSH key that
+cannot sign). What the fingerprint proves, and what not: see `sesi/sidik_jari.py`.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from . import sidik_jari as _sj
 from .aturan import BOLEH, bersih
 from .data import Data
 from .errors import DataDitolak
@@ -27,29 +36,30 @@ from .peringatan import sebut_kelompok
 from .peringkat import peringkat_kelompok
 from .pleno import unsur_hadir_tanpa_penandatangan
 from .riwayat import kanonik
+from .sidik_jari import isi_kanonik
 from .store import Transaksi
 
 AKSI_SAHKAN = "sahkan berita acara"
 AKSI_BUKA = "buka kembali pengesahan"
 PANJANG_RINCIAN = 12  # hex digits kept per record: enough to locate a change, the full hash decides
-
-
-def isi_kanonik(raw: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
-    """The content the fingerprint covers: all tables but `riwayat`, without `sesi.info.disahkan`."""
-    isi: dict[str, Any] = {}
-    for name, table in raw.items():
-        if name == "riwayat":
-            continue
-        table = dict(table)
-        if name == "sesi" and isinstance(table.get("info"), dict):
-            table["info"] = {k: v for k, v in table["info"].items() if k != "disahkan"}
-        isi[name] = table
-    return isi
+BATAS_NAMA = 200  # characters in a signer's name (issue 10)
+BATAS_ALASAN = 2000  # characters in a reason to reopen
 
 
 def sidik_jari(raw: Mapping[str, Mapping[str, Any]]) -> str:
-    """SHA-256 (hex) of the session's canonical content; pass `data.raw` or `tx.data.raw`."""
-    return hashlib.sha256(kanonik(isi_kanonik(raw)).encode("utf-8")).hexdigest()
+    """The fingerprint recomputed from `raw` (`data.raw` or `tx.data.raw`) by the scheme its signature uses;
+    for a draft, the hash of the content alone."""
+    return _sj.sidik_sekarang(raw)
+
+
+def kode_sidik_jari(data: Data) -> str | None:
+    """The short code of the signed version, 'XXXX-XXXX-XXXX-XXXX', for the footer of every section of the
+    signed berita acara; None for a draft (or a damaged signature). It is the code as signed (stored), not
+    recomputed: `periksa` is what compares it with the content."""
+    sah = data.info.disahkan if isinstance(data.info.disahkan, dict) else {}
+    if not sah:
+        return None
+    return _sj.kode(str(sah.get("sidik_jari", ""))) or None
 
 
 def rincian(raw: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, str]]:
@@ -61,22 +71,43 @@ def rincian(raw: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, str]]:
     return out
 
 
+#: Characters refused in a name or reason: C0 and C1 controls (ESC included), DEL, zero-width and bidi
+#: marks, embeddings, overrides and isolates, the Arabic letter mark and the BOM (Unicode TR9; issue 10).
+KENDALI = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]")
+
+
+def periksa_nama(teks: str, kolom: str = "Nama", batas: int = BATAS_NAMA, *, baris_baru: bool = False) -> str:
+    """A name or reason as typed, returned unchanged; refused (DataDitolak) when it holds a character of
+    `KENDALI` (they would rewrite other people's terminals when printed; `baris_baru` allows line breaks) or
+    is longer than `batas` characters."""
+    teks = str(teks or "")
+    cek = teks.replace("\n", " ") if baris_baru else teks
+    m = KENDALI.search(cek)
+    if m:
+        raise DataDitolak(f"{kolom} memuat karakter kendali atau pengarah teks (U+{ord(m.group()):04X}) yang tidak "
+                          "diperbolehkan. Ketik ulang tanpa karakter itu; tidak ada yang diubah.")
+    if len(teks) > batas:
+        raise DataDitolak(f"{kolom} terlalu panjang ({len(teks)} karakter; paling banyak {batas}).")
+    return teks
+
+
 # --- actions -----------------------------------------------------------------------------------------
 
 
-def sahkan(tx: Transaksi) -> str:
+def sahkan(tx: Transaksi, *, kunci_ssh: str | None = None) -> str:
     """Sign the berita acara as it stands and lock the session; returns the SHA-256 fingerprint.
 
     Only the pimpinan sidang may sign. Make it the last change of its transaction: the fingerprint covers
-    the content at the moment of signing.
+    the content at the moment of signing and the history up to the entry before this one. With
+    `kunci_ssh` (a private key file) the fingerprint is also signed with `ssh-keygen -Y sign`.
     """
     tx.wajib_peran(*BOLEH["pengesahan"])
+    periksa_nama(tx.pelaku.nama)
     info = dict(tx.get("sesi", "info") or {})
     if info.get("disahkan"):
         raise DataDitolak("Berita acara sudah disahkan. Buka kembali pengesahan (dengan alasan) untuk "
                           "mengesahkan versi baru.")
     raw = tx.data.raw
-    sidik = sidik_jari(raw)
     versi_sah = list(info.get("versi_sah") or [])
     menggantikan: dict[str, Any] = {}
     if versi_sah:
@@ -84,15 +115,24 @@ def sahkan(tx: Transaksi) -> str:
         menggantikan = {"versi": lama.get("versi"), "sidik_jari": lama.get("sidik_jari", ""),
                         "waktu": lama.get("waktu", "")}
     versi = len(versi_sah) + 1
-    info["disahkan"] = {
+    sah: dict[str, Any] = {
         "versi": versi,
-        "sidik_jari": sidik,
         "waktu": tx.waktu_iso,
         "nama": tx.pelaku.nama,
         "peran": tx.pelaku.peran,
+        "akun": tx.pelaku.akun,
         "menggantikan": menggantikan,
-        "rincian": rincian(raw),
+        "skema_sidik": _sj.SKEMA_SIDIK,
+        "riwayat": _sj.kepala_riwayat(raw),
     }
+    sidik = _sj.hitung(raw, sah, sah["riwayat"])
+    sah["sidik_jari"] = sidik
+    sah["rincian"] = rincian(raw)
+    if kunci_ssh:
+        from .tanda_tangan import tandatangani
+
+        sah["ssh"] = tandatangani(sidik, kunci_ssh)
+    info["disahkan"] = sah
     tx.put("sesi", "info", info)
     tx.catat(AKSI_SAHKAN, "sesi", None, {"versi": versi, "sidik_jari": sidik,
                                           "menggantikan": menggantikan.get("sidik_jari", "")})
@@ -106,7 +146,8 @@ def buka_kembali(tx: Transaksi, alasan: str) -> None:
     content still matched its fingerprint; the next signed version names it as the one it replaces.
     """
     tx.wajib_peran(*BOLEH["pengesahan"])
-    alasan = bersih(alasan)
+    periksa_nama(tx.pelaku.nama)
+    alasan = bersih(periksa_nama(alasan, "Alasan", BATAS_ALASAN, baris_baru=True))
     if not alasan:
         raise DataDitolak("Alasan membuka kembali pengesahan wajib diisi.")
     info = dict(tx.get("sesi", "info") or {})
@@ -116,7 +157,7 @@ def buka_kembali(tx: Transaksi, alasan: str) -> None:
     tx.buka_kunci = True
     utuh = sidik_jari(tx.data.raw) == sah.get("sidik_jari")
     entri = {k: v for k, v in sah.items() if k != "rincian"}
-    entri.update(dibuka=tx.waktu_iso, dibuka_oleh=tx.pelaku.nama, alasan=alasan, utuh=utuh)
+    entri.update(dibuka=tx.waktu_iso, dibuka_oleh=tx.pelaku.nama, dibuka_akun=tx.pelaku.akun, alasan=alasan, utuh=utuh)
     info["versi_sah"] = list(info.get("versi_sah") or []) + [entri]
     info["disahkan"] = {}
     tx.put("sesi", "info", info)
@@ -139,6 +180,13 @@ class Keadaan:
     menggantikan: dict = field(default_factory=dict)
     sidik_sekarang: str = ""  # recomputed from the content now
     versi_sebelumnya: tuple = ()  # earlier signed versions (dicts), oldest first
+    akun: str = ""  # unix account that signed ("" before issue 10)
+    skema_sidik: int = 1  # 2: covers signer, time, version and history head (sesi/sidik_jari.py)
+
+    @property
+    def kode(self) -> str:
+        """The short code 'XXXX-XXXX-XXXX-XXXX' of the signed fingerprint ("" for a draft)."""
+        return _sj.kode(self.sidik_jari) if self.disahkan else ""
 
     @property
     def utuh(self) -> bool:
@@ -183,6 +231,8 @@ def keadaan(data: Data) -> Keadaan:
         menggantikan=sah.get("menggantikan") if isinstance(sah.get("menggantikan"), dict) else {},
         sidik_sekarang=sidik_jari(data.raw),
         versi_sebelumnya=sebelumnya,
+        akun=str(sah.get("akun", "")),
+        skema_sidik=2 if sah.get("skema_sidik") == _sj.SKEMA_SIDIK else 1,
     )
 
 
@@ -253,5 +303,5 @@ def catatan_sebelum_sahkan(data: Data) -> list[str]:
     return out
 
 
-__all__ = ["sidik_jari", "rincian", "isi_kanonik", "sahkan", "buka_kembali", "Keadaan", "keadaan",
+__all__ = ["sidik_jari", "kode_sidik_jari", "periksa_nama", "rincian", "isi_kanonik", "sahkan", "buka_kembali", "Keadaan", "keadaan",
            "perubahan_sejak_sah", "catatan_sebelum_sahkan", "waktu_teks", "AKSI_SAHKAN", "AKSI_BUKA"]

@@ -3,14 +3,24 @@
 `periksa(path)` opens the file the way the app does (a damaged file is one problem, with the store's own
 message), then checks, in order:
 1. every record's fields have the type the app writes;
-2. the history's hash chain (`riwayat.periksa_rantai`);
+2. the history's hash chain (`riwayat.periksa_rantai`), then the history replayed from an empty session
+   against the data (`riwayat.putar_ulang`/`bandingkan`): a value changed outside the app, a deleted entry
+   or a cut tail is named by table, record and field (a history written before entries carried their
+   changes gets a note in the summary, "riwayat lama, tidak dapat diputar ulang", not a problem);
 3. references and rules: scores of usulan or criteria that do not exist or are off the scale, a merged
    usulan pointing nowhere, a status that needs a reason without one, officers who are not members,
    a signatory for an unsur nobody attended, ...;
 4. for a signed session: the fingerprint recomputed from the content (a mismatch names the records
    changed after signing) and its agreement with the history;
-5. that the berita acara can still be built from the file.
+5. that the berita acara can still be built from the file;
+6. with `sidik_jari` (the code from the signed paper, short or full): that the file is the version signed
+   on that paper; otherwise what differs (another version, content changed since, or a forgery);
+7. with `penanda_tangan` (an OpenSSH allowed_signers file): the SSH signature of the fingerprint.
 It never changes the file.
+
+What this proves (README, "Berita acara"): without the code from the signed paper, someone who can write
+the file and recompute every hash in it can make a forgery that passes 1-5; with the code from the paper,
+no one can (it would take a different session with the same 64-bit code).
 """
 
 from __future__ import annotations
@@ -26,15 +36,20 @@ from .errors import SesiError
 from .format import tanggal_panjang
 from .model import RECORD_CLASS, STATUS, STATUS_WAJIB_ALASAN, UNSUR, Info, label_status, label_unsur, skor_id
 from .pengesahan import AKSI_BUKA, AKSI_SAHKAN, catatan_sebelum_sahkan, keadaan, perubahan_sejak_sah
-from .riwayat import periksa_rantai
+from . import sidik_jari as sj
+from .riwayat import TidakDapatDiputar, bandingkan, periksa_rantai, putar_ulang
 from .store import Store
 
 BATAS_RINCIAN = 20  # changed records named one by one; the rest are counted
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
 
-def periksa(path: str) -> tuple[list[str], str]:
-    """(problems, summary), both in Indonesian. No problems means the file is whole and consistent."""
+def periksa(path: str, *, sidik_jari: str | None = None,
+            penanda_tangan: str | None = None) -> tuple[list[str], str]:
+    """(problems, summary), both in Indonesian. No problems means the file is whole and consistent (and,
+    with `sidik_jari`, the version signed on the paper; with `penanda_tangan`, signed by a listed key).
+
+    `sidik_jari` must already be read by `sidik_jari.baca_kode` (ValueError otherwise)."""
     try:
         data = Store(path).muat()
     except SesiError as e:
@@ -43,11 +58,42 @@ def periksa(path: str) -> tuple[list[str], str]:
     entri = list(data.raw.get("riwayat", {}).values())
     rantai = periksa_rantai(entri)
     masalah += rantai
+    ulang, catatan = periksa_putar_ulang(data, entri)
+    masalah += ulang
     masalah += periksa_aturan(data)
     masalah += periksa_pengesahan(data)
     if not any(m.startswith("Jenis data") for m in masalah):
         masalah += _periksa_dokumen(data)
-    return masalah, ringkasan(path, data, rantai_utuh=not rantai)
+    tambahan: list[str] = []
+    if catatan:
+        tambahan.append(f"Catatan: {catatan}")
+    if sidik_jari is not None:
+        kertas, keterangan = periksa_kode_kertas(data, entri, sidik_jari)
+        masalah += kertas
+        tambahan += keterangan
+    if penanda_tangan is not None:
+        ssh, keterangan = periksa_ssh(data, penanda_tangan)
+        masalah += ssh
+        tambahan += keterangan
+    teks = ringkasan(path, data, rantai_utuh=not rantai)
+    return masalah, "\n".join([teks] + tambahan)
+
+
+# --- 2b. the history replayed against the data ---------------------------------------------------------
+
+
+def periksa_putar_ulang(data: Data, entri: list[dict]) -> tuple[list[str], str]:
+    """(problems, note): where the data and the replayed history disagree; the note for an old history."""
+    try:
+        diputar, rusak = putar_ulang(entri)
+    except TidakDapatDiputar as e:
+        return [], str(e)
+    beda = bandingkan(diputar, data.raw)
+    out = list(rusak)
+    out += [f"Data tidak sesuai dengan riwayat: {b}." for b in beda[:BATAS_RINCIAN]]
+    if len(beda) > BATAS_RINCIAN:
+        out.append(f"... dan {len(beda) - BATAS_RINCIAN} perbedaan lain antara data dan riwayat.")
+    return out, ""
 
 
 # --- 1. field types ---------------------------------------------------------------------------------
@@ -218,6 +264,13 @@ def periksa_pengesahan(data: Data) -> list[str]:
         return out
     if not _HEX64.match(s.sidik_jari):
         return [f"Data pengesahan rusak: sidik jari '{s.sidik_jari}' bukan SHA-256."]
+    if s.skema_sidik == 2:
+        sah = data.info.disahkan
+        ditulis = sah.get("riwayat") if isinstance(sah.get("riwayat"), dict) else {}
+        ada = sj.kepala_dalam_berkas(data.raw, sah)
+        if ditulis.get("id") and ada["hash"] != ditulis.get("hash"):
+            out.append(f"Riwayat sampai pengesahan telah diubah: entri {ditulis.get('id')} tidak lagi sama dengan "
+                       "yang tercakup sidik jari pengesahan.")
     if not s.utuh:
         out.append(f"Berita acara telah diubah setelah disahkan: isi berkas tidak cocok lagi dengan sidik jari "
                    f"pengesahan versi {s.versi} ({s.waktu_teks}; tersimpan {s.sidik_jari[:16]}..., isi sekarang "
@@ -243,6 +296,99 @@ def periksa_pengesahan(data: Data) -> list[str]:
         out.append(f"Riwayat mencatat {len(sesudah)} perubahan setelah pengesahan (mulai entri {e.get('id')}: "
                    f"{e.get('aksi')}), padahal sesi terkunci.")
     return out
+
+
+# --- 6. the code from the signed paper --------------------------------------------------------------
+
+
+def _versi_teks(v: dict) -> str:
+    from .pengesahan import waktu_teks
+
+    akun = f", akun {v.get('akun')}" if v.get("akun") else ""
+    return (f"versi {v.get('versi', '?')} (disahkan {waktu_teks(str(v.get('waktu', '')))} oleh {v.get('nama', '?')}"
+            f"{akun}; kode {sj.kode(str(v.get('sidik_jari', ''))) or '-'})")
+
+
+def _versi_di_riwayat(data: Data, entri: list[dict], kode: str) -> tuple[dict, dict] | None:
+    """Replay the history to each signing and recompute that version's fingerprint: (version, tables as
+    signed) for the one whose code is `kode`, None when none is (or the history cannot be replayed)."""
+    try:
+        putar_ulang(entri[:1])
+    except TidakDapatDiputar:
+        return None
+    for i, e in enumerate(entri):
+        if e.get("aksi") != AKSI_SAHKAN:
+            continue
+        try:
+            tables, _ = putar_ulang(entri[:i + 1])
+        except TidakDapatDiputar:
+            return None
+        info = (tables.get("sesi") or {}).get("info") or {}
+        sah = info.get("disahkan") if isinstance(info, dict) else None
+        if not isinstance(sah, dict) or sah.get("skema_sidik") != sj.SKEMA_SIDIK:
+            continue
+        sidik = sj.hitung(tables, sah, sj.kepala_dalam_berkas(dict(tables, riwayat=data.raw.get("riwayat", {})), sah))
+        if sj.cocok(kode, sidik):
+            return sah, tables
+    return None
+
+
+def periksa_kode_kertas(data: Data, entri: list[dict], kode: str) -> tuple[list[str], list[str]]:
+    """(problems, summary lines): is this file the version whose code is on the signed paper?"""
+    s = keadaan(data)
+    kode_teks = sj.kode(kode.ljust(64, "0")) if len(kode) == 16 else sj.kode(kode)
+    if s.disahkan and sj.cocok(kode, s.sidik_sekarang) and s.utuh:
+        return [], [f"Sidik jari {s.kode} cocok dengan kode dari kertas: berkas ini adalah berita acara "
+                    f"{_versi_teks(dict(s.__dict__, sidik_jari=s.sidik_jari))} yang ditandatangani."]
+    out: list[str] = []
+    lama = [v for v in s.versi_sebelumnya if sj.cocok(kode, str(v.get("sidik_jari", "")))]
+    if s.disahkan and sj.cocok(kode, s.sidik_jari):
+        out.append(f"Kode dari kertas ({kode_teks}) sama dengan sidik jari yang tersimpan, tetapi isi berkas "
+                   f"sekarang memberi {sj.kode(s.sidik_sekarang)}: berkas diubah setelah ditandatangani.")
+    elif lama:
+        v = lama[-1]
+        sekarang = (f"berkas sekarang memuat {_versi_teks(dict(s.__dict__))}" if s.disahkan
+                    else "berkas sekarang belum disahkan lagi (RANCANGAN)")
+        out.append(f"Kode dari kertas ({kode_teks}) milik {_versi_teks(v)}, yang dibuka kembali "
+                   f"{v.get('dibuka', '')} oleh {v.get('dibuka_oleh', '?')} dengan alasan \"{v.get('alasan', '')}\"; "
+                   f"{sekarang}. Berkas ini bukan versi yang ditandatangani di kertas itu.")
+    elif s.disahkan:
+        out.append(f"Sidik jari berkas ({sj.kode(s.sidik_sekarang)}) tidak sama dengan kode dari kertas "
+                   f"({kode_teks}): berkas ini bukan berita acara yang ditandatangani. Berkas menyebut "
+                   f"{_versi_teks(dict(s.__dict__))}; isi, penanda tangan, waktu, versi atau riwayatnya berbeda "
+                   "dari yang disahkan di kertas.")
+    else:
+        out.append(f"Berkas ini belum disahkan (RANCANGAN), sedangkan kode dari kertas ({kode_teks}) menyebut "
+                   "versi yang disahkan.")
+    ketemu = _versi_di_riwayat(data, entri, kode)
+    if ketemu is not None:
+        sah, tables = ketemu
+        beda = bandingkan(tables, data.raw)
+        beda = [b for b in beda if not b.startswith("tabel sesi, data info, kolom disahkan")]
+        out.append(f"Riwayat berkas masih memuat versi yang ditandatangani ({_versi_teks(sah)}); "
+                   f"{len(beda)} perbedaan dengan data sekarang.")
+        out += [f"Berbeda dari yang ditandatangani: {b}." for b in beda[:BATAS_RINCIAN]]
+        if len(beda) > BATAS_RINCIAN:
+            out.append(f"... dan {len(beda) - BATAS_RINCIAN} perbedaan lain.")
+    return out, []
+
+
+# --- 7. the SSH signature -------------------------------------------------------------------------------
+
+
+def periksa_ssh(data: Data, allowed_signers: str) -> tuple[list[str], list[str]]:
+    from .tanda_tangan import periksa_tanda_tangan
+
+    s = keadaan(data)
+    if not s.disahkan:
+        return ["Tanda tangan SSH tidak dapat diperiksa: berkas belum disahkan."], []
+    sah = data.info.disahkan
+    ok, hasil = periksa_tanda_tangan(s.sidik_sekarang, sah.get("ssh"), allowed_signers)
+    if not ok:
+        return [f"Tanda tangan SSH tidak sah: {hasil}"], []
+    kunci = (sah.get("ssh") or {}).get("kunci", "")
+    return [], [f"Tanda tangan SSH sah: sidik jari ditandatangani oleh {hasil}" + (f" (kunci {kunci})." if kunci
+                                                                                     else ".")]
 
 
 # --- 5. the document ------------------------------------------------------------------------------------
@@ -286,7 +432,10 @@ def ringkasan(path: str, data: Data, *, rantai_utuh: bool = True) -> str:
     if s.disahkan:
         cocok = "cocok dengan isi berkas" if s.utuh else "TIDAK cocok dengan isi berkas"
         lines.append(f"Status: {s.uraian()}.")
-        lines.append(f"Sidik jari SHA-256 {s.sidik_jari} ({cocok}).")
+        lines.append(f"Sidik jari: {s.kode} (SHA-256 {s.sidik_jari}; {cocok}).")
+        if s.skema_sidik == 1:
+            lines.append("Catatan: sidik jari skema lama (sebelum versi ini) hanya mencakup isi data, tidak "
+                         "mencakup penanda tangan, waktu, versi dan riwayat.")
     else:
         lines.append(f"Status: {s.uraian()}.")
     for v in s.versi_sebelumnya:
@@ -304,4 +453,4 @@ def ringkasan(path: str, data: Data, *, rantai_utuh: bool = True) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["periksa", "periksa_jenis", "periksa_aturan", "periksa_pengesahan", "ringkasan"]
+__all__ = ["periksa", "periksa_putar_ulang", "periksa_kode_kertas", "periksa_ssh", "periksa_jenis", "periksa_aturan", "periksa_pengesahan", "ringkasan"]

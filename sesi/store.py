@@ -24,7 +24,7 @@ import secrets
 import stat
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import islice
 from pathlib import Path
@@ -32,6 +32,7 @@ from typing import Any, Callable, Iterator, Mapping
 
 from tinydb.storages import Storage
 
+from . import akun as _akun
 from . import riwayat
 from .data import Data
 from .errors import (
@@ -316,6 +317,9 @@ class Pelaku:
 
     nama: str = "operator"
     peran: str = "operator"
+    #: The unix login of the process's real uid (issue 10, `sesi/akun.py`): recorded in the history beside
+    #: `nama`, and what decides the role where the session binds roles to accounts.
+    akun: str = field(default_factory=lambda: _akun.akun_sekarang())
 
 
 def _signature(st: os.stat_result) -> tuple[int, int, int]:
@@ -399,6 +403,7 @@ class Transaksi:
         return bool(self._copied)
 
     def wajib_peran(self, *peran: str) -> None:
+        _akun.wajib_akun(self.table("sesi"), self.pelaku.akun, self.pelaku.peran)  # issue 10: sesi/akun.py
         if self.pelaku.peran not in peran:
             from .model import PERAN
 
@@ -409,7 +414,12 @@ class Transaksi:
             )
 
     def _finish(self) -> dict[str, dict[str, Any]]:
+        # issue 10 (sesi/riwayat.py): every change is in the history, and the transaction's last entry
+        # carries the records it changed, so `periksa` can replay the history and compare.
+        if self._copied - {"riwayat"} and not self._riwayat:
+            self.catat(riwayat.AKSI_TANPA_CATATAN)
         if self._riwayat:
+            self._riwayat[-1][riwayat.UBAH] = riwayat.ubah(self._tables, self.changed_ids)
             hist = self._own("riwayat")
             last_id = next(reversed(hist), None)
             nomor = int(last_id) if last_id else 0
@@ -421,6 +431,7 @@ class Transaksi:
                     "waktu": self.waktu_iso,
                     "nama": self.pelaku.nama,
                     "peran": self.pelaku.peran,
+                    "akun": self.pelaku.akun,
                     **e,
                 }
                 entry["hash"] = prev_hash = riwayat.hash_entri(prev_hash, entry)
@@ -474,8 +485,9 @@ class Store:
         tables: dict[str, dict[str, Any]] = {t: {} for t in TABLES}
         tables["sesi"] = {"info": dict(info)}
         entry = {"id": riwayat.id_entri(1), "waktu": store.clock().isoformat(timespec="seconds"),
-                 "nama": store.pelaku.nama, "peran": store.pelaku.peran, "aksi": "buat sesi",
-                 "objek": "sesi", "lama": None, "baru": dict(info)}
+                 "nama": store.pelaku.nama, "peran": store.pelaku.peran, "akun": store.pelaku.akun,
+                 "aksi": "buat sesi", "objek": "sesi", "lama": None, "baru": dict(info),
+                 riwayat.UBAH: riwayat.ubah(tables, {"sesi": {"info"}})}
         entry["hash"] = riwayat.hash_entri(riwayat.AWAL, entry)
         tables["riwayat"] = {entry["id"]: entry}
         payload = _encode_checked(meta, tables)

@@ -56,7 +56,7 @@ USULAN = [
      "DLH"),
 ]
 #: The signing, in `buat_skenario(..., sahkan=True)`.
-PIMPINAN = Pelaku(CAMAT, "pimpinan")
+PIMPINAN = Pelaku(CAMAT, "pimpinan", akun="camat")  # a fixed account: the golden files do not depend on who runs them
 
 
 class JamTetap:
@@ -78,7 +78,7 @@ def buat_skenario(path: str, *, sahkan: bool = False, jam: JamTetap | None = Non
     jam = jam or JamTetap()
     store = persiapan.buat_sesi(path, kecamatan=KECAMATAN, kota="Banjarmasin", tahun=2028, tanggal=TANGGAL,
                                 tempat="Aula Kantor Camat Banjarmasin Utara", camat=CAMAT, kelurahan=KELURAHAN,
-                                pelaku=Pelaku("Operator Uji", "operator"), clock=jam)
+                                pelaku=Pelaku("Operator Uji", "operator", akun="operator"), clock=jam)
     with store.transaksi() as tx:
         persiapan.ubah_info(tx, nomor_ba="050/123/Kec-BJU/2027", tanggal_pengumuman="2027-01-29")
         persiapan.ganti_semua_kriteria(tx, [

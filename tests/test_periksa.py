@@ -67,11 +67,14 @@ def test_nilai_diubah_tangan_setelah_disahkan(sah, capsys):
 
 
 def test_perubahan_tangan_yang_tidak_mengubah_teks_tetap_ditemukan(sah):
-    """A hand edit the printed document does not show (a phone number) still breaks the fingerprint."""
-    _ganti(sah, r'("nama": "Rudiansyah", [^\n]*"telepon": )""', r'\g<1>"0811"')
+    """A hand edit the printed document does not show (a phone number) still breaks the fingerprint, and the
+    replayed history names the field."""
+    _ubah_json(sah, lambda obj: obj["peserta"]["P0006"].update(telepon="0811"))
     masalah, _ = periksa(sah)
     assert any("telah diubah setelah disahkan" in m for m in masalah)
     assert any("peserta P0006 (Rudiansyah) diubah" in m for m in masalah)
+    assert ('Data tidak sesuai dengan riwayat: tabel peserta, data P0006, kolom telepon: berkas "0811", menurut '
+            'riwayat "".') in masalah
 
 
 def test_rekaman_ditambah_atau_dihapus_setelah_disahkan(sah):
@@ -94,27 +97,38 @@ def test_rantai_riwayat_rusak(rancangan, capsys):
 
 
 def test_entri_riwayat_dihapus(rancangan):
+    """A history entry deleted by hand: the chain says where, and the replay names the records it had added
+    (the three kelurahan, which no later entry writes again)."""
     def ubah(obj):
         del obj["riwayat"]["0000005"]
     _ubah_json(rancangan, ubah)
     masalah, _ = periksa(rancangan)
-    assert len(masalah) == 1 and "tidak berurutan" in masalah[0]
+    assert "tidak berurutan" in masalah[0]
+    for kl in ("KL01", "KL02", "KL03"):
+        assert (f"Data tidak sesuai dengan riwayat: tabel kelurahan, data {kl}: ada di berkas tetapi tidak tercatat "
+                "di riwayat.") in masalah
 
 
 def test_sidik_jari_disesuaikan_tangan_ketahuan_dari_riwayat(sah):
     """Whoever edits a score and then writes the new fingerprint into the file still disagrees with the
-    signing entry of the history."""
-    from sesi.pengesahan import sidik_jari, rincian
+    signing entry of the history, and with the replayed history."""
+    from sesi import sidik_jari as sj
+    from sesi.pengesahan import rincian
 
     def ubah(obj):
         obj["skor"]["U001|K2|"]["nilai"] = 5
         tables = {k: v for k, v in obj.items() if k != "_meta"}
-        obj["sesi"]["info"]["disahkan"]["sidik_jari"] = sidik_jari(tables)
-        obj["sesi"]["info"]["disahkan"]["rincian"] = rincian(tables)
+        disahkan = obj["sesi"]["info"]["disahkan"]
+        disahkan["sidik_jari"] = sj.sidik_sekarang(tables)
+        disahkan["rincian"] = rincian(tables)
     _ubah_json(sah, ubah)
     masalah, _ = periksa(sah)
-    assert masalah == ["Sidik jari pengesahan tidak sama dengan yang tercatat di riwayat (entri "
-                       f"{len(json.loads(Path(sah).read_text())['riwayat']):07d})."]
+    assert "Data tidak sesuai dengan riwayat: tabel skor, data U001|K2|, kolom nilai: berkas 5, menurut riwayat 2." \
+        in masalah
+    assert any(m.startswith("Data tidak sesuai dengan riwayat: tabel sesi, data info, kolom disahkan.sidik_jari:")
+               for m in masalah)
+    assert masalah[-1] == ("Sidik jari pengesahan tidak sama dengan yang tercatat di riwayat (entri "
+                           f"{len(json.loads(Path(sah).read_text())['riwayat']):07d}).")
 
 
 def test_berkas_rusak_satu_masalah(tmp_path, capsys):
@@ -159,7 +173,9 @@ def test_acuan_yang_tidak_ada_dan_aturan(rancangan):
 
 def test_jenis_data_salah(rancangan):
     """A field typed wrong by hand ("urutan": "3") is named instead of crashing the document."""
-    _ganti(rancangan, r'("id": "U003", [^\n]*"urutan": )3', r'\g<1>"3"')
+    _ubah_json(rancangan, lambda obj: obj["usulan"]["U003"].update(urutan="3"))
     masalah, _ = periksa(rancangan)
     assert masalah == ["Jenis data salah: tabel usulan, data U003, kolom urutan harus bilangan bulat "
-                       "(tertulis '3')."]
+                       "(tertulis '3').",
+                       'Data tidak sesuai dengan riwayat: tabel usulan, data U003, kolom urutan: berkas "3", menurut '
+                       "riwayat 3."]
