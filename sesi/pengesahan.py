@@ -303,5 +303,6 @@ def catatan_sebelum_sahkan(data: Data) -> list[str]:
     return out
 
 
-__all__ = ["sidik_jari", "kode_sidik_jari", "periksa_nama", "rincian", "isi_kanonik", "sahkan", "buka_kembali", "Keadaan", "keadaan",
+__all__ = ["sidik_jari", "kode_sidik_jari", "periksa_nama", "KENDALI", "rincian", "isi_kanonik", "sahkan",
+           "buka_kembali", "Keadaan", "keadaan",
            "perubahan_sejak_sah", "catatan_sebelum_sahkan", "waktu_teks", "AKSI_SAHKAN", "AKSI_BUKA"]

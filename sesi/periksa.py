@@ -31,12 +31,13 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from . import sidik_jari as sj
 from .data import Data
 from .errors import SesiError
 from .format import tanggal_panjang
-from .model import RECORD_CLASS, STATUS, STATUS_WAJIB_ALASAN, UNSUR, Info, label_status, label_unsur, skor_id
+from .model import (RECORD_CLASS, STATUS, STATUS_WAJIB_ALASAN, TABLES, UNSUR, Info, label_status, label_unsur,
+                    skor_id)
 from .pengesahan import AKSI_BUKA, AKSI_SAHKAN, catatan_sebelum_sahkan, keadaan, perubahan_sejak_sah
-from . import sidik_jari as sj
 from .riwayat import TidakDapatDiputar, bandingkan, periksa_rantai, putar_ulang
 from .store import Store
 
@@ -323,6 +324,7 @@ def _versi_di_riwayat(data: Data, entri: list[dict], kode: str) -> tuple[dict, d
             tables, _ = putar_ulang(entri[:i + 1])
         except TidakDapatDiputar:
             return None
+        tables = {**{t: {} for t in TABLES if t != "riwayat"}, **tables}  # the store writes every table
         info = (tables.get("sesi") or {}).get("info") or {}
         sah = info.get("disahkan") if isinstance(info, dict) else None
         if not isinstance(sah, dict) or sah.get("skema_sidik") != sj.SKEMA_SIDIK:
@@ -453,4 +455,5 @@ def ringkasan(path: str, data: Data, *, rantai_utuh: bool = True) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["periksa", "periksa_putar_ulang", "periksa_kode_kertas", "periksa_ssh", "periksa_jenis", "periksa_aturan", "periksa_pengesahan", "ringkasan"]
+__all__ = ["periksa", "periksa_putar_ulang", "periksa_kode_kertas", "periksa_ssh", "periksa_jenis", "periksa_aturan",
+           "periksa_pengesahan", "ringkasan"]
