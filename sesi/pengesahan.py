@@ -215,6 +215,12 @@ def waktu_teks(iso: str) -> str:
         return iso
 
 
+def _sidik_data(data: Data) -> str:
+    """`sidik_jari(data.raw)`, computed once per revision (the document, `periksa` and the screen ask often;
+    it hashes the whole session)."""
+    return data._cached("sidik_sekarang", tuple(data.raw), lambda: sidik_jari(data.raw))
+
+
 def keadaan(data: Data) -> Keadaan:
     info = data.info
     sebelumnya = tuple(v for v in (info.versi_sah or []) if isinstance(v, dict))
@@ -229,7 +235,7 @@ def keadaan(data: Data) -> Keadaan:
         nama=str(sah.get("nama", "")),
         peran=str(sah.get("peran", "")),
         menggantikan=sah.get("menggantikan") if isinstance(sah.get("menggantikan"), dict) else {},
-        sidik_sekarang=sidik_jari(data.raw),
+        sidik_sekarang=_sidik_data(data),
         versi_sebelumnya=sebelumnya,
         akun=str(sah.get("akun", "")),
         skema_sidik=2 if sah.get("skema_sidik") == _sj.SKEMA_SIDIK else 1,
