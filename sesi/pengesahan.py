@@ -22,12 +22,13 @@ cannot sign). What the fingerprint proves, and what not: see `sesi/sidik_jari.py
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from . import sidik_jari as _sj
-from .aturan import BOLEH, bersih
+from .masukan import alasan as alasan_terbatas
+from .masukan import nama_orang
+from .peran import BOLEH
 from .data import Data
 from .errors import DataDitolak
 from .format import jam, tanggal_panjang
@@ -42,8 +43,6 @@ from .store import Transaksi
 AKSI_SAHKAN = "sahkan berita acara"
 AKSI_BUKA = "buka kembali pengesahan"
 PANJANG_RINCIAN = 12  # hex digits kept per record: enough to locate a change, the full hash decides
-BATAS_NAMA = 200  # characters in a signer's name (issue 10)
-BATAS_ALASAN = 2000  # characters in a reason to reopen
 
 
 def sidik_jari(raw: Mapping[str, Mapping[str, Any]]) -> str:
@@ -71,26 +70,6 @@ def rincian(raw: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, str]]:
     return out
 
 
-#: Characters refused in a name or reason: C0 and C1 controls (ESC included), DEL, zero-width and bidi
-#: marks, embeddings, overrides and isolates, the Arabic letter mark and the BOM (Unicode TR9; issue 10).
-KENDALI = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]")
-
-
-def periksa_nama(teks: str, kolom: str = "Nama", batas: int = BATAS_NAMA, *, baris_baru: bool = False) -> str:
-    """A name or reason as typed, returned unchanged; refused (DataDitolak) when it holds a character of
-    `KENDALI` (they would rewrite other people's terminals when printed; `baris_baru` allows line breaks) or
-    is longer than `batas` characters."""
-    teks = str(teks or "")
-    cek = teks.replace("\n", " ") if baris_baru else teks
-    m = KENDALI.search(cek)
-    if m:
-        raise DataDitolak(f"{kolom} memuat karakter kendali atau pengarah teks (U+{ord(m.group()):04X}) yang tidak "
-                          "diperbolehkan. Ketik ulang tanpa karakter itu; tidak ada yang diubah.")
-    if len(teks) > batas:
-        raise DataDitolak(f"{kolom} terlalu panjang ({len(teks)} karakter; paling banyak {batas}).")
-    return teks
-
-
 # --- actions -----------------------------------------------------------------------------------------
 
 
@@ -102,7 +81,7 @@ def sahkan(tx: Transaksi, *, kunci_ssh: str | None = None) -> str:
     `kunci_ssh` (a private key file) the fingerprint is also signed with `ssh-keygen -Y sign`.
     """
     tx.wajib_peran(*BOLEH["pengesahan"])
-    periksa_nama(tx.pelaku.nama)
+    nama_orang(tx.pelaku.nama, "Nama penanda tangan")  # the app's --nama too: never a control character
     info = dict(tx.get("sesi", "info") or {})
     if info.get("disahkan"):
         raise DataDitolak("Berita acara sudah disahkan. Buka kembali pengesahan (dengan alasan) untuk "
@@ -146,8 +125,8 @@ def buka_kembali(tx: Transaksi, alasan: str) -> None:
     content still matched its fingerprint; the next signed version names it as the one it replaces.
     """
     tx.wajib_peran(*BOLEH["pengesahan"])
-    periksa_nama(tx.pelaku.nama)
-    alasan = bersih(periksa_nama(alasan, "Alasan", BATAS_ALASAN, baris_baru=True))
+    nama_orang(tx.pelaku.nama, "Nama")
+    alasan = alasan_terbatas(alasan)
     if not alasan:
         raise DataDitolak("Alasan membuka kembali pengesahan wajib diisi.")
     info = dict(tx.get("sesi", "info") or {})
@@ -157,7 +136,8 @@ def buka_kembali(tx: Transaksi, alasan: str) -> None:
     tx.buka_kunci = True
     utuh = sidik_jari(tx.data.raw) == sah.get("sidik_jari")
     entri = {k: v for k, v in sah.items() if k != "rincian"}
-    entri.update(dibuka=tx.waktu_iso, dibuka_oleh=tx.pelaku.nama, dibuka_akun=tx.pelaku.akun, alasan=alasan, utuh=utuh)
+    entri.update(dibuka=tx.waktu_iso, dibuka_oleh=tx.pelaku.nama, dibuka_akun=tx.pelaku.akun, alasan=alasan,
+                 utuh=utuh)
     info["versi_sah"] = list(info.get("versi_sah") or []) + [entri]
     info["disahkan"] = {}
     tx.put("sesi", "info", info)
@@ -309,6 +289,6 @@ def catatan_sebelum_sahkan(data: Data) -> list[str]:
     return out
 
 
-__all__ = ["sidik_jari", "kode_sidik_jari", "periksa_nama", "KENDALI", "rincian", "isi_kanonik", "sahkan",
+__all__ = ["sidik_jari", "kode_sidik_jari", "rincian", "isi_kanonik", "sahkan",
            "buka_kembali", "Keadaan", "keadaan",
            "perubahan_sejak_sah", "catatan_sebelum_sahkan", "waktu_teks", "AKSI_SAHKAN", "AKSI_BUKA"]

@@ -427,7 +427,7 @@ def test_nama_jahat_ditolak_saat_masuk(rancangan, capsys):
 
 def test_nama_jahat_dari_berkas_lama_tidak_sampai_ke_terminal(rancangan, capsys):
     """A hostile signer name stored in an old file (OSC 52 clipboard, erase line, U+202E) printed by `periksa`:
-    no ESC and no bidi character reaches the terminal; they are shown as <U+XXXX>."""
+    no ESC and no bidi character reaches the terminal; they are shown as <ESC>, <U+202E>..."""
     _sahkan_cli(rancangan, capsys)
 
     def racun(obj):
@@ -441,9 +441,10 @@ def test_nama_jahat_dari_berkas_lama_tidak_sampai_ke_terminal(rancangan, capsys)
     teks = keluar.decode("utf-8")
     for c in ("\u202e", "\u2066"):
         assert c not in teks
-    assert "Camat<U+001B>]52;c;ZWNobyBwd25lZA==<U+0007><U+001B>[2K<U+000D><U+202E>Tidak ada masalah<U+2066>" in teks
+    assert "Camat<ESC>]52;c;ZWNobyBwd25lZA==<BEL><ESC>[2K<CR><U+202E>Tidak ada masalah<U+2066>" in teks
 
 
 def test_tampak():
+    """The CLI prints through one helper, the shared rule of `sesi.teks`; lines stay lines."""
     assert cli._tampak("a\x1b[31mb\u200bc\u061c\ufeff\x9b\x7f\nd") == \
-        "a<U+001B>[31mb<U+200B>c<U+061C><U+FEFF><U+009B><U+007F>\nd"
+        "a<ESC>[31mb<U+200B>c<U+061C><U+FEFF><U+009B><DEL>\nd"
