@@ -88,8 +88,9 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--ya", action="store_true", help="langsung pulihkan tanpa bertanya")
 
     s = sub.add_parser("sahkan", help="sahkan berita acara dan kunci sesi",
-                       description="Mengesahkan berita acara (oleh pimpinan sidang): sesi dikunci dan dokumen "
-                       "diberi sidik jari SHA-256.")
+                       description="Mengesahkan berita acara (oleh pimpinan sidang): sesi dikunci dan dicetak "
+                       "sidik jari SHA-256 atas seluruh sesi, juga sebagai kode pendek XXXX-XXXX-XXXX-XXXX untuk "
+                       "kertas yang ditandatangani.")
     s.add_argument("berkas", metavar="BERKAS")
     s.add_argument("--nama", required=True, metavar="NAMA", help="nama pimpinan sidang yang mengesahkan")
     s.add_argument("--kunci-ssh", metavar="PATH",
