@@ -338,10 +338,10 @@ def _versi_di_riwayat(data: Data, entri: list[dict], kode: str) -> tuple[dict, d
 def periksa_kode_kertas(data: Data, entri: list[dict], kode: str) -> tuple[list[str], list[str]]:
     """(problems, summary lines): is this file the version whose code is on the signed paper?"""
     s = keadaan(data)
-    kode_teks = sj.kode(kode.ljust(64, "0")) if len(kode) == 16 else sj.kode(kode)
+    kode_teks = sj.kode(kode)
     if s.disahkan and sj.cocok(kode, s.sidik_sekarang) and s.utuh:
         return [], [f"Sidik jari {s.kode} cocok dengan kode dari kertas: berkas ini adalah berita acara "
-                    f"{_versi_teks(dict(s.__dict__, sidik_jari=s.sidik_jari))} yang ditandatangani."]
+                    f"{_versi_teks(vars(s))} yang ditandatangani."]
     out: list[str] = []
     lama = [v for v in s.versi_sebelumnya if sj.cocok(kode, str(v.get("sidik_jari", "")))]
     if s.disahkan and sj.cocok(kode, s.sidik_jari):
@@ -349,7 +349,7 @@ def periksa_kode_kertas(data: Data, entri: list[dict], kode: str) -> tuple[list[
                    f"sekarang memberi {sj.kode(s.sidik_sekarang)}: berkas diubah setelah ditandatangani.")
     elif lama:
         v = lama[-1]
-        sekarang = (f"berkas sekarang memuat {_versi_teks(dict(s.__dict__))}" if s.disahkan
+        sekarang = (f"berkas sekarang memuat {_versi_teks(vars(s))}" if s.disahkan
                     else "berkas sekarang belum disahkan lagi (RANCANGAN)")
         out.append(f"Kode dari kertas ({kode_teks}) milik {_versi_teks(v)}, yang dibuka kembali "
                    f"{v.get('dibuka', '')} oleh {v.get('dibuka_oleh', '?')} dengan alasan \"{v.get('alasan', '')}\"; "
@@ -357,7 +357,7 @@ def periksa_kode_kertas(data: Data, entri: list[dict], kode: str) -> tuple[list[
     elif s.disahkan:
         out.append(f"Sidik jari berkas ({sj.kode(s.sidik_sekarang)}) tidak sama dengan kode dari kertas "
                    f"({kode_teks}): berkas ini bukan berita acara yang ditandatangani. Berkas menyebut "
-                   f"{_versi_teks(dict(s.__dict__))}; isi, penanda tangan, waktu, versi atau riwayatnya berbeda "
+                   f"{_versi_teks(vars(s))}; isi, penanda tangan, waktu, versi atau riwayatnya berbeda "
                    "dari yang disahkan di kertas.")
     else:
         out.append(f"Berkas ini belum disahkan (RANCANGAN), sedangkan kode dari kertas ({kode_teks}) menyebut "
