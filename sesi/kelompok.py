@@ -6,7 +6,7 @@ import random
 from dataclasses import dataclass
 
 from .errors import DataDitolak
-from .model import JABATAN_KELOMPOK, Pemilihan
+from .model import JABATAN_KELOMPOK, Kelompok, Pemilihan
 from .peran import BOLEH
 from .store import Transaksi
 from .teks import bersih
@@ -70,6 +70,36 @@ def atur_anggota_massal(tx: Transaksi, kid: str, *, kelurahan: str = "", unsur: 
 class HasilPemilihan:
     terpilih: str = ""  # peserta id, "" while undecided
     seri: tuple[str, ...] = ()  # candidates tied at the top
+
+
+@dataclass(frozen=True)
+class SuaraSeri:
+    """A tie still open: the candidates with the most votes in a post's last hand count."""
+
+    calon: tuple[str, ...] = ()  # their peserta ids, in the order of the count; () = no open tie
+    suara: int = 0  # the votes each of them got
+    putaran: int = 0  # which round it was (1 = the first count)
+
+    def __bool__(self) -> bool:
+        return bool(self.calon)
+
+
+def _teratas(suara: dict[str, int]) -> tuple[list[str], int]:
+    """The candidates with the most votes in one count (in the count's order), and that number."""
+    top = max(suara.values())
+    return [p for p, n in suara.items() if n == top], top
+
+
+def suara_seri(kel: Kelompok, jabatan: str) -> SuaraSeri:
+    """The tie the members must still decide for a post (by another round among the tied, or `undi`): the
+    candidates tied at the top of its last hand count, while nobody holds the post. Empty otherwise."""
+    if getattr(kel, jabatan):
+        return SuaraSeri()
+    putaran = kel.pemilihan_untuk(jabatan).putaran
+    if not putaran:
+        return SuaraSeri()
+    calon, top = _teratas(putaran[-1]["suara"])
+    return SuaraSeri(tuple(calon), top, len(putaran)) if len(calon) > 1 else SuaraSeri()
 
 
 def _pemilihan(kel: dict, jabatan: str) -> dict:
@@ -147,15 +177,12 @@ def catat_suara(tx: Transaksi, kid: str, jabatan: str, suara: dict[str, int]) ->
     pem = _pemilihan(kel, jabatan)
     putaran = list(pem.get("putaran", []))
     if putaran:
-        prev = putaran[-1]["suara"]
-        top = max(prev.values())
-        tied = {p for p, n in prev.items() if n == top}
-        if set(suara) - tied:
+        tied, _ = _teratas(putaran[-1]["suara"])
+        if set(suara) - set(tied):
             raise DataDitolak("Putaran kedua hanya di antara calon yang memperoleh suara sama terbanyak.")
     putaran.append({"suara": dict(suara), "hadir": hadir, "waktu": tx.waktu_iso})
     pem.update(metode="suara", putaran=putaran)
-    top = max(suara.values())
-    winners = [p for p, n in suara.items() if n == top]
+    winners, _ = _teratas(suara)
     if len(winners) == 1:
         pem["penentuan"] = "putaran_kedua" if len(putaran) > 1 else ""
         _tetapkan(tx, kel, jabatan, pem, winners[0])
@@ -173,9 +200,7 @@ def undi(tx: Transaksi, kid: str, jabatan: str, rng: random.Random | None = None
     pem = _pemilihan(kel, jabatan)
     if not pem.get("putaran"):
         raise DataDitolak("Belum ada pemungutan suara yang seri untuk diundi.")
-    last = pem["putaran"][-1]["suara"]
-    top = max(last.values())
-    tied = sorted(p for p, n in last.items() if n == top)
+    tied = sorted(_teratas(pem["putaran"][-1]["suara"])[0])
     if len(tied) < 2:
         raise DataDitolak("Tidak ada suara seri untuk diundi.")
     for p in tied:  # still present members, and none elected to another post since the count
