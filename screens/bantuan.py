@@ -10,7 +10,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
-from .widgets import teks
+from .teks import teks
 
 
 class BantuanScreen(ModalScreen[None]):

@@ -17,7 +17,8 @@ from sesi.data import Data
 
 from .base import LayarTahap
 from .glyph import g
-from .widgets import AlasanDialog, FormDialog, Kolom, KonfirmasiDialog, teks
+from .teks import teks
+from .widgets import AlasanDialog, FormDialog, Kolom, KonfirmasiDialog
 
 
 class BeritaAcaraScreen(LayarTahap):

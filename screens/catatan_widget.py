@@ -15,7 +15,8 @@ from textual.widgets import Button, Input, Label, TextArea
 
 from sesi.data import normal
 
-from .widgets import Dialog, teks
+from .teks import teks
+from .widgets import Dialog
 
 #: "Nama: teks": a short name (at most 40 characters, 5 words) before a colon followed by a space.
 _AWALAN = re.compile(r"^\s*([^:\n]{1,40}?)\s*:\s+(\S.*)$", re.S)

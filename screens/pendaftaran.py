@@ -15,7 +15,8 @@ from sesi.model import JENIS_KELAMIN, UNSUR, UNSUR_SINGKAT
 
 from .base import LayarTahap
 from .glyph import g
-from .widgets import FormDialog, Kolom, KonfirmasiDialog, Tabel, potong, teks, teruskan_panah
+from .teks import potong, teks
+from .widgets import FormDialog, Kolom, KonfirmasiDialog, Tabel, teruskan_panah
 
 SARINGAN = {"semua": "semua", "belum": "belum hadir", "hadir": "sudah hadir"}
 

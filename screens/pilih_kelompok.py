@@ -6,7 +6,8 @@ from sesi.data import Data
 from sesi.model import Kelompok
 
 from .glyph import g
-from .widgets import PilihDialog, aman
+from .teks import aman
+from .widgets import PilihDialog
 
 
 class PilihKelompok:

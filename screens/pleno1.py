@@ -23,7 +23,8 @@ from sesi.model import UNSUR_SINGKAT, Catatan
 from .base import LayarTahap
 from .catatan_widget import CatatanDialog, pisah_pembicara
 from .glyph import g
-from .widgets import FormDialog, Kolom, KonfirmasiDialog, PilihDialog, Tabel, potong, teks
+from .teks import potong, teks
+from .widgets import FormDialog, Kolom, KonfirmasiDialog, PilihDialog, Tabel
 
 TAHAP_CATATAN = "pleno1"
 

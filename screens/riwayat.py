@@ -17,7 +17,8 @@ from sesi.format import jam
 from sesi.model import PERAN
 
 from .glyph import g
-from .widgets import teruskan_panah, Tabel, teks
+from .teks import teks
+from .widgets import teruskan_panah, Tabel
 
 BATAS = 500
 

@@ -5,7 +5,6 @@ User text (names, titles, notes) is always wrapped in `rich.text.Text`, never pa
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
@@ -23,6 +22,7 @@ from sesi.model import TAHAP
 from .kontrak import Hasil
 
 from .glyph import g
+from .teks import teks
 
 #: Agenda stages as shown in the bar: key, short label, F-key alias.
 AGENDA: list[tuple[str, str, str]] = [
@@ -35,40 +35,6 @@ AGENDA: list[tuple[str, str, str]] = [
     ("berita_acara", "BA", "f8"),
 ]
 LABEL_LAYAR = {k: ("Berita Acara" if k == "berita_acara" else label) for k, label, _ in AGENDA}
-
-
-#: Control characters other than tab and newline: drawn raw they would reach the terminal (ESC sequences).
-_KENDALI = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def _kendali_tampak(m: re.Match[str]) -> str:
-    """A control character shown literally, as `cat -v` does: ESC -> ^[, DEL -> ^?, CSI (0x9b) -> M-^[."""
-    c = ord(m.group())
-    return ("M-" if c >= 0x80 else "") + "^" + chr((c & 0x7F) ^ 0x40)
-
-
-def teks(value: Any, style: str = "") -> Text:
-    """Any value as plain Text (never markup; control characters shown literally, never sent raw)."""
-    return Text(_KENDALI.sub(_kendali_tampak, "" if value is None else str(value)), style=style, no_wrap=False)
-
-
-_BIDI = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def aman(value: Any) -> str:
-    """User text for one line of the screen: line breaks and tabs as spaces, bidi overrides dropped, other
-    control characters shown literally as `teks` does (^[), never sent raw. Put the result in a Text."""
-    s = "" if value is None else str(value)
-    return teks(_BIDI.sub("", s.replace("\r", " ").replace("\n", " ").replace("\t", " "))).plain
-
-
-def potong(value: Any, n: int) -> str:
-    """`aman` text cut for a narrow column with an ellipsis mark (the full text is in a detail line)."""
-    s = aman(value)
-    if len(s) <= n:
-        return s
-    ell = g("ell")
-    return s[: max(0, n - len(ell))] + ell
 
 
 class AgendaBar(Static):
@@ -465,6 +431,5 @@ class PilihDialog(Dialog):
         self.dismiss(opsi.get_option_at_index(opsi.highlighted).id)
 
 
-__all__ = ["AGENDA", "LABEL_LAYAR", "TAHAP", "AgendaBar", "StatusBar", "Tabel", "teks", "aman", "potong",
-           "teruskan_panah", "Kolom", "Dialog",
+__all__ = ["AGENDA", "LABEL_LAYAR", "TAHAP", "AgendaBar", "StatusBar", "Tabel", "teruskan_panah", "Kolom", "Dialog",
            "FormDialog", "AlasanDialog", "KonfirmasiDialog", "PilihDialog", "Hasil"]

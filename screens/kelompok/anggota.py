@@ -12,8 +12,9 @@ from sesi.data import Data
 from sesi.model import JABATAN_KELOMPOK, UNSUR, UNSUR_SINGKAT, Kelompok
 
 from ..glyph import g
-from .bagian import Bagian, TabelBagian, t
-from ..widgets import FormDialog, Kolom, PilihDialog, aman, potong
+from .bagian import BagianSidang, TabelBagian, teks_belum_ditetapkan
+from ..teks import aman, potong, teks_baris
+from ..widgets import FormDialog, Kolom, PilihDialog
 
 
 class TabelAnggota(TabelBagian):
@@ -26,10 +27,10 @@ class TabelAnggota(TabelBagian):
     ]
 
 
-class BagianAnggota(Bagian):
+class BagianAnggota(BagianSidang):
     KUNCI = "anggota"
     JUDUL = "Anggota"
-    TABEL_DATA = frozenset({"peserta", "kelompok"})
+    TABEL = frozenset({"peserta", "kelompok"})
     PERINTAH = [("tambah", "Anggota: tambah satu peserta hadir"),
                 ("massal", "Anggota: masukkan per kelurahan/unsur (massal)"),
                 ("keluarkan", "Anggota: keluarkan anggota yang disorot")]
@@ -38,10 +39,9 @@ class BagianAnggota(Bagian):
         yield Static(id="anggota-ringkas", classes="ringkas")
         yield TabelAnggota(id="anggota-tabel")
 
-    def tampilkan(self, data: Data, kel: Kelompok | None, perubahan: dict) -> None:
-        if not self.perlu(perubahan):
-            return
-        if self.hanya_pesan(self.layar.teks_belum_ditetapkan(kel) if kel is None or kel.virtual else None):
+    def segarkan(self, data: Data, perubahan: dict) -> None:
+        kel = data.kelompok_dari_id(self.kid) if self.kid else None
+        if self.hanya_pesan(teks_belum_ditetapkan(data, kel) if kel is None or kel.virtual else None):
             return
         ringkas = self.query_one("#anggota-ringkas", Static)
         tabel = self.tabel()
@@ -52,9 +52,9 @@ class BagianAnggota(Bagian):
         for p in anggota:
             gaya = "" if p.hadir else "dim"
             ket = jabatan.get(p.id, "") if p.hadir else "tidak hadir"
-            rows.append((p.id, [t(potong(p.nama, 26), gaya), t(UNSUR_SINGKAT.get(p.unsur, p.unsur), gaya),
-                                t(potong(p.kelurahan or p.lembaga, 16), gaya), t(p.jenis_kelamin, gaya),
-                                t(ket, "bold" if p.id in jabatan else gaya)]))
+            rows.append((p.id, [teks_baris(potong(p.nama, 26), gaya), teks_baris(UNSUR_SINGKAT.get(p.unsur, p.unsur), gaya),
+                                teks_baris(potong(p.kelurahan or p.lembaga, 16), gaya), teks_baris(p.jenis_kelamin, gaya),
+                                teks_baris(ket, "bold" if p.id in jabatan else gaya)]))
         tabel.isi([("Nama", "nama"), ("Unsur", "unsur"), ("Kelurahan", "kel"), ("L/P", "lp"),
                    ("Jabatan", "jabatan")], rows)
         dot = f" {g('dot')} "
@@ -78,7 +78,7 @@ class BagianAnggota(Bagian):
     def _siap(self) -> Kelompok | None:
         kel = self.kel
         if kel is None or kel.virtual:
-            self.pesan(f"{g('warn')} Tetapkan kelompok dahulu (tombol K: satu kelompok per bidang).", galat=True)
+            self.kabar(f"{g('warn')} Tetapkan kelompok dahulu (tombol K: satu kelompok per bidang).", galat=True)
             return None
         return kel
 
@@ -99,7 +99,7 @@ class BagianAnggota(Bagian):
                 label += f" {g('dot')} kini di {aman(nama_kel.get(p.kelompok, p.kelompok))}"
             pilihan.append((label, p.id))
         if not pilihan:
-            self.pesan("Tidak ada peserta hadir lain. Catat kehadiran di layar Pendaftaran (F3).", galat=True)
+            self.kabar("Tidak ada peserta hadir lain. Catat kehadiran di layar Pendaftaran (F3).", galat=True)
             return
 
         def pilih(pid: str | None) -> None:
@@ -108,7 +108,7 @@ class BagianAnggota(Bagian):
             hasil = self.simpan(kelompok.atur_anggota, pid, kel.id)
             if hasil.ok:
                 self.sorot([pid])
-                self.pesan(f"{g('ok')} {aman(self.data.peserta[pid].nama)} masuk {aman(kel.nama)} "
+                self.kabar(f"{g('ok')} {aman(self.data.peserta[pid].nama)} masuk {aman(kel.nama)} "
                            f"{g('dot')} Tersimpan rev {hasil.revisi}")
         self.app.push_screen(PilihDialog(f"Tambah anggota {aman(kel.nama)}", pilihan,
                                          petunjuk="Ketik nama, kelurahan atau unsur; Enter memilih"), pilih)
@@ -140,7 +140,7 @@ class BagianAnggota(Bagian):
         def selesai(v: dict | None) -> None:
             if v:
                 self.sorot(self._massal[1])  # the first of those who came in
-                self.pesan(f"{g('ok')} {self._massal[0]} peserta masuk {aman(kel.nama)} "
+                self.kabar(f"{g('ok')} {self._massal[0]} peserta masuk {aman(kel.nama)} "
                            f"{g('dot')} Tersimpan rev {self.data.revisi}")
         self.app.push_screen(FormDialog(f"Masukkan anggota {aman(kel.nama)} secara massal "
                                         "(pilih kelurahan, unsur, atau keduanya)", kolom, periksa,
@@ -152,10 +152,10 @@ class BagianAnggota(Bagian):
             return
         pid = self.tabel().kunci_terpilih()
         if not pid:
-            self.pesan("Belum ada anggota untuk dikeluarkan.", galat=True)
+            self.kabar("Belum ada anggota untuk dikeluarkan.", galat=True)
             return
         nama = aman(self.data.peserta[pid].nama)
         hasil = self.simpan(kelompok.atur_anggota, pid, "")
         if hasil.ok:
-            self.pesan(f"{nama} dikeluarkan dari {aman(kel.nama)} (t untuk memasukkan lagi) "
+            self.kabar(f"{nama} dikeluarkan dari {aman(kel.nama)} (t untuk memasukkan lagi) "
                        f"{g('dot')} Tersimpan rev {hasil.revisi}")

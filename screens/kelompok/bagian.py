@@ -1,24 +1,21 @@
-"""Pieces the three parts of the Kelompok screen share: the part base class, its table, safe text."""
+"""What the three parts of the Kelompok screen share: their base class (one kelompok at a time), their
+table, and the texts they show about a kelompok that is not set up yet."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable, ClassVar
+from typing import Any, ClassVar, Iterable
 
 from rich.text import Text
-from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import Static
 
 from sesi.data import Data
 from sesi.model import Kelompok, Peserta
 
-from ..widgets import Hasil, Tabel, aman
-
-if TYPE_CHECKING:
-    from .layar import KelompokScreen
-
-def t(value: Any, style: str = "") -> Text:
-    """Plain, safe Text (never markup)."""
-    return Text(aman(value), style=style)
+from ..bagian import Bagian
+from ..glyph import g
+from ..teks import aman
+from ..widgets import Tabel
 
 
 def nama_peserta(data: Data, pid: str) -> str:
@@ -26,53 +23,56 @@ def nama_peserta(data: Data, pid: str) -> str:
     return aman(p.nama) if p else pid
 
 
+def teks_belum_ditetapkan(data: Data, kel: Kelompok | None) -> Text:
+    """What the Anggota and Pemilihan parts say while the kelompok is only derived from a bidang (or there
+    is no kelompok at all)."""
+    out = Text()
+    if kel is None:
+        out.append("Belum ada kelompok maupun usulan. ", style="bold")
+        out.append("Tetapkan kelompok di layar Persiapan (F2) atau impor usulan lebih dahulu.")
+        return out
+    virtual = [k for k in data.kelompok if k.virtual]
+    out.append(f"{g('warn')} {aman(kel.nama)} belum ditetapkan sebagai kelompok. ", style="bold")
+    out.append("Usulannya dikelompokkan menurut bidang, tetapi anggota dan pimpinan hanya dapat diatur "
+               "pada kelompok yang ditetapkan.\n")
+    out.append("Tekan K untuk membentuk satu kelompok per bidang", style="bold")
+    out.append(" (" + ", ".join(aman(k.nama) for k in virtual) + "), atau tetapkan di layar Persiapan (F2).")
+    return out
+
+
 class TabelBagian(Tabel):
     """The table of one part. Its bindings run the part's `aksi_<name>` (so the Footer and F1 show the
     keys of the part that has the focus)."""
 
     def action_bagian(self, nama: str) -> None:
-        bagian = next((a for a in self.ancestors if isinstance(a, Bagian)), None)
+        bagian = next((a for a in self.ancestors if isinstance(a, BagianSidang)), None)
         if bagian is not None:
             getattr(bagian, f"aksi_{nama}")()
 
 
-class Bagian(Vertical):
-    """One part of the Kelompok screen (Anggota, Pemilihan, Verifikasi)."""
+class BagianSidang(Bagian):
+    """One part of the Kelompok screen (Anggota, Pemilihan, Verifikasi), showing the kelompok `kid` the
+    screen hands down."""
 
-    KUNCI: ClassVar[str] = ""
     JUDUL: ClassVar[str] = ""
-    #: Tables whose change means this part must be shown again.
-    TABEL_DATA: ClassVar[frozenset[str]] = frozenset()
     #: (action name, description) of the part's commands, for the command palette.
     PERINTAH: ClassVar[list[tuple[str, str]]] = []
 
-    @property
-    def layar(self) -> "KelompokScreen":
-        return self.screen  # type: ignore[return-value]
-
-    @property
-    def data(self) -> Data:
-        return self.layar.data
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        #: the kelompok shown (set by the screen before it refreshes the part)
+        self.kid = ""
 
     @property
     def kel(self) -> Kelompok | None:
-        return self.layar.kelompok
-
-    def simpan(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Hasil:
-        return self.layar.simpan(fn, *args, **kwargs)
-
-    def pesan(self, text: str | Text, galat: bool = False) -> None:
-        self.layar.status.atur(text if isinstance(text, Text) else t(text), galat=galat)
+        return self.data.kelompok_dari_id(self.kid) if self.kid else None
 
     def tabel(self) -> TabelBagian:
         return self.query_one(TabelBagian)
 
-    def perlu(self, perubahan: dict) -> bool:
-        """Whether a change (table -> ids; empty = unknown) touches what this part shows."""
-        return not perubahan or bool(self.TABEL_DATA & set(perubahan))
-
-    def tampilkan(self, data: Data, kel: Kelompok | None, perubahan: dict) -> None:  # overridden
-        pass
+    def utama(self) -> Widget | None:
+        tabel = self.tabel()
+        return tabel if tabel.display else None
 
     def hanya_pesan(self, pesan: Text | None) -> bool:
         """Show only `pesan` in the part's summary line(s), hiding the rest of the part; with None show the
@@ -86,21 +86,14 @@ class Bagian(Vertical):
             ringkas.update(pesan)
         return pesan is not None
 
-    def sorot(self, keys) -> None:
+    def sorot(self, keys: Iterable[str]) -> None:
         """Move the cursor to the first of these rows (in table order), showing the latest data first: a
-        save made from a dialog reaches this screen only when it is current again."""
-        self.layar._tampilkan(self.data)
+        save made from a dialog reaches the screen only when it is current again."""
+        self.segarkan(self.data, {})
         tabel = self.tabel()
         rows = [tabel.get_row_index(k) for k in keys if k in tabel.rows]
         if rows:
             tabel.move_cursor(row=min(rows), animate=False)
-
-    def fokus(self) -> None:
-        tabel = self.tabel()
-        if tabel.display:
-            tabel.focus()
-        else:
-            self.layar.set_focus(None)
 
     def anggota_hadir(self, data: Data, kid: str) -> list[Peserta]:
         return [p for p in data.anggota(kid) if p.hadir]

@@ -1,5 +1,6 @@
 """Sidang Kelompok: per kelompok its members, the election of its ketua, sekretaris and notulen, and the
-verification of its usulan. The parts live in kelompok_anggota, kelompok_pemilihan, kelompok_verifikasi."""
+verification of its usulan. The parts live in anggota.py, pemilihan.py and verifikasi.py; the screen hands
+each the kelompok shown (`kid`) and the data changes, and shows what they post up."""
 
 from __future__ import annotations
 
@@ -16,16 +17,16 @@ from textual.widgets import ContentSwitcher, Static
 from sesi import kelompok, persiapan
 from sesi.data import VIRTUAL_PREFIX, Data
 from sesi.model import JABATAN_KELOMPOK, Kelompok
-from sesi.store import Transaksi
 
-from ..base import LayarTahap
+from ..bagian import Bagian, LayarBagian
 from ..glyph import g
-from .anggota import BagianAnggota
-from .bagian import Bagian
-from .pemilihan import BagianPemilihan, seri
-from .verifikasi import BagianVerifikasi
+from ..kontrak import aplikasi
 from ..pilih_kelompok import PilihKelompok
-from ..widgets import aman
+from ..teks import aman
+from .anggota import BagianAnggota
+from .bagian import BagianSidang
+from .pemilihan import BagianPemilihan
+from .verifikasi import BagianVerifikasi
 
 BAGIAN: list[tuple[str, str, str]] = [("anggota", "Anggota", "1"), ("pemilihan", "Pemilihan", "2"),
                                       ("verifikasi", "Verifikasi", "3")]
@@ -50,8 +51,9 @@ class PerintahKelompok(Provider):
                 yield Hit(score, matcher.highlight(judul), cb, help=bantuan)
 
 
-class KelompokScreen(PilihKelompok, LayarTahap):
+class KelompokScreen(PilihKelompok, LayarBagian):
     TAHAP = "kelompok"
+    CSS_PATH = "layar.tcss"
     BANTUAN = (
         "Sidang Kelompok, satu kelompok pada satu waktu: o memilih kelompok, ] dan [ berpindah ke kelompok "
         "berikut/sebelumnya (kelompok yang dipilih juga dibuka di layar Skoring). Layar ini punya tiga bagian: "
@@ -83,27 +85,10 @@ class KelompokScreen(PilihKelompok, LayarTahap):
     ]
     COMMANDS = {PerintahKelompok}
 
-    DEFAULT_CSS = """
-    KelompokScreen #kepala { height: 1; padding: 0 1; background: $panel; }
-    KelompokScreen #tab { height: 1; padding: 0 1; }
-    KelompokScreen #bagian { height: 1fr; }
-    KelompokScreen Bagian { height: 1fr; }
-    KelompokScreen .ringkas { height: auto; max-height: 3; padding: 0 1; background: $boost; }
-    KelompokScreen .ringkas.-pesan { max-height: 12; }
-    KelompokScreen .rinci { height: auto; max-height: 7; padding: 0 1; background: $boost; }
-    KelompokScreen #pemilihan-tabel { height: auto; max-height: 6; }
-    KelompokScreen #pemilihan-rinci { max-height: 10; }
-    KelompokScreen #pemilihan-calon { height: 1fr; padding: 0 1; margin-top: 1; overflow: hidden; }
-    KelompokScreen #anggota-tabel, KelompokScreen #verif-tabel { height: 1fr; }
-    """
-
     def __init__(self) -> None:
         super().__init__()
         self.kid = ""
         self.bagian = "anggota"
-        self._kotor: set[str] = set()  # parts to show again fully when they next become visible
-        #: The lot (`undi`) draws with this; None = the system's random source. Tests may set a seeded one.
-        self.rng_undian: random.Random | None = None
 
     def isi(self) -> ComposeResult:
         yield Static(id="kepala")
@@ -117,10 +102,19 @@ class KelompokScreen(PilihKelompok, LayarTahap):
         self.call_after_refresh(self._bagian_aktif().fokus)
 
     def on_screen_resume(self) -> None:
-        if self.app.kelompok_aktif and self.app.kelompok_aktif != self.kid:  # type: ignore[attr-defined]
+        # Another screen chose another kelompok: show it (LayarBagian's and LayarTahap's handlers run next).
+        aktif = aplikasi(self).kelompok_aktif
+        if aktif and aktif != self.kid:
             self._tampilkan(self.data, force=True)
-        else:
-            super().on_screen_resume()
+
+    @property
+    def rng_undian(self) -> random.Random | None:
+        """The random source of the lot (`undi`); None = the system's. Tests may set a seeded one."""
+        return self.query_one(BagianPemilihan).rng_undian
+
+    @rng_undian.setter
+    def rng_undian(self, rng: random.Random | None) -> None:
+        self.query_one(BagianPemilihan).rng_undian = rng
 
     # --- which kelompok ---
     @property
@@ -131,7 +125,7 @@ class KelompokScreen(PilihKelompok, LayarTahap):
         semua = data.kelompok
         if not semua:
             return ""
-        ingin = self.app.kelompok_aktif or self.kid  # type: ignore[attr-defined]
+        ingin = aplikasi(self).kelompok_aktif or self.kid
         if any(k.id == ingin for k in semua):
             return ingin
         if ingin.startswith(VIRTUAL_PREFIX):  # a derived kelompok was just defined: follow its bidang
@@ -144,7 +138,7 @@ class KelompokScreen(PilihKelompok, LayarTahap):
     def _ganti_kelompok(self, kid: str) -> None:
         if kid == self.kid:
             return
-        self.app.kelompok_aktif = kid  # type: ignore[attr-defined]
+        aplikasi(self).kelompok_aktif = kid
         self._tampilkan(self.data, force=True)
         kel = self.kelompok
         if kel is not None:
@@ -171,23 +165,24 @@ class KelompokScreen(PilihKelompok, LayarTahap):
                                   f"Tersimpan rev {hasil.revisi}"))
 
     # --- which part ---
-    def _bagian_aktif(self) -> Bagian:
-        return self.query_one(f"#{self.bagian}", Bagian)
+    def _bagian_aktif(self) -> BagianSidang:
+        return self.query_one(f"#{self.bagian}", BagianSidang)
+
+    def bagian_tampak(self, bagian: Bagian) -> bool:
+        return bagian.KUNCI == self.bagian
 
     def action_bagian(self, key: str) -> None:
         if key != self.bagian:
             self.bagian = key
             self.query_one("#bagian", ContentSwitcher).current = key
-            if key in self._kotor:
-                self._kotor.discard(key)
-                self._bagian_aktif().tampilkan(self.data, self.kelompok, {})
+            self._bagian_aktif().segarkan_tertunda(self.data)
             self._tab(self.data, self.kelompok)
         self._bagian_aktif().fokus()
 
     def perintah(self) -> list[tuple[str, Any, str]]:
         """Every action of the three parts, for the command palette (running one opens its part first)."""
         out = []
-        for bagian in self.query(Bagian):
+        for bagian in self.query(BagianSidang):
             for aksi, judul in bagian.PERINTAH:
                 out.append((judul, partial(self._jalankan, bagian.KUNCI, aksi), f"Bagian {bagian.JUDUL}"))
         return out
@@ -196,26 +191,20 @@ class KelompokScreen(PilihKelompok, LayarTahap):
         self.action_bagian(key)
         getattr(self._bagian_aktif(), f"aksi_{aksi}")()
 
-    # --- the lot, through one method a test can replace ---
-    def undi(self, tx: Transaksi, kid: str, jabatan: str) -> str:
-        return kelompok.undi(tx, kid, jabatan, rng=self.rng_undian)
-
     # --- showing ---
     def segarkan(self, data: Data, perubahan: dict) -> None:
         kid = self._pilih_kid(data)
         if kid != self.kid:
             self.kid = kid
             perubahan = {}
-        if kid and self.app.kelompok_aktif != kid:  # type: ignore[attr-defined]
-            self.app.kelompok_aktif = kid  # type: ignore[attr-defined]
+        if kid and aplikasi(self).kelompok_aktif != kid:
+            aplikasi(self).kelompok_aktif = kid
         kel = self.kelompok
         self._kepala(data, kel)
         self._tab(data, kel)
-        for bagian in self.query(Bagian):
-            if bagian.KUNCI == self.bagian:
-                bagian.tampilkan(data, kel, perubahan)
-            elif not perubahan or bagian.perlu(perubahan):
-                self._kotor.add(bagian.KUNCI)
+        for bagian in self.query(BagianSidang):
+            bagian.kid = kid
+        self.segarkan_bagian(data, perubahan)
         if self.focused is None:
             self._bagian_aktif().fokus()
 
@@ -239,8 +228,8 @@ class KelompokScreen(PilihKelompok, LayarTahap):
             if not kel.virtual:
                 angka["anggota"] = str(sum(1 for p in data.anggota(kel.id) if p.hadir))
                 terpilih = sum(1 for j in JABATAN_KELOMPOK if getattr(kel, j))
-                angka["pemilihan"] = f"{terpilih}/3" + (f" {g('tie')}" if any(seri(kel, j)[0] for j in
-                                                                               JABATAN_KELOMPOK) else "")
+                angka["pemilihan"] = f"{terpilih}/3" + (f" {g('tie')}" if any(kelompok.suara_seri(kel, j)
+                                                                               for j in JABATAN_KELOMPOK) else "")
             usulan = data.usulan_kelompok(kel.id)
             baru = sum(1 for u in usulan if u.status == "baru")
             angka["verifikasi"] = f"{len(usulan) - baru}/{len(usulan)}"
@@ -252,18 +241,3 @@ class KelompokScreen(PilihKelompok, LayarTahap):
             out.append(isi, style="bold reverse" if key == self.bagian else "")
         out.append("   o/[ ] ganti kelompok", style="dim")
         self.query_one("#tab", Static).update(out)
-
-    def teks_belum_ditetapkan(self, kel: Kelompok | None) -> Text:
-        """What the Anggota and Pemilihan parts say while the kelompok is only derived from a bidang."""
-        out = Text()
-        if kel is None:
-            out.append("Belum ada kelompok maupun usulan. ", style="bold")
-            out.append("Tetapkan kelompok di layar Persiapan (F2) atau impor usulan lebih dahulu.")
-            return out
-        virtual = [k for k in self.data.kelompok if k.virtual]
-        out.append(f"{g('warn')} {aman(kel.nama)} belum ditetapkan sebagai kelompok. ", style="bold")
-        out.append("Usulannya dikelompokkan menurut bidang, tetapi anggota dan pimpinan hanya dapat diatur "
-                   "pada kelompok yang ditetapkan.\n")
-        out.append("Tekan K untuk membentuk satu kelompok per bidang", style="bold")
-        out.append(" (" + ", ".join(aman(k.nama) for k in virtual) + "), atau tetapkan di layar Persiapan (F2).")
-        return out

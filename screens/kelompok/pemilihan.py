@@ -3,6 +3,9 @@ of the chair from the fasilitator to the elected ketua."""
 
 from __future__ import annotations
 
+import random
+from typing import Any
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -15,22 +18,9 @@ from sesi.format import jam
 from sesi.model import JABATAN_KELOMPOK, UNSUR_SINGKAT, Kelompok
 
 from ..glyph import g
-from .bagian import Bagian, TabelBagian, nama_peserta, t
-from ..widgets import FormDialog, Kolom, KonfirmasiDialog, PilihDialog, aman, potong
-
-
-def seri(kel: Kelompok, jabatan: str) -> tuple[list[str], int, int]:
-    """The candidates tied at the top of the last hand count of a post still undecided:
-    (their ids, their votes, the round number); ([], 0, 0) when there is no tie."""
-    if getattr(kel, jabatan):
-        return [], 0, 0
-    putaran = kel.pemilihan_untuk(jabatan).putaran
-    if not putaran:
-        return [], 0, 0
-    suara = putaran[-1]["suara"]
-    top = max(suara.values())
-    tied = [p for p, n in suara.items() if n == top]
-    return (tied, top, len(putaran)) if len(tied) > 1 else ([], 0, 0)
+from .bagian import BagianSidang, TabelBagian, teks_belum_ditetapkan, nama_peserta
+from ..teks import aman, potong, teks_baris
+from ..widgets import FormDialog, Kolom, KonfirmasiDialog, PilihDialog
 
 
 def _dan(names: list[str]) -> str:
@@ -56,15 +46,20 @@ class TabelPemilihan(TabelBagian):
     ]
 
 
-class BagianPemilihan(Bagian):
+class BagianPemilihan(BagianSidang):
     KUNCI = "pemilihan"
     JUDUL = "Pemilihan"
-    TABEL_DATA = frozenset({"peserta", "kelompok"})
+    TABEL = frozenset({"peserta", "kelompok"})
     PERINTAH = [("aklamasi", "Pemilihan: aklamasi (musyawarah mufakat)"),
                 ("suara", "Pemilihan: hitung suara (pemungutan suara)"),
                 ("undi", "Pemilihan: tentukan suara seri dengan undian"),
                 ("batal", "Pemilihan: batalkan pemilihan jabatan yang disorot"),
                 ("serah", "Pemilihan: catat serah terima pimpinan kepada ketua")]
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        #: The lot (`undi`) draws with this; None = the system's random source (tests set a seeded one).
+        self.rng_undian: random.Random | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="pemilihan-ringkas", classes="ringkas")
@@ -73,10 +68,9 @@ class BagianPemilihan(Bagian):
         yield Static(id="pemilihan-calon")
 
     # --- showing ---
-    def tampilkan(self, data: Data, kel: Kelompok | None, perubahan: dict) -> None:
-        if not self.perlu(perubahan):
-            return
-        if self.hanya_pesan(self.layar.teks_belum_ditetapkan(kel) if kel is None or kel.virtual else None):
+    def segarkan(self, data: Data, perubahan: dict) -> None:
+        kel = data.kelompok_dari_id(self.kid) if self.kid else None
+        if self.hanya_pesan(teks_belum_ditetapkan(data, kel) if kel is None or kel.virtual else None):
             return
         ringkas = self.query_one("#pemilihan-ringkas", Static)
         tabel = self.tabel()
@@ -85,20 +79,21 @@ class BagianPemilihan(Bagian):
         for jab, label in JABATAN_KELOMPOK.items():
             pid = getattr(kel, jab)
             pem = kel.pemilihan_untuk(jab)
-            tied, n, putaran = seri(kel, jab)
+            seri = kelompok.suara_seri(kel, jab)
             if pid:
                 cara = {"aklamasi": "aklamasi", "suara": "suara"}.get(pem.metode, pem.metode)
                 if pem.penentuan == "putaran_kedua":
                     cara += ", putaran kedua"
                 elif pem.penentuan == "undian":
                     cara += ", undian"
-                cells = [t(label, "bold"), t(potong(nama_peserta(data, pid), 30)), t(cara), t(jam(pem.waktu))]
-            elif tied:
-                cells = [t(label, "bold"), t(f"{g('tie')} SERI: " + potong(_dan([nama_peserta(data, p) for p in tied]),
-                                                                           24), "bold reverse"),
-                         t(f"seri putaran {putaran}", "bold"), t("")]
+                cells = [teks_baris(label, "bold"), teks_baris(potong(nama_peserta(data, pid), 30)), teks_baris(cara),
+                         teks_baris(jam(pem.waktu))]
+            elif seri:
+                nama = potong(_dan([nama_peserta(data, p) for p in seri.calon]), 24)
+                cells = [teks_baris(label, "bold"), teks_baris(f"{g('tie')} SERI: {nama}", "bold reverse"),
+                         teks_baris(f"seri putaran {seri.putaran}", "bold"), teks_baris("")]
             else:
-                cells = [t(label, "bold"), t("belum dipilih", "dim"), t(""), t("")]
+                cells = [teks_baris(label, "bold"), teks_baris("belum dipilih", "dim"), teks_baris(""), teks_baris("")]
             rows.append((jab, cells))
         tabel.isi([("Jabatan", "jabatan"), ("Terpilih", "nama"), ("Cara", "cara"), ("Pukul", "pukul")], rows)
         hadir = self.anggota_hadir(data, kel.id)
@@ -133,7 +128,7 @@ class BagianPemilihan(Bagian):
             pid = getattr(kel, jab)
             pem = kel.pemilihan_untuk(jab)
             out.append(f"{label}: ", style="bold")
-            tied, n, putaran = seri(kel, jab)
+            seri = kelompok.suara_seri(kel, jab)
             if pid:
                 p = data.peserta.get(pid)
                 out.append(nama_peserta(data, pid), style="bold")
@@ -143,9 +138,9 @@ class BagianPemilihan(Bagian):
                 out.append(f", {aman(kelompok.uraian_pemilihan(pem, nama))}, pukul {jam(pem.waktu)}.")
                 if pem.catatan:
                     out.append(f" Catatan: {aman(pem.catatan)}.")
-            elif tied:
-                out.append(f"{g('warn')} SUARA SERI (putaran {putaran}): "
-                           f"{_dan([nama_peserta(data, p) for p in tied])} masing-masing {n} suara. "
+            elif seri:
+                out.append(f"{g('warn')} SUARA SERI (putaran {seri.putaran}): "
+                           f"{_dan([nama_peserta(data, p) for p in seri.calon])} masing-masing {seri.suara} suara. "
                            "s = putaran kedua di antara yang seri, u = undian.", style="bold")
             else:
                 out.append("belum dipilih.", style="dim")
@@ -164,7 +159,7 @@ class BagianPemilihan(Bagian):
     def _siap(self) -> tuple[Kelompok, str] | None:
         kel = self.kel
         if kel is None or kel.virtual:
-            self.pesan(f"{g('warn')} Tetapkan kelompok dahulu (tombol K: satu kelompok per bidang).", galat=True)
+            self.kabar(f"{g('warn')} Tetapkan kelompok dahulu (tombol K: satu kelompok per bidang).", galat=True)
             return None
         return kel, self.tabel().kunci_terpilih() or "ketua"
 
@@ -188,7 +183,7 @@ class BagianPemilihan(Bagian):
         cara = {"aklamasi": "aklamasi", "suara": "suara"}.get(pem.metode, pem.metode)
         if pem.penentuan:
             cara += f", {kelompok.PENENTUAN[pem.penentuan]}"
-        self.pesan(f"{g('ok')} {JABATAN_KELOMPOK[jab]}: {nama_peserta(self.data, pid)} ({cara}) "
+        self.kabar(f"{g('ok')} {JABATAN_KELOMPOK[jab]}: {nama_peserta(self.data, pid)} ({cara}) "
                    f"{g('dot')} Tersimpan rev {revisi}")
 
     def aksi_aklamasi(self) -> None:
@@ -198,7 +193,7 @@ class BagianPemilihan(Bagian):
         kel, jab = siap
         calon = self._calon(kel, jab)
         if not calon:
-            self.pesan("Belum ada anggota hadir di kelompok ini (bagian 1 Anggota).", galat=True)
+            self.kabar("Belum ada anggota hadir di kelompok ini (bagian 1 Anggota).", galat=True)
             return
         pilihan = [(nama + (f" ({note})" if note else ""), pid) for pid, nama, note in calon]
 
@@ -216,15 +211,15 @@ class BagianPemilihan(Bagian):
         if siap is None:
             return
         kel, jab = siap
-        tied, n, putaran = seri(kel, jab)
-        calon = self._calon(kel, jab, hanya=tied or None)
+        seri = kelompok.suara_seri(kel, jab)
+        calon = self._calon(kel, jab, hanya=list(seri.calon) or None)
         if len(calon) < 2:
-            self.pesan("Pemungutan suara memerlukan sekurang-kurangnya dua anggota hadir.", galat=True)
+            self.kabar("Pemungutan suara memerlukan sekurang-kurangnya dua anggota hadir.", galat=True)
             return
         hadir = len(self.anggota_hadir(self.data, kel.id))
         judul = f"Hitung suara: {JABATAN_KELOMPOK[jab]} {aman(kel.nama)}"
-        if tied:
-            judul += f" (putaran {putaran + 1}, di antara yang seri)"
+        if seri:
+            judul += f" (putaran {seri.putaran + 1}, di antara yang seri)"
         judul += f"\nAnggota hadir {hadir}. Isi suara 2 calon atau lebih; kosong = bukan calon."
         kolom = [Kolom(f"c{i}", potong(nama, 23), petunjuk=note or "jumlah suara")
                  for i, (_, nama, note) in enumerate(calon)]
@@ -252,9 +247,9 @@ class BagianPemilihan(Bagian):
         kel = self.data.kelompok_dari_id(kid)
         if kel is None:
             return
-        tied, n, putaran = seri(kel, jab)
-        names = _dan([nama_peserta(self.data, p) for p in tied])
-        self.pesan(Text(f"{g('warn')} Suara seri: {names} masing-masing {n} suara "
+        seri = kelompok.suara_seri(kel, jab)
+        names = _dan([nama_peserta(self.data, p) for p in seri.calon])
+        self.kabar(Text(f"{g('warn')} Suara seri: {names} masing-masing {seri.suara} suara "
                         f"{g('dot')} Tersimpan rev {self.data.revisi}", style="bold"))
         pilihan = [(f"Putaran kedua di antara {names} (s)", "suara"),
                    (f"Undian di antara {names} (u)", "undi"),
@@ -266,23 +261,23 @@ class BagianPemilihan(Bagian):
             elif v == "undi":
                 self.aksi_undi()
         self.app.push_screen(PilihDialog(f"Suara seri untuk {JABATAN_KELOMPOK[jab].lower()}: {names} "
-                                         f"masing-masing {n} suara. Lanjutkan dengan:", pilihan), pilih)
+                                         f"masing-masing {seri.suara} suara. Lanjutkan dengan:", pilihan), pilih)
 
     def aksi_undi(self) -> None:
         siap = self._siap()
         if siap is None:
             return
         kel, jab = siap
-        tied, n, putaran = seri(kel, jab)
-        if not tied:
-            self.pesan(f"Tidak ada suara seri untuk {JABATAN_KELOMPOK[jab].lower()}; undian hanya untuk suara seri.",
+        seri = kelompok.suara_seri(kel, jab)
+        if not seri:
+            self.kabar(f"Tidak ada suara seri untuk {JABATAN_KELOMPOK[jab].lower()}; undian hanya untuk suara seri.",
                        galat=True)
             return
-        names = _dan([nama_peserta(self.data, p) for p in tied])
+        names = _dan([nama_peserta(self.data, p) for p in seri.calon])
 
         def jawab(ya: bool | None) -> None:
             if ya:
-                hasil = self.simpan(self.layar.undi, kel.id, jab)
+                hasil = self.simpan(kelompok.undi, kel.id, jab, rng=self.rng_undian)
                 if hasil.ok:
                     self._terpilih(kel.id, jab, hasil.revisi)
         self.app.push_screen(KonfirmasiDialog(f"Tentukan {JABATAN_KELOMPOK[jab].lower()} dengan undian di antara "
@@ -296,7 +291,7 @@ class BagianPemilihan(Bagian):
         kel, jab = siap
         pid = getattr(kel, jab)
         if not pid and not kel.pemilihan.get(jab):
-            self.pesan(f"{JABATAN_KELOMPOK[jab]} belum dipilih; tidak ada yang dibatalkan.", galat=True)
+            self.kabar(f"{JABATAN_KELOMPOK[jab]} belum dipilih; tidak ada yang dibatalkan.", galat=True)
             return
         apa = (f"pemilihan {nama_peserta(self.data, pid)} sebagai {JABATAN_KELOMPOK[jab].lower()}" if pid
                else f"pemungutan suara {JABATAN_KELOMPOK[jab].lower()} yang seri")
@@ -307,7 +302,7 @@ class BagianPemilihan(Bagian):
             if ya:
                 hasil = self.simpan(kelompok.batal_pemilihan, kel.id, jab)
                 if hasil.ok:
-                    self.pesan(f"Pemilihan {JABATAN_KELOMPOK[jab].lower()} dibatalkan {g('dot')} "
+                    self.kabar(f"Pemilihan {JABATAN_KELOMPOK[jab].lower()} dibatalkan {g('dot')} "
                                f"Tersimpan rev {hasil.revisi}")
         self.app.push_screen(KonfirmasiDialog(f"Batalkan {apa}?", ya="Batalkan"), jawab)
 
@@ -327,7 +322,7 @@ class BagianPemilihan(Bagian):
                 hasil = self.simpan(kelompok.serah_terima, kel.id)
                 if hasil.ok:
                     baru = self.data.kelompok_dari_id(kel.id)
-                    self.pesan(f"{g('ok')} Serah terima kepada {nama_peserta(self.data, kel.ketua)} pukul "
+                    self.kabar(f"{g('ok')} Serah terima kepada {nama_peserta(self.data, kel.ketua)} pukul "
                                f"{jam(baru.serah_terima if baru else '')} {g('dot')} Tersimpan rev {hasil.revisi}")
         self.app.push_screen(KonfirmasiDialog(f"Catat serah terima pimpinan sidang kelompok dari {fasil} kepada "
                                               f"ketua terpilih {nama_peserta(self.data, kel.ketua)} sekarang?",
@@ -339,12 +334,12 @@ class BagianPemilihan(Bagian):
         if siap is None:
             return
         kel, jab = siap
-        tied, _, _ = seri(kel, jab)
+        seri = kelompok.suara_seri(kel, jab)
         if getattr(kel, jab):
             pilihan = [("Batalkan pemilihan (b)", "batal")]
             if jab == "ketua" and not kel.serah_terima:
                 pilihan.insert(0, ("Catat serah terima kepada ketua (r)", "serah"))
-        elif tied:
+        elif seri:
             pilihan = [("Putaran kedua di antara yang seri (s)", "suara"), ("Undian (u)", "undi"),
                        ("Batalkan pemungutan suara (b)", "batal")]
         else:

@@ -17,8 +17,9 @@ from sesi.format import angka, rupiah
 from sesi.model import JENIS_USULAN, Kelompok, Usulan, label_status
 
 from ..glyph import g
-from .bagian import Bagian, TabelBagian, t
-from ..widgets import AlasanDialog, FormDialog, Hasil, Kolom, PilihDialog, aman, potong
+from .bagian import BagianSidang, TabelBagian, teks_belum_ditetapkan
+from ..teks import aman, potong, teks_baris
+from ..widgets import AlasanDialog, FormDialog, Hasil, Kolom, PilihDialog
 
 #: Status as shown in the narrow column.
 STATUS_SINGKAT = {"baru": "baru", "sesuai": "sesuai", "ditolak": "ditolak", "dialihkan": "dialihkan",
@@ -42,10 +43,10 @@ class TabelVerifikasi(TabelBagian):
     ]
 
 
-class BagianVerifikasi(Bagian):
+class BagianVerifikasi(BagianSidang):
     KUNCI = "verifikasi"
     JUDUL = "Verifikasi"
-    TABEL_DATA = frozenset({"usulan", "kelompok"})
+    TABEL = frozenset({"usulan", "kelompok"})
     PERINTAH = [("sesuai", "Verifikasi: sesuai"), ("tolak", "Verifikasi: tolak (dengan alasan)"),
                 ("alihkan", "Verifikasi: alihkan ke SKPD lain"), ("gabung", "Verifikasi: gabungkan dengan duplikat"),
                 ("cadangan", "Verifikasi: jadikan cadangan"), ("baru", "Verifikasi: kembalikan ke baru"),
@@ -65,20 +66,19 @@ class BagianVerifikasi(Bagian):
     def _baris(self, u: Usulan) -> list[Text]:
         gaya = GAYA_STATUS.get(u.status, "")
         if u.status == "digabung" and u.digabung_ke:
-            ket = t(f"{g('next')}{potong(u.digabung_ke, 6)}")
+            ket = teks_baris(f"{g('next')}{potong(u.digabung_ke, 6)}")
         elif u.id in self._duplikat:
             lain = self._duplikat[u.id]
-            ket = t(f"{g('tie')}{potong(lain[0], 6)}" + ("+" if len(lain) > 1 else ""), "bold")
+            ket = teks_baris(f"{g('tie')}{potong(lain[0], 6)}" + ("+" if len(lain) > 1 else ""), "bold")
         else:
-            ket = t("")
-        return [t(potong(u.id, 6)), t(potong(u.kelurahan, 13)), t(u.prioritas_kelurahan),
-                t(potong(u.kegiatan, 21), "dim" if u.status in ("ditolak", "digabung") else ""),
-                t(potong(u.skpd, 11)), t(STATUS_SINGKAT.get(u.status, u.status), gaya), ket]
+            ket = teks_baris("")
+        return [teks_baris(potong(u.id, 6)), teks_baris(potong(u.kelurahan, 13)), teks_baris(u.prioritas_kelurahan),
+                teks_baris(potong(u.kegiatan, 21), "dim" if u.status in ("ditolak", "digabung") else ""),
+                teks_baris(potong(u.skpd, 11)), teks_baris(STATUS_SINGKAT.get(u.status, u.status), gaya), ket]
 
-    def tampilkan(self, data: Data, kel: Kelompok | None, perubahan: dict) -> None:
-        if not self.perlu(perubahan):
-            return
-        if self.hanya_pesan(self.layar.teks_belum_ditetapkan(None) if kel is None else None):
+    def segarkan(self, data: Data, perubahan: dict) -> None:
+        kel = data.kelompok_dari_id(self.kid) if self.kid else None
+        if self.hanya_pesan(teks_belum_ditetapkan(data, None) if kel is None else None):
             return
         tabel = self.tabel()
         usulan = data.usulan_kelompok(kel.id)
@@ -170,7 +170,7 @@ class BagianVerifikasi(Bagian):
     def _siap(self) -> Usulan | None:
         u = self._terpilih()
         if u is None:
-            self.pesan("Tidak ada usulan yang disorot.", galat=True)
+            self.kabar("Tidak ada usulan yang disorot.", galat=True)
         return u
 
     def _set(self, u: Usulan, status: str, **kw: str) -> Hasil:
@@ -182,7 +182,7 @@ class BagianVerifikasi(Bagian):
                 ket = f" ke {aman(baru.skpd_akhir)} (asal {aman(baru.skpd_awal)})"
             elif status == "digabung":
                 ket = f" ke {aman(baru.digabung_ke)}"
-            self.pesan(f"{g('ok')} {aman(u.id)} {STATUS_SINGKAT[status]}{ket} {g('dot')} "
+            self.kabar(f"{g('ok')} {aman(u.id)} {STATUS_SINGKAT[status]}{ket} {g('dot')} "
                        f"Tersimpan rev {hasil.revisi}")
         return hasil
 
@@ -254,7 +254,7 @@ class BagianVerifikasi(Bagian):
                 label += f" ({label_status(x.status).lower()})"
             pilihan.append((label, x.id))
         if not pilihan:
-            self.pesan("Tidak ada usulan lain di kelompok ini untuk digabung.", galat=True)
+            self.kabar("Tidak ada usulan lain di kelompok ini untuk digabung.", galat=True)
             return
 
         def pilih(target: str | None) -> None:
@@ -273,7 +273,7 @@ class BagianVerifikasi(Bagian):
         if u.kelompok:
             pilihan.append((f"Kembali ke kelompok bidangnya ({aman(u.bidang)})", "-"))
         if not pilihan:
-            self.pesan("Belum ada kelompok lain yang ditetapkan.", galat=True)
+            self.kabar("Belum ada kelompok lain yang ditetapkan.", galat=True)
             return
 
         def pilih(kid: str | None) -> None:
@@ -283,7 +283,7 @@ class BagianVerifikasi(Bagian):
             if hasil.ok:
                 baru = self.data.kelompok_usulan.get(u.id, "")
                 tujuan = self.data.kelompok_dari_id(baru)
-                self.pesan(f"{g('ok')} {aman(u.id)} dipindah ke {aman(tujuan.nama) if tujuan else baru} "
+                self.kabar(f"{g('ok')} {aman(u.id)} dipindah ke {aman(tujuan.nama) if tujuan else baru} "
                            f"{g('dot')} Tersimpan rev {hasil.revisi}")
         self.app.push_screen(PilihDialog(f"Pindahkan {aman(u.id)} ({potong(u.kegiatan, 40)}) ke kelompok:",
                                          pilihan), pilih)

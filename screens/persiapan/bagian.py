@@ -1,4 +1,4 @@
-"""The parts of the Persiapan screen: session data, agenda and team, criteria, kelompok (and their base).
+"""Parts 1-4 of the Persiapan screen: session data, agenda and team, criteria, kelompok (and their base).
 
 Each part shows one slice of the session and turns the screen's generic keys (add, edit, delete) into the
 `sesi` actions for that slice. A part is refreshed only when a table it shows changed, and only while it
@@ -14,7 +14,6 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
@@ -24,52 +23,31 @@ from sesi.format import angka, nama_hari, tanggal_panjang
 from sesi.model import PERAN_TIM, TAHAP, label_skala_baku
 from sesi.peringatan import peringatan_tanggal
 
+from ..bagian import Bagian
 from ..glyph import g
+from ..teks import aman, potong, teks_baris
 from .dialog import FormPersiapan, KelompokDialog, KriteriaDialog
-from .teks import bersih_tampil, potong, tampil
 from ..widgets import Hasil, Kolom, KonfirmasiDialog, PilihDialog, Tabel
 
 
-class Bagian(Vertical):
-    """One part of the Persiapan screen (one tab)."""
+class BagianPersiapan(Bagian):
+    """One part of the Persiapan screen (one tab): a list, a detail line and a hint line by default, and
+    the screen's generic keys (add, edit, delete) turned into the `sesi` actions of its slice."""
 
-    KUNCI: ClassVar[str] = ""
-    #: Store tables this part shows: a change to one of them makes the part stale.
-    TABEL: ClassVar[frozenset[str]] = frozenset()
     PETUNJUK: ClassVar[str] = ""
-
-    DEFAULT_CSS = """
-    Bagian { height: 1fr; }
-    Bagian Tabel { height: 1fr; }
-    Bagian .rinci { height: 2; padding: 0 1; color: $text-muted; }
-    Bagian .petunjuk { height: 1; padding: 0 1; color: $text-muted; background: $panel; }
-    """
 
     def __init__(self) -> None:
         super().__init__(id=f"bagian-{self.KUNCI}")
-        #: changes not shown yet (table -> ids; {} = unknown, show everything); None = up to date
-        self.tertunda: dict[str, set[str]] | None = {}
         #: row key to put the cursor on at the next refresh (the record a form just saved)
         self.pilih_nanti = ""
 
     # --- helpers ---
-    @property
-    def data(self) -> Data:
-        return self.app.data  # type: ignore[attr-defined]
-
-    def simpan(self, fn: Any, *args: Any, **kwargs: Any) -> Hasil:
-        return self.screen.simpan(fn, *args, **kwargs)  # type: ignore[attr-defined]
-
     def lakukan(self, fn: Any, *args: Any, **kwargs: Any) -> Hasil:
         """Save an action started outside a form: a refusal is also shown whole, in a notification."""
         hasil = self.simpan(fn, *args, **kwargs)
         if not hasil.ok:
-            self.app.notify(bersih_tampil(hasil.pesan), title="Ditolak", severity="error", timeout=10,
-                            markup=False)
+            self.app.notify(aman(hasil.pesan), title="Ditolak", severity="error", timeout=10, markup=False)
         return hasil
-
-    def kabar(self, pesan: str, galat: bool = False) -> None:
-        self.screen.status.atur(tampil(pesan), galat)  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
         """The usual part: a list, a detail line for the highlighted row, and the hint line."""
@@ -78,7 +56,7 @@ class Bagian(Vertical):
         yield self.petunjuk()
 
     def petunjuk(self) -> Static:
-        return Static(tampil(self.PETUNJUK.replace(" · ", f" {g('dot')} ")), classes="petunjuk")
+        return Static(teks_baris(self.PETUNJUK.replace(" · ", f" {g('dot')} ")), classes="petunjuk")
 
     def terapkan_pilihan(self, tabel: Tabel) -> None:
         """After a save from a form: put the cursor on the record just added or changed."""
@@ -92,36 +70,11 @@ class Bagian(Vertical):
                 lakukan()
         self.app.push_screen(KonfirmasiDialog(pertanyaan, ya=ya), jawab)
 
-    # --- the screen calls these ---
-    def tandai(self, perubahan: dict) -> None:
-        """Remember a change to show when the part is next visible (merged with earlier ones)."""
-        if perubahan and not (self.TABEL & set(perubahan)):
-            return
-        if self.tertunda is None:
-            self.tertunda = {t: set(ids) for t, ids in perubahan.items()}
-        elif not perubahan or not self.tertunda:
-            self.tertunda = {}
-        else:
-            for t, ids in perubahan.items():
-                self.tertunda.setdefault(t, set()).update(ids)
-
-    def tampilkan_tertunda(self) -> None:
-        if self.tertunda is not None:
-            perubahan, self.tertunda = self.tertunda, None
-            self.segarkan(self.data, perubahan)
-
-    def segarkan(self, data: Data, perubahan: dict) -> None:
-        """Show `data` (only called while the part is visible)."""
-
     def utama(self) -> Widget | None:
         """The widget that takes the focus when the part is shown."""
         return next(iter(self.query(Tabel)), None)
 
-    def fokus(self) -> None:
-        w = self.utama()
-        if w is not None:
-            w.focus()
-
+    # --- the screen's generic keys ---
     def tambah(self) -> None:
         self.kabar("Tidak ada yang dapat ditambahkan di bagian ini.")
 
@@ -157,14 +110,10 @@ def _tanggal(iso: str) -> str:
         return iso
 
 
-class BagianSesi(Bagian):
+class BagianSesi(BagianPersiapan):
     KUNCI = "sesi"
     TABEL = frozenset({"sesi"})
     PETUNJUK = "Enter atau Ctrl+E: ubah data sesi (mulai pada baris yang disorot)."
-
-    DEFAULT_CSS = """
-    BagianSesi #sesi-peringatan { height: auto; max-height: 3; padding: 0 1; }
-    """
 
     def compose(self) -> ComposeResult:
         yield Tabel(id="sesi-tabel", zebra_stripes=False)
@@ -197,7 +146,7 @@ class BagianSesi(Bagian):
             if key in awas:
                 nilai = f"{g('warn')} {nilai}"
                 style = "bold"
-            rows.append((key, [tampil(label, "bold"), potong(nilai, 54, style)]))
+            rows.append((key, [teks_baris(label, "bold"), teks_baris(potong(nilai, 54), style)]))
         self.query_one("#sesi-tabel", Tabel).isi([("Data sesi", "label"), ("Isi", "isi")], rows)
         out = Text("Tidak ada peringatan tentang tanggal.", style="dim")
         if awas:
@@ -254,7 +203,7 @@ JUDUL_DAFTAR = {"jadwal": "Jadwal acara", "penyelenggara": "Tim penyelenggara", 
                 "fasilitator": "Fasilitator", "sambutan": "Sambutan"}
 
 
-class BagianAcara(Bagian):
+class BagianAcara(BagianPersiapan):
     KUNCI = "acara"
     TABEL = frozenset({"jadwal", "tim", "sambutan"})
     PETUNJUK = "Ctrl+O tambah (pilih daftarnya) · Enter/Ctrl+E ubah · Del hapus"
@@ -280,8 +229,8 @@ class BagianAcara(Bagian):
                 if r.materi:
                     ket = f"materi: {r.materi}" + (f" ({r.jabatan})" if r.jabatan else "")
                 cells = ["", r.nama, ket]
-            rows.append((key, [tampil(JENIS_DAFTAR[jenis][0], "bold"), potong(cells[0], 11), potong(cells[1], 28),
-                               potong(cells[2], 18)]))
+            rows.append((key, [teks_baris(JENIS_DAFTAR[jenis][0], "bold"), teks_baris(potong(cells[0], 11)), teks_baris(potong(cells[1], 28)),
+                               teks_baris(potong(cells[2], 18))]))
         tabel = self.query_one("#acara-tabel", Tabel)
         tabel.isi([("Daftar", "daftar"), ("Waktu", "waktu"), ("Acara / nama", "nama"),
                    ("Keterangan", "ket")], rows)
@@ -306,12 +255,12 @@ class BagianAcara(Bagian):
         if pilih:
             jenis, r = pilih
             if jenis == "jadwal":
-                out = tampil(f"{r.waktu}  {r.acara}" + (f" {g('dot')} {r.keterangan}" if r.keterangan else ""))
+                out = teks_baris(f"{r.waktu}  {r.acara}" + (f" {g('dot')} {r.keterangan}" if r.keterangan else ""))
             else:
                 bagian = [r.nama] + ([r.jabatan] if r.jabatan else [])
                 if jenis != "sambutan" and r.materi:
                     bagian.append(f"materi: {r.materi}")
-                out = tampil(f"{JUDUL_DAFTAR[jenis]}: " + f" {g('dot')} ".join(bagian))
+                out = teks_baris(f"{JUDUL_DAFTAR[jenis]}: " + f" {g('dot')} ".join(bagian))
         self.query_one("#acara-rinci", Static).update(out)
 
     @on(DataTable.RowSelected, "#acara-tabel")
@@ -389,14 +338,10 @@ def _ringkas_label(k: Any) -> str:
     return ", ".join(lbl) if lbl else "(tanpa label)"
 
 
-class BagianKriteria(Bagian):
+class BagianKriteria(BagianPersiapan):
     KUNCI = "kriteria"
     TABEL = frozenset({"kriteria"})
     PETUNJUK = "Ctrl+O tambah · Enter/Ctrl+E ubah · Del hapus · B pasang kriteria baku"
-
-    DEFAULT_CSS = """
-    BagianKriteria #kriteria-jumlah { height: 1; padding: 0 1; text-style: bold; }
-    """
 
     def compose(self) -> ComposeResult:
         yield Tabel(id="kriteria-tabel")
@@ -410,23 +355,23 @@ class BagianKriteria(Bagian):
         for k in data.kriteria:
             jumlah += Decimal(k.bobot)
             n_label = sum(1 for v in range(k.skala_min, k.skala_maks + 1) if k.label.get(str(v)))
-            rows.append((k.kode, [tampil(k.kode, "bold"), potong(k.nama, 44), tampil(angka(Decimal(k.bobot))),
-                                  tampil(f"{k.skala_min}-{k.skala_maks}"),
-                                  tampil(f"{n_label}/{k.skala_maks - k.skala_min + 1}")]))
+            rows.append((k.kode, [teks_baris(k.kode, "bold"), teks_baris(potong(k.nama, 44)), teks_baris(angka(Decimal(k.bobot))),
+                                  teks_baris(f"{k.skala_min}-{k.skala_maks}"),
+                                  teks_baris(f"{n_label}/{k.skala_maks - k.skala_min + 1}")]))
         tabel = self.query_one("#kriteria-tabel", Tabel)
         tabel.isi([("Kode", "kode"), ("Nama kriteria", "nama"), ("Bobot", "bobot"), ("Skala", "skala"),
                    ("Label", "label")], rows)
         self.terapkan_pilihan(tabel)
         n = len(rows)
         self.query_one("#kriteria-jumlah", Static).update(
-            tampil(f"Jumlah bobot: {angka(jumlah)} {g('dot')} {n} kriteria" if n else
+            teks_baris(f"Jumlah bobot: {angka(jumlah)} {g('dot')} {n} kriteria" if n else
                    "Belum ada kriteria. Ctrl+O menambah satu, B memasang lima kriteria baku."))
         self._rinci()
 
     @on(DataTable.RowHighlighted, "#kriteria-tabel")
     def _rinci(self) -> None:
         k = self._terpilih()
-        out = tampil(f"{k.kode} {k.nama} {g('dot')} skala {k.skala_min}-{k.skala_maks}: {_ringkas_label(k)}") \
+        out = teks_baris(f"{k.kode} {k.nama} {g('dot')} skala {k.skala_min}-{k.skala_maks}: {_ringkas_label(k)}") \
             if k else Text()
         self.query_one("#kriteria-rinci", Static).update(out)
 
@@ -493,7 +438,7 @@ def bidang_usulan(data: Data) -> list[str]:
     return list(seen)
 
 
-class BagianKelompok(Bagian):
+class BagianKelompok(BagianPersiapan):
     KUNCI = "kelompok"
     TABEL = frozenset({"kelompok", "usulan", "peserta"})
     PETUNJUK = "Ctrl+O tambah · Enter/Ctrl+E ubah · Del hapus · P satu kelompok per bidang"
@@ -501,9 +446,9 @@ class BagianKelompok(Bagian):
     def segarkan(self, data: Data, perubahan: dict) -> None:
         rows = []
         for k in data.kelompok:
-            nama = potong(k.nama + (" (otomatis)" if k.virtual else ""), 26, "dim" if k.virtual else "bold")
-            rows.append((k.id, [nama, potong(", ".join(k.bidang) or "-", 22), potong(k.fasilitator or "-", 16),
-                                tampil(str(len(data.usulan_kelompok(k.id))))]))
+            nama = teks_baris(potong(k.nama + (" (otomatis)" if k.virtual else ""), 26), "dim" if k.virtual else "bold")
+            rows.append((k.id, [nama, teks_baris(potong(", ".join(k.bidang) or "-", 22)), teks_baris(potong(k.fasilitator or "-", 16)),
+                                teks_baris(str(len(data.usulan_kelompok(k.id))))]))
         tabel = self.query_one("#kelompok-tabel", Tabel)
         tabel.isi([("Kelompok", "nama"), ("Bidang", "bidang"), ("Fasilitator", "fas"), ("Usl", "n")], rows)
         self.terapkan_pilihan(tabel)
@@ -527,7 +472,7 @@ class BagianKelompok(Bagian):
             teks = (f"{k.nama}: bidang {', '.join(k.bidang) or '-'} {g('dot')} fasilitator {k.fasilitator or '-'}"
                     f" {g('dot')} {len(self.data.anggota(k.id))} anggota"
                     + (f" {g('dot')} ketua {ketua.nama}" if ketua else ""))
-        self.query_one("#kelompok-rinci", Static).update(tampil(teks))
+        self.query_one("#kelompok-rinci", Static).update(teks_baris(teks))
 
     @on(DataTable.RowSelected, "#kelompok-tabel")
     def _enter(self) -> None:
@@ -582,4 +527,4 @@ class BagianKelompok(Bagian):
                 self.kabar("Setiap bidang sudah mempunyai kelompok; tidak ada yang dibentuk.")
 
 
-__all__ = ["Bagian", "BagianSesi", "BagianAcara", "BagianKriteria", "BagianKelompok", "bidang_usulan"]
+__all__ = ["BagianPersiapan", "BagianSesi", "BagianAcara", "BagianKriteria", "BagianKelompok", "bidang_usulan"]

@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 
 from sesi.model import label_skala_baku
 
-from .teks import tampil
+from ..teks import teks_baris
 from ..widgets import Dialog, FormDialog, Kolom
 
 SKALA_PALING_LEBAR = 10
@@ -107,11 +107,13 @@ class KriteriaDialog(FormPersiapan):
     def on_mount(self) -> None:  # FormPersiapan.on_mount runs too
         for k in self.kolom:
             if k.key.startswith("label_"):
-                self.query_one(f"#f-{k.key}").parent.add_class("baris-label")  # type: ignore[union-attr]
+                baris = self.query_one(f"#f-{k.key}").parent
+                if baris is not None:
+                    baris.add_class("baris-label")
 
 
 def _baris(k: Kolom) -> Horizontal:
-    return Horizontal(Label(tampil(k.label), classes="label"),
+    return Horizontal(Label(teks_baris(k.label), classes="label"),
                       Input(value=k.nilai, id=f"f-{k.key}", placeholder=k.petunjuk, compact=True),
                       classes="baris baris-label")
 
@@ -130,8 +132,8 @@ class DaftarCentang(OptionList):
 
     def _prompt(self, i: int) -> Any:
         v, lbl = self.pilihan[i]
-        out = tampil(f"[{'x' if v in self.terpilih else ' '}] ")
-        out.append_text(tampil(lbl))
+        out = teks_baris(f"[{'x' if v in self.terpilih else ' '}] ")
+        out.append_text(teks_baris(lbl))
         return out
 
     def action_centang(self) -> None:
@@ -156,12 +158,7 @@ class KelompokDialog(Dialog):
     Returns {"nama": str, "bidang": [str], "fasilitator": str} or None.
     """
 
-    DEFAULT_CSS = """
-    KelompokDialog DaftarCentang { height: auto; max-height: 8; width: 1fr; background: $boost; }
-    KelompokDialog .baris { height: auto; }
-    KelompokDialog .baris .label { width: 24; padding-right: 1; }
-    KelompokDialog .baris Input { width: 1fr; background: $boost; }
-    """
+    CSS_PATH = "dialog.tcss"
 
     def __init__(self, judul: str, nama: str, bidang: list[tuple[str, str, bool]], fasilitator: str,
                  tim_fasilitator: list[str], periksa: Callable[[dict[str, Any]], str | None]):
@@ -176,7 +173,7 @@ class KelompokDialog(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(tampil(self.judul), classes="judul")
+            yield Label(teks_baris(self.judul), classes="judul")
             with Horizontal(classes="baris"):
                 yield Label("Nama kelompok *", classes="label")
                 yield Input(self.nama, id="f-nama", compact=True)
@@ -192,7 +189,7 @@ class KelompokDialog(Dialog):
                             placeholder="ketik nama, atau Atas/Bawah memilih dari tim",
                             suggester=SuggestFromList(self.tim, case_sensitive=False) if self.tim else None)
             if self.tim:
-                yield Label(tampil("Tim fasilitator: " + "; ".join(self.tim)), classes="petunjuk")
+                yield Label(teks_baris("Tim fasilitator: " + "; ".join(self.tim)), classes="petunjuk")
             yield Label("", classes="galat", id="galat")
             with Horizontal(classes="tombol"):
                 yield Button("Simpan (Ctrl+S)", id="simpan", variant="primary", compact=True)
@@ -210,7 +207,7 @@ class KelompokDialog(Dialog):
                 "fasilitator": self.query_one("#f-fasilitator", Input).value}
 
     def galat(self, pesan: str) -> None:
-        self.query_one("#galat", Label).update(tampil(pesan))
+        self.query_one("#galat", Label).update(teks_baris(pesan))
 
     def on_key(self, event: Key) -> None:
         fas = self.query_one("#f-fasilitator", Input)

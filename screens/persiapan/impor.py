@@ -25,8 +25,8 @@ from sesi.csv_import import JENIS, KOLOM
 from sesi.errors import SesiError
 
 from ..glyph import g
-from .bagian import Bagian
-from .teks import tampil
+from .bagian import BagianPersiapan
+from ..teks import teks_baris
 
 JUDUL_JENIS = {"usulan": "Usulan", "peserta": "Peserta", "kriteria": "Kriteria", "skor": "Skor"}
 
@@ -87,22 +87,9 @@ class PohonCsv(DirectoryTree):
         return out
 
 
-class BagianImpor(Bagian):
+class BagianImpor(BagianPersiapan):
     KUNCI = "impor"
     PETUNJUK = "Enter atau Ctrl+O: impor · Ctrl+L: telusuri folder · Tab: pindah ke laporan"
-
-    DEFAULT_CSS = """
-    BagianImpor .baris { height: 1; margin-top: 1; }
-    BagianImpor .baris Label { width: auto; padding: 0 1; }
-    BagianImpor #impor-jenis { width: 14; margin-right: 1; }
-    BagianImpor #impor-path { width: 1fr; background: $boost; }
-    BagianImpor .tombol { padding-left: 7; }
-    BagianImpor .tombol Button { margin-right: 2; }
-    BagianImpor ContentSwitcher { height: 1fr; width: 100%; margin-top: 1; }
-    BagianImpor #impor-laporan { height: 1fr; width: 1fr; border: round $primary 50%; padding: 0 1; }
-    BagianImpor #impor-laporan:focus { border: round $accent; }
-    BagianImpor #impor-pohon { height: 1fr; width: 1fr; }
-    """
 
     class Selesai(Message):
         """The import worker finished (posted from the worker thread)."""
@@ -202,9 +189,9 @@ class BagianImpor(Bagian):
         self.sedang = True
         self.query_one("#impor-jalan", Button).disabled = True
         self.query_one(ContentSwitcher).current = "impor-laporan"
-        self.query_one("#impor-isi", Static).update(tampil(f"Memeriksa {path} sebagai data {jenis}{g('ell')}"))
+        self.query_one("#impor-isi", Static).update(teks_baris(f"Memeriksa {path} sebagai data {jenis}{g('ell')}"))
         self.kabar(f"Mengimpor {jenis} dari {path}{g('ell')}")
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.aplikasi.store
 
         def kerja() -> None:
             # Worker thread: reads the file and writes one transaction; only posts a message back.
@@ -220,16 +207,15 @@ class BagianImpor(Bagian):
         out = Table.grid(padding=(0, 1))
         out.add_column(no_wrap=True)
         out.add_column(ratio=1)
-        out.add_row(Text(g("ok") if lap.ok else g("warn"), style="bold"), tampil(lap.judul, "bold"))
+        out.add_row(Text(g("ok") if lap.ok else g("warn"), style="bold"), teks_baris(lap.judul, "bold"))
         for m in lap.masalah:
-            out.add_row(Text("-"), tampil(m))
+            out.add_row(Text("-"), teks_baris(m))
         self.query_one("#impor-isi", Static).update(out)
         scroll = self.query_one("#impor-laporan", VerticalScroll)
         scroll.scroll_home(animate=False)
-        app = self.app
         if lap.ok:
-            app.muat_ulang()  # type: ignore[attr-defined]
-            self.kabar(f"Tersimpan {g('dot')} rev {app.data.revisi} {g('dot')} {lap.judul}")  # type: ignore[attr-defined]
+            self.aplikasi.muat_ulang()
+            self.kabar(f"Tersimpan {g('dot')} rev {self.data.revisi} {g('dot')} {lap.judul}")
         else:
             self.kabar("Impor ditolak; tidak ada yang diubah.", galat=True)
             if lap.masalah:

@@ -8,18 +8,13 @@ Del delete) act on the part shown; every change is one `sesi` action saved throu
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import TabbedContent, TabPane
 
-from sesi.data import Data
-
-from ..base import LayarTahap
-from ..widgets import Hasil
-from .bagian import Bagian, BagianAcara, BagianKelompok, BagianKriteria, BagianSesi
+from ..bagian import Bagian, LayarBagian
+from .bagian import BagianAcara, BagianKelompok, BagianKriteria, BagianPersiapan, BagianSesi
 from .impor import BagianImpor
 from .usulan import BagianUsulan
 
@@ -32,7 +27,7 @@ BAGIAN: dict[str, str] = {
     "usulan": "5 Usulan",
     "impor": "6 Impor CSV",
 }
-KELAS_BAGIAN: dict[str, type[Bagian]] = {
+KELAS_BAGIAN: dict[str, type[BagianPersiapan]] = {
     "sesi": BagianSesi,
     "acara": BagianAcara,
     "kriteria": BagianKriteria,
@@ -50,8 +45,9 @@ BERLAKU: dict[str, frozenset[str]] = {
 }
 
 
-class PersiapanScreen(LayarTahap):
+class PersiapanScreen(LayarBagian):
     TAHAP = "persiapan"
+    CSS_PATH = "layar.tcss"
     BANTUAN = (
         "Persiapan sebelum hari pelaksanaan, dalam enam bagian; tombol 1 sampai 6 membuka bagiannya (atau "
         "Shift+Tab ke deretan judul lalu Kiri/Kanan). 1 Sesi: data sesi dan peringatan tanggal (pengumuman "
@@ -78,57 +74,32 @@ class PersiapanScreen(LayarTahap):
           for key, judul in BAGIAN.items()],
     ]
 
-    DEFAULT_CSS = """
-    PersiapanScreen TabbedContent { height: 1fr; }
-    PersiapanScreen TabbedContent ContentSwitcher { height: 1fr; }
-    PersiapanScreen TabPane { padding: 0; height: 1fr; }
-    """
-
     def isi(self) -> ComposeResult:
         with TabbedContent(initial="sesi", id="bagian"):
             for key, judul in BAGIAN.items():
                 with TabPane(judul, id=key):
                     yield KELAS_BAGIAN[key]()
 
-    def __init__(self) -> None:
-        super().__init__()
-        #: (revision, changes) of a save made from a form on top of this screen, shown when it closes
-        self._dari_formulir: tuple[int, dict] | None = None
-
     def on_mount(self) -> None:  # LayarTahap.on_mount runs too (Textual calls the handler of each class)
-        self.bagian_aktif().fokus()
-
-    def simpan(self, fn: Any, *args: Any, **kwargs: Any) -> Hasil:
-        hasil = super().simpan(fn, *args, **kwargs)
-        if hasil.ok and self.app.screen is not self:
-            self._dari_formulir = (hasil.revisi, hasil.perubahan)
-        return hasil
-
-    def on_screen_resume(self) -> None:
-        """Back from a form: refresh only what its save changed (LayarTahap's handler then finds nothing new)."""
-        simpanan, self._dari_formulir = self._dari_formulir, None
-        if simpanan and simpanan[0] == self.data.revisi and simpanan[1]:
-            self._tampilkan(self.data, perubahan=simpanan[1])
+        self._bagian_aktif().fokus()
 
     # --- parts ---
     @property
     def aktif(self) -> str:
         return self.query_one("#bagian", TabbedContent).active or "sesi"
 
-    def bagian(self, key: str) -> Bagian:
-        return self.query_one(f"#bagian-{key}", Bagian)
+    def _bagian(self, key: str) -> BagianPersiapan:
+        return self.query_one(f"#bagian-{key}", BagianPersiapan)
 
-    def bagian_aktif(self) -> Bagian:
-        return self.bagian(self.aktif)
+    def _bagian_aktif(self) -> BagianPersiapan:
+        return self._bagian(self.aktif)
 
-    def segarkan(self, data: Data, perubahan: dict) -> None:
-        for key in BAGIAN:
-            self.bagian(key).tandai(perubahan)
-        self.bagian_aktif().tampilkan_tertunda()
+    def bagian_tampak(self, bagian: Bagian) -> bool:
+        return bagian.KUNCI == self.aktif
 
     @on(TabbedContent.TabActivated, "#bagian")
     def _tab_aktif(self) -> None:
-        self.bagian_aktif().tampilkan_tertunda()
+        self._bagian_aktif().segarkan_tertunda(self.data)
         self.refresh_bindings()
 
     # --- actions ---
@@ -142,18 +113,18 @@ class PersiapanScreen(LayarTahap):
         tabs = self.query_one("#bagian", TabbedContent)
         if tabs.active != key:
             tabs.active = key
-            self.bagian_aktif().tampilkan_tertunda()
+            self._bagian_aktif().segarkan_tertunda(self.data)
             self.refresh_bindings()
-        self.bagian(key).fokus()
+        self._bagian(key).fokus()
 
     def action_tambah(self) -> None:
-        self.bagian_aktif().tambah()
+        self._bagian_aktif().tambah()
 
     def action_ubah(self) -> None:
-        self.bagian_aktif().ubah()
+        self._bagian_aktif().ubah()
 
     def action_hapus(self) -> None:
-        self.bagian_aktif().hapus()
+        self._bagian_aktif().hapus()
 
     def action_kriteria_baku(self) -> None:
         self.action_bagian("kriteria")

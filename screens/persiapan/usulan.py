@@ -22,28 +22,19 @@ from sesi.format import angka, rupiah
 from sesi.model import JENIS_USULAN, label_status
 
 from ..glyph import g
-from .bagian import Bagian, bidang_usulan
+from ..teks import potong, teks_baris
+from .bagian import BagianPersiapan, bidang_usulan
 from .dialog import FormPersiapan
-from .teks import potong, tampil
 from ..widgets import Kolom, Tabel
 
 
 SEMUA = "*"
 
 
-class BagianUsulan(Bagian):
+class BagianUsulan(BagianPersiapan):
     KUNCI = "usulan"
     TABEL = frozenset({"usulan", "kelurahan"})
     PETUNJUK = "Tab: pindah daftar · Ctrl+O tambah, Enter ubah, Del hapus di daftar yang aktif"
-
-    DEFAULT_CSS = """
-    BagianUsulan > Horizontal { height: 1fr; }
-    BagianUsulan #kel-tabel { width: 26; height: 1fr; }
-    BagianUsulan #usulan-judul { height: 1; padding: 0 1; text-style: bold; background: $boost; }
-    BagianUsulan #usulan-kanan { width: 1fr; height: 1fr; }
-    BagianUsulan #usulan-tabel { height: 1fr; }
-    BagianUsulan #usulan-rinci { height: 3; }
-    """
 
     def __init__(self) -> None:
         super().__init__()
@@ -76,8 +67,8 @@ class BagianUsulan(Bagian):
         n: dict[str, int] = {}
         for u in data.usulan.values():
             n[u.kelurahan] = n.get(u.kelurahan, 0) + 1
-        rows = [(SEMUA, [tampil("Semua kelurahan", "bold"), tampil(str(len(data.usulan)))])]
-        rows += [(k.id, [potong(k.nama, 19), tampil(str(n.get(k.nama, 0)))]) for k in data.kelurahan]
+        rows = [(SEMUA, [teks_baris("Semua kelurahan", "bold"), teks_baris(str(len(data.usulan)))])]
+        rows += [(k.id, [teks_baris(potong(k.nama, 19)), teks_baris(str(n.get(k.nama, 0)))]) for k in data.kelurahan]
         tabel = self.query_one("#kel-tabel", Tabel)
         tabel.isi([("Kelurahan", "nama"), ("Usl", "n")], rows)
         self.saring = tabel.kunci_terpilih() or SEMUA
@@ -91,7 +82,7 @@ class BagianUsulan(Bagian):
 
     def _sel(self, u: Any) -> list[Text]:
         style = "dim" if u.status in ("ditolak", "digabung") else ""
-        return [tampil(u.id, "bold"), tampil(str(u.prioritas_kelurahan)), potong(u.kegiatan, 28, style),
+        return [teks_baris(u.id, "bold"), teks_baris(str(u.prioritas_kelurahan)), teks_baris(potong(u.kegiatan, 28), style),
                 Text(juta(u.perkiraan_biaya), justify="right")]
 
     def _isi_usulan(self, data: Data) -> None:
@@ -102,7 +93,7 @@ class BagianUsulan(Bagian):
                   [(u.id, self._sel(u)) for u in daftar])
         kel = data.records("kelurahan").get(self.saring)
         judul = f"Usulan Kelurahan {kel.nama}" if kel else "Usulan semua kelurahan"
-        self.query_one("#usulan-judul", Static).update(tampil(f"{judul}: {len(daftar)}"))
+        self.query_one("#usulan-judul", Static).update(teks_baris(f"{judul}: {len(daftar)}"))
 
     def _perbarui_baris(self, data: Data, ids: set[str]) -> bool:
         """Update just the rows of the changed usulan; False when the list itself must be rebuilt."""
@@ -133,17 +124,17 @@ class BagianUsulan(Bagian):
         u = self._terpilih()
         if u is None:
             self.query_one("#usulan-rinci", Static).update(
-                tampil("Belum ada usulan di sini. Ctrl+O menambah usulan."))
+                teks_baris("Belum ada usulan di sini. Ctrl+O menambah usulan."))
             return
         dot = f" {g('dot')} "
         vol = " ".join(x for x in (angka(u.volume) if u.volume else "", u.satuan) if x)
         baris2 = dot.join(x for x in (f"{u.kelurahan} (prioritas {u.prioritas_kelurahan})", u.bidang) if x)
         baris3 = dot.join(x for x in (u.skpd, JENIS_USULAN.get(u.jenis, ""), vol, rupiah(u.perkiraan_biaya),
                                       label_status(u.status)) if x)
-        out = potong(u.kegiatan, 52, "bold")
+        out = teks_baris(potong(u.kegiatan, 52), "bold")
         for baris in (baris2, baris3):
             out.append("\n")
-            out.append_text(potong(baris, 52))
+            out.append_text(teks_baris(potong(baris, 52)))
         self.query_one("#usulan-rinci", Static).update(out)
 
     def _terpilih(self) -> Any:

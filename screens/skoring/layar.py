@@ -26,9 +26,10 @@ from sesi.peringkat import aturan_urutan, bulat, nilai_sel, peringkat_kelompok
 
 from ..base import LayarTahap
 from ..glyph import g
-from .matriks import Isi, KolomMatriks, Matriks, aman, lebar_kolom_kriteria, potong
+from .matriks import Isi, KolomMatriks, Matriks, lebar_kolom_kriteria
 from ..pilih_kelompok import PilihKelompok
-from ..widgets import FormDialog, Kolom, PilihDialog, teks
+from ..teks import aman, pas, teks
+from ..widgets import FormDialog, Kolom, PilihDialog
 
 
 class BarisInfo(Widget):
@@ -334,7 +335,7 @@ class SkoringScreen(PilihKelompok, LayarTahap):
         kanan = Text(no_wrap=True)
         if self.penilai:
             nama = aman(self.penilai)
-            kanan.append("Penilai: " + potong(nama, min(24, cell_len(nama))), style="bold")
+            kanan.append("Penilai: " + pas(nama, min(24, cell_len(nama))), style="bold")
         else:
             kanan.append("Mufakat")
         if self.urut_peringkat:

@@ -18,7 +18,6 @@ move, undo, mode switch) runs in the order it was typed even when a slow link de
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from typing import Callable
 
@@ -34,6 +33,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from ..glyph import g
+from ..teks import aman, pas
 
 #: (text, style name) of one cell; the style name is a `matriks--<name>` component class, or "".
 Isi = tuple[str, str]
@@ -43,24 +43,6 @@ LEBAR_TOTAL = 7
 LEBAR_PERINGKAT = 10
 JUDUL_MIN, JUDUL_MAKS = 24, 60
 JUDUL = -1  # column index of the row titles
-
-
-def aman(text: str) -> str:
-    """User text for one terminal line: control characters shown as a visible mark, never sent raw."""
-    if text.isprintable():
-        return text
-    ganti = "?" if g("ell") == "..." else "\ufffd"
-    return "".join(ch if ch.isprintable() or unicodedata.category(ch) not in ("Cc", "Zl", "Zp") else ganti
-                   for ch in text)
-
-
-def potong(text: str, width: int) -> str:
-    """Exactly `width` cells: padded, or cut with an ellipsis mark."""
-    if width <= 0:
-        return ""
-    if cell_len(text) <= width:
-        return set_cell_size(text, width)
-    return set_cell_size(text, width - 1) + g("ell")[0]
 
 
 def lebar_kolom_kriteria(kode: str) -> int:
@@ -458,12 +440,12 @@ class Matriks(Widget, can_focus=True):
         n = len(self.kolom)
         if y == 0:
             if c == JUDUL:
-                return Strip([Segment(" " + potong("Usulan (kelurahan)", width - 1), self._s("judul"))])
+                return Strip([Segment(" " + pas("Usulan (kelurahan)", width - 1), self._s("judul"))])
             if c < n:
                 gaya = "judul-kursor" if c == self.kursor[1] else "judul"
                 return Strip([Segment(self._kanan(self.kolom[c].kode, width), self._s(gaya))])
             judul = "Total" if c == n else "Peringkat"
-            return Strip([Segment(self._kanan(judul, width) if c == n else potong(judul, width),
+            return Strip([Segment(self._kanan(judul, width) if c == n else pas(judul, width),
                                   self._s("judul"))])
         r = self.atas + y - 1
         if r >= len(self.baris) or width <= 0:
@@ -481,7 +463,7 @@ class Matriks(Widget, can_focus=True):
             text, gaya = self.total.get(uid, KOSONG)
             return Strip([Segment(self._kanan(text, width), self._s(gaya))])
         text, gaya = self.peringkat.get(uid, KOSONG)
-        return Strip([Segment(potong(aman(text), width), self._s(gaya))])
+        return Strip([Segment(pas(aman(text), width), self._s(gaya))])
 
     @staticmethod
     def _kanan(text: str, width: int) -> str:
@@ -499,9 +481,9 @@ class Matriks(Widget, can_focus=True):
         lebar_kel = min(self._lebar_kel, max(8, lebar * 2 // 5))
         lebar_keg = lebar - lebar_kel - (1 if lebar_kel else 0)
         segs = [Segment(g("next") if kursor else " ", self._s("penanda")),
-                Segment(potong(kegiatan, lebar_keg), self._s(""))]
+                Segment(pas(kegiatan, lebar_keg), self._s(""))]
         if lebar_kel:
-            segs += [Segment(" ", self._s("")), Segment(potong(kelurahan, lebar_kel), self._s("kelurahan"))]
+            segs += [Segment(" ", self._s("")), Segment(pas(kelurahan, lebar_kel), self._s("kelurahan"))]
         return Strip(segs).adjust_cell_length(width, self._s(""))
 
     def _garis_gulir(self, y: int, tinggi: int) -> Strip:

@@ -1,0 +1,77 @@
+"""What the parts of the Pleno II screen share: their base (deleting the highlighted row after a question),
+one-line texts of user data, and choosing a participant who is present."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from rich.text import Text
+from textual.widget import Widget
+
+from sesi.data import Data
+from sesi.model import UNSUR_SINGKAT
+
+from ..bagian import Bagian
+from ..glyph import g
+from ..teks import teks
+from ..widgets import KonfirmasiDialog, PilihDialog, Tabel
+
+
+def baris_teks(*bagian: Text | str) -> Text:
+    """One line of plain pieces (str pieces are user text: never markup), cut with an ellipsis."""
+    out = Text(no_wrap=True, overflow="ellipsis")
+    for b in bagian:
+        out.append_text(b if isinstance(b, Text) else teks(b))
+    return out
+
+
+def gabung_baris(*baris: Text) -> Text:
+    """Lines joined, each kept to one line (cut with an ellipsis rather than wrapped)."""
+    out = Text("\n").join(baris)
+    out.no_wrap = True
+    out.overflow = "ellipsis"
+    return out
+
+
+def pilih_peserta(widget: Widget, data: Data, judul: str, callback: Callable[[str | None], None], *,
+                  lain: str | None = None, utamakan: str = "", kecuali: set[str] = frozenset()) -> None:
+    """Choose a participant who is present (those of the unsur `utamakan` first); `lain` adds a first option
+    ("-") for someone not registered. `callback` gets the peserta id, "-" or None."""
+    hadir = [p for p in data.peserta.values() if p.hadir and p.id not in kecuali]
+    hadir.sort(key=lambda p: p.unsur != utamakan)
+    pilihan = [(lain, "-")] if lain else []
+    for p in hadir:
+        asal = p.lembaga or p.kelurahan
+        pilihan.append((f"{p.nama} {g('dot')} {UNSUR_SINGKAT.get(p.unsur, p.unsur)}"
+                        + (f" {g('dot')} {asal}" if asal else ""), p.id))
+    widget.app.push_screen(PilihDialog(judul, pilihan, petunjuk="Ketik beberapa huruf nama, Enter"), callback)
+
+
+class BagianPleno(Bagian):
+    """One part of the Pleno II screen (one tab); its id is ``bagian-<KUNCI>`` and its tab ``p-<KUNCI>``."""
+
+    def __init__(self) -> None:
+        super().__init__(id=f"bagian-{self.KUNCI}")
+
+    def tabel(self, nama: str) -> Tabel:
+        return self.query_one(f"#{nama}", Tabel)
+
+    def fokus_di_sini(self) -> None:
+        """Keep the focus on a table of this part (back from a dialog): its main table if it left."""
+        fokus = self.screen.focused
+        if fokus is None or self not in fokus.ancestors:
+            self.fokus()
+
+    def hapus(self, tabel: Tabel) -> bool:
+        """Delete the row highlighted in `tabel` (after a question); False when nothing here can be deleted."""
+        return False
+
+    def tanya_hapus(self, tanya: str, tabel: Tabel, aksi: Callable[..., Any], *args: Any) -> None:
+        def jawab(ya: bool | None) -> None:
+            if ya:
+                self.simpan(aksi, *args)
+            tabel.focus()
+        self.app.push_screen(KonfirmasiDialog(tanya, ya="Hapus"), jawab)
+
+
+__all__ = ["BagianPleno", "baris_teks", "gabung_baris", "pilih_peserta"]

@@ -1,0 +1,96 @@
+"""Pleno II, part 3: the delegation to the Forum Perangkat Daerah / Musrenbang Kota and the tim perumus,
+chosen from the participants present."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.widgets import Static
+
+from sesi import pleno
+from sesi.data import Data
+from sesi.model import UNSUR_SINGKAT
+
+from ..glyph import g
+from ..teks import potong
+from ..widgets import PilihDialog, Tabel
+from .bersama import BagianPleno, baris_teks, gabung_baris, pilih_peserta
+
+JABATAN_PERUMUS = {"ketua": "Ketua", "sekretaris": "Sekretaris", "anggota": "Anggota"}
+
+
+class BagianDelegasi(BagianPleno):
+    KUNCI = "delegasi"
+    TABEL = frozenset({"delegasi", "perumus"})
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="dl-info", classes="info")
+        yield Tabel(id="delegasi")
+        yield Static(id="pr-info", classes="info")
+        yield Tabel(id="perumus")
+
+    def segarkan(self, data: Data, perubahan: dict) -> None:
+        rows = []
+        perempuan = 0
+        for i, d in enumerate(data.records("delegasi").values(), start=1):
+            perempuan += d.jenis_kelamin == "P"
+            rows.append((d.id, [str(i), potong(d.nama, 26), UNSUR_SINGKAT.get(d.unsur, d.unsur),
+                                potong(d.lembaga or d.keterangan, 30), d.jenis_kelamin]))
+        self.tabel("delegasi").isi([("No", "no"), ("Nama", "nama"), ("Unsur", "unsur"),
+                                    ("Lembaga / kelurahan", "lembaga"), ("L/P", "lp")], rows)
+        self.query_one("#dl-info", Static).update(gabung_baris(
+            baris_teks(Text("Delegasi ke Forum Perangkat Daerah / Musrenbang Kota", style="bold")),
+            baris_teks(f"{len(rows)} orang, {perempuan} perempuan  {g('dot')}  D tambah  {g('dot')}  Del hapus")))
+        rows = []
+        for i, p in enumerate(data.records("perumus").values(), start=1):
+            rows.append((p.id, [str(i), potong(p.nama, 30), JABATAN_PERUMUS.get(p.jabatan, p.jabatan)]))
+        self.tabel("perumus").isi([("No", "no"), ("Nama", "nama"), ("Jabatan", "jabatan")], rows)
+        self.query_one("#pr-info", Static).update(baris_teks(
+            Text("Tim perumus", style="bold"), f" (dipimpin Camat): {len(rows)} orang  {g('dot')}  R tambah  "
+            f"{g('dot')}  Del hapus"))
+
+    def tambah_delegasi(self) -> None:
+        """Add a delegate chosen from the participants present (the delegasi unsur first)."""
+        sudah = {d.peserta for d in self.data.records("delegasi").values() if d.peserta}
+
+        def pilih(pid: str | None) -> None:
+            if pid:
+                self.simpan(pleno.tambah_delegasi, peserta=pid)
+            self.tabel("delegasi").focus()
+        pilih_peserta(self, self.data, "Delegasi ke Forum Perangkat Daerah / Musrenbang Kota", pilih,
+                      utamakan="delegasi", kecuali=sudah)
+
+    def tambah_perumus(self) -> None:
+        """Add a member of the tim perumus: who (the camat first while there is no ketua), then the post."""
+        ada_ketua = any(p.jabatan == "ketua" for p in self.data.records("perumus").values())
+
+        def jabatan(pid: str) -> Callable[[str | None], None]:
+            def pilih(jab: str | None) -> None:
+                if jab:
+                    self.simpan(pleno.tambah_perumus, peserta=pid, jabatan=jab)
+                self.tabel("perumus").focus()
+            return pilih
+
+        def orang(pid: str | None) -> None:
+            if not pid:
+                return
+            urut = ["anggota", "sekretaris", "ketua"] if ada_ketua else ["ketua", "sekretaris", "anggota"]
+            nama = self.data.peserta[pid].nama
+            self.app.push_screen(PilihDialog(f"Jabatan {nama} dalam tim perumus",
+                                             [(JABATAN_PERUMUS[j], j) for j in urut]), jabatan(pid))
+        pilih_peserta(self, self.data, "Anggota tim perumus", orang, utamakan="camat" if not ada_ketua else "")
+
+    def hapus(self, tabel: Tabel) -> bool:
+        if tabel.id not in ("delegasi", "perumus"):
+            return False
+        rid = tabel.kunci_terpilih()
+        rec = self.data.records(tabel.id).get(rid) if rid else None
+        if rec is not None:
+            jenis = "delegasi" if tabel.id == "delegasi" else "tim perumus"
+            self.tanya_hapus(f"Hapus {rec.nama} dari {jenis}?", tabel, pleno.hapus_dari, tabel.id, rid)
+        return True
+
+
+__all__ = ["BagianDelegasi", "JABATAN_PERUMUS"]

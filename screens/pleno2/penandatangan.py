@@ -1,0 +1,84 @@
+"""Pleno II, part 4: the signatories of the berita acara, one for each unsur present; the unsur present
+without one are named."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Static
+
+from sesi import pleno
+from sesi.data import Data
+from sesi.model import UNSUR, UNSUR_SINGKAT, label_unsur
+
+from ..glyph import g
+from ..teks import potong, teks
+from ..widgets import Tabel
+from .bersama import BagianPleno, pilih_peserta
+
+
+class BagianPenandatangan(BagianPleno):
+    KUNCI = "ttd"
+    TABEL = frozenset({"penandatangan", "peserta"})
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="ttd-info", classes="info")
+        yield Tabel(id="ttd")
+
+    def segarkan(self, data: Data, perubahan: dict) -> None:
+        ttd = data.records("penandatangan")
+        hadir: dict[str, int] = {}
+        for p in data.peserta.values():
+            if p.hadir:
+                hadir[p.unsur] = hadir.get(p.unsur, 0) + 1
+        rows = []
+        for u in UNSUR:
+            if u not in hadir and u not in ttd:
+                continue
+            t = ttd.get(u)
+            nama = teks(potong(t.nama, 26)) if t else teks(f"{g('warn')} belum ada", "bold")
+            rows.append((u, [UNSUR_SINGKAT.get(u, u), str(hadir.get(u, 0)), nama,
+                             potong(t.jabatan, 28) if t else ""]))
+        self.tabel("ttd").isi([("Unsur", "unsur"), ("Hadir", "hadir"), ("Penandatangan", "nama"),
+                               ("Jabatan / lembaga", "jabatan")], rows)
+        kurang = pleno.unsur_hadir_tanpa_penandatangan(data)
+        info = self.query_one("#ttd-info", Static)
+        if kurang:
+            info.update(Text.assemble(
+                (f"{g('warn')} Unsur hadir tanpa penandatangan ({len(kurang)}): ", "bold"),
+                ", ".join(UNSUR_SINGKAT.get(u, u) for u in kurang), f"\nEnter/U pilih penandatangan {g('dot')} "
+                "Del hapus"))
+        else:
+            info.update(Text.assemble((f"{g('ok')} Setiap unsur yang hadir sudah mempunyai penandatangan.", "bold"),
+                                      f"\nEnter/U ganti penandatangan {g('dot')} Del hapus"))
+
+    def atur(self) -> None:
+        """Choose the signatory of the highlighted unsur (its own members first)."""
+        unsur = self.tabel("ttd").kunci_terpilih()
+        if not unsur:
+            self.kabar("Belum ada unsur yang hadir.")
+            return
+
+        def pilih(pid: str | None) -> None:
+            if pid:
+                self.simpan(pleno.atur_penandatangan, unsur, peserta=pid)
+            self.tabel("ttd").focus()
+        pilih_peserta(self, self.data, f"Penandatangan untuk unsur {label_unsur(unsur)}", pilih, utamakan=unsur)
+
+    @on(Tabel.RowSelected, "#ttd")
+    def _enter(self) -> None:
+        self.atur()
+
+    def hapus(self, tabel: Tabel) -> bool:
+        if tabel.id != "ttd":
+            return False
+        rid = tabel.kunci_terpilih()
+        rec = self.data.records("penandatangan").get(rid) if rid else None
+        if rec is not None:
+            self.tanya_hapus(f"Hapus {rec.nama} dari penandatangan unsur {label_unsur(rid)}?", tabel,
+                             pleno.hapus_dari, "penandatangan", rid)
+        return True
+
+
+__all__ = ["BagianPenandatangan"]

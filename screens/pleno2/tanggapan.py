@@ -1,0 +1,121 @@
+"""Pleno II, part 2: the participants' tanggapan (responses, sharpening, clarification): the list, the
+highlighted one in full, recording one and deleting one."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import DataTable, Static
+
+from sesi import catatan, pleno
+from sesi.data import Data
+from sesi.format import jam
+from sesi.model import UNSUR, UNSUR_SINGKAT, label_unsur
+from sesi.peringatan import sebut_kelompok
+
+from ..glyph import g
+from ..teks import potong, teks
+from ..widgets import FormDialog, Kolom, Tabel
+from .bersama import BagianPleno, baris_teks, pilih_peserta
+
+
+class BagianTanggapan(BagianPleno):
+    KUNCI = "tanggapan"
+    TABEL = frozenset({"tanggapan", "usulan", "kelompok"})
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="tg-info", classes="info")
+        yield Tabel(id="tanggapan")
+        yield Static(id="tg-rinci")
+
+    # --- showing ---
+    def segarkan(self, data: Data, perubahan: dict) -> None:
+        rows = []
+        kel_nama = {k.id: k.nama for k in data.kelompok}
+        for t in data.records("tanggapan").values():
+            u = data.usulan.get(t.usulan) if t.usulan else None
+            tentang = u.kegiatan if u else kel_nama.get(t.kelompok, "")
+            rows.append((t.id, [jam(t.waktu), potong(t.nama, 18), UNSUR_SINGKAT.get(t.unsur, t.unsur),
+                                potong(tentang, 16), potong(t.isi, 24)]))
+        rows.sort(key=lambda r: (len(r[0]), r[0]))
+        tabel = self.tabel("tanggapan")
+        baru = rows and tabel.row_count != len(rows)
+        tabel.isi([("Jam", "jam"), ("Nama", "nama"), ("Unsur", "unsur"), ("Tentang", "tentang"),
+                   ("Isi", "isi")], rows)
+        if baru:
+            tabel.move_cursor(row=len(rows) - 1, animate=False)
+        self.query_one("#tg-info", Static).update(baris_teks(
+            Text(f"Tanggapan peserta ({len(rows)})", style="bold"),
+            f"  {g('dot')}  C catat {g('dot')} Del hapus {g('dot')} tentang kelompok yang dipilih di bagian 1"))
+        self._isi_rinci(data)
+
+    def _isi_rinci(self, data: Data) -> None:
+        tid = self.tabel("tanggapan").kunci_terpilih()
+        t = data.records("tanggapan").get(tid) if tid else None
+        if t is None:
+            self.query_one("#tg-rinci", Static).update(teks("Belum ada tanggapan. Tekan C untuk mencatat.", "dim"))
+            return
+        u = data.usulan.get(t.usulan) if t.usulan else None
+        kel = data.kelompok_dari_id(t.kelompok)
+        out = Text()
+        out.append_text(teks(t.nama, "bold"))
+        if t.unsur:
+            out.append(f" ({label_unsur(t.unsur)})")
+        if u:
+            out.append(" tentang ")
+            out.append_text(teks(u.kegiatan))
+            out.append(f" ({u.id})")
+        elif kel:
+            out.append(" tentang ")
+            out.append_text(teks(sebut_kelompok(kel.nama)))
+        out.append(": ")
+        out.append_text(teks(t.isi))
+        self.query_one("#tg-rinci", Static).update(out)
+
+    @on(DataTable.RowHighlighted, "#tanggapan")
+    def _sorot(self) -> None:
+        self._isi_rinci(self.data)
+
+    # --- recording and deleting ---
+    def catat(self, kid: str, sorot: str) -> None:
+        """Record a tanggapan about the kelompok `kid` (the usulan `sorot` offered first): who, then what."""
+        def orang(pid: str | None) -> None:
+            if pid is None:
+                return
+            p = self.data.peserta.get(pid) if pid != "-" else None
+            self._form(kid, sorot, p.nama if p else "", p.unsur if p else "")
+        pilih_peserta(self, self.data, "Siapa yang menanggapi?", orang, lain="(nama lain: ketik di formulir)")
+
+    def _form(self, kid: str, sorot: str, nama: str, unsur: str) -> None:
+        data = self.data
+        usulan = [(f"{i}. {potong(b.usulan.kegiatan, 30)} ({b.usulan.kelurahan})", b.usulan.id)
+                  for i, b in enumerate(pleno.urutan_akhir(data, kid), start=1)]
+        usulan += [(f"- {potong(u.kegiatan, 30)} ({u.kelurahan}, belum disepakati)", u.id)
+                   for u in data.usulan_kelompok(kid) if u.status == "belum_disepakati"]
+        kel = data.kelompok_dari_id(kid)
+        judul = "Tanggapan" + (f" tentang {sebut_kelompok(kel.nama)}" if kel else "")
+
+        def periksa(v: dict[str, str]) -> str | None:
+            hasil = self.simpan(catatan.tambah_tanggapan, v["nama"], v["isi"], unsur=v["unsur"],
+                                kelompok=kid, usulan=v["usulan"])
+            return None if hasil.ok else hasil.pesan
+        self.app.push_screen(FormDialog(judul, [
+            Kolom("nama", "Nama", nama, wajib=True),
+            Kolom("unsur", "Unsur", unsur, pilihan=[(lbl, k) for k, lbl in UNSUR.items()]),
+            Kolom("usulan", "Usulan yang ditanggapi", sorot, pilihan=usulan),
+            Kolom("isi", "Isi tanggapan", wajib=True, petunjuk="tanggapan, penajaman atau klarifikasi"),
+        ], periksa, tombol="Catat", fokus="isi" if nama else "nama"), lambda _: self.fokus_di_sini())
+
+    def hapus(self, tabel: Tabel) -> bool:
+        if tabel.id != "tanggapan":
+            return False
+        rid = tabel.kunci_terpilih()
+        rec = self.data.records("tanggapan").get(rid) if rid else None
+        if rec is not None:
+            self.tanya_hapus(f"Hapus tanggapan {rec.nama}: \"{potong(rec.isi, 80)}\"?", tabel,
+                             catatan.hapus_tanggapan, rid)
+        return True
+
+
+__all__ = ["BagianTanggapan"]
