@@ -3,11 +3,12 @@ one-line texts of user data, and choosing a participant who is present."""
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, ClassVar
 
 from rich.text import Text
 from textual.widget import Widget
 
+from sesi import pleno
 from sesi.data import Data
 from sesi.model import UNSUR_SINGKAT
 
@@ -62,16 +63,30 @@ class BagianPleno(Bagian):
         if fokus is None or self not in fokus.ancestors:
             self.fokus()
 
-    def hapus(self, tabel: Tabel) -> bool:
-        """Delete the row highlighted in `tabel` (after a question); False when nothing here can be deleted."""
-        return False
+    #: table id -> the store table of the rows Del deletes there (none: Del deletes nothing in this part)
+    HAPUS: ClassVar[dict[str, str]] = {}
 
-    def tanya_hapus(self, tanya: str, tabel: Tabel, aksi: Callable[..., Any], *args: Any) -> None:
+    def hapus(self, tabel: Tabel) -> bool:
+        """Delete the row highlighted in `tabel` after a question; False when Del deletes nothing there."""
+        table = self.HAPUS.get(tabel.id or "")
+        if table is None:
+            return False
+        rid = tabel.kunci_terpilih()
+        rec = self.data.records(table).get(rid) if rid else None
+        if rec is None:
+            return True
+        tanya, aksi, args = self.cara_hapus(table, rid or "", rec)
+
         def jawab(ya: bool | None) -> None:
             if ya:
                 self.simpan(aksi, *args)
             tabel.focus()
         self.app.push_screen(KonfirmasiDialog(tanya, ya="Hapus"), jawab)
+        return True
+
+    def cara_hapus(self, table: str, rid: str, rec: Any) -> tuple[str, Callable[..., Any], tuple[Any, ...]]:
+        """How to delete one row of `table`: the question, the `sesi` action and its arguments."""
+        return f"Hapus {rec.nama}?", pleno.hapus_dari, (table, rid)
 
 
 __all__ = ["BagianPleno", "baris_teks", "gabung_baris", "pilih_peserta"]

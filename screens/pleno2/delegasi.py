@@ -3,7 +3,7 @@ chosen from the participants present."""
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Any, Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -24,6 +24,7 @@ JABATAN_PERUMUS = {"ketua": "Ketua", "sekretaris": "Sekretaris", "anggota": "Ang
 class BagianDelegasi(BagianPleno):
     KUNCI = "delegasi"
     TABEL = frozenset({"delegasi", "perumus"})
+    HAPUS = {"delegasi": "delegasi", "perumus": "perumus"}
 
     def compose(self) -> ComposeResult:
         yield Static(id="dl-info", classes="info")
@@ -82,15 +83,9 @@ class BagianDelegasi(BagianPleno):
                                              [(JABATAN_PERUMUS[j], j) for j in urut]), jabatan(pid))
         pilih_peserta(self, self.data, "Anggota tim perumus", orang, utamakan="camat" if not ada_ketua else "")
 
-    def hapus(self, tabel: Tabel) -> bool:
-        if tabel.id not in ("delegasi", "perumus"):
-            return False
-        rid = tabel.kunci_terpilih()
-        rec = self.data.records(tabel.id).get(rid) if rid else None
-        if rec is not None:
-            jenis = "delegasi" if tabel.id == "delegasi" else "tim perumus"
-            self.tanya_hapus(f"Hapus {rec.nama} dari {jenis}?", tabel, pleno.hapus_dari, tabel.id, rid)
-        return True
+    def cara_hapus(self, table: str, rid: str, rec: Any) -> tuple[str, Callable[..., Any], tuple[Any, ...]]:
+        jenis = "delegasi" if table == "delegasi" else "tim perumus"
+        return f"Hapus {rec.nama} dari {jenis}?", pleno.hapus_dari, (table, rid)
 
 
 __all__ = ["BagianDelegasi", "JABATAN_PERUMUS"]

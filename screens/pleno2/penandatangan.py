@@ -3,6 +3,8 @@ without one are named."""
 
 from __future__ import annotations
 
+from typing import Any, Callable
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -21,6 +23,7 @@ from .bersama import BagianPleno, pilih_peserta
 class BagianPenandatangan(BagianPleno):
     KUNCI = "ttd"
     TABEL = frozenset({"penandatangan", "peserta"})
+    HAPUS = {"ttd": "penandatangan"}
 
     def compose(self) -> ComposeResult:
         yield Static(id="ttd-info", classes="info")
@@ -70,15 +73,8 @@ class BagianPenandatangan(BagianPleno):
     def _enter(self) -> None:
         self.atur()
 
-    def hapus(self, tabel: Tabel) -> bool:
-        if tabel.id != "ttd":
-            return False
-        rid = tabel.kunci_terpilih()
-        rec = self.data.records("penandatangan").get(rid) if rid else None
-        if rec is not None:
-            self.tanya_hapus(f"Hapus {rec.nama} dari penandatangan unsur {label_unsur(rid)}?", tabel,
-                             pleno.hapus_dari, "penandatangan", rid)
-        return True
+    def cara_hapus(self, table: str, rid: str, rec: Any) -> tuple[str, Callable[..., Any], tuple[Any, ...]]:
+        return f"Hapus {rec.nama} dari penandatangan unsur {label_unsur(rid)}?", pleno.hapus_dari, (table, rid)
 
 
 __all__ = ["BagianPenandatangan"]

@@ -3,6 +3,8 @@ highlighted one in full, recording one and deleting one."""
 
 from __future__ import annotations
 
+from typing import Any, Callable
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -23,6 +25,7 @@ from .bersama import BagianPleno, baris_teks, pilih_peserta
 class BagianTanggapan(BagianPleno):
     KUNCI = "tanggapan"
     TABEL = frozenset({"tanggapan", "usulan", "kelompok"})
+    HAPUS = {"tanggapan": "tanggapan"}
 
     def compose(self) -> ComposeResult:
         yield Static(id="tg-info", classes="info")
@@ -107,15 +110,8 @@ class BagianTanggapan(BagianPleno):
             Kolom("isi", "Isi tanggapan", wajib=True, petunjuk="tanggapan, penajaman atau klarifikasi"),
         ], periksa, tombol="Catat", fokus="isi" if nama else "nama"), lambda _: self.fokus_di_sini())
 
-    def hapus(self, tabel: Tabel) -> bool:
-        if tabel.id != "tanggapan":
-            return False
-        rid = tabel.kunci_terpilih()
-        rec = self.data.records("tanggapan").get(rid) if rid else None
-        if rec is not None:
-            self.tanya_hapus(f"Hapus tanggapan {rec.nama}: \"{potong(rec.isi, 80)}\"?", tabel,
-                             catatan.hapus_tanggapan, rid)
-        return True
+    def cara_hapus(self, table: str, rid: str, rec: Any) -> tuple[str, Callable[..., Any], tuple[Any, ...]]:
+        return f"Hapus tanggapan {rec.nama}: \"{potong(rec.isi, 80)}\"?", catatan.hapus_tanggapan, (rid,)
 
 
 __all__ = ["BagianTanggapan"]
