@@ -1,7 +1,8 @@
 """User text on the terminal: the one place that decides how names, titles and notes are drawn.
 
 User text is data. It is never parsed as markup (every function returns plain `str` or `rich.text.Text`),
-and no character that acts on a terminal or hides what a line says ever reaches it:
+and no character of the control-character rule (`sesi.teks.KARAKTER_KENDALI`: C0 but tab and newline, DEL,
+C1, bidi controls, zero-width and invisible characters) ever reaches the terminal:
 
 - C0 controls (ESC, BEL, CR, ...), DEL and C1 controls (the 8-bit CSI 0x9B, ...) are shown literally the
   way `cat -v` shows them: ESC -> ``^[``, BEL -> ``^G``, DEL -> ``^?``, 0x9B -> ``M-^[``; an escape
@@ -12,8 +13,8 @@ and no character that acts on a terminal or hides what a line says ever reaches 
 - tab and newline are text: `teks` keeps them (notes keep their lines), `aman` makes them spaces.
 
 `potong` cuts to a number of terminal cells (a wide character counts as two) with an ellipsis mark.
-The rule for what is a control character is the same as `sesi`'s input cleaning; this module only decides
-how the screen shows a value that holds one anyway (a file edited elsewhere, an old session).
+The actions already refuse or clean such characters on input (`sesi.teks`, `sesi.masukan`); this module
+decides how the screen shows a value that holds one anyway (a file edited elsewhere, an old session).
 """
 
 from __future__ import annotations
@@ -24,24 +25,22 @@ from typing import Any
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 
+from sesi.teks import KARAKTER_KENDALI
+
 from .glyph import g
 
-#: C0 controls other than tab and newline, DEL, C1: drawn raw they would reach the terminal.
-_KENDALI = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-#: Bidi controls and invisible characters: removed (they reorder or hide what the line says).
-_TAK_TAMPAK = re.compile(r"[\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 
-
-def _kendali_tampak(m: re.Match[str]) -> str:
-    """A control character shown literally, as `cat -v` does: ESC -> ^[, DEL -> ^?, CSI (0x9b) -> M-^[."""
+def _tanda(m: re.Match[str]) -> str:
+    """One character of the rule as drawn: a control as `cat -v` shows it (ESC -> ^[, DEL -> ^?, CSI 0x9b
+    -> M-^[), a bidi or invisible character as nothing."""
     c = ord(m.group())
-    return ("M-" if c >= 0x80 else "") + "^" + chr((c & 0x7F) ^ 0x40)
+    if c < 0x20 or 0x7F <= c <= 0x9F:
+        return ("M-" if c >= 0x80 else "") + "^" + chr((c & 0x7F) ^ 0x40)
+    return ""
 
 
 def _tampak(s: str) -> str:
-    if s.isprintable():
-        return s
-    return _KENDALI.sub(_kendali_tampak, _TAK_TAMPAK.sub("", s))
+    return s if s.isprintable() else KARAKTER_KENDALI.sub(_tanda, s)
 
 
 def teks(value: Any, style: str = "") -> Text:
