@@ -20,7 +20,7 @@ from sesi.berita_acara import (
     Judul,
     Kotak,
     Pemisah,
-    Tabel,
+    TabelDokumen,
     berita_acara,
     dokumen,
     lebar_teks,
@@ -164,8 +164,8 @@ def test_isi_pokok(rancangan):
 
 def test_tabel_tanda_tangan_satu_baris_per_unsur_hadir(rancangan):
     """One signature row per unsur present; an unsur without a chosen signatory keeps an empty name."""
-    tabel = next(b for b in dokumen(rancangan.data) if isinstance(b, Tabel) and b.kolom[-1].judul == "Tanda tangan"
-                 and b.kolom[1].judul == "Unsur")
+    tabel = next(b for b in dokumen(rancangan.data) if isinstance(b, TabelDokumen)
+                 and b.kolom[-1].judul == "Tanda tangan" and b.kolom[1].judul == "Unsur")
     unsur = [r[1] for r in tabel.baris]
     assert unsur == ["Camat", "Perangkat Kecamatan", "Lurah/Kepala Desa", "Delegasi Kelurahan", "Anggota DPRD",
                      "Perwakilan SKPD/UPT", "Kelompok Masyarakat (LPM, PKK, LSM)", "Narasumber", "Fasilitator"]
@@ -237,9 +237,9 @@ def test_teks_muat_80_kolom(bentuk, rancangan, sah):
 
 def test_tabel_teks_membungkus_sel_panjang():
     """A long cell wraps inside its column; a word longer than the column is broken with a hyphen."""
-    from sesi.berita_acara import Kolom
+    from sesi.berita_acara import KolomDokumen
 
-    t = Tabel((Kolom("No", True), Kolom("Kegiatan"), Kolom("Biaya", True)),
+    t = TabelDokumen((KolomDokumen("No", True), KolomDokumen("Kegiatan"), KolomDokumen("Biaya", True)),
               (("1", "Pembangunan " * 12 + "Supercalifragilisticexpialidocious" * 3, "Rp1.500.000"),))
     lines = tabel_teks(t, 40)
     assert all(lebar_teks(x) <= 40 for x in lines)
@@ -312,7 +312,7 @@ def test_markdown_tabel_utuh_dengan_judul_jahat(tmp_path):
     text = berita_acara(store.data, "md")
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
 
-    harapan = [b for b in blok if isinstance(b, Tabel)]
+    harapan = [b for b in blok if isinstance(b, TabelDokumen)]
     tables = _tabel_md(tokens)
     assert len(tables) == len(harapan)
     for t, h in zip(tables, harapan):

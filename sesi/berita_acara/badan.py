@@ -1,0 +1,316 @@
+"""The body of the berita acara, one function per part, in the order the document reads.
+
+Each part takes the `Konteks` of the document and returns its blocks (`list[Blok]`, possibly empty):
+`status` (the RANCANGAN or DISAHKAN box), `kepala` (letterhead, title, Nomor), `pembukaan` (day and date
+in words, place, chair, and how many attended), `kehadiran` (attendance per unsur, women, vulnerable
+groups), `pertimbangan` (what was considered: `sambutan`, `narasumber`, `hasil_kelompok`, `tanggapan`),
+`menyepakati` (the KESATU, KEDUA, ... clauses), `penutup` (the Tim Perumus, place and date),
+`tanda_tangan` (one signatory per unsur present), `tembusan` (copies) and `keterangan_pengesahan` (the
+signature's details when signed). `BAGIAN` lists them in that order.
+
+The parts and their order follow the berita acara of the Musrenbang Kecamatan as README.md ("Berita
+acara") describes it. None of them raise for a loaded session; missing data gives the document's own
+wording ("belum dipilih", "tidak ada tanggapan yang dicatat", a dotted blank).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from ..data import normal
+from ..model import PERAN_TIM, UNSUR, label_unsur
+from ..pengesahan import waktu_teks
+from ..peringatan import sebut_kelompok
+from ..peringkat import aturan_urutan
+from ..format import rupiah
+from ..terbilang import dengan_terbilang, ordinal, tanggal_terbilang
+from .blok import Blok, Butir, Daftar, Judul, Klausul, KolomDokumen, Kop, Kotak, Paragraf, Pasangan, TabelDokumen
+from .kata import (badan_perencanaan, dengan_jabatan, jumlah_biaya, kepala_daerah, keputusan_teks, kutip,
+                   nama_daerah, nama_kecamatan, nama_kota, nomor_ba, rangkai, tanggal_acara, tanpa_titik)
+from .konteks import Konteks
+
+
+def status(k: Konteks) -> list[Blok]:
+    """The box at the very top: RANCANGAN (with the revision, and the unlocking of the last signed
+    version if any), or DISAHKAN with the version, time, signer and fingerprint."""
+    s = k.sah
+    if not s.disahkan:
+        baris = [f"RANCANGAN - BELUM DISAHKAN (revisi berkas {k.data.revisi})",
+                 "Isi berita acara ini masih dapat berubah sampai disahkan oleh pimpinan sidang."]
+        if s.versi_sebelumnya:
+            v = s.versi_sebelumnya[-1]
+            baris.append(f"Versi sah {v.get('versi', '?')} dibuka kembali pada {waktu_teks(str(v.get('dibuka', '')))}"
+                         f" oleh {v.get('dibuka_oleh', '')} dengan alasan: {v.get('alasan', '')}")
+        return [Kotak(tuple(baris))]
+    return [Kotak((f"DISAHKAN - versi {s.versi}, pada {s.waktu_teks} oleh {s.nama}",
+                   "Sidik jari SHA-256:", s.sidik_jari))]
+
+
+def kepala(k: Konteks) -> list[Blok]:
+    """Letterhead (PEMERINTAH ..., KECAMATAN ...), the title, and the Nomor."""
+    data = k.data
+    kec, daerah = nama_kecamatan(data), nama_daerah(data)
+    return [
+        Kop((f"PEMERINTAH {daerah.upper()}", f"KECAMATAN {kec.upper()}")),
+        Judul(f"BERITA ACARA KESEPAKATAN HASIL MUSYAWARAH PERENCANAAN PEMBANGUNAN (MUSRENBANG) RKPD "
+              f"{daerah.upper()} TAHUN {data.info.tahun} DI KECAMATAN {kec.upper()}", 1, tengah=True),
+        Paragraf(f"Nomor: {nomor_ba(data)}", tengah=True, spasi=True),
+    ]
+
+
+def pembukaan(k: Konteks) -> list[Blok]:
+    """'Pada hari ini <day and date in words>, bertempat di ..., dipimpin oleh ..., dan dihadiri oleh N
+    orang peserta ... terdiri atas:' (or, before anyone checked in, 'kehadiran belum tercatat')."""
+    data, info = k.data, k.data.info
+    kec, daerah = nama_kecamatan(data), nama_daerah(data)
+    try:
+        hari_ini = tanggal_terbilang(info.tanggal)
+    except (TypeError, ValueError):
+        hari_ini = ".......... tanggal .......... bulan .......... tahun .........."
+    camat = f"{info.camat}, Camat {kec}" if info.camat else f"Camat {kec}"
+    pembuka = (f"Pada hari ini {hari_ini}, bertempat di {info.tempat or '..........'}, telah diselenggarakan "
+               f"Musyawarah Perencanaan Pembangunan (Musrenbang) RKPD {daerah} Tahun {info.tahun} di Kecamatan "
+               f"{kec}, dipimpin oleh {camat}, ")
+    hadir = k.rekap.hadir
+    if hadir:
+        return [Paragraf(pembuka + f"dan dihadiri oleh {dengan_terbilang(hadir, 'orang')} peserta "
+                         "sebagaimana tercantum dalam Lampiran I, terdiri atas:")]
+    return [Paragraf(pembuka + "dengan peserta sebagaimana tercantum dalam Lampiran I (kehadiran belum "
+                     "tercatat).")]
+
+
+def kehadiran(k: Konteks) -> list[Blok]:
+    """Those present per unsur (a., b., ...), then how many were women and from vulnerable groups, and
+    how many have no recorded sex. Nothing when no one checked in (`pembukaan` says so)."""
+    r = k.rekap
+    if not r.hadir:
+        return []
+    items = [f"{label_unsur(u)}: {dengan_terbilang(n, 'orang')}" for u, n in r.per_unsur.items()]
+    kalimat = [f"{dengan_terbilang(r.perempuan, 'orang')} perempuan"]
+    if r.rentan:
+        rincian = "; ".join(f"{jenis}: {dengan_terbilang(n, 'orang')}"
+                            for jenis, n in sorted(r.rentan_per_jenis.items()))
+        kalimat.append(f"{dengan_terbilang(r.rentan, 'orang')} dari kelompok rentan ({rincian})")
+    else:
+        kalimat.append("tidak ada peserta yang tercatat dari kelompok rentan")
+    tanpa_jk = r.hadir - r.perempuan - r.laki
+    teks = "Dari jumlah tersebut, " + rangkai(kalimat) + "."
+    if tanpa_jk:
+        teks += f" Jenis kelamin {dengan_terbilang(tanpa_jk, 'orang')} peserta tidak tercatat."
+    return [Daftar(tuple(Butir(t + (";" if i < len(items) - 1 else ".")) for i, t in enumerate(items)), huruf=True),
+            Paragraf(teks)]
+
+
+# --- what was considered ----------------------------------------------------------------------------
+
+
+def sambutan(k: Konteks) -> list[Butir]:
+    orang = [dengan_jabatan(s.nama, s.jabatan) for s in k.data.daftar("sambutan")]
+    return [Butir(f"sambutan {rangkai(orang)};")] if orang else []
+
+
+def narasumber(k: Konteks) -> list[Butir]:
+    tim = [t for t in k.data.daftar("tim") if t.peran == "narasumber"]
+    if not tim:
+        return []
+    parts = [dengan_jabatan(t.nama, t.jabatan) + (f" tentang \"{t.materi}\"" if t.materi else "") for t in tim]
+    return [Butir(f"pemaparan materi oleh {PERAN_TIM['narasumber'].lower()}: {'; '.join(parts)};")]
+
+
+def hasil_kelompok(k: Konteks) -> list[Butir]:
+    """Each kelompok that ranked usulan or chose a ketua: its ketua, how many ranked, whether agreed."""
+    peserta = k.data.peserta
+    hasil = []
+    for kel in k.data.kelompok:
+        n = len(k.peringkat(kel.id).diperingkat)
+        if not n and not kel.ketua:
+            continue
+        ketua = peserta.get(kel.ketua)
+        bagian = [f"ketua {ketua.nama}" if ketua else "ketua belum dipilih",
+                  f"{dengan_terbilang(n)} usulan diperingkat"]
+        if kel.disepakati:
+            bagian.append("daftarnya disepakati dalam Sidang Pleno II")
+        hasil.append(f"{sebut_kelompok(kel.nama)} ({', '.join(bagian)})")
+    return [Butir(f"hasil Sidang Kelompok: {'; '.join(hasil)};")] if hasil else []
+
+
+def _satu_tanggapan(k: Konteks, t) -> str:
+    data = k.data
+    siapa = t.nama + (f" ({label_unsur(t.unsur)})" if t.unsur else "")
+    tentang = ""
+    u = data.usulan.get(t.usulan) if t.usulan else None
+    if u is not None:
+        tentang = f" mengenai usulan \"{u.kegiatan}\" ({u.kelurahan})"
+    elif t.kelompok:
+        kel = data.kelompok_dari_id(t.kelompok)
+        tentang = f" mengenai {sebut_kelompok(kel.nama if kel else t.kelompok)}"
+    return f"{siapa}{tentang}: {tanpa_titik(t.isi)}"
+
+
+def tanggapan(k: Konteks) -> list[Butir]:
+    """The Pleno II responses, counted, each as a sub-item (who, about what, what they said)."""
+    semua = k.data.daftar("tanggapan")
+    if not semua:
+        return [Butir("tanggapan, penajaman, dan klarifikasi peserta dalam Sidang Pleno II (tidak ada "
+                      "tanggapan yang dicatat).")]
+    penanggap = {normal(t.nama) for t in semua}
+    anak = tuple(_satu_tanggapan(k, t) + (";" if i < len(semua) - 1 else ".") for i, t in enumerate(semua))
+    return [Butir(f"tanggapan, penajaman, dan klarifikasi peserta dalam Sidang Pleno II sebanyak "
+                  f"{dengan_terbilang(len(semua))} tanggapan dari "
+                  f"{dengan_terbilang(len(penanggap))} penanggap, yaitu:", anak)]
+
+
+def pertimbangan(k: Konteks) -> list[Blok]:
+    """'Setelah memperhatikan, mendengar, dan mempertimbangkan:' and the numbered list of what was."""
+    butir = sambutan(k) + narasumber(k) + hasil_kelompok(k) + tanggapan(k)
+    return [Paragraf("Setelah memperhatikan, mendengar, dan mempertimbangkan:"), Daftar(tuple(butir))]
+
+
+# --- MENYEPAKATI -------------------------------------------------------------------------------------
+
+
+def _klausul_prioritas(k: Konteks) -> str:
+    kec = nama_kecamatan(k.data)
+    n = sum(len(items) for _, items in k.prioritas)
+    if not n:
+        return (f"Daftar urutan kegiatan prioritas Kecamatan {kec} menurut perangkat daerah (SKPD) "
+                "sebagaimana tercantum dalam Lampiran II; belum ada kegiatan yang diperingkat.")
+    total, _ = jumlah_biaya(it.usulan for _, items in k.prioritas for it in items)
+    return (f"Daftar urutan kegiatan prioritas Kecamatan {kec} menurut perangkat daerah (SKPD) "
+            f"sebagaimana tercantum dalam Lampiran II, sebanyak {dengan_terbilang(n)} kegiatan pada "
+            f"{dengan_terbilang(len(k.prioritas))} perangkat daerah dengan jumlah perkiraan biaya "
+            f"{rupiah(total)}.")
+
+
+def _klausul_belum_disepakati(k: Konteks) -> str:
+    if not k.tidak:
+        return "Tidak ada usulan kegiatan yang belum disepakati (Lampiran III)."
+    return ("Usulan kegiatan yang belum disepakati beserta alasannya sebagaimana tercantum dalam "
+            f"Lampiran III, sebanyak {dengan_terbilang(len(k.tidak))} usulan.")
+
+
+def _klausul_delegasi(k: Konteks) -> str:
+    data = k.data
+    awal = (f"Delegasi Kecamatan {nama_kecamatan(data)} untuk Forum Perangkat Daerah dan Musrenbang RKPD "
+            f"{nama_daerah(data)}")
+    delegasi = data.daftar("delegasi")
+    if not delegasi:
+        return awal + " sebagaimana tercantum dalam Lampiran IV (belum ditetapkan)."
+    p = sum(1 for d in delegasi if d.jenis_kelamin == "P")
+    return (awal + f" sebanyak {dengan_terbilang(len(delegasi), 'orang')}, di antaranya "
+            f"{dengan_terbilang(p, 'orang')} perempuan, sebagaimana tercantum dalam Lampiran IV.")
+
+
+def _klausul_skoring(k: Konteks) -> str:
+    """How the order was decided: the scoring rule, the ties left to entry order, Pleno II's moves."""
+    data = k.data
+    teks = ("Urutan prioritas dalam setiap kelompok ditetapkan dengan skoring menurut kriteria dan bobot "
+            "sebagaimana tercantum dalam Lampiran VI. " + aturan_urutan(data))
+    seri = []
+    for kel in data.kelompok:
+        rows = [b for b in k.peringkat(kel.id).diperingkat if b.seri]
+        if rows:
+            seri.append(f"{sebut_kelompok(kel.nama)} ({rangkai(kutip(b.usulan.kegiatan) for b in rows)})")
+    if seri:
+        teks += f" Nilai seri yang hanya dibedakan oleh urutan masuk terdapat pada {rangkai(seri)}."
+    ubah = [keputusan_teks(data, kp) for kp in data.daftar("keputusan") if kp.jenis in ("naik", "turun")]
+    if ubah:
+        teks += f" Sidang Pleno II mengubah urutan: {'; '.join(ubah)}."
+    return teks
+
+
+def _klausul_lampiran(k: Konteks) -> str:
+    return (f"Hasil Musrenbang Kelurahan menurut urutan prioritas masing-masing kelurahan dihimpun dalam "
+            f"Lampiran V. Seluruh lampiran (Lampiran I sampai dengan Lampiran VI) merupakan bagian yang "
+            f"tidak terpisahkan dari berita acara ini dan menjadi bahan penyusunan Rencana Kerja Perangkat "
+            f"Daerah dan RKPD {nama_daerah(k.data)} Tahun {k.data.info.tahun}.")
+
+
+KLAUSUL: tuple[Callable[[Konteks], str], ...] = (
+    _klausul_prioritas, _klausul_belum_disepakati, _klausul_delegasi, _klausul_skoring, _klausul_lampiran)
+
+
+def menyepakati(k: Konteks) -> list[Blok]:
+    """'maka seluruh peserta ...', MENYEPAKATI, and the clauses KESATU to KELIMA (`KLAUSUL`)."""
+    teks = [klausul(k) for klausul in KLAUSUL]
+    return [Paragraf(f"maka seluruh peserta Musrenbang Kecamatan {nama_kecamatan(k.data)}"),
+            Paragraf("MENYEPAKATI", tebal=True, tengah=True),
+            Klausul(tuple((ordinal(i).upper(), t) for i, t in enumerate(teks, start=1)))]
+
+
+# --- closing -----------------------------------------------------------------------------------------
+
+
+def penutup(k: Konteks) -> list[Blok]:
+    """Who drafted it (the Tim Perumus, when recorded), 'Demikian ...', and place and date."""
+    data = k.data
+    out: list[Blok] = []
+    perumus = data.daftar("perumus")
+    if perumus:
+        ketua = [p.nama for p in perumus if p.jabatan == "ketua"]
+        lain = [dengan_jabatan(p.nama, p.jabatan if p.jabatan == "sekretaris" else "")
+                for p in perumus if p.jabatan != "ketua"]
+        teks = "Berita acara ini dirumuskan oleh Tim Perumus"
+        if ketua:
+            teks += f" yang diketuai oleh {rangkai(ketua)}"
+        if lain:
+            teks += f" dengan anggota {rangkai(lain)}"
+        out.append(Paragraf(teks + ", dibacakan kembali di hadapan forum, dan disepakati bersama."))
+    out.append(Paragraf("Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya."))
+    out.append(Paragraf(f"{nama_kota(data) or '..........'}, {tanggal_acara(data)}"))
+    return out
+
+
+def tanda_tangan(k: Konteks) -> list[Blok]:
+    """The signature table: one row per unsur present (or with a chosen signatory), in UNSUR's order,
+    three lines high to sign by hand."""
+    data, r = k.data, k.rekap
+    ttd = data.records("penandatangan")
+    rows = []
+    for unsur in UNSUR:
+        if unsur not in r.per_unsur and unsur not in ttd:
+            continue
+        p = ttd.get(unsur)
+        rows.append((str(len(rows) + 1), label_unsur(unsur), p.nama if p else "", p.jabatan if p else "", ""))
+    for unsur, p in ttd.items():  # an unsur key the app does not know (file edited elsewhere)
+        if unsur not in UNSUR:
+            rows.append((str(len(rows) + 1), label_unsur(p.unsur or unsur), p.nama, p.jabatan, ""))
+    tabel = TabelDokumen((KolomDokumen("No", True), KolomDokumen("Unsur"), KolomDokumen("Nama", min_teks=18),
+                          KolomDokumen("Jabatan/Lembaga", min_teks=14), KolomDokumen("Tanda tangan", min_teks=14)),
+                         tuple(rows), tinggi=3)
+    return [Paragraf("Yang menandatangani, wakil setiap unsur peserta:"), tabel]
+
+
+def tembusan(k: Konteks) -> list[Blok]:
+    """Copies: the head of the region, the planning agency, and the SKPD of Lampiran II."""
+    data = k.data
+    skpd = [s for s, _ in k.prioritas if not s.startswith("(")]  # not "(SKPD belum ditentukan)"
+    return [Paragraf("Tembusan:"),
+            Daftar((Butir(f"{kepala_daerah(data)} {nama_kota(data)};"),
+                    Butir(f"Kepala {badan_perencanaan(data)} {nama_daerah(data)};"),
+                    Butir("Kepala Perangkat Daerah terkait" + (f": {rangkai(skpd)}." if skpd else "."))))]
+
+
+def keterangan_pengesahan(k: Konteks) -> list[Blok]:
+    """When signed: version, signer, time, fingerprint, and the signed version this one replaces."""
+    s = k.sah
+    if not s.disahkan:
+        return []
+    baris = [("Versi", str(s.versi)), ("Disahkan oleh", s.nama), ("Waktu", s.waktu_teks),
+             ("Sidik jari", s.sidik_jari)]
+    if s.menggantikan:
+        m = s.menggantikan
+        lama = next((v for v in s.versi_sebelumnya if v.get("sidik_jari") == m.get("sidik_jari")), {})
+        teks = f"versi {m.get('versi', '?')} (disahkan {waktu_teks(str(m.get('waktu', '')))}, sidik jari " \
+               f"{m.get('sidik_jari', '')})"
+        if lama:
+            teks += (f", dibuka kembali pada {waktu_teks(str(lama.get('dibuka', '')))} oleh "
+                     f"{lama.get('dibuka_oleh', '')} dengan alasan: {lama.get('alasan', '')}")
+        baris.append(("Menggantikan", teks))
+    return [Judul("Keterangan pengesahan (sidik jari SHA-256)", 4), Pasangan(tuple(baris))]
+
+
+#: The body's parts in the order the document reads.
+BAGIAN: tuple[Callable[[Konteks], list[Blok]], ...] = (
+    status, kepala, pembukaan, kehadiran, pertimbangan, menyepakati, penutup, tanda_tangan, tembusan,
+    keterangan_pengesahan)

@@ -1,0 +1,117 @@
+"""The blocks a berita acara is made of: what the content assembly (`badan.py`, `lampiran.py`) produces
+and every renderer (`markdown.py`, `teks.py`) consumes.
+
+A document is a flat `list[Blok]`, in reading order. Blocks hold plain user text, never markup: each
+renderer escapes it for its format. They are frozen dataclasses, so a renderer cannot change the
+document another renderer will read. Which block a part of the document uses follows the layout of the
+berita acara (README.md, "Berita acara"): a letterhead, a title, a Nomor, paragraphs, lettered and
+numbered lists, the MENYEPAKATI clauses, tables, and a part break before each lampiran.
+
+`TabelDokumen`/`KolomDokumen` are named apart from the screens' `Tabel`/`Kolom` widgets
+(`screens/widgets.py`), which are a different thing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Union
+
+
+@dataclass(frozen=True)
+class Kop:
+    """The letterhead: centred lines (PEMERINTAH KOTA ..., KECAMATAN ...)."""
+
+    baris: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Judul:
+    """A title. tingkat 1: the document's title; 2: a lampiran's header; 3: a lampiran's title;
+    4: a section (an SKPD, a kelompok). `tengah`: centred in the text format."""
+
+    teks: str
+    tingkat: int = 3
+    tengah: bool = False
+
+
+@dataclass(frozen=True)
+class Paragraf:
+    teks: str
+    tebal: bool = False
+    tengah: bool = False
+    spasi: bool = False  # text format: keep runs of spaces when the line fits (a Nomor's blank)
+
+
+@dataclass(frozen=True)
+class Butir:
+    teks: str
+    anak: tuple[str, ...] = ()  # sub-items, lettered a., b., ...
+
+
+@dataclass(frozen=True)
+class Daftar:
+    """A numbered (1., 2., ...) or lettered (a., b., ...) list."""
+
+    butir: tuple[Butir, ...]
+    huruf: bool = False
+
+
+def huruf(i: int) -> str:
+    """The letter of item `i` of a lettered list, as every renderer writes it: 0 -> a, 25 -> z, 26 -> aa."""
+    s = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        s = chr(ord("a") + r) + s
+    return s
+
+
+@dataclass(frozen=True)
+class Klausul:
+    """The MENYEPAKATI clauses: (KESATU, text), (KEDUA, text), ..."""
+
+    butir: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Pasangan:
+    """Aligned label : value lines (NOMOR : ..., TANGGAL : ...)."""
+
+    baris: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class KolomDokumen:
+    """A column of a `TabelDokumen`."""
+
+    judul: str
+    kanan: bool = False  # numbers: right-aligned, never wrapped
+    min_teks: int = 0  # text format: at least this wide (room to write a name or sign by hand)
+
+
+@dataclass(frozen=True)
+class TabelDokumen:
+    """A table of the document: one cell per column in every row (plain text, "" for an empty cell)."""
+
+    kolom: tuple[KolomDokumen, ...]
+    baris: tuple[tuple[str, ...], ...]
+    tinggi: int = 1  # minimum lines per row in the text format (room for a signature): drawn as a grid
+    gabung_teks: tuple[int, ...] = ()  # columns joined to the one before them in the text format
+
+
+@dataclass(frozen=True)
+class Kotak:
+    """A notice framed at the top of the document (RANCANGAN, or the signature's fingerprint)."""
+
+    baris: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Pemisah:
+    """The start of a new part (a lampiran)."""
+
+
+Blok = Union[Kop, Judul, Paragraf, Daftar, Klausul, Pasangan, TabelDokumen, Kotak, Pemisah]
+
+__all__ = ["Kop", "Judul", "Paragraf", "Butir", "Daftar", "Klausul", "Pasangan", "KolomDokumen", "TabelDokumen",
+           "Kotak", "Pemisah", "Blok", "huruf"]

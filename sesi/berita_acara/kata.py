@@ -1,0 +1,157 @@
+"""Wording shared by the parts of the berita acara: the region's names, the date and Nomor with their
+blanks, lists joined with "dan", money and numbers as written in the document, and the sentences that
+describe a Pleno II decision or an usulan's status.
+
+Everything takes and returns plain text (`str`); none of these raise for odd data from a hand-edited
+file: a value that is not a number or a date is shown as typed, a missing date or Nomor as a dotted
+blank to fill by hand. The words follow the berita acara as README.md ("Berita acara") describes it:
+"Kota"/"Kabupaten", "Wali Kota"/"Bupati", Bappeda (Bappedalitbang in Banjarmasin).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from functools import lru_cache
+from typing import Iterable
+
+from ..data import Data, normal
+from ..format import angka, rupiah, tanggal_panjang
+from ..model import Usulan, label_status
+from ..peringatan import sebut_kelompok
+from ..peringkat import bulat
+from ..pleno import JENIS_KEPUTUSAN
+
+KOSONG = "...................."  # a blank left to fill by hand (the Nomor, the date)
+
+
+def _tanpa_awalan(text: str, *awalan: str) -> str:
+    t = text.strip()
+    for a in awalan:
+        if t.casefold().startswith(a + " "):
+            return t[len(a) + 1:].strip()
+    return t
+
+
+def nama_kota(data: Data) -> str:
+    """'Banjarmasin' (without 'Kota'/'Kabupaten' if the user typed it)."""
+    return _tanpa_awalan(data.info.kota, "kota", "kabupaten")
+
+
+def nama_daerah(data: Data) -> str:
+    """'Kota Banjarmasin' / 'Kabupaten Banjar'."""
+    jenis = data.info.jenis_daerah.strip() or "Kota"
+    return f"{jenis} {nama_kota(data)}"
+
+
+def nama_kecamatan(data: Data) -> str:
+    return _tanpa_awalan(data.info.kecamatan, "kecamatan")
+
+
+def kepala_daerah(data: Data) -> str:
+    return "Bupati" if normal(data.info.jenis_daerah) == "kabupaten" else "Wali Kota"
+
+
+def badan_perencanaan(data: Data) -> str:
+    return "Bappedalitbang" if normal(nama_kota(data)) == "banjarmasin" else "Bappeda"
+
+
+def rangkai(items: Iterable[str], kata: str = "dan") -> str:
+    """'A', 'A dan B', 'A, B, dan C'."""
+    xs = [x for x in items if x]
+    if len(xs) <= 1:
+        return "".join(xs)
+    if len(xs) == 2:
+        return f"{xs[0]} {kata} {xs[1]}"
+    return ", ".join(xs[:-1]) + f", {kata} {xs[-1]}"
+
+
+def tanpa_titik(text: str) -> str:
+    """User text about to be followed by our own punctuation: its trailing . ; , removed."""
+    return text.strip().rstrip(".;,").rstrip()
+
+
+def dengan_jabatan(nama: str, jabatan: str) -> str:
+    return f"{nama} ({jabatan})" if jabatan else nama
+
+
+def kutip(text: str) -> str:
+    return f"\"{text}\""
+
+
+def tanggal_acara(data: Data) -> str:
+    """'9 Februari 2027', or a blank when the session's date is missing or not a date."""
+    try:
+        return tanggal_panjang(data.info.tanggal)
+    except (TypeError, ValueError):
+        return KOSONG
+
+
+def nomor_ba(data: Data) -> str:
+    """The berita acara's Nomor as typed, or a blank."""
+    return data.info.nomor_ba.strip() or KOSONG
+
+
+@lru_cache(maxsize=4096)  # the same volumes and costs come back on many rows of the lampiran
+def angka_teks(value: str) -> str:
+    """'1500' -> '1.500'; text that is not a number is kept as typed."""
+    try:
+        return angka(Decimal(value)) if value else ""
+    except (InvalidOperation, ValueError):
+        return value
+
+
+@lru_cache(maxsize=4096)
+def rupiah_teks(value: str) -> str:
+    """'1500000' -> 'Rp1.500.000'; text that is not a number is kept as typed."""
+    try:
+        return rupiah(value)
+    except (InvalidOperation, ValueError):
+        return value
+
+
+def nilai_teks(v: Fraction | None) -> str:
+    """A score: '4' when whole, '3,50' (two decimals) when an average, '' when not given."""
+    if v is None:
+        return ""
+    return str(v.numerator) if v.denominator == 1 else bulat(v)
+
+
+def lokasi(u: Usulan) -> str:
+    return f"{u.lokasi}, {u.kelurahan}" if u.lokasi else u.kelurahan
+
+
+def jenis_kelamin(jk: str) -> str:
+    """'L' or 'P'; anything else (not recorded, hand-edited) as an empty cell."""
+    return jk if jk in ("L", "P") else ""
+
+
+def jumlah_biaya(items: Iterable[Usulan]) -> tuple[Decimal, int]:
+    """The sum of the perkiraan biaya, and how many usulan have none (or one that is not a number)."""
+    total, tanpa = Decimal(0), 0
+    for u in items:
+        try:
+            b = u.biaya
+        except (InvalidOperation, ValueError):
+            b = None
+        if b is None:
+            tanpa += 1
+        else:
+            total += b
+    return total, tanpa
+
+
+def alasan_status(u: Usulan) -> str:
+    """'Ditolak: Sudah dianggarkan ...', or the status's label alone when no reason was given."""
+    label = label_status(u.status)
+    return f"{label}: {u.alasan}" if u.alasan else label
+
+
+def keputusan_teks(data: Data, kp) -> str:
+    """A Pleno II decision in words: '"Kegiatan" (Kelompok ...) dinaikkan ..., dengan alasan: ...'."""
+    u = data.usulan.get(kp.usulan)
+    kel = data.kelompok_dari_id(kp.kelompok)
+    apa = kutip(u.kegiatan) if u else kp.usulan
+    di = f" ({sebut_kelompok(kel.nama)})" if kel else ""
+    teks = f"{apa}{di} {JENIS_KEPUTUSAN.get(kp.jenis, kp.jenis)}"
+    return teks + (f", dengan alasan: {tanpa_titik(kp.alasan)}" if kp.alasan.strip() else "")

@@ -1,0 +1,317 @@
+"""The lampiran (annexes) of the berita acara, one function per lampiran, each under its header.
+
+`LAMPIRAN` lists them in order as (title, function): I `daftar_hadir` (attendance, with room to sign),
+II `prioritas_per_skpd` (the agreed order per SKPD, with costs), III `belum_disepakati` (rejected and not
+agreed, with reasons), IV `delegasi` (the delegates to the Forum Perangkat Daerah and Musrenbang RKPD),
+V `hasil_kelurahan` (every usulan from the Musrenbang Kelurahan and what became of it) and VI
+`rekap_skoring` (criteria and weights, the tie-break rule, how each kelompok chose its leaders, and its
+score table). `kepala` is the header each starts with (Nomor, date, and RANCANGAN or the fingerprint).
+
+Each function takes the document's `Konteks` and returns `list[Blok]`; an empty lampiran says
+"Tidak ada." (`TIDAK_ADA`). Scores are shown with two decimals (`sesi.peringkat.bulat`), money as rupiah;
+the tie-break rule is the one in README.md ("Cara menilai dan mengurutkan"), stated in Lampiran VI by
+`sesi.peringkat.aturan_urutan`. Nothing here raises for a loaded session.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Callable
+
+from ..data import Data, normal
+from ..format import angka, jam, rupiah
+from ..kelompok import uraian_pemilihan
+from ..model import JABATAN_KELOMPOK, UNSUR, Kelompok, Usulan, label_status, label_unsur
+from ..peringatan import sebut_kelompok
+from ..peringkat import Baris, aturan_urutan, bulat, peringkat_kelompok, urutan_kriteria_pemisah
+from ..pleno import ItemPrioritas, daftar_prioritas
+from ..terbilang import dengan_terbilang, romawi, rupiah_terbilang
+from .blok import Blok, Butir, Daftar, Judul, KolomDokumen, Paragraf, Pasangan, Pemisah, TabelDokumen
+from .kata import (alasan_status, angka_teks, jenis_kelamin, jumlah_biaya, keputusan_teks, lokasi, nama_daerah,
+                   nama_kecamatan, nilai_teks, nomor_ba, rupiah_teks, tanggal_acara, tanpa_titik)
+from .konteks import Konteks
+
+TIDAK_ADA = "Tidak ada."
+
+
+def kepala(k: Konteks, nomor: int, judul: str) -> list[Blok]:
+    """A part break, 'LAMPIRAN <roman> BERITA ACARA ...', NOMOR / TANGGAL / STATUS or SIDIK JARI, the title."""
+    kec = nama_kecamatan(k.data).upper()
+    baris = [("NOMOR", nomor_ba(k.data)), ("TANGGAL", tanggal_acara(k.data))]
+    if k.sah.disahkan:
+        baris.append(("SIDIK JARI", k.sah.sidik_jari))
+    else:
+        baris.append(("STATUS", "RANCANGAN (belum disahkan)"))
+    return [Pemisah(),
+            Judul(f"LAMPIRAN {romawi(nomor)} BERITA ACARA KESEPAKATAN HASIL MUSRENBANG KECAMATAN {kec}", 2),
+            Pasangan(tuple(baris)),
+            Judul(judul, 3, tengah=True)]
+
+
+def _urut_unsur(unsur: str) -> int:
+    keys = list(UNSUR)
+    return keys.index(unsur) if unsur in keys else len(keys)
+
+
+def daftar_hadir(k: Konteks) -> list[Blok]:
+    """Lampiran I: those present, by unsur then check-in order, with a column to sign; then the totals."""
+    data = k.data
+    hadir = sorted((p for p in data.peserta.values() if p.hadir), key=lambda p: (_urut_unsur(p.unsur), p.urutan))
+    if not hadir:
+        return [Paragraf(TIDAK_ADA)]
+    rows = []
+    for i, p in enumerate(hadir, start=1):
+        label = label_unsur(p.unsur)
+        sudah = {normal(label), normal(f"Delegasi {p.kelurahan}"), normal(f"Kelurahan {p.kelurahan}")}
+        lembaga = p.lembaga if p.lembaga and normal(p.lembaga) not in sudah else ""
+        rows.append((str(i), p.nama, f"{label}, {lembaga}" if lembaga else label, p.kelurahan,
+                     jenis_kelamin(p.jenis_kelamin), ""))
+    r = k.rekap
+    ringkas = (f"Jumlah peserta hadir {dengan_terbilang(r.hadir, 'orang')}: {angka(r.laki)} laki-laki, "
+               f"{angka(r.perempuan)} perempuan; {angka(r.rentan)} orang dari kelompok rentan.")
+    return [TabelDokumen((KolomDokumen("No", True), KolomDokumen("Nama"), KolomDokumen("Unsur/Lembaga"),
+                          KolomDokumen("Alamat/Kelurahan"), KolomDokumen("L/P"),
+                          KolomDokumen("Tanda tangan", min_teks=12)), tuple(rows), tinggi=2),
+            Paragraf(ringkas)]
+
+
+def prioritas_per_skpd(k: Konteks) -> list[Blok]:
+    """Lampiran II: per SKPD, the agreed usulan in order with location, volume, cost, score and the
+    kelompok's rank; a total per SKPD and overall (in figures and in words)."""
+    if not k.prioritas:
+        return [Paragraf(TIDAK_ADA)]
+    out: list[Blok] = []
+    semua: list[Usulan] = []
+    for skpd, items in k.prioritas:
+        out.append(Judul(skpd, 4))
+        rows = []
+        for i, it in enumerate(items, start=1):
+            u = it.usulan
+            kegiatan = u.kegiatan
+            if u.skpd_akhir and u.skpd_akhir != u.skpd_awal:
+                kegiatan += f" (dialihkan dari {u.skpd_awal})"
+            peringkat = f"{it.peringkat}" + (", seri" if it.seri else "")
+            rows.append((str(i), kegiatan, lokasi(u), angka_teks(u.volume), u.satuan,
+                         rupiah_teks(u.perkiraan_biaya), bulat(it.total), f"{it.kelompok} ({peringkat})"))
+        out.append(TabelDokumen((KolomDokumen("No", True), KolomDokumen("Kegiatan"),
+                                 KolomDokumen("Lokasi (Kelurahan)"), KolomDokumen("Volume", True),
+                                 KolomDokumen("Satuan"), KolomDokumen("Perkiraan Biaya", True),
+                                 KolomDokumen("Skor", True), KolomDokumen("Kelompok (Peringkat)")),
+                                tuple(rows), gabung_teks=(4,)))
+        total, tanpa = jumlah_biaya(it.usulan for it in items)
+        semua += [it.usulan for it in items]
+        out.append(Paragraf(f"Jumlah {skpd}: {dengan_terbilang(len(items))} kegiatan, perkiraan biaya "
+                            f"{rupiah(total)}" + (f" ({angka(tanpa)} kegiatan tanpa perkiraan biaya)" if tanpa else "")
+                            + "."))
+    total, tanpa = jumlah_biaya(semua)
+    out.append(Paragraf(f"Jumlah seluruhnya {dengan_terbilang(len(semua))} kegiatan dengan perkiraan biaya "
+                        f"{rupiah(total)} ({rupiah_terbilang(total)})."
+                        + (f" Sebanyak {angka(tanpa)} kegiatan belum mempunyai perkiraan biaya." if tanpa else "")))
+    out.append(Paragraf("Skor: nilai total tertimbang (Lampiran VI). Peringkat: urutan akhir dalam kelompoknya "
+                        "setelah Sidang Pleno II; \"seri\" menandai nilai yang hanya dibedakan oleh urutan masuk."))
+    return out
+
+
+def belum_disepakati(k: Konteks) -> list[Blok]:
+    """Lampiran III: the usulan rejected or not agreed, with their reasons."""
+    if not k.tidak:
+        return [Paragraf(TIDAK_ADA)]
+    rows = tuple((str(i), u.kegiatan, lokasi(u), angka_teks(u.volume), u.satuan, alasan_status(u))
+                 for i, (u, _) in enumerate(k.tidak, start=1))
+    return [TabelDokumen((KolomDokumen("No", True), KolomDokumen("Kegiatan"), KolomDokumen("Lokasi (Kelurahan)"),
+                          KolomDokumen("Volume", True), KolomDokumen("Satuan"), KolomDokumen("Alasan")),
+                         rows, gabung_teks=(4,))]
+
+
+def delegasi(k: Konteks) -> list[Blok]:
+    """Lampiran IV: the delegates, and how many are women."""
+    semua = k.data.daftar("delegasi")
+    if not semua:
+        return [Paragraf(TIDAK_ADA)]
+    rows = tuple((str(i), d.nama, label_unsur(d.unsur) if d.unsur else "", d.lembaga, jenis_kelamin(d.jenis_kelamin),
+                  d.keterangan) for i, d in enumerate(semua, start=1))
+    p = sum(1 for d in semua if d.jenis_kelamin == "P")
+    return [TabelDokumen((KolomDokumen("No", True), KolomDokumen("Nama"), KolomDokumen("Unsur"),
+                          KolomDokumen("Lembaga/Kelurahan"), KolomDokumen("L/P"), KolomDokumen("Keterangan")), rows),
+            Paragraf(f"Jumlah delegasi {dengan_terbilang(len(semua), 'orang')}, di antaranya "
+                     f"{dengan_terbilang(p, 'orang')} perempuan.")]
+
+
+def hasil_usulan(data: Data, u: Usulan, posisi: dict[str, ItemPrioritas] | None = None,
+                 baris: Baris | None = None) -> str:
+    """What became of one usulan at the Musrenbang Kecamatan, in words (Lampiran V): "Disepakati, peringkat 2
+    Kelompok ...", "Ditolak: ...", "Digabung dengan usulan ...", "Belum dinilai lengkap", ...
+
+    `posisi` (usulan id -> its place in `daftar_prioritas`) and `baris` (its row in its kelompok's ranking)
+    are computed when not given; pass them when describing many usulan.
+    """
+    if posisi is None:
+        posisi = {it.usulan.id: it for _, items in daftar_prioritas(data) for it in items}
+    it = posisi.get(u.id)
+    parts = []
+    if u.status == "digabung":
+        tujuan = data.usulan.get(u.digabung_ke)
+        return f"Digabung dengan usulan \"{tujuan.kegiatan}\" ({tujuan.kelurahan})" if tujuan else \
+            f"Digabung ke {u.digabung_ke}"
+    if u.skpd_akhir and u.skpd_akhir != u.skpd_awal:
+        parts.append(f"dialihkan ke {u.skpd_akhir}" + (f" ({tanpa_titik(u.alasan)})" if u.alasan.strip() else ""))
+    if it is not None:
+        kata = "disepakati" if u.status == "disepakati" else "diperingkat"
+        parts.insert(0, f"{kata}, peringkat {it.peringkat} {sebut_kelompok(it.kelompok)}")
+    elif u.status in ("ditolak", "belum_disepakati", "cadangan"):
+        parts.insert(0, alasan_status(u).lower() if not u.alasan else f"{label_status(u.status).lower()}: {u.alasan}")
+    else:
+        if baris is None:
+            kid = data.kelompok_usulan.get(u.id, "")
+            baris = next((b for b in peringkat_kelompok(data, kid).baris if b.usulan.id == u.id), None)
+        alasan = baris.alasan if baris else ""
+        parts.insert(0, "belum dinilai lengkap" if alasan.startswith("belum lengkap") else
+                     alasan or label_status(u.status).lower())
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
+def hasil_kelurahan(k: Konteks) -> list[Blok]:
+    """Lampiran V: every usulan of the Musrenbang Kelurahan, per SKPD proposed, by kelurahan and its
+    priority, with what became of it (`hasil_usulan`)."""
+    data = k.data
+    if not data.usulan:
+        return [Paragraf(TIDAK_ADA)]
+    urut_kel = {kel.nama: i for i, kel in enumerate(data.kelurahan)}
+    per_skpd: dict[str, list[Usulan]] = {}
+    for u in data.usulan.values():
+        per_skpd.setdefault(u.skpd_awal or "(SKPD belum ditentukan)", []).append(u)
+    posisi = k.posisi
+    per_usulan = {b.usulan.id: b for kel in data.kelompok for b in k.peringkat(kel.id).baris}
+    out: list[Blok] = []
+    for skpd in sorted(per_skpd, key=lambda s: (normal(s), s)):
+        items = sorted(per_skpd[skpd], key=lambda u: (urut_kel.get(u.kelurahan, len(urut_kel)), u.kelurahan,
+                                                      u.prioritas_kelurahan, u.urutan))
+        out.append(Judul(skpd, 4))
+        rows = tuple((str(i), f"{u.kelurahan} ({u.prioritas_kelurahan})", u.kegiatan, angka_teks(u.volume),
+                      u.satuan, rupiah_teks(u.perkiraan_biaya), hasil_usulan(data, u, posisi, per_usulan.get(u.id)))
+                     for i, u in enumerate(items, start=1))
+        out.append(TabelDokumen((KolomDokumen("No", True), KolomDokumen("Kelurahan (Prioritas)"),
+                                 KolomDokumen("Kegiatan"), KolomDokumen("Volume", True), KolomDokumen("Satuan"),
+                                 KolomDokumen("Perkiraan Biaya", True), KolomDokumen("Hasil Musrenbang Kecamatan")),
+                                rows, gabung_teks=(4,)))
+    out.append(Paragraf("Prioritas: urutan usulan yang disepakati dalam Musrenbang Kelurahan. Usulan "
+                        "dikelompokkan menurut perangkat daerah (SKPD) tujuan yang diusulkan kelurahan."))
+    return out
+
+
+def rekap_skoring(k: Konteks) -> list[Blok]:
+    """Lampiran VI: the criteria and weights with the scoring and tie-break rules, then per kelompok its
+    leaders and how they were chosen (`_pimpinan_kelompok`) and its score table (`_tabel_skor`)."""
+    data = k.data
+    kriteria = data.kriteria
+    out: list[Blok] = [Judul("Kriteria dan bobot", 4)]
+    if not kriteria:
+        out.append(Paragraf("Kriteria penilaian belum ditetapkan."))
+    else:
+        jumlah = sum((x.bobot_pecahan for x in kriteria), Fraction(0))
+        rows = tuple((x.kode, x.nama, angka_teks(x.bobot),
+                      bulat(x.bobot_pecahan * 100 / jumlah, 1) + "%" if jumlah else "",
+                      f"{x.skala_min}-{x.skala_maks}") for x in kriteria)
+        out.append(TabelDokumen((KolomDokumen("Kode"), KolomDokumen("Kriteria"), KolomDokumen("Bobot", True),
+                                 KolomDokumen("Porsi", True), KolomDokumen("Skala")), rows))
+        pemisah = ", ".join(x.kode for x in urutan_kriteria_pemisah(kriteria))
+        out.append(Paragraf("Nilai total = jumlah (bobot x nilai setiap kriteria) dibagi jumlah bobot, dihitung "
+                            f"eksak dan dibulatkan dua desimal untuk tampilan. Urutan kriteria pemisah: {pemisah}."))
+        out.append(Paragraf(aturan_urutan(data)))
+    nama = {p.id: p.nama for p in data.peserta.values()}
+    ada = False
+    for kel in data.kelompok:
+        hasil = k.peringkat(kel.id)
+        if not hasil.baris and (kel.virtual or not (kel.ketua or data.anggota(kel.id))):
+            continue
+        ada = True
+        out.append(Judul(sebut_kelompok(kel.nama), 4))
+        out += _pimpinan_kelompok(kel, nama)
+        out += _tabel_skor(k, kel, hasil.baris)
+    if not ada:
+        out.append(Paragraf("Belum ada kelompok yang membahas usulan."))
+    return out
+
+
+def _pimpinan_kelompok(kel: Kelompok, nama: dict[str, str]) -> list[Blok]:
+    if kel.virtual:
+        return [Paragraf("Kelompok menurut bidang usulan; pimpinan kelompok tidak dipilih.")]
+    out: list[Blok] = []
+    if kel.fasilitator:
+        out.append(Paragraf(f"Fasilitator: {tanpa_titik(kel.fasilitator)}."))
+    rows = []
+    for jabatan, label in JABATAN_KELOMPOK.items():
+        pid = getattr(kel, jabatan, "")
+        pem = kel.pemilihan_untuk(jabatan)
+        rows.append((label, nama.get(pid, pid) if pid else "", uraian_pemilihan(pem, nama)))
+    out.append(TabelDokumen((KolomDokumen("Jabatan"), KolomDokumen("Nama"), KolomDokumen("Cara pemilihan")),
+                            tuple(rows)))
+    if kel.serah_terima:
+        out.append(Paragraf(f"Pimpinan kelompok diserahkan oleh fasilitator kepada ketua terpilih pukul "
+                            f"{jam(kel.serah_terima)}."))
+    return out
+
+
+def _tabel_skor(k: Konteks, kel: Kelompok, baris: list[Baris]) -> list[Blok]:
+    if not baris:
+        return [Paragraf("Tidak ada usulan.")]
+    data = k.data
+    kriteria = data.kriteria
+    akhir = {uid: it.peringkat for uid, it in k.posisi.items()}
+    rows = []
+    prev: Baris | None = None
+    rata = False
+    for b in baris:
+        ket = []
+        if b.dinilai:
+            if b.penentu and prev is not None:
+                ket.append(f"di bawah peringkat {prev.peringkat} karena {b.penentu}")
+            if b.seri:
+                ket.append("seri")
+            if akhir.get(b.usulan.id) not in (None, b.peringkat):
+                ket.append(f"urutan akhir Pleno II: {akhir[b.usulan.id]}")
+            prev = b
+        else:
+            ket.append(b.alasan)
+        nilai = []
+        for x in kriteria:
+            v = b.nilai.get(x.kode)
+            rata = rata or (v is not None and v.denominator != 1)
+            nilai.append(nilai_teks(v))
+        rows.append((str(b.peringkat) if b.dinilai else "-", f"{b.usulan.kegiatan} ({b.usulan.kelurahan})",
+                     *nilai, bulat(b.total), "; ".join(ket)))
+    kolom = (KolomDokumen("Peringkat", True), KolomDokumen("Usulan (Kelurahan)"),
+             *(KolomDokumen(x.kode, True) for x in kriteria), KolomDokumen("Total", True), KolomDokumen("Keterangan"))
+    out: list[Blok] = [TabelDokumen(kolom, tuple(rows))]
+    if rata:
+        out.append(Paragraf("Nilai berkoma adalah rata-rata nilai para penilai."))
+    keputusan = [kp for kp in data.daftar("keputusan") if kp.kelompok == kel.id and kp.usulan]
+    if keputusan:
+        out.append(Paragraf("Keputusan Sidang Pleno II:"))
+        out.append(Daftar(tuple(Butir(keputusan_teks(data, kp) + ".") for kp in keputusan)))
+    return out
+
+
+def _judul_hadir(k: Konteks) -> str:
+    return f"DAFTAR HADIR PESERTA MUSRENBANG KECAMATAN {nama_kecamatan(k.data).upper()}"
+
+
+def _judul_delegasi(k: Konteks) -> str:
+    return (f"DELEGASI KECAMATAN UNTUK FORUM PERANGKAT DAERAH DAN MUSRENBANG RKPD "
+            f"{nama_daerah(k.data).upper()}")
+
+
+def _judul(teks: str) -> Callable[[Konteks], str]:
+    return lambda k: teks
+
+
+#: Lampiran I to VI in order: (its title from the document's context, its content).
+LAMPIRAN: tuple[tuple[Callable[[Konteks], str], Callable[[Konteks], list[Blok]]], ...] = (
+    (_judul_hadir, daftar_hadir),
+    (_judul("DAFTAR URUTAN KEGIATAN PRIORITAS KECAMATAN MENURUT PERANGKAT DAERAH (SKPD)"), prioritas_per_skpd),
+    (_judul("USULAN KEGIATAN YANG BELUM DISEPAKATI"), belum_disepakati),
+    (_judul_delegasi, delegasi),
+    (_judul("HIMPUNAN HASIL MUSRENBANG KELURAHAN MENURUT PERANGKAT DAERAH (SKPD)"), hasil_kelurahan),
+    (_judul("REKAPITULASI SKORING DAN PEMERINGKATAN PER KELOMPOK"), rekap_skoring),
+)

@@ -1,0 +1,99 @@
+"""The plain-text renderer of the berita acara: `ke_teks(blok, lebar=80) -> str`.
+
+Input: the document's blocks (`blok.py`). Output: text for a terminal or a printout on folio paper,
+every line at most `lebar` display columns (80; only a table that cannot fit even with its words broken
+is wider), LF line ends, ending in one newline; paragraphs wrapped, lists with hanging indents, tables
+with wrapped cells (forms to fill by hand as a grid). Layout is done by the shared engine
+`sesi/teks_tabel.py`; every piece of user text is cleaned with `sesi.export.teks_sel` first, so no
+escape sequence or control character reaches a terminal (docs/csv.md, "Keamanan isi"). Raises nothing
+for any text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..export import teks_sel
+from ..teks_tabel import LEBAR, bungkus, gantung, lebar_teks, tengah
+from ..teks_tabel import tabel_teks as _tabel
+from .blok import Blok, Daftar, Judul, Klausul, Kop, Kotak, Paragraf, Pasangan, Pemisah, TabelDokumen, huruf
+
+
+def ke_teks(blok: Iterable[Blok], lebar: int = LEBAR) -> str:
+    parts: list[list[str]] = []
+    for b in blok:
+        if isinstance(b, Kotak):
+            garis = "*" * lebar
+            inner = [ln for x in b.baris for ln in bungkus(teks_sel(x), lebar - 4)]
+            parts.append([garis] + [f"* {ln}" for ln in inner] + [garis])
+        elif isinstance(b, Kop):
+            parts.append([tengah(ln, lebar) for x in b.baris for ln in bungkus(teks_sel(x), lebar)])
+        elif isinstance(b, Judul):
+            lines = bungkus(teks_sel(b.teks), lebar)
+            if b.tengah:
+                lines = [tengah(ln, lebar) for ln in lines]
+            if b.tingkat >= 4:
+                lines.append("-" * min(lebar, max(lebar_teks(ln) for ln in lines)))
+            parts.append(lines)
+        elif isinstance(b, Paragraf):
+            lines = _satu_baris("", b.teks, lebar) if b.spasi else bungkus(teks_sel(b.teks), lebar)
+            parts.append([tengah(ln, lebar) for ln in lines] if b.tengah else lines)
+        elif isinstance(b, Daftar):
+            lines = []
+            for i, x in enumerate(b.butir):
+                awal = f"{huruf(i)}. " if b.huruf else f"{i + 1}. "
+                lines += gantung(awal, teks_sel(x.teks), lebar)
+                pad = " " * len(awal)
+                for j, a in enumerate(x.anak):
+                    lines += [pad + ln for ln in gantung(f"{huruf(j)}. ", teks_sel(a), lebar - len(pad))]
+            parts.append(lines)
+        elif isinstance(b, Klausul):
+            w = max(len(label) for label, _ in b.butir)
+            lines = []
+            for label, text in b.butir:
+                lines += gantung(f"{label.ljust(w)} : ", teks_sel(text), lebar)
+            parts.append(lines)
+        elif isinstance(b, Pasangan):
+            w = max(lebar_teks(label) for label, _ in b.baris)
+            lines = []
+            for label, value in b.baris:
+                lines += _satu_baris(f"{label}{' ' * (w - lebar_teks(label))} : ", value, lebar)
+            parts.append(lines)
+        elif isinstance(b, TabelDokumen):
+            parts.append(tabel_teks(b, lebar))
+        elif isinstance(b, Pemisah):
+            parts.append(["=" * lebar])
+    return "\n\n".join("\n".join(p) for p in parts) + "\n"
+
+
+def _spasi_tetap(value: str) -> str:
+    """Cleaned like any cell, but runs of spaces are kept: the blank a Nomor leaves for the number
+    written by hand ("050/   /Kec-BJU/2027")."""
+    parts = re.split(r"( {2,})", value.strip())
+    return "".join(x if i % 2 else teks_sel(x) for i, x in enumerate(parts))
+
+
+def _satu_baris(awal: str, value: str, width: int) -> list[str]:
+    """`awal` + value on one line with its spacing kept when it fits; else wrapped like any text."""
+    kept = _spasi_tetap(value)
+    if lebar_teks(awal + kept) <= width:
+        return [awal + kept]
+    return gantung(awal, teks_sel(value), width)
+
+
+def tabel_teks(t: TabelDokumen, lebar: int = LEBAR) -> list[str]:
+    """A document table as text lines (`sesi.teks_tabel.tabel_teks`): cells cleaned, the `gabung_teks`
+    columns joined to the one before them (Volume and Satuan read "700 m"), and a table with rows taller
+    than one line (a form filled by hand) drawn as a grid."""
+    judul = [teks_sel(k.judul) for k in t.kolom]
+    kanan = [k.kanan for k in t.kolom]
+    min_lebar = [k.min_teks for k in t.kolom]
+    rows = [[teks_sel(c) for c in r] for r in t.baris]
+    for gi in sorted(t.gabung_teks, reverse=True):  # the joined column takes the header of the first
+        kanan[gi - 1] = False
+        del judul[gi], kanan[gi], min_lebar[gi]
+        for r in rows:
+            r[gi - 1] = " ".join(x for x in (r[gi - 1], r[gi]) if x)
+            del r[gi]
+    return _tabel(judul, rows, kanan=kanan, min_lebar=min_lebar, tinggi=t.tinggi, kisi=t.tinggi > 1, lebar=lebar)
