@@ -7,6 +7,10 @@ User text is data, never markup or a formula:
 - `md_sel`: Markdown's special characters are backslash-escaped and newlines become spaces (or <br>),
   so a hostile title never breaks a table or turns into a link, heading or HTML.
 - `teks_sel`: ANSI escape sequences and control characters are removed for a terminal or a .txt file.
+
+Layout: text tables and paragraphs (80 columns, measured by display width) come from the engine the
+berita acara uses, `sesi/teks_tabel.py`; Markdown tables from tabulate's "github" format (aligned pipe
+tables, which tabulate does well). Formats and columns are described in docs/csv.md ("Ekspor").
 """
 
 from __future__ import annotations
@@ -14,7 +18,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import textwrap
 import unicodedata
 
 from .data import Data, normal
@@ -23,6 +26,7 @@ from .format import jam, tanggal_panjang
 from .model import label_status, label_unsur
 from .pendaftaran import rekap
 from .peringkat import Baris, aturan_urutan, bulat, bulat_titik, peringkat_semua
+from .teks_tabel import LEBAR, bungkus, lebar_teks, tabel_teks
 
 # --- cell escaping (shared) -------------------------------------------------------------------------
 
@@ -99,9 +103,6 @@ def teks_sel(value: object) -> str:
 
 # --- tables -----------------------------------------------------------------------------------------
 
-LEBAR_TEKS = 80  # the width a .txt export aims to fit
-
-
 def _csv(header: list[str], rows: list[list[object]]) -> str:
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
@@ -118,39 +119,18 @@ def _md_tabel(header: list[str], rows: list[list[object]]) -> str:
                     tablefmt="github", disable_numparse=True)
 
 
-def _lebar_kolom(header: list[str], rows: list[list[str]], lentur: dict[int, int], lebar: int) -> list[int | None]:
-    """Column widths so a 'simple' table fits `lebar`. Fixed columns keep their natural width; the
-    flexible ones (index -> weight in `lentur`) give up space, the one widest for its weight first, down
-    to their header's width (tabulate pads headers by 2) or 6 characters. None = not wrapped."""
-    n = len(header)
-    alami = [max([len(header[i]) + 2] + [len(r[i]) for r in rows]) for i in range(n)]
-    w = list(alami)
-    batas = lebar - 2 * (n - 1)
-    # A flexible column keeps room for its longest word (up to 14), so names are not cut mid-word.
-    kata = {i: min(14, max([len(x) for r in rows for x in r[i].split()] or [0])) for i in lentur}
-    while sum(w) > batas:
-        calon = [i for i in lentur if w[i] > max(6, len(header[i]) + 2, kata[i])]
-        if not calon:
-            break
-        i = max(calon, key=lambda j: (w[j] / lentur[j], j))
-        w[i] -= 1
-    return [w[i] if w[i] < alami[i] else None for i in range(n)]
-
-
-def _teks_tabel(header: list[str], rows: list[list[object]], lentur: dict[int, int]) -> str:
-    header = [teks_sel(h) for h in header]
+def _teks_tabel(header: list[str], rows: list[list[object]], kanan: set[int]) -> str:
+    """A text table that fits 80 columns (the shared engine `sesi.teks_tabel`; columns in `kanan` are
+    numbers: right-aligned, never wrapped)."""
     body = [[teks_sel(c) for c in row] for row in rows]
     if not body:
         return "(tidak ada)"
-    widths = _lebar_kolom(header, body, lentur, LEBAR_TEKS)
-    from tabulate import tabulate
-
-    return tabulate(body, headers=header, tablefmt="simple", disable_numparse=True,
-                    maxcolwidths=widths if any(widths) else None)
+    return "\n".join(tabel_teks([teks_sel(h) for h in header], body,
+                                 kanan=[i in kanan for i in range(len(header))]))
 
 
-def _bungkus(text: str, lebar: int = LEBAR_TEKS) -> str:
-    return "\n".join(textwrap.wrap(teks_sel(text), lebar)) or ""
+def _bungkus(text: str) -> str:
+    return "\n".join(bungkus(teks_sel(text), LEBAR))
 
 
 def _cek_format(fmt: str) -> None:
@@ -204,15 +184,15 @@ def peringkat(data: Data, fmt: str = "csv") -> str:
             bagian.append(f"## {md_sel(nama)}\n\n{ringkas}.\n\n{tabel}")
         else:
             nama = teks_sel(nama)
-            bagian.append(f"{nama}\n{'-' * min(len(nama), LEBAR_TEKS)}\n{ringkas}.\n\n"
-                          f"{_teks_tabel(header, rows, {1: 1, 2: 3, 3: 2, 4: 2, 6: 2})}")
+            bagian.append(f"{nama}\n{'-' * min(lebar_teks(nama), LEBAR)}\n{ringkas}.\n\n"
+                          f"{_teks_tabel(header, rows, {0, 5})}")
     if not semua:
         bagian.append("Belum ada usulan." if fmt == "txt" else "_Belum ada usulan._")
     aturan = aturan_urutan(data)
     if fmt == "md":
         head = f"# {md_sel(judul)}\n\n" + (f"{md_sel(sub)}\n\n" if sub else "")
         return head + "\n\n".join(bagian) + f"\n\n**Aturan urutan.** {md_sel(aturan)}\n"
-    head = _bungkus(judul) + "\n" + (_bungkus(sub) + "\n" if sub else "") + "=" * min(len(judul), LEBAR_TEKS)
+    head = _bungkus(judul) + "\n" + (_bungkus(sub) + "\n" if sub else "") + "=" * min(lebar_teks(judul), LEBAR)
     return head + "\n\n" + "\n\n".join(bagian) + "\n\nAturan urutan:\n" + _bungkus(aturan) + "\n"
 
 
@@ -253,7 +233,7 @@ def daftar_hadir(data: Data, fmt: str = "csv") -> str:
         tabel = _md_tabel(KOLOM_DAFTAR_HADIR, rows) if rows else "_Belum ada peserta terdaftar._"
         jumlah = "\n".join(f"- {k}: {md_sel(v)}" for k, v in total)
         return f"# {md_sel(judul)}\n\n" + (f"{md_sel(sub)}\n\n" if sub else "") + f"{tabel}\n\n{jumlah}\n"
-    tabel = _teks_tabel(KOLOM_DAFTAR_HADIR, rows, {1: 2, 2: 1, 3: 2}) if rows else "Belum ada peserta terdaftar."
+    tabel = _teks_tabel(KOLOM_DAFTAR_HADIR, rows, {0}) if rows else "Belum ada peserta terdaftar."
     jumlah = "\n".join(f"{k}: {teks_sel(v)}" for k, v in total)
-    return (_bungkus(judul) + "\n" + (_bungkus(sub) + "\n" if sub else "") + "=" * min(len(judul), LEBAR_TEKS)
+    return (_bungkus(judul) + "\n" + (_bungkus(sub) + "\n" if sub else "") + "=" * min(lebar_teks(judul), LEBAR)
             + f"\n\n{tabel}\n\n{jumlah}\n")

@@ -13,6 +13,7 @@ from sesi import pendaftaran, verifikasi
 from sesi.errors import DataDitolak
 from sesi.export import KOLOM_PERINGKAT, csv_sel, daftar_hadir, md_sel, peringkat, teks_sel
 from sesi.peringkat import aturan_urutan
+from sesi.teks_tabel import lebar_teks
 
 HOSTILE = "=HYPERLINK(\"http://x\",\"klik\") | *tebal* _miring_ # [tautan](http://x) <b>x</b> `kode` \\ ~~c~~"
 ANSI = "\x1b[31mMerah\x1b[0m\x07 \x1b]0;judul jendela\x07selesai"
@@ -119,6 +120,38 @@ def test_peringkat_txt_muat_80_kolom_dan_membungkus_sel_panjang(store, bantu, se
     assert "sepanjang bantaran sungai yang rawan longsor" in flat and panjang in flat
     assert " ".join(aturan_urutan(store.data).split()) in flat
     assert "seri" in flat
+
+
+def _sel_tampilan(line: str) -> list[str]:
+    """A line as terminal cells: a wide character fills its cell and leaves the next one empty ("")."""
+    out: list[str] = []
+    for c in line:
+        out += [c] + [""] * (lebar_teks(c) - 1)
+    return out
+
+
+def test_txt_lurus_dengan_huruf_lebar_dan_emoji(store, bantu, sesi_dinilai):
+    """Wide characters (CJK, emoji) count two columns: the table stays in 80 columns and every column
+    stays in line (tabulate without wcwidth counted them as one and pushed the row out of line)."""
+    bantu.usulan("道路建設プロジェクト 東京都 長い名前のテスト 🎉🎉 jembatan", kelurahan="Kuin Utara",
+                 skpd="Dinas PUPR")
+    bantu.peserta("山田 太郎 🎉", "lainnya", lembaga="東京都", jenis_kelamin="L")
+    for text in (peringkat(store.data, "txt"), daftar_hadir(store.data, "txt")):
+        lines = text.splitlines()
+        assert max(lebar_teks(x) for x in lines) <= 80
+        kepala = next(i for i, x in enumerate(lines) if x.startswith("No "))
+        # the dashed rule under the header: each column after the first starts after two spaces
+        awal = [m.end() for m in re.finditer(r"  (?=-)", lines[kepala + 1])]
+        baris = []
+        for x in lines[kepala + 2:]:
+            if x[:1].isalpha():  # the next heading or the totals: the table has ended
+                break
+            baris.append(x)
+        assert any(not x.isascii() for x in baris)
+        for x in baris:
+            sel = _sel_tampilan(x)
+            for a in awal:  # the two cells before every column are the gap, in every line
+                assert all(c == " " for c in sel[a - 2:a]), (x, a)
 
 
 def test_format_tak_dikenal_ditolak(store):
