@@ -1,5 +1,5 @@
-"""A small fixed Musrenbang Kecamatan, built through the `sesi` actions on a fixed clock, for golden files
-and any test that needs a whole session (import `buat_skenario`).
+"""A small fixed Musrenbang Kecamatan, built through the `sesi` actions on a fixed clock, for the berita
+acara snapshots and any test that needs a whole session (import `buat_skenario`).
 
 Kecamatan Banjarmasin Utara, 9 February 2027 (RKPD 2028), three kelurahan, 18 registered / 16 present
 (camat, perangkat, lurah, delegasi incl. women, one disabled and one elderly delegate, DPRD, SKPD, PKK,

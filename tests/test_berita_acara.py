@@ -1,17 +1,18 @@
-"""The berita acara (issue 4): golden files of both formats on a fixed scenario, byte-identical exports,
+"""The berita acara (issue 4): snapshots of both formats on a fixed scenario, byte-identical exports,
 Markdown tables that survive hostile user text, 80-column text, and the CLI export.
 
-Regenerate the golden files after an intended change with `PERBARUI_GOLDEN=1 python -m pytest
-tests/test_berita_acara.py`, then read the diff before committing it.
+The snapshots are plain .md/.txt files under tests/__snapshots__/test_berita_acara/ (syrupy). After an
+intended change, regenerate them with `python -m pytest tests/test_berita_acara.py --snapshot-update`,
+then read the diff before committing it.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
+from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from musrenbang_tui import cli
 from sesi import catatan, persiapan, pleno, verifikasi
@@ -33,19 +34,18 @@ from sesi.store import Pelaku, Store
 
 from skenario import buat_skenario
 
-GOLDEN = Path(__file__).parent / "golden"
-PERBARUI = os.environ.get("PERBARUI_GOLDEN") == "1"
+class SnapshotTeks(SingleFileSnapshotExtension):
+    """A snapshot kept as a readable UTF-8 text file (LF, pinned in .gitattributes), one per test."""
+
+    _write_mode = WriteMode.TEXT
+    _file_extension = "txt"
 
 
-def _golden(nama: str, isi: str) -> None:
-    path = GOLDEN / nama
-    if PERBARUI:
-        GOLDEN.mkdir(exist_ok=True)
-        path.write_bytes(isi.encode("utf-8"))
-        return
-    assert path.exists(), f"{path} belum ada; buat dengan PERBARUI_GOLDEN=1"
-    harapan = path.read_bytes().decode("utf-8")
-    assert isi == harapan, f"berita acara berbeda dari {path}; periksa selisihnya, lalu PERBARUI_GOLDEN=1"
+class SnapshotMarkdown(SnapshotTeks):
+    _file_extension = "md"
+
+
+SNAPSHOT = {"md": SnapshotMarkdown, "txt": SnapshotTeks}
 
 
 @pytest.fixture
@@ -58,27 +58,19 @@ def sah(tmp_path) -> Store:
     return buat_skenario(str(tmp_path / "sesi-sah.json"), sahkan=True)
 
 
-# --- golden files --------------------------------------------------------------------------------------
+# --- snapshots -----------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("fmt", ["md", "txt"])
-def test_golden_rancangan(rancangan, fmt):
+def test_rancangan(rancangan, fmt, snapshot):
     """The draft of the fixed scenario reads exactly as reviewed (RANCANGAN, every section, every lampiran)."""
-    _golden(f"berita_acara_rancangan.{fmt}", berita_acara(rancangan.data, fmt))
+    assert berita_acara(rancangan.data, fmt) == snapshot.use_extension(SNAPSHOT[fmt])
 
 
 @pytest.mark.parametrize("fmt", ["md", "txt"])
-def test_golden_disahkan(sah, fmt):
+def test_disahkan(sah, fmt, snapshot):
     """The signed document of the fixed scenario: fingerprint and signing time instead of RANCANGAN."""
-    _golden(f"berita_acara_disahkan.{fmt}", berita_acara(sah.data, fmt))
-
-
-def test_golden_berakhir_lf():
-    """The golden files are LF-only UTF-8 (pinned in .gitattributes), so they compare byte for byte."""
-    files = sorted(GOLDEN.glob("berita_acara_*"))
-    assert len(files) == 4
-    for f in files:
-        assert b"\r" not in f.read_bytes(), f
+    assert berita_acara(sah.data, fmt) == snapshot.use_extension(SNAPSHOT[fmt])
 
 
 # --- determinism -----------------------------------------------------------------------------------------
