@@ -2,8 +2,13 @@
 Markdown or plain text; and the cell escaping every export shares (also used by the berita acara).
 
 User text is data, never markup or a formula:
-- `csv_sel`: a cell starting with = + - @ (or a tab / carriage return) is prefixed with a single quote,
-  so a spreadsheet shows it instead of running it as a formula (plain numbers such as -5 are left alone).
+- `csv_sel`: control, zero-width and bidi characters are removed first; then every place where a
+  spreadsheet may start reading a value (the cell's start, and after a newline or the other common
+  separator, `;` in a comma file: Excel in Indonesian splits on `;`) that would start with = + - @
+  (after spaces, format characters or quotes), a tab, or a carriage return gets a single quote, so it
+  is shown and never run as a formula (plain numbers such as -5 are left alone). The CSV writer also
+  quotes every cell holding either separator. The rule follows OWASP's "CSV Injection" advice and
+  docs/csv.md ("Keamanan isi").
 - `md_sel`: Markdown's special characters are backslash-escaped and newlines become spaces (or <br>),
   so a hostile title never breaks a table or turns into a link, heading or HTML.
 - `teks_sel`: ANSI escape sequences and control characters are removed for a terminal or a .txt file.
@@ -15,8 +20,6 @@ tables, which tabulate does well). Formats and columns are described in docs/csv
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import unicodedata
 
@@ -41,7 +44,6 @@ _ANSI = re.compile(
 )
 #: C0/C1 controls except tab and newline, DEL, zero-width and bidi override/isolate characters.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+([.,]\d+)*")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 _MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
@@ -63,14 +65,38 @@ def _tanpa_kendali(s: str, *, baris_baru: str = " ") -> str:
     return s.replace("\n", baris_baru)
 
 
-def csv_sel(value: object) -> str:
-    """A cell for CSV: control characters removed (newlines kept, the CSV writer quotes them) and a
-    leading = + - @ tab or CR neutralised with a single quote, so spreadsheets never run it as a formula."""
-    s = _teks(value)
-    if s.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(s):
-        s = "'" + s
-    s = _ANSI.sub("", s).replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", s)
+#: The other common separator of each CSV separator (Excel in Indonesian reads `;`).
+PEMISAH_LAIN = {",": ";", ";": ","}
+_PEMISAH_SEGMEN = {p: re.compile(f"([{lain}\n])") for p, lain in PEMISAH_LAIN.items()}
+
+
+def _rumus(bagian: str, angka_boleh: bool) -> bool:
+    """Would a spreadsheet that starts reading a value at `bagian` read a formula? = + - @ or a tab as
+    the first character that is not a space, a format (invisible) character or a quote.
+    With `angka_boleh` (`bagian` is the whole cell) a plain number such as -5 or +1,5 is not one; a
+    piece of a cell is never taken for a number, since a reader that splits it off also gets whatever
+    follows it on the line."""
+    for c in bagian:
+        if c == "\t":
+            return True
+        if c.isspace() or c == '"' or unicodedata.category(c) == "Cf":
+            continue
+        return c in "=+-@" and not (angka_boleh and _PLAIN_NUMBER.fullmatch(bagian))
+    return False
+
+
+def csv_sel(value: object, pemisah: str = ",") -> str:
+    """A cell for a CSV file separated by `pemisah` ("," or ";"): escape sequences and control, zero-width
+    and bidi characters removed (newlines kept, the writer quotes them; CR becomes LF), then a single
+    quote put before every piece a spreadsheet could read as a formula: the cell's start (also when it
+    starts with a tab or a line break) and each piece after a newline or the other separator."""
+    s = _ANSI.sub("", _teks(value)).replace("\r\n", "\n").replace("\r", "\n")
+    s = _CONTROL.sub("", s)
+    bagian = _PEMISAH_SEGMEN[pemisah].split(s)  # pieces, with the separators between them
+    for i in range(0, len(bagian), 2):
+        if _rumus(bagian[i], len(bagian) == 1) or (i == 0 and s[:1] == "\n"):
+            bagian[i] = "'" + bagian[i]
+    return "".join(bagian)
 
 
 def md_sel(value: object, *, baris_baru: str = " ") -> str:
@@ -103,13 +129,31 @@ def teks_sel(value: object) -> str:
 
 # --- tables -----------------------------------------------------------------------------------------
 
-def _csv(header: list[str], rows: list[list[object]]) -> str:
-    out = io.StringIO()
-    w = csv.writer(out, lineterminator="\n")
-    w.writerow(header)
+PEMISAH_CSV = ","  # the separator of the CSV files we write
+
+
+def _csv_baris(cells: list[str], pemisah: str = PEMISAH_CSV) -> str:
+    """One CSV line without its newline: a cell holding either separator, a quote or a line break is
+    quoted (doubling its quotes), so a reader that splits on the other separator never sees the cell's
+    content as a separate cell. Otherwise as `csv.writer` writes it."""
+    if cells == [""]:
+        return '""'  # as csv.writer: one empty cell, told apart from an empty line
+    tanda = (pemisah, PEMISAH_LAIN[pemisah], '"', "\n", "\r")
+    return pemisah.join('"' + c.replace('"', '""') + '"' if any(t in c for t in tanda) else c for c in cells)
+
+
+def tabel_csv(header: list[str], rows: list[list[object]]) -> str:
+    """A CSV text (comma-separated, LF) of `header` and `rows`, every cell through `csv_sel` and quoted by
+    `_csv_baris`: no cell can be read as a formula by a spreadsheet splitting on "," or on ";"."""
+    lines = [_csv_baris(header)]
     for row in rows:
-        w.writerow([csv_sel(c) for c in row])
-    return out.getvalue()
+        sel = [csv_sel(c, PEMISAH_CSV) for c in row]
+        if sel and _rumus(sel[0], False):
+            # A plain number such as -5 first in its row: a reader splitting on ";" reads it together
+            # with the rest of the line ("-5,=x..."), no longer a number.
+            sel[0] = "'" + sel[0]
+        lines.append(_csv_baris(sel))
+    return "\n".join(lines) + "\n"
 
 
 def _md_tabel(header: list[str], rows: list[list[object]]) -> str:
@@ -166,7 +210,7 @@ def peringkat(data: Data, fmt: str = "csv") -> str:
     if fmt == "csv":
         rows = [[p.kelompok_nama, b.peringkat or "", b.usulan.id, b.usulan.kegiatan, b.usulan.kelurahan,
                  b.usulan.skpd, bulat_titik(b.total), _status_baris(b)] for p in semua for b in p.baris]
-        return _csv(KOLOM_PERINGKAT, rows)
+        return tabel_csv(KOLOM_PERINGKAT, rows)
     info = data.info
     judul = f"Peringkat Usulan Musrenbang Kecamatan {info.kecamatan}"
     sub = f"RKPD {info.kota} tahun {info.tahun}" if info.tahun else ""
@@ -225,7 +269,7 @@ def daftar_hadir(data: Data, fmt: str = "csv") -> str:
                      jam(p.waktu_hadir) if p.hadir and p.waktu_hadir else ("hadir" if p.hadir else kosong)])
     total = _rekap_baris(data)
     if fmt == "csv":
-        return _csv(KOLOM_DAFTAR_HADIR, rows + [[]] + [["", k, v] for k, v in total])
+        return tabel_csv(KOLOM_DAFTAR_HADIR, rows + [[]] + [["", k, v] for k, v in total])
     info = data.info
     judul = f"Daftar Hadir Musrenbang Kecamatan {info.kecamatan}"
     sub = ", ".join(x for x in (tanggal_panjang(info.tanggal) if info.tanggal else "", info.tempat) if x)

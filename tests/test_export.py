@@ -6,12 +6,15 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sesi import pendaftaran, verifikasi
 from sesi.errors import DataDitolak
-from sesi.export import KOLOM_PERINGKAT, csv_sel, daftar_hadir, md_sel, peringkat, teks_sel
+from sesi.export import KOLOM_PERINGKAT, csv_sel, daftar_hadir, md_sel, peringkat, tabel_csv, teks_sel
 from sesi.peringkat import aturan_urutan
 from sesi.teks_tabel import lebar_teks
 
@@ -228,6 +231,81 @@ def test_daftar_hadir_md_dan_txt(store, sesi_hadir):
     txt = daftar_hadir(store.data, "txt")
     assert max(len(line) for line in txt.splitlines()) <= 80
     assert "Hadir: 3" in txt and "9 Februari 2027" in txt
+
+
+# --- CSV formula injection (issue 10, item 8) ----------------------------------------------------------
+
+#: The bypasses of the issue: an invisible character before = or @ (the check ran before they were
+#: stripped), and a cell that a spreadsheet splitting on ";" (Excel in Indonesian) sees as two.
+BYPASS = ["\u200b=cmd|' /C calc'!A0", "\u202e@SUM(A1:A9)", "\x00=1+1", "\u200b\u202e\x00@x",
+          ";=cmd|' /C calc'!A0", "aman;=cmd|' /C calc'!A0", "a;\u200b@b", "baris\n=cmd|x", " \u2060=HYPERLINK(1)",
+          "-5", "+1,5"]
+
+
+def _sel_rumus(sel: str) -> bool:
+    """Would a spreadsheet read this cell as a formula? Its first character that is not a space or an
+    invisible (format) character is = + - @, and it is not a plain number; or it starts with a tab or CR."""
+    if sel[:1] in ("\t", "\r"):
+        return True
+    awal = sel.lstrip()
+    while awal and unicodedata.category(awal[0]) == "Cf":
+        awal = awal[1:].lstrip()
+    return awal[:1] in ("=", "+", "-", "@") and not re.fullmatch(r"[+-]?\d+([.,]\d+)*", awal)
+
+
+def _sel_dibaca(text: str) -> list[str]:
+    """Every cell of a CSV text as read by Python's csv module splitting on "," and on ";"."""
+    return [c for d in (",", ";") for row in csv.reader(io.StringIO(text), delimiter=d) for c in row]
+
+
+def test_csv_tanpa_rumus_dibaca_dengan_koma_atau_titik_koma(store, bantu):
+    """The issue's bypasses, written into a session as a hand edit could (the actions already clean
+    input), come out of both CSV exports with no cell a spreadsheet would run, whether it splits on ","
+    or on ";"; read on ",", every value is the text without its invisible characters, quoted."""
+    bantu.kriteria(1)
+    ids = [bantu.usulan(f"Usulan {i}", kelurahan="Kuin Utara") for i in range(len(BYPASS))]
+    with store.transaksi() as tx:
+        for uid, jahat in zip(ids, BYPASS):
+            tx.put("usulan", uid, dict(tx.get("usulan", uid), kegiatan=jahat, skpd=jahat))
+    for jahat in BYPASS:
+        bantu.peserta(f"Peserta {len(jahat)}", "lainnya")
+    with store.transaksi() as tx:
+        for pid, jahat in zip(list(tx.data.peserta)[-len(BYPASS):], BYPASS):
+            tx.put("peserta", pid, dict(tx.get("peserta", pid), nama=jahat, lembaga=jahat))
+    teks = peringkat(store.data, "csv")
+    for text in (teks, daftar_hadir(store.data, "csv")):
+        sel = _sel_dibaca(text)
+        assert [c for c in sel if _sel_rumus(c)] == []
+        assert "-5" in sel and "+1,5" in sel  # plain numbers are left alone
+    kegiatan = [r["kegiatan"] for r in baca_csv(teks)]
+    assert kegiatan == ["'=cmd|' /C calc'!A0", "'@SUM(A1:A9)", "'=1+1", "'@x", ";'=cmd|' /C calc'!A0",
+                        "aman;'=cmd|' /C calc'!A0", "a;'@b", "baris\n'=cmd|x", "' \u2060=HYPERLINK(1)", "-5", "+1,5"]
+    assert ',"aman;\'=cmd|\' /C calc\'!A0",' in teks  # a cell holding ";" is quoted in the comma file
+
+
+SEL_JAHAT = st.text(st.sampled_from(list("=+-@;,\"' \t\r\na1.") + ["\u200b", "\u202e", "\x00", "\u2060", "\ufeff"]),
+                    max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(SEL_JAHAT, min_size=1, max_size=4))
+def test_tabel_csv_tanpa_rumus_untuk_isi_apa_pun(baris):
+    """Any cells made of formula characters, both separators, quotes, line breaks and invisible
+    characters: read back splitting on "," or on ";", no cell is a formula."""
+    text = tabel_csv(["a", "b"], [baris, ["x"] + baris])
+    assert [c for c in _sel_dibaca(text) if _sel_rumus(c)] == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(st.characters(blacklist_characters=";\r", blacklist_categories=("Cs",)), max_size=8),
+                max_size=5))
+def test_tabel_csv_seperti_csv_writer_tanpa_titik_koma(baris):
+    """A cell without ";" is written exactly as Python's csv.writer writes it (the CSV layout is unchanged
+    for ordinary text)."""
+    sel = [csv_sel(c) for c in baris]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows([["a"], sel])
+    assert tabel_csv(["a"], [baris]) == out.getvalue()
 
 
 # --- the shared cell helpers -------------------------------------------------------------------------
