@@ -16,8 +16,8 @@ Shapes and units:
 - `tabel_teks` returns lines without a newline and without trailing spaces (the grid style keeps its
   closing `|`). No function here raises for any text; widths below 1 are treated as 1.
 
-The layout rules (what the printed berita acara looks like) are described in README.md, "Berita acara":
-the text format is "teks biasa 80 kolom untuk dicetak".
+Where the 80 columns come from: README.md ("Berita acara": "teks biasa 80 kolom untuk dicetak") and
+docs/csv.md ("Ekspor": text tables that fit an 80-column screen).
 """
 
 from __future__ import annotations

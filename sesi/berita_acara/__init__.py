@@ -14,8 +14,9 @@ Renderers: one module per format, each a function from the blocks to the documen
 function and one entry in each.
 
 The same session always gives the same bytes: nothing depends on the clock or on the dict order of the
-file. What the document holds and in which order is described in README.md ("Berita acara"); how the
-signature and its fingerprint work in README.md ("Berita acara", pengesahan) and `sesi/pengesahan.py`.
+file. What the document holds and in which order follows the guide (docs/tata-cara.md, "5. Berita
+acara": the national format, after Permendagri 86 Tahun 2017); how the signature and its fingerprint
+work: README.md ("Berita acara") and `sesi/pengesahan.py`.
 """
 
 from __future__ import annotations

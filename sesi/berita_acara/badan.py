@@ -8,8 +8,9 @@ groups), `pertimbangan` (what was considered: `sambutan`, `narasumber`, `hasil_k
 `tanda_tangan` (one signatory per unsur present), `tembusan` (copies) and `keterangan_pengesahan` (the
 signature's details when signed). `BAGIAN` lists them in that order.
 
-The parts and their order follow the berita acara of the Musrenbang Kecamatan as README.md ("Berita
-acara") describes it. None of them raise for a loaded session; missing data gives the document's own
+The parts and their order follow the guide's berita acara (docs/tata-cara.md, "5. Berita acara": the
+opening with the date in words, attendance per unsur with women and vulnerable groups, MENYEPAKATI with
+KESATU, KEDUA, ..., one signatory per unsur, tembusan). None of them raise for a loaded session; missing data gives the document's own
 wording ("belum dipilih", "tidak ada tanggapan yang dicatat", a dotted blank).
 """
 

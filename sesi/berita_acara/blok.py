@@ -3,8 +3,8 @@ and every renderer (`markdown.py`, `teks.py`) consumes.
 
 A document is a flat `list[Blok]`, in reading order. Blocks hold plain user text, never markup: each
 renderer escapes it for its format. They are frozen dataclasses, so a renderer cannot change the
-document another renderer will read. Which block a part of the document uses follows the layout of the
-berita acara (README.md, "Berita acara"): a letterhead, a title, a Nomor, paragraphs, lettered and
+document another renderer will read. The kinds of block follow the layout of the berita acara
+(docs/tata-cara.md, "5. Berita acara"): a letterhead, a title, a Nomor, paragraphs, lettered and
 numbered lists, the MENYEPAKATI clauses, tables, and a part break before each lampiran.
 
 `TabelDokumen`/`KolomDokumen` are named apart from the screens' `Tabel`/`Kolom` widgets

@@ -4,8 +4,8 @@ describe a Pleno II decision or an usulan's status.
 
 Everything takes and returns plain text (`str`); none of these raise for odd data from a hand-edited
 file: a value that is not a number or a date is shown as typed, a missing date or Nomor as a dotted
-blank to fill by hand. The words follow the berita acara as README.md ("Berita acara") describes it:
-"Kota"/"Kabupaten", "Wali Kota"/"Bupati", Bappeda (Bappedalitbang in Banjarmasin).
+blank to fill by hand. The words follow the berita acara of docs/tata-cara.md ("5. Berita acara"):
+"Kota"/"Kabupaten", tembusan to "Wali Kota"/"Bupati" and Bappeda (Bappedalitbang in Banjarmasin).
 """
 
 from __future__ import annotations

@@ -8,9 +8,10 @@ V `hasil_kelurahan` (every usulan from the Musrenbang Kelurahan and what became 
 score table). `kepala` is the header each starts with (Nomor, date, and RANCANGAN or the fingerprint).
 
 Each function takes the document's `Konteks` and returns `list[Blok]`; an empty lampiran says
-"Tidak ada." (`TIDAK_ADA`). Scores are shown with two decimals (`sesi.peringkat.bulat`), money as rupiah;
-the tie-break rule is the one in README.md ("Cara menilai dan mengurutkan"), stated in Lampiran VI by
-`sesi.peringkat.aturan_urutan`. Nothing here raises for a loaded session.
+"Tidak ada." (`TIDAK_ADA`). Scores are shown with two decimals (`sesi.peringkat.bulat`), money as rupiah.
+Which lampiran, in which order, each repeating the Nomor and date: docs/tata-cara.md, "5. Berita
+acara"; the scoring and the tie-break rule stated in Lampiran VI (`sesi.peringkat.aturan_urutan`):
+docs/tata-cara.md, "4. Skoring dan urutan". Nothing here raises for a loaded session.
 """
 
 from __future__ import annotations
