@@ -90,8 +90,12 @@ def csv_sel(value: object, pemisah: str = ",") -> str:
     and bidi characters removed (newlines kept, the writer quotes them; CR becomes LF), then a single
     quote put before every piece a spreadsheet could read as a formula: the cell's start (also when it
     starts with a tab or a line break) and each piece after a newline or the other separator."""
-    s = _ANSI.sub("", _teks(value)).replace("\r\n", "\n").replace("\r", "\n")
-    s = _CONTROL.sub("", s)
+    s = _teks(value)
+    if s.isprintable() and PEMISAH_LAIN[pemisah] not in s and s[:1] not in (" ", '"'):
+        # The common case, without the regular expressions: a printable string has nothing to remove
+        # (see md_sel) and no line break, so it is one piece, decided by its first character.
+        return "'" + s if s[:1] in ("=", "+", "-", "@") and not _PLAIN_NUMBER.fullmatch(s) else s
+    s = _CONTROL.sub("", _ANSI.sub("", s).replace("\r\n", "\n").replace("\r", "\n"))
     bagian = _PEMISAH_SEGMEN[pemisah].split(s)  # pieces, with the separators between them
     for i in range(0, len(bagian), 2):
         if _rumus(bagian[i], len(bagian) == 1) or (i == 0 and s[:1] == "\n"):

@@ -301,11 +301,11 @@ def test_tabel_csv_tanpa_rumus_untuk_isi_apa_pun(baris):
                 max_size=5))
 def test_tabel_csv_seperti_csv_writer_tanpa_titik_koma(baris):
     """A cell without ";" is written exactly as Python's csv.writer writes it (the CSV layout is unchanged
-    for ordinary text)."""
-    sel = [csv_sel(c) for c in baris]
+    for ordinary text; the first cell is fixed, since a signed number there is neutralised)."""
+    sel = ["x"] + [csv_sel(c) for c in baris]
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows([["a"], sel])
-    assert tabel_csv(["a"], [baris]) == out.getvalue()
+    assert tabel_csv(["a"], [["x"] + baris]) == out.getvalue()
 
 
 # --- the shared cell helpers -------------------------------------------------------------------------
