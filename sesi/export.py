@@ -1,8 +1,9 @@
 """Exports a user hands on: the ranking (peringkat) and the attendance list (daftar hadir), as CSV,
 Markdown or plain text; and the cell escaping every export shares (also used by the berita acara).
 
-User text is data, never markup or a formula:
-- `csv_sel`: control, zero-width and bidi characters are removed first; then every place where a
+User text is data, never markup or a formula. What is removed is the one control-character rule of
+`sesi/teks.py` (`KENDALI`: escape sequences, C0/C1 controls, bidi and zero-width characters):
+- `csv_sel`: those characters are removed first (tabs and newlines kept); then every place where a
   spreadsheet may start reading a value (the cell's start, and after a newline or the other common
   separator, `;` in a comma file: Excel in Indonesian splits on `;`) that would start with = + - @
   (after spaces, format characters or quotes), a tab, or a carriage return gets a single quote, so it
@@ -11,7 +12,7 @@ User text is data, never markup or a formula:
   docs/csv.md ("Keamanan isi").
 - `md_sel`: Markdown's special characters are backslash-escaped and newlines become spaces (or <br>),
   so a hostile title never breaks a table or turns into a link, heading or HTML.
-- `teks_sel`: ANSI escape sequences and control characters are removed for a terminal or a .txt file.
+- `teks_sel`: the same characters removed, newlines and tabs made spaces, for a terminal or a .txt file.
 
 Layout: text tables and paragraphs (80 columns, measured by display width) come from the engine the
 berita acara uses, `sesi/teks_tabel.py`; Markdown tables from tabulate's "github" format (aligned pipe
@@ -29,21 +30,11 @@ from .format import jam, tanggal_panjang
 from .model import label_status, label_unsur
 from .pendaftaran import rekap
 from .peringkat import Baris, aturan_urutan, bulat, bulat_titik, peringkat_semua
+from .teks import KENDALI, buang_kendali
 from .teks_tabel import LEBAR, bungkus, lebar_teks, tabel_teks
 
 # --- cell escaping (shared) -------------------------------------------------------------------------
 
-#: ANSI/VT escape sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ESC \), DCS/SOS/PM/APC strings,
-#: two-character escapes, and the 8-bit CSI (0x9b).
-_ANSI = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
-    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"
-    r"|\x1b[ -/]*[0-~]"
-    r"|\x9b[0-?]*[ -/]*[@-~]"
-)
-#: C0/C1 controls except tab and newline, DEL, zero-width and bidi override/isolate characters.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+([.,]\d+)*")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 _MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
@@ -55,14 +46,6 @@ def _teks(value: object) -> str:
     if value is None:
         return ""
     return unicodedata.normalize("NFC", str(value))
-
-
-def _tanpa_kendali(s: str, *, baris_baru: str = " ") -> str:
-    """Remove escape sequences and control characters; newlines (and tabs) become `baris_baru`/space."""
-    s = _ANSI.sub("", s)
-    s = s.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    s = _CONTROL.sub("", s)
-    return s.replace("\n", baris_baru)
 
 
 #: The other common separator of each CSV separator (Excel in Indonesian reads `;`).
@@ -95,7 +78,7 @@ def csv_sel(value: object, pemisah: str = ",") -> str:
         # The common case, without the regular expressions: a printable string has nothing to remove
         # (see md_sel) and no line break, so it is one piece, decided by its first character.
         return "'" + s if s[:1] in ("=", "+", "-", "@") and not _PLAIN_NUMBER.fullmatch(s) else s
-    s = _CONTROL.sub("", _ANSI.sub("", s).replace("\r\n", "\n").replace("\r", "\n"))
+    s = KENDALI.sub("", s.replace("\r\n", "\n").replace("\r", "\n"))
     bagian = _PEMISAH_SEGMEN[pemisah].split(s)  # pieces, with the separators between them
     for i in range(0, len(bagian), 2):
         if _rumus(bagian[i], len(bagian) == 1) or (i == 0 and s[:1] == "\n"):
@@ -115,7 +98,7 @@ def md_sel(value: object, *, baris_baru: str = " ") -> str:
         if "&" in s:
             s = _MD_ENTITY.sub(r"\\&", s)
         return (_SPASI.sub(" ", s) if "  " in s else s).strip()
-    s = _tanpa_kendali(s, baris_baru="\n")
+    s = buang_kendali(s)
     s = _MD_SPECIAL.sub(r"\\\1", s)
     s = _MD_ENTITY.sub(r"\\&", s)
     lines = (re.sub(r" {2,}", " ", line).strip() for line in s.split("\n"))
@@ -127,7 +110,7 @@ def teks_sel(value: object) -> str:
     tabs become spaces."""
     s = _teks(value)
     if not s.isprintable():  # printable: nothing to remove (see md_sel)
-        s = _tanpa_kendali(s)
+        s = buang_kendali(s, baris_baru=" ")
     return (_SPASI.sub(" ", s) if "  " in s else s).strip()
 
 

@@ -236,10 +236,11 @@ def test_daftar_hadir_md_dan_txt(store, sesi_hadir):
 # --- CSV formula injection (issue 10, item 8) ----------------------------------------------------------
 
 #: The bypasses of the issue: an invisible character before = or @ (the check ran before they were
-#: stripped), and a cell that a spreadsheet splitting on ";" (Excel in Indonesian) sees as two.
+#: stripped), and a cell that a spreadsheet splitting on ";" (Excel in Indonesian) sees as two; and a
+#: soft hyphen (invisible, but not a control character: kept, and looked past).
 BYPASS = ["\u200b=cmd|' /C calc'!A0", "\u202e@SUM(A1:A9)", "\x00=1+1", "\u200b\u202e\x00@x",
           ";=cmd|' /C calc'!A0", "aman;=cmd|' /C calc'!A0", "a;\u200b@b", "baris\n=cmd|x", " \u2060=HYPERLINK(1)",
-          "-5", "+1,5"]
+          "\u00ad@x", "-5", "+1,5"]
 
 
 def _sel_rumus(sel: str) -> bool:
@@ -279,12 +280,13 @@ def test_csv_tanpa_rumus_dibaca_dengan_koma_atau_titik_koma(store, bantu):
         assert "-5" in sel and "+1,5" in sel  # plain numbers are left alone
     kegiatan = [r["kegiatan"] for r in baca_csv(teks)]
     assert kegiatan == ["'=cmd|' /C calc'!A0", "'@SUM(A1:A9)", "'=1+1", "'@x", ";'=cmd|' /C calc'!A0",
-                        "aman;'=cmd|' /C calc'!A0", "a;'@b", "baris\n'=cmd|x", "' \u2060=HYPERLINK(1)", "-5", "+1,5"]
+                        "aman;'=cmd|' /C calc'!A0", "a;'@b", "baris\n'=cmd|x", "' =HYPERLINK(1)",
+                        "'\u00ad@x", "-5", "+1,5"]
     assert ',"aman;\'=cmd|\' /C calc\'!A0",' in teks  # a cell holding ";" is quoted in the comma file
 
 
-SEL_JAHAT = st.text(st.sampled_from(list("=+-@;,\"' \t\r\na1.") + ["\u200b", "\u202e", "\x00", "\u2060", "\ufeff"]),
-                    max_size=12)
+SEL_JAHAT = st.text(st.sampled_from(list("=+-@;,\"' \t\r\na1.")
+                                    + ["\u200b", "\u202e", "\x00", "\u2060", "\ufeff", "\u00ad"]), max_size=12)
 
 
 @settings(max_examples=300, deadline=None)
