@@ -34,7 +34,7 @@ from .kata import nama_kecamatan
 from .konteks import Konteks
 from .lampiran import hasil_usulan
 from .markdown import ke_markdown
-from .teks import ke_teks, tabel_teks
+from .polos import ke_teks, tabel_teks
 
 #: A renderer: the document's blocks in, the document's text out.
 Penyaji = Callable[[Iterable[Blok]], str]
