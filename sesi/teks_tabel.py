@@ -1,7 +1,7 @@
 """Plain text for an 80-column terminal or printout: display width, word wrap, and tables with wrapped cells.
 
 The one text-layout engine of the program: the berita acara's text renderer
-(`sesi/berita_acara/teks.py`) and the text exports of `sesi/export.py` both lay out their paragraphs and
+(`sesi/berita_acara/polos.py`) and the text exports of `sesi/export.py` both lay out their paragraphs and
 tables here. Why ours and not tabulate: tabulate measures width with `len` (without the optional
 wcwidth, a CJK character or an emoji counts 1 column and the table goes past 80 columns and out of
 line), wraps only cells it is given a width for, and cannot draw the forms filled by hand (rows of a

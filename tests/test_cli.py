@@ -255,7 +255,7 @@ def test_perintah_non_ui_tidak_memuat_textual(tmp_path, berkas):
 
 def test_mengimpor_semua_modul_sesi_tidak_memuat_textual(tmp_path):
     modul = sorted(m.name for m in pkgutil.walk_packages(sesi.__path__, "sesi."))
-    assert "sesi.csv_import" in modul and "sesi.export" in modul and "sesi.berita_acara.teks" in modul
+    assert "sesi.csv_import" in modul and "sesi.export" in modul and "sesi.berita_acara.polos" in modul
     script = (
         "import importlib, sys\n"
         f"for m in {modul!r}:\n"
