@@ -17,6 +17,7 @@ from sesi.data import Data
 
 from .base import LayarTahap
 from .glyph import g
+from .kontrak import aplikasi
 from .widgets import AlasanDialog, FormDialog, Kolom, KonfirmasiDialog, teks
 
 
@@ -121,7 +122,7 @@ class BeritaAcaraScreen(LayarTahap):
         self._susun(self.data, self.fmt)
 
     def action_ekspor(self, fmt: str) -> None:
-        folder = os.path.dirname(self.app.store.path)  # type: ignore[attr-defined]
+        folder = os.path.dirname(aplikasi(self).store.path)
         awal = os.path.join(folder, berita_acara.nama_berkas(self.data, fmt))
         judul = "Simpan berita acara sebagai " + ("Markdown" if fmt == "md" else "teks biasa")
 
@@ -145,7 +146,7 @@ class BeritaAcaraScreen(LayarTahap):
             self.status.atur("Berita acara sudah disahkan. O membuka kembali pengesahan (dengan alasan).",
                              galat=True)
             return
-        if self.app.pelaku.peran != "pimpinan":  # type: ignore[attr-defined]
+        if aplikasi(self).pelaku.peran != "pimpinan":
             self.status.atur("Pengesahan hanya oleh pimpinan sidang: buka aplikasi dengan --peran pimpinan.",
                              galat=True)
             return

@@ -17,6 +17,7 @@ from sesi.format import jam
 from sesi.model import PERAN
 
 from .glyph import g
+from .kontrak import DataBerubah, aplikasi
 from .widgets import teruskan_panah, Tabel, teks
 
 BATAS = 500
@@ -88,9 +89,10 @@ class RiwayatScreen(Screen):
 
     @property
     def data(self) -> Data:
-        return self.app.data  # type: ignore[attr-defined]
+        return aplikasi(self).data
 
-    def data_berubah(self, data: Data, perubahan: dict) -> None:
+    @on(DataBerubah)
+    def _data_berubah(self) -> None:
         self.segarkan()
 
     def segarkan(self) -> None:

@@ -26,6 +26,7 @@ from sesi.peringkat import aturan_urutan, bulat, nilai_sel, peringkat_kelompok
 
 from ..base import LayarTahap
 from ..glyph import g
+from ..kontrak import aplikasi
 from .matriks import Isi, KolomMatriks, Matriks, aman, lebar_kolom_kriteria, potong
 from ..pilih_kelompok import PilihKelompok
 from ..widgets import FormDialog, Kolom, PilihDialog, teks
@@ -201,15 +202,23 @@ class SkoringScreen(PilihKelompok, LayarTahap):
     def on_mount(self) -> None:
         self.matriks.saat_pindah = lambda uid, kode: self._info(self.data)
         self.matriks.focus()
+        self.watch(self.app, "kelompok_aktif", self._ikuti_kelompok, init=False)
 
-    def on_screen_resume(self) -> None:
-        kid = getattr(self.app, "kelompok_aktif", "")
+    def _ikuti_kelompok(self, kid: str) -> None:
+        """Another screen chose the kelompok being discussed: show it here too (now, or on return)."""
+        if self.is_current:
+            self._ikuti(kid)
+
+    def _ikuti(self, kid: str) -> None:
         if kid and kid != self.kid and self.data.kelompok_dari_id(kid):
             self._ganti_kelompok(kid)
+
+    def on_screen_resume(self) -> None:
+        self._ikuti(aplikasi(self).kelompok_aktif)
         super().on_screen_resume()
 
     def _kelompok_awal(self, data: Data) -> str:
-        kid = getattr(self.app, "kelompok_aktif", "")
+        kid = aplikasi(self).kelompok_aktif
         if kid and data.kelompok_dari_id(kid):
             return kid
         for k in data.kelompok:
@@ -527,7 +536,7 @@ class SkoringScreen(PilihKelompok, LayarTahap):
         if pos and self.kid:
             self._kursor_kelompok[self.kid] = pos
         self.kid = kid
-        self.app.kelompok_aktif = kid  # type: ignore[attr-defined]
+        aplikasi(self).kelompok_aktif = kid
         if self.urut_peringkat:
             self._urutan_peringkat = [b.usulan.id for b in peringkat_kelompok(self.data, kid).baris]
         m = self.matriks
