@@ -14,15 +14,7 @@ from .widgets import teks
 
 
 class BantuanScreen(ModalScreen[None]):
-    DEFAULT_CSS = """
-    BantuanScreen { align: center middle; }
-    BantuanScreen > Vertical {
-        width: 78; max-width: 100%; height: 100%; max-height: 100%;
-        border: round $primary; background: $surface; padding: 0 1;
-    }
-    BantuanScreen .judul { text-style: bold; }
-    BantuanScreen .kaki { color: $text-muted; }
-    """
+    CSS_PATH = "bantuan.tcss"
 
     BINDINGS = [
         Binding("escape,f10,q,f1", "tutup", "Tutup", id="bantuan.tutup", key_display="Esc/F10/Q"),

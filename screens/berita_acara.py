@@ -22,6 +22,7 @@ from .widgets import AlasanDialog, FormDialog, Kolom, KonfirmasiDialog, teks
 
 
 class BeritaAcaraScreen(LayarTahap):
+    CSS_PATH = "berita_acara.tcss"
     TAHAP = "berita_acara"
     BANTUAN = (
         "Pratinjau berita acara kesepakatan hasil Musrenbang Kecamatan, disusun dari seluruh data sesi: "
@@ -47,14 +48,6 @@ class BeritaAcaraScreen(LayarTahap):
         Binding("h,left", "geser(-8)", "Geser kiri", id="berita_acara.kiri", show=False),
         Binding("l,right", "geser(8)", "Geser kanan", id="berita_acara.kanan", show=False),
     ]
-
-    DEFAULT_CSS = """
-    BeritaAcaraScreen #keadaan { height: auto; max-height: 3; background: $panel; padding: 0 1; }
-    BeritaAcaraScreen #keadaan.-sah { background: $success 30%; }
-    BeritaAcaraScreen #dokumen { height: 1fr; padding: 0; overflow: auto auto;
-        scrollbar-size-vertical: 0; scrollbar-size-horizontal: 1; }
-    BeritaAcaraScreen #isi { width: auto; }
-    """
 
     class Tersusun(Message):
         """The document was built in a worker thread."""

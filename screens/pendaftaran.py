@@ -40,6 +40,7 @@ def kolom_peserta(data: Data, nilai: dict[str, str] | None = None) -> list[Kolom
 
 
 class PendaftaranScreen(LayarTahap):
+    CSS_PATH = "pendaftaran.tcss"
     TAHAP = "pendaftaran"
     BANTUAN = (
         "Ketik beberapa huruf nama peserta lalu tekan Enter: peserta yang disorot tercatat hadir dengan jamnya. "
@@ -57,12 +58,6 @@ class PendaftaranScreen(LayarTahap):
         Binding("ctrl+f", "saring", "Saring semua/belum/sudah hadir", id="pendaftaran.saring", priority=True,
                 show=False),
     ]
-
-    DEFAULT_CSS = """
-    PendaftaranScreen #cari { margin: 0 0 0 0; background: $boost; }
-    PendaftaranScreen #rekap { height: auto; max-height: 5; padding: 0 1; background: $panel; }
-    PendaftaranScreen #hasil { height: 1fr; }
-    """
 
     def __init__(self) -> None:
         super().__init__()

@@ -61,6 +61,7 @@ class DaftarCatatan(OptionList):
 
 
 class Pleno1Screen(LayarTahap):
+    CSS_PATH = "pleno1.tcss"
     TAHAP = "pleno1"
     BANTUAN = (
         "Layar notulen Sidang Pleno I. Baris ketik di bawah selalu siap: ketik catatan lalu Enter; catatan "
@@ -89,16 +90,6 @@ class Pleno1Screen(LayarTahap):
         Binding("p", "jadikan_pembicara", "Jadikan pembicara catatan", id="pleno1.jadikan_pembicara",
                 show=False),
     ]
-
-    DEFAULT_CSS = """
-    Pleno1Screen .judul-bagian { padding: 0 1; background: $panel; color: $text; text-wrap: nowrap;
-                                 text-overflow: ellipsis; }
-    Pleno1Screen #orang { height: auto; max-height: 7; }
-    Pleno1Screen #baris-ketik { height: 1; background: $boost; }
-    Pleno1Screen #pembicara-aktif { width: auto; max-width: 30; padding: 0 1; text-style: bold;
-                                    text-wrap: nowrap; text-overflow: ellipsis; }
-    Pleno1Screen #ketik { width: 1fr; background: $boost; }
-    """
 
     def __init__(self) -> None:
         super().__init__()

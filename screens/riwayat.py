@@ -51,6 +51,7 @@ def cocok(entry: dict[str, Any], words: list[str], data: Data) -> bool:
 
 class RiwayatScreen(Screen):
     """Browse the history; type to filter by usulan id or title, person, role or action."""
+    CSS_PATH = "riwayat.tcss"
 
     BANTUAN = (
         "Riwayat mencatat setiap perubahan: waktu, nama, peran, tindakan, objek, nilai lama dan baru. Ketik untuk "
@@ -63,13 +64,6 @@ class RiwayatScreen(Screen):
         Binding("escape,f10", "tutup", "Tutup", id="riwayat.tutup", key_display="Esc/F10"),
         Binding("ctrl+r", "tutup", "Tutup riwayat", id="riwayat.tutup_r", show=False, priority=True),
     ]
-
-    DEFAULT_CSS = """
-    RiwayatScreen #judul { height: 1; background: $panel; text-style: bold; }
-    RiwayatScreen #saring { background: $boost; }
-    RiwayatScreen Tabel { height: 1fr; }
-    RiwayatScreen #rinci { height: 2; color: $text-muted; }
-    """
 
     def __init__(self, saring: str = ""):
         super().__init__()

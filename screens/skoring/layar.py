@@ -118,6 +118,7 @@ def teks_nilai(nilai: Fraction | None, rerata: bool) -> Isi:
 
 
 class SkoringScreen(PilihKelompok, LayarTahap):
+    CSS_PATH = "layar.tcss"
     TAHAP = "skoring"
     BANTUAN_DASAR = (
         "Matriks skoring satu kelompok: baris = usulan yang tidak disisihkan verifikasi, kolom = kriteria, "
@@ -153,14 +154,6 @@ class SkoringScreen(PilihKelompok, LayarTahap):
         # Digits: bindings (not a key handler) so they run in typed order with the moves; described above.
         *[Binding(str(n), f"angka({n})", "", id=f"skoring.angka_{n}", show=False) for n in range(10)],
     ]
-
-    DEFAULT_CSS = """
-    SkoringScreen #judul-skoring { height: 1; padding: 0 1; background: $panel; }
-    SkoringScreen #info-kriteria { background: $boost; }
-    SkoringScreen #info-skala { background: $boost; }
-    SkoringScreen #info-usulan { }
-    SkoringScreen #info-sel { color: $text-muted; }
-    """
 
     def __init__(self) -> None:
         super().__init__()
