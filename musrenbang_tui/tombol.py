@@ -107,6 +107,8 @@ def daftar_tombol() -> Iterator[Tombol]:
 
 def teks_daftar() -> str:
     """`musrenbang tombol`: the ids, keys and descriptions, and the state of the user's file."""
+    from screens.tombol import nama_tombol
+
     path = berkas_tombol()
     keymap, pesan = baca_tombol(path)
     baris = [f"Berkas tombol: {path}" + ("" if path.exists() else " (belum ada; tombol bawaan dipakai)")]

@@ -18,8 +18,8 @@ class BantuanScreen(ModalScreen[None]):
 
     BINDINGS = [
         Binding("escape,f10,q,f1", "tutup", "Tutup", id="bantuan.tutup", key_display="Esc/F10/Q"),
-        Binding("j,down", "gulir(1)", "Gulir", show=False),
-        Binding("k,up", "gulir(-1)", "Gulir", show=False),
+        Binding("j,down", "gulir(1)", "Gulir turun", id="bantuan.turun", show=False),
+        Binding("k,up", "gulir(-1)", "Gulir naik", id="bantuan.naik", show=False),
     ]
 
     def __init__(self, judul: str, uraian: str, kelompok: list[tuple[str, list[tuple[str, str]]]]):

@@ -24,21 +24,25 @@ from .widgets import AlasanDialog, FormDialog, Kolom, KonfirmasiDialog, teks
 class BeritaAcaraScreen(LayarTahap):
     CSS_PATH = "berita_acara.tcss"
     TAHAP = "berita_acara"
+    # What the stage is for; each key and what it does is listed from BINDINGS (F1), so none is named here.
     BANTUAN = (
         "Pratinjau berita acara kesepakatan hasil Musrenbang Kecamatan, disusun dari seluruh data sesi: "
         "kehadiran per unsur, sambutan dan narasumber, hasil kelompok, tanggapan Pleno II, daftar prioritas per "
         "SKPD, usulan yang belum disepakati, delegasi, dan lampiran I-VI. Selama belum disahkan dokumen bertanda "
-        "RANCANGAN. M menyimpan sebagai Markdown, X sebagai teks biasa (80 kolom, siap cetak), V berganti "
-        "pratinjau Markdown/teks. A mengesahkan (hanya pimpinan sidang, --peran pimpinan): sesi dikunci dan "
-        "dokumen diberi sidik jari SHA-256. O membuka kembali pengesahan dengan alasan yang dicatat."
+        "RANCANGAN. Berkas yang disimpan sama persis dengan 'musrenbang ekspor berita-acara'. Hanya pimpinan "
+        "sidang (--peran pimpinan) yang mengesahkan: sesi dikunci dan dokumen diberi sidik jari SHA-256; "
+        "membuka kembali pengesahan memerlukan alasan yang dicatat."
     )
 
     BINDINGS = [
-        Binding("m", "ekspor('md')", "Simpan md", id="berita_acara.ekspor_md"),
-        Binding("x", "ekspor('txt')", "Simpan txt", id="berita_acara.ekspor_txt"),
+        Binding("m", "ekspor('md')", "Simpan md", id="berita_acara.ekspor_md", tooltip="Simpan sebagai Markdown"),
+        Binding("x", "ekspor('txt')", "Simpan txt", id="berita_acara.ekspor_txt",
+                tooltip="Simpan sebagai teks biasa 80 kolom, siap cetak"),
         Binding("v", "ganti_format", "Ganti pratinjau md/teks", id="berita_acara.format", show=False),
-        Binding("a", "sahkan", "Sahkan", id="berita_acara.sahkan"),
-        Binding("o", "buka_kembali", "Buka kembali pengesahan", id="berita_acara.buka_kembali", show=False),
+        Binding("a", "sahkan", "Sahkan", id="berita_acara.sahkan",
+                tooltip="Hanya pimpinan sidang: sesi dikunci dan dokumen diberi sidik jari"),
+        Binding("o", "buka_kembali", "Buka kembali pengesahan", id="berita_acara.buka_kembali", show=False,
+                tooltip="Dengan alasan yang dicatat di riwayat"),
         Binding("j,down", "gulir(1)", "Gulir turun", id="berita_acara.turun", show=False),
         Binding("k,up", "gulir(-1)", "Gulir naik", id="berita_acara.naik", show=False),
         Binding("space,pagedown", "gulir(18)", "Halaman berikut", id="berita_acara.hal_turun", show=False),

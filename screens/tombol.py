@@ -47,19 +47,10 @@ def nama_tombol(key: str) -> str:
     return "+".join([p.capitalize() for p in pengubah] + [nama])
 
 
-def tampil_tombol(pasangan: list[tuple[Binding, str]]) -> str:
-    """The keys of one action for help: a binding's `key_display` when it has one (a keymap drops it),
-    else each key named; several bindings of the same action are listed together ("F1, ?")."""
-    out: list[str] = []
-    sudah: set[str] = set()
-    for binding, key in pasangan:
-        if binding.key_display:
-            if (binding.id or binding.key) not in sudah:
-                out.append(binding.key_display)
-        else:
-            out.append(nama_tombol(key))
-        sudah.add(binding.id or binding.key)
-    return ", ".join(out)
+def tampil_tombol(keys: list[str]) -> str:
+    """The keys of one action, each named the one way help writes keys ("F1, ?"). A binding's
+    `key_display` is for the Footer's narrow space only."""
+    return ", ".join(nama_tombol(k) for k in keys)
 
 
 @dataclass
@@ -68,7 +59,7 @@ class Perintah:
 
     node: "DOMNode"
     binding: Binding
-    pasangan: list[tuple[Binding, str]] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
 
     @property
     def judul(self) -> str:
@@ -76,7 +67,7 @@ class Perintah:
 
     @property
     def tombol(self) -> str:
-        return tampil_tombol(self.pasangan)
+        return tampil_tombol(self.keys)
 
     @property
     def bantuan(self) -> str:
@@ -116,7 +107,7 @@ def perintah_aktif(screen: "Screen") -> list[Perintah]:
         kunci = (id(node), binding.action, binding.description)
         if kunci not in out:
             out[kunci] = Perintah(node, binding)
-        out[kunci].pasangan.append((binding, key))
+        out[kunci].keys.append(key)
     return list(out.values())
 
 

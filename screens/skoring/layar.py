@@ -120,30 +120,29 @@ def teks_nilai(nilai: Fraction | None, rerata: bool) -> Isi:
 class SkoringScreen(PilihKelompok, LayarTahap):
     CSS_PATH = "layar.tcss"
     TAHAP = "skoring"
+    # What the stage is for; each key and what it does is listed from BINDINGS (F1).
     BANTUAN_DASAR = (
         "Matriks skoring satu kelompok: baris = usulan yang tidak disisihkan verifikasi, kolom = kriteria, "
-        "nilai total tertimbang dan peringkat. Kursor mulai di kriteria pertama baris pertama. Panah atau "
+        "nilai total tertimbang dan peringkat. Kursor mulai di kriteria pertama baris pertama; panah atau "
         "h/j/k/l memindahkan kursor. Ketik angka dalam skala kriteria: nilai tersimpan seketika (satu "
         "perubahan per tombol) dan kursor maju ke sel berikutnya (di ujung baris: kriteria pertama baris "
-        "berikutnya). Pada skala 1-10 tombol 0 berarti 10; Enter membuka isian nilai. Angka di luar skala "
-        "ditolak dan tidak mengubah apa pun. Backspace/Delete mengosongkan sel; u atau Ctrl+Z mengurungkan "
-        "perubahan terakhir dari terminal ini. Mode mufakat (bawaan) mengisi nilai kesepakatan; tekan p "
-        "untuk memilih penilai perorangan: angka lalu mengisi nilai penilai itu, dan sel yang belum punya "
-        "nilai mufakat menampilkan rerata para penilai (ditandai *); baris terbawah merinci nilai tiap "
-        "penilai. m berganti mufakat/perorangan. Total berisi 'n/m' selama baris belum "
-        "lengkap (peringkat 'belum'); 'seri' menandai usulan yang hanya dibedakan urutan masuk, untuk "
-        "diputuskan forum. Baris tetap di tempatnya saat menilai; o mengurutkan menurut peringkat (atau "
-        "kembali ke urutan masuk). Ctrl+O memilih kelompok, [ dan ] kelompok sebelum/berikut; a menampilkan "
-        "aturan urutan."
+        "berikutnya). Pada skala 1-10 tombol 0 berarti 10. Angka di luar skala ditolak dan tidak mengubah apa "
+        "pun. Mode mufakat (bawaan) mengisi nilai kesepakatan; dengan penilai perorangan, angka mengisi nilai "
+        "penilai itu, sel yang belum punya nilai mufakat menampilkan rerata para penilai (ditandai *), dan "
+        "baris terbawah merinci nilai tiap penilai. Total berisi 'n/m' selama baris belum lengkap (peringkat "
+        "'belum'); 'seri' menandai usulan yang hanya dibedakan urutan masuk, untuk diputuskan forum. Baris "
+        "tetap di tempatnya saat menilai, kecuali diurutkan menurut peringkat."
     )
 
     BINDINGS = [
-        Binding("u,ctrl+z", "urungkan", "Urung", id="skoring.urungkan"),
-        Binding("p", "penilai", "Penilai", id="skoring.penilai"),
-        Binding("ctrl+o", "pilih_kelompok", "Kelompok", id="skoring.kelompok"),
+        Binding("u,ctrl+z", "urungkan", "Urung", id="skoring.urungkan",
+                tooltip="Urungkan perubahan terakhir dari terminal ini"),
+        Binding("p", "penilai", "Penilai", id="skoring.penilai",
+                tooltip="Pilih penilai perorangan yang nilainya diisi angka, atau Mufakat"),
+        Binding("ctrl+o", "pilih_kelompok", "Kelompok", id="skoring.kelompok", tooltip="Pilih kelompok"),
         Binding("backspace,delete", "hapus", "Kosongkan sel", id="skoring.hapus", show=False),
-        Binding("enter", "isi_nilai", "Isi sel: angka dalam skala lalu maju (0 = 10 pada skala 1-10); Enter "
-                "mengetik nilai", id="skoring.isi", show=False, key_display="0-9/Enter"),
+        Binding("enter", "isi_nilai", "Ketik nilai sel", id="skoring.isi", show=False,
+                tooltip="Membuka isian nilai untuk sel yang disorot"),
         Binding("m", "ganti_mode", "Mufakat / perorangan", id="skoring.mode", show=False),
         Binding("o", "urut", "Urut peringkat / urutan masuk", id="skoring.urut", show=False),
         Binding("right_square_bracket", "geser_kelompok(1)", "Kelompok berikut", id="skoring.kelompok_berikut",
