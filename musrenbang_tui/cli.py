@@ -148,7 +148,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("tombol", help="daftar tombol aplikasi dan id-nya untuk berkas tombol",
                    description="Mencetak setiap tombol aplikasi: id, tombol, dan tindakannya. Tombol dapat diganti "
                    "di berkas ~/.config/musrenbang/tombol.toml (atau $XDG_CONFIG_HOME/musrenbang/tombol.toml), "
-                   'misalnya:\n  [tombol]\n  "app.riwayat" = "ctrl+h"')
+                   'misalnya:\n  [tombol]\n  "app.riwayat" = "ctrl+k"')
     return p
 
 

@@ -4,7 +4,7 @@ Every key of the app is a `Binding` with an id (see screens/tombol.py). A user m
 in `$XDG_CONFIG_HOME/musrenbang/tombol.toml` (or `~/.config/musrenbang/tombol.toml`):
 
     [tombol]
-    "app.riwayat" = "ctrl+h"
+    "app.riwayat" = "ctrl+k"
     "skoring.urungkan" = "u,ctrl+z"
 
 The app passes it to `App.set_keymap`. A file that cannot be used gives one clear message and the
@@ -19,7 +19,7 @@ import tomllib
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
-#: A key as Textual names it: modifiers joined with "+", then a key name ("ctrl+h", "f9", "question_mark").
+#: A key as Textual names it: modifiers joined with "+", then a key name ("ctrl+k", "f9", "question_mark").
 _TOMBOL = re.compile(r"^([a-z]+\+)*[a-z0-9_]+$|^([a-z]+\+)*[^\s,]$", re.I)
 
 
@@ -54,7 +54,7 @@ def baca_tombol(path: Path | None = None) -> tuple[dict[str, str], str]:
     bagian = doc.get("tombol")
     if not isinstance(bagian, dict):
         return {}, (f"Berkas tombol {path} tidak memiliki bagian [tombol] "
-                    '(contoh: [tombol] lalu "app.riwayat" = "ctrl+h"); tombol bawaan dipakai.')
+                    '(contoh: [tombol] lalu "app.riwayat" = "ctrl+k"); tombol bawaan dipakai.')
     keymap: dict[str, str] = {}
     ditolak: list[str] = []
     for binding_id, nilai in bagian.items():
@@ -68,7 +68,7 @@ def baca_tombol(path: Path | None = None) -> tuple[dict[str, str], str]:
     pesan = ""
     if ditolak:
         pesan = (f"Berkas tombol {path}: nilai untuk {', '.join(ditolak)} tidak dikenali sebagai tombol "
-                 '(contoh: "ctrl+h" atau "f5,ctrl+s"); tombol bawaannya dipakai.')
+                 '(contoh: "ctrl+k" atau "f5,ctrl+s"); tombol bawaannya dipakai.')
     return keymap, pesan
 
 

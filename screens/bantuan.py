@@ -40,7 +40,7 @@ class BantuanScreen(ModalScreen[None]):
                     table = Table(title=nama, title_justify="left", show_header=False, box=None, expand=True,
                                   padding=(0, 1))
                     table.add_column("Tombol", style="bold", no_wrap=True, width=16)
-                    table.add_column("Tindakan")
+                    table.add_column("Tindakan", ratio=1)
                     for key, desc in keys:
                         table.add_row(Text(key), Text(desc))
                     yield Static(table)
