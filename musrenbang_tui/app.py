@@ -16,14 +16,13 @@ from rich.text import Text
 from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.command import CommandPalette
 from textual.reactive import reactive
 from textual.screen import Screen
 
 from screens import glyph
 from screens.kontrak import DataBerubah
 from screens.pengamat import BerkasBerubah, BerkasGagalDibaca, PengamatBerkas
-from screens.tombol import perintah_aktif, perintah_palet
+from screens.tombol import buka_palet, perintah_aktif, perintah_palet
 from screens.widgets import AGENDA, LABEL_LAYAR, Hasil, PilihDialog, StatusBar
 from sesi.data import Data
 from sesi.errors import SesiError
@@ -119,7 +118,7 @@ class MusrenbangApp(App):
         self.pengamat.mulai()
         self.title = f"Musrenbang Kecamatan {self.data.info.kecamatan}"
         if self._pesan_tombol:
-            self.notify(self._pesan_tombol, title="Berkas tombol", severity="warning", timeout=15, markup=False)
+            self.notify(self._pesan_tombol, severity="warning", timeout=15, markup=False)
 
     def _cari_kelompok(self, nama: str) -> str:
         from sesi.data import normal
@@ -290,8 +289,7 @@ class MusrenbangApp(App):
         self.notify("Tekan Ctrl+Q untuk keluar. Semua perubahan sudah tersimpan.", title="Keluar?")
 
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(id="--command-palette", placeholder="Cari perintah…"))
+        buka_palet(self)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every enabled action of the focused widget, the screen and the app, by its description."""

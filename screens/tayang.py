@@ -30,7 +30,7 @@ from sesi.store import Store
 from . import glyph
 from .glyph import g
 from .pengamat import BerkasBerubah, BerkasGagalDibaca, PengamatBerkas
-from .tombol import perintah_palet
+from .tombol import buka_palet, perintah_palet
 
 TAMPILAN = {"kehadiran": "Kehadiran", "peringkat": "Peringkat kelompok", "kesepakatan": "Hasil kesepakatan"}
 IKUT_TAHAP = {"persiapan": "kehadiran", "pendaftaran": "kehadiran", "pleno1": "kehadiran",
@@ -122,6 +122,9 @@ class TayangApp(App):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         return perintah_palet(screen)
+
+    def action_command_palette(self) -> None:
+        buka_palet(self)
 
     # --- views ---
     def gambar(self, force: bool = False) -> None:

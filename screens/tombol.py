@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator
 
-from textual.app import SystemCommand
+from textual.app import App, SystemCommand
+from textual.command import CommandPalette
 from textual.binding import Binding
 from textual.keys import key_to_character
 
@@ -121,4 +122,10 @@ def perintah_palet(screen: "Screen") -> Iterator[SystemCommand]:
         yield SystemCommand(p.judul, p.bantuan, lambda p=p: screen.app.call_later(p.jalankan))
 
 
-__all__ = ["Perintah", "nama_tombol", "perintah_aktif", "perintah_palet", "tampil_tombol"]
+def buka_palet(app: App) -> None:
+    """Open the command palette with an Indonesian prompt (an App's `action_command_palette`)."""
+    if app.use_command_palette and not CommandPalette.is_open(app):
+        app.push_screen(CommandPalette(id="--command-palette", placeholder="Cari perintah…"))
+
+
+__all__ = ["buka_palet", "Perintah", "nama_tombol", "perintah_aktif", "perintah_palet", "tampil_tombol"]
