@@ -6,24 +6,30 @@ Imported only when the UI opens (the CLI imports it lazily), so non-UI commands 
 from __future__ import annotations
 
 import importlib
+import io
 import os
 import sys
-import traceback
 from typing import Any, Callable, Iterable
 
+from rich.console import Console
 from rich.text import Text
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.command import CommandPalette
+from textual.reactive import reactive
 from textual.screen import Screen
-from textual.worker import Worker
 
 from screens import glyph
+from screens.kontrak import DataBerubah
+from screens.pengamat import BerkasBerubah, BerkasGagalDibaca, PengamatBerkas
+from screens.tombol import buka_palet, perintah_aktif, perintah_palet
 from screens.widgets import AGENDA, LABEL_LAYAR, Hasil, PilihDialog, StatusBar
 from sesi.data import Data
 from sesi.errors import SesiError
 from sesi.model import PERAN
 from sesi.store import Pelaku, Store
+
+from .tombol import baca_tombol
 
 #: stage key -> (module, class) of its screen, imported on first use.
 LAYAR: dict[str, tuple[str, str]] = {
@@ -56,21 +62,33 @@ class MusrenbangApp(App):
     POLL_DETIK = 0.5
 
     BINDINGS = [
-        Binding("f1", "bantuan", "Bantuan", id="app.bantuan", priority=True, key_display="F1"),
+        Binding("f1", "bantuan", "Bantuan", id="app.bantuan", priority=True, key_display="F1",
+                tooltip="Tombol dan tindakan yang berlaku sekarang"),
         Binding("question_mark", "bantuan", "Bantuan", id="app.bantuan_tanya", show=False),
-        Binding("ctrl+p", "command_palette", "Perintah", id="app.perintah", priority=True, show=False),
-        Binding("ctrl+g", "pilih_tahap", "Layar", id="app.pilih_tahap", priority=True),
-        Binding("ctrl+n", "tahap_berikut", "Berikut", id="app.tahap_berikut", show=False, priority=True),
-        Binding("ctrl+b", "tahap_sebelum", "Sebelum", id="app.tahap_sebelum", show=False, priority=True),
+        Binding("ctrl+p", "command_palette", "Perintah", id="app.perintah", priority=True, show=False,
+                tooltip="Cari dan jalankan tindakan mana pun dengan mengetik namanya"),
+        Binding("ctrl+g", "pilih_tahap", "Layar", id="app.pilih_tahap", priority=True,
+                tooltip="Pindah ke layar tahap lain"),
+        Binding("ctrl+n", "tahap_berikut", "Berikut", id="app.tahap_berikut", show=False, priority=True,
+                tooltip="Layar tahap berikutnya"),
+        Binding("ctrl+b", "tahap_sebelum", "Sebelum", id="app.tahap_sebelum", show=False, priority=True,
+                tooltip="Layar tahap sebelumnya"),
         Binding("ctrl+t", "tetapkan_tahap", "Tetapkan tahap sesi", id="app.tetapkan_tahap", show=False,
-                priority=True),
-        Binding("f9", "peringatan", "Peringatan", id="app.peringatan", show=False, priority=True),
-        Binding("ctrl+r", "riwayat", "Riwayat perubahan", id="app.riwayat", show=False),
-        Binding("ctrl+q", "keluar", "Keluar", id="app.keluar", priority=True),
+                priority=True, tooltip="Tahap sesi menjadi tahap layar ini (diikuti tampilan proyektor)"),
+        Binding("f9", "peringatan", "Peringatan", id="app.peringatan", show=False, priority=True,
+                tooltip="Peringatan tata cara untuk data saat ini"),
+        Binding("ctrl+r", "riwayat", "Riwayat perubahan", id="app.riwayat", show=False,
+                tooltip="Siapa mengubah apa dan kapan"),
+        Binding("ctrl+q", "keluar", "Keluar", id="app.keluar", priority=True,
+                tooltip="Semua perubahan sudah tersimpan"),
         Binding("ctrl+c", "help_quit", show=False, system=True),
-        *[Binding(fkey, f"layar('{key}')", f"Layar {label}", id=f"app.layar_{key}", show=False, priority=True)
+        *[Binding(fkey, f"layar('{key}')", f"Layar {label}", id=f"app.layar_{key}", show=False, priority=True,
+                  tooltip=f"Pindah ke layar {label}")
           for key, label, fkey in AGENDA],
     ]
+
+    #: The kelompok the Kelompok, Skoring and Pleno II screens show; they `watch` it to follow each other.
+    kelompok_aktif: reactive[str] = reactive("", init=False)
 
     def __init__(self, store: Store, layar: str | None = None, kelompok: str | None = None,
                  ascii: bool = False, **kwargs: Any):
@@ -83,20 +101,24 @@ class MusrenbangApp(App):
         self.store = store
         self.data: Data = data
         self.layar_awal = layar
-        self.kelompok_aktif: str = self._cari_kelompok(kelompok) if kelompok else ""
+        self.set_reactive(MusrenbangApp.kelompok_aktif, self._cari_kelompok(kelompok) if kelompok else "")
         self.ascii = ascii
         glyph.set_ascii(ascii)
-        self.log_galat: str = ""
         self._riwayat_dilihat = self._id_riwayat_terakhir()
-        self._pembaca: Worker | None = None
         self._peringatan_cache: tuple[int, list[str]] = (-1, [])
+        self.pengamat = PengamatBerkas(self, store, self.POLL_DETIK)
+        keymap, self._pesan_tombol = baca_tombol()
+        self.set_keymap(keymap)
+        self._bentrok_dikabarkan: set[frozenset[str]] = set()
 
     # --- start ---
     def on_mount(self) -> None:
         if self.ascii:
             self.add_class("ascii")
-        self.set_interval(self.POLL_DETIK, self._poll, name="poll-berkas")
+        self.pengamat.mulai()
         self.title = f"Musrenbang Kecamatan {self.data.info.kecamatan}"
+        if self._pesan_tombol:
+            self.notify(self._pesan_tombol, severity="warning", timeout=15, markup=False)
 
     def _cari_kelompok(self, nama: str) -> str:
         from sesi.data import normal
@@ -112,7 +134,8 @@ class MusrenbangApp(App):
 
     # --- saving: one store write on the UI thread, then tell the screen ---
     def simpan(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Hasil:
-        """Run one action in one transaction. On success the status line says "Tersimpan - rev N"."""
+        """Run one action in one transaction. On success the status line says "Tersimpan - rev N" and the
+        active screen gets `DataBerubah` with the changed record ids."""
         try:
             with self.store.transaksi() as tx:
                 nilai = fn(tx, *args, **kwargs)
@@ -133,33 +156,18 @@ class MusrenbangApp(App):
         self._riwayat_dilihat = self._id_riwayat_terakhir()
         self._kabarkan({})
 
-    def _kabarkan(self, perubahan: dict) -> None:
-        screen = self.screen
-        if hasattr(screen, "data_berubah"):
-            screen.data_berubah(self.data, perubahan)
+    def _kabarkan(self, perubahan: dict[str, set[str]]) -> None:
+        """Messages up... and this one down: the active screen decides what to repaint."""
+        self.screen.post_message(DataBerubah(self.data, perubahan))
 
     def _id_riwayat_terakhir(self) -> str:
         last = self.data.riwayat_terakhir(1)
         return last[0]["id"] if last else ""
 
-    def _poll(self) -> Worker | None:
-        """Pick up changes other terminals saved: a stat call here; a changed file is read and parsed in a
-        thread (11 MB at 5,000 usulan must not freeze the keyboard) and shown when it arrives."""
-        if (self._pembaca is not None and not self._pembaca.is_finished) or not self.store.berubah():
-            return None
-        self._pembaca = self.run_worker(self._baca_berkas, thread=True, group="baca-berkas", exit_on_error=False)
-        return self._pembaca
-
-    def _baca_berkas(self) -> None:
-        """In a worker thread: read the file (the store serialises this with this app's own saves)."""
-        try:
-            data = self.store.muat()
-        except SesiError as e:
-            self.call_from_thread(self._status, Text(f"{glyph.g('warn')} {e}"), True)
-            return
-        self.call_from_thread(self._terima, data)
-
-    def _terima(self, data: Data) -> None:
+    # --- other terminals' changes (read by the shared watcher, see screens/pengamat.py) ---
+    @on(BerkasBerubah)
+    def _berkas_berubah(self, pesan: BerkasBerubah) -> None:
+        data = pesan.data
         # A save made here while the file was being read is newer: the store then holds that one.
         if data is not self.store.data or data.revisi == self.data.revisi:
             return
@@ -167,11 +175,13 @@ class MusrenbangApp(App):
         self._kabarkan({})
         self._status(self._kabar_terminal_lain())
 
+    @on(BerkasGagalDibaca)
+    def _berkas_gagal(self, pesan: BerkasGagalDibaca) -> None:
+        self._status(Text(f"{glyph.g('warn')} {pesan.pesan}"), True)
+
     async def baca_perubahan(self) -> None:
         """Poll now and wait until a changed file has been read and shown (what the timer does)."""
-        pembaca = self._poll() or self._pembaca
-        if pembaca is not None:
-            await pembaca.wait()
+        await self.pengamat.baca_sekarang()
 
     def _kabar_terminal_lain(self) -> Text:
         """A short notice of who changed what since this terminal last looked."""
@@ -218,20 +228,6 @@ class MusrenbangApp(App):
             self._peringatan_cache = (self.data.revisi, cache)
         return cache
 
-    def perbarui_status(self, screen: Screen) -> None:
-        """Refresh the right-hand side of a screen's status line: who is here and the warnings."""
-        n = len(self.peringatan())
-        kanan = Text()
-        if self.data.info.terkunci:
-            kanan.append("DISAHKAN (terkunci) ", style="bold")
-        kanan.append(f"{self.pelaku.nama} {glyph.g('dot')} {PERAN.get(self.pelaku.peran, self.pelaku.peran)}")
-        if n:
-            kanan.append(f" {glyph.g('dot')} {glyph.g('warn')} {n} (F9)", style="bold")
-        for bar in screen.query(StatusBar):
-            bar.atur_kanan(kanan)
-            if not bar.pesan.plain:
-                bar.atur(Text(f"Tersimpan {glyph.g('dot')} rev {self.data.revisi}"))
-
     # --- actions ---
     def action_layar(self, key: str) -> None:
         if key in LAYAR and self.current_mode != key:
@@ -270,33 +266,21 @@ class MusrenbangApp(App):
                                        [("Peringatan", [(glyph.g("warn"), w) for w in items])]))
 
     def action_bantuan(self) -> None:
+        """Help lists what the keys do now: the active bindings (keymap applied, disabled ones left out)."""
         from screens.bantuan import BantuanScreen
 
         screen = self.screen
         if isinstance(screen, BantuanScreen):
             return
-        groups: list[tuple[str, list[tuple[str, str]]]] = []
-        focused = screen.focused
-        if focused is not None and type(focused).__module__.startswith(("screens", "musrenbang_tui")):
-            groups.append(("Pada bagian yang aktif", self._daftar_tombol(focused)))
-        groups.append((f"Layar {LABEL_LAYAR.get(self.current_mode, '')}", self._daftar_tombol(screen)))
-        groups.append(("Seluruh aplikasi", self._daftar_tombol(self)))
-        uraian = getattr(screen, "BANTUAN", "")
-        self.push_screen(BantuanScreen(LABEL_LAYAR.get(self.current_mode, ""), uraian, groups))
-
-    def _daftar_tombol(self, node: Any) -> list[tuple[str, str]]:
-        out = []
-        seen = set()
-        for binding in getattr(node, "BINDINGS", []):
-            if not isinstance(binding, Binding) or not binding.description or binding.system:
-                continue
-            key = binding.key_display or ", ".join(self.get_key_display(Binding(k.strip(), "")) for k in
-                                                   binding.key.split(","))
-            if (key, binding.description) in seen:
-                continue
-            seen.add((key, binding.description))
-            out.append((key, binding.description))
-        return out
+        fokus: list[tuple[str, str]] = []
+        layar: list[tuple[str, str]] = []
+        aplikasi: list[tuple[str, str]] = []
+        for p in perintah_aktif(screen):
+            daftar = aplikasi if p.node is self else layar if p.node is screen else fokus
+            daftar.append((p.tombol, p.judul))
+        judul = LABEL_LAYAR.get(self.current_mode, "")
+        groups = [("Pada bagian yang aktif", fokus), (f"Layar {judul}", layar), ("Seluruh aplikasi", aplikasi)]
+        self.push_screen(BantuanScreen(judul, getattr(screen, "BANTUAN", ""), groups))
 
     def action_keluar(self) -> None:
         self.exit(0)
@@ -305,49 +289,56 @@ class MusrenbangApp(App):
         self.notify("Tekan Ctrl+Q untuk keluar. Semua perubahan sudah tersimpan.", title="Keluar?")
 
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(id="--command-palette", placeholder="Cari perintah…"))
+        buka_palet(self)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Every action of the app and of the current screen, by its Indonesian description."""
-        for key, label, fkey in AGENDA:
-            yield SystemCommand(f"Layar {label}", f"Pindah ke layar {label} ({fkey.upper()})",
-                                lambda key=key: self.action_layar(key))
-        seen = set()
-        for node, prefix in ((screen, ""), (self, "")):
-            for binding in getattr(node, "BINDINGS", []):
-                if not isinstance(binding, Binding) or not binding.description or binding.system:
-                    continue
-                if binding.action.startswith("layar(") or binding.action in ("command_palette",):
-                    continue
-                if binding.description in seen:
-                    continue
-                seen.add(binding.description)
-                key = binding.key_display or binding.key.split(",")[0]
-                yield SystemCommand(prefix + binding.description, f"Tombol: {key}",
-                                    lambda node=node, action=binding.action: self.call_later(
-                                        node.run_action, action))
+        """Every enabled action of the focused widget, the screen and the app, by its description."""
+        return perintah_palet(screen)
 
-    # --- unexpected errors: log the details, exit non-zero, store untouched ---
-    def _fatal_error(self) -> None:
-        from .paths import tulis_log
-
-        exc = self._exception
-        detail = "".join(traceback.format_exception(exc)) if exc is not None else "(tanpa rincian)"
-        try:
-            self.log_galat = str(tulis_log(detail))
-        except Exception:  # noqa: BLE001 - the log itself failed
-            self.log_galat = "(berkas log tidak dapat ditulis)"
-        self._return_code = 3
-        self._exit_renderables.append(Text(
-            "Aplikasi berhenti karena kesalahan tak terduga. Semua perubahan yang sudah tersimpan aman.\n"
-            f"Rincian kesalahan: {self.log_galat}"))
-        self._close_messages_no_wait()
+    def handle_bindings_clash(self, clashed_bindings: set[Binding], node: Any) -> None:
+        """A user's keymap gave a key to two actions: say so once (the first declared one wins)."""
+        ids = frozenset(b.id or b.action for b in clashed_bindings)
+        if ids in self._bentrok_dikabarkan:
+            return
+        self._bentrok_dikabarkan.add(ids)
+        self.notify("Berkas tombol memberi satu tombol kepada beberapa tindakan: " + ", ".join(sorted(ids))
+                    + ". Ubah salah satunya.", title="Berkas tombol", severity="warning", timeout=15, markup=False)
 
 
 def mouse_bawaan(mouse: bool) -> bool:
     """Mouse tracking is off over SSH (every movement costs ~4 KB) unless asked for."""
     return mouse or not os.environ.get("SSH_CONNECTION")
+
+
+def jalankan_app(app: App, **kwargs: Any) -> int:
+    """Run `app` and return its exit code. An unexpected error stops it with code 3: the details go to the
+    private log (`paths.tulis_log`), the user reads where; the store is untouched (every save is atomic).
+
+    Textual ends the app with return code 1 on an unhandled exception and prints the traceback to the
+    app's `error_console`; that console is recorded here instead of shown.
+    """
+    rekaman = io.StringIO()
+    asli = app.error_console
+    app.error_console = Console(file=rekaman, width=110, markup=False, highlight=False, color_system=None)
+    try:
+        app.run(**kwargs)
+    finally:
+        app.error_console = asli
+    keluaran = rekaman.getvalue()
+    code = app.return_code or 0
+    if code == 1:
+        from .paths import tulis_log
+
+        try:
+            rincian = f"Rincian kesalahan: {tulis_log(keluaran or '(tanpa rincian)')}"
+        except Exception:  # noqa: BLE001 - the log itself failed
+            rincian = "Berkas log tidak dapat ditulis."
+        print("Aplikasi berhenti karena kesalahan tak terduga. Semua perubahan yang sudah tersimpan aman.\n"
+              + rincian, file=sys.stderr)
+        return 3
+    if keluaran:
+        sys.stderr.write(keluaran)
+    return code
 
 
 def jalankan(path: str, *, layar: str | None = None, kelompok: str | None = None, pelaku: Pelaku | None = None,
@@ -366,9 +357,4 @@ def jalankan(path: str, *, layar: str | None = None, kelompok: str | None = None
         app: App = TayangApp(store, tampilan=tayang, kelompok=kelompok, ascii=ascii)
     else:
         app = MusrenbangApp(store, layar=layar, kelompok=kelompok, ascii=ascii)
-    app.run(mouse=mouse_bawaan(mouse))
-    code = app.return_code or 0
-    log = getattr(app, "log_galat", "")
-    if code and log:
-        print(f"Aplikasi berhenti karena kesalahan tak terduga. Rincian: {log}", file=sys.stderr)
-    return code
+    return jalankan_app(app, mouse=mouse_bawaan(mouse))

@@ -144,6 +144,11 @@ def _parser() -> argparse.ArgumentParser:
                    help="sajikan lewat peramban di http://ALAMAT:PORT (perlu paket textual-serve; bawaan 8000)")
     s.add_argument("--alamat", default="localhost", metavar="HOST",
                    help="alamat untuk --web (bawaan localhost; 0.0.0.0 agar dapat dibuka dari laptop lain)")
+
+    sub.add_parser("tombol", help="daftar tombol aplikasi dan id-nya untuk berkas tombol",
+                   description="Mencetak setiap tombol aplikasi: id, tombol, dan tindakannya. Tombol dapat diganti "
+                   "di berkas ~/.config/musrenbang/tombol.toml (atau $XDG_CONFIG_HOME/musrenbang/tombol.toml), "
+                   'misalnya:\n  [tombol]\n  "app.riwayat" = "ctrl+k"')
     return p
 
 
@@ -460,11 +465,18 @@ def _tayang_web(args) -> int:
     return 0
 
 
+def cmd_tombol(args) -> int:
+    from .tombol import teks_daftar
+
+    sys.stdout.write(teks_daftar())
+    return 0
+
+
 COMMANDS: dict[str, Callable] = {
     "baru": cmd_baru, "impor": cmd_impor, "ekspor": cmd_ekspor, "periksa": cmd_periksa,
     "pulihkan": cmd_pulihkan, "sahkan": cmd_sahkan, "buka-kunci": cmd_buka_kunci, "peran": cmd_peran,
     "buka": cmd_buka,
-    "demo": cmd_demo, "tayang": cmd_tayang,
+    "demo": cmd_demo, "tayang": cmd_tayang, "tombol": cmd_tombol,
 }
 
 

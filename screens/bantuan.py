@@ -14,20 +14,12 @@ from .teks import teks
 
 
 class BantuanScreen(ModalScreen[None]):
-    DEFAULT_CSS = """
-    BantuanScreen { align: center middle; }
-    BantuanScreen > Vertical {
-        width: 78; max-width: 100%; height: 100%; max-height: 100%;
-        border: round $primary; background: $surface; padding: 0 1;
-    }
-    BantuanScreen .judul { text-style: bold; }
-    BantuanScreen .kaki { color: $text-muted; }
-    """
+    CSS_PATH = "bantuan.tcss"
 
     BINDINGS = [
         Binding("escape,f10,q,f1", "tutup", "Tutup", id="bantuan.tutup", key_display="Esc/F10/Q"),
-        Binding("j,down", "gulir(1)", "Gulir", show=False),
-        Binding("k,up", "gulir(-1)", "Gulir", show=False),
+        Binding("j,down", "gulir(1)", "Gulir turun", id="bantuan.turun", show=False),
+        Binding("k,up", "gulir(-1)", "Gulir naik", id="bantuan.naik", show=False),
     ]
 
     def __init__(self, judul: str, uraian: str, kelompok: list[tuple[str, list[tuple[str, str]]]]):
@@ -48,7 +40,7 @@ class BantuanScreen(ModalScreen[None]):
                     table = Table(title=nama, title_justify="left", show_header=False, box=None, expand=True,
                                   padding=(0, 1))
                     table.add_column("Tombol", style="bold", no_wrap=True, width=16)
-                    table.add_column("Tindakan")
+                    table.add_column("Tindakan", ratio=1)
                     for key, desc in keys:
                         table.add_row(Text(key), Text(desc))
                     yield Static(table)

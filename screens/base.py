@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from typing import Any, Callable, ClassVar
 
+from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
 from sesi.data import Data
+from sesi.model import PERAN
 
+from . import glyph
+from .kontrak import DataBerubah, aplikasi
 from .widgets import AgendaBar, Hasil, StatusBar
 
 
@@ -36,7 +41,7 @@ class LayarTahap(Screen):
     # --- data flow: attributes down ---
     @property
     def data(self) -> Data:
-        return self.app.data  # type: ignore[attr-defined]
+        return aplikasi(self).data
 
     def on_mount(self) -> None:
         # Textual calls on_mount of every class in the MRO (base first): subclasses must not call
@@ -52,22 +57,39 @@ class LayarTahap(Screen):
 
     def _tampilkan(self, data: Data, force: bool = False, perubahan: dict | None = None) -> None:
         self.query_one(AgendaBar).tandai(data.info.tahap)
-        self.app.perbarui_status(self)  # type: ignore[attr-defined]
+        self._perbarui_status(data)
         if force or data.revisi != self._revisi_tampil:
             self._revisi_tampil = data.revisi
             self.segarkan(data, perubahan or {})
 
-    def data_berubah(self, data: Data, perubahan: dict) -> None:
-        """Called by the app after a save here or a change from another terminal."""
+    @on(DataBerubah)
+    def _data_berubah(self, pesan: DataBerubah) -> None:
+        """The app saved a change made here, or read one from another terminal."""
         if self.is_current:
-            self._tampilkan(data, perubahan=perubahan)
+            self._tampilkan(pesan.data, perubahan=pesan.perubahan)
+
+    def _perbarui_status(self, data: Data) -> None:
+        """The right-hand side of the status line: who is here, the lock and the warnings."""
+        app = aplikasi(self)
+        pelaku = app.pelaku
+        n = len(app.peringatan())
+        kanan = Text()
+        if data.info.terkunci:
+            kanan.append("DISAHKAN (terkunci) ", style="bold")
+        kanan.append(f"{pelaku.nama} {glyph.g('dot')} {PERAN.get(pelaku.peran, pelaku.peran)}")
+        if n:
+            kanan.append(f" {glyph.g('dot')} {glyph.g('warn')} {n} (F9)", style="bold")
+        for bar in self.query(StatusBar):
+            bar.atur_kanan(kanan)
+            if not bar.pesan.plain:
+                bar.atur(Text(f"Tersimpan {glyph.g('dot')} rev {data.revisi}"))
 
     def segarkan(self, data: Data, perubahan: dict) -> None:
         """Show `data`. `perubahan` maps table -> changed record ids when known (repaint only those)."""
 
     # --- saving: every change goes through the app, which writes it and shows "Tersimpan - rev N" ---
     def simpan(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Hasil:
-        return self.app.simpan(fn, *args, **kwargs)  # type: ignore[attr-defined]
+        return aplikasi(self).simpan(fn, *args, **kwargs)
 
     @property
     def status(self) -> StatusBar:

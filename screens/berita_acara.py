@@ -17,27 +17,33 @@ from sesi.data import Data
 
 from .base import LayarTahap
 from .glyph import g
+from .kontrak import aplikasi
 from .teks import teks
 from .widgets import AlasanDialog, FormDialog, Kolom, KonfirmasiDialog
 
 
 class BeritaAcaraScreen(LayarTahap):
+    CSS_PATH = "berita_acara.tcss"
     TAHAP = "berita_acara"
+    # What the stage is for; each key and what it does is listed from BINDINGS (F1), so none is named here.
     BANTUAN = (
         "Pratinjau berita acara kesepakatan hasil Musrenbang Kecamatan, disusun dari seluruh data sesi: "
         "kehadiran per unsur, sambutan dan narasumber, hasil kelompok, tanggapan Pleno II, daftar prioritas per "
         "SKPD, usulan yang belum disepakati, delegasi, dan lampiran I-VI. Selama belum disahkan dokumen bertanda "
-        "RANCANGAN. M menyimpan sebagai Markdown, X sebagai teks biasa (80 kolom, siap cetak), V berganti "
-        "pratinjau Markdown/teks. A mengesahkan (hanya pimpinan sidang, --peran pimpinan): sesi dikunci dan "
-        "dokumen diberi sidik jari SHA-256. O membuka kembali pengesahan dengan alasan yang dicatat."
+        "RANCANGAN. Berkas yang disimpan sama persis dengan 'musrenbang ekspor berita-acara'. Hanya pimpinan "
+        "sidang (--peran pimpinan) yang mengesahkan: sesi dikunci dan dokumen diberi sidik jari SHA-256; "
+        "membuka kembali pengesahan memerlukan alasan yang dicatat."
     )
 
     BINDINGS = [
-        Binding("m", "ekspor('md')", "Simpan md", id="berita_acara.ekspor_md"),
-        Binding("x", "ekspor('txt')", "Simpan txt", id="berita_acara.ekspor_txt"),
+        Binding("m", "ekspor('md')", "Simpan md", id="berita_acara.ekspor_md", tooltip="Simpan sebagai Markdown"),
+        Binding("x", "ekspor('txt')", "Simpan txt", id="berita_acara.ekspor_txt",
+                tooltip="Simpan sebagai teks biasa 80 kolom, siap cetak"),
         Binding("v", "ganti_format", "Ganti pratinjau md/teks", id="berita_acara.format", show=False),
-        Binding("a", "sahkan", "Sahkan", id="berita_acara.sahkan"),
-        Binding("o", "buka_kembali", "Buka kembali pengesahan", id="berita_acara.buka_kembali", show=False),
+        Binding("a", "sahkan", "Sahkan", id="berita_acara.sahkan",
+                tooltip="Hanya pimpinan sidang: sesi dikunci dan dokumen diberi sidik jari"),
+        Binding("o", "buka_kembali", "Buka kembali pengesahan", id="berita_acara.buka_kembali", show=False,
+                tooltip="Dengan alasan yang dicatat di riwayat"),
         Binding("j,down", "gulir(1)", "Gulir turun", id="berita_acara.turun", show=False),
         Binding("k,up", "gulir(-1)", "Gulir naik", id="berita_acara.naik", show=False),
         Binding("space,pagedown", "gulir(18)", "Halaman berikut", id="berita_acara.hal_turun", show=False),
@@ -47,14 +53,6 @@ class BeritaAcaraScreen(LayarTahap):
         Binding("h,left", "geser(-8)", "Geser kiri", id="berita_acara.kiri", show=False),
         Binding("l,right", "geser(8)", "Geser kanan", id="berita_acara.kanan", show=False),
     ]
-
-    DEFAULT_CSS = """
-    BeritaAcaraScreen #keadaan { height: auto; max-height: 3; background: $panel; padding: 0 1; }
-    BeritaAcaraScreen #keadaan.-sah { background: $success 30%; }
-    BeritaAcaraScreen #dokumen { height: 1fr; padding: 0; overflow: auto auto;
-        scrollbar-size-vertical: 0; scrollbar-size-horizontal: 1; }
-    BeritaAcaraScreen #isi { width: auto; }
-    """
 
     class Tersusun(Message):
         """The document was built in a worker thread."""
@@ -122,7 +120,7 @@ class BeritaAcaraScreen(LayarTahap):
         self._susun(self.data, self.fmt)
 
     def action_ekspor(self, fmt: str) -> None:
-        folder = os.path.dirname(self.app.store.path)  # type: ignore[attr-defined]
+        folder = os.path.dirname(aplikasi(self).store.path)
         awal = os.path.join(folder, berita_acara.nama_berkas(self.data, fmt))
         judul = "Simpan berita acara sebagai " + ("Markdown" if fmt == "md" else "teks biasa")
 
@@ -146,7 +144,7 @@ class BeritaAcaraScreen(LayarTahap):
             self.status.atur("Berita acara sudah disahkan. O membuka kembali pengesahan (dengan alasan).",
                              galat=True)
             return
-        if self.app.pelaku.peran != "pimpinan":  # type: ignore[attr-defined]
+        if aplikasi(self).pelaku.peran != "pimpinan":
             self.status.atur("Pengesahan hanya oleh pimpinan sidang: buka aplikasi dengan --peran pimpinan.",
                              galat=True)
             return

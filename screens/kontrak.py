@@ -43,16 +43,29 @@ class DataBerubah(Message):
 
 
 class Aplikasi(Protocol):
-    """The App as screens see it."""
+    """The App as screens see it: exactly what screens and their parts read or call."""
 
     store: "Store"
+    #: The session as last saved here or read from the file (replaced, never mutated, on each change).
     data: "Data"
+    #: The kelompok the Kelompok, Skoring and Pleno II screens show (a `reactive` on the App: screens
+    #: that follow it `watch` it; setting it is how a screen says which kelompok is being discussed).
     kelompok_aktif: str
 
     @property
     def pelaku(self) -> "Pelaku": ...
 
-    def simpan(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Hasil: ...
+    def simpan(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Hasil:
+        """Run `fn(tx, *args, **kwargs)` in one transaction; the App then posts `DataBerubah`."""
+        ...
+
+    def muat_ulang(self) -> None:
+        """Show what the store holds after a change saved outside `simpan` (e.g. an import worker)."""
+        ...
+
+    def peringatan(self) -> list[str]:
+        """The procedure warnings of the current data (cached per revision)."""
+        ...
 
 
 def aplikasi(node: "DOMNode") -> Aplikasi:

@@ -41,29 +41,26 @@ def kolom_peserta(data: Data, nilai: dict[str, str] | None = None) -> list[Kolom
 
 
 class PendaftaranScreen(LayarTahap):
+    CSS_PATH = "pendaftaran.tcss"
     TAHAP = "pendaftaran"
+    # What the stage is for; each key and what it does is listed from BINDINGS (F1).
     BANTUAN = (
         "Ketik beberapa huruf nama peserta lalu tekan Enter: peserta yang disorot tercatat hadir dengan jamnya. "
         "Panah atas/bawah memilih di antara hasil pencarian tanpa meninggalkan kotak ketik. Enter pada peserta "
-        "yang sudah hadir menawarkan pembatalan. Peserta yang datang tanpa terdaftar ditambahkan dengan Ctrl+O; "
-        "Ctrl+E mengubah data peserta yang disorot; Ctrl+Z membatalkan pendaftaran terakhir dari terminal ini; "
-        "Ctrl+F menyaring semua/belum hadir/sudah hadir. Angka di atas diperbarui seketika: hadir, perempuan, "
+        "yang sudah hadir menawarkan pembatalan. Angka di atas diperbarui seketika: hadir, perempuan, "
         "kelompok rentan, kelurahan terwakili, per unsur, dan kelurahan yang belum terwakili."
     )
 
     BINDINGS = [
-        Binding("ctrl+o", "peserta_baru", "Peserta baru", id="pendaftaran.baru", priority=True),
-        Binding("ctrl+e", "ubah_peserta", "Ubah peserta", id="pendaftaran.ubah", priority=True, show=False),
-        Binding("ctrl+z", "batal_terakhir", "Batal hadir", id="pendaftaran.undo", priority=True),
+        Binding("ctrl+o", "peserta_baru", "Peserta baru", id="pendaftaran.baru", priority=True,
+                tooltip="Peserta yang datang tanpa terdaftar, langsung hadir"),
+        Binding("ctrl+e", "ubah_peserta", "Ubah peserta", id="pendaftaran.ubah", priority=True, show=False,
+                tooltip="Ubah data peserta yang disorot"),
+        Binding("ctrl+z", "batal_terakhir", "Batal hadir", id="pendaftaran.undo", priority=True,
+                tooltip="Batalkan pendaftaran terakhir dari terminal ini"),
         Binding("ctrl+f", "saring", "Saring semua/belum/sudah hadir", id="pendaftaran.saring", priority=True,
                 show=False),
     ]
-
-    DEFAULT_CSS = """
-    PendaftaranScreen #cari { margin: 0 0 0 0; background: $boost; }
-    PendaftaranScreen #rekap { height: auto; max-height: 5; padding: 0 1; background: $panel; }
-    PendaftaranScreen #hasil { height: 1fr; }
-    """
 
     def __init__(self) -> None:
         super().__init__()

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from sesi.data import Data
 from sesi.model import Kelompok
 
 from .glyph import g
 from .teks import aman
 from .widgets import PilihDialog
+
+if TYPE_CHECKING:
+    from .base import LayarTahap
 
 
 class PilihKelompok:
@@ -36,18 +41,23 @@ class PilihKelompok:
             self.sebelum_ganti_kelompok()
             self._ganti_kelompok(kid)
 
+    @property
+    def _layar(self) -> "LayarTahap":
+        """The screen this mixin is part of."""
+        return cast("LayarTahap", self)
+
     def action_pilih_kelompok(self) -> None:
         data = self.data
         if not data.kelompok:
-            self.status.atur("Belum ada kelompok.", galat=True)  # type: ignore[attr-defined]
+            self._layar.status.atur("Belum ada kelompok.", galat=True)
             return
         pilihan = []
         for k in data.kelompok:
             ket = self.keterangan_kelompok(data, k)
             tanda = g("cur") if k.id == self.kid else " "
             pilihan.append((f"{tanda} {aman(k.nama)}" + (f" {g('dot')} {ket}" if ket else ""), k.id))
-        self.app.push_screen(PilihDialog("Pilih kelompok", pilihan,  # type: ignore[attr-defined]
-                                         petunjuk="Ketik nama kelompok, Enter"), self._pilih)
+        self._layar.app.push_screen(PilihDialog("Pilih kelompok", pilihan, petunjuk="Ketik nama kelompok, Enter"),
+                                    self._pilih)
 
     def action_geser_kelompok(self, arah: int) -> None:
         ids = [k.id for k in self.data.kelompok]

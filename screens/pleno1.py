@@ -62,44 +62,38 @@ class DaftarCatatan(OptionList):
 
 
 class Pleno1Screen(LayarTahap):
+    CSS_PATH = "pleno1.tcss"
     TAHAP = "pleno1"
+    # What the stage is for; each key and what it does is listed from BINDINGS (F1).
     BANTUAN = (
         "Layar notulen Sidang Pleno I. Baris ketik di bawah selalu siap: ketik catatan lalu Enter; catatan "
         "tersimpan dengan jam dan pembicaranya, dan baris ketik dikosongkan (bila penyimpanan gagal, ketikan "
-        "tetap ada). Pembicara tetap dipilih dengan Ctrl+O (sambutan, narasumber atau peserta yang hadir; "
-        "ketik beberapa huruf lalu Enter) dan berlaku untuk catatan berikutnya sampai diganti. Untuk satu "
+        "tetap ada). Pembicara yang dipilih berlaku untuk catatan berikutnya sampai diganti. Untuk satu "
         "catatan saja, awali dengan nama dan titik dua: \"Hamidah: evaluasi drainase belum tuntas\"; nama "
         "pendek dilengkapi bila cocok dengan tepat satu nama yang dikenal. Awali dengan \\ bila titik dua "
         "bukan nama pembicara (\"\\Kesimpulan: ...\"). Panah atas/bawah memilih catatan tanpa meninggalkan "
-        "baris ketik; Enter pada baris ketik yang kosong atau Ctrl+Y mengubah catatan yang dipilih (tanpa "
-        "pilihan, Ctrl+Y mengubah catatan terakhir), Ctrl+L menghapusnya setelah konfirmasi. Ctrl+F pindah "
-        "ke daftar sambutan dan narasumber: S menambah sambutan, N menambah narasumber beserta judul "
-        "materinya, Enter mengubah, Del menghapus, P menjadikan orang itu pembicara; Ctrl+F atau Tab kembali "
-        "ke baris ketik. Catatan dari terminal lain muncul sendiri tanpa mengganggu ketikan."
+        "baris ketik; Enter pada baris ketik yang kosong mengubah catatan yang dipilih. Di daftar sambutan "
+        "dan narasumber, Enter mengubah dan Tab kembali ke baris ketik. Catatan dari terminal lain muncul "
+        "sendiri tanpa mengganggu ketikan."
     )
 
     BINDINGS = [
-        Binding("ctrl+o", "pilih_pembicara", "Pembicara", id="pleno1.pembicara"),
-        Binding("ctrl+y", "ubah_catatan", "Ubah catatan", id="pleno1.ubah_catatan"),
-        Binding("ctrl+l", "hapus_catatan", "Hapus catatan", id="pleno1.hapus_catatan", show=False),
-        Binding("ctrl+f", "ke_daftar", "Daftar sambutan/narasumber", id="pleno1.ke_daftar", show=False),
+        Binding("ctrl+o", "pilih_pembicara", "Pembicara", id="pleno1.pembicara",
+                tooltip="Sambutan, narasumber atau peserta hadir; ketik beberapa huruf lalu Enter"),
+        Binding("ctrl+y", "ubah_catatan", "Ubah catatan", id="pleno1.ubah_catatan",
+                tooltip="Catatan yang dipilih (tanpa pilihan: catatan terakhir)"),
+        Binding("ctrl+l", "hapus_catatan", "Hapus catatan", id="pleno1.hapus_catatan", show=False,
+                tooltip="Catatan yang dipilih, setelah konfirmasi"),
+        Binding("ctrl+f", "ke_daftar", "Daftar sambutan/narasumber", id="pleno1.ke_daftar", show=False,
+                tooltip="Pindah ke daftar sambutan dan narasumber, atau kembali ke baris ketik"),
         Binding("s", "tambah_sambutan", "Tambah sambutan", id="pleno1.tambah_sambutan", show=False),
-        Binding("n", "tambah_narasumber", "Tambah narasumber", id="pleno1.tambah_narasumber", show=False),
+        Binding("n", "tambah_narasumber", "Tambah narasumber", id="pleno1.tambah_narasumber", show=False,
+                tooltip="Beserta judul materinya"),
         Binding("e", "ubah_orang", "Ubah sambutan/narasumber", id="pleno1.ubah_orang", show=False),
         Binding("delete,x", "hapus_orang", "Hapus sambutan/narasumber", id="pleno1.hapus_orang", show=False),
         Binding("p", "jadikan_pembicara", "Jadikan pembicara catatan", id="pleno1.jadikan_pembicara",
                 show=False),
     ]
-
-    DEFAULT_CSS = """
-    Pleno1Screen .judul-bagian { padding: 0 1; background: $panel; color: $text; text-wrap: nowrap;
-                                 text-overflow: ellipsis; }
-    Pleno1Screen #orang { height: auto; max-height: 7; }
-    Pleno1Screen #baris-ketik { height: 1; background: $boost; }
-    Pleno1Screen #pembicara-aktif { width: auto; max-width: 30; padding: 0 1; text-style: bold;
-                                    text-wrap: nowrap; text-overflow: ellipsis; }
-    Pleno1Screen #ketik { width: 1fr; background: $boost; }
-    """
 
     def __init__(self) -> None:
         super().__init__()

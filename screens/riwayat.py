@@ -17,6 +17,7 @@ from sesi.format import jam
 from sesi.model import PERAN
 
 from .glyph import g
+from .kontrak import DataBerubah, aplikasi
 from .teks import teks
 from .widgets import teruskan_panah, Tabel
 
@@ -51,6 +52,7 @@ def cocok(entry: dict[str, Any], words: list[str], data: Data) -> bool:
 
 class RiwayatScreen(Screen):
     """Browse the history; type to filter by usulan id or title, person, role or action."""
+    CSS_PATH = "riwayat.tcss"
 
     BANTUAN = (
         "Riwayat mencatat setiap perubahan: waktu, nama, peran, tindakan, objek, nilai lama dan baru. Ketik untuk "
@@ -63,13 +65,6 @@ class RiwayatScreen(Screen):
         Binding("escape,f10", "tutup", "Tutup", id="riwayat.tutup", key_display="Esc/F10"),
         Binding("ctrl+r", "tutup", "Tutup riwayat", id="riwayat.tutup_r", show=False, priority=True),
     ]
-
-    DEFAULT_CSS = """
-    RiwayatScreen #judul { height: 1; background: $panel; text-style: bold; }
-    RiwayatScreen #saring { background: $boost; }
-    RiwayatScreen Tabel { height: 1fr; }
-    RiwayatScreen #rinci { height: 2; color: $text-muted; }
-    """
 
     def __init__(self, saring: str = ""):
         super().__init__()
@@ -89,9 +84,10 @@ class RiwayatScreen(Screen):
 
     @property
     def data(self) -> Data:
-        return self.app.data  # type: ignore[attr-defined]
+        return aplikasi(self).data
 
-    def data_berubah(self, data: Data, perubahan: dict) -> None:
+    @on(DataBerubah)
+    def _data_berubah(self) -> None:
         self.segarkan()
 
     def segarkan(self) -> None:

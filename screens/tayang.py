@@ -1,25 +1,25 @@
 """The projector view: a large, calm, read-only view for the hall that follows the live session.
 
-It never writes and never takes the write lock; it polls the file's stat once a second and repaints only
-when the session changed. The view follows the session's stage (attendance during registration and
+It never writes and never takes the write lock; it watches the file with the app's own watcher
+(screens/pengamat.py, once a second here) and repaints only when the session changed. The view follows the session's stage (attendance during registration and
 Pleno I, the current kelompok's ranking during the group sessions and scoring, the agreed list during
 Pleno II) unless pinned with a key or `musrenbang tayang --tampilan`.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterable
 
 from rich.table import Table
 from rich.text import Text
-from textual.app import App, ComposeResult
+from textual import on
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
 from textual.widgets import Digits, Footer, Static
-from textual.worker import Worker
 
 from sesi.data import Data, normal
-from sesi.errors import SesiError
 from sesi.format import tanggal_panjang
 from sesi.model import UNSUR_SINGKAT
 from sesi.pendaftaran import rekap
@@ -29,6 +29,8 @@ from sesi.store import Store
 
 from . import glyph
 from .glyph import g
+from .pengamat import BerkasBerubah, BerkasGagalDibaca, PengamatBerkas
+from .tombol import buka_palet, perintah_palet
 
 TAMPILAN = {"kehadiran": "Kehadiran", "peringkat": "Peringkat kelompok", "kesepakatan": "Hasil kesepakatan"}
 IKUT_TAHAP = {"persiapan": "kehadiran", "pendaftaran": "kehadiran", "pleno1": "kehadiran",
@@ -63,17 +65,8 @@ class TayangApp(App):
     """Read-only projector app (also runs under textual-serve for a browser)."""
 
     TITLE = "Musrenbang Kecamatan"
+    CSS_PATH = "tayang.tcss"
     POLL_DETIK = 1.0
-
-    CSS = """
-    Screen { background: $background; }
-    #kepala { height: 3; content-align: center middle; text-style: bold; background: $panel; }
-    #isi { height: 1fr; padding: 1 2; }
-    #angka { height: auto; }
-    #angka Digits { width: auto; margin-right: 4; }
-    .label-besar { text-style: bold; color: $accent; }
-    #kaki { height: 1; color: $text-muted; }
-    """
 
     BINDINGS = [
         Binding("1", "pilih('kehadiran')", "Kehadiran", id="tayang.kehadiran"),
@@ -99,9 +92,8 @@ class TayangApp(App):
                     self.kelompok_sematan = k.id
         glyph.set_ascii(ascii)
         self.ascii = ascii
-        self.log_galat = ""
         self._terakhir: tuple[int, str, str] | None = None
-        self._pembaca: Worker | None = None
+        self.pengamat = PengamatBerkas(self, store, self.POLL_DETIK)
 
     def compose(self) -> ComposeResult:
         yield Static(id="kepala")
@@ -113,32 +105,26 @@ class TayangApp(App):
 
     def on_mount(self) -> None:
         self.gambar(force=True)
-        self.set_interval(self.POLL_DETIK, self._poll, name="poll-tayang")
+        self.pengamat.mulai()
 
-    def _poll(self) -> Worker | None:
-        """A stat call; a changed file is read in a thread and drawn when it arrives."""
-        if (self._pembaca is not None and not self._pembaca.is_finished) or not self.store.berubah():
-            return None
-        self._pembaca = self.run_worker(self._baca_berkas, thread=True, group="baca-berkas", exit_on_error=False)
-        return self._pembaca
-
-    def _baca_berkas(self) -> None:
-        try:
-            data = self.store.muat()
-        except SesiError as e:
-            self.call_from_thread(self.query_one("#kaki", Static).update, Text(f"{g('warn')} {e}"))
-            return
-        self.call_from_thread(self._terima, data)
-
-    def _terima(self, data: Data) -> None:
-        self.data = data
+    @on(BerkasBerubah)
+    def _berkas_berubah(self, pesan: BerkasBerubah) -> None:
+        self.data = pesan.data
         self.gambar()
+
+    @on(BerkasGagalDibaca)
+    def _berkas_gagal(self, pesan: BerkasGagalDibaca) -> None:
+        self.query_one("#kaki", Static).update(Text(f"{g('warn')} {pesan.pesan}"))
 
     async def baca_perubahan(self) -> None:
         """Poll now and wait until a changed file has been read and drawn."""
-        pembaca = self._poll() or self._pembaca
-        if pembaca is not None:
-            await pembaca.wait()
+        await self.pengamat.baca_sekarang()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        return perintah_palet(screen)
+
+    def action_command_palette(self) -> None:
+        buka_palet(self)
 
     # --- views ---
     def gambar(self, force: bool = False) -> None:

@@ -105,16 +105,17 @@ class Tabel(DataTable):
     """A DataTable with vim keys whose cells are always plain text."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Bawah", show=False),
-        Binding("k", "cursor_up", "Atas", show=False),
-        Binding("g", "scroll_top", "Awal", show=False),
-        Binding("G", "scroll_bottom", "Akhir", show=False),
+        Binding("j", "cursor_down", "Bawah", id="tabel.bawah", show=False),
+        Binding("k", "cursor_up", "Atas", id="tabel.atas", show=False),
+        Binding("g", "scroll_top", "Awal", id="tabel.awal", show=False),
+        Binding("G", "scroll_bottom", "Akhir", id="tabel.akhir", show=False),
     ]
 
     def __init__(self, *args: Any, **kwargs: Any):
         kwargs.setdefault("cursor_type", "row")
         kwargs.setdefault("zebra_stripes", True)
         super().__init__(*args, **kwargs)
+        self._ukur_lebar = False
 
     def isi(self, kolom: Sequence[str | tuple[str, str]], baris: Iterable[tuple[str, Sequence[Any]]]) -> None:
         """Replace all rows, keeping the cursor on the same row key when it still exists.
@@ -134,21 +135,27 @@ class Tabel(DataTable):
         self.clear()
         for key, cells in baris:
             self.add_row(*[c if isinstance(c, Text) else teks(c) for c in cells], key=key)
+        self._ukur_lebar = True
         if kunci_lama is not None and kunci_lama in self.rows:
             self.move_cursor(row=self.get_row_index(kunci_lama), animate=False)
         elif self.row_count:
             lain = not (semua_lama & {k.value for k in self.rows})
             self.move_cursor(row=0 if lain else min(row_lama, self.row_count - 1), animate=False)
 
-    def _update_dimensions(self, new_rows: Any) -> None:
-        # Textual 8 widens auto-width columns here (on idle) but keeps the lines it already rendered at the
-        # old widths, so the header and unchanged rows stay cut (e.g. "Muhammad" for "Muhammad Rizki")
-        # until something else repaints them. Drop those lines when a width changed.
-        lebar = [c.content_width for c in self.columns.values()]
-        super()._update_dimensions(new_rows)
+    # Textual 8 widens auto-width columns on idle, after rows were added, but keeps the lines it already
+    # rendered at the old widths, so the header and unchanged rows stay cut (e.g. "Muhammad" for "Muhammad
+    # Rizki") until something else repaints them. After `isi`, the next idle (this handler runs before
+    # DataTable's own, which measures the new rows) notes the widths; if they changed, the rendered lines
+    # are dropped through the public `notify_style_update`.
+    def on_idle(self) -> None:
+        if self._ukur_lebar:
+            self._ukur_lebar = False
+            lebar = [c.content_width for c in self.columns.values()]
+            self.call_later(self._bila_lebar_berubah, lebar)
+
+    def _bila_lebar_berubah(self, lebar: list[int]) -> None:
         if lebar != [c.content_width for c in self.columns.values()]:
-            self._clear_caches()
-            self.refresh()
+            self.notify_style_update()
 
     def kunci_terpilih(self) -> str | None:
         if not self.row_count:

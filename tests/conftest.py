@@ -44,6 +44,12 @@ class Jam:
         return self.sekarang.isoformat(timespec="seconds")
 
 
+@pytest.fixture(autouse=True)
+def _tanpa_berkas_tombol_pengguna(tmp_path_factory, monkeypatch):
+    """Tests never read the tester's own keymap file (~/.config/musrenbang/tombol.toml)."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.getbasetemp() / "config-kosong"))
+
+
 @pytest.fixture(scope="session")
 def _demo_asli(tmp_path_factory) -> bytes:
     """The demo session's file, built once per test process."""

@@ -214,15 +214,15 @@ def rusak(self, data, perubahan):
 PendaftaranScreen.segarkan = rusak
 from sesi.store import Store
 a = appmod.MusrenbangApp(Store.buka({str(demo)!r}), layar="pendaftaran")
-a.run(headless=True, size=(80, 24))
-print("KODE", a.return_code, a.log_galat)
+print("KODE", appmod.jalankan_app(a, headless=True, size=(80, 24)))
 """
-    env = dict(os.environ, MUSRENBANG_DATA=str(tmp_path / "data"))
+    env = dict(os.environ, MUSRENBANG_DATA=str(tmp_path / "data"), XDG_STATE_HOME=str(tmp_path / "state"))
     out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
                          timeout=60)
-    line = [x for x in out.stdout.splitlines() if x.startswith("KODE")][0]
-    _, code, log = line.split(maxsplit=2)
-    assert code == "3"
+    assert "KODE 3" in out.stdout
+    assert "kesalahan tak terduga" in out.stderr and "Traceback" not in out.stderr
+    log = out.stderr.split("Rincian kesalahan: ")[1].strip()
+    assert Path(log).is_relative_to(tmp_path / "state")
     assert "uji-galat-sengaja" in Path(log).read_text()
     assert demo.read_bytes() == before
 

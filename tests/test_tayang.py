@@ -69,3 +69,16 @@ async def test_tayang_ascii(demo):
         await pilot.pause()
         text = teks_layar(app)
         assert "HADIR" in text and "╭" not in text
+
+
+async def test_tayang_palet_perintah_berbahasa_indonesia(demo):
+    """Ctrl+P on the projector offers its own actions, in Indonesian, under an Indonesian prompt."""
+    from textual.widgets import Input
+
+    app = TayangApp(Store.buka(demo, pelaku=Pelaku("tayangan", "tayang")))
+    async with app.run_test(size=(80, 24)) as pilot:
+        judul = [c.title for c in app.get_system_commands(app.screen)]
+        assert {"Kehadiran", "Peringkat", "Kesepakatan", "Ikuti tahap", "Keluar"} <= set(judul)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert app.screen.query_one(Input).placeholder == "Cari perintah…"

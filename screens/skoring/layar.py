@@ -26,6 +26,7 @@ from sesi.peringkat import aturan_urutan, bulat, nilai_sel, peringkat_kelompok
 
 from ..base import LayarTahap
 from ..glyph import g
+from ..kontrak import aplikasi
 from .matriks import Isi, KolomMatriks, Matriks, lebar_kolom_kriteria
 from ..pilih_kelompok import PilihKelompok
 from ..teks import aman, pas, teks
@@ -118,31 +119,31 @@ def teks_nilai(nilai: Fraction | None, rerata: bool) -> Isi:
 
 
 class SkoringScreen(PilihKelompok, LayarTahap):
+    CSS_PATH = "layar.tcss"
     TAHAP = "skoring"
+    # What the stage is for; each key and what it does is listed from BINDINGS (F1).
     BANTUAN_DASAR = (
         "Matriks skoring satu kelompok: baris = usulan yang tidak disisihkan verifikasi, kolom = kriteria, "
-        "nilai total tertimbang dan peringkat. Kursor mulai di kriteria pertama baris pertama. Panah atau "
+        "nilai total tertimbang dan peringkat. Kursor mulai di kriteria pertama baris pertama; panah atau "
         "h/j/k/l memindahkan kursor. Ketik angka dalam skala kriteria: nilai tersimpan seketika (satu "
         "perubahan per tombol) dan kursor maju ke sel berikutnya (di ujung baris: kriteria pertama baris "
-        "berikutnya). Pada skala 1-10 tombol 0 berarti 10; Enter membuka isian nilai. Angka di luar skala "
-        "ditolak dan tidak mengubah apa pun. Backspace/Delete mengosongkan sel; u atau Ctrl+Z mengurungkan "
-        "perubahan terakhir dari terminal ini. Mode mufakat (bawaan) mengisi nilai kesepakatan; tekan p "
-        "untuk memilih penilai perorangan: angka lalu mengisi nilai penilai itu, dan sel yang belum punya "
-        "nilai mufakat menampilkan rerata para penilai (ditandai *); baris terbawah merinci nilai tiap "
-        "penilai. m berganti mufakat/perorangan. Total berisi 'n/m' selama baris belum "
-        "lengkap (peringkat 'belum'); 'seri' menandai usulan yang hanya dibedakan urutan masuk, untuk "
-        "diputuskan forum. Baris tetap di tempatnya saat menilai; o mengurutkan menurut peringkat (atau "
-        "kembali ke urutan masuk). Ctrl+O memilih kelompok, [ dan ] kelompok sebelum/berikut; a menampilkan "
-        "aturan urutan."
+        "berikutnya). Pada skala 1-10 tombol 0 berarti 10. Angka di luar skala ditolak dan tidak mengubah apa "
+        "pun. Mode mufakat (bawaan) mengisi nilai kesepakatan; dengan penilai perorangan, angka mengisi nilai "
+        "penilai itu, sel yang belum punya nilai mufakat menampilkan rerata para penilai (ditandai *), dan "
+        "baris terbawah merinci nilai tiap penilai. Total berisi 'n/m' selama baris belum lengkap (peringkat "
+        "'belum'); 'seri' menandai usulan yang hanya dibedakan urutan masuk, untuk diputuskan forum. Baris "
+        "tetap di tempatnya saat menilai, kecuali diurutkan menurut peringkat."
     )
 
     BINDINGS = [
-        Binding("u,ctrl+z", "urungkan", "Urung", id="skoring.urungkan"),
-        Binding("p", "penilai", "Penilai", id="skoring.penilai"),
-        Binding("ctrl+o", "pilih_kelompok", "Kelompok", id="skoring.kelompok"),
+        Binding("u,ctrl+z", "urungkan", "Urung", id="skoring.urungkan",
+                tooltip="Urungkan perubahan terakhir dari terminal ini"),
+        Binding("p", "penilai", "Penilai", id="skoring.penilai",
+                tooltip="Pilih penilai perorangan yang nilainya diisi angka, atau Mufakat"),
+        Binding("ctrl+o", "pilih_kelompok", "Kelompok", id="skoring.kelompok", tooltip="Pilih kelompok"),
         Binding("backspace,delete", "hapus", "Kosongkan sel", id="skoring.hapus", show=False),
-        Binding("enter", "isi_nilai", "Isi sel: angka dalam skala lalu maju (0 = 10 pada skala 1-10); Enter "
-                "mengetik nilai", id="skoring.isi", show=False, key_display="0-9/Enter"),
+        Binding("enter", "isi_nilai", "Ketik nilai sel", id="skoring.isi", show=False,
+                tooltip="Membuka isian nilai untuk sel yang disorot"),
         Binding("m", "ganti_mode", "Mufakat / perorangan", id="skoring.mode", show=False),
         Binding("o", "urut", "Urut peringkat / urutan masuk", id="skoring.urut", show=False),
         Binding("right_square_bracket", "geser_kelompok(1)", "Kelompok berikut", id="skoring.kelompok_berikut",
@@ -153,14 +154,6 @@ class SkoringScreen(PilihKelompok, LayarTahap):
         # Digits: bindings (not a key handler) so they run in typed order with the moves; described above.
         *[Binding(str(n), f"angka({n})", "", id=f"skoring.angka_{n}", show=False) for n in range(10)],
     ]
-
-    DEFAULT_CSS = """
-    SkoringScreen #judul-skoring { height: 1; padding: 0 1; background: $panel; }
-    SkoringScreen #info-kriteria { background: $boost; }
-    SkoringScreen #info-skala { background: $boost; }
-    SkoringScreen #info-usulan { }
-    SkoringScreen #info-sel { color: $text-muted; }
-    """
 
     def __init__(self) -> None:
         super().__init__()
@@ -202,15 +195,23 @@ class SkoringScreen(PilihKelompok, LayarTahap):
     def on_mount(self) -> None:
         self.matriks.saat_pindah = lambda uid, kode: self._info(self.data)
         self.matriks.focus()
+        self.watch(self.app, "kelompok_aktif", self._ikuti_kelompok, init=False)
 
-    def on_screen_resume(self) -> None:
-        kid = getattr(self.app, "kelompok_aktif", "")
+    def _ikuti_kelompok(self, kid: str) -> None:
+        """Another screen chose the kelompok being discussed: show it here too (now, or on return)."""
+        if self.is_current:
+            self._ikuti(kid)
+
+    def _ikuti(self, kid: str) -> None:
         if kid and kid != self.kid and self.data.kelompok_dari_id(kid):
             self._ganti_kelompok(kid)
+
+    def on_screen_resume(self) -> None:
+        self._ikuti(aplikasi(self).kelompok_aktif)
         super().on_screen_resume()
 
     def _kelompok_awal(self, data: Data) -> str:
-        kid = getattr(self.app, "kelompok_aktif", "")
+        kid = aplikasi(self).kelompok_aktif
         if kid and data.kelompok_dari_id(kid):
             return kid
         for k in data.kelompok:
@@ -528,7 +529,7 @@ class SkoringScreen(PilihKelompok, LayarTahap):
         if pos and self.kid:
             self._kursor_kelompok[self.kid] = pos
         self.kid = kid
-        self.app.kelompok_aktif = kid  # type: ignore[attr-defined]
+        aplikasi(self).kelompok_aktif = kid
         if self.urut_peringkat:
             self._urutan_peringkat = [b.usulan.id for b in peringkat_kelompok(self.data, kid).baris]
         m = self.matriks

@@ -6,7 +6,8 @@ the left edge of the widget that holds the changed cells, so in a single wide wi
 rank column would resend the whole line. With one widget per column a score keystroke sends that cell,
 the row's total and rank, the rank of rows whose rank moved and the cursor cells; a cursor move sends
 two cells, two row markers and, when the column changed, two column titles. (A plain
-`DataTable.update_cell` repaints the whole table: 4-8 KB per keystroke at 80x24, see CRAFT.md.)
+`DataTable.update_cell` repaints the whole table: 4-8 KB per keystroke at 80x24; bench/bytes_skoring.py
+measures this matrix.)
 
 The column titles stay on the first line and the row titles stay on the left; rows scroll by the
 matrix's own offset (`atas`); columns scroll horizontally when there are too many criteria to fit.

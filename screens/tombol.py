@@ -1,0 +1,131 @@
+"""Keys declared once: the `BINDINGS` of a class are the only place a key is written.
+
+A `Binding` carries the key, an `id` (what a user's keymap file names, see README "Tombol"), the
+description (the Footer label, the help line and the command palette title) and, where a few words of
+explanation help, a `tooltip`. The help screen (F1) and the command palette (Ctrl+P) both list
+`perintah_aktif(screen)`: the bindings Textual would run now (`Screen.active_bindings`: the focused widget
+and its parents, the screen, the app, with the user's keymap applied), minus those `check_action`
+disables. A screen or widget therefore adopts the mechanism by declaring its bindings with an id and a
+description, and by answering `check_action` for actions that do not apply.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterator
+
+from textual.app import App, SystemCommand
+from textual.command import CommandPalette
+from textual.binding import Binding
+from textual.keys import key_to_character
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
+    from textual.screen import Screen
+
+#: Key names as help and the palette write them (Footer labels are Textual's own short forms).
+NAMA_KHUSUS = {
+    "escape": "Esc", "enter": "Enter", "tab": "Tab", "space": "Spasi", "backspace": "Backspace",
+    "delete": "Delete", "insert": "Insert", "home": "Home", "end": "End", "pageup": "PgUp",
+    "pagedown": "PgDn", "up": "↑", "down": "↓", "left": "←", "right": "→",
+}
+#: Our packages. Bindings declared by Textual's own classes (e.g. Input's, in English) are never listed.
+MILIK_KITA = ("screens.", "musrenbang_tui.")
+
+
+def nama_tombol(key: str) -> str:
+    """One key as help writes it: "f9" -> "F9", "ctrl+n" -> "Ctrl+N", "question_mark" -> "?"."""
+    *pengubah, inti = key.strip().split("+")
+    if inti in NAMA_KHUSUS:
+        nama = NAMA_KHUSUS[inti]
+    elif len(inti) > 1 and inti[0] == "f" and inti[1:].isdigit():
+        nama = inti.upper()
+    else:
+        huruf = key_to_character(inti)
+        nama = huruf if huruf is not None and huruf.isprintable() else inti
+        if pengubah and len(nama) == 1:
+            nama = nama.upper()
+    return "+".join([p.capitalize() for p in pengubah] + [nama])
+
+
+def tampil_tombol(keys: list[str]) -> str:
+    """The keys of one action, each named the one way help writes keys ("F1, ?"). A binding's
+    `key_display` is for the Footer's narrow space only."""
+    return ", ".join(nama_tombol(k) for k in keys)
+
+
+@dataclass
+class Perintah:
+    """One action a user can take now: where it runs, its binding and every key bound to it."""
+
+    node: "DOMNode"
+    binding: Binding
+    keys: list[str] = field(default_factory=list)
+
+    @property
+    def judul(self) -> str:
+        return self.binding.description
+
+    @property
+    def tombol(self) -> str:
+        return tampil_tombol(self.keys)
+
+    @property
+    def bantuan(self) -> str:
+        """The palette's help line: the tooltip (if any) and the keys."""
+        tombol = f"Tombol: {self.tombol}"
+        return f"{self.binding.tooltip} ({tombol})" if self.binding.tooltip else tombol
+
+    async def jalankan(self) -> None:
+        await self.node.run_action(self.binding.action)
+
+
+def _deklarasi_kita(node: "DOMNode") -> set[tuple[str, str]]:
+    """(action, description) of the bindings declared by this node's classes in our packages."""
+    out: set[tuple[str, str]] = set()
+    for cls in type(node).__mro__:
+        if not cls.__module__.startswith(MILIK_KITA):
+            continue
+        for b in cls.__dict__.get("BINDINGS", []):
+            if isinstance(b, Binding):
+                out.add((b.action, b.description))
+    return out
+
+
+def perintah_aktif(screen: "Screen") -> list[Perintah]:
+    """Every enabled action of the focused widget, the screen and the app, in that order, one entry per
+    action (a binding with several keys, or remapped ones, lists them together)."""
+    out: dict[tuple[int, str, str], Perintah] = {}
+    kita: dict[int, set[tuple[str, str]]] = {}
+    for key, aktif in screen.active_bindings.items():
+        node, binding = aktif.node, aktif.binding
+        if not aktif.enabled or binding.system or not binding.description:
+            continue
+        if id(node) not in kita:
+            kita[id(node)] = _deklarasi_kita(node)
+        if (binding.action, binding.description) not in kita[id(node)]:
+            continue
+        kunci = (id(node), binding.action, binding.description)
+        if kunci not in out:
+            out[kunci] = Perintah(node, binding)
+        out[kunci].keys.append(key)
+    return list(out.values())
+
+
+def perintah_palet(screen: "Screen") -> Iterator[SystemCommand]:
+    """The command palette's entries (an App's `get_system_commands`): `perintah_aktif`, one per title."""
+    sudah: set[str] = set()
+    for p in perintah_aktif(screen):
+        if p.binding.action == "command_palette" or p.judul in sudah:
+            continue
+        sudah.add(p.judul)
+        yield SystemCommand(p.judul, p.bantuan, lambda p=p: screen.app.call_later(p.jalankan))
+
+
+def buka_palet(app: App) -> None:
+    """Open the command palette with an Indonesian prompt (an App's `action_command_palette`)."""
+    if app.use_command_palette and not CommandPalette.is_open(app):
+        app.push_screen(CommandPalette(id="--command-palette", placeholder="Cari perintah…"))
+
+
+__all__ = ["buka_palet", "Perintah", "nama_tombol", "perintah_aktif", "perintah_palet", "tampil_tombol"]

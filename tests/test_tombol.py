@@ -1,0 +1,115 @@
+"""Keys declared once: help (F1) and the palette list the active bindings; a user keymap file remaps them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from musrenbang_tui.app import MusrenbangApp
+from musrenbang_tui.tombol import baca_tombol, berkas_tombol
+from screens.tombol import nama_tombol, perintah_aktif
+from sesi.store import Pelaku, Store
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def buka(path: Path, layar: str = "pendaftaran") -> MusrenbangApp:
+    return MusrenbangApp(Store.buka(path, pelaku=Pelaku("uji", "operator")), layar=layar)
+
+
+def tulis_tombol(tmp_path: Path, monkeypatch, isi: str) -> Path:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    path = berkas_tombol()
+    path.parent.mkdir(parents=True)
+    path.write_text(isi, encoding="utf-8")
+    return path
+
+
+def test_nama_tombol_ditulis_satu_cara():
+    """Help names keys one way: F-keys upper case, modifiers capitalised, symbols as typed."""
+    assert [nama_tombol(k) for k in ("f9", "ctrl+n", "question_mark", "right_square_bracket", "escape", "K",
+                                     "shift+tab", "delete")] == ["F9", "Ctrl+N", "?", "]", "Esc", "K",
+                                                                 "Shift+Tab", "Delete"]
+
+
+async def test_bantuan_dari_tombol_aktif(demo):
+    """F1 lists the keys that work now, each action once with all its keys, named one way."""
+    app = buka(demo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        baris = {desc: key for _, keys in app.screen.kelompok for key, desc in keys}
+        assert baris["Bantuan"] == "F1"  # "?" is typed into the search box here
+        assert baris["Riwayat perubahan"] == "Ctrl+R"
+        assert baris["Peringatan"] == "F9"
+        assert baris["Peserta baru"] == "Ctrl+O"
+        await pilot.press("escape", "f6", "f1")
+        await pilot.pause()
+        baris = {desc: key for _, keys in app.screen.kelompok for key, desc in keys}
+        assert baris["Bantuan"] == "F1, ?"
+        assert baris["Urung"] == "u, Ctrl+Z"
+        assert baris["Kelompok berikut"] == "]"
+
+
+async def test_tindakan_yang_tidak_berlaku_tidak_ditawarkan(demo):
+    """An action its screen's check_action disables is in neither help nor the palette."""
+    app = buka(demo, "kelompok")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not any(k.virtual for k in app.data.kelompok)
+        judul = [p.judul for p in perintah_aktif(app.screen)]
+        assert "Pilih kelompok" in judul
+        assert "Bentuk kelompok per bidang" not in judul
+        assert "Bentuk kelompok per bidang" not in [c.title for c in app.get_system_commands(app.screen)]
+
+
+async def test_berkas_tombol_mengganti_tombol(demo, tmp_path, monkeypatch):
+    """A binding id remapped in tombol.toml runs on the new key; help and the palette show the new key."""
+    tulis_tombol(tmp_path, monkeypatch, '[tombol]\n"app.riwayat" = "ctrl+h"\n')
+    app = buka(demo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        palet = {c.title: c.help for c in app.get_system_commands(app.screen)}
+        assert "Ctrl+H" in palet["Riwayat perubahan"]
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "PendaftaranScreen"
+        await pilot.press("ctrl+h")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "RiwayatScreen"
+
+
+async def test_berkas_tombol_rusak_memakai_bawaan(demo, tmp_path, monkeypatch):
+    """A malformed keymap file is reported in Indonesian; the app opens with the default keys."""
+    tulis_tombol(tmp_path, monkeypatch, '[tombol]\n"app.riwayat" = ctrl+h\n')
+    keymap, pesan = baca_tombol()
+    assert keymap == {} and "baris 2" in pesan and "tombol bawaan dipakai" in pesan
+    app = buka(demo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "RiwayatScreen"
+
+
+def test_nilai_tombol_yang_salah_ditolak_sendiri(tmp_path, monkeypatch):
+    """One unusable entry is named and left at its default; the other entries apply."""
+    tulis_tombol(tmp_path, monkeypatch, '[tombol]\n"app.riwayat" = "ctrl+h"\n"app.peringatan" = 5\n'
+                                        '"skoring.urungkan" = ["u", "ctrl+z"]\n')
+    keymap, pesan = baca_tombol()
+    assert keymap == {"app.riwayat": "ctrl+h", "skoring.urungkan": "u,ctrl+z"}
+    assert "app.peringatan" in pesan
+    tulis_tombol(tmp_path / "lain", monkeypatch, '"app.riwayat" = "ctrl+h"\n')
+    assert baca_tombol() == ({}, baca_tombol()[1]) and "[tombol]" in baca_tombol()[1]
+
+
+def test_perintah_tombol_mencetak_id(tmp_path, monkeypatch):
+    """`musrenbang tombol` lists every binding id with its key and description, and the user's changes."""
+    tulis_tombol(tmp_path, monkeypatch, '[tombol]\n"app.riwayat" = "ctrl+h"\n"tidak.ada" = "f5"\n')
+    out = subprocess.run([sys.executable, "-m", "musrenbang_tui", "tombol"], cwd=ROOT, capture_output=True,
+                         text=True, timeout=60)
+    assert out.returncode == 0
+    baris = {b.split()[0]: b for b in out.stdout.splitlines() if b.strip()}
+    assert "Ctrl+H (diubah)" in baris["app.riwayat"] and "Riwayat perubahan" in baris["app.riwayat"]
+    assert "F1" in baris["app.bantuan"]
+    assert "skoring.urungkan" in baris and "berita_acara.sahkan" in baris
+    assert "tidak.ada" in out.stdout  # named as unknown
