@@ -81,7 +81,7 @@ class BeritaAcaraScreen(LayarTahap):
         k = pengesahan.keadaan(data)
         baris = Text(k.uraian(), style="bold")
         if k.disahkan:
-            baris.append(f"  {g('dot')}  SHA-256 {k.sidik_jari[:16]}{g('ell')}")
+            baris.append(f"  {g('dot')}  Sidik jari {pengesahan.kode_sidik_jari(data) or '-'}")
             if not k.utuh:
                 baris.append(f"\n{g('warn')} Isi berbeda dari yang disahkan!", style="bold")
         else:
@@ -159,7 +159,8 @@ class BeritaAcaraScreen(LayarTahap):
             if ya:
                 hasil = self.simpan(pengesahan.sahkan)
                 if hasil.ok:
-                    self.status.atur(teks(f"{g('ok')} Disahkan. Sidik jari {hasil.nilai[:16]}{g('ell')} "
+                    self.status.atur(teks(f"{g('ok')} Disahkan. Sidik jari "
+                                          f"{pengesahan.kode_sidik_jari(aplikasi(self).data) or '-'} "
                                           f"{g('dot')} rev {hasil.revisi}"))
         self.app.push_screen(KonfirmasiDialog(pertanyaan, ya="Sahkan"), jawab)
 

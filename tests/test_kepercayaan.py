@@ -73,6 +73,21 @@ def test_sahkan_mencetak_kode_dan_periksa_menerimanya_dalam_bentuk_apa_pun(ranca
     assert kode_sidik_jari(Store(buat_skenario(str(Path(rancangan).with_name("lain.json"))).path).muat()) is None
 
 
+@pytest.mark.parametrize("fmt", ["md", "txt"])
+def test_kode_kertas_di_kaki_setiap_bagian_berita_acara(rancangan, capsys, fmt):
+    """The paper people sign carries the code: the body and each of the six lampiran end with
+    'Sidik jari: XXXX-XXXX-XXXX-XXXX' once signed, in every format; a draft carries none."""
+    from sesi.berita_acara import berita_acara
+
+    assert "Sidik jari: " not in berita_acara(Store(rancangan).muat(), fmt)
+    kode = _sahkan_cli(rancangan, capsys)
+    teks = berita_acara(Store(rancangan).muat(), fmt)
+    bagian = re.split(r"^.*LAMPIRAN [IVX]+ BERITA ACARA", teks, flags=re.M)
+    assert len(bagian) == 7
+    for isi in bagian:
+        assert f"Sidik jari: {kode}" in isi
+
+
 @pytest.mark.parametrize("kolom,nilai", [("nama", "Camat Palsu"), ("waktu", "2027-02-10T09:00:00"), ("versi", 2),
                                          ("akun", "orang-lain")])
 def test_penanda_tangan_waktu_versi_diubah_memberi_kode_lain(rancangan, capsys, kolom, nilai):

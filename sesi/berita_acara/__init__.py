@@ -26,6 +26,7 @@ import re
 from typing import Callable, Iterable
 
 from ..data import Data, normal
+from ..pengesahan import kode_sidik_jari
 from ..teks_tabel import bungkus, lebar_teks
 from . import badan, lampiran
 from .blok import (Blok, Butir, Daftar, Judul, Klausul, KolomDokumen, Kop, Kotak, Paragraf, Pasangan, Pemisah,
@@ -43,15 +44,27 @@ PENYAJI: dict[str, Penyaji] = {"md": ke_markdown, "txt": ke_teks}
 FORMAT = {"md": "Markdown", "txt": "Teks"}
 
 
+def kaki(data: Data) -> list[Blok]:
+    """The footer closing each section of a signed berita acara (the body and every lampiran): the short
+    fingerprint code a person compares with `musrenbang periksa --sidik-jari KODE`, so every sheet that
+    is signed carries it (README, "Berita acara"). Nothing for a draft."""
+    kode = kode_sidik_jari(data)
+    return [Paragraf(f"Sidik jari: {kode}", tengah=True)] if kode else []
+
+
 def dokumen(data: Data) -> list[Blok]:
-    """The whole berita acara as blocks: the body, then Lampiran I to VI, each under its header."""
+    """The whole berita acara as blocks: the body, then Lampiran I to VI, each under its header; each
+    section ends with the fingerprint footer (`kaki`) once signed."""
     k = Konteks.dari(data)
     blok: list[Blok] = []
     for bagian in badan.BAGIAN:
         blok += bagian(k)
+    penutup = kaki(data)
+    blok += penutup
     for nomor, (judul, isi) in enumerate(lampiran.LAMPIRAN, start=1):
         blok += lampiran.kepala(k, nomor, judul(k))
         blok += isi(k)
+        blok += penutup
     return blok
 
 
