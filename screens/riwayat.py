@@ -18,7 +18,7 @@ from sesi.model import PERAN
 
 from .glyph import g
 from .kontrak import DataBerubah, aplikasi
-from .teks import teks
+from .teks import aman, teks
 from .widgets import teruskan_panah, Tabel
 
 BATAS = 500
@@ -57,8 +57,11 @@ class RiwayatScreen(Screen):
     BANTUAN = (
         "Riwayat mencatat setiap perubahan: waktu, nama, peran, tindakan, objek, nilai lama dan baru. Ketik untuk "
         "menyaring, misalnya id usulan (U001), judul kegiatan, nama orang, atau tindakan (skor, hadir, "
-        "verifikasi). Riwayat tidak dapat diubah; setiap entri dirantai dengan hash sehingga penyuntingan berkas "
-        "di luar aplikasi terdeteksi oleh 'musrenbang periksa'."
+        "verifikasi). Setiap entri dirantai dengan hash dan 'musrenbang periksa' memutar ulang riwayat untuk "
+        "mencocokkannya dengan data. Yang dibuktikan: tanpa kode sidik jari dari kertas berita acara yang "
+        "ditandatangani, orang yang dapat menulis berkas dan menghitung ulang hash dapat memalsukan riwayat dan "
+        "data sekaligus; dengan kode dari kertas ('musrenbang periksa BERKAS --sidik-jari KODE'), perubahan apa "
+        "pun sesudah pengesahan tidak dapat disembunyikan."
     )
 
     BINDINGS = [
@@ -126,10 +129,11 @@ class RiwayatScreen(Screen):
         if not e:
             self.query_one("#rinci", Static).update("")
             return
+        akun = f", akun {e['akun']}" if e.get("akun") else ""
         out = Text()
-        out.append(f"{e.get('waktu', '')} {e.get('nama', '')} ({e.get('peran', '')}): {e.get('aksi', '')} "
-                   f"{e.get('objek', '')}\n")
-        out.append(f"lama: {ringkas(e.get('lama'), 60)}   baru: {ringkas(e.get('baru'), 60)}")
+        out.append(aman(f"{e.get('waktu', '')} {e.get('nama', '')} ({e.get('peran', '')}{akun}): "
+                        f"{e.get('aksi', '')} {e.get('objek', '')}") + "\n")
+        out.append(aman(f"lama: {ringkas(e.get('lama'), 60)}   baru: {ringkas(e.get('baru'), 60)}"))
         self.query_one("#rinci", Static).update(out)
 
     def on_key(self, event) -> None:

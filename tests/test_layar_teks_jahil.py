@@ -75,3 +75,18 @@ async def test_layar_pleno2_tidak_meneruskan_kendali(demo):
     sesi_jahil(demo)
     store = Store.buka(demo, pelaku=Pelaku("uji", "operator"))
     periksa(await lihat_semua(MusrenbangApp(store, layar="pleno2", kelompok=KEL_I), ["1", "2", "3", "4", "p"]))
+
+
+async def test_riwayat_tidak_meneruskan_kendali(demo):
+    """A display name stored raw in the history by an older file (OSC 52, erase line, RLO) is drawn on the
+    history screen (Ctrl+R), in the list and in the details of the highlighted entry, as visible text."""
+    store = Store.buka(demo, pelaku=Pelaku(JAHIL, "operator"))
+    with store.transaksi() as tx:
+        tx.put("usulan", "U001", dict(tx.get("usulan", "U001"), masalah=JAHIL))
+        tx.catat("ubah data", "U001", "lama", JAHIL)
+    app = MusrenbangApp(Store.buka(demo, pelaku=Pelaku("uji", "operator")), layar="persiapan")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+r")
+        await pilot.pause(0.3)
+        layar = [layar_teks(app), str(app.screen.query_one("#rinci").render())]
+    periksa(layar)
