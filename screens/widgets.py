@@ -18,6 +18,7 @@ from textual.widgets import Button, DataTable, Input, Label, OptionList, Select,
 from textual.widgets.option_list import Option
 
 from sesi.model import TAHAP
+from sesi.teks import ada_kendali
 
 from .kontrak import Hasil
 
@@ -81,12 +82,18 @@ class StatusBar(Static):
         self.kanan = Text("")
 
     def atur(self, pesan: Text | str, galat: bool = False) -> None:
-        self.pesan = pesan if isinstance(pesan, Text) else Text(pesan)
+        """Show a message; control and bidi characters in it are made visible (`teks`), never sent."""
+        if not isinstance(pesan, Text):
+            pesan = teks(pesan)
+        elif ada_kendali(pesan.plain, baris_baru=True):
+            pesan = teks(pesan.plain, style=pesan.style)
+        self.pesan = pesan
         self.set_class(galat, "-galat")
         self.refresh()
 
     def atur_kanan(self, kanan: Text | str) -> None:
-        kanan = kanan if isinstance(kanan, Text) else Text(kanan)
+        kanan = kanan if isinstance(kanan, Text) and not ada_kendali(kanan.plain) else teks(
+            kanan.plain if isinstance(kanan, Text) else kanan)
         if kanan.plain != self.kanan.plain:
             self.kanan = kanan
             self.refresh()
