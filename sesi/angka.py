@@ -7,7 +7,8 @@ Input: a cell value as a reader gives it: text (CSV, or text typed in a workbook
 Money (`baca_uang`), in rupiah:
 - `1500000`, `1.500.000`, `1,500,000`, `1.500.000,50`, `1,500,000.50`; a comma or dot followed by exactly
   three digits is a thousands separator ("750,000" is Rp750.000, never Rp750);
-- `Rp`, `Rp.`, `IDR` before, NBSP and spaces anywhere, `,00`, `,-` or `.-` after;
+- `Rp`, `Rp.`, `IDR` before, NBSP and spaces around, a space or NBSP between thousands (`1 500 000`),
+  `,00`, `,-` or `.-` after;
 - `-`, `Rp -`, `Rp-`, `nihil` or an empty cell: no cost (None);
 - a multiplier word: `1,05 M` / `miliar` / `milyar` (10^9), `1,5 juta` / `jt` (10^6), `750 rb` / `ribu`
   (10^3); the number before it reads a lone comma or dot as the decimal point when not followed by exactly
@@ -167,6 +168,7 @@ def baca_uang(value: object, kolom: Kolom | None = None) -> Decimal | None:
     if s.casefold() in _KOSONG:
         return None
     s = re.sub(r"\s*[,.]-$", "", s)  # "1.500.000,-"
+    s = re.sub(r"(?<=\d) (?=\d{3}(?:\D|$))", "", s)  # "1 500 000" (a space or NBSP between thousands)
     m = re.fullmatch(r"([+-]?\s*[\d.,]+)\s*([a-zA-Z]+\.?)?", s)
     if not m:
         raise AngkaSalah(f"harus jumlah rupiah, bukan '{asli}'.")

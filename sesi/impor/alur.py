@@ -132,7 +132,12 @@ def _baca(path: str | os.PathLike[str], j: JenisImpor, opsi: OpsiImpor, lembar: 
     masalah: list[str] = []
     kosong: list[str] = []
     satu = sumber.format == "csv" or len(sumber.lembar) == 1
+    sembunyi = [lb.nama for lb in sumber.lembar if lb.tersembunyi]
+    if sembunyi:
+        catatan.append(f"Lembar tersembunyi dilewati: {', '.join(sembunyi[:20])} (pilih dengan --lembar bila perlu).")
     for urut, lb in enumerate(sumber.lembar):
+        if lb.tersembunyi:
+            continue
         label = sumber.label(lb)
         t = susun_tabel(label, lb.baris, j.nama, j.kolom, j.alias, pemetaan=opsi.pemetaan, gabung=lb.gabung,
                         pemisah=sumber.pemisah, encoding=sumber.encoding, lembar=lb.nama, abaikan=j.abaikan,
@@ -191,11 +196,16 @@ def _opsi(data: Any, jenis: str, pemetaan: dict[str, str] | None, terima_saran: 
                      bidang_baru=tuple(bersih(b) for b in bidang_baru if bersih(b)))
 
 
-def _cek_pemetaan(j: JenisImpor, pemetaan: dict[str, str] | None) -> None:
-    salah = [f"'{k}={v}'" for k, v in (pemetaan or {}).items() if v and v not in j.kolom]
+def _cek_pemetaan(j: JenisImpor, pemetaan: dict[str, str] | None) -> dict[str, str] | None:
+    """The user's mapping with each target as a column key (an alias such as `prioritas` accepted)."""
+    if not pemetaan:
+        return pemetaan
+    out = {k: (j.alias.get(nama_judul(v), nama_judul(v)) if v else "") for k, v in pemetaan.items()}
+    salah = [f"'{k}={pemetaan[k]}'" for k, v in out.items() if v and v not in j.kolom]
     if salah:
         raise DataDitolak(f"Pemetaan kolom tidak sah: {', '.join(salah)}; kolom {j.nama} yang ada: "
                           f"{', '.join(j.kolom)} (atau kosong untuk mengabaikan judul itu).")
+    return out
 
 
 def _periksa(tx: Transaksi, j: JenisImpor, tabel: TabelBerkas, opsi: OpsiImpor) -> tuple[list[str], dict, Laporan]:
@@ -222,7 +232,7 @@ def impor(store: Store, jenis: str, path: str | os.PathLike[str], *, lembar: str
           bidang: str = "", bidang_baru: Collection[str] = ()) -> HasilImpor:
     """Import a whole file of one kind into the session, or nothing at all (see the module docstring)."""
     j = _jenis(jenis)
-    _cek_pemetaan(j, pemetaan)
+    pemetaan = _cek_pemetaan(j, pemetaan)
     data0 = store.muat()
     opsi = _opsi(data0, jenis, pemetaan, terima_saran, bidang, bidang_baru)
     bacaan = _baca(path, j, opsi, lembar)
@@ -273,7 +283,7 @@ def pratinjau(path: str | os.PathLike[str], jenis: str, lembar: str | None = Non
     data = store.muat() if store is not None else None
     opsi = _opsi(data, jenis, pemetaan, terima_saran, bidang, bidang_baru)
     try:
-        _cek_pemetaan(j, pemetaan)
+        opsi.pemetaan.update({nama_judul(k): v for k, v in (_cek_pemetaan(j, pemetaan) or {}).items()})
         bacaan = _baca(path, j, opsi, lembar)
     except DataDitolak as e:
         p.masalah = [e.pesan] + [m for m in e.masalah if m != e.pesan]

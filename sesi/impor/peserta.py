@@ -80,8 +80,8 @@ def _pisah_asal(nama: Penyelaras, teks: str) -> tuple[str, str]:
         if hit.nama:
             return " / ".join(bagian[:-1]), hit.nama
     hit = nama.kel.cari(teks)
-    if hit.nama:
-        return "", hit.nama
+    if hit.nama:  # "Kuin Utara" alone is a kelurahan; "Kelurahan Pangeran" is also the lembaga
+        return ("" if kunci(teks) == kunci(hit.nama) else teks), hit.nama
     k = f" {kunci(teks)} "
     for kk, n in nama.kel.dikenal.items():  # the export leaves out a kelurahan its lembaga names
         if f" {kk} " in k:

@@ -9,7 +9,7 @@ cell is empty).
 
 - `.xlsx`, `.xlsm`, `.xls`, `.ods`, recognised by their content (a zip or OLE signature), read with
   python-calamine (merged ranges are known for xlsx and xls; ods gives none). Every sheet, or only
-  `lembar` (by name, any case).
+  `lembar` (by name, any case). Hidden sheets are marked (`tersembunyi`) unless asked for by name.
 - anything else is read as CSV (`berkas_csv`): one sheet named "".
 
 Bounds (any input, bounded work): at most `BATAS_UKURAN` bytes, `BATAS_LEMBAR` sheets, `BATAS_BARIS` rows
@@ -43,6 +43,7 @@ class Lembar:
     nama: str  # "" for a CSV file
     baris: list[list[Any]]
     gabung: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
+    tersembunyi: bool = False  # a hidden sheet (a template's lists): read only when asked by name
 
 
 @dataclass
@@ -106,6 +107,10 @@ def _baca_buku(raw: bytes, path: str, fmt: str, lembar: str | None) -> Sumber:
         raise DataDitolak(f"{nama} tidak dapat dibaca sebagai berkas {fmt.upper()}: berkas {sebab}. Buka di "
                           "Excel/LibreOffice lalu simpan ulang sebagai .xlsx.") from None
     names = list(wb.sheet_names)
+    try:
+        hidden = {m.name for m in wb.sheets_metadata if str(m.visible).rsplit(".", 1)[-1].lower() != "visible"}
+    except Exception:  # noqa: BLE001 - metadata is a convenience; without it every sheet is read
+        hidden = set()
     if lembar is not None:
         cocok = [n for n in names if n.casefold().strip() == lembar.casefold().strip()]
         if not cocok:
@@ -141,7 +146,7 @@ def _baca_buku(raw: bytes, path: str, fmt: str, lembar: str | None) -> Sumber:
         sisa -= len(rows)
         if lebar_lewat:
             sumber.catatan.append(f"{nama} lembar '{n}': kolom sesudah kolom ke-{BATAS_KOLOM} diabaikan.")
-        sumber.lembar.append(Lembar(n, rows, gabung))
+        sumber.lembar.append(Lembar(n, rows, gabung, tersembunyi=n in hidden and lembar is None))
     return sumber
 
 

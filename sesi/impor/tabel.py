@@ -288,7 +288,7 @@ def susun_tabel(nama: str, rows: list[list[Any]], jenis: str, kolom: dict[str, b
                 if ada_isi[i]:
                     diabaikan.append(f"(tanpa judul, kolom {huruf_kolom(i)})")
             elif nama_judul(h) not in abaikan:
-                diabaikan.append(bersih(h))
+                diabaikan.append(tampak(h.strip()[:100]))  # shown as written, control characters visible
             continue
         if key in posisi:
             j = posisi[key]
@@ -349,7 +349,9 @@ def ringkas_dilewati(dilewati: list[tuple[int, str]]) -> str:
     while i < len(dilewati):
         n, why = dilewati[i]
         j = i
-        while j + 1 < len(dilewati) and dilewati[j + 1][1] == why and dilewati[j + 1][0] == dilewati[j][0] + 1:
+        # Consecutive rows of one reason are joined; the signature block runs to the end, blank rows included.
+        while j + 1 < len(dilewati) and dilewati[j + 1][1] == why and (
+                dilewati[j + 1][0] == dilewati[j][0] + 1 or why == "blok tanda tangan"):
             j += 1
         out.append(f"{n}{'-' + str(dilewati[j][0]) if j > i else ''} ({why})")
         i = j + 1
