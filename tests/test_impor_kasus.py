@@ -194,3 +194,47 @@ def test_berkas_mac_roman_dibaca_benar(store, tmp_path):
     assert "Mac Roman" in hasil.ringkasan
 
 
+
+
+def test_pengodean_ragu_disebut_dengan_kata_yang_perlu_diperiksa(store, tmp_path):
+    """Bytes neither UTF-8 nor good cp1252: still read (Mac Roman decodes every byte), and the summary says the
+    guess is doubtful and shows the words to check."""
+    path = tmp_path / "aneh.csv"
+    path.write_bytes(b"nama;unsur;lembaga\nAni;lainnya;" + bytes(range(0x80, 0x90)) + b"\n")
+    hasil = impor(store, "peserta", path)
+    assert "keyakinan rendah, periksa huruf pada kata: " in hasil.ringkasan
+
+
+@pytest.mark.parametrize("isi", [b"PK\x03\x04" + b"\x00" * 100, b"\xd0\xcf\x11\xe0" + b"\x01" * 600])
+def test_lembar_kerja_rusak_ditolak_dengan_pesan(store, tmp_path, isi):
+    path = tmp_path / "rusak.xlsx"
+    path.write_bytes(isi)
+    e = tak_berubah(store, impor, store, "usulan", path)
+    assert "tidak dapat dibaca sebagai berkas" in e.pesan and "simpan ulang" in e.pesan
+
+
+def test_potongan_xlsx_acak_tidak_pernah_galat_tak_terduga(store, tmp_path):
+    """Damaged workbooks (bytes flipped, cut short) are refused as data, never an unexpected error."""
+    import io
+    import random
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["Kelurahan", "Prioritas", "Kegiatan", "SKPD"])
+    wb.active.append(["Kuin Utara", 1, "Titian", "Dinas PUPR"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    rng = random.Random(13)
+    for i in range(60):
+        raw = bytearray(buf.getvalue())
+        for _ in range(rng.randint(1, 10)):
+            raw[rng.randrange(len(raw))] = rng.randrange(256)
+        if i % 3 == 0:
+            raw = raw[: rng.randrange(len(raw))]
+        path = tmp_path / f"r{i}.xlsx"
+        path.write_bytes(bytes(raw))
+        try:
+            impor(store, "usulan", path)
+        except DataDitolak:
+            pass

@@ -38,8 +38,8 @@ def tebak_pemisah(contoh: str) -> str:
 def _kata_curiga(text: str, batas: int = 5) -> list[str]:
     """Words holding a letter outside ASCII: where a wrong guess of the encoding shows."""
     out: list[str] = []
-    for w in re.findall(r"\S*[^\x00-\x7f]\S*", text[:200_000]):
-        w = w.strip(",;\"'")[:40]
+    for w in re.findall(r"[^\s,;\t\"]*[^\x00-\x7f][^\s,;\t\"]*", text[:200_000]):
+        w = w.strip("'")[:40]
         if w and w not in out:
             out.append(w)
             if len(out) >= batas:
@@ -70,15 +70,16 @@ def dekode(raw: bytes, nama: str) -> tuple[str, str, list[str]]:
 
         hasil = from_bytes(raw[:1_000_000], cp_isolation=["cp1252", "mac_roman"])
         best = hasil.best()
+        ragu = best is None or best.chaos > 0.05 or (len(hasil) > 1 and hasil[1].chaos <= best.chaos + 0.01)
         enc = best.encoding if best is not None else "cp1252"
         try:
             text = raw.decode(enc)
-        except UnicodeDecodeError:
-            raise DataDitolak(f"{nama} bukan berkas CSV: bukan teks UTF-8, cp1252 maupun Mac Roman.") from None
+        except UnicodeDecodeError:  # bytes cp1252 leaves undefined: Mac Roman decodes every byte
+            enc, ragu = "mac_roman", True
+            text = raw.decode(enc)
         label = {"cp1252": "cp1252 (Windows)", "mac_roman": "Mac Roman (CSV Macintosh)"}.get(enc, enc)
         pesan = f"Berkas dibaca sebagai {label}, bukan UTF-8"
         kata = _kata_curiga(text)
-        ragu = best is None or best.chaos > 0.05 or len(hasil) > 1 and hasil[1].chaos <= best.chaos + 0.01
         if ragu and kata:
             pesan += f"; keyakinan rendah, periksa huruf pada kata: {', '.join(kata)}"
         elif kata:

@@ -1,4 +1,4 @@
-"""Importing kriteria (docs/csv.md, "kriteria"): the file replaces the session's whole set of criteria.
+"""Importing kriteria (docs/impor.md, "kriteria"): the file replaces the session's whole set of criteria.
 
 Empty `bobot`, `skala_min`, `skala_maks` cells take the defaults 1, 1 and 5. Each row is checked by
 `sesi.persiapan.kriteria_record` (bobot 0 < b <= 1000 with at most 6 decimals, scale 1-10), codes are

@@ -4,7 +4,7 @@ A problem reads "usulan.csv baris 7, kolom prioritas_kelurahan: harus bilangan b
 file order (row, then column). The actions (`sesi.usulan`, ...) write messages that start with the field's
 label ("Prioritas kelurahan harus ..."); `Laporan.kolom_dari` maps that label to the column through the
 kind's `label` list, so the rules stay in the actions. At most `BATAS_MASALAH` problems are listed, the rest
-counted (docs/csv.md, "Bentuk pesan kesalahan").
+counted (docs/impor.md, "Bentuk pesan kesalahan").
 """
 
 from __future__ import annotations

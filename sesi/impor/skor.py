@@ -1,4 +1,4 @@
-"""Importing skor (docs/csv.md, "skor"): one value per row for a cell (usulan x kriteria), a consensus
+"""Importing skor (docs/impor.md, "skor"): one value per row for a cell (usulan x kriteria), a consensus
 value when `penilai` is empty, else that assessor's value. Each value goes through `sesi.skor.atur_skor`
 (the scale of the kriteria, the usulan's kelompok still open); a cell given twice in the file is refused;
 values that replace a different earlier value are counted in the summary and kept in the history entry.
