@@ -189,7 +189,7 @@ def test_kelurahan_tak_dikenal_dengan_daftar_yang_dikenal(store, tmp_path):
     e = ditolak(store, "usulan", tulis(tmp_path, "usulan.csv", USULAN_HEADER + "\nKuin Utaraa,1,x,y,Ekonomi,\n"))
     assert e.masalah[0] == ("usulan.csv baris 2, kolom kelurahan: Desa/kelurahan 'Kuin Utaraa' tidak dikenal di "
                             "kecamatan ini; maksud Anda 'Kuin Utara'?")
-    assert e.masalah[1].startswith("Desa/kelurahan yang dikenal di sesi ini: Alalak Selatan, ")
+    assert e.masalah[1].startswith("Kelurahan yang dikenal di sesi ini: Alalak Selatan, ")
     assert "--terima-saran" in e.masalah[-1]
     e = ditolak(store, "usulan", tulis(tmp_path, "jauh.csv", USULAN_HEADER + "\nMantuil,1,x,y,Ekonomi,\n"))
     assert e.masalah[0] == "jauh.csv baris 2, kolom kelurahan: Kelurahan 'Mantuil' tidak dikenal di kecamatan ini."

@@ -182,8 +182,8 @@ def test_daftar_pagi_lalu_siang_tidak_menggandakan(store):
     hasil = impor(store, "peserta", KASUS / "peserta-siang.csv")
     data = store.muat()
     assert len(data.peserta) == 7 and sum(p.hadir for p in data.peserta.values()) == 7
-    assert "7 peserta diimpor dari peserta-siang.csv: 2 baru, 0 diperbarui, 0 ganda, 5 sudah ada tanpa " \
-           "perubahan; 7 tercatat hadir." in hasil.ringkasan
+    assert "7 peserta diimpor dari peserta-siang.csv, 7 tercatat hadir. 2 baru, 0 diperbarui, 0 ganda, 5 sudah " \
+           "ada tanpa perubahan." in hasil.ringkasan
 
 
 def test_berkas_mac_roman_dibaca_benar(store, tmp_path):

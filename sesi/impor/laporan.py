@@ -90,7 +90,7 @@ class Laporan:
             return
         masalah = batasi(self.daftar)
         if "kelurahan" in self.kolom_salah and kelurahan:
-            masalah.append(f"Desa/kelurahan yang dikenal di sesi ini: {', '.join(kelurahan.values())}.")
+            masalah.append(f"Kelurahan yang dikenal di sesi ini: {', '.join(kelurahan.values())}.")
         if self.saran:
             masalah.append(f"{len(self.saran)} nama mempunyai saran; terima semuanya dengan --terima-saran "
                            "(atau Enter pada tiap saran di layar Impor), atau perbaiki berkasnya.")

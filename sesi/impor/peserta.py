@@ -201,10 +201,10 @@ def _riwayat(ids: list[str], info: dict[str, Any]) -> tuple[Any, Any]:
 
 
 def _ringkasan(tabel: TabelBerkas, ids: list[str], info: dict[str, Any]) -> tuple[str, list[str]]:
-    teks = (f"{len(ids)} peserta diimpor dari {tabel.nama}: {len(info['baru'])} baru, "
-            f"{len(info['diperbarui'])} diperbarui, {len(info['ganda'])} ganda"
-            + (f", {info['sama']} sudah ada tanpa perubahan" if info["sama"] else "")
-            + (f"; {info['hadir']} tercatat hadir." if info["hadir"] else "."))
+    teks = (f"{len(ids)} peserta diimpor dari {tabel.nama}" + (f", {info['hadir']} tercatat hadir. " if info["hadir"]
+                                                             else ". ")
+            + f"{len(info['baru'])} baru, {len(info['diperbarui'])} diperbarui, {len(info['ganda'])} ganda"
+            + (f", {info['sama']} sudah ada tanpa perubahan." if info["sama"] else "."))
     catatan = list(info["catatan"])
     if info["ganda"]:
         contoh = ", ".join(info["ganda"][:5]) + (", ..." if len(info["ganda"]) > 5 else "")
