@@ -23,6 +23,12 @@ LAYAR = [t.layar for t in AGENDA_TAHAP]
 PERAN = ["operator", "fasilitator", "notulen", "pimpinan", "tayang"]
 
 
+def _arg_jenis(s: argparse.ArgumentParser) -> None:
+    """The kind of file `impor` reads and `templat` writes."""
+    s.add_argument("jenis", choices=["usulan", "peserta", "kriteria", "skor"], metavar="JENIS",
+                   help="usulan, peserta, kriteria, atau skor")
+
+
 class Parser(argparse.ArgumentParser):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
@@ -58,8 +64,7 @@ def _parser() -> argparse.ArgumentParser:
                        description="Mengimpor berkas CSV, .xlsx, .xls atau .ods ke sesi (setiap lembar yang berisi "
                        "tabel jenis itu). Seluruh berkas diperiksa dahulu; bila ada masalah, tidak ada yang "
                        "diubah dan setiap masalah disebutkan (berkas, lembar, baris, kolom). Rincian: docs/impor.md.")
-    s.add_argument("jenis", choices=["usulan", "peserta", "kriteria", "skor"], metavar="JENIS",
-                   help="usulan, peserta, kriteria, atau skor")
+    _arg_jenis(s)
     s.add_argument("berkas", metavar="BERKAS")
     s.add_argument("csv", metavar="FILE", help="berkas .csv, .xlsx, .xls atau .ods")
     s.add_argument("--lembar", metavar="NAMA", help="hanya lembar ini (bawaan: setiap lembar yang berisi tabel)")
@@ -77,8 +82,7 @@ def _parser() -> argparse.ArgumentParser:
                        description="Menulis templat .xlsx: judul kolom, satu baris contoh, dan daftar pilihan "
                        "(desa/kelurahan, SKPD, bidang, jenis, sumber dana) dari sesi bila --sesi diberikan. "
                        "Berkas yang sudah ada diganti secara aman.")
-    s.add_argument("jenis", choices=["usulan", "peserta", "kriteria", "skor"], metavar="JENIS",
-                   help="usulan, peserta, kriteria, atau skor")
+    _arg_jenis(s)
     s.add_argument("keluaran", metavar="FILE.xlsx")
     s.add_argument("--sesi", metavar="BERKAS", help="berkas sesi untuk daftar pilihan")
 
