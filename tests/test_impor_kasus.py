@@ -238,3 +238,16 @@ def test_potongan_xlsx_acak_tidak_pernah_galat_tak_terduga(store, tmp_path):
             impor(store, "usulan", path)
         except DataDitolak:
             pass
+
+
+def test_sesi_disahkan_menolak_impor_walau_tanpa_perubahan(store):
+    from sesi.errors import SesiTerkunci
+    from sesi.pengesahan import sahkan
+    from sesi.store import Store
+
+    impor(store, "peserta", KASUS / "peserta-pagi.csv")
+    pimpinan = Store(store.path, pelaku=Pelaku("Camat", "pimpinan"))
+    with pimpinan.transaksi() as tx:
+        sahkan(tx)
+    with pytest.raises(SesiTerkunci, match="sesi terkunci"):
+        impor(store, "peserta", KASUS / "peserta-pagi.csv")

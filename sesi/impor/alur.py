@@ -30,7 +30,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import DataDitolak
+from ..errors import DataDitolak, SesiTerkunci
 from ..store import Store, Transaksi
 from ..teks import bersih
 from .jenis import JenisImpor, OpsiImpor, TanpaCatat
@@ -234,6 +234,9 @@ def impor(store: Store, jenis: str, path: str | os.PathLike[str], *, lembar: str
     j = _jenis(jenis)
     pemetaan = _cek_pemetaan(j, pemetaan)
     data0 = store.muat()
+    if data0.info.terkunci:  # refused even when the file would change nothing (a signed session takes no import)
+        raise SesiTerkunci("Berita acara sudah disahkan: sesi terkunci dan tidak menerima impor. Buka kembali "
+                           "pengesahan (dengan alasan) bila perlu mengubah.")
     opsi = _opsi(data0, jenis, pemetaan, terima_saran, bidang, bidang_baru)
     bacaan = _baca(path, j, opsi, lembar)
     tabel = _gabung(bacaan)
