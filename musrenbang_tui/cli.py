@@ -23,6 +23,12 @@ LAYAR = [t.layar for t in AGENDA_TAHAP]
 PERAN = ["operator", "fasilitator", "notulen", "pimpinan", "tayang"]
 
 
+def _arg_jenis(s: argparse.ArgumentParser) -> None:
+    """The kind of file `impor` reads and `templat` writes."""
+    s.add_argument("jenis", choices=["usulan", "peserta", "kriteria", "skor"], metavar="JENIS",
+                   help="usulan, peserta, kriteria, atau skor")
+
+
 class Parser(argparse.ArgumentParser):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
@@ -54,13 +60,31 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--kelurahan", metavar="DAFTAR",
                    help="daftar kelurahan dipisah titik koma (bila bukan kecamatan di Kota Banjarmasin)")
 
-    s = sub.add_parser("impor", help="impor CSV (usulan, peserta, kriteria, skor)",
-                       description="Mengimpor berkas CSV ke sesi. Seluruh berkas diperiksa dahulu; bila ada "
-                       "kesalahan, tidak ada yang diubah dan setiap kesalahan disebutkan (berkas, baris, kolom).")
-    s.add_argument("jenis", choices=["usulan", "peserta", "kriteria", "skor"], metavar="JENIS",
-                   help="usulan, peserta, kriteria, atau skor")
+    s = sub.add_parser("impor", help="impor CSV atau lembar kerja (usulan, peserta, kriteria, skor)",
+                       description="Mengimpor berkas CSV, .xlsx, .xls atau .ods ke sesi (setiap lembar yang berisi "
+                       "tabel jenis itu). Seluruh berkas diperiksa dahulu; bila ada masalah, tidak ada yang "
+                       "diubah dan setiap masalah disebutkan (berkas, lembar, baris, kolom). Rincian: docs/impor.md.")
+    _arg_jenis(s)
     s.add_argument("berkas", metavar="BERKAS")
-    s.add_argument("csv", metavar="FILE.csv")
+    s.add_argument("csv", metavar="FILE", help="berkas .csv, .xlsx, .xls atau .ods")
+    s.add_argument("--lembar", metavar="NAMA", help="hanya lembar ini (bawaan: setiap lembar yang berisi tabel)")
+    s.add_argument("--kolom", action="append", default=[], metavar="JUDUL=KOLOM",
+                   help="judul kolom di berkas = kolom aplikasi, misalnya \"Usulan Ke=prioritas_kelurahan\" "
+                        "(kosongkan KOLOM untuk mengabaikan judul itu); diingat sesi; boleh berulang")
+    s.add_argument("--bidang", default="", metavar="NAMA",
+                   help="bidang bagi setiap usulan berkas ini yang kolom bidangnya kosong")
+    s.add_argument("--bidang-baru", action="append", default=[], metavar="NAMA",
+                   help="konfirmasi bidang baru yang belum dikenal sesi; boleh berulang")
+    s.add_argument("--terima-saran", action="store_true",
+                   help="terima setiap saran nama yang mirip (\"maksud Anda ...?\")")
+
+    s = sub.add_parser("templat", help="tulis lembar kerja .xlsx untuk diisi desa/kelurahan",
+                       description="Menulis templat .xlsx: judul kolom, satu baris contoh, dan daftar pilihan "
+                       "(desa/kelurahan, SKPD, bidang, jenis, sumber dana) dari sesi bila --sesi diberikan. "
+                       "Berkas yang sudah ada diganti secara aman.")
+    _arg_jenis(s)
+    s.add_argument("keluaran", metavar="FILE.xlsx")
+    s.add_argument("--sesi", metavar="BERKAS", help="berkas sesi untuk daftar pilihan")
 
     s = sub.add_parser("ekspor", help="ekspor peringkat, daftar hadir, atau berita acara")
     s.add_argument("dokumen", choices=["peringkat", "daftar-hadir", "berita-acara"], metavar="DOKUMEN",
@@ -243,12 +267,39 @@ def cmd_baru(args) -> int:
     return 0
 
 
+def _pemetaan(kolom: list[str]) -> dict[str, str]:
+    """--kolom "Judul=kolom" (repeatable) -> {judul: kolom}; DataDitolak for one without '='."""
+    from sesi.errors import DataDitolak
+
+    out: dict[str, str] = {}
+    for k in kolom:
+        judul, sama, tujuan = k.rpartition("=")
+        if not sama or not judul.strip():
+            raise DataDitolak(f"--kolom harus berbentuk JUDUL=KOLOM, misalnya \"Usulan Ke=prioritas_kelurahan\"; "
+                              f"bukan '{k}'.")
+        out[judul.strip()] = tujuan.strip()
+    return out
+
+
 def cmd_impor(args) -> int:
+    """The summary, and (through `main`) every problem, are printed through `_tampak`: file content never
+    acts on the terminal."""
     from sesi.impor import impor
 
     store = _store(args.berkas, pelaku=_pelaku(args))
-    hasil = impor(store, args.jenis, args.csv)
-    print(hasil.ringkasan)
+    hasil = impor(store, args.jenis, args.csv, lembar=args.lembar, pemetaan=_pemetaan(args.kolom),
+                  terima_saran=args.terima_saran, bidang=args.bidang, bidang_baru=args.bidang_baru)
+    print(_tampak(hasil.ringkasan))
+    return 0
+
+
+def cmd_templat(args) -> int:
+    from sesi.berkas import tulis_keluaran
+    from sesi.impor import templat
+
+    data = _store(args.sesi).data if args.sesi else None
+    tujuan = tulis_keluaran(args.keluaran, templat(args.jenis, data))
+    _err(f"Templat {args.jenis} ditulis ke {tujuan}.")
     return 0
 
 
@@ -473,7 +524,7 @@ def cmd_tombol(args) -> int:
 
 
 COMMANDS: dict[str, Callable] = {
-    "baru": cmd_baru, "impor": cmd_impor, "ekspor": cmd_ekspor, "periksa": cmd_periksa,
+    "baru": cmd_baru, "impor": cmd_impor, "templat": cmd_templat, "ekspor": cmd_ekspor, "periksa": cmd_periksa,
     "pulihkan": cmd_pulihkan, "sahkan": cmd_sahkan, "buka-kunci": cmd_buka_kunci, "peran": cmd_peran,
     "buka": cmd_buka,
     "demo": cmd_demo, "tayang": cmd_tayang, "tombol": cmd_tombol,

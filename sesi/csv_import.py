@@ -1,6 +1,6 @@
-"""Old import path of `sesi.impor`, kept so `screens/persiapan_impor.py` and the tests that import
-`sesi.csv_import` keep working; new code imports `sesi.impor`."""
+"""Old import path of `sesi.impor`, kept so `screens/persiapan/impor.py` and the tests that import
+`sesi.csv_import` keep working; new code imports `sesi.impor` (docs/impor.md)."""
 
-from .impor import BATAS_MASALAH, JENIS, KOLOM, HasilImpor, impor
+from .impor import BATAS_MASALAH, JENIS, KOLOM, HasilImpor, Pratinjau, Saran, impor, pratinjau
 
-__all__ = ["BATAS_MASALAH", "JENIS", "KOLOM", "HasilImpor", "impor"]
+__all__ = ["BATAS_MASALAH", "JENIS", "KOLOM", "HasilImpor", "Pratinjau", "Saran", "impor", "pratinjau"]

@@ -86,9 +86,9 @@ def test_id_diberikan_dipertahankan_dan_yang_kosong_dibuat_tanpa_bentrok(store, 
     """Ids in the file are kept as given; rows without one get the next free U### that no row of the file
     uses either."""
     path = tulis(tmp_path, "u.csv", "id," + USULAN_HEADER + "\n"
-                 ",Kuin Utara,1,Drainase,Dinas PUPR,Infrastruktur,\n"
-                 "U001,Kuin Utara,2,Jembatan,Dinas PUPR,Infrastruktur,\n"
-                 "KU/3,Kuin Utara,3,Titian,Dinas PUPR,Infrastruktur,\n")
+                 ",Kuin Utara,1,Drainase,Dinas PUPR,Infrastruktur dan Kewilayahan,\n"
+                 "U001,Kuin Utara,2,Jembatan,Dinas PUPR,Infrastruktur dan Kewilayahan,\n"
+                 "KU/3,Kuin Utara,3,Titian,Dinas PUPR,Infrastruktur dan Kewilayahan,\n")
     hasil = impor(store, "usulan", path)
     assert hasil.id == ["U002", "U001", "KU/3"]
     assert store.muat().usulan["U002"].kegiatan == "Drainase"
@@ -100,7 +100,7 @@ def test_teks_jahil_disimpan_apa_adanya(store, tmp_path):
     arab = "\u0645\u0634\u0631\u0648\u0639 \u0637\u0631\u064a\u0642"  # right-to-left
     judul = ["Jalan \U0001F6A7 titian \U0001F30A", "Cafe\u0301 kampung", arab,
              "[bold red]Penting[/] [link=http://x]klik[/link]", "\x1b[31mMerah\x1b[0m biasa"]
-    rows = "".join(f'Kuin Utara,{i},"{t}",Dinas PUPR,Infrastruktur,\n' for i, t in enumerate(judul, start=1))
+    rows = "".join(f'Kuin Utara,{i},"{t}",Dinas PUPR,Infrastruktur dan Kewilayahan,\n' for i, t in enumerate(judul, start=1))
     impor(store, "usulan", tulis(tmp_path, "u.csv", USULAN_HEADER + "\n" + rows))
     assert [u.kegiatan for u in store.muat().usulan.values()] == [
         "Jalan \U0001F6A7 titian \U0001F30A", "Caf\u00e9 kampung", judul[2],
@@ -111,9 +111,9 @@ def test_nomor_baris_seperti_di_lembar_kerja(store, tmp_path):
     """Rows are numbered as a spreadsheet shows them: header = 1, a quoted newline stays in its row, blank
     rows count."""
     path = tulis(tmp_path, "usulan.csv", USULAN_HEADER + "\n"
-                 'Kuin Utara,1,"Titian\nulin\ndua baris",Dinas PUPR,Infrastruktur,\n'
+                 'Kuin Utara,1,"Titian\nulin\ndua baris",Dinas PUPR,Infrastruktur dan Kewilayahan,\n'
                  "\n"
-                 "Kuin Utara,satu,Drainase,Dinas PUPR,Infrastruktur,\n")
+                 "Kuin Utara,satu,Drainase,Dinas PUPR,Infrastruktur dan Kewilayahan,\n")
     e = ditolak(store, "usulan", path)
     assert e.masalah == ["usulan.csv baris 4, kolom prioritas_kelurahan: harus bilangan bulat, bukan 'satu'."]
 
@@ -148,30 +148,35 @@ def test_kolom_ganda_juga_lewat_alias(store, tmp_path):
 
 
 def test_kolom_tak_dikenal_diabaikan_dan_disebut(store, tmp_path):
-    path = tulis(tmp_path, "u.csv", USULAN_HEADER + ",catatan,,\nKuin Utara,1,Titian,Dinas PUPR,Infra,,rapat,,x\n")
+    path = tulis(tmp_path, "u.csv", USULAN_HEADER + ",foto,,\nKuin Utara,1,Titian,Dinas PUPR,Ekonomi,,rapat,,x\n")
     hasil = impor(store, "usulan", path)
-    assert hasil.kolom_diabaikan == ["catatan", "(tanpa judul, kolom I)"]
-    assert "Kolom tidak dikenal diabaikan: catatan" in hasil.ringkasan
+    assert hasil.kolom_diabaikan == ["foto", "(tanpa judul, kolom I)"]
+    assert "Kolom tidak dikenal diabaikan: foto" in hasil.ringkasan
 
 
-def test_id_ganda_dalam_berkas_dan_terhadap_sesi(store, bantu, tmp_path):
+def test_id_ganda_dalam_berkas_ditolak_dan_id_sesi_memperbarui(store, bantu, tmp_path):
+    """An id twice in one file is refused; an id already in the session updates that usulan (issue 13)."""
     ada = bantu.usulan("Sudah ada", kelurahan="Pangeran")
     path = tulis(tmp_path, "usulan.csv", "id," + USULAN_HEADER + "\n"
-                 "A1,Kuin Utara,1,Satu,Dinas PUPR,Infra,\n"
-                 "A1,Kuin Utara,2,Dua,Dinas PUPR,Infra,\n"
-                 f"{ada},Kuin Utara,3,Tiga,Dinas PUPR,Infra,\n")
+                 "A1,Kuin Utara,1,Satu,Dinas PUPR,Ekonomi,\n"
+                 "A1,Kuin Utara,2,Dua,Dinas PUPR,Ekonomi,\n"
+                 f"{ada},Kuin Utara,3,Tiga,Dinas PUPR,Ekonomi,\n")
     e = ditolak(store, "usulan", path)
-    assert e.masalah == ["usulan.csv baris 3, kolom id: Id usulan 'A1' sudah dipakai di baris 2.",
-                         f"usulan.csv baris 4, kolom id: Id usulan '{ada}' sudah ada di sesi ini (Sudah ada)."]
+    assert e.masalah == ["usulan.csv baris 3, kolom id: Id usulan 'A1' sudah dipakai di baris 2."]
+    path = tulis(tmp_path, "ulang.csv", "id," + USULAN_HEADER + f"\n{ada},Kuin Utara,3,Tiga,Dinas PUPR,Ekonomi,\n")
+    hasil = impor(store, "usulan", path)
+    assert (hasil.baru, hasil.diperbarui) == (0, 1) and "0 baru, 1 diperbarui, 0 ganda" in hasil.ringkasan
+    u = store.muat().usulan[ada]
+    assert (u.kegiatan, u.kelurahan, u.prioritas_kelurahan, u.bidang) == ("Tiga", "Kuin Utara", 3, "Ekonomi")
 
 
 def test_prioritas_kelurahan_unik_dalam_berkas_dan_terhadap_sesi(store, bantu, tmp_path):
     bantu.usulan("Sudah ada", kelurahan="Pangeran", prioritas=1)
     path = tulis(tmp_path, "usulan.csv", USULAN_HEADER + "\n"
-                 "Kuin Utara,1,Satu,Dinas PUPR,Infra,\n"
-                 "kuin utara,1,Dua,Dinas PUPR,Infra,\n"
-                 "Pangeran,1,Tiga,Dinas PUPR,Infra,\n"
-                 "Pangeran,2,Empat,Dinas PUPR,Infra,\n")
+                 "Kuin Utara,1,Satu,Dinas PUPR,Ekonomi,\n"
+                 "kuin utara,1,Dua,Dinas PUPR,Ekonomi,\n"
+                 "Pangeran,1,Tiga,Dinas PUPR,Ekonomi,\n"
+                 "Pangeran,2,Empat,Dinas PUPR,Ekonomi,\n")
     e = ditolak(store, "usulan", path)
     assert e.masalah[0] == ("usulan.csv baris 3, kolom prioritas_kelurahan: Prioritas 1 Kelurahan Kuin Utara "
                             "sudah dipakai di baris 2.")
@@ -181,10 +186,13 @@ def test_prioritas_kelurahan_unik_dalam_berkas_dan_terhadap_sesi(store, bantu, t
 
 
 def test_kelurahan_tak_dikenal_dengan_daftar_yang_dikenal(store, tmp_path):
-    e = ditolak(store, "usulan", tulis(tmp_path, "usulan.csv", USULAN_HEADER + "\nKuin Utaraa,1,x,y,z,\n"))
-    assert e.masalah[0] == ("usulan.csv baris 2, kolom kelurahan: Kelurahan 'Kuin Utaraa' tidak dikenal di "
-                            "kecamatan ini.")
-    assert e.masalah[-1].startswith("Kelurahan yang dikenal di sesi ini: Alalak Selatan, ")
+    e = ditolak(store, "usulan", tulis(tmp_path, "usulan.csv", USULAN_HEADER + "\nKuin Utaraa,1,x,y,Ekonomi,\n"))
+    assert e.masalah[0] == ("usulan.csv baris 2, kolom kelurahan: Desa/kelurahan 'Kuin Utaraa' tidak dikenal di "
+                            "kecamatan ini; maksud Anda 'Kuin Utara'?")
+    assert e.masalah[1].startswith("Kelurahan yang dikenal di sesi ini: Alalak Selatan, ")
+    assert "--terima-saran" in e.masalah[-1]
+    e = ditolak(store, "usulan", tulis(tmp_path, "jauh.csv", USULAN_HEADER + "\nMantuil,1,x,y,Ekonomi,\n"))
+    assert e.masalah[0] == "jauh.csv baris 2, kolom kelurahan: Kelurahan 'Mantuil' tidak dikenal di kecamatan ini."
 
 
 def test_setiap_kolom_salah_dalam_satu_baris_disebut(store, tmp_path):
@@ -195,19 +203,18 @@ def test_setiap_kolom_salah_dalam_satu_baris_disebut(store, tmp_path):
     assert e.masalah == [
         "usulan.csv baris 2, kolom Prioritas_Kelurahan: harus bilangan bulat, bukan 'satu'.",
         "usulan.csv baris 2, kolom Usulan: wajib diisi.",
-        "usulan.csv baris 2, kolom Bidang: wajib diisi.",
         "usulan.csv baris 2, kolom Anggaran: tidak boleh negatif.",
         "usulan.csv baris 2, kolom Jenis: harus fisik atau non-fisik, bukan 'jalan'.",
     ]
 
 
 def test_biaya_negatif(store, tmp_path):
-    e = ditolak(store, "usulan", tulis(tmp_path, "usulan.csv", USULAN_HEADER + "\nKuin Utara,1,x,y,z,-1500000\n"))
+    e = ditolak(store, "usulan", tulis(tmp_path, "usulan.csv", USULAN_HEADER + "\nKuin Utara,1,x,y,Ekonomi,-1500000\n"))
     assert e.masalah == ["usulan.csv baris 2, kolom perkiraan_biaya: tidak boleh negatif."]
 
 
 def test_judul_sepuluh_ribu_karakter_ditolak(store, tmp_path):
-    path = tulis(tmp_path, "usulan.csv", USULAN_HEADER + f"\nKuin Utara,1,{'A' * 10_000},y,z,\n")
+    path = tulis(tmp_path, "usulan.csv", USULAN_HEADER + f"\nKuin Utara,1,{'A' * 10_000},y,Ekonomi,\n")
     e = ditolak(store, "usulan", path)
     assert e.masalah == ["usulan.csv baris 2, kolom kegiatan: terlalu panjang (10000 karakter; paling banyak 500)."]
 
@@ -216,8 +223,8 @@ def test_baris_dengan_sel_terlalu_banyak(store, tmp_path):
     """A row with more filled cells than the header has columns (a stray delimiter) is refused; trailing
     empty cells, as Excel writes them, are not."""
     path = tulis(tmp_path, "usulan.csv", USULAN_HEADER + "\n"
-                 "Kuin Utara,1,Titian,Dinas PUPR,Infra,,,\n"
-                 "Kuin Utara,2,Jalan, gang,Dinas PUPR,Infra,1000\n")
+                 "Kuin Utara,1,Titian,Dinas PUPR,Ekonomi,,,\n"
+                 "Kuin Utara,2,Jalan, gang,Dinas PUPR,Ekonomi,1000\n")
     e = ditolak(store, "usulan", path)
     assert e.masalah == [("usulan.csv baris 3: berisi 7 sel, padahal baris judul hanya 6 kolom (periksa tanda "
                           "pemisah ',' atau tanda kutip di baris ini).")]
@@ -228,13 +235,14 @@ def test_bukan_csv_sama_sekali(store, tmp_path):
     e = ditolak(store, "usulan", tulis(tmp_path, "foto.csv", png))
     assert e.pesan == "foto.csv bukan berkas CSV: isinya data biner, bukan teks."
     e = ditolak(store, "usulan", tulis(tmp_path, "usulan.xlsx", b"PK\x03\x04" + b"\x14\x00" * 50))
-    assert "berkas Excel, bukan CSV" in e.pesan
+    assert e.pesan == ("usulan.xlsx tidak dapat dibaca sebagai berkas XLSX: berkas rusak atau bukan lembar kerja. "
+                       "Buka di Excel/LibreOffice lalu simpan ulang sebagai .xlsx.")
 
 
 def test_kutip_tidak_ditutup(store, tmp_path):
     """An unclosed quote would swallow every row after it: refused, naming the row where it starts."""
-    path = tulis(tmp_path, "usulan.csv", USULAN_HEADER + '\nKuin Utara,1,Titian,x,y,\nKuin Utara,2,"Jalan,x,y,\n'
-                 "Kuin Utara,3,Drainase,x,y,\n")
+    path = tulis(tmp_path, "usulan.csv", USULAN_HEADER + '\nKuin Utara,1,Titian,x,Ekonomi,\nKuin Utara,2,"Jalan,x,Ekonomi,\n'
+                 "Kuin Utara,3,Drainase,x,Ekonomi,\n")
     e = ditolak(store, "usulan", path)
     assert e.pesan == "usulan.csv baris 3: tidak dapat dibaca sebagai CSV (ada tanda kutip yang tidak ditutup)."
 
@@ -243,16 +251,16 @@ def test_jalur_tidak_ada_atau_folder(store, tmp_path):
     e = ditolak(store, "usulan", tmp_path / "tidak-ada.csv")
     assert "tidak ditemukan" in e.pesan
     e = ditolak(store, "usulan", tmp_path)
-    assert "adalah folder, bukan berkas CSV" in e.pesan
+    assert "adalah folder, bukan berkas" in e.pesan
 
 
 def test_semua_atau_tidak_sama_sekali_dan_batas_laporan(store, tmp_path):
     """Nine good rows and one bad: nothing lands. Past the limit, the rest is counted, not listed."""
-    rows = [f"Kuin Utara,{i},Usulan {i},Dinas PUPR,Infra," for i in range(1, 10)] + ["Kuin Utara,x,y,z,w,"]
+    rows = [f"Kuin Utara,{i},Usulan {i},Dinas PUPR,Ekonomi," for i in range(1, 10)] + ["Kuin Utara,x,y,z,Ekonomi,"]
     e = ditolak(store, "usulan", tulis(tmp_path, "usulan.csv", "\n".join([USULAN_HEADER, *rows])))
     assert e.masalah == ["usulan.csv baris 11, kolom prioritas_kelurahan: harus bilangan bulat, bukan 'x'."]
     assert store.muat().usulan == {}
-    rows = [f"Kuin Utara,{i},,Dinas PUPR,Infra," for i in range(1, BATAS_MASALAH + 8)]
+    rows = [f"Kuin Utara,{i},,Dinas PUPR,Ekonomi," for i in range(1, BATAS_MASALAH + 8)]
     e = ditolak(store, "usulan", tulis(tmp_path, "banyak.csv", "\n".join([USULAN_HEADER, *rows])))
     assert len(e.masalah) == BATAS_MASALAH + 1
     assert e.masalah[-1] == "... dan 7 masalah lain."
@@ -273,13 +281,12 @@ def test_peserta_diimpor_dengan_hadir_dan_waktunya(store, jam):
         ("tokoh_masyarakat", "L", True, "disabilitas")
 
 
-def test_impor_peserta_ulang_diperingatkan_sebagai_mungkin_ganda(store):
-    """Peserta have no id in the file, so a second import adds them again: the summary warns by name."""
+def test_impor_peserta_ulang_tidak_menggandakan(store):
+    """The same list imported twice: the people are recognised by name and kelurahan, not added again."""
     impor(store, "peserta", DATA / "peserta.csv")
     hasil = impor(store, "peserta", DATA / "peserta.csv")
-    assert hasil.jumlah == 3 and len(store.muat().peserta) == 6
-    assert "Perhatian: 3 nama sudah terdaftar (mungkin ganda): Hj. Siti Aisyah, Ahmad Fauzi, Rahmat Hidayat." \
-        in hasil.ringkasan
+    assert hasil.jumlah == 3 and len(store.muat().peserta) == 3
+    assert "0 baru, 0 diperbarui, 0 ganda, 3 sudah ada tanpa perubahan" in hasil.ringkasan
 
 
 def test_peserta_salah_disebut_per_kolom(store, tmp_path):
@@ -392,9 +399,9 @@ def test_angka_usulan_di_luar_batas_ditolak(store, tmp_path):
     """Volume above 10^9 and perkiraan biaya above 10^15 rupiah are refused; so is a priority of a thousand
     digits (before int() would fail on it)."""
     path = tulis(tmp_path, "usulan.csv", "kelurahan;prioritas_kelurahan;kegiatan;skpd;bidang;volume;perkiraan_biaya\n"
-                 "Kuin Utara;1;Titian;PUPR;Infra;1.000.000.001;1.000.000\n"
-                 "Kuin Utara;2;Drainase;PUPR;Infra;10;1.000.000.000.000.001\n"
-                 f"Kuin Utara;{'9' * 1000};Jalan;PUPR;Infra;;\n")
+                 "Kuin Utara;1;Titian;PUPR;Ekonomi;1.000.000.001;1.000.000\n"
+                 "Kuin Utara;2;Drainase;PUPR;Ekonomi;10;1.000.000.000.000.001\n"
+                 f"Kuin Utara;{'9' * 1000};Jalan;PUPR;Ekonomi;;\n")
     e = ditolak(store, "usulan", path)
     assert e.masalah == [
         "usulan.csv baris 2, kolom volume: paling besar 1.000.000.000, bukan '1.000.000.001'.",

@@ -61,7 +61,9 @@ async def test_satu_sesi_dari_pendaftaran_sampai_berita_acara_disahkan(tmp_path:
                  "--tahun", "2028", "--tanggal", "2027-02-09", "--tempat", "Aula Kantor Camat",
                  "--camat", "Harun Camat"]) == 0
     for jenis in ("usulan", "peserta", "kriteria"):
-        assert main(["impor", jenis, str(berkas), str(tmp_path / f"{jenis}.csv")]) == 0
+        # "Infrastruktur" is this session's own bidang: confirmed as new (issue 13: never a silent new bidang).
+        baru = ["--bidang-baru", "Infrastruktur"] if jenis == "usulan" else []
+        assert main(["impor", jenis, str(berkas), str(tmp_path / f"{jenis}.csv"), *baru]) == 0
 
     store = Store.buka(berkas, pelaku=Pelaku("operator", "operator"), clock=_jam())
     app = MusrenbangApp(store, layar="pendaftaran")

@@ -1,9 +1,11 @@
-"""Reading a CSV file as spreadsheet users actually write it, into a `TabelBerkas` (docs/csv.md).
+"""Reading a CSV file's bytes as spreadsheet users actually write them, into rows of cell strings
+(docs/impor.md, "Berkas CSV"). `sumber.baca_sumber` reads the file and sends workbooks elsewhere.
 
-- Size: at most `BATAS_UKURAN` bytes, else refused before decoding.
-- Encoding: UTF-8 with or without BOM, UTF-16 with BOM, else cp1252. An Excel workbook (.xlsx/.xls
-  signature) or binary data is refused with a message saying what to do.
-- Delimiter: `,`, `;` (Indonesian Excel) or tab, whichever the header line uses most outside quotes.
+- Size: at most `BATAS_UKURAN` bytes (checked by the caller before decoding).
+- Encoding: UTF-8 with or without BOM, UTF-16 with BOM, else detected by charset-normalizer between cp1252
+  and Mac Roman, and said in the summary (with the words to check when the guess is doubtful). Binary
+  data is refused.
+- Delimiter: `,`, `;` (Indonesian Excel) or tab, whichever the first lines use most outside quotes.
 - Quoting: a quoted newline stays in its row; an unclosed quote is refused naming the row.
 Every problem raises `DataDitolak` at once (nothing of the session is touched yet).
 """
@@ -13,19 +15,18 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import os
+import re
 
 from ..errors import DataDitolak
-from .tabel import TabelBerkas, susun_tabel
 
 BATAS_UKURAN = 50 * 1024 * 1024  # bytes; a CSV of usulan or peserta is far smaller
 
 
-def tebak_pemisah(baris_judul: str) -> str:
-    """The delimiter the header line uses most, outside quotes (default ',')."""
+def tebak_pemisah(contoh: str) -> str:
+    """The delimiter the first lines use most, outside quotes (default ',')."""
     counts = {",": 0, ";": 0, "\t": 0}
     quoted = False
-    for ch in baris_judul:
+    for ch in contoh:
         if ch == '"':
             quoted = not quoted
         elif not quoted and ch in counts:
@@ -34,55 +35,71 @@ def tebak_pemisah(baris_judul: str) -> str:
     return best if counts[best] else ","
 
 
-def dekode(raw: bytes, nama: str) -> tuple[str, str]:
-    """Bytes -> (text, encoding name); DataDitolak when the file is not text."""
+def _kata_curiga(text: str, batas: int = 5) -> list[str]:
+    """Words holding a letter outside ASCII: where a wrong guess of the encoding shows."""
+    out: list[str] = []
+    for w in re.findall(r"[^\s,;\t\"]*[^\x00-\x7f][^\s,;\t\"]*", text[:200_000]):
+        w = w.strip("'")[:40]
+        if w and w not in out:
+            out.append(w)
+            if len(out) >= batas:
+                break
+    return out
+
+
+def dekode(raw: bytes, nama: str) -> tuple[str, str, list[str]]:
+    """Bytes -> (text, encoding name, warnings); DataDitolak when the file is not text.
+
+    UTF-16 with a BOM and UTF-8 (with or without BOM) are taken as they are; anything else is detected by
+    charset-normalizer among cp1252 (Windows Excel) and mac_roman (Excel's "CSV (Macintosh)"), the two
+    single-byte encodings spreadsheets write here (the default detection misreads Mac Roman as cp775 or
+    hp_roman8: /work/wt/riset.md section 4). The chosen one is said, and a doubtful guess shows the words
+    to check."""
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return raw.decode("utf-16"), "UTF-16"
+            return raw.decode("utf-16"), "UTF-16", []
         except UnicodeDecodeError:
             pass
-    if raw.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
-        raise DataDitolak(f"{nama} adalah berkas Excel, bukan CSV. Buka di Excel/LibreOffice lalu simpan "
-                          "sebagai CSV (File > Simpan Sebagai > CSV).")
     if b"\x00" in raw[:65536]:
         raise DataDitolak(f"{nama} bukan berkas CSV: isinya data biner, bukan teks.")
+    catatan: list[str] = []
     try:
         text, enc = raw.decode("utf-8-sig"), "UTF-8"
     except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        hasil = from_bytes(raw[:1_000_000], cp_isolation=["cp1252", "mac_roman"])
+        best = hasil.best()
+        ragu = best is None or best.chaos > 0.05 or (len(hasil) > 1 and hasil[1].chaos <= best.chaos + 0.01)
+        enc = best.encoding if best is not None else "cp1252"
         try:
-            text, enc = raw.decode("cp1252"), "cp1252"
-        except UnicodeDecodeError:
-            raise DataDitolak(f"{nama} bukan berkas CSV: bukan teks UTF-8 maupun cp1252.") from None
+            text = raw.decode(enc)
+        except UnicodeDecodeError:  # bytes cp1252 leaves undefined: Mac Roman decodes every byte
+            enc, ragu = "mac_roman", True
+            text = raw.decode(enc)
+        label = {"cp1252": "cp1252 (Windows)", "mac_roman": "Mac Roman (CSV Macintosh)"}.get(enc, enc)
+        pesan = f"Berkas dibaca sebagai {label}, bukan UTF-8"
+        kata = _kata_curiga(text)
+        if ragu and kata:
+            pesan += f"; keyakinan rendah, periksa huruf pada kata: {', '.join(kata)}"
+        elif kata:
+            pesan += f"; periksa huruf beraksen (misalnya {', '.join(kata[:3])})"
+        catatan.append(pesan + ".")
     sample = text[:65536]
     kendali = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\r\n")
     if sample and kendali > max(2, len(sample) // 100):
         raise DataDitolak(f"{nama} bukan berkas CSV: isinya data biner, bukan teks.")
-    return text, enc
+    return text, enc, catatan
 
 
-def baca_csv(path: str | os.PathLike[str], jenis: str, kolom: dict[str, bool],
-             alias: dict[str, str]) -> TabelBerkas:
-    """Read and parse a CSV file of one kind (`kolom`: name -> required; `alias`: header -> column);
-    file-level problems raise DataDitolak at once."""
-    path = os.fspath(path)
-    nama = os.path.basename(path) or path
-    if os.path.isdir(path):
-        raise DataDitolak(f"{path} adalah folder, bukan berkas CSV.")
-    try:
-        with open(path, "rb") as f:
-            raw = f.read(BATAS_UKURAN + 1)
-    except FileNotFoundError:
-        raise DataDitolak(f"Berkas {path} tidak ditemukan.") from None
-    except OSError as e:
-        raise DataDitolak(f"Berkas {path} tidak dapat dibaca: {e.strerror or e}.") from None
-    if len(raw) > BATAS_UKURAN:
-        raise DataDitolak(f"{nama} terlalu besar (lebih dari {BATAS_UKURAN // (1024 * 1024)} MB) untuk "
-                          "berkas CSV impor.")
-    text, enc = dekode(raw, nama)
+def baca_baris_csv(raw: bytes, nama: str) -> tuple[list[list[str]], str, str, list[str]]:
+    """A CSV file's bytes -> (rows of cell strings, delimiter, encoding, warnings); DataDitolak at once
+    for a file that is not readable CSV."""
+    text, enc, catatan = dekode(raw, nama)
     if not text.strip():
         raise DataDitolak(f"{nama} kosong: tidak ada baris judul kolom maupun data.")
-    baris_judul = next((line for line in text.splitlines() if line.strip()), "")
-    pemisah = tebak_pemisah(baris_judul)
+    # The delimiter: the one the first lines use most (a title line above the header has few).
+    pemisah = tebak_pemisah("\n".join(text[:100_000].splitlines()[:20]))
     rows: list[list[str]] = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=pemisah, strict=True)
     try:
@@ -92,4 +109,4 @@ def baca_csv(path: str | os.PathLike[str], jenis: str, kolom: dict[str, bool],
         sebab = ("ada tanda kutip yang tidak ditutup" if "end of data" in str(e) or "larger than" in str(e)
                  else "tanda kutip tidak pada tempatnya" if "expected" in str(e) else str(e))
         raise DataDitolak(f"{nama} baris {len(rows) + 1}: tidak dapat dibaca sebagai CSV ({sebab}).") from None
-    return susun_tabel(nama, rows, jenis, kolom, alias, pemisah=pemisah, encoding=enc)
+    return rows, pemisah, enc, catatan

@@ -1,4 +1,4 @@
-"""Importing kriteria (docs/csv.md, "kriteria"): the file replaces the session's whole set of criteria.
+"""Importing kriteria (docs/impor.md, "kriteria"): the file replaces the session's whole set of criteria.
 
 Empty `bobot`, `skala_min`, `skala_maks` cells take the defaults 1, 1 and 5. Each row is checked by
 `sesi.persiapan.kriteria_record` (bobot 0 < b <= 1000 with at most 6 decimals, scale 1-10), codes are
@@ -24,7 +24,7 @@ _LABEL = [("Skala minimum", "skala_min"), ("Skala maksimum", "skala_maks"), ("Ko
 _BAWAAN = {"bobot": "1", "skala_min": "1", "skala_maks": "5"}
 
 
-def _isi(tx: Any, tabel: TabelBerkas, lap: Laporan) -> tuple[list[str], dict[str, Any]]:
+def _isi(tx: Any, tabel: TabelBerkas, lap: Laporan, opsi: Any = None) -> tuple[list[str], dict[str, Any]]:
     pengganti = {"kode": "K", "nama": "x", **_BAWAAN}
     kode_baris: dict[str, int] = {}
     records: list[dict[str, Any]] = []
@@ -61,4 +61,6 @@ def _ringkasan(tabel: TabelBerkas, ids: list[str], info: dict[str, Any]) -> tupl
     return teks, []
 
 
-IMPOR_KRITERIA = JenisImpor("kriteria", _KOLOM, _ALIAS, _LABEL, _isi, _riwayat, _ringkasan)
+IMPOR_KRITERIA = JenisImpor("kriteria", _KOLOM, _ALIAS, _LABEL, _isi, _riwayat, _ringkasan,
+                            contoh={"kode": "K1", "nama": "Kesesuaian dengan rancangan awal RKPD", "bobot": "1",
+                                    "skala_min": "1", "skala_maks": "5"})

@@ -4,12 +4,13 @@ A problem reads "usulan.csv baris 7, kolom prioritas_kelurahan: harus bilangan b
 file order (row, then column). The actions (`sesi.usulan`, ...) write messages that start with the field's
 label ("Prioritas kelurahan harus ..."); `Laporan.kolom_dari` maps that label to the column through the
 kind's `label` list, so the rules stay in the actions. At most `BATAS_MASALAH` problems are listed, the rest
-counted (docs/csv.md, "Bentuk pesan kesalahan").
+counted (docs/impor.md, "Bentuk pesan kesalahan").
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable
+
 
 from ..errors import DataDitolak
 
@@ -36,25 +37,36 @@ class Laporan:
     def __init__(self, tabel: TabelBerkas, label: list[tuple[str, str]]):
         self.tabel = tabel
         self.label = label
-        self._daftar: list[tuple[int, int, int, str]] = []  # (row, column index, arrival, text)
+        self._daftar: list[tuple[int, int, int, int, str]] = []  # (sheet, row, column, arrival, text)
         self.kolom_salah: set[str] = set()
+        #: Close names offered for unknown ones: (column, value as written) -> (suggestion, row numbers).
+        self.saran: dict[tuple[str, str], tuple[str, list[str]]] = {}
 
     @property
     def daftar(self) -> list[str]:
         return [t for *_, t in sorted(self._daftar)]
 
     def tambah(self, baris: BarisBerkas | None, kolom: str | None, pesan: str) -> None:
-        """Note a problem of the file (`baris` None), of a row, or of one cell."""
-        t = self.tabel
+        """Note a problem of the file (`baris` None), of a row, or of one cell (placed in its sheet)."""
+        t = (baris.tabel if baris is not None and baris.tabel is not None else self.tabel)
         n = len(self._daftar)
         if baris is None:
-            self._daftar.append((0, 0, n, f"{t.nama}: {pesan}"))
+            self._daftar.append((-1, 0, 0, n, f"{t.nama}: {pesan}"))
         elif kolom and kolom in t.judul:
             self.kolom_salah.add(kolom)
-            self._daftar.append((baris.nomor, t.posisi[kolom], n,
+            self._daftar.append((t.urut, baris.nomor, t.posisi[kolom], n,
                                  f"{t.nama} baris {baris.nomor}, kolom {t.judul[kolom]}: {pesan}"))
         else:
-            self._daftar.append((baris.nomor, -1, n, f"{t.nama} baris {baris.nomor}: {pesan}"))
+            self._daftar.append((t.urut, baris.nomor, -1, n, f"{t.nama} baris {baris.nomor}: {pesan}"))
+
+    def sarankan(self, baris: BarisBerkas, kolom: str, nilai: str, saran: str, pesan: str) -> None:
+        """Note an unknown name with a close known one: a problem unless the user accepts the suggestion."""
+        self.tambah(baris, kolom, pesan)
+        t = baris.tabel or self.tabel
+        where = f"{t.nama} baris {baris.nomor}"
+        _, rows = self.saran.setdefault((kolom, nilai), (saran, []))
+        if len(rows) < 20:
+            rows.append(where)
 
     def kolom_dari(self, pesan: str) -> tuple[str | None, str]:
         """Which column an action's message is about, and the message as it reads after 'kolom x:'."""
@@ -79,6 +91,9 @@ class Laporan:
         masalah = batasi(self.daftar)
         if "kelurahan" in self.kolom_salah and kelurahan:
             masalah.append(f"Kelurahan yang dikenal di sesi ini: {', '.join(kelurahan.values())}.")
+        if self.saran:
+            masalah.append(f"{len(self.saran)} nama mempunyai saran; terima semuanya dengan --terima-saran "
+                           "(atau Enter pada tiap saran di layar Impor), atau perbaiki berkasnya.")
         raise DataDitolak(f"Impor {jenis} dari {self.tabel.nama} ditolak: {len(self.daftar)} masalah "
                           "ditemukan; tidak ada data yang diubah.", masalah=masalah)
 

@@ -1,7 +1,7 @@
 """Cell values as spreadsheet users write them, beyond what the actions read themselves.
 
 Numbers (`1500000`, `1.500.000`, `1.500.000,50`) are read by `sesi.format.parse_angka` inside the actions;
-dates by `sesi.masukan.tanggal_iso`. Here: yes/no cells (docs/csv.md, peserta `hadir`), where an empty cell
+dates by `sesi.masukan.tanggal_iso`. Here: yes/no cells (docs/impor.md, peserta `hadir`), where an empty cell
 is the column's default and anything else raises `DataDitolak` naming the field.
 """
 

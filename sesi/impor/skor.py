@@ -1,4 +1,4 @@
-"""Importing skor (docs/csv.md, "skor"): one value per row for a cell (usulan x kriteria), a consensus
+"""Importing skor (docs/impor.md, "skor"): one value per row for a cell (usulan x kriteria), a consensus
 value when `penilai` is empty, else that assessor's value. Each value goes through `sesi.skor.atur_skor`
 (the scale of the kriteria, the usulan's kelompok still open); a cell given twice in the file is refused;
 values that replace a different earlier value are counted in the summary and kept in the history entry.
@@ -18,11 +18,11 @@ from .laporan import Laporan
 from .tabel import TabelBerkas
 
 _KOLOM = {"usulan_id": True, "kriteria": True, "nilai": True, "penilai": False}
-_ALIAS = {"usulan": "usulan_id", "id_usulan": "usulan_id", "kode_kriteria": "kriteria", "kode": "kriteria"}
+_ALIAS = {"usulan": "usulan_id", "id_usulan": "usulan_id", "kode_usulan": "usulan_id", "skor": "nilai", "kode_kriteria": "kriteria", "kode": "kriteria"}
 _LABEL = [("Nama penilai", "penilai"), ("Usulan", "usulan_id"), ("Kriteria", "kriteria"), ("Nilai", "nilai")]
 
 
-def _isi(tx: Any, tabel: TabelBerkas, lap: Laporan) -> tuple[list[str], dict[str, Any]]:
+def _isi(tx: Any, tabel: TabelBerkas, lap: Laporan, opsi: Any = None) -> tuple[list[str], dict[str, Any]]:
     tx.wajib_peran(*BOLEH["skor"])
     sel_baris: dict[str, int] = {}
     diganti: dict[str, int] = {}
@@ -80,4 +80,5 @@ def _ringkasan(tabel: TabelBerkas, ids: list[str], info: dict[str, Any]) -> tupl
     return f"{len(ids)} nilai skor diimpor dari {tabel.nama}" + (f"; {k} menimpa nilai lama." if k else "."), []
 
 
-IMPOR_SKOR = JenisImpor("skor", _KOLOM, _ALIAS, _LABEL, _isi, _riwayat, _ringkasan)
+IMPOR_SKOR = JenisImpor("skor", _KOLOM, _ALIAS, _LABEL, _isi, _riwayat, _ringkasan,
+                        contoh={"usulan_id": "U001", "kriteria": "K1", "nilai": "4", "penilai": ""})
