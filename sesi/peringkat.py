@@ -1,10 +1,17 @@
-"""Scores and ranking per kelompok, computed exactly (fractions) and explained in words.
+"""Scores and ranking per kelompok, computed exactly (fractions) and explained in words (docs/tata-cara.md
+section 4; README.md, "Cara menilai dan mengurutkan").
 
-- A cell's value is the consensus value if set, else the mean of the individual penilai's values.
-- total = sum(bobot x nilai) / sum(bobot), exact; rounded only for display.
+- The criteria of an usulan are those of its criteria set (`sesi.set_kriteria.set_usulan`).
+- A cell's value (`sel`): the consensus value if set; else the values of the listed penilai of the kelompok
+  (`penilai_kelompok`), averaged or summed as the session chose (`Info.gabung_penilai`). A cell that not
+  every listed penilai has scored is incomplete (default), or (`Info.nilai_kurang` "rata-rata-hadir")
+  takes the mean of those present in place of each missing value, with a mark ("2/3 penilai").
+- total = sum(bobot x nilai) / sum(bobot) over the usulan's set, exact; rounded only for display.
 - Order: total descending; then each criterion's value, criteria taken by bobot descending (equal bobot:
   the order they were defined), descending; then the kelurahan's own priority ascending; then perkiraan
   biaya ascending (unknown last); then entry order. Neighbours separated only by entry order are "seri".
+- How firm the order is (`kepekaan`): per neighbour pair, the smallest change of one criterion's weight
+  that swaps them, solved exactly.
 """
 
 from __future__ import annotations
@@ -14,31 +21,117 @@ from decimal import Decimal
 from fractions import Fraction
 from math import lcm
 from operator import itemgetter
+from typing import Mapping
 
 from .data import Data
-from .model import STATUS_DISISIHKAN, Kriteria, Usulan, label_status
+from .model import (
+    GABUNG_PENILAI,
+    STATUS_DISISIHKAN,
+    Kriteria,
+    Usulan,
+    label_status,
+    nilai_angka,
+    teks_nilai_skor,
+)
+from .set_kriteria import SetKriteria, nama_set, set_dipakai, set_usulan
+
+Angka = int | Fraction
 
 
-def _nilai_dari_sel(cell: dict[str, int]) -> int | Fraction | None:
-    """Consensus value (an int) if set, else the exact mean of the penilai's values, else None."""
+@dataclass(frozen=True, slots=True)
+class Sel:
+    """One cell (usulan x kriteria) as the ranking reads it."""
+
+    nilai: Angka | None  # the value the total uses; None while empty or incomplete
+    ada: int = 0  # listed penilai who gave a value (0 for a consensus value)
+    perlu: int = 0  # listed penilai
+    konsensus: bool = False
+    sebagian: Angka | None = None  # the mean of the values given so far (shown while incomplete)
+
+    @property
+    def kurang(self) -> bool:
+        """Scored by fewer than the listed penilai (incomplete, or completed by the mean with a mark)."""
+        return not self.konsensus and 0 < self.ada < self.perlu
+
+    @property
+    def tanda(self) -> str:
+        """"2/3 penilai" for a cell fewer than the listed penilai scored; "" otherwise."""
+        return f"{self.ada}/{self.perlu} penilai" if self.kurang else ""
+
+
+_KOSONG = Sel(None)
+
+
+def aturan_penilai(data: Data) -> tuple[str, str]:
+    """(how several penilai's values combine, what a missing value means), as the session chose."""
+    info = data.info
+    gabung = info.gabung_penilai if info.gabung_penilai in GABUNG_PENILAI else "rata-rata"
+    kurang = info.nilai_kurang if info.nilai_kurang in ("belum-lengkap", "rata-rata-hadir") else "belum-lengkap"
+    return gabung, kurang
+
+
+def penilai_terdaftar(data: Data, kelompok_id: str) -> tuple[str, ...] | None:
+    """The penilai the session listed for a kelompok (or for every kelompok); None when none is listed."""
+    daftar = data.info.penilai or {}
+    nama = daftar.get(kelompok_id) or daftar.get("")
+    return tuple(nama) if nama else None
+
+
+def penilai_kelompok(data: Data, kelompok_id: str) -> tuple[str, ...]:
+    """The listed penilai of a kelompok: those the session listed, else everyone who has given a value to
+    an usulan of the kelompok (sorted). Every listed penilai must score a cell for it to be complete."""
+    terdaftar = penilai_terdaftar(data, kelompok_id)
+    if terdaftar is not None:
+        return terdaftar
+    return peringkat_kelompok(data, kelompok_id).penilai
+
+
+def hitung_sel(cell: Mapping[str, int | str], penilai: tuple[str, ...], gabung: str, kurang: str) -> Sel:
+    """A cell's value from its raw values {penilai ("" = consensus): value} under the session's rule.
+
+    With "jumlah", a consensus value counts as given by every listed penilai (value x their number), so
+    rows compare on one footing. A value from a penilai who is not listed is left out."""
+    n = len(penilai)
     if "" in cell:
-        return cell[""]
-    individual = [v for p, v in cell.items() if p]
-    if not individual:
-        return None
-    if len(individual) == 1:
-        return individual[0]
-    return Fraction(sum(individual), len(individual))
+        v = nilai_angka(cell[""])
+        return Sel(v * n if gabung == "jumlah" and n else v, 0, n, True)
+    ada = [nilai_angka(v) for p, v in cell.items() if p in penilai]
+    a = len(ada)
+    if not a:
+        return _KOSONG if not n else Sel(None, 0, n)
+    jumlah = sum(ada)
+    rata = Fraction(jumlah, a) if a > 1 else Fraction(jumlah)
+    rata = rata.numerator if rata.denominator == 1 else rata
+    if a == n:
+        return Sel(jumlah if gabung == "jumlah" else rata, a, n)
+    if kurang == "belum-lengkap":
+        return Sel(None, a, n, sebagian=rata)
+    v = rata * n if gabung == "jumlah" else rata
+    if isinstance(v, Fraction) and v.denominator == 1:
+        v = v.numerator
+    return Sel(v, a, n, sebagian=rata)
 
 
-def nilai_sel(data: Data, usulan_id: str, kode: str) -> int | Fraction | None:
-    """A cell's value, exact: an int, a Fraction (a mean), or None when missing."""
-    return _nilai_dari_sel(data.nilai_mentah(usulan_id, kode))
+def sel(data: Data, usulan_id: str, kode: str) -> Sel:
+    """One cell under the session's rule: its value, how many of the listed penilai scored it."""
+    gabung, kurang = aturan_penilai(data)
+    kid = data.kelompok_usulan.get(usulan_id, "")
+    return hitung_sel(data.nilai_mentah(usulan_id, kode), penilai_kelompok(data, kid), gabung, kurang)
 
 
-def nilai_usulan(data: Data, usulan_id: str) -> dict[str, int | Fraction | None]:
-    index = data.skor_index
-    return {k.kode: _nilai_dari_sel(index.get((usulan_id, k.kode), {})) for k in data.kriteria}
+def tanda_sel(data: Data, usulan_id: str, kode: str) -> str:
+    """"2/3 penilai" when fewer than the listed penilai scored the cell, else "": the one mark the matrix
+    and every ranking export show for such a cell."""
+    return sel(data, usulan_id, kode).tanda
+
+
+def nilai_sel(data: Data, usulan_id: str, kode: str) -> Angka | None:
+    """A cell's value, exact: an int, a Fraction (a mean), or None when missing or incomplete."""
+    return sel(data, usulan_id, kode).nilai
+
+
+def nilai_usulan(data: Data, usulan_id: str) -> dict[str, Angka | None]:
+    return {k.kode: nilai_sel(data, usulan_id, k.kode) for k in set_usulan(data, usulan_id).kriteria}
 
 
 def bobot_bulat(kriteria: list[Kriteria]) -> tuple[list[int], int]:
@@ -96,6 +189,8 @@ class Baris:
     seri: bool = False  # separated from a neighbour only by entry order
     alasan: str = ""  # why it is not ranked
     penentu: str = ""  # what decided its place against the row above (when not the total)
+    tanda: Mapping[str, str] = field(default_factory=dict)  # kode -> "2/3 penilai" (`Sel.tanda`)
+    set_kunci: tuple[str, str] = ("", "")  # the criteria set that scored it
 
     @property
     def dinilai(self) -> bool:
@@ -107,8 +202,10 @@ class Peringkat:
     kelompok_id: str
     kelompok_nama: str
     baris: list[Baris] = field(default_factory=list)
-    #: usulan id -> (sort key or None when not ranked, values, total, reason): what the next revision
-    #: reuses for the usulan whose scores did not change.
+    #: The listed penilai the cells were computed with (`penilai_kelompok`).
+    penilai: tuple[str, ...] = ()
+    #: usulan id -> (sort key or None when not ranked, values, total, reason, marks, penilai who scored it,
+    #: set key): what the next revision reuses for the usulan whose scores did not change.
     _hitungan: dict[str, tuple] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -135,25 +232,27 @@ def alasan_disisihkan(data: Data, u: Usulan) -> str:
     return f"{label}: {u.alasan}" if u.alasan else label
 
 
-def _kunci(u: Usulan, nilai: dict[str, int | Fraction | None], pembilang: int | Fraction,
-           pemisah: list[Kriteria]):
-    """Sort key: the weighted sum (same denominator for every row), each criterion, priority, cost."""
+def _kunci(u: Usulan, nilai: dict[str, Angka | None], pembanding: Angka, pemisah: list[Kriteria], lebar: int):
+    """Sort key: the total (or the weighted sum when every row shares one set: same denominator), each
+    criterion by weight (padded with 0 to the widest set of the kelompok), priority, cost."""
     biaya = u.biaya
+    per = [-(nilai[k.kode] or 0) for k in pemisah]
+    per += [0] * (lebar - len(per))
     return (
-        -pembilang,
-        tuple(-(nilai[k.kode] or 0) for k in pemisah),
+        -pembanding,
+        tuple(per),
         u.prioritas_kelurahan,
         (0, biaya) if biaya is not None else (1, Decimal(0)),
     )
 
 
 def _penentu(a: tuple, b: tuple, pemisah: list[Kriteria]) -> str:
-    """Which step of the rule separated two neighbours (a ranked before b)."""
+    """Which step of the rule separated two neighbours (a ranked before b; `pemisah`: a's set)."""
     if a[0] != b[0]:
         return ""
-    for i, k in enumerate(pemisah):
+    for i in range(len(a[1])):
         if a[1][i] != b[1][i]:
-            return f"nilai {k.kode}"
+            return f"nilai {pemisah[i].kode}" if i < len(pemisah) else f"nilai kriteria ke-{i + 1}"
     if a[2] != b[2]:
         return "prioritas kelurahan"
     if a[3] != b[3]:
@@ -161,68 +260,108 @@ def _penentu(a: tuple, b: tuple, pemisah: list[Kriteria]) -> str:
     return "urutan masuk"
 
 
+#: What the ranking depends on: a change to any of these tables is a new ranking ("sesi" holds the rule).
+_DEPS = ("skor", "usulan", "kriteria", "kelompok", "sesi")
+
+
 def peringkat_kelompok(data: Data, kelompok_id: str) -> Peringkat:
     """Rank the usulan of one kelompok; the set-aside and incomplete ones follow, with the reason.
 
     Computed once per revision and kelompok (the result is shared: do not modify it).
     """
-    return data._cached("peringkat:" + kelompok_id, ("skor", "usulan", "kriteria", "kelompok"),
-                        lambda: _hitung_peringkat(data, kelompok_id))
+    return data._cached("peringkat:" + kelompok_id, _DEPS, lambda: _hitung_peringkat(data, kelompok_id))
+
+
+def _baris_usulan(u: Usulan, s: SetKriteria, w: list[int], jumlah_bobot: int, index, penilai: tuple[str, ...],
+                  gabung: str, kurang: str, pemisah: list[Kriteria], lebar: int, seragam: bool, disisihkan: str):
+    """One usulan's (sort key or None, values, total, reason, marks, penilai who scored it, set key)."""
+    kriteria = s.kriteria
+    sel_u = {k.kode: hitung_sel(index.get((u.id, k.kode), {}), penilai, gabung, kurang) for k in kriteria}
+    nilai = {kode: c.nilai for kode, c in sel_u.items()}
+    tanda = {kode: c.tanda for kode, c in sel_u.items() if c.tanda}
+    oleh = frozenset(p for k in kriteria for p in index.get((u.id, k.kode), {}) if p)
+    lengkap = bool(kriteria) and jumlah_bobot > 0 and all(v is not None for v in nilai.values())
+    pembilang = sum(wi * nilai[k.kode] for wi, k in zip(w, kriteria)) if lengkap else 0  # type: ignore[misc]
+    tot = Fraction(pembilang) / jumlah_bobot if lengkap else None
+    alasan = disisihkan
+    if not alasan and tot is None:
+        if not kriteria:
+            alasan = "belum ada kriteria"
+        else:
+            kosong = [f"{k.kode} {sel_u[k.kode].tanda}" if sel_u[k.kode].tanda else k.kode
+                      for k in kriteria if nilai[k.kode] is None]
+            alasan = "belum lengkap (" + ", ".join(kosong) + " belum dinilai)"
+    urut = None
+    if not alasan:
+        urut = (_kunci(u, nilai, pembilang if seragam else tot, pemisah, lebar), u.urutan)  # type: ignore[arg-type]
+    return (urut, nilai, tot, alasan, tanda, oleh, s.kunci)
 
 
 def _hitung_peringkat(data: Data, kelompok_id: str) -> Peringkat:
     kel = data.kelompok_dari_id(kelompok_id)
-    hasil = Peringkat(kelompok_id, kel.nama if kel else kelompok_id)
-    kriteria = data.kriteria
-    pemisah = urutan_kriteria_pemisah(kriteria)
-    w, jumlah_bobot = bobot_bulat(kriteria)
+    usulan = data.usulan_kelompok(kelompok_id)
+    set_per = {u.id: set_usulan(data, u) for u in usulan}
+    sets = {s.kunci: s for s in set_per.values()}
+    seragam = len(sets) <= 1
+    bobot = {kunci: bobot_bulat(list(s.kriteria)) for kunci, s in sets.items()}
+    pemisah_per = {kunci: urutan_kriteria_pemisah(list(s.kriteria)) for kunci, s in sets.items()}
+    lebar = max((len(s.kriteria) for s in sets.values()), default=0)
+    gabung, kurang = aturan_penilai(data)
     index = data.skor_index
-    ranked: list[tuple[tuple, Usulan, dict, Fraction]] = []
-    rest: list[tuple[Usulan, dict, Fraction | None, str]] = []
+    terdaftar = penilai_terdaftar(data, kelompok_id)
     # A revision that changed only some scores reuses the other rows' values (and their Baris, where
-    # the place did not change) from the one before.
+    # the place did not change) from the one before, unless the listed penilai changed.
     sebelum = data.sebelumnya("peringkat:" + kelompok_id)
     lama, ubah = (sebelum[0]._hitungan, sebelum[1]) if sebelum is not None else ({}, frozenset())
     baris_lama = {b.usulan.id: b for b in sebelum[0].baris} if sebelum is not None else {}
+    if terdaftar is not None:
+        penilai = terdaftar
+    else:
+        # Everyone who scored an usulan of the kelompok: the rows that did not change say who scored them.
+        oleh: set[str] = set()
+        for u in usulan:
+            h = lama.get(u.id) if u.id not in ubah else None
+            if h is not None:
+                oleh |= h[5]
+            else:
+                oleh.update(p for k in set_per[u.id].kriteria for p in index.get((u.id, k.kode), {}) if p)
+        penilai = tuple(sorted(oleh, key=lambda p: (p.casefold(), p)))
+    if sebelum is not None and sebelum[0].penilai != penilai:
+        lama = {}
+    hasil = Peringkat(kelompok_id, kel.nama if kel else kelompok_id, penilai=penilai)
+    ranked: list[tuple[tuple, Usulan, dict, Fraction, dict, tuple]] = []
+    rest: list[tuple[Usulan, dict, Fraction | None, str, dict, tuple]] = []
     hitungan: dict[str, tuple] = {}
-    for u in data.usulan_kelompok(kelompok_id):
+    for u in usulan:
         h = lama.get(u.id) if u.id not in ubah else None
         if h is None:
-            nilai = {k.kode: _nilai_dari_sel(index.get((u.id, k.kode), {})) for k in kriteria}
-            lengkap = bool(kriteria) and jumlah_bobot > 0 and all(v is not None for v in nilai.values())
-            pembilang = sum(wi * nilai[k.kode] for wi, k in zip(w, kriteria)) if lengkap else 0  # type: ignore[misc]
-            tot = Fraction(pembilang) / jumlah_bobot if lengkap else None
-            alasan = alasan_disisihkan(data, u)
-            if not alasan and tot is None:
-                kosong = [k.kode for k in kriteria if nilai.get(k.kode) is None]
-                alasan = "belum lengkap (" + ", ".join(kosong) + " belum dinilai)" if kriteria else \
-                    "belum ada kriteria"
-            # The sort key: the rule's key, then entry order.
-            urut = None if alasan else (_kunci(u, nilai, pembilang, pemisah), u.urutan)  # type: ignore[arg-type]
-            h = (urut, nilai, tot, alasan)
+            s = set_per[u.id]
+            w, jumlah_bobot = bobot[s.kunci]
+            h = _baris_usulan(u, s, w, jumlah_bobot, index, penilai, gabung, kurang, pemisah_per[s.kunci], lebar,
+                              seragam, alasan_disisihkan(data, u))
         hitungan[u.id] = h
-        urut, nilai, tot, alasan = h
+        urut, nilai, tot, alasan, tanda, _, kunci = h
         if alasan:
-            rest.append((u, nilai, tot, alasan))
+            rest.append((u, nilai, tot, alasan, tanda, kunci))
         else:
-            ranked.append((urut, u, nilai, tot))
+            ranked.append((urut, u, nilai, tot, tanda, kunci))
     ranked.sort(key=itemgetter(0))
     seri = [False] * len(ranked)
     penentu = [""] * len(ranked)
     for i in range(1, len(ranked)):
         a, b = ranked[i - 1][0][0], ranked[i][0][0]
-        penentu[i] = _penentu(a, b, pemisah)
+        penentu[i] = _penentu(a, b, pemisah_per[ranked[i - 1][5]])
         if a == b:
             seri[i - 1] = seri[i] = True
-    for i, (_, u, nilai, tot) in enumerate(ranked):
+    for i, (_, u, nilai, tot, tanda, kunci) in enumerate(ranked):
         b = baris_lama.get(u.id)
         if b is None or b.nilai is not nilai or (b.peringkat, b.seri, b.penentu) != (i + 1, seri[i], penentu[i]):
-            b = Baris(u, nilai, tot, peringkat=i + 1, seri=seri[i], penentu=penentu[i])
+            b = Baris(u, nilai, tot, peringkat=i + 1, seri=seri[i], penentu=penentu[i], tanda=tanda, set_kunci=kunci)
         hasil.baris.append(b)
-    for u, nilai, tot, alasan in rest:
+    for u, nilai, tot, alasan, tanda, kunci in rest:
         b = baris_lama.get(u.id)
         if b is None or b.nilai is not nilai or b.peringkat is not None or b.alasan != alasan:
-            b = Baris(u, nilai, tot, alasan=alasan)
+            b = Baris(u, nilai, tot, alasan=alasan, tanda=tanda, set_kunci=kunci)
         hasil.baris.append(b)
     hasil._hitungan = hitungan
     return hasil
@@ -232,10 +371,16 @@ def peringkat_semua(data: Data) -> list[Peringkat]:
     return [peringkat_kelompok(data, k.id) for k in data.kelompok]
 
 
-def aturan_urutan(data: Data) -> str:
-    """The tie-break rule in words, naming the criteria in the order they apply."""
-    pemisah = urutan_kriteria_pemisah(data.kriteria)
-    kode = ", ".join(k.kode for k in pemisah) or "-"
+def aturan_urutan(data: Data, kelompok_id: str | None = None) -> str:
+    """The tie-break rule in words, naming the criteria in the order they apply (those of the default set,
+    or of each set a kelompok uses)."""
+    sets = set_dipakai(data, kelompok_id) if kelompok_id is not None else []
+    if len(sets) > 1:
+        kode = "; ".join(f"{nama_set(data, s.kunci)}: " + ", ".join(k.kode for k in urutan_kriteria_pemisah(
+            list(s.kriteria))) for s in sets)
+    else:
+        kriteria = list(sets[0].kriteria) if sets else data.kriteria
+        kode = ", ".join(k.kode for k in urutan_kriteria_pemisah(kriteria)) or "-"
     return (
         "Urutan ditetapkan menurut nilai total tertimbang, dari yang terbesar. Bila nilai total sama, "
         f"dibandingkan nilai tiap kriteria menurut bobot terbesar lebih dahulu ({kode}), dari yang "
