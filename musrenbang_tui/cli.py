@@ -61,6 +61,10 @@ def _parser() -> argparse.ArgumentParser:
                    help="usulan, peserta, kriteria, atau skor")
     s.add_argument("berkas", metavar="BERKAS")
     s.add_argument("csv", metavar="FILE.csv")
+    s.add_argument("--kelompok", default="", metavar="NAMA",
+                   help="kriteria: set kriteria kelompok ini (nama atau id), bukan set bawaan sesi")
+    s.add_argument("--jenis", dest="jenis_usulan", default="", choices=["fisik", "non-fisik"], metavar="JENIS",
+                   help="kriteria: set kriteria usulan fisik atau non-fisik (dengan --kelompok: di kelompok itu)")
 
     s = sub.add_parser("ekspor", help="ekspor peringkat, daftar hadir, atau berita acara")
     s.add_argument("dokumen", choices=["peringkat", "daftar-hadir", "berita-acara"], metavar="DOKUMEN",
@@ -247,7 +251,11 @@ def cmd_impor(args) -> int:
     from sesi.impor import impor
 
     store = _store(args.berkas, pelaku=_pelaku(args))
-    hasil = impor(store, args.jenis, args.csv)
+    opsi = {"kelompok": args.kelompok, "jenis_usulan": args.jenis_usulan} if args.jenis == "kriteria" else {}
+    if args.jenis != "kriteria" and (args.kelompok or args.jenis_usulan):
+        _err("--kelompok dan --jenis hanya untuk impor kriteria.")
+        return 2
+    hasil = impor(store, args.jenis, args.csv, **opsi)
     print(hasil.ringkasan)
     return 0
 

@@ -389,3 +389,222 @@ def aturan_urutan(data: Data, kelompok_id: str | None = None) -> str:
         "urutan masuk data. Usulan yang hanya dibedakan oleh urutan masuk ditandai \"seri\" untuk "
         "diputuskan forum."
     )
+
+
+# --- totals on a 0-100 scale ----------------------------------------------------------------------------
+
+def total_100(data: Data, b: Baris) -> Fraction | None:
+    """The total as a percentage of the highest total the usulan's set allows: sum(bobot x nilai / tertinggi)
+    / sum(bobot) x 100, where a criterion's highest value is its scale's maximum (times the listed
+    penilai when their values are summed). Exact; None when the row has no total."""
+    if b.total is None:
+        return None
+    s = set_usulan(data, b.usulan)
+    gabung, _ = aturan_penilai(data)
+    kali = max(len(penilai_kelompok(data, data.kelompok_usulan.get(b.usulan.id, ""))), 1) if gabung == "jumlah" else 1
+    jumlah = sum((k.bobot_pecahan for k in s.kriteria), Fraction(0))
+    if not jumlah:
+        return None
+    bagian = sum((k.bobot_pecahan * Fraction(b.nilai[k.kode]) / (k.skala_maks * kali)  # type: ignore[arg-type]
+                  for k in s.kriteria), Fraction(0))
+    return bagian / jumlah * 100
+
+
+def teks_total(data: Data, b: Baris) -> str:
+    """A row's total as shown: two decimals ("8,50"), followed by the 0-100 figure when the session asks
+    ("8,50 (85,00/100)"); "" for no total."""
+    if b.total is None:
+        return ""
+    if not data.info.total_100:
+        return bulat(b.total)
+    return f"{bulat(b.total)} ({bulat(total_100(data, b))}/100)"
+
+
+# --- how firm the order is --------------------------------------------------------------------------------
+
+#: A neighbour pair is "goyah" when a change of one weight by less than this percentage swaps it.
+BATAS_GOYAH = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Kepekaan:
+    """The smallest change of one criterion's weight that swaps two neighbours of a ranking."""
+
+    atas: int  # rank of the upper row
+    usulan_atas: str
+    usulan_bawah: str
+    kriteria: str  # the criterion's code
+    set_kunci: tuple[str, str]  # the set whose weight changes
+    persen: Fraction  # the exact change (in percent of the weight) at which the two totals are equal
+    arah: str  # "naik" or "turun"
+
+    @property
+    def persen_bulat(self) -> int:
+        """The smallest whole percentage that swaps them (the totals are equal at `persen` itself)."""
+        return self.persen.numerator // self.persen.denominator + 1
+
+    @property
+    def goyah(self) -> bool:
+        """A change of `BATAS_GOYAH` percent swaps them."""
+        return self.persen < BATAS_GOYAH
+
+    def teks(self) -> str:
+        """"urutan 3 dan 4 bertukar bila bobot K2 naik 7%"."""
+        n = self.persen_bulat
+        besar = f"{n}%" if self.arah == "naik" or n < 100 else f"lebih dari {bulat(self.persen, 1)}%"
+        return f"urutan {self.atas} dan {self.atas + 1} bertukar bila bobot {self.kriteria} {self.arah} {besar}"
+
+
+def _pasangan_sama(ka: tuple, kb: tuple, w: list[int], kriteria: tuple[Kriteria, ...], va: dict, vb: dict,
+                   selisih: Angka) -> tuple[Fraction, str, str] | None:
+    """Both rows in one set: sums N over the same integer weights; a above b by `selisih` = N_a - N_b >= 0.
+    Raising weight c by p (a fraction of it) changes the difference by p w_c (v_a - v_b): the swap is at
+    p = selisih / (w_c |v_a - v_b|), upward where b is better, downward (only below 100%) where a is."""
+    terbaik: tuple[Fraction, int, str, str] | None = None
+    for i, (wi, k) in enumerate(zip(w, kriteria)):
+        d = va[k.kode] - vb[k.kode]
+        if not d:
+            continue
+        p = Fraction(selisih) / (wi * abs(d))
+        arah = "naik" if d < 0 else "turun"
+        if arah == "turun" and p >= 1:
+            continue
+        calon = (p, i, k.kode, arah)
+        if terbaik is None or calon[:2] < terbaik[:2]:
+            terbaik = calon
+    return None if terbaik is None else (terbaik[0], terbaik[2], terbaik[3])
+
+
+def _pasangan_beda(b_atas: Baris, b_bawah: Baris, sets: dict) -> tuple[Fraction, str, str, tuple] | None:
+    """Rows of two sets: one weight moves one total only. For a row u of set S (weights w, sum W), raising
+    w_c by p moves T_u to (W T_u + p w_c v_c) / (W + p w_c); it meets the other total T at
+    p = W (T - T_u) / (w_c (v_c - T))."""
+    terbaik = None
+    for b, lain, naik_baik in ((b_atas, b_bawah, False), (b_bawah, b_atas, True)):
+        s = sets[b.set_kunci]
+        jumlah = sum((k.bobot_pecahan for k in s.kriteria), Fraction(0))
+        t, t_lain = b.total, lain.total
+        for i, k in enumerate(s.kriteria):
+            beda = Fraction(b.nilai[k.kode]) - t_lain  # type: ignore[arg-type]
+            if not beda:
+                continue
+            p = jumlah * (t_lain - t) / (k.bobot_pecahan * beda)  # type: ignore[operator]
+            if p == 0 and t_lain == t:
+                # equal totals: any change in the direction that helps the lower row swaps them
+                p = Fraction(0)
+                arah = ("naik" if beda > 0 else "turun") if naik_baik else ("turun" if beda > 0 else "naik")
+            else:
+                arah = "naik" if p > 0 else "turun"
+                p = abs(p)
+            if arah == "turun" and p >= 1:
+                continue
+            calon = (p, 0 if b is b_atas else 1, i, k.kode, arah, b.set_kunci)
+            if terbaik is None or calon[:3] < terbaik[:3]:
+                terbaik = calon
+    return None if terbaik is None else (terbaik[0], terbaik[3], terbaik[4], terbaik[5])
+
+
+def kepekaan(data: Data, kelompok_id: str) -> list[Kepekaan | None]:
+    """For each pair of neighbours of a kelompok's ranking (ranks 1-2, 2-3, ...), the smallest change of one
+    criterion's weight that swaps them, solved exactly from the fractions; None when no single weight
+    change does. Computed once per revision and kelompok."""
+    return data._cached("kepekaan:" + kelompok_id, _DEPS, lambda: _hitung_kepekaan(data, kelompok_id))
+
+
+def _hitung_kepekaan(data: Data, kelompok_id: str) -> list[Kepekaan | None]:
+    baris = peringkat_kelompok(data, kelompok_id).diperingkat
+    from .set_kriteria import semua_set
+
+    sets = semua_set(data)
+    bobot = {kunci: bobot_bulat(list(s.kriteria))[0] for kunci, s in sets.items()}
+    out: list[Kepekaan | None] = []
+    for i in range(1, len(baris)):
+        a, b = baris[i - 1], baris[i]
+        if a.set_kunci == b.set_kunci:
+            s = sets[a.set_kunci]
+            w = bobot[a.set_kunci]
+            na = sum(wi * a.nilai[k.kode] for wi, k in zip(w, s.kriteria))  # type: ignore[misc]
+            nb = sum(wi * b.nilai[k.kode] for wi, k in zip(w, s.kriteria))  # type: ignore[misc]
+            r = _pasangan_sama((), (), w, s.kriteria, a.nilai, b.nilai, na - nb)
+            hasil = None if r is None else (r[0], r[1], r[2], a.set_kunci)
+        else:
+            hasil = _pasangan_beda(a, b, sets)
+        if hasil is None:
+            out.append(None)
+        else:
+            p, kode, arah, kunci = hasil
+            out.append(Kepekaan(i, a.usulan.id, b.usulan.id, kode, kunci, p * 100, arah))
+    return out
+
+
+def baris_goyah(data: Data, kelompok_id: str) -> frozenset[str]:
+    """The usulan (ids) of the ranked rows a change of one weight by less than `BATAS_GOYAH`% would swap
+    with a neighbour: the rows the matrix marks."""
+    out: set[str] = set()
+    for k in kepekaan(data, kelompok_id):
+        if k is not None and k.goyah:
+            out.update((k.usulan_atas, k.usulan_bawah))
+    return frozenset(out)
+
+
+def uraian_kepekaan(data: Data, kelompok_id: str, semua: bool = False) -> list[str]:
+    """Lines for Lampiran VI: the goyah neighbour pairs ("urutan 3 dan 4 bertukar bila bobot K2 naik 7%"),
+    or every pair with `semua`; one line saying the order is firm when no pair is goyah."""
+    daftar = [k for k in kepekaan(data, kelompok_id) if k is not None and (semua or k.goyah)]
+    if not daftar:
+        return [f"Tidak ada urutan bertetangga yang bertukar bila bobot satu kriteria berubah kurang dari "
+                f"{BATAS_GOYAH}%."] if not semua else []
+    return [k.teks().capitalize() + "." for k in daftar]
+
+
+# --- the rule in words, for the berita acara --------------------------------------------------------
+
+def uraian_set(data: Data, s: SetKriteria) -> str:
+    """One set in words: "Set bawaan sesi: K1 Kesesuaian (bobot 0,4; skala 1-10), ..."."""
+    def skala(k: Kriteria) -> str:
+        langkah = "" if k.langkah_pecahan == 1 else f", langkah {teks_nilai_skor(k.langkah_pecahan)}"
+        return f"skala {k.skala_min}-{k.skala_maks}{langkah}"
+    isi = "; ".join(f"{k.kode} {k.nama} (bobot {k.bobot.replace('.', ',')}, {skala(k)})" for k in s.kriteria)
+    nama = nama_set(data, s.kunci)
+    return f"{nama[0].upper()}{nama[1:]}: {isi or 'belum ada kriteria'}."
+
+
+def uraian_penilai(data: Data, kelompok_id: str) -> str:
+    """How the values of several penilai were treated, in words (one sentence)."""
+    gabung, kurang = aturan_penilai(data)
+    penilai = penilai_kelompok(data, kelompok_id)
+    if not penilai:
+        return "Setiap sel berisi nilai hasil musyawarah."
+    daftar = f"{len(penilai)} penilai ({', '.join(penilai)})"
+    teks = (f"Setiap sel berisi nilai hasil musyawarah, atau nilai {daftar} yang {GABUNG_PENILAI[gabung]}"
+            + (" (nilai musyawarah dihitung sebagai nilai setiap penilai)" if gabung == "jumlah" else "") + ". ")
+    if kurang == "belum-lengkap":
+        teks += ("Sel yang belum dinilai oleh semua penilai dinyatakan belum lengkap, dan usulannya belum "
+                 "diperingkat sampai sel itu lengkap.")
+    else:
+        teks += ("Nilai penilai yang tidak memberi nilai diganti dengan rata-rata penilai yang memberi nilai; sel "
+                 "seperti itu ditandai dengan jumlah penilainya (misalnya \"2/3 penilai\").")
+    return teks
+
+
+def uraian_aturan(data: Data, kelompok_id: str) -> list[str]:
+    """The scoring rule of one kelompok in words, for Lampiran VI: the criteria sets it used, how penilai
+    values combine and what a missing one means, the total, the tie-break rule."""
+    out = []
+    sets = set_dipakai(data, kelompok_id) or [set_untuk_bawaan(data)]
+    for s in sets:
+        out.append(uraian_set(data, s))
+    out.append(uraian_penilai(data, kelompok_id))
+    total = ("Nilai total = jumlah (bobot x nilai setiap kriteria) dibagi jumlah bobot, dihitung eksak dan "
+             "dibulatkan dua desimal untuk tampilan")
+    if data.info.total_100:
+        total += "; ditampilkan pula pada skala 0-100 (persen dari nilai tertinggi yang mungkin)"
+    out.append(total + ".")
+    out.append(aturan_urutan(data, kelompok_id))
+    return out
+
+
+def set_untuk_bawaan(data: Data) -> SetKriteria:
+    from .set_kriteria import BAWAAN, semua_set
+
+    return semua_set(data)[BAWAAN]

@@ -187,7 +187,7 @@ def _rekam_set(kunci: tuple[str, str]) -> str:
     return "" if kunci == ("", "") else f" ({kunci[0] or '*'}/{kunci[1] or '*'})"
 
 
-def _kunci_set(tx: Transaksi, kelompok: Any, jenis: Any) -> tuple[str, str]:
+def kunci_set(tx: Transaksi, kelompok: Any, jenis: Any) -> tuple[str, str]:
     """A checked set key: a kelompok the session knows (id or name; "" = every kelompok) and a jenis."""
     kel = bersih(kelompok)
     if kel:
@@ -240,12 +240,17 @@ def _cek_pindah_set(tx: Transaksi, ada_baru: set[tuple[str, str]]) -> None:
 _BOLEH_SETELAH_SKOR = {"nama": "nama", "bobot": "bobot", "label": "label skala", "urutan": "urutan"}
 
 
-def _catat_perubahan(tx: Transaksi, lama: dict[str, Any], rec: dict[str, Any]) -> None:
-    """One history entry per changed field of a criterion, with the old and the new value."""
+def _catat_perubahan(tx: Transaksi, lama: dict[str, Any], rec: dict[str, Any]) -> list[tuple[str, str, Any, Any]]:
+    """One history entry per changed field of a criterion, with the old and the new value; returns them
+    as (criterion key, field, old, new)."""
+    out = []
+    lama = Kriteria.from_dict(lama).to_dict()
     for f in ("nama", "bobot", "label", "skala_min", "skala_maks", "langkah"):
-        if lama.get(f, Kriteria.__dataclass_fields__[f].default if f != "label" else {}) != rec[f]:
-            tx.catat(f"ubah {_BOLEH_SETELAH_SKOR.get(f, f.replace('_', ' '))} kriteria",
-                     rec["kode"] + _rekam_set((rec["kelompok"], rec["jenis"])), lama.get(f), rec[f])
+        if lama[f] != rec[f]:
+            objek = rec["kode"] + _rekam_set((rec["kelompok"], rec["jenis"]))
+            tx.catat(f"ubah {_BOLEH_SETELAH_SKOR.get(f, f.replace('_', ' '))} kriteria", objek, lama[f], rec[f])
+            out.append((objek, f, lama[f], rec[f]))
+    return out
 
 
 def simpan_kriteria(tx: Transaksi, kode: str, nama: str, bobot: Any = "1", skala_min: Any = 1,
@@ -259,7 +264,7 @@ def simpan_kriteria(tx: Transaksi, kode: str, nama: str, bobot: Any = "1", skala
     new set is refused when it would move an usulan already scored. Each changed field is one history
     entry with its old and new value. With `baru` the code must be free."""
     tx.wajib_peran(*BOLEH["persiapan"])
-    kunci = _kunci_set(tx, kelompok, jenis)
+    kunci = kunci_set(tx, kelompok, jenis)
     lama = tx.get("kriteria", kunci_kriteria(bersih(kode), *kunci))
     if lama is not None:
         lama = Kriteria.from_dict(lama).to_dict()  # a record of an older schema, with today's defaults
@@ -299,7 +304,7 @@ def simpan_kriteria(tx: Transaksi, kode: str, nama: str, bobot: Any = "1", skala
 
 def hapus_kriteria(tx: Transaksi, kode: str, *, kelompok: str = "", jenis: str = "") -> None:
     tx.wajib_peran(*BOLEH["persiapan"])
-    kunci = _kunci_set(tx, kelompok, jenis)
+    kunci = kunci_set(tx, kelompok, jenis)
     kid = kunci_kriteria(kode, *kunci)
     lama = tx.get("kriteria", kid)
     if lama is None:
@@ -328,14 +333,15 @@ def _periksa_daftar(records: Iterable[dict[str, Any]], kunci: tuple[str, str]) -
 
 
 def atur_set_kriteria(tx: Transaksi, records: Iterable[dict[str, Any]], kelompok: str = "",
-                      jenis: str = "") -> list[str]:
+                      jenis: str = "") -> tuple[bool, list[tuple[str, str, Any, Any]]]:
     """Set a whole criteria set (default: the session's default set; `kelompok` id or name and/or `jenis`
     name another). While none of its usulan is scored the set is replaced freely (a new set is refused
     if it would take over an usulan already scored). Once scored, the list must keep the same codes with
     the same scales: only names, labels and weights change, each change one history entry with its old
-    and new value. Returns the history's description of what changed ([] when nothing did)."""
+    and new value. Returns (replaced: the set was replaced whole, changes: (criterion key, field, old, new)
+    of a set already scored)."""
     tx.wajib_peran(*BOLEH["persiapan"])
-    kunci = _kunci_set(tx, kelompok, jenis)
+    kunci = kunci_set(tx, kelompok, jenis)
     checked = _periksa_daftar(records, kunci)
     lama = [r for r in tx.table("kriteria").values() if (r.get("kelompok", ""), r.get("jenis", "")) == kunci]
     lama.sort(key=lambda r: r.get("urutan", 0))
@@ -343,22 +349,22 @@ def atur_set_kriteria(tx: Transaksi, records: Iterable[dict[str, Any]], kelompok
         nama = "bawaan sesi" if kunci == ("", "") else _rekam_set(kunci).strip(" ()")
         per_kode = {r["kode"]: r for r in lama}
         if sorted(per_kode) != sorted(r["kode"] for r in checked):
-            raise DataDitolak(f"Set kriteria {nama} sudah dipakai menilai: kode kriteria tidak dapat ditambah, "
+            raise DataDitolak("Kriteria hanya dapat diganti seluruhnya selama belum ada nilai skor. "
+                              f"Set kriteria {nama} sudah dipakai menilai: kode kriteria tidak dapat ditambah, "
                               f"dihapus atau diganti (sekarang {', '.join(per_kode)}); hanya nama, label dan "
                               "bobot yang dapat diubah.")
-        diubah = []
+        diubah: list[tuple[str, str, Any, Any]] = []
         for rec in checked:
             r_lama = per_kode[rec["kode"]]
             rec = dict(rec, urutan=r_lama.get("urutan", rec["urutan"]))
             for f in ("skala_min", "skala_maks", "langkah"):
-                if r_lama.get(f, "1" if f == "langkah" else None) != rec[f]:
+                if Kriteria.from_dict(r_lama).to_dict()[f] != rec[f]:
                     raise DataDitolak(f"Skala kriteria {rec['kode']} tidak dapat diubah karena set kriteria "
                                       f"{nama} sudah dipakai menilai; hanya nama, label dan bobot yang dapat diubah.")
             if Kriteria.from_dict(r_lama).to_dict() != rec:
                 tx.put("kriteria", Kriteria.from_dict(rec).id, rec)
-                _catat_perubahan(tx, r_lama, rec)
-                diubah.append(rec["kode"])
-        return diubah
+                diubah += _catat_perubahan(tx, r_lama, rec)
+        return False, diubah
     if kunci != ("", "") and not lama:
         _cek_pindah_set(tx, _kunci_terpakai(tx) | {kunci})
     for rec in lama:
@@ -367,7 +373,7 @@ def atur_set_kriteria(tx: Transaksi, records: Iterable[dict[str, Any]], kelompok
         tx.put("kriteria", Kriteria.from_dict(rec).id, rec)
     tx.catat("ganti kriteria", "kriteria" + _rekam_set(kunci), [r["kode"] for r in lama],
              [r["kode"] for r in checked])
-    return [r["kode"] for r in checked]
+    return True, []
 
 
 def ganti_semua_kriteria(tx: Transaksi, records: Iterable[dict[str, Any]], kelompok: str = "",
@@ -375,7 +381,7 @@ def ganti_semua_kriteria(tx: Transaksi, records: Iterable[dict[str, Any]], kelom
     """Replace a whole criteria set (default: the session's default set), only while none of its usulan
     has a score; each criterion is checked as in the editor."""
     tx.wajib_peran(*BOLEH["persiapan"])
-    kunci = _kunci_set(tx, kelompok, jenis)
+    kunci = kunci_set(tx, kelompok, jenis)
     if _bernilai_di_set(tx, kunci):
         raise DataDitolak("Kriteria hanya dapat diganti seluruhnya selama belum ada nilai skor.")
     atur_set_kriteria(tx, records, *kunci)
@@ -385,7 +391,7 @@ def hapus_set_kriteria(tx: Transaksi, kelompok: str = "", jenis: str = "") -> No
     """Remove a set other than the default; its usulan fall back to the next set (`sesi.set_kriteria`).
     Refused while an usulan it scores has a value."""
     tx.wajib_peran(*BOLEH["persiapan"])
-    kunci = _kunci_set(tx, kelompok, jenis)
+    kunci = kunci_set(tx, kelompok, jenis)
     if kunci == ("", ""):
         raise DataDitolak("Set kriteria bawaan sesi tidak dapat dihapus; ganti isinya.")
     lama = [r for r in tx.table("kriteria").values() if (r.get("kelompok", ""), r.get("jenis", "")) == kunci]

@@ -49,6 +49,12 @@ def kriteria_sel(data: Any, usulan_id: str, kode: str) -> Kriteria:
     return k
 
 
+def cek_panjang_nilai(text: str) -> None:
+    """Refuse a typed value of more than `BATAS_DIGIT` characters before any arithmetic."""
+    if len(text.lstrip("+-")) > BATAS_DIGIT:
+        raise DataDitolak(f"Nilai terlalu besar ({len(text.lstrip('+-'))} angka), bukan bilangan yang wajar.")
+
+
 def baca_nilai(value: Any, k: Kriteria) -> Angka:
     """A value as typed ("7", "7,5", "7.5", an int, a Fraction) checked against the criterion's scale and
     step; DataDitolak with a sentence starting "Nilai"."""
@@ -62,8 +68,7 @@ def baca_nilai(value: Any, k: Kriteria) -> Angka:
         n = Fraction(value)
     else:
         text = bersih(value).replace(",", ".")
-        if len(text) > BATAS_DIGIT:
-            raise DataDitolak(f"Nilai terlalu panjang ({len(text)} karakter), bukan nilai skala.")
+        cek_panjang_nilai(text)
         try:
             d = Decimal(text)
             if not d.is_finite():

@@ -58,18 +58,24 @@ def _catatan_berkas(tabel: TabelBerkas) -> list[str]:
     return catatan
 
 
-def impor(store: Store, jenis: str, path: str | os.PathLike[str]) -> HasilImpor:
-    """Import a whole CSV file of one kind into the session, or nothing at all.
+def impor(store: Store, jenis: str, path: str | os.PathLike[str], **opsi: str) -> HasilImpor:
+    """Import a whole CSV file of one kind into the session, or nothing at all. `opsi`: what the kind takes
+    (kriteria: `kelompok`, `jenis_usulan`; docs/csv.md).
 
     Raises DataDitolak listing every problem (file, row, column) when the file cannot be imported.
     """
     if jenis not in SEMUA:
         raise DataDitolak(f"Jenis impor '{jenis}' tidak dikenal (pilihan: {', '.join(JENIS)}).")
     j = SEMUA[jenis]
-    tabel = baca_csv(path, jenis, j.kolom, j.alias)
+    opsi = {k: v for k, v in opsi.items() if v}
+    asing = [k for k in opsi if k not in j.opsi]
+    if asing:
+        raise DataDitolak(f"Impor {jenis} tidak mengenal pilihan {', '.join(asing)}.")
+    kolom, alias = j.kolom_sesi(store.data) if j.kolom_sesi is not None else (j.kolom, j.alias)
+    tabel = baca_csv(path, jenis, kolom, alias)
     lap = Laporan(tabel, j.label)
     with store.transaksi() as tx:
-        ids, info = j.isi(TanpaCatat(tx), tabel, lap)
+        ids, info = j.isi(TanpaCatat(tx), tabel, lap, **opsi)
         lap.tolak(jenis, tx.data.kelurahan_nama)
         lama, baru = j.riwayat(ids, info)
         tx.catat(f"impor {jenis}", tabel.nama, lama, baru)

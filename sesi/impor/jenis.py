@@ -32,6 +32,11 @@ class JenisImpor:
     isi: Callable[[Any, TabelBerkas, Laporan], tuple[list[str], dict[str, Any]]]
     riwayat: Callable[[list[str], dict[str, Any]], tuple[Any, Any]]
     ringkasan: Callable[[TabelBerkas, list[str], dict[str, Any]], tuple[str, list[str]]]
+    #: The columns when they depend on the session (skor: one per criterion of a wide sheet):
+    #: data -> (kolom, alias); None = `kolom` and `alias` as they are.
+    kolom_sesi: Callable[[Any], tuple[dict[str, bool], dict[str, str]]] | None = None
+    #: Options the kind takes (`impor(..., **opsi)`; kriteria: kelompok, jenis), passed to `isi`.
+    opsi: tuple[str, ...] = ()
 
 
 class TanpaCatat:
