@@ -554,7 +554,7 @@ def uraian_kepekaan(data: Data, kelompok_id: str, semua: bool = False) -> list[s
     if not daftar:
         return [f"Tidak ada urutan bertetangga yang bertukar bila bobot satu kriteria berubah kurang dari "
                 f"{BATAS_GOYAH}%."] if not semua else []
-    return [k.teks().capitalize() + "." for k in daftar]
+    return [k.teks()[0].upper() + k.teks()[1:] + "." for k in daftar]
 
 
 # --- the rule in words, for the berita acara --------------------------------------------------------
