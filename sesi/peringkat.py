@@ -33,7 +33,7 @@ from .model import (
     nilai_angka,
     teks_nilai_skor,
 )
-from .set_kriteria import SetKriteria, nama_set, set_dipakai, set_usulan
+from .set_kriteria import SetKriteria, nama_set, set_dipakai, set_per_usulan, set_usulan
 
 Angka = int | Fraction
 
@@ -207,6 +207,9 @@ class Peringkat:
     #: usulan id -> (sort key or None when not ranked, values, total, reason, marks, penilai who scored it,
     #: set key): what the next revision reuses for the usulan whose scores did not change.
     _hitungan: dict[str, tuple] = field(default_factory=dict, repr=False, compare=False)
+    #: (upper usulan id, lower usulan id) -> (upper values, lower values, crossing or None): the firmness of
+    #: a neighbour pair, reused by the next revision while both rows keep the same values (`kepekaan`).
+    _pasangan: dict[tuple[str, str], tuple] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def diperingkat(self) -> list[Baris]:
@@ -233,8 +236,8 @@ def alasan_disisihkan(data: Data, u: Usulan) -> str:
 
 
 def _kunci(u: Usulan, nilai: dict[str, Angka | None], pembanding: Angka, pemisah: list[Kriteria], lebar: int):
-    """Sort key: the total (or the weighted sum when every row shares one set: same denominator), each
-    criterion by weight (padded with 0 to the widest set of the kelompok), priority, cost."""
+    """Sort key: the total over one denominator for the kelompok (`pembanding`), each criterion by weight
+    (padded with 0 to the widest set of the kelompok), priority, cost."""
     biaya = u.biaya
     per = [-(nilai[k.kode] or 0) for k in pemisah]
     per += [0] * (lebar - len(per))
@@ -273,7 +276,7 @@ def peringkat_kelompok(data: Data, kelompok_id: str) -> Peringkat:
 
 
 def _baris_usulan(u: Usulan, s: SetKriteria, w: list[int], jumlah_bobot: int, index, penilai: tuple[str, ...],
-                  gabung: str, kurang: str, pemisah: list[Kriteria], lebar: int, seragam: bool, disisihkan: str):
+                  gabung: str, kurang: str, pemisah: list[Kriteria], lebar: int, faktor: int, disisihkan: str):
     """One usulan's (sort key or None, values, total, reason, marks, penilai who scored it, set key)."""
     kriteria = s.kriteria
     sel_u = {k.kode: hitung_sel(index.get((u.id, k.kode), {}), penilai, gabung, kurang) for k in kriteria}
@@ -293,17 +296,21 @@ def _baris_usulan(u: Usulan, s: SetKriteria, w: list[int], jumlah_bobot: int, in
             alasan = "belum lengkap (" + ", ".join(kosong) + " belum dinilai)"
     urut = None
     if not alasan:
-        urut = (_kunci(u, nilai, pembilang if seragam else tot, pemisah, lebar), u.urutan)  # type: ignore[arg-type]
+        urut = (_kunci(u, nilai, pembilang * faktor, pemisah, lebar), u.urutan)  # type: ignore[arg-type]
     return (urut, nilai, tot, alasan, tanda, oleh, s.kunci)
 
 
 def _hitung_peringkat(data: Data, kelompok_id: str) -> Peringkat:
     kel = data.kelompok_dari_id(kelompok_id)
     usulan = data.usulan_kelompok(kelompok_id)
-    set_per = {u.id: set_usulan(data, u) for u in usulan}
+    semua_per = set_per_usulan(data)
+    set_per = {u.id: semua_per[u.id] for u in usulan}
     sets = {s.kunci: s for s in set_per.values()}
-    seragam = len(sets) <= 1
     bobot = {kunci: bobot_bulat(list(s.kriteria)) for kunci, s in sets.items()}
+    # Totals of rows of different sets compare as integers over one denominator (the sets' weight sums'
+    # least common multiple): each row's weighted sum times L / its set's weight sum.
+    penyebut = lcm(*(j for _, j in bobot.values() if j)) if any(j for _, j in bobot.values()) else 1
+    faktor = {kunci: (penyebut // j if j else 0) for kunci, (_, j) in bobot.items()}
     pemisah_per = {kunci: urutan_kriteria_pemisah(list(s.kriteria)) for kunci, s in sets.items()}
     lebar = max((len(s.kriteria) for s in sets.values()), default=0)
     gabung, kurang = aturan_penilai(data)
@@ -329,6 +336,8 @@ def _hitung_peringkat(data: Data, kelompok_id: str) -> Peringkat:
     if sebelum is not None and sebelum[0].penilai != penilai:
         lama = {}
     hasil = Peringkat(kelompok_id, kel.nama if kel else kelompok_id, penilai=penilai)
+    if sebelum is not None:  # only scores changed: the weights are the same, pairs of unchanged rows hold
+        hasil._pasangan = sebelum[0]._pasangan
     ranked: list[tuple[tuple, Usulan, dict, Fraction, dict, tuple]] = []
     rest: list[tuple[Usulan, dict, Fraction | None, str, dict, tuple]] = []
     hitungan: dict[str, tuple] = {}
@@ -338,7 +347,7 @@ def _hitung_peringkat(data: Data, kelompok_id: str) -> Peringkat:
             s = set_per[u.id]
             w, jumlah_bobot = bobot[s.kunci]
             h = _baris_usulan(u, s, w, jumlah_bobot, index, penilai, gabung, kurang, pemisah_per[s.kunci], lebar,
-                              seragam, alasan_disisihkan(data, u))
+                              faktor[s.kunci], alasan_disisihkan(data, u))
         hitungan[u.id] = h
         urut, nilai, tot, alasan, tanda, _, kunci = h
         if alasan:
@@ -512,14 +521,26 @@ def kepekaan(data: Data, kelompok_id: str) -> list[Kepekaan | None]:
 
 
 def _hitung_kepekaan(data: Data, kelompok_id: str) -> list[Kepekaan | None]:
-    baris = peringkat_kelompok(data, kelompok_id).diperingkat
+    per = peringkat_kelompok(data, kelompok_id)
+    baris = per.diperingkat
     from .set_kriteria import semua_set
 
     sets = semua_set(data)
     bobot = {kunci: bobot_bulat(list(s.kriteria))[0] for kunci, s in sets.items()}
     out: list[Kepekaan | None] = []
+    # A pair whose two rows hold the same values as in the revision before (only scores changed since:
+    # same weights) keeps its crossing; a keystroke recomputes the few pairs around the changed row.
+    lama = per._pasangan
+    pasangan: dict[tuple[str, str], tuple] = {}
     for i in range(1, len(baris)):
         a, b = baris[i - 1], baris[i]
+        kunci_p = (a.usulan.id, b.usulan.id)
+        h = lama.get(kunci_p)
+        if h is not None and h[0] is a.nilai and h[1] is b.nilai:
+            pasangan[kunci_p] = h
+            k = h[2]
+            out.append(k if k is None or k.atas == i else Kepekaan(i, *_tanpa_atas(k)))
+            continue
         if a.set_kunci == b.set_kunci:
             s = sets[a.set_kunci]
             w = bobot[a.set_kunci]
@@ -530,11 +551,18 @@ def _hitung_kepekaan(data: Data, kelompok_id: str) -> list[Kepekaan | None]:
         else:
             hasil = _pasangan_beda(a, b, sets)
         if hasil is None:
-            out.append(None)
+            k = None
         else:
             p, kode, arah, kunci = hasil
-            out.append(Kepekaan(i, a.usulan.id, b.usulan.id, kode, kunci, p * 100, arah))
+            k = Kepekaan(i, a.usulan.id, b.usulan.id, kode, kunci, p * 100, arah)
+        out.append(k)
+        pasangan[kunci_p] = (a.nilai, b.nilai, k)
+    per._pasangan = pasangan
     return out
+
+
+def _tanpa_atas(k: Kepekaan) -> tuple:
+    return (k.usulan_atas, k.usulan_bawah, k.kriteria, k.set_kunci, k.persen, k.arah)
 
 
 def baris_goyah(data: Data, kelompok_id: str) -> frozenset[str]:

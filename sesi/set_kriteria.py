@@ -88,11 +88,23 @@ def set_untuk(data: Data, kelompok: str, jenis: str) -> SetKriteria:
     return sets[pilih_kunci(sets, kelompok, jenis)]
 
 
+def set_per_usulan(data: Data) -> dict[str, SetKriteria]:
+    """usulan id -> its criteria set (`set_untuk` of its kelompok and jenis), once per revision."""
+    def build() -> dict[str, SetKriteria]:
+        sets = semua_set(data)
+        kel = data.kelompok_usulan
+        return {uid: sets[pilih_kunci(sets, kel.get(uid, ""), u.jenis)] for uid, u in data.usulan.items()}
+    return data._cached("set_per_usulan", ("kriteria", "usulan", "kelompok"), build)
+
+
 def set_usulan(data: Data, u: Usulan | str) -> SetKriteria:
     """The criteria set of one usulan (by record or id)."""
-    if isinstance(u, str):
-        u = data.usulan[u]
-    return set_untuk(data, data.kelompok_usulan.get(u.id, ""), u.jenis)
+    uid = u if isinstance(u, str) else u.id
+    s = set_per_usulan(data).get(uid)
+    if s is None:  # an usulan record not in this revision
+        assert not isinstance(u, str), uid
+        return set_untuk(data, data.kelompok_usulan.get(uid, ""), u.jenis)
+    return s
 
 
 def kriteria_usulan(data: Data, u: Usulan | str) -> tuple[Kriteria, ...]:
