@@ -484,33 +484,33 @@ def _pasangan_sama(ka: tuple, kb: tuple, w: list[int], kriteria: tuple[Kriteria,
     return None if terbaik is None else (terbaik[0], terbaik[2], terbaik[3])
 
 
-def _pasangan_beda(b_atas: Baris, b_bawah: Baris, sets: dict) -> tuple[Fraction, str, str, tuple] | None:
+def _pasangan_beda(b_atas: Baris, b_bawah: Baris, per_set: dict) -> tuple[Fraction, str, str, tuple] | None:
     """Rows of two sets: one weight moves one total only. For a row u of set S (weights w, sum W), raising
     w_c by p moves T_u to (W T_u + p w_c v_c) / (W + p w_c); it meets the other total T at
-    p = W (T - T_u) / (w_c (v_c - T))."""
+    p = W (T - T_u) / (w_c (v_c - T)). `per_set`: set key -> (W, [(code, w_c)])."""
     terbaik = None
     for b, lain, naik_baik in ((b_atas, b_bawah, False), (b_bawah, b_atas, True)):
-        s = sets[b.set_kunci]
-        jumlah = sum((k.bobot_pecahan for k in s.kriteria), Fraction(0))
+        jumlah, bobot = per_set[b.set_kunci]
         t, t_lain = b.total, lain.total
-        for i, k in enumerate(s.kriteria):
-            beda = Fraction(b.nilai[k.kode]) - t_lain  # type: ignore[arg-type]
+        selisih = jumlah * (t_lain - t)  # type: ignore[operator]
+        for i, (kode, w) in enumerate(bobot):
+            beda = b.nilai[kode] - t_lain  # type: ignore[operator]
             if not beda:
                 continue
-            p = jumlah * (t_lain - t) / (k.bobot_pecahan * beda)  # type: ignore[operator]
-            if p == 0 and t_lain == t:
+            if not selisih:
                 # equal totals: any change in the direction that helps the lower row swaps them
                 p = Fraction(0)
                 arah = ("naik" if beda > 0 else "turun") if naik_baik else ("turun" if beda > 0 else "naik")
             else:
+                p = selisih / (w * beda)
                 arah = "naik" if p > 0 else "turun"
                 p = abs(p)
             if arah == "turun" and p >= 1:
                 continue
-            calon = (p, 0 if b is b_atas else 1, i, k.kode, arah, b.set_kunci)
+            calon = (p, 0 if b is b_atas else 1, i, kode, arah, b.set_kunci)
             if terbaik is None or calon[:3] < terbaik[:3]:
                 terbaik = calon
-    return None if terbaik is None else (terbaik[0], terbaik[3], terbaik[4], terbaik[5])
+    return None if terbaik is None else (Fraction(terbaik[0]), terbaik[3], terbaik[4], terbaik[5])
 
 
 def kepekaan(data: Data, kelompok_id: str) -> list[Kepekaan | None]:
@@ -527,6 +527,8 @@ def _hitung_kepekaan(data: Data, kelompok_id: str) -> list[Kepekaan | None]:
 
     sets = semua_set(data)
     bobot = {kunci: bobot_bulat(list(s.kriteria))[0] for kunci, s in sets.items()}
+    per_set = {kunci: (sum((k.bobot_pecahan for k in s.kriteria), Fraction(0)),
+                       [(k.kode, k.bobot_pecahan) for k in s.kriteria]) for kunci, s in sets.items()}
     out: list[Kepekaan | None] = []
     # A pair whose two rows hold the same values as in the revision before (only scores changed since:
     # same weights) keeps its crossing; a keystroke recomputes the few pairs around the changed row.
@@ -549,7 +551,7 @@ def _hitung_kepekaan(data: Data, kelompok_id: str) -> list[Kepekaan | None]:
             r = _pasangan_sama((), (), w, s.kriteria, a.nilai, b.nilai, na - nb)
             hasil = None if r is None else (r[0], r[1], r[2], a.set_kunci)
         else:
-            hasil = _pasangan_beda(a, b, sets)
+            hasil = _pasangan_beda(a, b, per_set)
         if hasil is None:
             k = None
         else:
