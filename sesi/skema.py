@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable
 
 from .errors import BerkasRusak
@@ -80,6 +81,10 @@ def validasi(obj: Any, path: str) -> tuple[dict, dict]:
     return dict(meta), tables
 
 
+#: A score stored as text (a half step, schema 2): a plain decimal, "7.5".
+_NILAI_TEKS = re.compile(r"\d{1,3}(\.\d{1,6})?")
+
+
 def _masalah_rekaman(name: str, rid: str, rec: Any) -> str:
     if not isinstance(rec, dict):
         return f"tabel '{name}', data '{rid}' bukan objek"
@@ -88,6 +93,8 @@ def _masalah_rekaman(name: str, rid: str, rec: Any) -> str:
             return f"tabel '{name}', data '{rid}': kolom '{fld}' tidak ada"
         if not _cocok(rec[fld], t):
             return f"tabel '{name}', data '{rid}': kolom '{fld}' harus {_jenis(t)}"
+    if name == "skor" and isinstance(rec["nilai"], str) and not _NILAI_TEKS.fullmatch(rec["nilai"]):
+        return f"tabel 'skor', data '{rid}': kolom 'nilai' harus bilangan bulat atau angka desimal"
     return ""
 
 

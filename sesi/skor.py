@@ -206,3 +206,32 @@ def atur_penilai(tx: Transaksi, nama: Iterable[str], kelompok: str = "") -> list
     tx.put("sesi", "info", dict(info, penilai=semua))
     tx.catat("ubah daftar penilai", kid or "semua kelompok", lama, daftar or None)
     return daftar
+
+
+def masalah_skor(data: Any) -> list[str]:
+    """Problems of the stored scores, each criterion read in the set of its usulan (for `sesi.periksa`,
+    which today looks a score's criterion up by code in the default set only): usulan or criterion
+    missing, a value off the scale or its step, a key that does not match the record."""
+    out: list[str] = []
+    usulan = data.raw.get("usulan", {})
+    for sid, s in data.raw.get("skor", {}).items():
+        uid, kode, nilai = s.get("usulan"), s.get("kriteria"), s.get("nilai")
+        if uid not in usulan:
+            out.append(f"Skor {sid}: usulan {uid} tidak ada.")
+        else:
+            k = set_usulan(data, str(uid)).kriteria_dari_kode(str(kode))
+            if k is None:
+                out.append(f"Skor {sid}: kriteria {kode} tidak ada dalam set kriteria usulan {uid}.")
+            else:
+                try:
+                    ok = k.dalam_skala(nilai_angka(nilai))
+                except (TypeError, ValueError, ZeroDivisionError):
+                    ok = False
+                if not ok:
+                    out.append(f"Skor usulan {uid} kriteria {kode}: nilai {nilai} di luar skala "
+                               f"{k.skala_min}-{k.skala_maks}" + ("" if k.langkah_pecahan == 1 else
+                                                                  f" langkah {teks_nilai_skor(k.langkah_pecahan)}")
+                               + ".")
+        if sid != skor_id(str(uid), str(kode), str(s.get("penilai", ""))):
+            out.append(f"Skor {sid}: kunci tidak sesuai dengan isinya (usulan {uid}, kriteria {kode}).")
+    return out

@@ -319,3 +319,20 @@ def test_berkas_skema_1_terbuka_dan_dinilai_seperti_dahulu(tmp_path):
     with store.transaksi() as tx:
         skor.atur_skor(tx, "U001", "K1", 5)
     assert json.loads(path.read_text())["_meta"]["skema"] == 2
+
+
+def test_masalah_skor_membaca_kriteria_pada_set_usulan(store, praktik_fisik):
+    """For sesi.periksa: P1 is a criterion of the non-fisik set only; a score of N1 on P1 is sound, a score
+    of F1 on P1 (written behind the app's back) is not, nor 150 on a 0-100 scale."""
+    ids = praktik_fisik
+    data = store.muat()
+    assert skor.masalah_skor(data) == []
+    raw = {k: dict(v) for k, v in data.raw.items()}
+    raw["skor"][f"{ids['F1']}|P1|"] = {"usulan": ids["F1"], "kriteria": "P1", "nilai": 50}
+    raw["skor"][f"{ids['N1']}|P1|"] = {"usulan": ids["N1"], "kriteria": "P1", "nilai": 150}
+    from sesi.data import Data
+
+    assert skor.masalah_skor(Data(raw, 99)) == [
+        f"Skor usulan {ids['N1']} kriteria P1: nilai 150 di luar skala 0-100.",
+        f"Skor {ids['F1']}|P1|: kriteria P1 tidak ada dalam set kriteria usulan {ids['F1']}.",
+    ]

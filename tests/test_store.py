@@ -676,6 +676,6 @@ def test_penulisan_sebagian_sama_dengan_penulisan_penuh(tmp_path):
             if "tx" in locals() and hasattr(tx, "_pulihkan_io"):
                 store_mod.io.replace = tx._pulihkan_io
         data = Store.buka(path).data
-        meta = {"format": "musrenbang-tui", "skema": 1, "revisi": data.revisi}
+        meta = {"format": "musrenbang-tui", "skema": skema.SKEMA, "revisi": data.revisi}
         assert baca(path) == encode(meta, data.raw), f"langkah {i}"
     assert gagal_n >= 3
