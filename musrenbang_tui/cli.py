@@ -77,6 +77,10 @@ def _parser() -> argparse.ArgumentParser:
                    help="konfirmasi bidang baru yang belum dikenal sesi; boleh berulang")
     s.add_argument("--terima-saran", action="store_true",
                    help="terima setiap saran nama yang mirip (\"maksud Anda ...?\")")
+    s.add_argument("--kelompok", default="", metavar="NAMA",
+                   help="kriteria: set kriteria kelompok ini (nama atau id), bukan set bawaan sesi")
+    s.add_argument("--jenis", dest="jenis_usulan", default="", choices=["fisik", "non-fisik"], metavar="JENIS",
+                   help="kriteria: set kriteria usulan fisik atau non-fisik (dengan --kelompok: di kelompok itu)")
 
     s = sub.add_parser("templat", help="tulis lembar kerja .xlsx untuk diisi desa/kelurahan",
                        description="Menulis templat .xlsx: judul kolom, satu baris contoh, dan daftar pilihan "
@@ -284,11 +288,19 @@ def _pemetaan(kolom: list[str]) -> dict[str, str]:
 def cmd_impor(args) -> int:
     """The summary, and (through `main`) every problem, are printed through `_tampak`: file content never
     acts on the terminal."""
-    from sesi.impor import impor
+    from sesi.impor import impor, pilihan_asing
 
     store = _store(args.berkas, pelaku=_pelaku(args))
+    # An option of another kind (`JenisImpor.opsi`: --bidang for usulan, --kelompok/--jenis for kriteria) is
+    # a usage error, before the file is read.
+    salah = pilihan_asing(args.jenis, bidang=args.bidang, bidang_baru=args.bidang_baru, kelompok=args.kelompok,
+                          jenis_usulan=args.jenis_usulan)
+    if salah:
+        _err(salah)
+        return 2
     hasil = impor(store, args.jenis, args.csv, lembar=args.lembar, pemetaan=_pemetaan(args.kolom),
-                  terima_saran=args.terima_saran, bidang=args.bidang, bidang_baru=args.bidang_baru)
+                  terima_saran=args.terima_saran, bidang=args.bidang, bidang_baru=args.bidang_baru,
+                  kelompok=args.kelompok, jenis_usulan=args.jenis_usulan)
     print(_tampak(hasil.ringkasan))
     return 0
 

@@ -105,7 +105,9 @@ class Data:
 
     @property
     def kriteria(self) -> list[Kriteria]:
-        return list(self.records("kriteria").values())
+        """The session's default criteria set (other sets: `sesi.set_kriteria`)."""
+        return list(self._cached("kriteria_bawaan", ("kriteria",), lambda: [
+            k for k in self.records("kriteria").values() if not k.kelompok and not k.jenis]))
 
     def kriteria_dari_kode(self, kode: str) -> Kriteria | None:
         return self.records("kriteria").get(kode)

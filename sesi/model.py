@@ -62,6 +62,16 @@ STATUS_WAJIB_ALASAN = frozenset({"ditolak", "dialihkan", "belum_disepakati"})
 
 JENIS_USULAN = {"fisik": "Fisik", "non-fisik": "Non-fisik"}
 
+#: How the values of several penilai in one cell combine (`Info.gabung_penilai`), key -> words for the minutes.
+GABUNG_PENILAI: dict[str, str] = {"rata-rata": "dirata-rata", "jumlah": "dijumlahkan"}
+#: What a value a listed penilai did not give means (`Info.nilai_kurang`), key -> label.
+NILAI_KURANG: dict[str, str] = {
+    "belum-lengkap": "sel belum lengkap sampai semua penilai memberi nilai",
+    "rata-rata-hadir": "diisi rata-rata penilai yang memberi nilai, dengan tanda",
+}
+#: The steps a scale may have (`Kriteria.langkah`): whole numbers, or halves (7.5 on a 1-10 scale).
+LANGKAH_SKALA = ("1", "0.5")
+
 JENIS_KELAMIN = {"L": "Laki-laki", "P": "Perempuan"}
 
 
@@ -145,11 +155,46 @@ def label_status(key: str) -> str:
     return STATUS.get(key, key)
 
 
+#: Scales with more values than this show the number only (no default labels).
+SKALA_BERLABEL = 11
+
+
 def label_skala_baku(skala_min: int, skala_maks: int) -> dict[str, str]:
-    """Default labels of a scale: the five words on 1-5, the ends named on other scales."""
+    """Default labels of a scale: the five words on 1-5, the ends named on other scales of at most
+    `SKALA_BERLABEL` values, none on longer scales (0-100 shows the number only)."""
     if (skala_min, skala_maks) == (1, 5):
         return {str(k): v for k, v in LABEL_SKALA_5.items()}
+    if skala_maks - skala_min + 1 > SKALA_BERLABEL:
+        return {}
     return {str(skala_min): "sangat rendah", str(skala_maks): "sangat tinggi"}
+
+
+# --- score values ---------------------------------------------------------------------------------
+
+def nilai_angka(value: int | str) -> int | Fraction:
+    """A stored score (an int, or a decimal text such as "7.5" for a half step) as an exact number."""
+    if isinstance(value, int):
+        return value
+    f = Fraction(value)
+    return f.numerator if f.denominator == 1 else f
+
+
+def nilai_simpan(value: int | Fraction) -> int | str:
+    """An exact score as stored: an int when whole, else its decimal text ("7.5")."""
+    f = Fraction(value)
+    if f.denominator == 1:
+        return f.numerator
+    return decimal_text(Decimal(f.numerator) / Decimal(f.denominator))
+
+
+def teks_nilai_skor(value: int | Fraction | None) -> str:
+    """A score as people write it: "7", "7,5"; "" for none."""
+    if value is None:
+        return ""
+    f = Fraction(value)
+    if f.denominator == 1:
+        return str(f.numerator)
+    return decimal_text(Decimal(f.numerator) / Decimal(f.denominator)).replace(".", ",")
 
 
 # --- numbers kept exact ---------------------------------------------------------------------------
@@ -208,6 +253,11 @@ class Info(Record):
     # Pengesahan (signing): empty while the record is a draft.
     disahkan: dict = field(default_factory=dict)
     versi_sah: list = field(default_factory=list)  # earlier signed versions, with reopen reasons
+    # Scoring by several penilai (docs/tata-cara.md section 4), chosen before scoring starts.
+    gabung_penilai: str = "rata-rata"  # GABUNG_PENILAI: how several penilai's values combine
+    nilai_kurang: str = "belum-lengkap"  # NILAI_KURANG: what a value a listed penilai did not give means
+    penilai: dict = field(default_factory=dict)  # kelompok id ("" = every kelompok) -> listed penilai names
+    total_100: bool = False  # also show totals on a 0-100 scale
 
     @property
     def terkunci(self) -> bool:
@@ -274,8 +324,18 @@ class Usulan(Record):
         return to_decimal(self.perkiraan_biaya)
 
 
+def kunci_kriteria(kode: str, kelompok: str = "", jenis: str = "") -> str:
+    """The key of a criterion in the `kriteria` table: its code in the session's default set, else
+    "kode@kelompok@jenis" (a code holds no "@", and jenis is "", "fisik" or "non-fisik")."""
+    return kode if not kelompok and not jenis else f"{kode}@{kelompok}@{jenis}"
+
+
 @dataclass(frozen=True)
 class Kriteria(Record):
+    """One criterion of a criteria set. The set is named by (kelompok, jenis): ("", "") is the session's
+    default set; a kelompok id and/or a jenis ("fisik", "non-fisik") name a set of their own
+    (`sesi.set_kriteria`)."""
+
     TABLE: ClassVar[str] = "kriteria"
     kode: str
     nama: str
@@ -284,20 +344,34 @@ class Kriteria(Record):
     skala_maks: int = 5
     label: dict = field(default_factory=dict)  # str(value) -> label
     urutan: int = 0
+    kelompok: str = ""  # the set: kelompok id ("" = every kelompok)
+    jenis: str = ""  # the set: jenis usulan ("" = every jenis)
+    langkah: str = "1"  # "1" or "0.5" (LANGKAH_SKALA)
 
     @property
     def id(self) -> str:
-        return self.kode
+        return kunci_kriteria(self.kode, self.kelompok, self.jenis)
+
+    @property
+    def set_kunci(self) -> tuple[str, str]:
+        return (self.kelompok, self.jenis)
 
     @property
     def bobot_pecahan(self) -> Fraction:
         return Fraction(self.bobot)
 
-    def label_nilai(self, nilai: int) -> str:
-        return self.label.get(str(nilai), "")
+    @property
+    def langkah_pecahan(self) -> Fraction:
+        return Fraction(self.langkah or "1")
 
-    def dalam_skala(self, nilai: int) -> bool:
-        return self.skala_min <= nilai <= self.skala_maks
+    def label_nilai(self, nilai: int | Fraction) -> str:
+        return self.label.get(str(nilai_simpan(nilai)), "")
+
+    def dalam_skala(self, nilai: int | Fraction) -> bool:
+        """Inside the scale and on its step (7.5 is on a 1-10 scale of step 0.5; 7.25 is not)."""
+        if not self.skala_min <= nilai <= self.skala_maks:
+            return False
+        return ((Fraction(nilai) - self.skala_min) / self.langkah_pecahan).denominator == 1
 
 
 @dataclass(frozen=True)
@@ -337,8 +411,8 @@ class Kelompok(Record):
 class Skor(Record):
     TABLE: ClassVar[str] = "skor"
     usulan: str
-    kriteria: str
-    nilai: int
+    kriteria: str  # the criterion's code in the set that applies to the usulan
+    nilai: int | str  # int, or decimal text for a half step ("7.5"); read with `nilai_angka`
     penilai: str = ""  # "" = the consensus value
 
     @property

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable
 
 from .errors import BerkasRusak
 from .model import TABLES
 
 FORMAT = "musrenbang-tui"
-SKEMA = 1
+SKEMA = 2
 
 #: Fields every record of a table must have, with their JSON types.
 _WAJIB: dict[str, dict[str, type | tuple[type, ...]]] = {
@@ -20,7 +21,7 @@ _WAJIB: dict[str, dict[str, type | tuple[type, ...]]] = {
     "kelompok": {"id": str, "nama": str},
     "peserta": {"id": str, "nama": str, "unsur": str},
     "usulan": {"id": str, "kelurahan": str, "prioritas_kelurahan": int, "kegiatan": str},
-    "skor": {"usulan": str, "kriteria": str, "nilai": int},
+    "skor": {"usulan": str, "kriteria": str, "nilai": (int, str)},
     "catatan": {"id": str, "teks": str},
     "tanggapan": {"id": str, "isi": str},
     "keputusan": {"id": str, "jenis": str},
@@ -80,6 +81,10 @@ def validasi(obj: Any, path: str) -> tuple[dict, dict]:
     return dict(meta), tables
 
 
+#: A score stored as text (a half step, schema 2): a plain decimal, "7.5".
+_NILAI_TEKS = re.compile(r"\d{1,3}(\.\d{1,6})?")
+
+
 def _masalah_rekaman(name: str, rid: str, rec: Any) -> str:
     if not isinstance(rec, dict):
         return f"tabel '{name}', data '{rid}' bukan objek"
@@ -88,6 +93,8 @@ def _masalah_rekaman(name: str, rid: str, rec: Any) -> str:
             return f"tabel '{name}', data '{rid}': kolom '{fld}' tidak ada"
         if not _cocok(rec[fld], t):
             return f"tabel '{name}', data '{rid}': kolom '{fld}' harus {_jenis(t)}"
+    if name == "skor" and isinstance(rec["nilai"], str) and not _NILAI_TEKS.fullmatch(rec["nilai"]):
+        return f"tabel 'skor', data '{rid}': kolom 'nilai' harus bilangan bulat atau angka desimal"
     return ""
 
 
@@ -118,9 +125,28 @@ def masalah_perubahan(tables: dict, changed: dict[str, set[str]]) -> str:
     return ""
 
 
-#: Migrations: MIGRASI[n] turns a schema-n file (meta, tables) into schema n+1. None yet (schema 1 is the
-#: first). A step gets copies it may change, and must not read the file: it gets everything it needs.
-MIGRASI: dict[int, Callable[[dict, dict], tuple[dict, dict]]] = {}
+def _ke_2(meta: dict, tables: dict) -> tuple[dict, dict]:
+    """Schema 1 -> 2 (issue 14: criteria sets, scales to 0-100 with half steps, several penilai).
+
+    Every criterion is in the session's default set with step 1 (`kelompok`, `jenis`, `langkah`); the
+    session scores as before: values of several penilai averaged (`gabung_penilai`), a cell incomplete
+    until every penilai has scored it (`nilai_kurang`), no listed penilai, totals as computed. Scores keep
+    their whole-number values (schema 2 also allows "7.5")."""
+    kriteria = tables.get("kriteria")
+    if isinstance(kriteria, dict):
+        tables["kriteria"] = {kode: (dict({"kelompok": "", "jenis": "", "langkah": "1"}, **k)
+                                     if isinstance(k, dict) else k) for kode, k in kriteria.items()}
+    sesi = tables.get("sesi")
+    if isinstance(sesi, dict) and isinstance(sesi.get("info"), dict):
+        info = {"gabung_penilai": "rata-rata", "nilai_kurang": "belum-lengkap", "penilai": {}, "total_100": False,
+                **sesi["info"]}
+        tables["sesi"] = dict(sesi, info=info)
+    return dict(meta, skema=2), tables
+
+
+#: Migrations: MIGRASI[n] turns a schema-n file (meta, tables) into schema n+1. A step gets copies it may
+#: change, and must not read the file: it gets everything it needs.
+MIGRASI: dict[int, Callable[[dict, dict], tuple[dict, dict]]] = {1: _ke_2}
 
 
 def migrasi(meta: dict, tables: dict, path: str = "berkas") -> tuple[dict, dict]:

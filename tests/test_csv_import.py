@@ -316,7 +316,9 @@ def test_kriteria_ditolak_bila_sudah_ada_skor(store, bantu):
     u = bantu.usulan()
     bantu.nilai(u, 3)
     e = ditolak(store, "kriteria", DATA / "kriteria.csv")
-    assert "kriteria.csv: Kriteria hanya dapat diganti seluruhnya selama belum ada nilai skor." in e.masalah
+    (pesan,) = e.masalah
+    assert pesan.startswith("kriteria.csv: Kriteria hanya dapat diganti seluruhnya selama belum ada nilai skor.")
+    assert "hanya nama, label dan bobot yang dapat diubah" in pesan
 
 
 def test_kriteria_salah(store, tmp_path):

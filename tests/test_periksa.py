@@ -11,6 +11,7 @@ import pytest
 from skenario import buat_skenario
 
 from musrenbang_tui import cli
+from sesi import persiapan, skor
 from sesi.periksa import periksa
 
 
@@ -179,3 +180,26 @@ def test_jenis_data_salah(rancangan):
                        "(tertulis '3').",
                        'Data tidak sesuai dengan riwayat: tabel usulan, data U003, kolom urutan: berkas "3", menurut '
                        "riwayat 3."]
+
+
+def test_skor_dibaca_pada_set_kriteria_usulannya(store, bantu):
+    """A session with a fisik set (K1) and a non-fisik set (P1): N's score on P1 is sound, though P1 is not
+    in the default set (periksa once reported "kriteria P1 tidak ada"); F's score on P1, written by hand, is
+    reported, in the words of F's set."""
+    bantu.lakukan(persiapan.simpan_kriteria, "K1", "Kondisi kerusakan", "1", 0, 100, baru=True, jenis="fisik")
+    bantu.lakukan(persiapan.simpan_kriteria, "P1", "Kelompok sasaran rentan", "1", 0, 100, baru=True,
+                  jenis="non-fisik")
+    f, n = bantu.usulan("F", jenis="fisik"), bantu.usulan("N", jenis="non-fisik")
+    bantu.lakukan(skor.atur_skor, f, "K1", 80)
+    bantu.lakukan(skor.atur_skor, n, "P1", 60)
+    masalah, _ = periksa(store.path)
+    assert masalah == []
+
+    def ubah(obj):
+        obj["skor"][f"{f}|P1|"] = {"usulan": f, "kriteria": "P1", "nilai": 50}
+        obj["skor"][f"{n}|P1|"]["nilai"] = 150
+    _ubah_json(store.path, ubah)
+    masalah, _ = periksa(store.path)
+    assert f"Skor {f}|P1|: kriteria P1 tidak ada dalam set kriteria usulan {f}." in masalah
+    assert f"Skor usulan {n} kriteria P1: nilai 150 di luar skala 0-100." in masalah
+    assert not any("kriteria K1" in m or f"{n}|P1|: kriteria" in m for m in masalah)

@@ -10,7 +10,15 @@ import pytest
 from sesi import persiapan, pleno, skor, verifikasi
 from sesi.data import VIRTUAL_PREFIX
 from sesi.errors import PeranTidakBerwenang
-from sesi.peringkat import aturan_urutan, bulat, bulat_titik, nilai_sel, peringkat_kelompok, peringkat_semua
+from sesi.peringkat import (
+    aturan_urutan,
+    bulat,
+    bulat_titik,
+    nilai_sel,
+    peringkat_kelompok,
+    peringkat_semua,
+    tanda_sel,
+)
 
 INFRA = VIRTUAL_PREFIX + "Infrastruktur"  # the kelompok `bantu.usulan` lands in by default
 
@@ -24,13 +32,16 @@ def urutan(store, kid=INFRA):
 
 
 def test_sel_memakai_konsensus_bila_ada_selain_itu_rata_rata_penilai(store, bantu):
-    """A cell shows the forum's consensus value when set, else the mean of the named assessors, else nothing."""
+    """A cell shows the forum's consensus value when set, else the mean of the named assessors once every
+    listed assessor (here: everyone who scored in the kelompok, Andi, Budi, Citra) has scored it; K2, scored
+    by Budi only, is incomplete (1/3 penilai), K3 empty."""
     u = bantu.usulan()
     bantu.nilai(u, 2, penilai="Andi")
     bantu.nilai(u, 3, 4, penilai="Budi")
     bantu.nilai(u, 3, penilai="Citra")
     assert nilai_sel(store.data, u, "K1") == Fraction(8, 3)
-    assert nilai_sel(store.data, u, "K2") == 4
+    assert nilai_sel(store.data, u, "K2") is None
+    assert tanda_sel(store.data, u, "K2") == "1/3 penilai" and tanda_sel(store.data, u, "K1") == ""
     assert nilai_sel(store.data, u, "K3") is None
     bantu.nilai(u, 5)
     assert nilai_sel(store.data, u, "K1") == 5
@@ -258,9 +269,9 @@ def test_kode_kriteria_dengan_karakter_terlarang_ditolak(bantu, kode):
     bantu.ditolak(persiapan.simpan_kriteria, kode, "Nama")
 
 
-@pytest.mark.parametrize("lo,hi", [(3, 3), (5, 1), (0, 10), (1, 11), (-1, 5)])
+@pytest.mark.parametrize("lo,hi", [(3, 3), (5, 1), (0, 101), (100, 101), (-1, 5)])
 def test_skala_kriteria_di_luar_batas_ditolak(bantu, lo, hi):
-    """A scale must be increasing and typeable with one key: at widest 1-10 or 0-9."""
+    """A scale must be increasing, from 0-1 at narrowest to 0-100 at widest (issue 14)."""
     bantu.ditolak(persiapan.simpan_kriteria, "K6", "Baru", skala_min=lo, skala_maks=hi)
 
 
@@ -279,12 +290,14 @@ def test_kriteria_baru_dengan_skala_dan_bobot_desimal(store, bantu):
 
 
 def test_skala_tidak_boleh_menyisihkan_nilai_yang_sudah_ada(store, bantu):
-    """A scale cannot be narrowed below a value already given; widening it is fine."""
+    """A scale cannot be narrowed below a value already given (that value is named); once scored it
+    cannot be widened either (issue 14: only names, labels and weights change)."""
     u = bantu.usulan()
     bantu.nilai(u, 5)
     assert "nilai 5" in bantu.ditolak(persiapan.simpan_kriteria, "K1", "Kesesuaian", skala_maks=4)
-    bantu.lakukan(persiapan.simpan_kriteria, "K1", "Kesesuaian", skala_maks=9)
-    assert store.data.kriteria_dari_kode("K1").skala_maks == 9
+    assert "hanya nama, label dan bobot" in bantu.ditolak(persiapan.simpan_kriteria, "K1", "Kesesuaian",
+                                                          skala_maks=9)
+    assert store.data.kriteria_dari_kode("K1").skala_maks == 5
 
 
 def test_kriteria_hanya_diganti_seluruhnya_sebelum_ada_nilai(store, bantu):

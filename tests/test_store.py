@@ -567,8 +567,9 @@ def test_pulihkan_from_the_command_line(sesi):
 
 
 def test_older_schema_is_migrated_on_load_and_written_on_next_transaction(sesi, monkeypatch):
-    """A schema-1 file opened by a schema-2 app: read migrated, left as schema 1 on disk until the next
-    transaction, which writes schema 2 and keeps the schema-1 file as the backup."""
+    """A schema-n file opened by a schema-n+1 app: read migrated, left as schema n on disk until the next
+    transaction, which writes schema n+1 and keeps the schema-n file as the backup."""
+    n = skema.SKEMA
     with sesi.transaksi() as tx:
         catatan.tambah_catatan(tx, "catatan lama", "Lurah")
     lama = baca(sesi.path)
@@ -577,17 +578,17 @@ def test_older_schema_is_migrated_on_load_and_written_on_next_transaction(sesi, 
     def ke_2(meta, tables):
         dipanggil.append(meta["revisi"])
         tables["catatan"] = {cid: dict(c, sumber="notulen") for cid, c in tables["catatan"].items()}
-        return dict(meta, skema=2), tables
+        return dict(meta, skema=n + 1), tables
 
-    monkeypatch.setattr(skema, "SKEMA", 2)
-    monkeypatch.setitem(skema.MIGRASI, 1, ke_2)
+    monkeypatch.setattr(skema, "SKEMA", n + 1)
+    monkeypatch.setitem(skema.MIGRASI, n, ke_2)
     toko = Store.buka(sesi.path)
     assert all(c["sumber"] == "notulen" for c in toko.data.raw["catatan"].values())
     assert baca(sesi.path) == lama  # reading never writes
     with toko.transaksi() as tx:
         catatan.tambah_catatan(tx, "catatan baru")
     obj = json.loads(baca(sesi.path))
-    assert obj["_meta"]["skema"] == 2
+    assert obj["_meta"]["skema"] == n + 1
     assert [c.get("sumber") for c in obj["catatan"].values()] == ["notulen"] * (len(obj["catatan"]) - 1) + [None]
     assert baca(sesi.backup_path) == lama
     assert dipanggil  # and the migrated file no longer needs it
@@ -608,8 +609,8 @@ def test_missing_migration_step_is_a_clear_refusal(sesi, monkeypatch):
 def test_migration_that_breaks_the_shape_is_refused(sesi, monkeypatch):
     """A migration's result is validated like a file: a broken step cannot write a broken file."""
     lama = baca(sesi.path)
-    monkeypatch.setattr(skema, "SKEMA", 2)
-    monkeypatch.setitem(skema.MIGRASI, 1, lambda meta, tables: (meta, dict(tables, usulan=[])))
+    monkeypatch.setattr(skema, "SKEMA", skema.SKEMA + 1)
+    monkeypatch.setitem(skema.MIGRASI, skema.SKEMA - 1, lambda meta, tables: (meta, dict(tables, usulan=[])))
     with pytest.raises(BerkasRusak, match="tabel 'usulan' bukan objek"):
         with Store(sesi.path).transaksi() as tx:
             catatan.tambah_catatan(tx, "x")
@@ -618,7 +619,7 @@ def test_migration_that_breaks_the_shape_is_refused(sesi, monkeypatch):
 
 def test_every_older_schema_has_a_migration_and_a_sample_file():
     """Tripwire for the next schema: each older version needs a step in MIGRASI and a sample file
-    tests/data/skema-N.json that must load migrated (schema 1 is the first, so none yet)."""
+    tests/data/skema-N.json that must load migrated."""
     folder = os.path.join(os.path.dirname(__file__), "data")
     for n in range(1, skema.SKEMA):
         assert n in skema.MIGRASI, f"tidak ada migrasi dari skema {n}"
@@ -675,6 +676,6 @@ def test_penulisan_sebagian_sama_dengan_penulisan_penuh(tmp_path):
             if "tx" in locals() and hasattr(tx, "_pulihkan_io"):
                 store_mod.io.replace = tx._pulihkan_io
         data = Store.buka(path).data
-        meta = {"format": "musrenbang-tui", "skema": 1, "revisi": data.revisi}
+        meta = {"format": "musrenbang-tui", "skema": skema.SKEMA, "revisi": data.revisi}
         assert baca(path) == encode(meta, data.raw), f"langkah {i}"
     assert gagal_n >= 3

@@ -4,9 +4,10 @@ The public API (the CLI and the Impor screen call only these; docs/impor.md is t
 
 - `pratinjau(path, jenis, lembar=None, *, store=None, pemetaan=None, terima_saran=False, ...) -> Pratinjau`:
   header, three rows, proposed mapping, unmapped required columns, problems and suggestions; changes nothing;
-- `impor(store, jenis, path, *, lembar=None, pemetaan=None, terima_saran=False, bidang="", bidang_baru=())
-  -> HasilImpor` (raises `DataDitolak` listing every problem by file, sheet, row and column; a refused file
-  changes nothing);
+- `impor(store, jenis, path, *, lembar=None, pemetaan=None, terima_saran=False, bidang="", bidang_baru=(),
+  kelompok="", jenis_usulan="") -> HasilImpor` (raises `DataDitolak` listing every problem by file, sheet,
+  row and column; a refused file changes nothing); every choice reaches the kind as one `OpsiImpor`;
+- `pilihan_asing(jenis, **pilihan) -> str`: the sentence refusing an option another kind takes ("" if none);
 - `templat(jenis, data=None) -> bytes`: an .xlsx to hand out (write it with `sesi.berkas.tulis_keluaran`);
 - `atur_skpd_bidang(tx, skpd, bidang)`, `tabel_skpd_bidang(data)`, `pemetaan_tersimpan(data, jenis)`;
 - `JENIS` (the kinds) and `KOLOM` (columns per kind: name -> required).
@@ -28,7 +29,7 @@ Modules, one job each:
 - `alur`: the one flow (read, check everything in one transaction, all or nothing, one history entry).
 """
 
-from .alur import JENIS, KOLOM, SEMUA, HasilImpor, Pratinjau, Saran, impor, pratinjau
+from .alur import JENIS, KOLOM, SEMUA, HasilImpor, Pratinjau, Saran, impor, pilihan_asing, pratinjau
 from .berkas_csv import BATAS_UKURAN
 from .jenis import JenisImpor, OpsiImpor
 from .laporan import BATAS_MASALAH
@@ -39,4 +40,4 @@ from .templat import templat
 
 __all__ = ["BATAS_MASALAH", "BATAS_UKURAN", "JENIS", "KOLOM", "SEMUA", "BarisBerkas", "HasilImpor", "JenisImpor",
            "OpsiImpor", "Pratinjau", "Saran", "TabelBerkas", "atur_skpd_bidang", "baca_sumber", "impor",
-           "pemetaan_tersimpan", "pratinjau", "tabel_skpd_bidang", "templat"]
+           "pemetaan_tersimpan", "pilihan_asing", "pratinjau", "tabel_skpd_bidang", "templat"]

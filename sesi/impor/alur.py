@@ -4,20 +4,24 @@ or nothing, with the store's lock held only for the write.
 Public API (the CLI and the Impor screen call these; docs/impor.md describes what the user sees):
 
 - `pratinjau(path, jenis, lembar=None, *, store=None, pemetaan=None, terima_saran=False, bidang="",
-  bidang_baru=()) -> Pratinjau`: what the file holds before anything changes: the header as written, the
+  bidang_baru=(), kelompok="", jenis_usulan="") -> Pratinjau`: what the file holds before anything changes: the header as written, the
   first three data rows, the proposed mapping (header -> column, with the session's remembered mapping and
   the user's), required columns still unmapped, and, with a `store`, every problem `impor` would refuse
   the file for and each suggestion (`Saran`) to accept. Never changes the session. File-level problems
   come back in `masalah` too (never raised), so a screen shows them as they are.
 - `impor(store, jenis, path, *, lembar=None, pemetaan=None, terima_saran=False, bidang="",
-  bidang_baru=()) -> HasilImpor`: import it. `pemetaan` {header as written: column, "" to ignore} is
-  remembered in the session for the next file; `terima_saran` True accepts every suggestion, or a set of
-  (column, value as written) accepts those. Raises `DataDitolak` listing every problem (file, sheet, row,
+  bidang_baru=(), kelompok="", jenis_usulan="") -> HasilImpor`: import it. `pemetaan` {header as written:
+  column, "" to ignore} is remembered in the session for the next file; `terima_saran` True accepts every
+  suggestion, or a set of (column, value as written) accepts those. `bidang`/`bidang_baru` are usulan's
+  options, `kelompok`/`jenis_usulan` kriteria's (the criteria set the file sets); every option the user
+  chose travels to the kind as one `OpsiImpor`, and an option of another kind is refused, never ignored. Raises `DataDitolak` listing every problem (file, sheet, row,
   column, the value, what would fix it); a refused file changes nothing.
 
 In order:
 1. read the file (`sumber.baca_sumber`: CSV or workbook sheets) and find the kind's table in every sheet
-   (`tabel.susun_tabel`), outside the lock; file-level problems raise `DataDitolak`;
+   (`tabel.susun_tabel`, with the kind's columns in this session: `JenisImpor.kolom_alias`, so a skor
+   sheet's criterion columns are found like fixed ones), outside the lock; file-level problems raise
+   `DataDitolak`;
 2. check and build every change on a private transaction over the session as last read (no lock);
 3. under the lock, in one store transaction: if the session did not change meanwhile, write those changes;
    otherwise check again against the new session. One history entry for the file, one revision.
@@ -113,6 +117,8 @@ def _pesan_kurang(label: str, j: JenisImpor, tabel: TabelBerkas, kurang: list[st
         if contoh:
             pesan += f" Petakan judul Anda dengan --kolom \"{contoh}={kurang[0]}\" (diingat sesi untuk berkas berikutnya)."
     pesan += f" Kolom untuk {j.nama}: {', '.join(k + ('*' if r else '') for k, r in j.kolom.items())}."
+    if j.petunjuk_kolom:
+        pesan += " " + j.petunjuk_kolom
     return pesan
 
 
@@ -124,8 +130,11 @@ class _Bacaan:
     masalah: list[str]
 
 
-def _baca(path: str | os.PathLike[str], j: JenisImpor, opsi: OpsiImpor, lembar: str | None) -> _Bacaan:
-    """Every sheet's table of the kind; header problems of sheets with a table are listed, not raised."""
+def _baca(path: str | os.PathLike[str], j: JenisImpor, opsi: OpsiImpor, lembar: str | None,
+          data: Any = None) -> _Bacaan:
+    """Every sheet's table of the kind (its columns in session `data`, when given); header problems of
+    sheets with a table are listed, not raised."""
+    kolom, alias = j.kolom_alias(data)
     sumber = baca_sumber(path, lembar)
     tabel: list[TabelBerkas] = []
     catatan = list(sumber.catatan)
@@ -139,7 +148,7 @@ def _baca(path: str | os.PathLike[str], j: JenisImpor, opsi: OpsiImpor, lembar: 
         if lb.tersembunyi:
             continue
         label = sumber.label(lb)
-        t = susun_tabel(label, lb.baris, j.nama, j.kolom, j.alias, pemetaan=opsi.pemetaan, gabung=lb.gabung,
+        t = susun_tabel(label, lb.baris, j.nama, kolom, alias, pemetaan=opsi.pemetaan, gabung=lb.gabung,
                         pemisah=sumber.pemisah, encoding=sumber.encoding, lembar=lb.nama, abaikan=j.abaikan,
                         harus_ada=satu)
         if t is None:
@@ -188,20 +197,48 @@ def _dilewati(bacaan: _Bacaan) -> list[str]:
     return out
 
 
-def _opsi(data: Any, jenis: str, pemetaan: dict[str, str] | None, terima_saran: bool | Collection[tuple[str, str]],
-          bidang: str, bidang_baru: Collection[str]) -> OpsiImpor:
-    semua = dict(pemetaan_tersimpan(data, jenis)) if data is not None else {}
+#: The kind-specific options of `OpsiImpor` as the CLI names them (for the message refusing a misplaced one).
+_NAMA_OPSI = {"bidang": "--bidang", "bidang_baru": "--bidang-baru", "kelompok": "--kelompok",
+              "jenis_usulan": "--jenis"}
+
+
+def pilihan_asing(jenis: str, **pilihan: Any) -> str:
+    """"" when every option given (`OpsiImpor` field -> value; empty values are not given) is one kind
+    `jenis` takes (`JenisImpor.opsi`), else the sentence refusing the others ("--jenis hanya untuk impor
+    kriteria."). The CLI calls it to exit 2 before reading anything; `impor` and `pratinjau` raise it."""
+    j = _jenis(jenis)
+    asing = [n for n, v in pilihan.items() if v and n not in j.opsi]
+    if not asing:
+        return ""
+    milik = {n: next((k.nama for k in SEMUA.values() if n in k.opsi), "") for n in asing}
+    return (f"Impor {j.nama} tidak memakai pilihan "
+            + ", ".join(f"{_NAMA_OPSI.get(n, n)} (hanya untuk impor {milik[n]})" for n in asing) + ".")
+
+
+def _opsi(data: Any, j: JenisImpor, pemetaan: dict[str, str] | None,
+          terima_saran: bool | Collection[tuple[str, str]], bidang: str, bidang_baru: Collection[str],
+          kelompok: str = "", jenis_usulan: str = "") -> OpsiImpor:
+    """Everything the user chose, as one `OpsiImpor`; DataDitolak for an option the kind does not take."""
+    semua = dict(pemetaan_tersimpan(data, j.nama)) if data is not None else {}
     semua.update({nama_judul(k): v for k, v in (pemetaan or {}).items()})
-    return OpsiImpor(pemetaan=semua, terima_saran=terima_saran, bidang=bersih(bidang),
-                     bidang_baru=tuple(bersih(b) for b in bidang_baru if bersih(b)))
+    opsi = OpsiImpor(pemetaan=semua, terima_saran=terima_saran, bidang=bersih(bidang),
+                     bidang_baru=tuple(bersih(b) for b in bidang_baru if bersih(b)), kelompok=bersih(kelompok),
+                     jenis_usulan=bersih(jenis_usulan))
+    salah = pilihan_asing(j.nama, **{n: getattr(opsi, n) for n in _NAMA_OPSI})
+    if salah:
+        raise DataDitolak(salah)
+    return opsi
 
 
-def _cek_pemetaan(j: JenisImpor, pemetaan: dict[str, str] | None) -> dict[str, str] | None:
-    """The user's mapping with each target as a column key (an alias such as `prioritas` accepted)."""
+def _cek_pemetaan(j: JenisImpor, pemetaan: dict[str, str] | None, data: Any = None) -> dict[str, str] | None:
+    """The user's mapping with each target as a column key (an alias such as `prioritas` accepted; for
+    skor in a session, a criterion's code or name: "Nilai RKPD=K1")."""
     if not pemetaan:
         return pemetaan
-    out = {k: (j.alias.get(nama_judul(v), nama_judul(v)) if v else "") for k, v in pemetaan.items()}
-    salah = [f"'{k}={pemetaan[k]}'" for k, v in out.items() if v and v not in j.kolom]
+    kolom, alias = j.kolom_alias(data)
+    out = {k: (v if v in kolom else alias.get(nama_judul(v), nama_judul(v)) if v else "")
+           for k, v in pemetaan.items()}
+    salah = [f"'{k}={pemetaan[k]}'" for k, v in out.items() if v and v not in kolom]
     if salah:
         raise DataDitolak(f"Pemetaan kolom tidak sah: {', '.join(salah)}; kolom {j.nama} yang ada: "
                           f"{', '.join(j.kolom)} (atau kosong untuk mengabaikan judul itu).")
@@ -229,16 +266,17 @@ def _tolak(bacaan: _Bacaan, lap: Laporan | None, jenis: str, kelurahan: dict[str
 
 def impor(store: Store, jenis: str, path: str | os.PathLike[str], *, lembar: str | None = None,
           pemetaan: dict[str, str] | None = None, terima_saran: bool | Collection[tuple[str, str]] = False,
-          bidang: str = "", bidang_baru: Collection[str] = ()) -> HasilImpor:
+          bidang: str = "", bidang_baru: Collection[str] = (), kelompok: str = "",
+          jenis_usulan: str = "") -> HasilImpor:
     """Import a whole file of one kind into the session, or nothing at all (see the module docstring)."""
     j = _jenis(jenis)
-    pemetaan = _cek_pemetaan(j, pemetaan)
     data0 = store.muat()
     if data0.info.terkunci:  # refused even when the file would change nothing (a signed session takes no import)
         raise SesiTerkunci("Berita acara sudah disahkan: sesi terkunci dan tidak menerima impor. Buka kembali "
                            "pengesahan (dengan alasan) bila perlu mengubah.")
-    opsi = _opsi(data0, jenis, pemetaan, terima_saran, bidang, bidang_baru)
-    bacaan = _baca(path, j, opsi, lembar)
+    pemetaan = _cek_pemetaan(j, pemetaan, data0)
+    opsi = _opsi(data0, j, pemetaan, terima_saran, bidang, bidang_baru, kelompok, jenis_usulan)
+    bacaan = _baca(path, j, opsi, lembar, data0)
     tabel = _gabung(bacaan)
     if bacaan.masalah:  # a header lacks required columns: named as they are, nothing else is checked
         m = bacaan.masalah
@@ -279,15 +317,16 @@ def impor(store: Store, jenis: str, path: str | os.PathLike[str], *, lembar: str
 
 def pratinjau(path: str | os.PathLike[str], jenis: str, lembar: str | None = None, *, store: Store | None = None,
               pemetaan: dict[str, str] | None = None, terima_saran: bool | Collection[tuple[str, str]] = False,
-              bidang: str = "", bidang_baru: Collection[str] = ()) -> Pratinjau:
+              bidang: str = "", bidang_baru: Collection[str] = (), kelompok: str = "",
+              jenis_usulan: str = "") -> Pratinjau:
     """What importing the file would do, without changing anything (see the module docstring)."""
     j = _jenis(jenis)
-    p = Pratinjau(jenis=jenis, berkas=os.path.basename(os.fspath(path)), kolom=dict(j.kolom))
     data = store.muat() if store is not None else None
-    opsi = _opsi(data, jenis, pemetaan, terima_saran, bidang, bidang_baru)
+    p = Pratinjau(jenis=jenis, berkas=os.path.basename(os.fspath(path)), kolom=dict(j.kolom_alias(data)[0]))
     try:
-        opsi.pemetaan.update({nama_judul(k): v for k, v in (_cek_pemetaan(j, pemetaan) or {}).items()})
-        bacaan = _baca(path, j, opsi, lembar)
+        opsi = _opsi(data, j, pemetaan, terima_saran, bidang, bidang_baru, kelompok, jenis_usulan)
+        opsi.pemetaan.update({nama_judul(k): v for k, v in (_cek_pemetaan(j, pemetaan, data) or {}).items()})
+        bacaan = _baca(path, j, opsi, lembar, data)
     except DataDitolak as e:
         p.masalah = [e.pesan] + [m for m in e.masalah if m != e.pesan]
         return p
@@ -318,4 +357,4 @@ def pratinjau(path: str | os.PathLike[str], jenis: str, lembar: str | None = Non
     return p
 
 
-__all__ = ["JENIS", "KOLOM", "SEMUA", "HasilImpor", "Pratinjau", "Saran", "impor", "pratinjau"]
+__all__ = ["JENIS", "KOLOM", "SEMUA", "HasilImpor", "Pratinjau", "Saran", "impor", "pilihan_asing", "pratinjau"]

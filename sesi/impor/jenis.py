@@ -35,6 +35,10 @@ class OpsiImpor:
     terima_saran: bool | Collection[tuple[str, str]] = False
     bidang: str = ""  # the bidang of every usulan of the file without one (--bidang)
     bidang_baru: tuple[str, ...] = ()  # bidang the user confirms as new (--bidang-baru)
+    #: kriteria: the set the file sets (`sesi.set_kriteria`): a kelompok (id or name) and/or a jenis usulan
+    #: ("fisik", "non-fisik"); both empty = the session's default set (--kelompok, --jenis).
+    kelompok: str = ""
+    jenis_usulan: str = ""
 
     def terima(self, kolom: str, nilai: str) -> bool:
         t = self.terima_saran
@@ -57,11 +61,26 @@ class JenisImpor:
     abaikan: frozenset[str] = frozenset({"no", "nomor", "no_urut"})
     #: One example row for templates (column -> value) and the headers a template writes.
     contoh: dict[str, str] = field(default_factory=dict)
+    #: The columns when they depend on the session (skor: one per criterion of a wide sheet, `k:` + its code
+    #: or name as a header key): data -> (kolom, alias); None = `kolom` and `alias` as they are.
+    kolom_sesi: Callable[[Any], tuple[dict[str, bool], dict[str, str]]] | None = None
+    #: The kind's own options among `OpsiImpor`'s fields (usulan: bidang, bidang_baru; kriteria: kelompok,
+    #: jenis_usulan); `impor` refuses another kind's option rather than ignore it. Mapping and suggestions
+    #: (`pemetaan`, `terima_saran`) are every kind's.
+    opsi: frozenset[str] = frozenset()
+    #: A sentence added to the "kolom wajib tidak ada" message (skor: the wide shape).
+    petunjuk_kolom: str = ""
 
     def wajib_kurang(self, ada: set[str], opsi: OpsiImpor) -> list[str]:
         if self.kurang is not None:
             return self.kurang(ada, opsi)
         return [k for k, req in self.kolom.items() if req and k not in ada]
+
+    def kolom_alias(self, data: Any) -> tuple[dict[str, bool], dict[str, str]]:
+        """The columns and header aliases of this kind in session `data` (None: the fixed ones)."""
+        if self.kolom_sesi is not None and data is not None:
+            return self.kolom_sesi(data)
+        return self.kolom, self.alias
 
 
 class TanpaCatat:

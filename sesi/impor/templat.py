@@ -62,7 +62,8 @@ def _daftar(data: Any, jenis: str) -> dict[str, list[str]]:
                 bidang.append(b)
     out.update(skpd=skpd, bidang=bidang, sumber_dana=sumber)
     if jenis == "skor" and data is not None:
-        out["kriteria"] = [k.kode for k in data.kriteria]
+        # every criteria set's codes (`sesi.set_kriteria`), each once, in the sets' order
+        out["kriteria"] = list(dict.fromkeys(k.kode for k in data.records("kriteria").values()))
     return out
 
 

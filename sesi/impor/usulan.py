@@ -266,4 +266,4 @@ def _ringkasan(tabel: TabelBerkas, ids: list[str], info: dict[str, Any]) -> tupl
 IMPOR_USULAN = JenisImpor("usulan", _KOLOM, _ALIAS, _LABEL, _isi, _riwayat, _ringkasan, kurang=_kurang,
                           abaikan=frozenset({"no", "nomor", "no_urut", "peringkat", "total", "nilai_total",
                                              "kecamatan", "kabupaten", "kota", "tanggal_usul", "kelompok"}),
-                          contoh=_CONTOH)
+                          contoh=_CONTOH, opsi=frozenset({"bidang", "bidang_baru"}))
