@@ -80,20 +80,11 @@ class KelompokScreen(PilihKelompok, LayarBagian):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._bagian_aktif().fokus)
-        self.watch(self.app, "kelompok_aktif", self._ikuti_kelompok, init=False)
-
-    def _ikuti_kelompok(self, kid: str) -> None:
-        """The App's kelompok changed: show it now if this screen is shown (else on return)."""
-        if self.is_current:
-            self._ikuti(kid)
-
-    def _ikuti(self, kid: str) -> None:
-        if kid and kid != self.kid:
-            self._tampilkan(self.data, force=True)
+        self.ikuti_kelompok_aktif()
 
     def on_screen_resume(self) -> None:
         # Another screen chose another kelompok: show it (LayarBagian's and LayarTahap's handlers run next).
-        self._ikuti(aplikasi(self).kelompok_aktif)
+        self.ikuti(aplikasi(self).kelompok_aktif)
 
     @property
     def rng_undian(self) -> random.Random | None:
@@ -126,7 +117,7 @@ class KelompokScreen(PilihKelompok, LayarBagian):
     def _ganti_kelompok(self, kid: str) -> None:
         if kid == self.kid:
             return
-        self.kid = kid  # before the App's kelompok changes, so that `_ikuti_kelompok` finds it shown
+        self.kid = kid  # before the App's kelompok changes, so that its watcher finds it shown
         aplikasi(self).kelompok_aktif = kid
         self._tampilkan(self.data, force=True)
         kel = self.kelompok

@@ -110,20 +110,11 @@ class Pleno2Screen(PilihKelompok, LayarBagian):
         # Textual calls LayarTahap.on_mount after this one (handlers run down the class tree): it shows the data.
         self.kid = self._kelompok_awal(self.data)
         self.query_one(BagianDaftar).tabel("urutan").focus()
-        self.watch(self.app, "kelompok_aktif", self._ikuti_kelompok, init=False)
-
-    def _ikuti_kelompok(self, kid: str) -> None:
-        """The App's kelompok changed: show it now if this screen is shown (else on return)."""
-        if self.is_current:
-            self._ikuti(kid)
-
-    def _ikuti(self, kid: str) -> None:
-        if kid and kid != self.kid and self.data.kelompok_dari_id(kid):
-            self._ganti_kelompok(kid)
+        self.ikuti_kelompok_aktif()
 
     def on_screen_resume(self) -> None:
         # Another screen chose another kelompok: show it (LayarBagian's and LayarTahap's handlers run next).
-        self._ikuti(aplikasi(self).kelompok_aktif)
+        self.ikuti(aplikasi(self).kelompok_aktif)
 
     def _kelompok_awal(self, data: Data) -> str:
         ids = [k.id for k in data.kelompok]
