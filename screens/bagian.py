@@ -8,7 +8,11 @@ Attributes down, messages up:
   remembered (`tandai`) and shown when the screen shows the part (`segarkan_tertunda`);
 - a part saves through the App (`simpan`, typed by `screens.kontrak.aplikasi`), never through its screen;
 - a part tells its screen things by posting a message (`Bagian.Kabar` for the status line); it never calls
-  the screen's methods.
+  the screen's methods;
+- a part's keys are `Binding`s with an id, a description and (where it helps) a tooltip, declared on the
+  part or on the widget of it that takes the focus (see screens/tombol.py): help (F1), the command palette
+  and the Footer list them while the part has the focus. Keys that act on a part from anywhere on the
+  screen (opening it first) are the screen's bindings.
 """
 
 from __future__ import annotations

@@ -51,6 +51,9 @@ class Aplikasi(Protocol):
     #: The kelompok the Kelompok, Skoring and Pleno II screens show (a `reactive` on the App: screens
     #: that follow it `watch` it; setting it is how a screen says which kelompok is being discussed).
     kelompok_aktif: str
+    #: The ASCII look (`--ascii`, for consoles without box-drawing glyphs): widgets that draw their own
+    #: icons (e.g. the import's folder tree) use plain characters.
+    ascii: bool
 
     @property
     def pelaku(self) -> "Pelaku": ...

@@ -18,9 +18,12 @@ if TYPE_CHECKING:
 class PilihKelompok:
     """Mixin for the screens that show one kelompok at a time (Kelompok, Skoring, Pleno II).
 
-    The screen keeps the current kelompok id in `self.kid`, switches with `_ganti_kelompok(kid)`, and may
-    describe each kelompok in the list (`keterangan_kelompok`) and prepare before a switch chosen by the
-    user (`sebelum_ganti_kelompok`).
+    The screen keeps the current kelompok id in `self.kid`, switches with `_ganti_kelompok(kid)` (which sets
+    `self.kid` before the App's `kelompok_aktif`), and may describe each kelompok in the list
+    (`keterangan_kelompok`) and prepare before a switch chosen by the user (`sebelum_ganti_kelompok`).
+
+    A screen that follows the kelompok chosen elsewhere calls `ikuti_kelompok_aktif()` once mounted and
+    `ikuti(aplikasi(self).kelompok_aktif)` on resume.
     """
 
     kid: str
@@ -35,6 +38,20 @@ class PilihKelompok:
 
     def sebelum_ganti_kelompok(self) -> None:
         """Called before a switch the user asked for (e.g. to show the part that lists the kelompok)."""
+
+    def ikuti_kelompok_aktif(self) -> None:
+        """Watch the App's `kelompok_aktif`: show the kelompok it names at once while this screen is shown
+        (a hidden screen catches up with `ikuti` on resume)."""
+        self._layar.watch(self._layar.app, "kelompok_aktif", self._kelompok_aktif_berubah, init=False)
+
+    def _kelompok_aktif_berubah(self, kid: str) -> None:
+        if self._layar.is_current:
+            self.ikuti(kid)
+
+    def ikuti(self, kid: str) -> None:
+        """Show kelompok `kid` if it is another one that exists."""
+        if kid and kid != self.kid and self.data.kelompok_dari_id(kid):
+            self._ganti_kelompok(kid)
 
     def _pilih(self, kid: str | None) -> None:
         if kid:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from musrenbang_tui.app import MusrenbangApp
+from screens.tombol import perintah_aktif
 from screens.widgets import StatusBar
 from sesi import persiapan, usulan, verifikasi
 from sesi.store import Pelaku, Store
@@ -437,15 +438,23 @@ async def test_menu_enter_pada_usulan(demo):
 
 
 async def test_palet_perintah_menjalankan_tindakan_bagian(demo):
-    """The command palette reaches the part actions: it opens the part and acts on the highlighted row."""
+    """The command palette lists the actions of the part shown (its table's bindings) and runs them on the
+    highlighted row."""
     app = buka(demo)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        judul = [j for j, _, _ in app.screen.perintah()]
-        assert "Verifikasi: sesuai" in judul and "Pemilihan: aklamasi (musyawarah mufakat)" in judul
+        judul = {p.judul for p in perintah_aktif(app.screen)}
+        assert {"Tambah anggota", "Keluarkan anggota", "Pilih kelompok", "Bagian Verifikasi"} <= judul
+        assert "Sesuai" not in judul
+        await pilot.press("3")
+        await pilot.pause()
+        perintah = {p.judul: p for p in perintah_aktif(app.screen)}
+        assert {"Sesuai", "Tolak", "Alihkan SKPD", "Pindah kelompok", "Pilih kelompok"} <= set(perintah)
+        assert "Tambah anggota" not in perintah
+        assert perintah["Pindah kelompok"].binding.id == "kelompok.verifikasi.pindah"
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await ketik(pilot, "Verifikasi: sesuai")
+        await ketik(pilot, "Sesuai")
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
@@ -454,13 +463,28 @@ async def test_palet_perintah_menjalankan_tindakan_bagian(demo):
 
 
 async def test_bantuan_menyebut_tombol_bagian(demo):
-    """F1 lists the keys of the part that has the focus."""
+    """F1 lists the keys of the part that has the focus (what the help prose once listed), and the screen's."""
+    layar = {("o", "Pilih kelompok"), ("]", "Kelompok berikut"), ("[", "Kelompok sebelumnya"),
+             ("1", "Bagian Anggota"), ("2", "Bagian Pemilihan"), ("3", "Bagian Verifikasi")}
+    bagian = {
+        "1": {("t", "Tambah anggota"), ("m", "Massal"), ("x, Delete", "Keluarkan anggota")},
+        "2": {("a", "Aklamasi"), ("s", "Hitung suara"), ("u", "Undian (suara seri)"), ("b", "Batalkan pemilihan"),
+              ("r", "Serah terima ke ketua")},
+        "3": {("s", "Sesuai"), ("t", "Tolak"), ("a", "Alihkan SKPD"), ("u", "Gabungkan (duplikat)"), ("c", "Cadangan"),
+              ("b", "Kembali ke baru"), ("p", "Pindah kelompok")},
+    }
     app = buka(demo)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("2", "f1")
-        await pilot.pause()
-        daftar = {desc for _, keys in app.screen.kelompok for _, desc in keys}
-        assert {"Aklamasi", "Hitung suara", "Undian (suara seri)", "Serah terima ke ketua"} <= daftar
+        for tab, harap in bagian.items():
+            await pilot.press(tab, "f1")
+            await pilot.pause()
+            (_, fokus), (_, di_layar), _ = app.screen.kelompok
+            assert harap <= set(fokus)
+            assert layar <= set(di_layar)
+            assert "Bentuk kelompok per bidang" not in {d for _, d in di_layar}  # every bidang has its kelompok
+            assert not any(f" {k} " in app.screen.uraian for k, _ in harap)  # the prose names no part key
+            await pilot.press("escape")
+            await pilot.pause()
 
 
 # --- no kelompok defined yet ------------------------------------------------------------------------------

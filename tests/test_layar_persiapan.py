@@ -664,3 +664,31 @@ async def test_perubahan_dari_terminal_lain_tampil_tanpa_memindah_kursor(tmp_pat
         await pilot.pause()
         assert "Posyandu (diubah)" in layar(app)
         assert tabel.kunci_terpilih() == "U004"
+
+
+# --- keys -------------------------------------------------------------------------------------------
+
+
+async def test_bantuan_setiap_bagian_dari_tombol(tmp_path):
+    """F1 on each part lists the keys that work there (the generic ones only where they apply); the help
+    prose names none of the screen's keys."""
+    semua = {("b", "Pasang kriteria baku"), ("p", "Satu kelompok per bidang"),
+             ("Ctrl+L", "Telusuri folder untuk impor CSV"), ("1", "Bagian Sesi"), ("6", "Bagian Impor CSV")}
+    umum = {("Ctrl+O", "Tambah"), ("Ctrl+E", "Ubah"), ("Delete", "Hapus")}
+    harap = {"1": {("Ctrl+E", "Ubah")}, "2": umum, "3": umum, "4": umum, "5": umum, "6": {("Ctrl+O", "Impor")}}
+    _, app = demo_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for tab, di_sini in harap.items():
+            await pilot.press(tab)
+            await pilot.pause()
+            app.screen.set_focus(None)  # digits typed in a part's input would not reach the screen
+            await pilot.press("f1")
+            await pilot.pause()
+            (_, _), (_, layar_ini), _ = app.screen.kelompok
+            aksi = {d for _, d in layar_ini}
+            assert semua | di_sini <= set(layar_ini)
+            assert not ({"Tambah", "Ubah", "Hapus", "Impor"} - {d for _, d in di_sini}) & aksi
+            uraian = app.screen.uraian
+            assert not any(k in uraian for k in ("Ctrl+O", "Ctrl+E", "Del ", " B ", " P ", "1 Sesi"))
+            await pilot.press("escape")
+            await pilot.pause()

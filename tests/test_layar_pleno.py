@@ -318,6 +318,45 @@ async def test_pilih_kelompok_dan_aturan(demo):
         assert "bobot terbesar" in layar_teks(app)
 
 
+async def test_pleno2_mengikuti_kelompok_aktif(demo):
+    """Pleno II shows the kelompok chosen on another screen (Kelompok here) when it is shown again, and the
+    one it chooses is the one the Kelompok screen shows."""
+    app = buka(demo, "pleno2")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "Kelompok I Infrastruktur" in layar_teks(app)
+        await pilot.press("f5")
+        await pilot.pause()
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert app.kelompok_aktif == "KEL02"
+        await pilot.press("f7")
+        await pilot.pause()
+        assert app.screen.kid == "KEL02" and "Kelompok II Ekonomi" in layar_teks(app)
+        await pilot.press("right_square_bracket", "f5")
+        await pilot.pause()
+        assert app.screen.kid == "KEL03"
+
+
+async def test_pleno2_bantuan_dari_tombol(demo):
+    """F1 on every part lists the keys the help prose once named; the prose names none of them."""
+    harap = {("p", "Kelompok"), ("s", "Sepakati"), ("n", "Naikkan urutan (dengan alasan)"),
+             ("t", "Turunkan urutan (dengan alasan)"), ("b", "Belum disepakati / kembalikan"),
+             ("]", "Kelompok berikut"), ("[", "Kelompok sebelumnya"), ("a", "Aturan urutan dan seri"),
+             ("c", "Catat tanggapan"), ("d", "Tambah delegasi"), ("r", "Tambah tim perumus"),
+             ("u", "Atur penandatangan unsur"), ("Delete, x", "Hapus baris yang disorot"),
+             ("1", "Bagian Daftar & keputusan"), ("4", "Bagian Penandatangan")}
+    app = buka(demo, "pleno2")
+    async with app.run_test(size=(80, 24)) as pilot:
+        for tab in "1234":
+            await pilot.press(tab, "f1")
+            await pilot.pause()
+            (_, fokus), (_, layar), _ = app.screen.kelompok
+            assert harap <= set(layar)
+            assert not any(f" {k.upper()} " in app.screen.uraian for k, _ in harap if len(k) == 1)
+            await pilot.press("escape")
+            await pilot.pause()
+
+
 async def test_tanggapan(demo):
     """C records a tanggapan: who (chosen from those present, unsur filled in), what, about which usulan."""
     app = buka(demo, "pleno2")

@@ -91,6 +91,24 @@ async def test_berkas_tombol_rusak_memakai_bawaan(demo, tmp_path, monkeypatch):
         assert app.screen.__class__.__name__ == "RiwayatScreen"
 
 
+async def test_berkas_tombol_mengganti_tombol_bagian(demo, tmp_path, monkeypatch):
+    """A part's binding (a Kelompok table's) is remapped by its id like any other."""
+    tulis_tombol(tmp_path, monkeypatch, '[tombol]\n"kelompok.verifikasi.sesuai" = "v"\n')
+    app = buka(demo, "kelompok")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        perintah = {p.judul: p for p in perintah_aktif(app.screen)}
+        assert perintah["Sesuai"].tombol == "v"
+        uid = app.data.usulan_kelompok("KEL01")[0].id
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.data.usulan[uid].status == "baru"
+        await pilot.press("v")
+        await pilot.pause()
+        assert app.data.usulan[uid].status == "sesuai"
+
+
 def test_nilai_tombol_yang_salah_ditolak_sendiri(tmp_path, monkeypatch):
     """One unusable entry is named and left at its default; the other entries apply."""
     tulis_tombol(tmp_path, monkeypatch, '[tombol]\n"app.riwayat" = "ctrl+h"\n"app.peringatan" = 5\n'
@@ -112,4 +130,8 @@ def test_perintah_tombol_mencetak_id(tmp_path, monkeypatch):
     assert "Ctrl+H (diubah)" in baris["app.riwayat"] and "Riwayat perubahan" in baris["app.riwayat"]
     assert "F1" in baris["app.bantuan"]
     assert "skoring.urungkan" in baris and "berita_acara.sahkan" in baris
+    # the parts' bindings too (Kelompok's tables, Persiapan's dialog), and the screens' own
+    for i in ("kelompok.anggota.tambah", "kelompok.pemilihan.aklamasi", "kelompok.verifikasi.sesuai",
+              "persiapan.centang", "persiapan.kriteria_baku", "pleno2.tanggapan"):
+        assert i in baris
     assert "tidak.ada" in out.stdout  # named as unknown

@@ -19,21 +19,18 @@ from ..widgets import FormDialog, Kolom, PilihDialog
 
 class TabelAnggota(TabelBagian):
     BINDINGS = [
-        Binding("t", "bagian('tambah')", "Tambah anggota", id="kelompok.anggota_tambah"),
-        Binding("m", "bagian('massal')", "Massal", id="kelompok.anggota_massal",
-                tooltip="Masukkan semua peserta hadir dari satu kelurahan dan/atau unsur"),
-        Binding("x,delete", "bagian('keluarkan')", "Keluarkan anggota", id="kelompok.anggota_keluarkan",
-                show=False, key_display="x/Del"),
+        Binding("t", "bagian('tambah')", "Tambah anggota", id="kelompok.anggota.tambah",
+                tooltip="Satu peserta hadir; ketik nama, kelurahan atau unsur untuk mencari"),
+        Binding("m", "bagian('massal')", "Massal", id="kelompok.anggota.massal",
+                tooltip="Masukkan semua peserta hadir dari satu kelurahan dan/atau unsur sekaligus"),
+        Binding("x,delete", "bagian('keluarkan')", "Keluarkan anggota", id="kelompok.anggota.keluarkan",
+                show=False, key_display="x/Del", tooltip="Anggota yang disorot"),
     ]
 
 
 class BagianAnggota(BagianSidang):
     KUNCI = "anggota"
-    JUDUL = "Anggota"
     TABEL = frozenset({"peserta", "kelompok"})
-    PERINTAH = [("tambah", "Anggota: tambah satu peserta hadir"),
-                ("massal", "Anggota: masukkan per kelurahan/unsur (massal)"),
-                ("keluarkan", "Anggota: keluarkan anggota yang disorot")]
 
     def compose(self) -> ComposeResult:
         yield Static(id="anggota-ringkas", classes="ringkas")

@@ -3,7 +3,7 @@ table, and the texts they show about a kelompok that is not set up yet."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Iterable
+from typing import Any, Iterable
 
 from rich.text import Text
 from textual.widget import Widget
@@ -41,8 +41,8 @@ def teks_belum_ditetapkan(data: Data, kel: Kelompok | None) -> Text:
 
 
 class TabelBagian(Tabel):
-    """The table of one part. Its bindings run the part's `aksi_<name>` (so the Footer and F1 show the
-    keys of the part that has the focus)."""
+    """The table of one part. Its bindings run the part's `aksi_<name>`: they are active while the table
+    has the focus, so the Footer, help (F1) and the command palette list the keys of the part shown."""
 
     def action_bagian(self, nama: str) -> None:
         bagian = next((a for a in self.ancestors if isinstance(a, BagianSidang)), None)
@@ -53,10 +53,6 @@ class TabelBagian(Tabel):
 class BagianSidang(Bagian):
     """One part of the Kelompok screen (Anggota, Pemilihan, Verifikasi), showing the kelompok `kid` the
     screen hands down."""
-
-    JUDUL: ClassVar[str] = ""
-    #: (action name, description) of the part's commands, for the command palette.
-    PERINTAH: ClassVar[list[tuple[str, str]]] = []
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)

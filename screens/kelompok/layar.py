@@ -5,13 +5,10 @@ each the kelompok shown (`kid`) and the data changes, and shows what they post u
 from __future__ import annotations
 
 import random
-from functools import partial
-from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.widgets import ContentSwitcher, Static
 
 from sesi import kelompok, persiapan
@@ -32,58 +29,41 @@ BAGIAN: list[tuple[str, str, str]] = [("anggota", "Anggota", "1"), ("pemilihan",
                                       ("verifikasi", "Verifikasi", "3")]
 
 
-class PerintahKelompok(Provider):
-    """The command palette entries of the three parts (their keys live on the parts' tables)."""
-
-    def _perintah(self) -> list[tuple[str, Any, str]]:
-        screen = self.screen
-        return screen.perintah() if isinstance(screen, KelompokScreen) else []
-
-    async def discover(self) -> Hits:
-        for judul, cb, bantuan in self._perintah():
-            yield DiscoveryHit(judul, cb, help=bantuan)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for judul, cb, bantuan in self._perintah():
-            score = matcher.match(judul)
-            if score > 0:
-                yield Hit(score, matcher.highlight(judul), cb, help=bantuan)
-
-
 class KelompokScreen(PilihKelompok, LayarBagian):
     TAHAP = "kelompok"
     CSS_PATH = "layar.tcss"
+    # What the stage is for; the keys of the screen and of the part shown are listed from BINDINGS (F1).
     BANTUAN = (
-        "Sidang Kelompok, satu kelompok pada satu waktu: o memilih kelompok, ] dan [ berpindah ke kelompok "
-        "berikut/sebelumnya (kelompok yang dipilih juga dibuka di layar Skoring). Layar ini punya tiga bagian: "
-        "1 Anggota, 2 Pemilihan, 3 Verifikasi. "
-        "ANGGOTA: t menambah satu peserta hadir (ketik untuk mencari), m memasukkan semua peserta hadir dari "
-        "satu kelurahan dan/atau unsur sekaligus, x atau Delete mengeluarkan anggota yang disorot. "
-        "PEMILIHAN: sorot jabatan (ketua, sekretaris, notulen) lalu a untuk aklamasi (musyawarah mufakat, pilih "
-        "satu orang) atau s untuk hitung suara (isi jumlah suara dua calon atau lebih; jumlah suara tidak boleh "
-        "melebihi anggota hadir, satu orang satu jabatan). Bila suara seri: s lagi untuk putaran kedua di antara "
-        "yang seri, atau u untuk undian; caranya dicatat. b membatalkan pemilihan, r mencatat serah terima "
-        "pimpinan dari fasilitator kepada ketua terpilih beserta jamnya. Enter membuka menu jabatan yang disorot. "
-        "VERIFIKASI: s sesuai (kursor turun ke usulan berikut), t tolak (alasan wajib), a alihkan ke SKPD lain "
-        "(alasan wajib; SKPD asal tetap tercatat), u gabungkan dengan duplikatnya (kelurahan asal tetap "
-        "tercatat), c cadangan, b kembali ke baru, p pindah ke kelompok lain; Enter membuka menu. Tanda "
-        "≈ (= pada tampilan ASCII) menandai kemungkinan duplikat dan menyebut usulan yang mirip; rincian "
-        "lengkap usulan yang disorot tampil di bawah tabel. Bila belum ada kelompok yang ditetapkan, K "
-        "membentuk satu kelompok per bidang."
+        "Sidang Kelompok, satu kelompok pada satu waktu; kelompok yang dipilih di sini juga dibuka di layar "
+        "Skoring dan Pleno II. Layar ini punya tiga bagian: Anggota, Pemilihan, Verifikasi; tombol bagian yang "
+        "tampil tercantum di bawah. "
+        "ANGGOTA: peserta hadir yang masuk kelompok, satu per satu (ketik untuk mencari) atau sekaligus semua "
+        "peserta hadir dari satu kelurahan dan/atau unsur. "
+        "PEMILIHAN: sorot jabatan (ketua, sekretaris, notulen), lalu aklamasi (musyawarah mufakat, pilih satu "
+        "orang) atau hitung suara (isi jumlah suara dua calon atau lebih; jumlah suara tidak boleh melebihi "
+        "anggota hadir, satu orang satu jabatan). Bila suara seri: hitung suara lagi untuk putaran kedua di "
+        "antara yang seri, atau undian; caranya dicatat. Serah terima pimpinan dari fasilitator kepada ketua "
+        "terpilih dicatat beserta jamnya. Enter membuka menu jabatan yang disorot. "
+        "VERIFIKASI: usulan yang disorot sesuai (kursor turun ke usulan berikut), ditolak (alasan wajib), "
+        "dialihkan ke SKPD lain (alasan wajib; SKPD asal tetap tercatat), digabung dengan duplikatnya "
+        "(kelurahan asal tetap tercatat), dijadikan cadangan, dikembalikan ke baru, atau dipindah ke kelompok "
+        "lain; Enter membuka menu. Tanda ≈ (= pada tampilan ASCII) menandai kemungkinan duplikat dan menyebut "
+        "usulan yang mirip; rincian lengkap usulan yang disorot tampil di bawah tabel. Bila belum ada kelompok "
+        "yang ditetapkan, kelompok dapat dibentuk satu per bidang."
     )
 
     BINDINGS = [
-        Binding("o", "pilih_kelompok", "Pilih kelompok", id="kelompok.pilih", show=False),
+        Binding("o", "pilih_kelompok", "Pilih kelompok", id="kelompok.pilih", show=False,
+                tooltip="Dari daftar (ketik nama kelompok); Skoring dan Pleno II mengikuti"),
         Binding("right_square_bracket", "geser_kelompok(1)", "Kelompok berikut", id="kelompok.berikut",
                 show=False, key_display="]"),
         Binding("left_square_bracket", "geser_kelompok(-1)", "Kelompok sebelumnya", id="kelompok.sebelum",
                 show=False, key_display="["),
         *[Binding(tombol, f"bagian('{key}')", f"Bagian {label}", id=f"kelompok.bagian_{key}", show=False)
           for key, label, tombol in BAGIAN],
-        Binding("K", "per_bidang", "Bentuk kelompok per bidang", id="kelompok.per_bidang", show=False),
+        Binding("K", "per_bidang", "Bentuk kelompok per bidang", id="kelompok.per_bidang", show=False,
+                tooltip="Satu kelompok untuk setiap bidang yang belum memiliki kelompok"),
     ]
-    COMMANDS = {PerintahKelompok}
 
     def __init__(self) -> None:
         super().__init__()
@@ -100,12 +80,11 @@ class KelompokScreen(PilihKelompok, LayarBagian):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._bagian_aktif().fokus)
+        self.ikuti_kelompok_aktif()
 
     def on_screen_resume(self) -> None:
         # Another screen chose another kelompok: show it (LayarBagian's and LayarTahap's handlers run next).
-        aktif = aplikasi(self).kelompok_aktif
-        if aktif and aktif != self.kid:
-            self._tampilkan(self.data, force=True)
+        self.ikuti(aplikasi(self).kelompok_aktif)
 
     @property
     def rng_undian(self) -> random.Random | None:
@@ -138,6 +117,7 @@ class KelompokScreen(PilihKelompok, LayarBagian):
     def _ganti_kelompok(self, kid: str) -> None:
         if kid == self.kid:
             return
+        self.kid = kid  # before the App's kelompok changes, so that its watcher finds it shown
         aplikasi(self).kelompok_aktif = kid
         self._tampilkan(self.data, force=True)
         kel = self.kelompok
@@ -178,18 +158,6 @@ class KelompokScreen(PilihKelompok, LayarBagian):
             self._bagian_aktif().segarkan_tertunda(self.data)
             self._tab(self.data, self.kelompok)
         self._bagian_aktif().fokus()
-
-    def perintah(self) -> list[tuple[str, Any, str]]:
-        """Every action of the three parts, for the command palette (running one opens its part first)."""
-        out = []
-        for bagian in self.query(BagianSidang):
-            for aksi, judul in bagian.PERINTAH:
-                out.append((judul, partial(self._jalankan, bagian.KUNCI, aksi), f"Bagian {bagian.JUDUL}"))
-        return out
-
-    def _jalankan(self, key: str, aksi: str) -> None:
-        self.action_bagian(key)
-        getattr(self._bagian_aktif(), f"aksi_{aksi}")()
 
     # --- showing ---
     def segarkan(self, data: Data, perubahan: dict) -> None:

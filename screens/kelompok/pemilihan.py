@@ -38,23 +38,23 @@ class SuaraDialog(FormDialog):
 
 class TabelPemilihan(TabelBagian):
     BINDINGS = [
-        Binding("a", "bagian('aklamasi')", "Aklamasi", id="kelompok.pilih_aklamasi"),
-        Binding("s", "bagian('suara')", "Hitung suara", id="kelompok.pilih_suara"),
-        Binding("u", "bagian('undi')", "Undian (suara seri)", id="kelompok.pilih_undi", show=False),
-        Binding("b", "bagian('batal')", "Batalkan pemilihan", id="kelompok.pilih_batal", show=False),
-        Binding("r", "bagian('serah')", "Serah terima ke ketua", id="kelompok.serah_terima", show=False),
+        Binding("a", "bagian('aklamasi')", "Aklamasi", id="kelompok.pemilihan.aklamasi",
+                tooltip="Musyawarah mufakat: pilih satu orang untuk jabatan yang disorot"),
+        Binding("s", "bagian('suara')", "Hitung suara", id="kelompok.pemilihan.suara",
+                tooltip="Isi jumlah suara dua calon atau lebih (tidak melebihi anggota hadir; satu orang "
+                        "satu jabatan); bila seri, lagi untuk putaran kedua di antara yang seri"),
+        Binding("u", "bagian('undi')", "Undian (suara seri)", id="kelompok.pemilihan.undi", show=False,
+                tooltip="Menentukan suara seri dengan undian; caranya dicatat"),
+        Binding("b", "bagian('batal')", "Batalkan pemilihan", id="kelompok.pemilihan.batal", show=False,
+                tooltip="Pemilihan jabatan yang disorot"),
+        Binding("r", "bagian('serah')", "Serah terima ke ketua", id="kelompok.pemilihan.serah_terima",
+                show=False, tooltip="Serah terima pimpinan dari fasilitator kepada ketua terpilih, beserta jamnya"),
     ]
 
 
 class BagianPemilihan(BagianSidang):
     KUNCI = "pemilihan"
-    JUDUL = "Pemilihan"
     TABEL = frozenset({"peserta", "kelompok"})
-    PERINTAH = [("aklamasi", "Pemilihan: aklamasi (musyawarah mufakat)"),
-                ("suara", "Pemilihan: hitung suara (pemungutan suara)"),
-                ("undi", "Pemilihan: tentukan suara seri dengan undian"),
-                ("batal", "Pemilihan: batalkan pemilihan jabatan yang disorot"),
-                ("serah", "Pemilihan: catat serah terima pimpinan kepada ketua")]
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)

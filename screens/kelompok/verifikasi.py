@@ -33,24 +33,23 @@ KOLOM = [("ID", "id"), ("Kelurahan", "kel"), ("Pr", "pr"), ("Kegiatan", "kegiata
 
 class TabelVerifikasi(TabelBagian):
     BINDINGS = [
-        Binding("s", "bagian('sesuai')", "Sesuai", id="kelompok.verif_sesuai"),
-        Binding("t", "bagian('tolak')", "Tolak", id="kelompok.verif_tolak"),
-        Binding("a", "bagian('alihkan')", "Alihkan SKPD", id="kelompok.verif_alihkan", show=False),
-        Binding("u", "bagian('gabung')", "Gabungkan (duplikat)", id="kelompok.verif_gabung", show=False),
-        Binding("c", "bagian('cadangan')", "Cadangan", id="kelompok.verif_cadangan", show=False),
-        Binding("b", "bagian('baru')", "Kembali ke baru", id="kelompok.verif_baru", show=False),
-        Binding("p", "bagian('pindah')", "Pindah kelompok", id="kelompok.verif_pindah", show=False),
+        Binding("s", "bagian('sesuai')", "Sesuai", id="kelompok.verifikasi.sesuai",
+                tooltip="Usulan yang disorot sesuai; kursor turun ke usulan berikut"),
+        Binding("t", "bagian('tolak')", "Tolak", id="kelompok.verifikasi.tolak", tooltip="Dengan alasan (wajib)"),
+        Binding("a", "bagian('alihkan')", "Alihkan SKPD", id="kelompok.verifikasi.alihkan", show=False,
+                tooltip="Ke SKPD lain, dengan alasan (wajib); SKPD asal tetap tercatat"),
+        Binding("u", "bagian('gabung')", "Gabungkan (duplikat)", id="kelompok.verifikasi.gabung", show=False,
+                tooltip="Dengan usulan yang sama; kelurahan asal tetap tercatat"),
+        Binding("c", "bagian('cadangan')", "Cadangan", id="kelompok.verifikasi.cadangan", show=False),
+        Binding("b", "bagian('baru')", "Kembali ke baru", id="kelompok.verifikasi.baru", show=False),
+        Binding("p", "bagian('pindah')", "Pindah kelompok", id="kelompok.verifikasi.pindah", show=False,
+                tooltip="Pindahkan usulan ke kelompok lain"),
     ]
 
 
 class BagianVerifikasi(BagianSidang):
     KUNCI = "verifikasi"
-    JUDUL = "Verifikasi"
     TABEL = frozenset({"usulan", "kelompok"})
-    PERINTAH = [("sesuai", "Verifikasi: sesuai"), ("tolak", "Verifikasi: tolak (dengan alasan)"),
-                ("alihkan", "Verifikasi: alihkan ke SKPD lain"), ("gabung", "Verifikasi: gabungkan dengan duplikat"),
-                ("cadangan", "Verifikasi: jadikan cadangan"), ("baru", "Verifikasi: kembalikan ke baru"),
-                ("pindah", "Verifikasi: pindahkan usulan ke kelompok lain")]
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)

@@ -148,8 +148,7 @@ class BagianImpor(BagianPersiapan):
             self.query_one("#impor-path", Input).focus()
             return
         if not self.query("#impor-pohon"):
-            await switcher.mount(PohonCsv(os.getcwd(), ascii=bool(getattr(self.app, "ascii", False)),
-                                          id="impor-pohon"))
+            await switcher.mount(PohonCsv(os.getcwd(), ascii=self.aplikasi.ascii, id="impor-pohon"))
         switcher.current = "impor-pohon"
         self.query_one("#impor-pohon", PohonCsv).focus()
 

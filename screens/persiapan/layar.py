@@ -48,27 +48,31 @@ BERLAKU: dict[str, frozenset[str]] = {
 class PersiapanScreen(LayarBagian):
     TAHAP = "persiapan"
     CSS_PATH = "layar.tcss"
+    # What the stage is for; each key and what it does is listed from BINDINGS (F1).
     BANTUAN = (
-        "Persiapan sebelum hari pelaksanaan, dalam enam bagian; tombol 1 sampai 6 membuka bagiannya (atau "
-        "Shift+Tab ke deretan judul lalu Kiri/Kanan). 1 Sesi: data sesi dan peringatan tanggal (pengumuman "
-        "minimal 7 hari sebelumnya); Enter mengubahnya dalam satu formulir. 2 Acara & tim: jadwal, tim "
-        "penyelenggara, narasumber dengan materinya, fasilitator, dan sambutan. 3 Kriteria: kode, nama, bobot, "
-        "skala dengan label setiap nilai; B memasang lima kriteria baku (hanya sebelum ada nilai skor). "
-        "4 Kelompok: nama, bidang yang dicakup (Spasi memilih beberapa), dan fasilitator; P membentuk satu "
-        "kelompok untuk setiap bidang. 5 Usulan: daftar kelurahan di kiri (memilih kelurahan menyaring "
-        "usulan) dan usulannya di kanan; Tab berpindah daftar. 6 Impor CSV: pilih jenis data, ketik path "
-        "berkas, Enter; seluruh berkas diperiksa dahulu dan setiap masalah disebutkan. Di setiap bagian: "
-        "Ctrl+O menambah, Enter atau Ctrl+E mengubah, Del menghapus (dengan konfirmasi). Setiap perubahan "
-        "langsung tersimpan."
+        "Persiapan sebelum hari pelaksanaan, dalam enam bagian (juga lewat Shift+Tab ke deretan judul lalu "
+        "Kiri/Kanan). Sesi: data sesi dan peringatan tanggal (pengumuman minimal 7 hari sebelumnya); Enter "
+        "mengubahnya dalam satu formulir. Acara & tim: jadwal, tim penyelenggara, narasumber dengan materinya, "
+        "fasilitator, dan sambutan. Kriteria: kode, nama, bobot, skala dengan label setiap nilai; lima "
+        "kriteria baku dapat dipasang sebelum ada nilai skor. Kelompok: nama, bidang yang dicakup (Spasi "
+        "memilih beberapa), dan fasilitator; satu kelompok dapat dibentuk untuk setiap bidang. Usulan: daftar "
+        "kelurahan di kiri (memilih kelurahan menyaring usulan) dan usulannya di kanan; Tab berpindah daftar. "
+        "Impor CSV: pilih jenis data, ketik path berkas, Enter; seluruh berkas diperiksa dahulu dan setiap "
+        "masalah disebutkan. Pada daftar, Enter juga mengubah baris yang disorot; menghapus selalu dengan "
+        "konfirmasi. Setiap perubahan langsung tersimpan."
     )
 
     BINDINGS = [
-        Binding("ctrl+o", "tambah", "Tambah", id="persiapan.tambah"),
-        Binding("ctrl+o", "jalankan_impor", "Impor", id="persiapan.impor"),
-        Binding("ctrl+e", "ubah", "Ubah", id="persiapan.ubah"),
-        Binding("delete", "hapus", "Hapus", id="persiapan.hapus", key_display="Del"),
-        Binding("b", "kriteria_baku", "Pasang kriteria baku", id="persiapan.kriteria_baku", show=False),
-        Binding("p", "per_bidang", "Satu kelompok per bidang", id="persiapan.per_bidang", show=False),
+        Binding("ctrl+o", "tambah", "Tambah", id="persiapan.tambah", tooltip="Di bagian yang tampil"),
+        Binding("ctrl+o", "jalankan_impor", "Impor", id="persiapan.impor",
+                tooltip="Periksa seluruh berkas, lalu impor (juga Enter)"),
+        Binding("ctrl+e", "ubah", "Ubah", id="persiapan.ubah", tooltip="Baris yang disorot (juga Enter)"),
+        Binding("delete", "hapus", "Hapus", id="persiapan.hapus", key_display="Del",
+                tooltip="Baris yang disorot, setelah konfirmasi"),
+        Binding("b", "kriteria_baku", "Pasang kriteria baku", id="persiapan.kriteria_baku", show=False,
+                tooltip="Lima kriteria baku; hanya sebelum ada nilai skor"),
+        Binding("p", "per_bidang", "Satu kelompok per bidang", id="persiapan.per_bidang", show=False,
+                tooltip="Membentuk satu kelompok untuk setiap bidang usulan yang belum memiliki kelompok"),
         Binding("ctrl+l", "telusuri", "Telusuri folder untuk impor CSV", id="persiapan.telusuri", show=False),
         *[Binding(judul[0], f"bagian('{key}')", f"Bagian {judul[2:]}", id=f"persiapan.bagian_{key}", show=False)
           for key, judul in BAGIAN.items()],

@@ -47,39 +47,51 @@ KELAS_BAGIAN: dict[str, type[BagianPleno]] = {
 class Pleno2Screen(PilihKelompok, LayarBagian):
     TAHAP = "pleno2"
     CSS_PATH = "layar.tcss"
+    # What the stage is for; each key and what it does is listed from BINDINGS (F1).
     BANTUAN = (
-        "Sidang Pleno II dipimpin Camat. Layar ini terdiri atas empat bagian, dibuka dengan tombol 1 sampai 4. "
+        "Sidang Pleno II dipimpin Camat. Layar ini terdiri atas empat bagian. "
         "(1) Daftar & keputusan: daftar urutan usulan kelompok yang dipilih, sebagaimana dipaparkan ketuanya "
         "(tanda seri: hanya dibedakan urutan masuk, diputuskan forum; \"awal N\": peringkat hasil skoring "
-        "sebelum digeser). [ dan ] berpindah kelompok, P memilih kelompok dari daftar. N menaikkan dan T "
-        "menurunkan usulan yang disorot satu urutan, B menyatakannya belum disepakati atau mengembalikannya; "
-        "setiap keputusan itu wajib disertai alasan. S menyepakati daftar kelompok (urutan dikunci, nilai "
-        "tidak dapat diubah lagi) atau membatalkan kesepakatan dengan alasan. A menampilkan aturan urutan. "
-        "Daftar keputusan kelompok tampil di bawah. (2) Tanggapan: C mencatat tanggapan, penajaman atau "
-        "klarifikasi peserta (siapa, unsurnya, isi, dan usulan yang ditanggapi). (3) Delegasi & perumus: D "
-        "menambah delegasi ke Forum Perangkat Daerah / Musrenbang Kota dari peserta yang hadir, R menambah "
-        "anggota tim perumus (ketua, sekretaris, anggota). (4) Penandatangan: satu wakil untuk setiap unsur "
-        "yang hadir; Enter atau U memilih penandatangan unsur yang disorot; unsur hadir yang belum mempunyai "
-        "penandatangan ditampilkan. Del atau X menghapus baris yang disorot (tanggapan, delegasi, perumus, "
-        "penandatangan) setelah konfirmasi. Tab berpindah antartabel dalam satu bagian."
+        "sebelum digeser). Usulan yang disorot dapat dinaikkan atau diturunkan satu urutan, atau dinyatakan "
+        "belum disepakati (dan dikembalikan); setiap keputusan itu wajib disertai alasan. Menyepakati daftar "
+        "kelompok mengunci urutannya (nilai tidak dapat diubah lagi); kesepakatan dapat dibatalkan dengan "
+        "alasan. Daftar keputusan kelompok tampil di bawah. (2) Tanggapan: tanggapan, penajaman atau "
+        "klarifikasi peserta (siapa, unsurnya, isi, dan usulan yang ditanggapi). (3) Delegasi & perumus: "
+        "delegasi ke Forum Perangkat Daerah / Musrenbang Kota dari peserta yang hadir, dan anggota tim "
+        "perumus (ketua, sekretaris, anggota). (4) Penandatangan: satu wakil untuk setiap unsur yang hadir; "
+        "Enter memilih penandatangan unsur yang disorot; unsur hadir yang belum mempunyai penandatangan "
+        "ditampilkan. Baris yang disorot (tanggapan, delegasi, perumus, penandatangan) dapat dihapus setelah "
+        "konfirmasi. Kelompok yang dipilih di sini juga dibuka di layar Kelompok dan Skoring. Tab berpindah "
+        "antartabel dalam satu bagian."
     )
 
     BINDINGS = [
-        Binding("p", "pilih_kelompok", "Kelompok", id="pleno2.pilih_kelompok"),
-        Binding("s", "sepakati", "Sepakati", id="pleno2.sepakati"),
-        Binding("n", "geser(-1)", "Naikkan urutan (dengan alasan)", id="pleno2.naik", show=False),
-        Binding("t", "geser(1)", "Turunkan urutan (dengan alasan)", id="pleno2.turun", show=False),
-        Binding("b", "belum_disepakati", "Belum disepakati / kembalikan", id="pleno2.belum", show=False),
+        Binding("p", "pilih_kelompok", "Kelompok", id="pleno2.pilih_kelompok",
+                tooltip="Pilih kelompok dari daftar; Kelompok dan Skoring mengikuti"),
+        Binding("s", "sepakati", "Sepakati", id="pleno2.sepakati",
+                tooltip="Sepakati daftar kelompok (urutan dikunci, nilai tidak dapat diubah lagi) atau batalkan "
+                        "kesepakatan dengan alasan"),
+        Binding("n", "geser(-1)", "Naikkan urutan (dengan alasan)", id="pleno2.naik", show=False,
+                tooltip="Usulan yang disorot, satu urutan"),
+        Binding("t", "geser(1)", "Turunkan urutan (dengan alasan)", id="pleno2.turun", show=False,
+                tooltip="Usulan yang disorot, satu urutan"),
+        Binding("b", "belum_disepakati", "Belum disepakati / kembalikan", id="pleno2.belum", show=False,
+                tooltip="Usulan yang disorot, dengan alasan"),
         Binding("right_square_bracket", "geser_kelompok(1)", "Kelompok berikut", id="pleno2.kelompok_berikut",
                 show=False, key_display="]"),
         Binding("left_square_bracket", "geser_kelompok(-1)", "Kelompok sebelumnya", id="pleno2.kelompok_sebelum",
                 show=False, key_display="["),
         Binding("a", "aturan", "Aturan urutan dan seri", id="pleno2.aturan", show=False),
-        Binding("c", "tanggapan", "Catat tanggapan", id="pleno2.tanggapan", show=False),
-        Binding("d", "delegasi", "Tambah delegasi", id="pleno2.delegasi", show=False),
-        Binding("r", "perumus", "Tambah tim perumus", id="pleno2.perumus", show=False),
-        Binding("u", "penandatangan", "Atur penandatangan unsur", id="pleno2.penandatangan", show=False),
-        Binding("delete,x", "hapus", "Hapus baris yang disorot", id="pleno2.hapus", show=False),
+        Binding("c", "tanggapan", "Catat tanggapan", id="pleno2.tanggapan", show=False,
+                tooltip="Tanggapan, penajaman atau klarifikasi peserta atas usulan yang disorot"),
+        Binding("d", "delegasi", "Tambah delegasi", id="pleno2.delegasi", show=False,
+                tooltip="Ke Forum Perangkat Daerah / Musrenbang Kota, dari peserta yang hadir"),
+        Binding("r", "perumus", "Tambah tim perumus", id="pleno2.perumus", show=False,
+                tooltip="Ketua, sekretaris atau anggota"),
+        Binding("u", "penandatangan", "Atur penandatangan unsur", id="pleno2.penandatangan", show=False,
+                tooltip="Satu wakil untuk unsur yang disorot"),
+        Binding("delete,x", "hapus", "Hapus baris yang disorot", id="pleno2.hapus", show=False,
+                tooltip="Tanggapan, delegasi, perumus atau penandatangan, setelah konfirmasi"),
         *[Binding(label[0], f"bagian('{pid}')", f"Bagian {label[2:]}", id=f"pleno2.bagian_{label[0]}",
                   show=False) for pid, label in BAGIAN],
     ]
@@ -98,6 +110,11 @@ class Pleno2Screen(PilihKelompok, LayarBagian):
         # Textual calls LayarTahap.on_mount after this one (handlers run down the class tree): it shows the data.
         self.kid = self._kelompok_awal(self.data)
         self.query_one(BagianDaftar).tabel("urutan").focus()
+        self.ikuti_kelompok_aktif()
+
+    def on_screen_resume(self) -> None:
+        # Another screen chose another kelompok: show it (LayarBagian's and LayarTahap's handlers run next).
+        self.ikuti(aplikasi(self).kelompok_aktif)
 
     def _kelompok_awal(self, data: Data) -> str:
         ids = [k.id for k in data.kelompok]
