@@ -226,7 +226,7 @@ def _pelaku(args):
     binds roles to accounts (`sesi.akun.peran_untuk`; a `--peran` above the account's is refused), else
     `--peran` (bawaan operator)."""
     from sesi.akun import akun_sekarang, peran_untuk
-    from sesi.store import Pelaku
+    from sesi.transaksi import Pelaku
 
     akun = akun_sekarang()
     peran = peran_untuk(_sesi_peran(getattr(args, "berkas", None)), akun, getattr(args, "peran", None))
@@ -377,7 +377,7 @@ def _pelaku_pimpinan(args):
     """The signer: `--nama` checked at input (`_nama`), role pimpinan, the process's unix account (which the
     domain checks against the session's roles)."""
     from sesi.akun import akun_sekarang
-    from sesi.store import Pelaku
+    from sesi.transaksi import Pelaku
 
     return Pelaku(_nama(args), "pimpinan", akun=akun_sekarang())
 
@@ -487,7 +487,7 @@ def cmd_demo(args) -> int:
 
 
 def cmd_tayang(args) -> int:
-    from sesi.store import Pelaku
+    from sesi.transaksi import Pelaku
 
     if args.web:
         return _tayang_web(args)

@@ -6,8 +6,8 @@ from .errors import DataDitolak
 from .masukan import nama_orang
 from .model import STATUS_DISISIHKAN, label_status, skor_id
 from .peran import BOLEH
-from .store import Transaksi
 from .teks import bersih
+from .transaksi import Transaksi
 from .verifikasi import cek_kelompok_terbuka
 
 

@@ -172,10 +172,9 @@ def test_acuan_yang_tidak_ada_dan_aturan(rancangan):
 
 
 def test_jenis_data_salah(rancangan):
-    """A field typed wrong by hand ("urutan": "3") is named instead of crashing the document."""
+    """A field typed wrong by hand ("urutan": "3") is named instead of crashing the document: the store
+    refuses the file when loading it, naming table, record, field and the value written."""
     _ubah_json(rancangan, lambda obj: obj["usulan"]["U003"].update(urutan="3"))
     masalah, _ = periksa(rancangan)
-    assert masalah == ["Jenis data salah: tabel usulan, data U003, kolom urutan harus bilangan bulat "
-                       "(tertulis '3').",
-                       'Data tidak sesuai dengan riwayat: tabel usulan, data U003, kolom urutan: berkas "3", menurut '
-                       "riwayat 3."]
+    assert masalah == [f"Berkas {rancangan} bukan berkas sesi yang sah: tabel 'usulan', data 'U003': kolom "
+                       "'urutan' harus bilangan bulat (tertulis '3'). Berkas tidak diubah."]

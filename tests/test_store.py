@@ -25,7 +25,9 @@ from sesi.errors import (
     SkemaTerlaluBaru,
 )
 from sesi.riwayat import periksa_rantai
-from sesi.store import AtomicJSONStorage, Store, decode
+from sesi.json_baris import decode
+from sesi.store import Store
+from sesi.tinydb_storage import AtomicJSONStorage
 
 
 @pytest.fixture
@@ -632,9 +634,9 @@ def test_penulisan_sebagian_sama_dengan_penulisan_penuh(tmp_path):
     through puts, deletes, re-inserts, notes, another terminal's writes and a failed write."""
     import random
 
-    from sesi import store as store_mod
+    from sesi import berkas as berkas_mod
     from sesi.errors import GagalMenyimpan
-    from sesi.store import encode
+    from sesi.json_baris import encode
 
     path = tmp_path / "sesi.json"
     buat_store(path, n_usulan=12, n_peserta=6)
@@ -666,14 +668,14 @@ def test_penulisan_sebagian_sama_dengan_penulisan_penuh(tmp_path):
                     if pilih < 0.9 and rng.random() < 0.5:
                         def gagal(*a, **kw):
                             raise OSError(5, "uji: I/O gagal")
-                        asli = store_mod.io.replace
-                        store_mod.io.replace = gagal
+                        asli = berkas_mod.io.replace
+                        berkas_mod.io.replace = gagal
                         tx._pulihkan_io = asli
         except GagalMenyimpan:
             gagal_n += 1
         finally:
             if "tx" in locals() and hasattr(tx, "_pulihkan_io"):
-                store_mod.io.replace = tx._pulihkan_io
+                berkas_mod.io.replace = tx._pulihkan_io
         data = Store.buka(path).data
         meta = {"format": "musrenbang-tui", "skema": 1, "revisi": data.revisi}
         assert baca(path) == encode(meta, data.raw), f"langkah {i}"
