@@ -110,6 +110,9 @@ def _parser() -> argparse.ArgumentParser:
                        "Berkas yang rusak disimpan di samping untuk diperiksa.")
     s.add_argument("berkas", metavar="BERKAS")
     s.add_argument("--ya", action="store_true", help="langsung pulihkan tanpa bertanya")
+    s.add_argument("--buka-kunci", action="store_true",
+                   help="izinkan membuka pengesahan bila cadangan bukan revisi yang disahkan (wajib --alasan)")
+    s.add_argument("--alasan", metavar="ALASAN", help="alasan membuka pengesahan (dicatat di riwayat)")
 
     s = sub.add_parser("sahkan", help="sahkan berita acara dan kunci sesi",
                        description="Mengesahkan berita acara (oleh pimpinan sidang): sesi dikunci dan dicetak "
@@ -349,9 +352,15 @@ def cmd_periksa(args) -> int:
 def cmd_pulihkan(args) -> int:
     from sesi.errors import BerkasError
     from sesi.store import Store
+    from sesi.transaksi import Pelaku
 
-    store = Store(args.berkas)
-    cadangan = store.periksa_cadangan()
+    if bool(args.buka_kunci) != bool(args.alasan):
+        _err("pulihkan: --buka-kunci dan --alasan harus diberikan bersama (alasan dicatat di riwayat).")
+        return 2
+    pelaku = Pelaku(_pelaku(args).nama, "pimpinan") if args.buka_kunci else _pelaku(args)
+    store = Store(args.berkas, pelaku=pelaku)
+    rencana = store.periksa_pulihkan(buka_kunci=args.buka_kunci)
+    cadangan = rencana.cadangan
     try:
         sekarang = f"revisi {store.muat().revisi}"
     except BerkasError as e:
@@ -359,6 +368,9 @@ def cmd_pulihkan(args) -> int:
     print(f"Berkas sekarang: {sekarang}.")
     print(f"Cadangan {store.backup_path}: revisi {cadangan.revisi}, Kecamatan {cadangan.info.kecamatan}, "
           f"{len(cadangan.usulan)} usulan, {len(cadangan.peserta)} peserta.")
+    if rencana.buka_pengesahan:
+        print("Berkas sekarang sudah disahkan dan cadangan bukan revisi yang disahkan itu: pengesahan akan "
+              "dibuka kembali dengan alasan yang diberikan (dicatat di riwayat).")
     if not args.ya:
         try:
             jawab = input("Ganti berkas dengan cadangan ini? Berkas sekarang disimpan di samping. [y/T] ")
@@ -367,8 +379,9 @@ def cmd_pulihkan(args) -> int:
         if jawab.strip().lower() not in ("y", "ya"):
             print("Dibatalkan; tidak ada yang diubah.")
             return 1
-    aside = store.pulihkan()
+    aside = store.pulihkan(alasan_buka=args.alasan if args.buka_kunci else None)
     print(f"Dipulihkan ke revisi {cadangan.revisi}."
+          + (" Pengesahan dibuka kembali; alasan dicatat di riwayat." if rencana.buka_pengesahan else "")
           + (f" Berkas sebelumnya disimpan sebagai {aside}." if aside else ""))
     return 0
 

@@ -120,6 +120,8 @@ class ProcessLock:
             except OSError as e:
                 if e.errno == errno.ELOOP:
                     raise self._tidak_aman("tautan simbolik (symlink)") from None
+                if e.errno == errno.EISDIR:
+                    raise self._tidak_aman("folder") from None
                 raise
         return self._biasa(os.open(self.path, os.O_RDWR | os.O_CREAT | _AMAN, self.mode))
 

@@ -24,7 +24,7 @@ import stat
 import threading
 from contextlib import contextmanager
 from datetime import datetime
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping, NamedTuple
 
 from . import riwayat, skema
 from .berkas import (
@@ -41,6 +41,7 @@ from .berkas import (
     nama_temp,
     pasang,
     pasang_baru,
+    periksa_tujuan,
     pesan_oserror,
 )
 from .data import Data
@@ -396,16 +397,20 @@ class Store:
         meta, tables = decode(payload, self.backup_path)
         return Data(tables, meta["revisi"]), payload
 
-    def periksa_pulihkan(self, buka_kunci: bool = False) -> tuple[Data, Data | None]:
-        """What `pulihkan` would restore: (the backup, the current session or None when it cannot be read).
+    def periksa_pulihkan(self, buka_kunci: bool = False) -> "RencanaPulihkan":
+        """What `pulihkan` would do, checked without writing: the backup, the current session (None when
+        it cannot be read) and whether the signature would be reopened.
 
         Raises as `pulihkan` would: the backup missing, damaged or not a regular file (BerkasTidakAda,
         BerkasRusak, BerkasTidakAman); a symlink, FIFO or device at the session path (BerkasTidakAman); or
         SesiTerkunci when the current session is signed, the backup is not that signed revision, and
         `buka_kunci` is not given."""
-        return self._rencana_pulihkan(buka_kunci)[:2]
+        cadangan, sekarang, _ = self._rencana_pulihkan(buka_kunci)
+        return RencanaPulihkan(cadangan, sekarang,
+                               sekarang is not None and _membuang_pengesahan(sekarang, cadangan))
 
     def _rencana_pulihkan(self, buka_kunci: bool) -> tuple[Data, Data | None, bytes]:
+        periksa_tujuan(self.path)  # a symlink, FIFO, device or folder there is never replaced
         cadangan, payload = self._baca_cadangan()
         try:
             sekarang: Data | None = self._muat()
@@ -501,6 +506,12 @@ class Store:
         pasang(buat_temp(self.path, baca_terbatas(self.path, BATAS_UKURAN), mode, gid), aside)
 
 
+class RencanaPulihkan(NamedTuple):
+    cadangan: Data
+    sekarang: Data | None  # None when the current file cannot be read (what pulihkan is for)
+    buka_pengesahan: bool  # the current session is signed and the backup is not that signed revision
+
+
 def _membuang_pengesahan(sekarang: Data, cadangan: Data) -> bool:
     """True when restoring `cadangan` over `sekarang` would drop a signature: the current session is
     signed and the backup is not that same signed revision."""
@@ -508,4 +519,6 @@ def _membuang_pengesahan(sekarang: Data, cadangan: Data) -> bool:
     return bool(sah) and cadangan.info.disahkan != sah
 
 
-__all__ = ["Store", "Pelaku", "Transaksi", "BATAS_UKURAN"]
+#: Pelaku and Transaksi are defined in sesi/transaksi.py; named here for modules that still import them
+#: from the store (sesi/pengesahan.py, sesi/csv_import.py, screens/, musrenbang_tui/app.py).
+__all__ = ["Store", "RencanaPulihkan", "BATAS_UKURAN", "Pelaku", "Transaksi"]
