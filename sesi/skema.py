@@ -10,6 +10,7 @@ value found (shortened), so no malformed file reaches code that would crash on i
 
 from __future__ import annotations
 
+import re
 import reprlib
 from dataclasses import MISSING, fields
 from typing import Any, Callable
@@ -52,6 +53,50 @@ _WAJIB: dict[str, tuple[str, ...]] = {name: _wajib(name, cls) for name, cls in R
 #: table -> field -> JSON type, for every field of every record the app knows.
 _KOLOM: dict[str, dict[str, type]] = {name: _jenis_kolom(cls) for name, cls in RECORD_CLASS.items()}
 _INFO: dict[str, type] = _jenis_kolom(Info)
+
+#: Exact decimals kept as text (`model.decimal_text`): plain digits, no sign or exponent, bounded length,
+#: so no later Decimal or Fraction of them does unbounded work.
+_DESIMAL = re.compile(r"\d{1,20}(?:\.\d{1,12})?")
+
+
+def _desimal(wajib_positif: bool, boleh_kosong: bool) -> Callable[[Any], str]:
+    def cek(value: Any) -> str:
+        if value == "" and boleh_kosong:
+            return ""
+        if not _DESIMAL.fullmatch(value) or (wajib_positif and not value.strip("0.")):
+            syarat = "bilangan positif" if wajib_positif else "bilangan tidak negatif"
+            return f"harus {syarat} dalam teks seperti '1500000' atau '1.5'"
+        return ""
+    return cek
+
+
+def _rentang(lo: int, hi: int) -> Callable[[Any], str]:
+    return lambda value: "" if lo <= value <= hi else f"harus antara {lo} dan {hi}"
+
+
+def _daftar_teks(value: Any) -> str:
+    return "" if all(type(x) is str for x in value) else "harus daftar teks"
+
+
+def _objek_teks(value: Any) -> str:
+    return "" if all(type(x) is str for x in value.values()) else "harus objek berisi teks"
+
+
+#: (table, field) -> check of the value's content, run after its type is known to be right. Only what
+#: later code relies on: numbers it parses or loops over, lists it reads as text.
+_ISI: dict[tuple[str, str], Callable[[Any], str]] = {
+    ("kriteria", "bobot"): _desimal(wajib_positif=True, boleh_kosong=False),
+    ("kriteria", "skala_min"): _rentang(0, 100),
+    ("kriteria", "skala_maks"): _rentang(1, 100),
+    ("kriteria", "label"): _objek_teks,
+    ("usulan", "perkiraan_biaya"): _desimal(wajib_positif=False, boleh_kosong=True),
+    ("usulan", "volume"): _desimal(wajib_positif=False, boleh_kosong=True),
+    ("kelompok", "bidang"): _daftar_teks,
+    ("kelompok", "urutan_pleno"): _daftar_teks,
+}
+_ISI_TABEL: dict[str, dict[str, Callable[[Any], str]]] = {}
+for (_t, _f), _cek in _ISI.items():
+    _ISI_TABEL.setdefault(_t, {})[_f] = _cek
 
 _ringkas = reprlib.Repr()
 _ringkas.maxstring = 40
@@ -120,6 +165,14 @@ def _masalah_rekaman(name: str, rid: str, rec: Any) -> str:
             if t is not None and type(value) is not t:
                 return (f"tabel '{name}', data '{rid}': kolom '{fld}' harus {_jenis(t)} "
                         f"(tertulis {_tertulis(value)})")
+    for fld, cek in _ISI_TABEL.get(name, {}).items():
+        if fld in rec:
+            masalah = cek(rec[fld])
+            if masalah:
+                return f"tabel '{name}', data '{rid}': kolom '{fld}' {masalah} (tertulis {_tertulis(rec[fld])})"
+    if name == "kriteria" and rec["skala_min"] >= rec["skala_maks"]:
+        return (f"tabel 'kriteria', data '{rid}': skala minimum ({rec['skala_min']}) harus lebih kecil "
+                f"daripada skala maksimum ({rec['skala_maks']})")
     return ""
 
 
