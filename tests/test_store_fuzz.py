@@ -17,6 +17,7 @@ import copy
 import json
 import math
 import random
+import signal
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -26,10 +27,20 @@ from musrenbang_tui import cli
 
 BENIH = 10
 CONTOH = 200
+BATAS_DETIK = 10  # one command on one mutated demo file; unbounded work (a loop to 10**29) fails here
 _KOSONG = object()  # "delete the key"
 
 CSV_USULAN = ("id;kelurahan;prioritas_kelurahan;kegiatan;skpd;bidang\n"
               "FZ-001;Alalak Utara;9;Uji fuzz titian;Dinas PUPR;Infrastruktur dan Kewilayahan\n")
+
+
+class _Lama(BaseException):
+    """Raised by the alarm: a command ran longer than BATAS_DETIK (a BaseException, so the CLI's own
+    `except Exception` cannot turn it into exit 3)."""
+
+
+def _alarm(*_: Any) -> None:
+    raise _Lama()
 
 
 def _dalam(n: int) -> Any:
@@ -146,6 +157,15 @@ def test_satu_kolom_diubah_tidak_pernah_kesalahan_tak_terduga(tmp_path, _demo_as
     """No mutation of one field makes any command exit 3 or print a traceback; a refusal (exit 1)
     leaves the session's bytes as they were."""
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))  # a crash log, if any, stays here
+    lama_alarm = signal.signal(signal.SIGALRM, _alarm)
+    try:
+        _jalankan(tmp_path, _demo_asli, capsys)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, lama_alarm)
+
+
+def _jalankan(tmp_path, _demo_asli, capsys) -> None:
     obj = json.loads(_demo_asli)
     csv = tmp_path / "usulan.csv"
     csv.write_text(CSV_USULAN, encoding="utf-8")
@@ -161,7 +181,13 @@ def test_satu_kolom_diubah_tidak_pernah_kesalahan_tak_terduga(tmp_path, _demo_as
                 p.unlink()
             berkas.write_bytes(isi)
             Path(str(berkas) + ".bak").write_bytes(isi)
-            kode = cli.main(_argv(perintah, str(berkas), str(csv)))
+            signal.alarm(BATAS_DETIK)
+            try:
+                kode = cli.main(_argv(perintah, str(berkas), str(csv)))
+            except _Lama:
+                kode = "lebih dari %d detik" % BATAS_DETIK
+            finally:
+                signal.alarm(0)
             out = capsys.readouterr()
             teks = out.out + out.err
             nama = f"{label} = {str(baru)[:30] if baru is not _KOSONG else '(dihapus)'}: {' '.join(perintah)}"
