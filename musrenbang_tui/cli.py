@@ -351,13 +351,19 @@ def cmd_periksa(args) -> int:
 
 def cmd_pulihkan(args) -> int:
     from sesi.errors import BerkasError
+    from sesi.masukan import alasan
     from sesi.store import Store
     from sesi.transaksi import Pelaku
 
-    if bool(args.buka_kunci) != bool(args.alasan):
+    if bool(args.buka_kunci) != (args.alasan is not None):
         _err("pulihkan: --buka-kunci dan --alasan harus diberikan bersama (alasan dicatat di riwayat).")
         return 2
-    pelaku = Pelaku(_pelaku(args).nama, "pimpinan") if args.buka_kunci else _pelaku(args)
+    teks_alasan = alasan(args.alasan, "Alasan (--alasan)") if args.buka_kunci else None
+    if args.buka_kunci:  # reopening a signature: the same signer as `buka-kunci` (role and unix account)
+        p = _pelaku_pimpinan(args)
+        pelaku = Pelaku(p.nama or p.akun, p.peran, akun=p.akun)
+    else:
+        pelaku = _pelaku(args)
     store = Store(args.berkas, pelaku=pelaku)
     rencana = store.periksa_pulihkan(buka_kunci=args.buka_kunci)
     cadangan = rencana.cadangan
@@ -365,9 +371,9 @@ def cmd_pulihkan(args) -> int:
         sekarang = f"revisi {store.muat().revisi}"
     except BerkasError as e:
         sekarang = f"tidak dapat dibaca ({e})"
-    print(f"Berkas sekarang: {sekarang}.")
-    print(f"Cadangan {store.backup_path}: revisi {cadangan.revisi}, Kecamatan {cadangan.info.kecamatan}, "
-          f"{len(cadangan.usulan)} usulan, {len(cadangan.peserta)} peserta.")
+    print(_tampak(f"Berkas sekarang: {sekarang}."))
+    print(_tampak(f"Cadangan {store.backup_path}: revisi {cadangan.revisi}, Kecamatan {cadangan.info.kecamatan}, "
+                  f"{len(cadangan.usulan)} usulan, {len(cadangan.peserta)} peserta."))
     if rencana.buka_pengesahan:
         print("Berkas sekarang sudah disahkan dan cadangan bukan revisi yang disahkan itu: pengesahan akan "
               "dibuka kembali dengan alasan yang diberikan (dicatat di riwayat).")
@@ -379,10 +385,10 @@ def cmd_pulihkan(args) -> int:
         if jawab.strip().lower() not in ("y", "ya"):
             print("Dibatalkan; tidak ada yang diubah.")
             return 1
-    aside = store.pulihkan(alasan_buka=args.alasan if args.buka_kunci else None)
-    print(f"Dipulihkan ke revisi {cadangan.revisi}."
-          + (" Pengesahan dibuka kembali; alasan dicatat di riwayat." if rencana.buka_pengesahan else "")
-          + (f" Berkas sebelumnya disimpan sebagai {aside}." if aside else ""))
+    aside = store.pulihkan(alasan_buka=teks_alasan)
+    print(_tampak(f"Dipulihkan ke revisi {cadangan.revisi}."
+                  + (" Pengesahan dibuka kembali; alasan dicatat di riwayat." if rencana.buka_pengesahan else "")
+                  + (f" Berkas sebelumnya disimpan sebagai {aside}." if aside else "")))
     return 0
 
 
@@ -432,7 +438,7 @@ def cmd_buka_kunci(args) -> int:
 def cmd_peran(args) -> int:
     from sesi import akun
     from sesi.model import PERAN as LABEL
-    from sesi.store import Pelaku
+    from sesi.transaksi import Pelaku
 
     tetapkan: dict[str, str] = {}
     for item in args.akun:

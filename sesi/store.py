@@ -471,8 +471,13 @@ class Store:
         """The backup's content with the current signature reopened for `alasan`: the bytes to restore.
         Nothing is written here, so a refused reason or role changes nothing."""
         from .pengesahan import buka_kembali
+        from .peran import BOLEH
 
-        tx = Transaksi(cadangan, self.pelaku, self.clock())
+        # Whoever reopens must be allowed to on the signed session itself (role, and unix account where
+        # the session binds roles to accounts), not only on the older backup.
+        waktu = self.clock()
+        Transaksi(sekarang, self.pelaku, waktu).wajib_peran(*BOLEH["pengesahan"])
+        tx = Transaksi(cadangan, self.pelaku, waktu)
         info = dict(cadangan.raw["sesi"]["info"])
         info["disahkan"] = sekarang.raw["sesi"]["info"]["disahkan"]
         info["versi_sah"] = list(sekarang.raw["sesi"]["info"].get("versi_sah") or [])
