@@ -369,7 +369,16 @@ class Store:
                 "Perubahan mungkin sudah tertulis; muat ulang untuk memeriksa, dan periksa disk.")
 
     def _keep_backup(self, mode: int, gid: int | None = None) -> None:
-        """Make `<store>.bak` the file as it is now (the last good revision)."""
+        """Make `<store>.bak` the file as it is now (the last good revision).
+
+        When a writer was killed between keeping the backup and replacing the store, the backup is the
+        store file itself (one inode, two names): it already holds this revision. Linking again would
+        leave the temp name behind, since renaming a link onto another name of the same file does nothing."""
+        try:
+            if os.path.samefile(self.path, self.backup_path):
+                return
+        except OSError:
+            pass  # no backup yet
         tmp = nama_temp(self.backup_path)
         try:
             io.link(self.path, tmp)

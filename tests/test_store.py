@@ -433,6 +433,20 @@ def test_temp_files_of_killed_writers_are_removed(sesi, tmp_path):
     assert hidup.exists() and lain.exists()
 
 
+def test_writer_killed_between_backup_and_replace_leaves_no_temp_file(sesi):
+    """A writer killed after keeping the backup (a hard link) and before replacing the store leaves the
+    backup and the store as one file. The next transaction used to link a temp name to it and rename that
+    onto the backup, which does nothing for two names of one file, so the temp file stayed for ever (the
+    cause of the rare `test_kill_9_during_writes...` failure: a `.sesi.json.bak.PID.tmp` left over)."""
+    os.unlink(sesi.backup_path)
+    os.link(sesi.path, sesi.backup_path)
+    lama = baca(sesi.path)
+    with Store(sesi.path).transaksi() as tx:
+        catatan.tambah_catatan(tx, "setelah penulis mati")
+    assert sisa_temp(os.path.dirname(sesi.path)) == []
+    assert baca(sesi.backup_path) == lama and baca(sesi.path) != lama
+
+
 # --- file modes ------------------------------------------------------------------------------------
 
 
