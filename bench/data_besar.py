@@ -15,7 +15,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from musrenbang_tui.demo import KEGIATAN, KELURAHAN  # noqa: E402
 from sesi import kelompok, pendaftaran, persiapan, skor, usulan  # noqa: E402
-from sesi.store import Pelaku, Store  # noqa: E402
+from sesi.store import Store  # noqa: E402
+from sesi.transaksi import Pelaku  # noqa: E402
 
 
 def buat(path: str, n_usulan: int, n_peserta: int = 60, dinilai: bool = True) -> Store:

@@ -114,6 +114,9 @@ def _parser() -> argparse.ArgumentParser:
                        "Berkas yang rusak disimpan di samping untuk diperiksa.")
     s.add_argument("berkas", metavar="BERKAS")
     s.add_argument("--ya", action="store_true", help="langsung pulihkan tanpa bertanya")
+    s.add_argument("--buka-kunci", action="store_true",
+                   help="izinkan membuka pengesahan bila cadangan bukan revisi yang disahkan (wajib --alasan)")
+    s.add_argument("--alasan", metavar="ALASAN", help="alasan membuka pengesahan (dicatat di riwayat)")
 
     s = sub.add_parser("sahkan", help="sahkan berita acara dan kunci sesi",
                        description="Mengesahkan berita acara (oleh pimpinan sidang): sesi dikunci dan dicetak "
@@ -230,7 +233,7 @@ def _pelaku(args):
     binds roles to accounts (`sesi.akun.peran_untuk`; a `--peran` above the account's is refused), else
     `--peran` (bawaan operator)."""
     from sesi.akun import akun_sekarang, peran_untuk
-    from sesi.store import Pelaku
+    from sesi.transaksi import Pelaku
 
     akun = akun_sekarang()
     peran = peran_untuk(_sesi_peran(getattr(args, "berkas", None)), akun, getattr(args, "peran", None))
@@ -360,17 +363,32 @@ def cmd_periksa(args) -> int:
 
 def cmd_pulihkan(args) -> int:
     from sesi.errors import BerkasError
+    from sesi.masukan import alasan
     from sesi.store import Store
+    from sesi.transaksi import Pelaku
 
-    store = Store(args.berkas)
-    cadangan = store.periksa_cadangan()
+    if bool(args.buka_kunci) != (args.alasan is not None):
+        _err("pulihkan: --buka-kunci dan --alasan harus diberikan bersama (alasan dicatat di riwayat).")
+        return 2
+    teks_alasan = alasan(args.alasan, "Alasan (--alasan)") if args.buka_kunci else None
+    if args.buka_kunci:  # reopening a signature: the same signer as `buka-kunci` (role and unix account)
+        p = _pelaku_pimpinan(args)
+        pelaku = Pelaku(p.nama or p.akun, p.peran, akun=p.akun)
+    else:
+        pelaku = _pelaku(args)
+    store = Store(args.berkas, pelaku=pelaku)
+    rencana = store.periksa_pulihkan(buka_kunci=args.buka_kunci)
+    cadangan = rencana.cadangan
     try:
         sekarang = f"revisi {store.muat().revisi}"
     except BerkasError as e:
         sekarang = f"tidak dapat dibaca ({e})"
-    print(f"Berkas sekarang: {sekarang}.")
-    print(f"Cadangan {store.backup_path}: revisi {cadangan.revisi}, Kecamatan {cadangan.info.kecamatan}, "
-          f"{len(cadangan.usulan)} usulan, {len(cadangan.peserta)} peserta.")
+    print(_tampak(f"Berkas sekarang: {sekarang}."))
+    print(_tampak(f"Cadangan {store.backup_path}: revisi {cadangan.revisi}, Kecamatan {cadangan.info.kecamatan}, "
+                  f"{len(cadangan.usulan)} usulan, {len(cadangan.peserta)} peserta."))
+    if rencana.buka_pengesahan:
+        print("Berkas sekarang sudah disahkan dan cadangan bukan revisi yang disahkan itu: pengesahan akan "
+              "dibuka kembali dengan alasan yang diberikan (dicatat di riwayat).")
     if not args.ya:
         try:
             jawab = input("Ganti berkas dengan cadangan ini? Berkas sekarang disimpan di samping. [y/T] ")
@@ -379,9 +397,10 @@ def cmd_pulihkan(args) -> int:
         if jawab.strip().lower() not in ("y", "ya"):
             print("Dibatalkan; tidak ada yang diubah.")
             return 1
-    aside = store.pulihkan()
-    print(f"Dipulihkan ke revisi {cadangan.revisi}."
-          + (f" Berkas sebelumnya disimpan sebagai {aside}." if aside else ""))
+    aside = store.pulihkan(alasan_buka=teks_alasan)
+    print(_tampak(f"Dipulihkan ke revisi {cadangan.revisi}."
+                  + (" Pengesahan dibuka kembali; alasan dicatat di riwayat." if rencana.buka_pengesahan else "")
+                  + (f" Berkas sebelumnya disimpan sebagai {aside}." if aside else "")))
     return 0
 
 
@@ -389,7 +408,7 @@ def _pelaku_pimpinan(args):
     """The signer: `--nama` checked at input (`_nama`), role pimpinan, the process's unix account (which the
     domain checks against the session's roles)."""
     from sesi.akun import akun_sekarang
-    from sesi.store import Pelaku
+    from sesi.transaksi import Pelaku
 
     return Pelaku(_nama(args), "pimpinan", akun=akun_sekarang())
 
@@ -431,7 +450,7 @@ def cmd_buka_kunci(args) -> int:
 def cmd_peran(args) -> int:
     from sesi import akun
     from sesi.model import PERAN as LABEL
-    from sesi.store import Pelaku
+    from sesi.transaksi import Pelaku
 
     tetapkan: dict[str, str] = {}
     for item in args.akun:
@@ -499,7 +518,7 @@ def cmd_demo(args) -> int:
 
 
 def cmd_tayang(args) -> int:
-    from sesi.store import Pelaku
+    from sesi.transaksi import Pelaku
 
     if args.web:
         return _tayang_web(args)

@@ -1,7 +1,7 @@
-"""One safe writer (and bounded reader) for every file the program touches outside the store's JSON.
+"""One safe writer (and bounded reader) for every file the program touches.
 
-Everything the program writes (exports, the berita acara, TUI saves, the crash log, and the store's
-temp files) goes through here, because the folder may be shared by a whole unix group on the day
+Everything the program writes (the session store's revisions and backups, exports, the berita acara, TUI
+saves, the crash log) goes through here, because the folder may be shared by a whole unix group on the day
 (docs/keandalan.md, "Keamanan"). The rules:
 
 - A new file is written to a temp file in the same folder, created with ``O_CREAT | O_EXCL |
@@ -12,6 +12,11 @@ temp files) goes through here, because the folder may be shared by a whole unix 
   there is refused with a message (``BerkasTidakAman``); it is never followed or replaced.
 - A character device (``/dev/null``, a terminal) is written into, as ``cp`` does, never replaced.
 - ``-`` means standard output.
+
+- Reads (``buka_baca``, ``baca_terbatas``) open with ``O_NOFOLLOW | O_NONBLOCK`` and accept only a
+  regular file, of bounded size.
+- Every low-level write call goes through ``io`` (open, write, fsync, close, replace, link, unlink), so
+  tests/test_store_faults.py can fail each one in turn.
 
 Errors: ``BerkasTidakAman`` (a ``SesiError`` with an Indonesian message) for a target we refuse;
 ``OSError`` for I/O failures (callers turn it into a message with ``pesan_oserror``).
@@ -72,60 +77,149 @@ def periksa_tujuan(path: str, *, boleh_perangkat: bool = False) -> os.stat_resul
         "Pilih nama berkas lain (bila ada yang memasangnya di folder bersama, laporkan).")
 
 
+# --- low-level I/O, one indirection so fault-injection tests can fail any step ----------------------
+
+
+class _IO:
+    """The calls every write goes through; tests/test_store_faults.py replaces them one at a time."""
+
+    open = staticmethod(os.open)
+    write = staticmethod(os.write)
+    fsync = staticmethod(os.fsync)
+    close = staticmethod(os.close)
+    replace = staticmethod(os.replace)
+    link = staticmethod(os.link)
+    unlink = staticmethod(os.unlink)
+
+
+io = _IO()
+
+#: Errors that mean "this file system has no hard links" (FAT, some network shares): copy instead.
+TANPA_LINK = frozenset({errno.EPERM, errno.EXDEV, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP,
+                        getattr(errno, "ENOSYS", errno.EPERM)})
+
+
 def fsync_folder(folder: str) -> None:
     """fsync a folder so a rename in it survives a power cut (a no-op where folders cannot be opened)."""
-    if os.name == "nt":  # pragma: no cover
+    if os.name == "nt":  # pragma: no cover - folders cannot be fsynced on Windows
         return
-    fd = os.open(folder or ".", os.O_RDONLY)
+    fd = io.open(folder or ".", os.O_RDONLY)
     try:
-        os.fsync(fd)
+        io.fsync(fd)
     finally:
-        os.close(fd)
+        io.close(fd)
+
+
+def hapus_diam(path: str) -> None:
+    """Remove a temp file, ignoring failure (a later writer removes strays)."""
+    try:
+        io.unlink(path)
+    except OSError:
+        pass
 
 
 def buat_temp(path: str, data: bytes, mode: int = 0o600, gid: int | None = None) -> str:
     """Write `data` to a new temp file beside `path` (exclusive create, no symlink followed), fsync it,
-    give it `mode` exactly and, where allowed, group `gid`; return the temp file's path."""
+    give it `mode` exactly (whatever the umask) and, where allowed, group `gid`; return the temp file's
+    path. On any failure the temp file is removed and the error raised."""
     tmp = nama_temp(path)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, mode)
+    fd = io.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, mode)
     try:
         try:
             if gid is not None and hasattr(os, "fchown"):
                 try:
-                    os.fchown(fd, -1, gid)
+                    os.fchown(fd, -1, gid)  # fails unless we are in that group: then ours
                 except OSError:
                     pass
             if hasattr(os, "fchmod"):
                 try:
-                    os.fchmod(fd, mode)
+                    os.fchmod(fd, mode)  # the umask may have narrowed it
                 except OSError:
-                    pass  # FAT and friends have no modes
+                    pass  # FAT and friends have no modes: the content matters, not the mode
             view = memoryview(data)
             while view:
-                n = os.write(fd, view)
+                n = io.write(fd, view)
                 view = view[n:]
-            os.fsync(fd)
+            io.fsync(fd)
         finally:
-            os.close(fd)
+            io.close(fd)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        hapus_diam(tmp)
         raise
     return tmp
 
 
-def _mode_baru() -> int:
-    """The mode a new file gets: 0o666 less the umask (read without changing it where /proc tells)."""
+def pasang(tmp: str, tujuan: str) -> None:
+    """Atomically put `tmp` in place of `tujuan` (a rename); on failure `tmp` is removed."""
     try:
-        with open("/proc/self/status", encoding="ascii") as f:  # noqa: SIM115 - read only
+        io.replace(tmp, tujuan)
+    except BaseException:
+        hapus_diam(tmp)
+        raise
+
+
+def pasang_baru(tmp: str, tujuan: str) -> None:
+    """Put `tmp` at `tujuan` only if nothing is there yet (FileExistsError otherwise).
+
+    A hard link does it atomically (`tmp` stays; the caller removes it). Where the file system has no
+    hard links (FAT flash drives), the name is first reserved with an exclusive create and `tmp` is then
+    moved over it."""
+    try:
+        io.link(tmp, tujuan)
+        return
+    except OSError as e:
+        if isinstance(e, FileExistsError) or e.errno not in TANPA_LINK:
+            raise
+    io.close(io.open(tujuan, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o600))
+    try:
+        io.replace(tmp, tujuan)
+    except BaseException:
+        hapus_diam(tujuan)
+        raise
+
+
+def umask() -> int:
+    """The process umask, read without changing it where /proc tells (changing it races with threads)."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as f:  # noqa: SIM115 - read only
             for line in f:
                 if line.startswith("Umask:"):
-                    return 0o666 & ~int(line.split()[1], 8)
+                    return int(line.split()[1], 8)
     except (OSError, ValueError):
         pass
-    return 0o644
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def mode_baru() -> int:
+    """The mode a new file gets: 0o666 less the umask."""
+    return 0o666 & ~umask()
+
+
+def mode_grup(path: str) -> tuple[int, int | None]:
+    """The mode and group a file written in place of `path` should keep (a new file's defaults when
+    nothing is there)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return mode_baru(), None
+    return stat.S_IMODE(st.st_mode), st.st_gid
+
+
+def pesan_oserror(e: OSError, path: str) -> str:
+    """The Indonesian message for a failed write to `path` (disk full, quota, read-only, no rights)."""
+    if e.errno == errno.ENOSPC:
+        return f"Disk penuh: perubahan tidak tersimpan ke {path}. Kosongkan ruang disk lalu ulangi."
+    if e.errno == errno.EROFS:
+        return (f"Tidak dapat menulis ke {path}: disk atau foldernya hanya-baca. Perubahan tidak tersimpan; "
+                "salin berkas ke folder yang dapat ditulisi lalu buka dari sana.")
+    if e.errno in (errno.EACCES, errno.EPERM):
+        return (f"Tidak dapat menulis ke folder berkas {path} (hanya-baca atau tanpa izin). "
+                "Perubahan tidak tersimpan.")
+    if e.errno == getattr(errno, "EDQUOT", None):
+        return f"Kuota disk habis: perubahan tidak tersimpan ke {path}. Kosongkan ruang lalu ulangi."
+    return f"Gagal menyimpan ke {path}: {e.strerror or e}. Perubahan tidak tersimpan."
 
 
 def tulis_atomik(path: str | os.PathLike[str], data: bytes, *, mode: int | None = None,
@@ -138,18 +232,10 @@ def tulis_atomik(path: str | os.PathLike[str], data: bytes, *, mode: int | None 
     path = os.path.abspath(os.fspath(path))
     st = periksa_tujuan(path)
     if mode is None:
-        mode = stat.S_IMODE(st.st_mode) if st else _mode_baru()
+        mode = stat.S_IMODE(st.st_mode) if st else mode_baru()
     if gid is None and st is not None:
         gid = st.st_gid
-    tmp = buat_temp(path, data, mode, gid)
-    try:
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    pasang(buat_temp(path, data, mode, gid), path)
     fsync_folder(os.path.dirname(path))
     return path
 
@@ -199,9 +285,10 @@ def tambah_baris(path: str | os.PathLike[str], teks: str, *, mode: int = 0o600) 
     return path
 
 
-def baca_terbatas(path: str | os.PathLike[str], batas: int) -> bytes:
-    """Read a regular file of at most `batas` bytes, never through a symlink and never blocking on a
-    FIFO. Raises BerkasTidakAman (not a regular file, or larger than `batas`), FileNotFoundError, OSError."""
+def buka_baca(path: str | os.PathLike[str]) -> int:
+    """Open a regular file for reading and return its descriptor: never through a symlink, never
+    blocking on a FIFO. Raises BerkasTidakAman for anything but a regular file, FileNotFoundError,
+    OSError."""
     path = os.fspath(path)
     try:
         fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _CLOEXEC)
@@ -213,6 +300,19 @@ def baca_terbatas(path: str | os.PathLike[str], batas: int) -> bytes:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
             raise BerkasTidakAman(f"{path} adalah {jenis_berkas(st.st_mode)}, bukan berkas biasa: tidak dibaca.")
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def baca_terbatas(path: str | os.PathLike[str], batas: int) -> bytes:
+    """Read a regular file of at most `batas` bytes, never through a symlink and never blocking on a
+    FIFO. Raises BerkasTidakAman (not a regular file, or larger than `batas`), FileNotFoundError, OSError."""
+    path = os.fspath(path)
+    fd = buka_baca(path)
+    try:
+        st = os.fstat(fd)
         if st.st_size > batas:
             raise BerkasTidakAman(f"{path} terlalu besar ({st.st_size} bita; paling besar {batas}): tidak dibaca.")
         bagian = []
@@ -231,5 +331,6 @@ def baca_terbatas(path: str | os.PathLike[str], batas: int) -> bytes:
         os.close(fd)
 
 
-__all__ = ["tulis_atomik", "tulis_keluaran", "tambah_baris", "baca_terbatas", "buat_temp", "periksa_tujuan",
-           "fsync_folder", "nama_temp", "jenis_berkas"]
+__all__ = ["tulis_atomik", "tulis_keluaran", "tambah_baris", "baca_terbatas", "buka_baca", "buat_temp",
+           "periksa_tujuan", "fsync_folder", "nama_temp", "jenis_berkas", "io", "hapus_diam", "pasang",
+           "pasang_baru", "umask", "mode_baru", "mode_grup", "pesan_oserror", "TANPA_LINK"]

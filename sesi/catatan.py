@@ -5,8 +5,8 @@ from __future__ import annotations
 from .errors import DataDitolak
 from .model import TAHAP, UNSUR
 from .peran import BOLEH
-from .store import Transaksi
 from .teks import bersih
+from .transaksi import Transaksi
 
 
 def tambah_catatan(tx: Transaksi, teks: str, pembicara: str = "", tahap: str = "pleno1",

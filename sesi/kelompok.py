@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from .errors import DataDitolak
 from .model import JABATAN_KELOMPOK, Kelompok, Pemilihan
 from .peran import BOLEH
-from .store import Transaksi
 from .teks import bersih
+from .transaksi import Transaksi
 
 METODE = {"aklamasi": "musyawarah mufakat (aklamasi)", "suara": "pemungutan suara"}
 PENENTUAN = {"": "", "putaran_kedua": "putaran kedua", "undian": "undian"}

@@ -4,14 +4,23 @@ POSIX `flock` (Windows: `msvcrt.locking`): the kernel drops the lock when its ho
 by a process that was killed is never stale. The lock file is never deleted (deleting it would let two
 processes hold "the" lock on two different inodes). It is created with the mode (and group) of the store
 file, whatever the umask, so a shared group keeps access to it; a lock file that can be read but not
-written is still locked through a read-only descriptor.
+written is still locked through a read-only descriptor. A symlink, FIFO or device at the lock file's
+name is refused with `BerkasTidakAman` (docs/keandalan.md, "Keamanan").
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import sys
 import time
+
+from .berkas import jenis_berkas
+from .errors import BerkasTidakAman
+
+#: Never follow a symlink, never wait on a FIFO, never leak the descriptor to a child process.
+_AMAN = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -79,10 +88,14 @@ class ProcessLock:
         self._depth = 1
 
     def _open(self) -> int:
-        """Open the lock file, creating it with `mode` (and `gid`) exactly, whatever the umask."""
+        """Open the lock file, creating it with `mode` (and `gid`) exactly, whatever the umask.
+
+        Never through a symlink and never blocking (``O_NOFOLLOW | O_NONBLOCK``); what is opened must be
+        a regular file, else BerkasTidakAman: in a shared folder a planted symlink must not make us
+        create or lock a file elsewhere, and a FIFO must not hang us."""
         for _ in range(10):
             try:
-                fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, self.mode)
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL | _AMAN, self.mode)
             except FileExistsError:
                 pass
             else:
@@ -98,13 +111,37 @@ class ProcessLock:
                         pass
                 return fd
             try:
-                return os.open(self.path, os.O_RDWR)
+                return self._biasa(os.open(self.path, os.O_RDWR | _AMAN))
             except FileNotFoundError:
                 continue  # removed meanwhile: create it again
             except PermissionError:
                 # Someone else's lock file we may read but not write: flock needs no write access.
-                return os.open(self.path, os.O_RDONLY)
-        return os.open(self.path, os.O_RDWR | os.O_CREAT, self.mode)
+                return self._biasa(os.open(self.path, os.O_RDONLY | _AMAN))
+            except OSError as e:
+                if e.errno == errno.ELOOP:
+                    raise self._tidak_aman("tautan simbolik (symlink)") from None
+                if e.errno == errno.EISDIR:
+                    raise self._tidak_aman("folder") from None
+                raise
+        return self._biasa(os.open(self.path, os.O_RDWR | os.O_CREAT | _AMAN, self.mode))
+
+    def _biasa(self, fd: int) -> int:
+        """`fd` if it is a regular file; otherwise it is closed and BerkasTidakAman raised."""
+        try:
+            mode = os.fstat(fd).st_mode
+        except BaseException:
+            os.close(fd)
+            raise
+        if stat.S_ISREG(mode):
+            return fd
+        os.close(fd)
+        raise self._tidak_aman(jenis_berkas(mode))
+
+    def _tidak_aman(self, jenis: str) -> BerkasTidakAman:
+        return BerkasTidakAman(
+            f"Berkas kunci {self.path} adalah {jenis}, bukan berkas biasa: tidak diikuti atau dipakai. "
+            "Perubahan tidak tersimpan. Hapus atau pindahkan benda itu (bila ada yang memasangnya di folder "
+            "bersama, laporkan), lalu ulangi.")
 
     def release(self) -> None:
         if self._fd is None:

@@ -11,8 +11,8 @@ from .format import jam
 from .masukan import nama_orang
 from .model import UNSUR, Peserta
 from .peran import BOLEH
-from .store import Transaksi
 from .teks import bersih
+from .transaksi import Transaksi
 
 RENTAN_YA = {"ya", "y", "1", "true", "benar"}
 RENTAN_TIDAK = {"", "tidak", "t", "0", "false", "bukan", "-"}

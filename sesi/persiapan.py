@@ -24,8 +24,8 @@ from .model import (
     nilai_simpan,
 )
 from .peran import BOLEH
-from .store import Transaksi
 from .teks import bersih
+from .transaksi import Transaksi
 
 INFO_TEKS = ("kecamatan", "kota", "jenis_daerah", "tempat", "camat", "nomor_ba")
 
@@ -535,6 +535,8 @@ def buat_sesi(path: str, *, kecamatan: str, kota: str, tahun: Any, tanggal: str,
     """Create a new session file with the kelurahan of the kecamatan and the five default criteria.
 
     Kelurahan: the given list, else the ones the app knows for this kecamatan (Kota Banjarmasin).
+    All or nothing: everything is checked in memory first (a duplicate kelurahan raises DataDitolak)
+    and the file is written once, so a refusal leaves no file behind and a retry works.
     """
     from .store import Store
     from .wilayah import kelurahan_dikenal
@@ -542,9 +544,10 @@ def buat_sesi(path: str, *, kecamatan: str, kota: str, tahun: Any, tanggal: str,
     info = info_awal(kecamatan, kota, tahun, tanggal, tempat, camat)
     names = [n for n in (bersih(k) for k in kelurahan) if n] if kelurahan is not None else \
         kelurahan_dikenal(kota, kecamatan)
-    store = Store.buat(path, info, **store_kwargs)
-    with store.transaksi() as tx:
+
+    def siapkan(tx: Transaksi) -> None:
         for n in names:
             tambah_kelurahan(tx, n)
         ganti_semua_kriteria(tx, kriteria_baku())
-    return store
+
+    return Store.buat(path, info, siapkan=siapkan, **store_kwargs)

@@ -11,8 +11,8 @@ from .errors import DataDitolak
 from .model import STATUS_DISISIHKAN, UNSUR, Usulan, label_status, label_unsur
 from .peran import BOLEH
 from .peringkat import Baris, peringkat_kelompok
-from .store import Transaksi
 from .teks import bersih
+from .transaksi import Transaksi
 
 JENIS_KEPUTUSAN = {
     "naik": "dinaikkan satu urutan",

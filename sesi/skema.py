@@ -1,39 +1,120 @@
-"""The file's schema: what a valid store looks like, and migrations from older schema versions."""
+"""The file's schema: what a valid store looks like, and migrations from older schema versions.
+
+`validasi(obj, path) -> (meta, tables)` checks a parsed file: the `_meta` block, every table an object,
+every record an object with its required fields (`_WAJIB`), and every field the app knows of the JSON
+type the record class in `sesi/model.py` declares (`str`, `int`, `bool`, `list`, `dict`; `true` is not
+an integer). A file that fails raises `BerkasRusak` naming the file, table, record id and field, and the
+value found (shortened), so no malformed file reaches code that would crash on it (docs/keandalan.md,
+"Keamanan"). `masalah_perubahan` applies the same record check to what a transaction is about to write.
+"""
 
 from __future__ import annotations
 
 import re
+import reprlib
+from dataclasses import MISSING, fields
 from typing import Any, Callable
 
 from .errors import BerkasRusak
-from .model import TABLES
+from .model import RECORD_CLASS, TABLES, Info
 
 FORMAT = "musrenbang-tui"
 SKEMA = 2
 
-#: Fields every record of a table must have, with their JSON types.
-_WAJIB: dict[str, dict[str, type | tuple[type, ...]]] = {
-    "kelurahan": {"id": str, "nama": str},
-    "tim": {"id": str, "nama": str},
-    "jadwal": {"id": str, "acara": str},
-    "sambutan": {"id": str, "nama": str},
-    "kriteria": {"kode": str, "nama": str, "bobot": str, "skala_min": int, "skala_maks": int},
-    "kelompok": {"id": str, "nama": str},
-    "peserta": {"id": str, "nama": str, "unsur": str},
-    "usulan": {"id": str, "kelurahan": str, "prioritas_kelurahan": int, "kegiatan": str},
-    "skor": {"usulan": str, "kriteria": str, "nilai": (int, str)},
-    "catatan": {"id": str, "teks": str},
-    "tanggapan": {"id": str, "isi": str},
-    "keputusan": {"id": str, "jenis": str},
-    "delegasi": {"id": str, "nama": str},
-    "perumus": {"id": str, "nama": str},
-    "penandatangan": {"id": str, "nama": str},
-    "riwayat": {"id": str, "aksi": str, "hash": str},
+#: Fields a record must have beyond those its class cannot be built without (see `_wajib`).
+_WAJIB_TAMBAHAN: dict[str, tuple[str, ...]] = {
+    "kriteria": ("bobot", "skala_min", "skala_maks"),
+    "peserta": ("unsur",),
+    "riwayat": ("hash",),
 }
 
-_INFO: dict[str, type | tuple[type, ...]] = {
-    "kecamatan": str, "kota": str, "tahun": int, "tanggal": str, "tempat": str,
+_TIPE = {"str": str, "int": int, "bool": bool, "list": list, "dict": dict}
+
+
+def _jenis_kolom(cls: type) -> dict[str, type]:
+    """field -> JSON type, from a record class's annotations (fields typed `Any` are not checked)."""
+    out = {}
+    for f in fields(cls):  # type: ignore[arg-type]
+        nama = f.type if isinstance(f.type, str) else getattr(f.type, "__name__", "")
+        if nama in _TIPE:
+            out[f.name] = _TIPE[nama]
+    return out
+
+
+def _wajib(name: str, cls: type) -> tuple[str, ...]:
+    """Fields without a default (the record cannot be built without them), then `_WAJIB_TAMBAHAN`."""
+    tanpa_bawaan = tuple(f.name for f in fields(cls)  # type: ignore[arg-type]
+                         if f.default is MISSING and f.default_factory is MISSING)
+    return tanpa_bawaan + tuple(f for f in _WAJIB_TAMBAHAN.get(name, ()) if f not in tanpa_bawaan)
+
+
+#: table -> fields every record must have.
+_WAJIB: dict[str, tuple[str, ...]] = {name: _wajib(name, cls) for name, cls in RECORD_CLASS.items()}
+#: table -> field -> JSON type, for every field of every record the app knows.
+_KOLOM: dict[str, dict[str, type]] = {name: _jenis_kolom(cls) for name, cls in RECORD_CLASS.items()}
+_INFO: dict[str, type] = _jenis_kolom(Info)
+
+#: Exact decimals kept as text (`model.decimal_text`): plain digits, no sign or exponent, bounded length,
+#: so no later Decimal or Fraction of them does unbounded work.
+_DESIMAL = re.compile(r"\d{1,20}(?:\.\d{1,12})?")
+
+
+def _desimal(wajib_positif: bool, boleh_kosong: bool) -> Callable[[Any], str]:
+    def cek(value: Any) -> str:
+        if value == "" and boleh_kosong:
+            return ""
+        if not _DESIMAL.fullmatch(value) or (wajib_positif and not value.strip("0.")):
+            syarat = "bilangan positif" if wajib_positif else "bilangan tidak negatif"
+            return f"harus {syarat} dalam teks seperti '1500000' atau '1.5'"
+        return ""
+    return cek
+
+
+def _rentang(lo: int, hi: int) -> Callable[[Any], str]:
+    return lambda value: "" if lo <= value <= hi else f"harus antara {lo} dan {hi}"
+
+
+def _daftar_teks(value: Any) -> str:
+    return "" if all(type(x) is str for x in value) else "harus daftar teks"
+
+
+def _objek_teks(value: Any) -> str:
+    return "" if all(type(x) is str for x in value.values()) else "harus objek berisi teks"
+
+
+#: (table, field) -> check of the value's content, run after its type is known to be right. Only what
+#: later code relies on: numbers it parses or loops over, lists it reads as text.
+#: A score: a whole number, or decimal text for a half step (schema 2: "7.5"); both within 0-100.
+_NILAI_TEKS = re.compile(r"\d{1,3}(\.\d{1,6})?")
+
+
+def _nilai_skor(value: Any) -> str:
+    if type(value) is int and 0 <= value <= 100:
+        return ""
+    if type(value) is str and _NILAI_TEKS.fullmatch(value):
+        return ""
+    return "harus bilangan bulat 0-100 atau angka desimal dalam teks seperti '7.5'"
+
+
+_ISI: dict[tuple[str, str], Callable[[Any], str]] = {
+    ("skor", "nilai"): _nilai_skor,
+    ("kriteria", "langkah"): lambda v: "" if v in ("1", "0.5") else "harus '1' atau '0.5'",
+    ("kriteria", "bobot"): _desimal(wajib_positif=True, boleh_kosong=False),
+    ("kriteria", "skala_min"): _rentang(0, 100),
+    ("kriteria", "skala_maks"): _rentang(1, 100),
+    ("kriteria", "label"): _objek_teks,
+    ("usulan", "perkiraan_biaya"): _desimal(wajib_positif=False, boleh_kosong=True),
+    ("usulan", "volume"): _desimal(wajib_positif=False, boleh_kosong=True),
+    ("kelompok", "bidang"): _daftar_teks,
+    ("kelompok", "urutan_pleno"): _daftar_teks,
 }
+_ISI_TABEL: dict[str, dict[str, Callable[[Any], str]]] = {}
+for (_t, _f), _cek in _ISI.items():
+    _ISI_TABEL.setdefault(_t, {})[_f] = _cek
+
+_ringkas = reprlib.Repr()
+_ringkas.maxstring = 40
+_ringkas.maxother = 40
 
 
 def _jenis(t: type | tuple[type, ...]) -> str:
@@ -81,20 +162,31 @@ def validasi(obj: Any, path: str) -> tuple[dict, dict]:
     return dict(meta), tables
 
 
-#: A score stored as text (a half step, schema 2): a plain decimal, "7.5".
-_NILAI_TEKS = re.compile(r"\d{1,3}(\.\d{1,6})?")
+def _tertulis(value: Any) -> str:
+    return _ringkas.repr(value)
 
 
 def _masalah_rekaman(name: str, rid: str, rec: Any) -> str:
     if not isinstance(rec, dict):
         return f"tabel '{name}', data '{rid}' bukan objek"
-    for fld, t in _WAJIB.get(name, {}).items():
+    for fld in _WAJIB.get(name, ()):
         if fld not in rec:
             return f"tabel '{name}', data '{rid}': kolom '{fld}' tidak ada"
-        if not _cocok(rec[fld], t):
-            return f"tabel '{name}', data '{rid}': kolom '{fld}' harus {_jenis(t)}"
-    if name == "skor" and isinstance(rec["nilai"], str) and not _NILAI_TEKS.fullmatch(rec["nilai"]):
-        return f"tabel 'skor', data '{rid}': kolom 'nilai' harus bilangan bulat atau angka desimal"
+    kolom = _KOLOM.get(name)
+    if kolom:
+        for fld, value in rec.items():
+            t = kolom.get(fld)
+            if t is not None and type(value) is not t:
+                return (f"tabel '{name}', data '{rid}': kolom '{fld}' harus {_jenis(t)} "
+                        f"(tertulis {_tertulis(value)})")
+    for fld, cek in _ISI_TABEL.get(name, {}).items():
+        if fld in rec:
+            masalah = cek(rec[fld])
+            if masalah:
+                return f"tabel '{name}', data '{rid}': kolom '{fld}' {masalah} (tertulis {_tertulis(rec[fld])})"
+    if name == "kriteria" and rec["skala_min"] >= rec["skala_maks"]:
+        return (f"tabel 'kriteria', data '{rid}': skala minimum ({rec['skala_min']}) harus lebih kecil "
+                f"daripada skala maksimum ({rec['skala_maks']})")
     return ""
 
 
@@ -102,9 +194,10 @@ def _masalah_info(sesi: Any) -> str:
     info = sesi.get("info") if isinstance(sesi, dict) else None
     if not isinstance(info, dict):
         return "data sesi (sesi.info) tidak ada"
-    for fld, t in _INFO.items():
-        if fld in info and not _cocok(info[fld], t):
-            return f"sesi.info: kolom '{fld}' harus {_jenis(t)}"
+    for fld, value in info.items():
+        t = _INFO.get(fld)
+        if t is not None and type(value) is not t:
+            return f"sesi.info: kolom '{fld}' harus {_jenis(t)} (tertulis {_tertulis(value)})"
     return ""
 
 

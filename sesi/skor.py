@@ -28,8 +28,8 @@ from .model import (
 )
 from .peran import BOLEH
 from .set_kriteria import nama_set, set_usulan
-from .store import Transaksi
 from .teks import bersih
+from .transaksi import Transaksi
 from .verifikasi import cek_kelompok_terbuka
 
 Angka = int | Fraction

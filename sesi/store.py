@@ -1,446 +1,78 @@
 """The session store: one JSON file that never loses an acknowledged change.
 
-The recipe (CRAFT.md): a transaction takes an exclusive lock on `<store>.lock`, re-reads the file if
-another process changed it, applies the change in memory, serialises, writes a temp file in the same
-folder, fsyncs it, keeps the previous file as `<store>.bak` (a hard link, or a copy), `os.replace`s the
-temp file over the store and fsyncs the folder, then releases the lock. A file that fails to parse or
-validate is never overwritten. Readers never lock: the file is only ever replaced whole.
+The recipe (docs/keandalan.md, "Cara penyimpanan bekerja"): a transaction takes an exclusive lock on
+`<store>.lock`, re-reads the file if another process changed it, applies the change in memory (a
+`sesi.transaksi.Transaksi`), serialises it (`sesi.json_baris`), writes a temp file in the same folder,
+fsyncs it, keeps the previous file as `<store>.bak` (a hard link, or a copy), replaces the store with the
+temp file and fsyncs the folder (all through the one safe writer, `sesi.berkas`), then releases the lock.
+A file that fails to parse or validate is never overwritten. Readers never lock: the file is only ever
+replaced whole.
 
-The file is TinyDB's layout (`{table: {id: record}}`) plus a `_meta` block with the format name, the
-schema version and a revision number; `AtomicJSONStorage` lets TinyDB itself read and write it. Each
-record is one line of compact JSON, so the file stays readable and diffable and is serialised by the C
-encoder (indenting everything would use the slow pure-Python one); a transaction re-serialises only the
-records it changed (`_Penyandi`), writing the same bytes a full serialisation would.
+The folder may be shared by a unix group (docs/keandalan.md, "Keamanan"): the session file, `.bak` and
+`.lock` must each be a regular file. A symlink, FIFO, device or folder at any of them is refused at once
+with `BerkasTidakAman` (never followed, never waited on), and no file is read beyond `BATAS_UKURAN`
+bytes. Errors are `sesi.errors` classes with complete Indonesian messages: `BerkasTidakAda`,
+`BerkasRusak`, `SkemaTerlaluBaru`, `BerkasTidakAman`, `BerkasSibuk`, `GagalMenyimpan`, `SesiTerkunci`,
+`DataDitolak`, `PeranTidakBerwenang`.
 """
 
 from __future__ import annotations
 
-import copy
-import errno
-import json
 import os
 import re
-import secrets
 import stat
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import islice
-from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping, NamedTuple
 
-from tinydb.storages import Storage
-
-from . import akun as _akun
-from . import riwayat
+from . import riwayat, skema
+from .berkas import (
+    TANPA_LINK,
+    baca_terbatas,
+    buat_temp,
+    buka_baca,
+    fsync_folder,
+    hapus_diam,
+    io,
+    jenis_berkas,
+    mode_baru,
+    mode_grup,
+    nama_temp,
+    pasang,
+    pasang_baru,
+    periksa_tujuan,
+    pesan_oserror,
+)
 from .data import Data
 from .errors import (
     BerkasRusak,
     BerkasSibuk,
     BerkasSudahAda,
     BerkasTidakAda,
+    BerkasTidakAman,
     DataDitolak,
     GagalMenyimpan,
     PeranTidakBerwenang,
     SesiTerkunci,
-    SkemaTerlaluBaru,
 )
+from .json_baris import Penyandi, decode, encode_checked
 from .lock import LockTimeout, ProcessLock
 from .model import TABLES
-from . import skema
 from .skema import FORMAT
+from .transaksi import Pelaku, Transaksi
 
-# --- low-level I/O, one indirection so fault-injection tests can fail any step ---------------------
-
-
-class _IO:
-    open = staticmethod(os.open)
-    write = staticmethod(os.write)
-    fsync = staticmethod(os.fsync)
-    close = staticmethod(os.close)
-    replace = staticmethod(os.replace)
-    link = staticmethod(os.link)
-    unlink = staticmethod(os.unlink)
-
-
-io = _IO()
-
-
-def _fsync_dir(folder: str) -> None:
-    if os.name == "nt":  # pragma: no cover - folders cannot be fsynced on Windows
-        return
-    fd = io.open(folder, os.O_RDONLY)
-    try:
-        io.fsync(fd)
-    finally:
-        io.close(fd)
-
-
-def _write_temp(folder: str, name: str, payload: bytes, mode: int, gid: int | None = None) -> str:
-    """Write payload to a new temp file in folder and fsync it; return its path.
-
-    The temp file gets `mode` exactly (whatever the umask) and, where allowed, the group `gid`, so the
-    store keeps the mode and group it had.
-    """
-    tmp = os.path.join(folder, f".{name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    fd = io.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
-    try:
-        try:
-            if hasattr(os, "fchmod"):
-                try:
-                    if gid is not None:
-                        os.fchown(fd, -1, gid)  # fails unless we are in that group: then ours
-                except OSError:
-                    pass
-                try:
-                    os.fchmod(fd, mode)  # the umask may have narrowed it
-                except OSError:
-                    pass  # file systems without modes (FAT) refuse: the content matters, not the mode
-            view = memoryview(payload)
-            while view:
-                n = io.write(fd, view)
-                view = view[n:]
-            io.fsync(fd)
-        finally:
-            io.close(fd)
-    except BaseException:
-        _hapus(tmp)
-        raise
-    return tmp
-
-
-def _hapus(path: str) -> None:
-    """Remove a temp file, ignoring failure (a later writer removes strays)."""
-    try:
-        io.unlink(path)
-    except OSError:
-        pass
-
-
-def _pasang(tmp: str, tujuan: str) -> None:
-    """Atomically put tmp in place of tujuan; on failure the temp file is removed."""
-    try:
-        io.replace(tmp, tujuan)
-    except BaseException:
-        _hapus(tmp)
-        raise
-
-
-def _pasang_baru(tmp: str, tujuan: str) -> None:
-    """Put tmp at tujuan only if nothing is there yet (FileExistsError otherwise).
-
-    A hard link does it atomically (tmp stays; the caller removes it). Where the file system has no
-    hard links (FAT flash drives), the name is first reserved with an exclusive create and tmp is then
-    moved over it."""
-    try:
-        io.link(tmp, tujuan)
-        return
-    except OSError as e:
-        if isinstance(e, FileExistsError) or e.errno not in _TANPA_LINK:
-            raise
-    io.close(io.open(tujuan, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    try:
-        io.replace(tmp, tujuan)
-    except BaseException:
-        _hapus(tujuan)
-        raise
-
-
-def _temp_re(name: str) -> "re.Pattern[str]":
-    return re.compile(rf"^\.{re.escape(name)}(?:\.bak)?\.(\d+)\.[0-9a-f]{{8}}\.tmp$")
-
-
-def pesan_oserror(e: OSError, path: str) -> str:
-    if e.errno == errno.ENOSPC:
-        return f"Disk penuh: perubahan tidak tersimpan ke {path}. Kosongkan ruang disk lalu ulangi."
-    if e.errno == errno.EROFS:
-        return (f"Tidak dapat menulis ke {path}: disk atau foldernya hanya-baca. Perubahan tidak tersimpan; "
-                "salin berkas ke folder yang dapat ditulisi lalu buka dari sana.")
-    if e.errno in (errno.EACCES, errno.EPERM):
-        return (f"Tidak dapat menulis ke folder berkas {path} (hanya-baca atau tanpa izin). "
-                "Perubahan tidak tersimpan.")
-    if e.errno == getattr(errno, "EDQUOT", None):
-        return f"Kuota disk habis: perubahan tidak tersimpan ke {path}. Kosongkan ruang lalu ulangi."
-    return f"Gagal menyimpan ke {path}: {e.strerror or e}. Perubahan tidak tersimpan."
-
-
-# --- serialisation ---------------------------------------------------------------------------------
-
-
-_dumps = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
-
-
-def _urutan_tabel(tables: Mapping[str, Any]) -> list[str]:
-    return [t for t in TABLES if t in tables] + sorted(t for t in tables if t not in TABLES)
-
-
-def _baris(k: str, v: Any) -> str:
-    return f"  {_dumps(str(k))}: {_dumps(v)}"
-
-
-def _tabel_bytes(name: str, lines: list[str]) -> bytes:
-    """One table's part of the file, from its record lines."""
-    head = f",\n {_dumps(name)}: "
-    if not lines:
-        return (head + "{}").encode("utf-8")
-    return (head + "{\n" + ",\n".join(lines) + "\n }").encode("utf-8")
-
-
-def encode(meta: Mapping[str, Any], tables: Mapping[str, Mapping[str, Any]]) -> bytes:
-    """The file's bytes: `_meta` on the second line, then each table with one record per line."""
-    parts = [('{\n "_meta": ' + _dumps(dict(meta))).encode("utf-8")]
-    for name in _urutan_tabel(tables):
-        parts.append(_tabel_bytes(name, [_baris(k, v) for k, v in tables[name].items()]))
-    parts.append(b"\n}\n")
-    return b"".join(parts)
-
-
-@dataclass
-class _Tabel:
-    obj: Mapping[str, Any]  # the table dict these lines were made from
-    keys: list[str]
-    lines: list[str]
-    index: dict[str, int]
-    chunk: bytes
-
-
-class _Penyandi:
-    """`encode` that re-serialises only what a transaction changed: the same bytes, much less work.
-
-    A score keystroke replaces one record in `skor` and appends one to `riwayat`; re-serialising the
-    whole session every time dominated the transaction (50 ms at 1,000 usulan, 340 ms at 5,000). Unchanged
-    tables reuse their bytes; a changed table has only its changed lines re-made, and falls back to a full
-    rebuild whenever its key order is not what the patch expects.
-    """
-
-    def __init__(self) -> None:
-        self._tabel: dict[str, _Tabel] = {}
-
-    @staticmethod
-    def _penuh(name: str, table: Mapping[str, Any]) -> _Tabel:
-        keys = list(table)
-        lines = [_baris(k, table[k]) for k in keys]
-        return _Tabel(table, keys, lines, {k: i for i, k in enumerate(keys)}, _tabel_bytes(name, lines))
-
-    @staticmethod
-    def _tambal(name: str, lama: _Tabel, table: Mapping[str, Any], ids: set[str]) -> _Tabel | None:
-        keys, lines, index = lama.keys, list(lama.lines), lama.index
-        hapus = {k for k in ids if k not in table and k in index}
-        baru = [k for k in ids if k in table and k not in index]
-        if hapus:
-            pairs = [(k, line) for k, line in zip(keys, lines) if k not in hapus]
-            keys = [k for k, _ in pairs]
-            lines = [line for _, line in pairs]
-            index = {k: i for i, k in enumerate(keys)}
-        else:
-            keys = list(keys)
-            index = dict(index) if baru else index
-        for k in ids:
-            if k in table and k in index:
-                lines[index[k]] = _baris(k, table[k])
-        if baru:
-            ekor = list(islice(reversed(table), len(baru)))[::-1]
-            if set(ekor) != set(baru):
-                return None
-            for k in ekor:
-                index[k] = len(keys)
-                keys.append(k)
-                lines.append(_baris(k, table[k]))
-        if len(keys) != len(table) or keys != list(table):
-            return None
-        return _Tabel(table, keys, lines, index, _tabel_bytes(name, lines))
-
-    def encode(self, meta: Mapping[str, Any], tables: Mapping[str, Mapping[str, Any]],
-               changed: Mapping[str, set[str] | None] | None = None,
-               base: Mapping[str, Mapping[str, Any]] | None = None) -> bytes:
-        """`changed` (table -> ids put or deleted) applies to `base`, the tables the transaction started
-        from: a table is patched only when the lines kept are those of its base table."""
-        parts = [('{\n "_meta": ' + _dumps(dict(meta))).encode("utf-8")]
-        baru: dict[str, _Tabel] = {}
-        for name in _urutan_tabel(tables):
-            table = tables[name]
-            lama = self._tabel.get(name)
-            if lama is not None and lama.obj is table:
-                st = lama
-            else:
-                ids = changed.get(name) if changed is not None else None
-                st = None
-                if lama is not None and ids is not None and base is not None and lama.obj is base.get(name):
-                    st = self._tambal(name, lama, table, ids)
-                if st is None:
-                    st = self._penuh(name, table)
-            baru[name] = st
-            parts.append(st.chunk)
-        parts.append(b"\n}\n")
-        self._tabel = baru
-        return b"".join(parts)
-
-    def lupakan(self) -> None:
-        self._tabel.clear()
-
-
-def decode(payload: bytes, path: str) -> tuple[dict, dict]:
-    """Parse and validate the file's bytes; return (meta, tables) at the current schema."""
-    if not payload.strip():
-        raise BerkasRusak(f"Berkas {path} kosong: bukan berkas sesi Musrenbang yang utuh.")
-    try:
-        text = payload.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise BerkasRusak(f"Berkas {path} rusak: bukan teks UTF-8 (bita ke-{e.start + 1}).") from None
-    try:
-        obj = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise BerkasRusak(
-            f"Berkas {path} rusak: JSON tidak sah di baris {e.lineno} kolom {e.colno} ({e.msg})."
-        ) from None
-    meta, tables = skema.validasi(obj, path)
-    if meta["skema"] > skema.SKEMA:
-        raise SkemaTerlaluBaru(
-            f"Berkas {path} dibuat oleh versi aplikasi yang lebih baru (skema {meta['skema']}; "
-            f"aplikasi ini mengenal skema {skema.SKEMA}). Perbarui aplikasi; berkas tidak diubah."
-        )
-    if meta["skema"] < skema.SKEMA:
-        # Migrated in memory only: the file is written at the new schema by the next transaction (and
-        # the schema-n file is then kept as the backup).
-        meta, tables = skema.migrasi(meta, tables, path)
-        meta, tables = skema.validasi({"_meta": meta, **tables}, path)
-    return meta, tables
-
-
-# --- who is acting ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Pelaku:
-    """The person at this terminal and their role."""
-
-    nama: str = "operator"
-    peran: str = "operator"
-    #: The unix login of the process's real uid (issue 10, `sesi/akun.py`): recorded in the history beside
-    #: `nama`, and what decides the role where the session binds roles to accounts.
-    akun: str = field(default_factory=lambda: _akun.akun_sekarang())
+#: Largest session or backup file read (a 5,000-usulan session with every cell scored is 11 MB).
+BATAS_UKURAN = 128 * 1024 * 1024
+_KEPALA = 256  # bytes compared to confirm a cached read (the revision is on the second line)
 
 
 def _signature(st: os.stat_result) -> tuple[int, int, int]:
     return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
-# --- the transaction -------------------------------------------------------------------------------
-
-
-class Transaksi:
-    """Changes to one session, applied in memory and written as one atomic revision on commit.
-
-    Records are replaced, never mutated in place, so the `Data` a screen holds stays as it was.
-    """
-
-    def __init__(self, base: Data, pelaku: Pelaku, waktu: datetime):
-        self.base = base
-        self.pelaku = pelaku
-        self.waktu = waktu
-        self._tables: dict[str, dict[str, Any]] = dict(base.raw)
-        self._copied: set[str] = set()
-        self._riwayat: list[dict[str, Any]] = []
-        self._data: Data | None = base
-        self.buka_kunci = False  # set by the action that reopens a signed session
-        self.changed_ids: dict[str, set[str]] = {}  # table -> ids put or deleted (for partial rewrites)
-
-    # reading
-    @property
-    def data(self) -> Data:
-        """The session as it stands inside this transaction."""
-        if self._data is None:
-            self._data = Data(self._tables, self.base.revisi, prev=self.base)
-        return self._data
-
-    def get(self, table: str, rid: str) -> dict[str, Any] | None:
-        return self._tables.get(table, {}).get(rid)
-
-    def table(self, table: str) -> Mapping[str, Any]:
-        return self._tables.get(table, {})
-
-    @property
-    def waktu_iso(self) -> str:
-        return self.waktu.isoformat(timespec="seconds")
-
-    # writing
-    def _own(self, table: str) -> dict[str, Any]:
-        if table not in self._copied:
-            self._tables[table] = dict(self._tables.get(table, {}))
-            self._copied.add(table)
-        self._data = None
-        return self._tables[table]
-
-    def put(self, table: str, rid: str, record: Mapping[str, Any]) -> None:
-        self._own(table)[rid] = dict(record)
-        self.changed_ids.setdefault(table, set()).add(rid)
-
-    def delete(self, table: str, rid: str) -> None:
-        t = self._own(table)
-        t.pop(rid, None)
-        self.changed_ids.setdefault(table, set()).add(rid)
-
-    def catat(self, aksi: str, objek: str = "", lama: Any = None, baru: Any = None) -> None:
-        """Record one change in the history (time, who, role, what, old and new value)."""
-        self._riwayat.append({"aksi": aksi, "objek": objek, "lama": lama, "baru": baru})
-
-    def id_baru(self, table: str, prefix: str, width: int = 4) -> str:
-        """The next free id of the form PREFIX0001 in a table."""
-        highest = 0
-        n = len(prefix)
-        for rid in self.table(table):
-            if rid.startswith(prefix) and rid[n:].isdigit():
-                highest = max(highest, int(rid[n:]))
-        return f"{prefix}{highest + 1:0{width}d}"
-
-    def urutan_baru(self, table: str) -> int:
-        """The next entry-order number in a table."""
-        return max((r.get("urutan", 0) for r in self.table(table).values()), default=0) + 1
-
-    @property
-    def ada_perubahan(self) -> bool:
-        return bool(self._copied)
-
-    def wajib_peran(self, *peran: str) -> None:
-        _akun.wajib_akun(self.table("sesi"), self.pelaku.akun, self.pelaku.peran)  # issue 10: sesi/akun.py
-        if self.pelaku.peran not in peran:
-            from .model import PERAN
-
-            boleh = ", ".join(PERAN[p] for p in peran)
-            raise PeranTidakBerwenang(
-                f"Peran {PERAN.get(self.pelaku.peran, self.pelaku.peran)} tidak berwenang untuk ini "
-                f"(hanya: {boleh})."
-            )
-
-    def _finish(self) -> dict[str, dict[str, Any]]:
-        # issue 10 (sesi/riwayat.py): every change is in the history, and the transaction's last entry
-        # carries the records it changed, so `periksa` can replay the history and compare.
-        if self._copied - {"riwayat"} and not self._riwayat:
-            self.catat(riwayat.AKSI_TANPA_CATATAN)
-        if self._riwayat:
-            self._riwayat[-1][riwayat.UBAH] = riwayat.ubah(self._tables, self.changed_ids)
-            hist = self._own("riwayat")
-            last_id = next(reversed(hist), None)
-            nomor = int(last_id) if last_id else 0
-            prev_hash = hist[last_id]["hash"] if last_id else riwayat.AWAL
-            for e in self._riwayat:
-                nomor += 1
-                entry = {
-                    "id": riwayat.id_entri(nomor),
-                    "waktu": self.waktu_iso,
-                    "nama": self.pelaku.nama,
-                    "peran": self.pelaku.peran,
-                    "akun": self.pelaku.akun,
-                    **e,
-                }
-                entry["hash"] = prev_hash = riwayat.hash_entri(prev_hash, entry)
-                hist[entry["id"]] = entry
-                self.changed_ids.setdefault("riwayat", set()).add(entry["id"])
-        return self._tables
-
-
-# --- the store -------------------------------------------------------------------------------------
+def _temp_re(name: str) -> "re.Pattern[str]":
+    return re.compile(rf"^\.{re.escape(name)}(?:\.bak)?\.(\d+)\.[0-9a-f]{{8}}\.tmp$")
 
 
 class Store:
@@ -461,7 +93,7 @@ class Store:
         self.backup_path = self.path + ".bak"
         self.pelaku = pelaku or Pelaku()
         self.clock = clock or (lambda: datetime.now().replace(microsecond=0))
-        self._lock = ProcessLock(self.lock_path, mode=0o666 & ~_umask(), timeout=lock_timeout)
+        self._lock = ProcessLock(self.lock_path, mode=mode_baru(), timeout=lock_timeout)
         # Threads of this process: one transaction at a time per Store (the process lock is re-entrant
         # per object, so without this two threads would both "hold" it and lose each other's updates).
         self._mutex = threading.RLock()
@@ -469,19 +101,23 @@ class Store:
         self._temp_dibersihkan = False
         self._sig: tuple[int, int, int] | None = None
         self._kepala: bytes | None = None  # the first bytes of the file as last read or written
-        self._penyandi = _Penyandi()
+        self._penyandi = Penyandi()
         self._data: Data | None = None
 
     # creating and opening
     @classmethod
-    def buat(cls, path: str | os.PathLike[str], info: Mapping[str, Any], **kwargs: Any) -> "Store":
-        """Create a new session file; refuse if the path already exists."""
+    def buat(cls, path: str | os.PathLike[str], info: Mapping[str, Any],
+             siapkan: Callable[[Transaksi], Any] | None = None, **kwargs: Any) -> "Store":
+        """Create a new session file, all or nothing; refuse if anything is at the path already.
+
+        `siapkan(tx)`, when given, fills the new session (kelurahan, criteria, ...) before anything is
+        written: it is recorded as revision 2 after the bare session (revision 1), exactly as two
+        transactions would, but the file is written once, so a refusal or a failure leaves no file."""
         store = cls(path, **kwargs)
         if os.path.lexists(store.path):
             raise BerkasSudahAda(f"Berkas {store.path} sudah ada; tidak ditimpa. Pilih nama lain.")
         if not os.path.isdir(store.folder):
             raise GagalMenyimpan(f"Folder {store.folder} tidak ada.")
-        meta = {"format": FORMAT, "skema": skema.SKEMA, "revisi": 1}
         tables: dict[str, dict[str, Any]] = {t: {} for t in TABLES}
         tables["sesi"] = {"info": dict(info)}
         entry = {"id": riwayat.id_entri(1), "waktu": store.clock().isoformat(timespec="seconds"),
@@ -490,21 +126,32 @@ class Store:
                  riwayat.UBAH: riwayat.ubah(tables, {"sesi": {"info"}})}
         entry["hash"] = riwayat.hash_entri(riwayat.AWAL, entry)
         tables["riwayat"] = {entry["id"]: entry}
-        payload = _encode_checked(meta, tables)
+        revisi = 1
+        skema.validasi({"_meta": {"format": FORMAT, "skema": skema.SKEMA, "revisi": revisi}, **tables},
+                       store.path)
+        if siapkan is not None:
+            tx = Transaksi(Data(tables, revisi), store.pelaku, store.clock())
+            siapkan(tx)
+            if tx.ada_perubahan:
+                store._periksa_perubahan(tx)
+                tables = store._selesaikan(tx)
+                revisi = 2
+        meta = {"format": FORMAT, "skema": skema.SKEMA, "revisi": revisi}
+        payload = encode_checked(meta, tables)
         linked = False
         try:
-            tmp = _write_temp(store.folder, store.name, payload, 0o666 & ~_umask())
+            tmp = buat_temp(store.path, payload, mode_baru())
             try:
-                _pasang_baru(tmp, store.path)
+                pasang_baru(tmp, store.path)
                 linked = True
             except FileExistsError:
                 raise BerkasSudahAda(f"Berkas {store.path} sudah ada; tidak ditimpa.") from None
             finally:
-                _hapus(tmp)
-            _fsync_dir(store.folder)
+                hapus_diam(tmp)
+            fsync_folder(store.folder)
         except OSError as e:
             if linked:  # not known to be on disk: take it back, so a retry can create it again
-                _hapus(store.path)
+                hapus_diam(store.path)
             raise GagalMenyimpan(pesan_oserror(e, store.path)) from None
         return store
 
@@ -523,17 +170,20 @@ class Store:
 
     def _muat(self) -> Data:
         try:
-            fd = os.open(self.path, os.O_RDONLY)
+            fd = buka_baca(self.path)
         except FileNotFoundError:
             raise BerkasTidakAda(f"Berkas {self.path} tidak ditemukan.") from None
-        except IsADirectoryError:
-            raise BerkasRusak(f"{self.path} adalah folder, bukan berkas sesi.") from None
+        except BerkasTidakAman as e:
+            if os.path.isdir(self.path) and not os.path.islink(self.path):
+                raise BerkasRusak(f"{self.path} adalah folder, bukan berkas sesi.") from None
+            raise BerkasTidakAman(f"Berkas sesi tidak dibuka: {e}") from None
         except OSError as e:
             raise BerkasRusak(f"Berkas {self.path} tidak dapat dibaca: {e.strerror}.") from None
         try:
             st = os.fstat(fd)
-            if not stat.S_ISREG(st.st_mode):
-                raise BerkasRusak(f"{self.path} bukan berkas biasa.")
+            if st.st_size > BATAS_UKURAN:
+                raise BerkasRusak(f"Berkas {self.path} terlalu besar untuk berkas sesi ({st.st_size} bita; "
+                                  f"paling besar {BATAS_UKURAN}). Berkas tidak diubah.")
             sig = _signature(st)
             with os.fdopen(fd, "rb", closefd=False) as f:
                 head = f.read(_KEPALA)
@@ -542,7 +192,7 @@ class Store:
                 if (sig == self._sig and self._data is not None and self._kepala is not None
                         and self._kepala[:len(head)] == head):
                     return self._data
-                payload = head + f.read()
+                payload = head + f.read(BATAS_UKURAN + 1 - len(head))
         except OSError as e:
             raise BerkasRusak(f"Berkas {self.path} tidak dapat dibaca: {e.strerror}.") from None
         finally:
@@ -597,23 +247,34 @@ class Store:
                         "Berita acara sudah disahkan: sesi terkunci dan tidak menerima perubahan. "
                         "Buka kembali pengesahan (dengan alasan) bila perlu mengubah."
                     )
-                masalah = skema.masalah_perubahan(tx._tables, tx.changed_ids)
-                if masalah:  # a bug in an action: refuse it rather than write a file no one can open
-                    raise DataDitolak(f"Perubahan tidak disimpan karena datanya tidak sah ({masalah}). "
-                                      "Berkas tidak diubah.")
-                try:
-                    tables = tx._finish()
-                except UnicodeEncodeError as e:
-                    raise _teks_tidak_sah(e) from None
-                self._commit(base, tables, tx)
+                self._periksa_perubahan(tx)
+                self._commit(base, self._selesaikan(tx), tx)
             finally:
                 self._dalam_transaksi = False
                 self._lock.release()
 
+    @staticmethod
+    def _periksa_perubahan(tx: Transaksi) -> None:
+        masalah = skema.masalah_perubahan(tx._tables, tx.changed_ids)
+        if masalah:  # a bug in an action: refuse it rather than write a file no one can open
+            raise DataDitolak(f"Perubahan tidak disimpan karena datanya tidak sah ({masalah}). "
+                              "Berkas tidak diubah.")
+
+    @staticmethod
+    def _selesaikan(tx: Transaksi) -> dict[str, dict[str, Any]]:
+        try:
+            return tx._finish()
+        except UnicodeEncodeError as e:
+            from .json_baris import teks_tidak_sah
+
+            raise teks_tidak_sah(e) from None
+
     def _kunci(self) -> None:
-        """Take the lock between processes; the lock file gets the store file's mode and group."""
+        """Take the lock between processes (the lock file gets the store file's mode and group), after
+        checking that nothing but a regular file stands at the backup's name."""
         if os.path.exists(self.path):
-            self._lock.mode, self._lock.gid = _mode_grup(self.path)
+            self._lock.mode, self._lock.gid = mode_grup(self.path)
+        self._periksa_cadangan_biasa()
         try:
             self._lock.acquire()
         except LockTimeout:
@@ -622,6 +283,17 @@ class Store:
             ) from None
         except OSError as e:
             raise GagalMenyimpan(pesan_oserror(e, self.lock_path)) from None
+
+    def _periksa_cadangan_biasa(self) -> None:
+        try:
+            st = os.lstat(self.backup_path)
+        except OSError:
+            return
+        if not stat.S_ISREG(st.st_mode):
+            raise BerkasTidakAman(
+                f"Cadangan {self.backup_path} adalah {jenis_berkas(st.st_mode)}, bukan berkas biasa: tidak "
+                "diikuti, dibaca, atau ditimpa. Perubahan tidak tersimpan. Hapus atau pindahkan benda itu "
+                "(bila ada yang memasangnya di folder bersama, laporkan), lalu ulangi.")
 
     def _bersihkan_temp(self) -> None:
         """Once per Store, under the lock: remove temp files left by writers that were killed.
@@ -646,24 +318,25 @@ class Store:
                 except OSError:
                     pass
 
-    def _commit(self, base: Data, tables: dict[str, dict[str, Any]], tx: Transaksi) -> None:
-        revisi = base.revisi + 1
+    def _commit(self, base: Data, tables: dict[str, dict[str, Any]], tx: Transaksi,
+                revisi: int | None = None) -> None:
+        revisi = base.revisi + 1 if revisi is None else revisi
         meta = {"format": FORMAT, "skema": skema.SKEMA, "revisi": revisi}
-        payload = _encode_checked(meta, tables, self._penyandi, tx.changed_ids, base.raw)
-        mode, gid = _mode_grup(self.path)
+        payload = encode_checked(meta, tables, self._penyandi, tx.changed_ids, base.raw)
+        mode, gid = mode_grup(self.path)
         try:
-            tmp = _write_temp(self.folder, self.name, payload, mode, gid)
+            tmp = buat_temp(self.path, payload, mode, gid)
             try:
                 self._keep_backup(mode, gid)
             except BaseException:
-                _hapus(tmp)
+                hapus_diam(tmp)
                 raise
-            _pasang(tmp, self.path)
+            pasang(tmp, self.path)
         except OSError as e:
             self._sig = None  # unknown state: re-read from disk next time
             raise GagalMenyimpan(pesan_oserror(e, self.path)) from None
         try:
-            _fsync_dir(self.folder)
+            fsync_folder(self.folder)
         except OSError as e:
             # The new file is in place but the disk would not confirm it. Put the old one back, so that
             # what everyone sees matches what we tell the user: not saved (try again).
@@ -679,14 +352,14 @@ class Store:
         message for the user."""
         sebab = e.strerror or str(e)
         try:
-            lama: bytes | None = Path(self.backup_path).read_bytes()
-        except OSError:
+            lama: bytes | None = baca_terbatas(self.backup_path, BATAS_UKURAN)
+        except (OSError, BerkasTidakAman):
             lama = None
         if lama is not None:
             try:
-                _pasang(_write_temp(self.folder, self.name, lama, mode, gid), self.path)
+                pasang(buat_temp(self.path, lama, mode, gid), self.path)
                 try:
-                    _fsync_dir(self.folder)
+                    fsync_folder(self.folder)
                 except OSError:
                     pass
                 return pesan_oserror(e, self.path)
@@ -696,71 +369,145 @@ class Store:
                 "Perubahan mungkin sudah tertulis; muat ulang untuk memeriksa, dan periksa disk.")
 
     def _keep_backup(self, mode: int, gid: int | None = None) -> None:
-        """Make `<store>.bak` the file as it is now (the last good revision)."""
-        tmp = os.path.join(self.folder, f".{self.name}.bak.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+        """Make `<store>.bak` the file as it is now (the last good revision).
+
+        When a writer was killed between keeping the backup and replacing the store, the backup is the
+        store file itself (one inode, two names): it already holds this revision. Linking again would
+        leave the temp name behind, since renaming a link onto another name of the same file does nothing."""
+        try:
+            if os.path.samefile(self.path, self.backup_path):
+                return
+        except OSError:
+            pass  # no backup yet
+        tmp = nama_temp(self.backup_path)
         try:
             io.link(self.path, tmp)
         except OSError as e:
-            if e.errno not in _TANPA_LINK:
+            if e.errno not in TANPA_LINK:
                 raise
             # No hard links here (FAT): copy the file as it is now (validated by _muat under this lock).
-            tmp = _write_temp(self.folder, self.name + ".bak", Path(self.path).read_bytes(), mode, gid)
-        _pasang(tmp, self.backup_path)
+            tmp = buat_temp(self.backup_path, baca_terbatas(self.path, BATAS_UKURAN), mode, gid)
+        pasang(tmp, self.backup_path)
 
     # restoring
     def periksa_cadangan(self) -> Data:
-        """Read and validate the backup file (raises if it is missing or damaged)."""
+        """Read and validate the backup file (raises if it is missing, damaged, or not a regular file)."""
         return self._baca_cadangan()[0]
 
     def _baca_cadangan(self) -> tuple[Data, bytes]:
         try:
-            payload = Path(self.backup_path).read_bytes()
+            payload = baca_terbatas(self.backup_path, BATAS_UKURAN)
         except FileNotFoundError:
             raise BerkasTidakAda(f"Cadangan {self.backup_path} tidak ada.") from None
+        except BerkasTidakAman as e:
+            raise BerkasTidakAman(f"Cadangan tidak dipakai: {e}") from None
         except OSError as e:
             raise BerkasRusak(f"Cadangan {self.backup_path} tidak dapat dibaca: {e.strerror}.") from None
         meta, tables = decode(payload, self.backup_path)
         return Data(tables, meta["revisi"]), payload
 
-    def pulihkan(self) -> str:
+    def periksa_pulihkan(self, buka_kunci: bool = False) -> "RencanaPulihkan":
+        """What `pulihkan` would do, checked without writing: the backup, the current session (None when
+        it cannot be read) and whether the signature would be reopened.
+
+        Raises as `pulihkan` would: the backup missing, damaged or not a regular file (BerkasTidakAda,
+        BerkasRusak, BerkasTidakAman); a symlink, FIFO or device at the session path (BerkasTidakAman); or
+        SesiTerkunci when the current session is signed, the backup is not that signed revision, and
+        `buka_kunci` is not given."""
+        cadangan, sekarang, _ = self._rencana_pulihkan(buka_kunci)
+        return RencanaPulihkan(cadangan, sekarang,
+                               sekarang is not None and _membuang_pengesahan(sekarang, cadangan))
+
+    def _rencana_pulihkan(self, buka_kunci: bool) -> tuple[Data, Data | None, bytes]:
+        periksa_tujuan(self.path)  # a symlink, FIFO, device or folder there is never replaced
+        cadangan, payload = self._baca_cadangan()
+        try:
+            sekarang: Data | None = self._muat()
+        except (BerkasRusak, BerkasTidakAda):
+            sekarang = None  # damaged or gone: what pulihkan is for (BerkasTidakAman is raised)
+        if sekarang is not None and _membuang_pengesahan(sekarang, cadangan) and not buka_kunci:
+            sah = sekarang.info.disahkan
+            raise SesiTerkunci(
+                f"Berkas {self.path} sudah disahkan (versi {sah.get('versi', 1)}, sidik jari "
+                f"{str(sah.get('sidik_jari', ''))[:16]}...), sedangkan cadangan {self.backup_path} bukan "
+                "revisi yang disahkan itu: memulihkannya membatalkan pengesahan. Tidak ada yang diubah. "
+                "Bila memang perlu, ulangi dengan --buka-kunci --alasan \"...\" (alasan dicatat di riwayat "
+                "dan berita acara berikutnya).")
+        return cadangan, sekarang, payload
+
+    def pulihkan(self, alasan_buka: str | None = None) -> str:
         """Put the backup in place of the store; the file it replaces is kept aside.
 
         Returns the path the replaced file was kept under ("" when there was no file). The backup is
-        checked under the lock, so what is restored is exactly what was checked.
+        checked under the lock, so what is restored is exactly what was checked. A signed session stays
+        signed when the backup is that signed revision (the bytes are restored as they are). When the
+        backup would drop the signature, `alasan_buka` is required (SesiTerkunci otherwise): the
+        signature is then reopened with that reason by `sesi.pengesahan.buka_kembali` (the same check of
+        role and reason, and the same history entry, as `musrenbang buka-kunci`) on the backup's content,
+        and that is written, as a revision newer than both files.
         """
         with self._mutex:
             if self._dalam_transaksi:
                 raise RuntimeError("pulihkan() di dalam transaksi tidak didukung.")
             self._kunci()
             try:
-                _, payload = self._baca_cadangan()
-                aside = ""
-                if os.path.lexists(self.path):
-                    stamp = self.clock().strftime("%Y%m%d-%H%M%S")
-                    aside = f"{self.path}.rusak-{stamp}"
-                    n = 1
-                    while os.path.lexists(aside):
-                        n += 1
-                        aside = f"{self.path}.rusak-{stamp}-{n}"
-                mode, gid = _mode_grup(self.backup_path)
+                cadangan, sekarang, payload = self._rencana_pulihkan(alasan_buka is not None)
+                if sekarang is not None and _membuang_pengesahan(sekarang, cadangan):
+                    payload = self._buka_pada_cadangan(sekarang, cadangan, alasan_buka or "")
+                aside = self._nama_di_samping()
+                mode, gid = mode_grup(self.backup_path)
                 try:
-                    tmp = _write_temp(self.folder, self.name, payload, mode, gid)
+                    tmp = buat_temp(self.path, payload, mode, gid)
                     try:
                         if aside:
                             self._simpan_di_samping(aside, mode, gid)
                     except BaseException:
-                        _hapus(tmp)
+                        hapus_diam(tmp)
                         raise
-                    _pasang(tmp, self.path)
-                    _fsync_dir(self.folder)
+                    pasang(tmp, self.path)
+                    fsync_folder(self.folder)
                 except OSError as e:
                     raise GagalMenyimpan(pesan_oserror(e, self.path)) from None
                 self._sig = None
                 self._kepala = None
                 self._data = None
+                self._penyandi.lupakan()
                 return aside
             finally:
                 self._lock.release()
+
+    def _buka_pada_cadangan(self, sekarang: Data, cadangan: Data, alasan: str) -> bytes:
+        """The backup's content with the current signature reopened for `alasan`: the bytes to restore.
+        Nothing is written here, so a refused reason or role changes nothing."""
+        from .pengesahan import buka_kembali
+        from .peran import BOLEH
+
+        # Whoever reopens must be allowed to on the signed session itself (role, and unix account where
+        # the session binds roles to accounts), not only on the older backup.
+        waktu = self.clock()
+        Transaksi(sekarang, self.pelaku, waktu).wajib_peran(*BOLEH["pengesahan"])
+        tx = Transaksi(cadangan, self.pelaku, waktu)
+        info = dict(cadangan.raw["sesi"]["info"])
+        info["disahkan"] = sekarang.raw["sesi"]["info"]["disahkan"]
+        info["versi_sah"] = list(sekarang.raw["sesi"]["info"].get("versi_sah") or [])
+        tx.put("sesi", "info", info)
+        buka_kembali(tx, alasan)
+        tx.catat("pulihkan cadangan", "berkas", sekarang.revisi, cadangan.revisi)
+        self._periksa_perubahan(tx)
+        tables = self._selesaikan(tx)
+        meta = {"format": FORMAT, "skema": skema.SKEMA, "revisi": max(sekarang.revisi, cadangan.revisi) + 1}
+        return encode_checked(meta, tables)
+
+    def _nama_di_samping(self) -> str:
+        if not os.path.lexists(self.path):
+            return ""
+        stamp = self.clock().strftime("%Y%m%d-%H%M%S")
+        aside = f"{self.path}.rusak-{stamp}"
+        n = 1
+        while os.path.lexists(aside):
+            n += 1
+            aside = f"{self.path}.rusak-{stamp}-{n}"
+        return aside
 
     def _simpan_di_samping(self, aside: str, mode: int, gid: int | None) -> None:
         """Keep the current file as `aside` (a hard link, or a copy where links are not possible)."""
@@ -768,95 +515,24 @@ class Store:
             io.link(self.path, aside)
             return
         except OSError as e:
-            if e.errno not in _TANPA_LINK:
+            if e.errno not in TANPA_LINK:
                 raise
-        with open(self.path, "rb") as f:
-            isi = f.read()
-        _pasang(_write_temp(self.folder, self.name, isi, mode, gid), aside)
+        pasang(buat_temp(self.path, baca_terbatas(self.path, BATAS_UKURAN), mode, gid), aside)
 
 
-#: Errors that mean "this file system has no hard links" (FAT, some network shares): copy instead.
-_TANPA_LINK = {errno.EPERM, errno.EXDEV, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP,
-               getattr(errno, "ENOSYS", errno.EPERM)}
-
-_KEPALA = 256  # bytes compared to confirm a cached read (the revision is on the second line)
-
-
-def _teks_tidak_sah(e: UnicodeEncodeError) -> DataDitolak:
-    return DataDitolak(
-        f"Teks memuat karakter yang tidak sah (kode {ord(e.object[e.start]):#x}) dan tidak dapat "
-        "disimpan. Ketik ulang teks itu; tidak ada yang diubah."
-    )
+class RencanaPulihkan(NamedTuple):
+    cadangan: Data
+    sekarang: Data | None  # None when the current file cannot be read (what pulihkan is for)
+    buka_pengesahan: bool  # the current session is signed and the backup is not that signed revision
 
 
-def _encode_checked(meta: Mapping[str, Any], tables: Mapping[str, Mapping[str, Any]],
-                    penyandi: "_Penyandi | None" = None,
-                    changed: Mapping[str, set[str] | None] | None = None,
-                    base: Mapping[str, Mapping[str, Any]] | None = None) -> bytes:
-    try:
-        if penyandi is not None:
-            return penyandi.encode(meta, tables, changed, base)
-        return encode(meta, tables)
-    except UnicodeEncodeError as e:
-        if penyandi is not None:
-            penyandi.lupakan()
-        raise _teks_tidak_sah(e) from None
+def _membuang_pengesahan(sekarang: Data, cadangan: Data) -> bool:
+    """True when restoring `cadangan` over `sekarang` would drop a signature: the current session is
+    signed and the backup is not that same signed revision."""
+    sah = sekarang.info.disahkan
+    return bool(sah) and cadangan.info.disahkan != sah
 
 
-def _mode_grup(path: str) -> tuple[int, int | None]:
-    """The mode and group a file written in place of `path` should keep (defaults when it is absent)."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return 0o666 & ~_umask(), None
-    return stat.S_IMODE(st.st_mode), st.st_gid
-
-
-def _umask() -> int:
-    """The process umask, read without changing it where possible (changing it races with threads)."""
-    try:
-        with open("/proc/self/status", encoding="ascii", errors="replace") as f:
-            for line in f:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-class AtomicJSONStorage(Storage):
-    """A TinyDB Storage over the session file, following the same recipe.
-
-    `TinyDB(path, storage=AtomicJSONStorage)` reads and writes the store safely; each `write` is one
-    locked, atomic revision (the `_meta` block is kept and the revision bumped).
-    """
-
-    def __init__(self, path: str, **kwargs: Any):
-        self._store = Store(path, **kwargs)
-
-    def read(self) -> dict[str, dict[str, Any]] | None:
-        try:
-            data = self._store.muat()
-        except BerkasTidakAda:
-            return None
-        # A deep copy: TinyDB updates records in place, and the store's own records must never change.
-        return copy.deepcopy({k: dict(v) for k, v in data.raw.items()})
-
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        with self._store.transaksi() as tx:
-            for name in list(tx._tables):
-                if name not in data:  # TinyDB dropped the table: its records go
-                    for rid in list(tx.table(name)):
-                        tx.delete(name, rid)
-            for name, table in data.items():
-                table = {str(k): v for k, v in table.items()}
-                lama = tx.table(name)
-                for rid in [r for r in lama if r not in table]:
-                    tx.delete(name, rid)
-                for rid, rec in table.items():
-                    if lama.get(rid) != rec:
-                        tx.put(name, rid, rec)
-            if tx.ada_perubahan:
-                tx.catat("ubah lewat TinyDB", "berkas")
+#: Pelaku and Transaksi are defined in sesi/transaksi.py; named here for modules that still import them
+#: from the store (sesi/pengesahan.py, sesi/csv_import.py, screens/, musrenbang_tui/app.py).
+__all__ = ["Store", "RencanaPulihkan", "BATAS_UKURAN", "Pelaku", "Transaksi"]

@@ -12,8 +12,8 @@ from .format import parse_angka
 from .masukan import bilangan_bulat, desimal_dalam_batas, kutip, teks_terbatas, wajib
 from .model import JENIS_USULAN, Usulan, decimal_text
 from .peran import BOLEH
-from .store import Transaksi
 from .teks import bersih
+from .transaksi import Transaksi
 from .verifikasi import cek_kelompok_terbuka
 
 ID_SAH = re.compile(r"^[^|\s][^|]{0,63}$")

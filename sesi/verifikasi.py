@@ -10,8 +10,8 @@ from .data import Data, normal
 from .errors import DataDitolak
 from .model import STATUS, label_status
 from .peran import BOLEH
-from .store import Transaksi
 from .teks import bersih
+from .transaksi import Transaksi
 
 #: Statuses the kelompok sets (the Pleno II ones are set in `pleno`).
 STATUS_VERIFIKASI = ("baru", "sesuai", "ditolak", "dialihkan", "digabung", "cadangan")

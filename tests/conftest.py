@@ -19,7 +19,8 @@ import pytest
 from sesi import kelompok, pendaftaran, persiapan, skor, usulan
 from sesi.errors import DataDitolak, SesiError
 from sesi.riwayat import periksa_rantai
-from sesi.store import Pelaku, Store
+from sesi.store import Store
+from sesi.transaksi import Pelaku
 
 TANGGAL = "2027-02-09"
 MULAI = datetime(2027, 2, 9, 8, 0, 0)

@@ -25,7 +25,8 @@ from datetime import datetime, timedelta
 from itertools import count
 
 from sesi import catatan, kelompok, pendaftaran, persiapan, pleno, skor, usulan, verifikasi
-from sesi.store import Pelaku, Store
+from sesi.store import Store
+from sesi.transaksi import Pelaku
 
 TANGGAL = "2027-02-09"
 KECAMATAN = "Banjarmasin Utara"

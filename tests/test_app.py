@@ -13,7 +13,8 @@ from pathlib import Path
 from musrenbang_tui.app import MusrenbangApp, jalankan, mouse_bawaan
 from screens.widgets import AgendaBar, StatusBar
 from sesi import pendaftaran
-from sesi.store import Pelaku, Store
+from sesi.store import Store
+from sesi.transaksi import Pelaku
 
 ROOT = Path(__file__).resolve().parent.parent
 JAM = datetime(2027, 2, 9, 10, 0, 0)
@@ -271,7 +272,7 @@ async def test_disk_penuh_menjaga_isian(demo, monkeypatch):
     nothing on disk; once space is back the same form saves."""
     import errno
 
-    from sesi import store as store_mod
+    from sesi import berkas as berkas_mod
 
     before = demo.read_bytes()
     app = buka(demo)
@@ -281,7 +282,7 @@ async def test_disk_penuh_menjaga_isian(demo, monkeypatch):
 
         def penuh(fd, data):
             raise OSError(errno.ENOSPC, "No space left on device")
-        monkeypatch.setattr(store_mod.io, "write", penuh)
+        monkeypatch.setattr(berkas_mod.io, "write", penuh)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen.__class__.__name__ == "FormDialog"

@@ -30,7 +30,8 @@ from sesi.berita_acara import (
     tabel_teks,
 )
 from sesi.export import teks_sel
-from sesi.store import Pelaku, Store
+from sesi.store import Store
+from sesi.transaksi import Pelaku
 
 from skenario import buat_skenario
 

@@ -216,11 +216,11 @@ def test_riwayat_mencatat_akun_dan_isi_setiap_perubahan(store):
     with store.transaksi() as tx:
         pid = pendaftaran.tambah_peserta(tx, nama="Tamu", unsur="lainnya")
     with store.transaksi() as tx:
-        tx.put("catatan", "C999", {"id": "C999", "teks": "langsung"})
+        tx.put("catatan", "C999", {"id": "C999", "waktu": "2027-02-09T09:00:00", "teks": "langsung"})
     entri = list(store.muat().raw["riwayat"].values())
     assert all(e["akun"] == akun.akun_sekarang() for e in entri)
-    assert entri[-1]["aksi"] == "ubah data" and entri[-1]["ubah"] == [["catatan", "C999", {"id": "C999",
-                                                                                             "teks": "langsung"}]]
+    assert entri[-1]["aksi"] == "ubah data" and entri[-1]["ubah"] == [
+        ["catatan", "C999", {"id": "C999", "waktu": "2027-02-09T09:00:00", "teks": "langsung"}]]
     assert any(u[:2] == ["peserta", pid] for e in entri for u in e.get("ubah", []))
     assert periksa(store.path)[0] == []
 

@@ -9,7 +9,8 @@ from pathlib import Path
 from musrenbang_tui.app import MusrenbangApp
 from screens.widgets import StatusBar
 from sesi import berita_acara
-from sesi.store import Pelaku, Store
+from sesi.store import Store
+from sesi.transaksi import Pelaku
 
 JAM = datetime(2027, 2, 9, 15, 0, 0)
 

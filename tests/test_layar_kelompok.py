@@ -14,7 +14,8 @@ from musrenbang_tui.app import MusrenbangApp
 from screens.tombol import perintah_aktif
 from screens.widgets import StatusBar
 from sesi import persiapan, usulan, verifikasi
-from sesi.store import Pelaku, Store
+from sesi.store import Store
+from sesi.transaksi import Pelaku
 
 JAM = datetime(2027, 2, 9, 10, 0, 0)
 KEL_I, KEL_II = "KEL01", "KEL02"

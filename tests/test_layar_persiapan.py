@@ -15,7 +15,8 @@ from screens.persiapan.layar import PersiapanScreen
 from screens.persiapan.impor import BagianImpor
 from screens.widgets import FormDialog, KonfirmasiDialog, StatusBar
 from sesi import persiapan, usulan
-from sesi.store import Pelaku, Store
+from sesi.store import Store
+from sesi.transaksi import Pelaku
 
 JAM = datetime(2027, 2, 9, 10, 0, 0)
 

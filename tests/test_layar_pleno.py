@@ -20,7 +20,8 @@ from screens.catatan_widget import CatatanDialog, lengkapi_nama, pisah_pembicara
 from screens.widgets import AlasanDialog, KonfirmasiDialog, PilihDialog, StatusBar
 from sesi import catatan, pleno, skor
 from sesi.data import Data
-from sesi.store import Pelaku, Store
+from sesi.store import Store
+from sesi.transaksi import Pelaku
 
 KEL_I = "KEL01"
 

@@ -13,7 +13,8 @@ from screens.skoring.layar import BarisInfo, SkoringScreen
 from sesi import pleno, skor
 from sesi.model import STATUS_DISISIHKAN
 from sesi.peringkat import peringkat_kelompok
-from sesi.store import Pelaku, Store
+from sesi.store import Store
+from sesi.transaksi import Pelaku
 
 KELOMPOK_I = "Kelompok I Infrastruktur"
 

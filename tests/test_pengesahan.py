@@ -20,7 +20,8 @@ from sesi.pengesahan import (
     sidik_jari,
 )
 from sesi.riwayat import periksa_rantai
-from sesi.store import Pelaku, Store
+from sesi.store import Store
+from sesi.transaksi import Pelaku
 
 
 @pytest.fixture

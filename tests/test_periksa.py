@@ -173,13 +173,13 @@ def test_acuan_yang_tidak_ada_dan_aturan(rancangan):
 
 
 def test_jenis_data_salah(rancangan):
-    """A field typed wrong by hand ("urutan": "3") is named instead of crashing the document."""
+    """A field typed wrong by hand ("urutan": "3") is named instead of crashing the document: the store
+    refuses the file when loading it, naming table, record, field and the value written."""
     _ubah_json(rancangan, lambda obj: obj["usulan"]["U003"].update(urutan="3"))
     masalah, _ = periksa(rancangan)
-    assert masalah == ["Jenis data salah: tabel usulan, data U003, kolom urutan harus bilangan bulat "
-                       "(tertulis '3').",
-                       'Data tidak sesuai dengan riwayat: tabel usulan, data U003, kolom urutan: berkas "3", menurut '
-                       "riwayat 3."]
+    assert masalah == [f"Berkas {rancangan} bukan berkas sesi yang sah: tabel 'usulan', data 'U003': kolom "
+                       "'urutan' harus bilangan bulat (tertulis '3'). Berkas tidak diubah."]
+
 
 
 def test_skor_dibaca_pada_set_kriteria_usulannya(store, bantu):
@@ -187,19 +187,19 @@ def test_skor_dibaca_pada_set_kriteria_usulannya(store, bantu):
     in the default set (periksa once reported "kriteria P1 tidak ada"); F's score on P1, written by hand, is
     reported, in the words of F's set."""
     bantu.lakukan(persiapan.simpan_kriteria, "K1", "Kondisi kerusakan", "1", 0, 100, baru=True, jenis="fisik")
-    bantu.lakukan(persiapan.simpan_kriteria, "P1", "Kelompok sasaran rentan", "1", 0, 100, baru=True,
+    bantu.lakukan(persiapan.simpan_kriteria, "P1", "Kelompok sasaran rentan", "1", 1, 10, baru=True,
                   jenis="non-fisik")
     f, n = bantu.usulan("F", jenis="fisik"), bantu.usulan("N", jenis="non-fisik")
     bantu.lakukan(skor.atur_skor, f, "K1", 80)
-    bantu.lakukan(skor.atur_skor, n, "P1", 60)
+    bantu.lakukan(skor.atur_skor, n, "P1", 6)
     masalah, _ = periksa(store.path)
     assert masalah == []
 
     def ubah(obj):
         obj["skor"][f"{f}|P1|"] = {"usulan": f, "kriteria": "P1", "nilai": 50}
-        obj["skor"][f"{n}|P1|"]["nilai"] = 150
+        obj["skor"][f"{n}|P1|"]["nilai"] = 50
     _ubah_json(store.path, ubah)
     masalah, _ = periksa(store.path)
     assert f"Skor {f}|P1|: kriteria P1 tidak ada dalam set kriteria usulan {f}." in masalah
-    assert f"Skor usulan {n} kriteria P1: nilai 150 di luar skala 0-100." in masalah
+    assert f"Skor usulan {n} kriteria P1: nilai 50 di luar skala 1-10." in masalah
     assert not any("kriteria K1" in m or f"{n}|P1|: kriteria" in m for m in masalah)

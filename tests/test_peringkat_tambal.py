@@ -10,7 +10,8 @@ from musrenbang_tui.demo import buat_demo
 from sesi import skor, verifikasi
 from sesi.errors import DataDitolak
 from sesi.peringkat import peringkat_kelompok
-from sesi.store import Pelaku, Store
+from sesi.store import Store
+from sesi.transaksi import Pelaku
 
 
 def _tampak(data, kid):

@@ -7,7 +7,8 @@ from datetime import datetime
 
 from musrenbang_tui.app import MusrenbangApp
 from musrenbang_tui.demo import buat_demo
-from sesi.store import Pelaku, Store
+from sesi.store import Store
+from sesi.transaksi import Pelaku
 from test_layar_kelompok import sesi_tanpa_kelompok
 
 JAM = datetime(2027, 2, 9, 10, 0, 0)

@@ -13,7 +13,8 @@ import pytest
 
 from musrenbang_tui.app import MusrenbangApp
 from musrenbang_tui.demo import buat_demo
-from sesi.store import Pelaku, Store
+from sesi.store import Store
+from sesi.transaksi import Pelaku
 
 
 @pytest.fixture()

@@ -6,7 +6,8 @@ from datetime import datetime
 
 from musrenbang_tui.app import MusrenbangApp
 from musrenbang_tui.demo import buat_demo
-from sesi.store import Pelaku, Store
+from sesi.store import Store
+from sesi.transaksi import Pelaku
 
 
 def app_demo(tmp_path, **kwargs) -> MusrenbangApp:

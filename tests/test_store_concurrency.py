@@ -136,7 +136,8 @@ def test_kill_9_during_writes_never_loses_a_committed_change(tmp_path):
 PENULIS = """
 import sys
 from sesi import catatan, pendaftaran, skor
-from sesi.store import Pelaku, Store
+from sesi.store import Store
+from sesi.transaksi import Pelaku
 path, k, n, bagian = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 s = Store(path, pelaku=Pelaku(f"penulis {k}", "operator"), lock_timeout=60)
 d = s.muat()

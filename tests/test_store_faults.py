@@ -1,6 +1,6 @@
 """I/O faults around the store, in the manner of SQLite's I/O-error tests.
 
-Every low-level call a real transaction makes goes through `sesi.store.io`. Each test below first counts
+Every low-level call a real transaction makes goes through `sesi.berkas.io`. Each test below first counts
 those calls in a successful transaction, then fails the Nth call of one kind (open, write, fsync, close,
 replace, link), for every N, and checks: the error is `GagalMenyimpan` with an Indonesian message; the
 file is byte for byte the old content (never a mix); the backup still loads; no temp file is left; the
@@ -18,12 +18,13 @@ from datetime import datetime
 import pytest
 from helpers_store import buat_store, keadaan, sisa_temp
 
-import sesi.store as store_mod
+import sesi.berkas as berkas_mod
 from sesi import catatan, pendaftaran, skor
 from sesi.errors import BerkasSudahAda, GagalMenyimpan
 from sesi.lock import ProcessLock
 from sesi.riwayat import periksa_rantai
-from sesi.store import Store, decode
+from sesi.json_baris import decode
+from sesi.store import Store
 
 OPS = ("open", "write", "fsync", "close", "replace", "link")
 WAKTU = datetime(2027, 2, 9, 10, 15, 0)
@@ -45,7 +46,7 @@ def ubah(tx) -> None:
 
 
 class Hitung:
-    """Wraps `sesi.store.io`: counts calls per kind and fails the Nth call of one kind."""
+    """Wraps `sesi.berkas.io`: counts calls per kind and fails the Nth call of one kind."""
 
     def __init__(self, monkeypatch, op: str | None = None, n: int = 0, galat: BaseException | None = None):
         self.calls = {o: 0 for o in (*OPS, "unlink")}
@@ -53,7 +54,7 @@ class Hitung:
         self.galat = galat or OSError(errno.EIO, os.strerror(errno.EIO))
         self.terpicu = False
         for o in self.calls:
-            monkeypatch.setattr(store_mod.io, o, self._bungkus(o, getattr(store_mod._IO, o)))
+            monkeypatch.setattr(berkas_mod.io, o, self._bungkus(o, getattr(berkas_mod._IO, o)))
 
     def _bungkus(self, op, asli):
         def f(*args, **kwargs):
@@ -180,7 +181,7 @@ def test_disk_full_after_a_partial_write(tmp_path, contoh, monkeypatch):
     folder, lama, _, _ = contoh
     path = _salin(folder, tmp_path)
     s = Store.buka(path, clock=jam_tetap)
-    asli = store_mod._IO.write
+    asli = berkas_mod._IO.write
     n = [0]
 
     def tulis(fd, data):
@@ -189,7 +190,7 @@ def test_disk_full_after_a_partial_write(tmp_path, contoh, monkeypatch):
             return asli(fd, data[: len(data) // 2])
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(store_mod.io, "write", tulis)
+    monkeypatch.setattr(berkas_mod.io, "write", tulis)
     with pytest.raises(GagalMenyimpan, match="Disk penuh"):
         with s.transaksi() as tx:
             ubah(tx)
@@ -202,8 +203,8 @@ def test_short_writes_are_completed(tmp_path, contoh, monkeypatch):
     folder, _, baru, _ = contoh
     path = _salin(folder, tmp_path)
     s = Store.buka(path, clock=jam_tetap)
-    asli = store_mod._IO.write
-    monkeypatch.setattr(store_mod.io, "write", lambda fd, data: asli(fd, data[:97]))
+    asli = berkas_mod._IO.write
+    monkeypatch.setattr(berkas_mod.io, "write", lambda fd, data: asli(fd, data[:97]))
     with s.transaksi() as tx:
         ubah(tx)
     assert open(path, "rb").read() == baru
@@ -215,9 +216,9 @@ def test_cleanup_failing_too_still_reports_the_first_error(tmp_path, contoh, mon
     folder, lama, _, _ = contoh
     path = _salin(folder, tmp_path)
     s = Store.buka(path, clock=jam_tetap)
-    monkeypatch.setattr(store_mod.io, "write",
+    monkeypatch.setattr(berkas_mod.io, "write",
                         lambda fd, data: (_ for _ in ()).throw(OSError(errno.ENOSPC, "No space left")))
-    monkeypatch.setattr(store_mod.io, "unlink", lambda p: (_ for _ in ()).throw(OSError(errno.EIO, "EIO")))
+    monkeypatch.setattr(berkas_mod.io, "unlink", lambda p: (_ for _ in ()).throw(OSError(errno.EIO, "EIO")))
     with pytest.raises(GagalMenyimpan, match="Disk penuh"):
         with s.transaksi() as tx:
             ubah(tx)
@@ -319,7 +320,7 @@ def test_file_system_without_hard_links(tmp_path, monkeypatch):
     def tanpa_link(*args):
         raise OSError(errno.EPERM, os.strerror(errno.EPERM))
 
-    monkeypatch.setattr(store_mod.io, "link", tanpa_link)
+    monkeypatch.setattr(berkas_mod.io, "link", tanpa_link)
     if hasattr(os, "fchmod"):
         monkeypatch.setattr(os, "fchmod", tanpa_link)  # FAT has no modes either
     s = buat_store(tmp_path / "sesi.json")

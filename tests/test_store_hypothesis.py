@@ -22,12 +22,13 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-import sesi.store as store_mod
+import sesi.berkas as berkas_mod
 from sesi import catatan, kelompok, pendaftaran, persiapan, skor, usulan, verifikasi
 from sesi.teks import bersih
 from sesi.errors import DataDitolak, GagalMenyimpan
 from sesi.riwayat import periksa_rantai
-from sesi.store import Pelaku, Store
+from sesi.store import Store
+from sesi.transaksi import Pelaku
 
 N_USULAN, N_PESERTA = 4, 6
 PESERTA = [f"P{i:04d}" for i in range(1, N_PESERTA + 1)]
@@ -266,7 +267,7 @@ class ModelSesi(RuleBasedStateMachine):
     def gagal_menulis(self, fault, errnum, teks):
         """A note whose write fails at the Nth call of one kind: refused as not saved, nothing changes."""
         op, n = fault
-        asli = getattr(store_mod._IO, op)
+        asli = getattr(berkas_mod._IO, op)
         hitung = [0]
 
         def palsu(*args):
@@ -275,7 +276,7 @@ class ModelSesi(RuleBasedStateMachine):
                 raise OSError(errnum, os.strerror(errnum))
             return asli(*args)
 
-        setattr(store_mod.io, op, palsu)
+        setattr(berkas_mod.io, op, palsu)
         try:
             with self.store.transaksi() as tx:
                 catatan.tambah_catatan(tx, teks)
@@ -284,7 +285,7 @@ class ModelSesi(RuleBasedStateMachine):
         else:
             raise AssertionError(f"{op} ke-{n} gagal tetapi transaksi dilaporkan berhasil")
         finally:
-            delattr(store_mod.io, op)
+            delattr(berkas_mod.io, op)
 
     # --- after every step ---
 

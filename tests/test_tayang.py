@@ -8,7 +8,8 @@ from pathlib import Path
 
 from screens.tayang import TayangApp, kelompok_terkini, tampilan_untuk
 from sesi import persiapan, skor
-from sesi.store import Pelaku, Store
+from sesi.store import Store
+from sesi.transaksi import Pelaku
 
 
 def teks_layar(app) -> str:

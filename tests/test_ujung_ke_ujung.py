@@ -14,7 +14,8 @@ from pathlib import Path
 
 from musrenbang_tui.app import MusrenbangApp
 from musrenbang_tui.cli import main
-from sesi.store import Pelaku, Store
+from sesi.store import Store
+from sesi.transaksi import Pelaku
 
 USULAN = """id;kelurahan;prioritas_kelurahan;kegiatan;lokasi;volume;satuan;perkiraan_biaya;jenis;skpd;bidang
 AU-1;Alalak Utara;1;Pembangunan jalan titian ulin;RT 05;700;m;1.050.000.000;fisik;Dinas PUPR;Infrastruktur
