@@ -10,9 +10,9 @@ from . import masukan
 from .errors import DataDitolak
 from .model import STATUS_DISISIHKAN, UNSUR, Usulan, label_status, label_unsur
 from .peran import BOLEH
-from .peringkat import Baris, peringkat_kelompok
 from .teks import bersih
 from .transaksi import Transaksi
+from .urutan import tidak_disepakati, urutan_akhir  # noqa: F401  (the one order; re-exported)
 
 JENIS_KEPUTUSAN = {
     "naik": "dinaikkan satu urutan",
@@ -22,18 +22,6 @@ JENIS_KEPUTUSAN = {
     "kelompok_disepakati": "daftar kelompok disepakati",
     "kesepakatan_dibatalkan": "kesepakatan daftar kelompok dibatalkan",
 }
-
-
-def urutan_akhir(data: Data, kid: str) -> list[Baris]:
-    """The kelompok's ranked usulan in the order Pleno II agreed (the scoring order until it moves any)."""
-    ranked = peringkat_kelompok(data, kid).diperingkat
-    kel = data.records("kelompok").get(kid)
-    if not kel or not kel.urutan_pleno:
-        return ranked
-    by_id = {b.usulan.id: b for b in ranked}
-    order = [by_id.pop(uid) for uid in kel.urutan_pleno if uid in by_id]
-    order.extend(b for b in ranked if b.usulan.id in by_id)
-    return order
 
 
 def _kel(tx: Transaksi, kid: str) -> dict:
@@ -67,7 +55,7 @@ def geser(tx: Transaksi, kid: str, uid: str, arah: int, alasan: str) -> None:
     kel = _kel(tx, kid)
     _cek_terbuka(kel)
     alasan = _alasan(alasan)
-    order = [b.usulan.id for b in urutan_akhir(tx.data, kid)]
+    order = [t.usulan.id for t in urutan_akhir(tx.data, kid)]
     if uid not in order:
         raise DataDitolak(f"Usulan {uid} tidak ada dalam daftar peringkat kelompok {kel['nama']}.")
     i = order.index(uid)
@@ -123,17 +111,17 @@ def pulihkan_usulan(tx: Transaksi, uid: str, alasan: str) -> None:
 
 
 def sepakati_kelompok(tx: Transaksi, kid: str) -> None:
-    """The forum agrees the kelompok's list: its order is fixed and its usulan become "disepakati"."""
+    """The forum agrees the kelompok's list: its order is fixed and its verified usulan become "disepakati"
+    (one still "baru" stays so, and the berita acara lists it as not agreed: `sesi.urutan.nasib_usulan`)."""
     tx.wajib_peran(*BOLEH["pleno"])
     kel = _kel(tx, kid)
     _cek_terbuka(kel)
-    hasil = peringkat_kelompok(tx.data, kid)
-    if not hasil.diperingkat:
-        raise DataDitolak(f"Kelompok {kel['nama']} belum mempunyai usulan yang dinilai lengkap.")
     order = urutan_akhir(tx.data, kid)
+    if not order:
+        raise DataDitolak(f"Kelompok {kel['nama']} belum mempunyai usulan yang dinilai lengkap.")
     for b in order:
         u = tx.get("usulan", b.usulan.id)
-        if u["status"] != "disepakati":
+        if u["status"] not in ("disepakati", "baru"):  # an unverified usulan is never agreed (sesi.urutan)
             tx.put("usulan", u["id"], dict(u, status="disepakati", status_sebelum_sepakat=u["status"]))
     tx.put("kelompok", kid, dict(kel, disepakati=tx.waktu_iso, urutan_pleno=[b.usulan.id for b in order]))
     _keputusan(tx, "kelompok_disepakati", kid, "", "")
@@ -163,9 +151,11 @@ def batal_sepakat(tx: Transaksi, kid: str, alasan: str) -> None:
 class ItemPrioritas:
     usulan: Usulan
     kelompok: str  # kelompok name
-    peringkat: int  # final place within its kelompok
+    peringkat: int  # final place within its kelompok (`sesi.urutan.urutan_akhir`)
     total: Fraction | None
     seri: bool
+    peringkat_skor: int = 0  # its rank by the scores
+    alasan_geser: str = ""  # why the final place differs from the scored rank
 
 
 def daftar_prioritas(data: Data) -> list[tuple[str, list[ItemPrioritas]]]:
@@ -175,25 +165,15 @@ def daftar_prioritas(data: Data) -> list[tuple[str, list[ItemPrioritas]]]:
     """
     items: list[ItemPrioritas] = []
     for kel in data.kelompok:
-        for i, b in enumerate(urutan_akhir(data, kel.id), start=1):
-            items.append(ItemPrioritas(b.usulan, kel.nama, i, b.total, b.seri))
+        for t in urutan_akhir(data, kel.id):
+            items.append(ItemPrioritas(t.usulan, kel.nama, t.peringkat_akhir, t.total, t.seri, t.peringkat_skor,
+                                       t.alasan))
     per_skpd: dict[str, list[ItemPrioritas]] = {}
     for it in items:
         per_skpd.setdefault(it.usulan.skpd or "(SKPD belum ditentukan)", []).append(it)
     for lst in per_skpd.values():
         lst.sort(key=lambda it: (it.peringkat, -(it.total or 0), it.usulan.urutan))
     return sorted(per_skpd.items(), key=lambda kv: (kv[1][0].peringkat, -(kv[1][0].total or 0), kv[0]))
-
-
-def tidak_disepakati(data: Data) -> list[tuple[Usulan, str]]:
-    """Usulan not carried forward, with the reason: ditolak, cadangan, belum disepakati."""
-    out = []
-    for u in data.usulan.values():
-        if u.status in ("ditolak", "belum_disepakati"):
-            out.append((u, u.alasan or "-"))
-        elif u.status == "cadangan":
-            out.append((u, "cadangan" + (f": {u.alasan}" if u.alasan else "")))
-    return out
 
 
 # --- delegates, tim perumus, signatories ---------------------------------------------------------

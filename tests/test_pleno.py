@@ -11,12 +11,14 @@ from sesi.errors import PeranTidakBerwenang
 
 @pytest.fixture
 def infra(store, bantu):
-    """Kelompok Infrastruktur (defined) ranking a > b > c > d, plus one rejected usulan; returns (kid, ids)."""
+    """Kelompok Infrastruktur (defined) ranking a > b > c > d (verified), plus one rejected usulan; returns
+    (kid, ids)."""
     kid = bantu.kelompok("Kelompok Infrastruktur", "Infrastruktur")
     ids = {}
     for nama, n, kel in (("a", 5, "Alalak Selatan"), ("b", 4, "Alalak Tengah"), ("c", 3, "Alalak Utara"),
                          ("d", 2, "Kuin Utara")):
         ids[nama] = bantu.usulan(f"Usulan {nama}", kelurahan=kel)
+        bantu.lakukan(verifikasi.verifikasi, ids[nama], "sesuai")
         bantu.nilai(ids[nama], n, n, n, n, n)
     ids["tolak"] = bantu.usulan("Ditolak", kelurahan="Pangeran")
     bantu.lakukan(verifikasi.verifikasi, ids["tolak"], "ditolak", "Sudah dibangun tahun 2026")
@@ -51,11 +53,11 @@ def test_geser_naik_turun_dengan_alasan(store, bantu, infra):
 def test_belum_disepakati_dan_dipulihkan(store, bantu, infra):
     """An usulan can be set aside as not agreed (with a reason) and brought back (with a reason)."""
     kid, u = infra
-    bantu.lakukan(verifikasi.verifikasi, u["b"], "sesuai")
     bantu.ditolak(pleno.tandai_belum_disepakati, u["b"], "")
     bantu.lakukan(pleno.tandai_belum_disepakati, u["b"], "Perlu kajian teknis")
     assert daftar(store, kid) == [u["a"], u["c"], u["d"]]
-    assert (u["b"], "Perlu kajian teknis") in [(x.id, a) for x, a in pleno.tidak_disepakati(store.data)]
+    assert (u["b"], "Belum disepakati dalam Sidang Pleno II: Perlu kajian teknis") in [
+        (x.id, a) for x, a in pleno.tidak_disepakati(store.data)]
     bantu.ditolak(pleno.tandai_belum_disepakati, u["b"], "Lagi")
     bantu.ditolak(pleno.tandai_belum_disepakati, u["tolak"], "Sudah ditolak di kelompok")
     bantu.ditolak(pleno.pulihkan_usulan, u["a"], "Bukan yang ditandai")
@@ -99,7 +101,7 @@ def test_batal_sepakat_membuka_kembali(store, bantu, infra):
     bantu.lakukan(pleno.batal_sepakat, kid, "Salah baca nilai")
     data = store.data
     assert data.kelompok_dari_id(kid).disepakati == ""
-    assert [data.usulan[u[x]].status for x in "abcd"] == ["baru", "baru", "dialihkan", "baru"]
+    assert [data.usulan[u[x]].status for x in "abcd"] == ["sesuai", "sesuai", "dialihkan", "sesuai"]
     assert daftar(store, kid) == [u["b"], u["a"], u["c"], u["d"]]
     bantu.lakukan(pleno.geser, kid, u["d"], -1, "Dibuka kembali")
 
@@ -134,13 +136,24 @@ def test_daftar_prioritas_per_skpd_akhir(store, bantu, infra):
 
 
 def test_usulan_yang_tidak_disepakati_dengan_alasan(store, bantu, infra):
-    """The minutes list rejected, reserve and not-agreed usulan with their reasons; merged ones are not listed."""
+    """The minutes list every usulan not in the priority list, in entry order, with its reason: rejected,
+    merged, not agreed in Pleno II, reserve, not verified, not fully scored."""
     kid, u = infra
     bantu.lakukan(verifikasi.verifikasi, u["d"], "cadangan")
     bantu.lakukan(verifikasi.verifikasi, u["c"], "digabung", gabung_ke=u["a"])
     bantu.lakukan(pleno.tandai_belum_disepakati, u["b"], "Lokasi belum jelas")
+    baru = bantu.usulan("Belum diperiksa", kelurahan="Pangeran")
+    bantu.nilai(baru, 1, 1, 1, 1, 1)
+    sebagian = bantu.usulan("Baru dinilai sebagian", kelurahan="Pangeran")
+    bantu.lakukan(verifikasi.verifikasi, sebagian, "sesuai")
+    bantu.nilai(sebagian, 3, 3)
     assert [(x.id, alasan) for x, alasan in pleno.tidak_disepakati(store.data)] == [
-        (u["b"], "Lokasi belum jelas"), (u["d"], "cadangan"), (u["tolak"], "Sudah dibangun tahun 2026")]
+        (u["b"], "Belum disepakati dalam Sidang Pleno II: Lokasi belum jelas"),
+        (u["c"], "Digabung ke U001 (\"Usulan a\", Alalak Selatan)"),
+        (u["d"], "Cadangan"),
+        (u["tolak"], "Ditolak: Sudah dibangun tahun 2026"),
+        (baru, "Belum diverifikasi (peringkat akhir 2 Kelompok Infrastruktur)"),
+        (sebagian, "Belum dinilai lengkap (K3, K4, K5 belum dinilai)")]
 
 
 def test_satu_penandatangan_per_unsur(store, bantu):

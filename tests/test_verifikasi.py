@@ -67,7 +67,7 @@ def test_cadangan_keluar_dari_peringkat_dan_masuk_daftar_tidak_disepakati(store,
     u = bantu.usulan()
     bantu.lakukan(verifikasi.verifikasi, u, "cadangan", "Pagu terbatas")
     assert usulan(store, u).status == "cadangan"
-    assert [(x.id, alasan) for x, alasan in pleno.tidak_disepakati(store.data)] == [(u, "cadangan: Pagu terbatas")]
+    assert [(x.id, alasan) for x, alasan in pleno.tidak_disepakati(store.data)] == [(u, "Cadangan: Pagu terbatas")]
 
 
 def test_status_pleno_tidak_dipilih_di_verifikasi(bantu):
