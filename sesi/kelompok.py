@@ -6,6 +6,7 @@ import random
 from dataclasses import dataclass
 
 from .errors import DataDitolak
+from .peringatan import sebut_kelompok
 from .model import JABATAN_KELOMPOK, Kelompok, Pemilihan
 from .peran import BOLEH
 from .teks import bersih
@@ -38,7 +39,7 @@ def atur_anggota(tx: Transaksi, pid: str, kid: str) -> None:
     if lama_kid:
         lama = tx.get("kelompok", lama_kid)
         if lama and pid in (lama.get("ketua"), lama.get("sekretaris"), lama.get("notulen")):
-            raise DataDitolak(f"{p['nama']} menjabat di kelompok {lama['nama']}; batalkan pemilihannya dahulu.")
+            raise DataDitolak(f"{p['nama']} menjabat di {sebut_kelompok(lama['nama'])}; batalkan pemilihannya dahulu.")
     tx.put("peserta", pid, dict(p, kelompok=kid))
     tx.catat("anggota kelompok", pid, lama_kid or None, kid or None)
 
@@ -110,7 +111,7 @@ def _cek_jabatan(kel: dict, jabatan: str) -> None:
     if jabatan not in JABATAN_KELOMPOK:
         raise DataDitolak(f"Jabatan '{jabatan}' tidak dikenal (ketua, sekretaris, notulen).")
     if kel.get(jabatan):
-        raise DataDitolak(f"{JABATAN_KELOMPOK[jabatan]} kelompok {kel['nama']} sudah terpilih; "
+        raise DataDitolak(f"{JABATAN_KELOMPOK[jabatan]} {sebut_kelompok(kel['nama'])} sudah terpilih; "
                           "batalkan dahulu untuk memilih ulang.")
 
 
@@ -119,7 +120,7 @@ def _cek_calon(tx: Transaksi, kel: dict, jabatan: str, pid: str) -> dict:
     if p is None:
         raise DataDitolak(f"Peserta {pid} tidak ada.")
     if p.get("kelompok") != kel["id"] or not p.get("hadir"):
-        raise DataDitolak(f"{p['nama']} bukan anggota hadir kelompok {kel['nama']}.")
+        raise DataDitolak(f"{p['nama']} bukan anggota hadir {sebut_kelompok(kel['nama'])}.")
     for other in JABATAN_KELOMPOK:
         if other != jabatan and kel.get(other) == pid:
             raise DataDitolak(f"{p['nama']} sudah terpilih sebagai {JABATAN_KELOMPOK[other].lower()}; "
@@ -235,9 +236,9 @@ def serah_terima(tx: Transaksi, kid: str) -> None:
     tx.wajib_peran(*BOLEH["kelompok"])
     kel = _kelompok(tx, kid)
     if not kel.get("ketua"):
-        raise DataDitolak(f"Kelompok {kel['nama']} belum memilih ketua.")
+        raise DataDitolak(f"{sebut_kelompok(kel['nama'])} belum memilih ketua.")
     if kel.get("serah_terima"):
-        raise DataDitolak(f"Serah terima kelompok {kel['nama']} sudah dicatat.")
+        raise DataDitolak(f"Serah terima {sebut_kelompok(kel['nama'])} sudah dicatat.")
     tx.put("kelompok", kid, dict(kel, serah_terima=tx.waktu_iso))
     tx.catat("serah terima pimpinan kelompok", kid, None, tx.waktu_iso)
 

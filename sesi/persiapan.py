@@ -9,6 +9,7 @@ from typing import Any, Iterable
 from .data import VIRTUAL_PREFIX, normal
 from .errors import DataDitolak
 from .masukan import bilangan_bulat, desimal_dalam_batas, kutip, nama_orang, tanggal_iso, teks_terbatas, wajib
+from .peringatan import sebut_kelompok
 from .model import (
     JENIS_USULAN,
     KRITERIA_BAKU,
@@ -423,7 +424,7 @@ def simpan_kelompok(tx: Transaksi, nama: str, bidang: Iterable[str] = (), fasili
             raise DataDitolak(f"Kelompok bernama {nama} sudah ada.")
         dobel = set(bidang) & set(rec.get("bidang", []))
         if dobel:
-            raise DataDitolak(f"Bidang {', '.join(sorted(dobel))} sudah menjadi bagian kelompok {rec['nama']}.")
+            raise DataDitolak(f"Bidang {', '.join(sorted(dobel))} sudah menjadi bagian {sebut_kelompok(rec['nama'])}.")
     if kid is None:
         kid = tx.id_baru("kelompok", "KEL", 2)
         lama = None
@@ -437,7 +438,7 @@ def simpan_kelompok(tx: Transaksi, nama: str, bidang: Iterable[str] = (), fasili
         if rec == lama:
             return kid
         if lama.get("disepakati") and rec["bidang"] != lama.get("bidang", []):
-            raise DataDitolak(f"Daftar kelompok {lama['nama']} sudah disepakati di Pleno II; bidangnya tidak "
+            raise DataDitolak(f"Daftar {sebut_kelompok(lama['nama'])} sudah disepakati di Pleno II; bidangnya tidak "
                               "dapat diubah sebelum kesepakatan dibatalkan.")
     tx.put("kelompok", kid, rec)
     tx.catat("ubah kelompok" if lama else "tambah kelompok", kid,
@@ -452,9 +453,9 @@ def hapus_kelompok(tx: Transaksi, kid: str) -> None:
     if lama is None:
         raise DataDitolak(f"Kelompok {kid} tidak ada.")
     if lama.get("ketua") or lama.get("sekretaris") or lama.get("notulen"):
-        raise DataDitolak(f"Kelompok {lama['nama']} sudah memilih pimpinannya; tidak dapat dihapus.")
+        raise DataDitolak(f"{sebut_kelompok(lama['nama'])} sudah memilih pimpinannya; tidak dapat dihapus.")
     if lama.get("disepakati"):
-        raise DataDitolak(f"Daftar kelompok {lama['nama']} sudah disepakati di Pleno II; tidak dapat dihapus.")
+        raise DataDitolak(f"Daftar {sebut_kelompok(lama['nama'])} sudah disepakati di Pleno II; tidak dapat dihapus.")
     for pid, p in tx.table("peserta").items():
         if p.get("kelompok") == kid:
             tx.put("peserta", pid, dict(p, kelompok=""))

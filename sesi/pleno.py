@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from fractions import Fraction
 
 from .data import Data
 from . import masukan
 from .errors import DataDitolak
-from .model import STATUS_DISISIHKAN, UNSUR, Usulan, label_status, label_unsur
+from .peringatan import sebut_kelompok
+from .model import STATUS_DISISIHKAN, UNSUR, Penandatangan, Usulan, label_status, label_unsur
 from .peran import BOLEH
 from .teks import bersih
 from .transaksi import Transaksi
-from .urutan import tidak_disepakati, urutan_akhir  # noqa: F401  (the one order; re-exported)
+from .urutan import terverifikasi, tidak_disepakati, urutan_akhir  # noqa: F401  (the one order; re-exported)
 
 JENIS_KEPUTUSAN = {
     "naik": "dinaikkan satu urutan",
@@ -46,7 +48,7 @@ def _keputusan(tx: Transaksi, jenis: str, kid: str, uid: str, alasan: str) -> No
 
 def _cek_terbuka(kel: dict) -> None:
     if kel.get("disepakati"):
-        raise DataDitolak(f"Daftar kelompok {kel['nama']} sudah disepakati; batalkan kesepakatan dahulu.")
+        raise DataDitolak(f"Daftar {sebut_kelompok(kel['nama'])} sudah disepakati; batalkan kesepakatan dahulu.")
 
 
 def geser(tx: Transaksi, kid: str, uid: str, arah: int, alasan: str) -> None:
@@ -57,7 +59,7 @@ def geser(tx: Transaksi, kid: str, uid: str, arah: int, alasan: str) -> None:
     alasan = _alasan(alasan)
     order = [t.usulan.id for t in urutan_akhir(tx.data, kid)]
     if uid not in order:
-        raise DataDitolak(f"Usulan {uid} tidak ada dalam daftar peringkat kelompok {kel['nama']}.")
+        raise DataDitolak(f"Usulan {uid} tidak ada dalam daftar peringkat {sebut_kelompok(kel['nama'])}.")
     i = order.index(uid)
     j = i + (1 if arah > 0 else -1)
     if not 0 <= j < len(order):
@@ -118,7 +120,7 @@ def sepakati_kelompok(tx: Transaksi, kid: str) -> None:
     _cek_terbuka(kel)
     order = urutan_akhir(tx.data, kid)
     if not order:
-        raise DataDitolak(f"Kelompok {kel['nama']} belum mempunyai usulan yang dinilai lengkap.")
+        raise DataDitolak(f"{sebut_kelompok(kel['nama'])} belum mempunyai usulan yang dinilai lengkap.")
     for b in order:
         u = tx.get("usulan", b.usulan.id)
         if u["status"] not in ("disepakati", "baru"):  # an unverified usulan is never agreed (sesi.urutan)
@@ -132,7 +134,7 @@ def batal_sepakat(tx: Transaksi, kid: str, alasan: str) -> None:
     tx.wajib_peran(*BOLEH["pleno"])
     kel = _kel(tx, kid)
     if not kel.get("disepakati"):
-        raise DataDitolak(f"Daftar kelompok {kel['nama']} belum disepakati.")
+        raise DataDitolak(f"Daftar {sebut_kelompok(kel['nama'])} belum disepakati.")
     alasan = _alasan(alasan)
     for uid, u in list(tx.table("usulan").items()):
         if u["status"] == "disepakati" and tx.data.kelompok_usulan.get(uid) == kid:
@@ -159,13 +161,16 @@ class ItemPrioritas:
 
 
 def daftar_prioritas(data: Data) -> list[tuple[str, list[ItemPrioritas]]]:
-    """The kecamatan's priority list grouped by SKPD (final SKPD), each ordered by kelompok rank then score.
+    """The kecamatan's priority list grouped by SKPD (final SKPD), each ordered by kelompok rank then score:
+    the usulan `sesi.urutan.nasib_usulan` puts in the priority list, at their place in `urutan_akhir`.
 
     SKPD are listed in order of their best-placed usulan, then by name.
     """
     items: list[ItemPrioritas] = []
     for kel in data.kelompok:
         for t in urutan_akhir(data, kel.id):
+            if not terverifikasi(t.usulan):  # not agreed (Lampiran III, `sesi.urutan.nasib_usulan`)
+                continue
             items.append(ItemPrioritas(t.usulan, kel.nama, t.peringkat_akhir, t.total, t.seri, t.peringkat_skor,
                                        t.alasan))
     per_skpd: dict[str, list[ItemPrioritas]] = {}
@@ -242,7 +247,19 @@ def hapus_dari(tx: Transaksi, table: str, rid: str) -> None:
     tx.catat(f"hapus {table}", rid, lama["nama"], None)
 
 
+def wakil_unsur(data: Data) -> dict[str, Penandatangan]:
+    """The signatory of each unsur (unsur key -> record): the one chosen in Pleno II; for the Camat, until
+    one is chosen, the session's Camat (`musrenbang baru --camat`), who chairs the Musrenbang."""
+    ttd = dict(data.records("penandatangan"))
+    camat = data.info.camat.strip()
+    if "camat" not in ttd and camat:
+        kec = re.sub(r"(?i)^kecamatan\s+", "", data.info.kecamatan.strip())
+        ttd["camat"] = Penandatangan(id="camat", unsur="camat", nama=camat, jabatan=f"Camat {kec}".strip())
+    return ttd
+
+
 def unsur_hadir_tanpa_penandatangan(data: Data) -> list[str]:
+    """The unsur with someone present and no signatory (`wakil_unsur`), in UNSUR's order."""
     hadir = {p.unsur for p in data.peserta.values() if p.hadir}
-    ada = set(data.records("penandatangan"))
+    ada = set(wakil_unsur(data))
     return [u for u in UNSUR if u in hadir and u not in ada]

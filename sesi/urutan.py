@@ -73,18 +73,21 @@ def _alasan_geser(data: Data, kelompok_id: str, skor: list[str]) -> dict[str, li
     """usulan id -> the reasons of the Pleno II moves it took part in: its own move, or the move of the
     usulan it changed places with (found by replaying the moves on the scored order)."""
     out: dict[str, list[str]] = {}
+    usulan = data.usulan
     order = list(skor)
     for kp in data.daftar("keputusan"):
         if kp.kelompok != kelompok_id or kp.jenis not in ("naik", "turun") or kp.usulan not in order:
             continue
         i = order.index(kp.usulan)
         j = i + (1 if kp.jenis == "turun" else -1)
-        alasan = kp.alasan.strip().rstrip(".;,")
+        alasan = f" (alasan: {_tanpa_titik(kp.alasan)})" if kp.alasan.strip() else ""
         kata = "dinaikkan" if kp.jenis == "naik" else "diturunkan"
-        out.setdefault(kp.usulan, []).append(f"{kata} dalam Sidang Pleno II: {alasan}")
+        out.setdefault(kp.usulan, []).append(f"{kata} dalam Sidang Pleno II{alasan}")
         if 0 <= j < len(order):
             lain = order[j]
-            out.setdefault(lain, []).append(f"bergeser karena {kp.usulan} {kata} dalam Sidang Pleno II: {alasan}")
+            u = usulan.get(kp.usulan)
+            nama = f"\"{u.kegiatan}\"" if u else kp.usulan
+            out.setdefault(lain, []).append(f"bergeser karena {nama} {kata} dalam Sidang Pleno II{alasan}")
             order[i], order[j] = order[j], order[i]
     return out
 
@@ -143,7 +146,8 @@ def _tanpa_titik(text: str) -> str:
 def _alasan_tidak(data: Data, u: Usulan, baris: Baris | None) -> str:
     if u.status == "digabung":
         tujuan = data.usulan.get(u.digabung_ke)
-        teks = f"Digabung ke {u.digabung_ke}" + (f" (\"{tujuan.kegiatan}\", {tujuan.kelurahan})" if tujuan else "")
+        teks = f"Digabung ke usulan \"{tujuan.kegiatan}\" ({tujuan.kelurahan})" if tujuan else \
+            f"Digabung ke usulan {u.digabung_ke}"
     elif u.status in ("ditolak", "belum_disepakati", "cadangan"):
         label = "Belum disepakati dalam Sidang Pleno II" if u.status == "belum_disepakati" else \
             label_status(u.status)

@@ -8,6 +8,7 @@ from difflib import SequenceMatcher
 from . import masukan
 from .data import Data, normal
 from .errors import DataDitolak
+from .peringatan import sebut_kelompok
 from .model import STATUS, label_status
 from .peran import BOLEH
 from .teks import bersih
@@ -22,7 +23,7 @@ def cek_kelompok_terbuka(tx: Transaksi, uid: str) -> None:
     kid = tx.data.kelompok_usulan.get(uid, "")
     kel = tx.get("kelompok", kid)
     if kel and kel.get("disepakati"):
-        raise DataDitolak(f"Daftar kelompok {kel['nama']} sudah disepakati di Pleno II; "
+        raise DataDitolak(f"Daftar {sebut_kelompok(kel['nama'])} sudah disepakati di Pleno II; "
                           "batalkan kesepakatan dahulu untuk mengubahnya.")
 
 

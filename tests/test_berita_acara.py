@@ -129,7 +129,8 @@ def test_isi_pokok(rancangan):
         "Setelah memperhatikan, mendengar, dan mempertimbangkan:",
         "1. sambutan Drs. H. Ahmad Fauzan (Camat Banjarmasin Utara)",
         "2. pemaparan materi oleh narasumber: Ir. Rahmat Hidayat",
-        "3. hasil Sidang Kelompok: Kelompok Infrastruktur dan Kewilayahan (ketua",
+        "3. hasil Sidang Kelompok, sebanyak 2 (dua) kelompok:",
+        "a. Kelompok Infrastruktur dan Kewilayahan (ketua",
         "4. tanggapan, penajaman, dan klarifikasi peserta dalam Sidang Pleno II",
         "MENYEPAKATI",
         "KESATU  : Daftar urutan kegiatan prioritas",
@@ -180,9 +181,9 @@ def test_lampiran_prioritas_dan_belum_disepakati(rancangan):
     assert "Rp2.375.000.000 (dua miliar tiga ratus tujuh puluh lima juta rupiah)" in lamp2
     lamp3 = text.split("LAMPIRAN III ")[1].split("LAMPIRAN IV ")[0]
     assert "Ditolak: Sudah dianggarkan dalam APBD 2027" in lamp3
-    assert "Belum disepakati: Lahan belum tersedia" in lamp3
+    assert "Belum disepakati dalam Sidang Pleno II: Lahan belum tersedia" in lamp3
     lamp5 = text.split("LAMPIRAN V ")[1].split("LAMPIRAN VI ")[0]
-    assert "Digabung dengan usulan \"Pembangunan jalan titian ulin\" (Alalak Utara)" in lamp5
+    assert "Digabung ke usulan \"Pembangunan jalan titian ulin\" (Alalak Utara)" in lamp5
     lamp6 = text.split("LAMPIRAN VI ")[1]
     assert "di bawah peringkat 2 karena nilai K1; urutan akhir Pleno II: 2" in lamp6
     assert "| 3 | Pelatihan pembuatan kue dan roti (Alalak Utara) | 3 | 3 | 4 | 3,17 | di bawah peringkat 2 " \

@@ -124,6 +124,8 @@ def test_daftar_prioritas_per_skpd_akhir(store, bantu, infra):
     f = bantu.usulan("Los pasar", bidang="Ekonomi", skpd="Dinas PUPR", kelurahan="Surgi Mufti")
     bantu.nilai(e, 3, 3, 3, 3, 3)
     bantu.nilai(f, 2, 2, 2, 2, 2)
+    bantu.lakukan(verifikasi.verifikasi, e, "sesuai")
+    bantu.lakukan(verifikasi.verifikasi, f, "sesuai")
     bantu.lakukan(pleno.tandai_belum_disepakati, u["a"], "Menunggu sertifikat lahan")
     hasil = [(skpd, [(it.usulan.id, it.kelompok, it.peringkat) for it in items])
              for skpd, items in pleno.daftar_prioritas(store.data)]
@@ -149,7 +151,7 @@ def test_usulan_yang_tidak_disepakati_dengan_alasan(store, bantu, infra):
     bantu.nilai(sebagian, 3, 3)
     assert [(x.id, alasan) for x, alasan in pleno.tidak_disepakati(store.data)] == [
         (u["b"], "Belum disepakati dalam Sidang Pleno II: Lokasi belum jelas"),
-        (u["c"], "Digabung ke U001 (\"Usulan a\", Alalak Selatan)"),
+        (u["c"], "Digabung ke usulan \"Usulan a\" (Alalak Selatan)"),
         (u["d"], "Cadangan"),
         (u["tolak"], "Ditolak: Sudah dibangun tahun 2026"),
         (baru, "Belum diverifikasi (peringkat akhir 2 Kelompok Infrastruktur)"),

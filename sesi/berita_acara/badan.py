@@ -23,6 +23,8 @@ from ..model import PERAN_TIM, UNSUR, label_unsur
 from ..pengesahan import waktu_teks
 from ..peringatan import sebut_kelompok
 from ..peringkat import aturan_urutan
+from ..pleno import wakil_unsur
+from ..urutan import urutan_akhir
 from ..format import rupiah
 from ..terbilang import dengan_terbilang, ordinal, tanggal_terbilang
 from .blok import Blok, Butir, Daftar, Judul, Klausul, KolomDokumen, Kop, Kotak, Paragraf, Pasangan, TabelDokumen
@@ -118,21 +120,44 @@ def narasumber(k: Konteks) -> list[Butir]:
     return [Butir(f"pemaparan materi oleh {PERAN_TIM['narasumber'].lower()}: {'; '.join(parts)};")]
 
 
+def _satu_kelompok(k: Konteks, kel) -> str:
+    """One kelompok in the considerations: who chaired it, what it ranked, where its usulan went (the same
+    counts as the rows of Lampiran II and III), and whether Pleno II agreed its list."""
+    data = k.data
+    usulan = data.usulan_kelompok(kel.id)
+    bagian = []
+    if kel.virtual:
+        bagian.append("kelompok menurut bidang usulan, tanpa pimpinan kelompok")
+    else:
+        ketua = data.peserta.get(kel.ketua)
+        bagian.append(f"ketua {ketua.nama}" if ketua else "belum memilih ketua")
+    if not usulan:
+        bagian.append("tidak membahas usulan")
+        return f"{sebut_kelompok(kel.nama)} ({', '.join(bagian)})"
+    prioritas = sum(1 for u in usulan if k.nasib[u.id].prioritas)
+    tidak = len(usulan) - prioritas
+    rincian = []
+    if prioritas:
+        rincian.append(f"{dengan_terbilang(prioritas)} masuk daftar prioritas (Lampiran II)")
+    if tidak:
+        rincian.append(f"{dengan_terbilang(tidak)} belum disepakati (Lampiran III)")
+    bagian.append(f"membahas {dengan_terbilang(len(usulan))} usulan: {rangkai(rincian)}")
+    if not urutan_akhir(data, kel.id):
+        bagian.append("belum ada usulan yang diperingkat")
+    elif kel.disepakati:
+        bagian.append("daftarnya disepakati dalam Sidang Pleno II")
+    else:
+        bagian.append("daftarnya belum disepakati dalam Sidang Pleno II")
+    return f"{sebut_kelompok(kel.nama)} ({'; '.join(bagian)})"
+
+
 def hasil_kelompok(k: Konteks) -> list[Butir]:
-    """Each kelompok that ranked usulan or chose a ketua: its ketua, how many ranked, whether agreed."""
-    peserta = k.data.peserta
-    hasil = []
-    for kel in k.data.kelompok:
-        n = len(k.peringkat(kel.id).diperingkat)
-        if not n and not kel.ketua:
-            continue
-        ketua = peserta.get(kel.ketua)
-        bagian = [f"ketua {ketua.nama}" if ketua else "ketua belum dipilih",
-                  f"{dengan_terbilang(n)} usulan diperingkat"]
-        if kel.disepakati:
-            bagian.append("daftarnya disepakati dalam Sidang Pleno II")
-        hasil.append(f"{sebut_kelompok(kel.nama)} ({', '.join(bagian)})")
-    return [Butir(f"hasil Sidang Kelompok: {'; '.join(hasil)};")] if hasil else []
+    """Every kelompok, each as a sub-item (`_satu_kelompok`): also one with no ketua or nothing ranked."""
+    semua = k.data.kelompok
+    if not semua:
+        return [Butir("hasil Sidang Kelompok (belum ada kelompok);")]
+    anak = tuple(_satu_kelompok(k, kel) + ";" for kel in semua)
+    return [Butir(f"hasil Sidang Kelompok, sebanyak {dengan_terbilang(len(semua))} kelompok:", anak)]
 
 
 def _satu_tanggapan(k: Konteks, t) -> str:
@@ -263,10 +288,11 @@ def penutup(k: Konteks) -> list[Blok]:
 
 
 def tanda_tangan(k: Konteks) -> list[Blok]:
-    """The signature table: one row per unsur present (or with a chosen signatory), in UNSUR's order,
-    three lines high to sign by hand."""
+    """The signature table: one row per unsur present (or with a signatory: `sesi.pleno.wakil_unsur`, which
+    gives the Camat of the session until Pleno II names another), in UNSUR's order, three lines high to
+    sign by hand."""
     data, r = k.data, k.rekap
-    ttd = data.records("penandatangan")
+    ttd = wakil_unsur(data)
     rows = []
     for unsur in UNSUR:
         if unsur not in r.per_unsur and unsur not in ttd:

@@ -72,7 +72,12 @@ def tanpa_titik(text: str) -> str:
 
 
 def dengan_jabatan(nama: str, jabatan: str) -> str:
-    return f"{nama} ({jabatan})" if jabatan else nama
+    """'Nama (Jabatan)'; a name that already ends in parentheses ('Wali Kota (diwakili ...)') takes the
+    jabatan after a comma, never a second pair of parentheses; a jabatan the name already holds is left out."""
+    nama, jabatan = nama.strip(), jabatan.strip()
+    if not jabatan or normal(jabatan) in normal(nama):
+        return nama
+    return f"{nama}, {jabatan}" if nama.endswith(")") else f"{nama} ({jabatan})"
 
 
 def kutip(text: str) -> str:
@@ -118,7 +123,13 @@ def nilai_teks(v: Fraction | None) -> str:
 
 
 def lokasi(u: Usulan) -> str:
-    return f"{u.lokasi}, {u.kelurahan}" if u.lokasi else u.kelurahan
+    """'RT 05, Alalak Utara': the lokasi, then the kelurahan unless the lokasi already names it
+    ('RT 09 Kel. Pekauman' stays as it is)."""
+    if not u.lokasi.strip():
+        return u.kelurahan
+    if u.kelurahan and f" {normal(u.kelurahan)} " in f" {normal(u.lokasi)} ":
+        return u.lokasi
+    return f"{u.lokasi}, {u.kelurahan}" if u.kelurahan else u.lokasi
 
 
 def jenis_kelamin(jk: str) -> str:

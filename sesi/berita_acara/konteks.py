@@ -1,9 +1,11 @@
 """What several parts of the berita acara need, computed once per document (`Konteks`).
 
 Built by `sesi.berita_acara.dokumen` from a `Data` and passed to every part's function in `badan.py`
-and `lampiran.py`: the signing state (`sesi.pengesahan.keadaan`), the final priority list per SKPD and
-the usulan not agreed (`sesi.pleno`), the attendance totals (`sesi.pendaftaran.rekap`), and each
-kelompok's ranking (`sesi.peringkat`, computed on first use and kept). Raises nothing itself; the functions it calls read a loaded session.
+and `lampiran.py`: the signing state (`sesi.pengesahan.keadaan`), the final priority list per SKPD
+(`sesi.pleno.daftar_prioritas`), the usulan not agreed and each usulan's place (`sesi.urutan`, which
+decides them), the attendance totals (`sesi.pendaftaran.rekap`), and each kelompok's ranking
+(`sesi.peringkat`, computed on first use and kept). Raises nothing itself; the functions it calls read a
+loaded session.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from ..model import Usulan
 from ..pendaftaran import Rekap, rekap
 from ..pengesahan import Keadaan, keadaan
 from ..peringkat import Peringkat, peringkat_kelompok
-from ..pleno import ItemPrioritas, daftar_prioritas, tidak_disepakati
+from ..pleno import ItemPrioritas, daftar_prioritas
+from ..urutan import Nasib, nasib_usulan, tidak_disepakati
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,11 @@ class Konteks:
     def rekap(self) -> Rekap:
         """Attendance totals (`sesi.pendaftaran.rekap`): the opening, the signatures, Lampiran I."""
         return rekap(self.data)
+
+    @cached_property
+    def nasib(self) -> dict[str, Nasib]:
+        """usulan id -> where it ends up and why (`sesi.urutan.nasib_usulan`): Lampiran II, III and V."""
+        return nasib_usulan(self.data)
 
     @cached_property
     def posisi(self) -> dict[str, ItemPrioritas]:

@@ -25,10 +25,10 @@ from ..kelompok import uraian_pemilihan
 from ..model import JABATAN_KELOMPOK, UNSUR, Kelompok, Usulan, label_status, label_unsur
 from ..peringatan import sebut_kelompok
 from ..peringkat import Baris, aturan_urutan, bulat, peringkat_kelompok, urutan_kriteria_pemisah
-from ..pleno import ItemPrioritas, daftar_prioritas
+from ..urutan import Nasib, nasib_usulan, urutan_akhir
 from ..terbilang import dengan_terbilang, romawi, rupiah_terbilang
 from .blok import Blok, Butir, Daftar, Judul, KolomDokumen, Paragraf, Pasangan, Pemisah, TabelDokumen
-from .kata import (alasan_status, angka_teks, jenis_kelamin, jumlah_biaya, keputusan_teks, lokasi, nama_daerah,
+from .kata import (angka_teks, kutip, jenis_kelamin, jumlah_biaya, keputusan_teks, lokasi, nama_daerah,
                    nama_kecamatan, nilai_teks, nomor_ba, rupiah_teks, tanggal_acara, tanpa_titik)
 from .konteks import Konteks
 
@@ -91,7 +91,8 @@ def prioritas_per_skpd(k: Konteks) -> list[Blok]:
             kegiatan = u.kegiatan
             if u.skpd_akhir and u.skpd_akhir != u.skpd_awal:
                 kegiatan += f" (dialihkan dari {u.skpd_awal})"
-            peringkat = f"{it.peringkat}" + (", seri" if it.seri else "")
+            peringkat = f"{it.peringkat}" + (f", menurut skor {it.peringkat_skor}" if it.alasan_geser else "") \
+                + (", seri" if it.seri else "")
             rows.append((str(i), kegiatan, lokasi(u), angka_teks(u.volume), u.satuan,
                          rupiah_teks(u.perkiraan_biaya), bulat(it.total), f"{it.kelompok} ({peringkat})"))
         out.append(TabelDokumen((KolomDokumen("No", True), KolomDokumen("Kegiatan"),
@@ -110,15 +111,22 @@ def prioritas_per_skpd(k: Konteks) -> list[Blok]:
                         + (f" Sebanyak {angka(tanpa)} kegiatan belum mempunyai perkiraan biaya." if tanpa else "")))
     out.append(Paragraf("Skor: nilai total tertimbang (Lampiran VI). Peringkat: urutan akhir dalam kelompoknya "
                         "setelah Sidang Pleno II; \"seri\" menandai nilai yang hanya dibedakan oleh urutan masuk."))
+    geser = [it for _, items in k.prioritas for it in items if it.alasan_geser]
+    if geser:
+        out.append(Paragraf("Urutan akhir yang berbeda dari urutan menurut skor:"))
+        out.append(Daftar(tuple(Butir(f"{kutip(it.usulan.kegiatan)} ({it.kelompok}): peringkat {it.peringkat}, "
+                                      f"menurut skor {it.peringkat_skor}; {tanpa_titik(it.alasan_geser)}"
+                                      + (";" if i < len(geser) - 1 else "."))
+                                for i, it in enumerate(geser))))
     return out
 
 
 def belum_disepakati(k: Konteks) -> list[Blok]:
-    """Lampiran III: the usulan rejected or not agreed, with their reasons."""
+    """Lampiran III: every usulan not in Lampiran II, with its reason (`sesi.urutan.nasib_usulan`)."""
     if not k.tidak:
         return [Paragraf(TIDAK_ADA)]
-    rows = tuple((str(i), u.kegiatan, lokasi(u), angka_teks(u.volume), u.satuan, alasan_status(u))
-                 for i, (u, _) in enumerate(k.tidak, start=1))
+    rows = tuple((str(i), u.kegiatan, lokasi(u), angka_teks(u.volume), u.satuan, alasan)
+                 for i, (u, alasan) in enumerate(k.tidak, start=1))
     return [TabelDokumen((KolomDokumen("No", True), KolomDokumen("Kegiatan"), KolomDokumen("Lokasi (Kelurahan)"),
                           KolomDokumen("Volume", True), KolomDokumen("Satuan"), KolomDokumen("Alasan")),
                          rows, gabung_teks=(4,))]
@@ -138,38 +146,22 @@ def delegasi(k: Konteks) -> list[Blok]:
                      f"{dengan_terbilang(p, 'orang')} perempuan.")]
 
 
-def hasil_usulan(data: Data, u: Usulan, posisi: dict[str, ItemPrioritas] | None = None,
-                 baris: Baris | None = None) -> str:
+def hasil_usulan(data: Data, u: Usulan, nasib: dict[str, Nasib] | None = None) -> str:
     """What became of one usulan at the Musrenbang Kecamatan, in words (Lampiran V): "Disepakati, peringkat 2
-    Kelompok ...", "Ditolak: ...", "Digabung dengan usulan ...", "Belum dinilai lengkap", ...
-
-    `posisi` (usulan id -> its place in `daftar_prioritas`) and `baris` (its row in its kelompok's ranking)
-    are computed when not given; pass them when describing many usulan.
+    Kelompok ...", or the reason it is not agreed ("Ditolak: ...", "Digabung ke ...", "Belum dinilai
+    lengkap ..."), as `sesi.urutan.nasib_usulan` decides (`nasib`: pass it when describing many usulan).
     """
-    if posisi is None:
-        posisi = {it.usulan.id: it for _, items in daftar_prioritas(data) for it in items}
-    it = posisi.get(u.id)
-    parts = []
-    if u.status == "digabung":
-        tujuan = data.usulan.get(u.digabung_ke)
-        return f"Digabung dengan usulan \"{tujuan.kegiatan}\" ({tujuan.kelurahan})" if tujuan else \
-            f"Digabung ke {u.digabung_ke}"
+    n = (nasib if nasib is not None else nasib_usulan(data)).get(u.id)
+    if n is None:
+        return ""
+    if not n.prioritas:
+        return n.alasan
+    kel = data.kelompok_dari_id(n.kelompok)
+    kata = "Disepakati" if u.status == "disepakati" else "Diperingkat"
+    teks = f"{kata}, peringkat {n.peringkat} {sebut_kelompok(kel.nama if kel else n.kelompok)}"
     if u.skpd_akhir and u.skpd_akhir != u.skpd_awal:
-        parts.append(f"dialihkan ke {u.skpd_akhir}" + (f" ({tanpa_titik(u.alasan)})" if u.alasan.strip() else ""))
-    if it is not None:
-        kata = "disepakati" if u.status == "disepakati" else "diperingkat"
-        parts.insert(0, f"{kata}, peringkat {it.peringkat} {sebut_kelompok(it.kelompok)}")
-    elif u.status in ("ditolak", "belum_disepakati", "cadangan"):
-        parts.insert(0, alasan_status(u).lower() if not u.alasan else f"{label_status(u.status).lower()}: {u.alasan}")
-    else:
-        if baris is None:
-            kid = data.kelompok_usulan.get(u.id, "")
-            baris = next((b for b in peringkat_kelompok(data, kid).baris if b.usulan.id == u.id), None)
-        alasan = baris.alasan if baris else ""
-        parts.insert(0, "belum dinilai lengkap" if alasan.startswith("belum lengkap") else
-                     alasan or label_status(u.status).lower())
-    text = "; ".join(parts)
-    return text[:1].upper() + text[1:]
+        teks += f"; dialihkan ke {u.skpd_akhir}" + (f" ({tanpa_titik(u.alasan)})" if u.alasan.strip() else "")
+    return teks
 
 
 def hasil_kelurahan(k: Konteks) -> list[Blok]:
@@ -182,15 +174,13 @@ def hasil_kelurahan(k: Konteks) -> list[Blok]:
     per_skpd: dict[str, list[Usulan]] = {}
     for u in data.usulan.values():
         per_skpd.setdefault(u.skpd_awal or "(SKPD belum ditentukan)", []).append(u)
-    posisi = k.posisi
-    per_usulan = {b.usulan.id: b for kel in data.kelompok for b in k.peringkat(kel.id).baris}
     out: list[Blok] = []
     for skpd in sorted(per_skpd, key=lambda s: (normal(s), s)):
         items = sorted(per_skpd[skpd], key=lambda u: (urut_kel.get(u.kelurahan, len(urut_kel)), u.kelurahan,
                                                       u.prioritas_kelurahan, u.urutan))
         out.append(Judul(skpd, 4))
         rows = tuple((str(i), f"{u.kelurahan} ({u.prioritas_kelurahan})", u.kegiatan, angka_teks(u.volume),
-                      u.satuan, rupiah_teks(u.perkiraan_biaya), hasil_usulan(data, u, posisi, per_usulan.get(u.id)))
+                      u.satuan, rupiah_teks(u.perkiraan_biaya), hasil_usulan(data, u, k.nasib))
                      for i, u in enumerate(items, start=1))
         out.append(TabelDokumen((KolomDokumen("No", True), KolomDokumen("Kelurahan (Prioritas)"),
                                  KolomDokumen("Kegiatan"), KolomDokumen("Volume", True), KolomDokumen("Satuan"),
@@ -259,7 +249,7 @@ def _tabel_skor(k: Konteks, kel: Kelompok, baris: list[Baris]) -> list[Blok]:
         return [Paragraf("Tidak ada usulan.")]
     data = k.data
     kriteria = data.kriteria
-    akhir = {uid: it.peringkat for uid, it in k.posisi.items()}
+    akhir = {t.usulan.id: t.peringkat_akhir for t in urutan_akhir(data, kel.id)}
     rows = []
     prev: Baris | None = None
     rata = False
