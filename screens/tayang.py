@@ -24,7 +24,9 @@ from sesi.format import tanggal_panjang
 from sesi.model import UNSUR_SINGKAT
 from sesi.pendaftaran import rekap
 from sesi.peringkat import aturan_urutan, bulat, peringkat_kelompok
+from sesi.berita_acara.kata import nama_daerah
 from sesi.pleno import daftar_prioritas
+from sesi.urutan import urutan_akhir
 from sesi.store import Store
 
 from . import glyph
@@ -42,6 +44,37 @@ def tampilan_untuk(data: Data, pilihan: str) -> str:
     if pilihan in TAMPILAN:
         return pilihan
     return IKUT_TAHAP.get(data.info.tahap, "kehadiran")
+
+
+def kesepakatan_disepakati(data: Data) -> bool:
+    """Has Pleno II agreed the list: every kelompok with a final order agreed (and at least one)?"""
+    kel = [k for k in data.kelompok if urutan_akhir(data, k.id)]
+    return bool(kel) and all(k.disepakati for k in kel)
+
+
+def judul_tampilan(data: Data, view: str) -> str:
+    """The view's title: the Pleno II view says it is a draft until Pleno II agrees the list."""
+    if view == "kesepakatan" and not kesepakatan_disepakati(data):
+        return "Rancangan urutan (belum disepakati)"
+    return TAMPILAN[view]
+
+
+def isi_kesepakatan(data: Data) -> list[tuple[str, list[tuple[str, str, str, str]]]]:
+    """The Pleno II view's content: per SKPD, its usulan in the final order (`sesi.pleno.daftar_prioritas`,
+    from `sesi.urutan.urutan_akhir`) as (No, Kegiatan, Kelurahan, Nilai)."""
+    return [(skpd, [(str(i), it.usulan.kegiatan, it.usulan.kelurahan, bulat(it.total))
+                    for i, it in enumerate(items, start=1)]) for skpd, items in daftar_prioritas(data)]
+
+
+def isi_peringkat(data: Data, kid: str) -> list[tuple[str, str, str, str]]:
+    """The ranking view's rows for kelompok `kid` in its final order (`sesi.urutan.urutan_akhir`):
+    (place, with the rank by the scores when Pleno II moved it; Kegiatan; Kelurahan; Nilai, with "seri")."""
+    out = []
+    for t in urutan_akhir(data, kid):
+        tempat = str(t.peringkat_akhir) + (f" ({t.peringkat_skor})" if t.bergeser else "")
+        out.append((tempat, t.usulan.kegiatan, t.usulan.kelurahan,
+                    bulat(t.total) + (f" {g('tie')} seri" if t.seri else "")))
+    return out
 
 
 def kelompok_terkini(data: Data) -> str:
@@ -141,8 +174,8 @@ class TayangApp(App):
         except ValueError:
             tgl = info.tanggal
         self.query_one("#kepala", Static).update(Text(
-            f"MUSRENBANG KECAMATAN {info.kecamatan.upper()}  {g('dot')}  {TAMPILAN[view].upper()}\n"
-            f"RKPD {info.jenis_daerah} {info.kota} Tahun {info.tahun}  {g('dot')}  {tgl}", justify="center"))
+            f"MUSRENBANG KECAMATAN {info.kecamatan.upper()}  {g('dot')}  {judul_tampilan(data, view).upper()}\n"
+            f"RKPD {nama_daerah(data)} Tahun {info.tahun}  {g('dot')}  {tgl}", justify="center"))
         angka = self.query_one("#angka", Horizontal)
         angka.remove_children()
         badan = self.query_one("#badan", Static)
@@ -183,14 +216,12 @@ class TayangApp(App):
             return
         hasil = peringkat_kelompok(data, kid)
         table = Table(title=hasil.kelompok_nama, title_style="bold", expand=True, show_lines=False)
-        table.add_column("No", justify="right", width=3)
+        table.add_column("No", justify="right", width=6)
         table.add_column("Kegiatan", ratio=3)
         table.add_column("Kelurahan", ratio=1)
         table.add_column("Nilai", justify="right", width=6)
-        for b in hasil.diperingkat:
-            mark = f" {g('tie')} seri" if b.seri else ""
-            table.add_row(str(b.peringkat), Text(b.usulan.kegiatan), Text(b.usulan.kelurahan),
-                          Text(bulat(b.total) + mark))
+        for no, kegiatan, kelurahan, nilai in isi_peringkat(data, kid):
+            table.add_row(no, Text(kegiatan), Text(kelurahan), Text(nilai))
         belum = len(hasil.tidak_diperingkat)
         out = Text(f"\n{belum} usulan belum lengkap dinilai atau disisihkan.\n" if belum else "\n")
         out.append(aturan_urutan(data), style="dim")
@@ -202,14 +233,14 @@ class TayangApp(App):
         from rich.console import Group
 
         parts: list[Any] = []
-        for skpd, items in daftar_prioritas(data):
+        for skpd, rows in isi_kesepakatan(data):
             table = Table(title=skpd, title_style="bold", title_justify="left", expand=True)
             table.add_column("No", justify="right", width=3)
             table.add_column("Kegiatan", ratio=3)
             table.add_column("Kelurahan", ratio=1)
             table.add_column("Nilai", justify="right", width=6)
-            for i, it in enumerate(items, start=1):
-                table.add_row(str(i), Text(it.usulan.kegiatan), Text(it.usulan.kelurahan), bulat(it.total))
+            for no, kegiatan, kelurahan, nilai in rows:
+                table.add_row(no, Text(kegiatan), Text(kelurahan), nilai)
             parts.append(table)
         if not parts:
             parts.append(Text("Belum ada usulan yang diperingkat."))

@@ -29,9 +29,10 @@ from .errors import DataDitolak
 from .format import jam, tanggal_panjang
 from .model import label_status, label_unsur
 from .pendaftaran import rekap
-from .peringkat import Baris, aturan_urutan, bulat, bulat_titik, peringkat_semua
+from .peringkat import Baris, aturan_urutan, bulat, bulat_titik, peringkat_kelompok
 from .teks import KENDALI, buang_kendali
 from .teks_tabel import LEBAR, bungkus, lebar_teks, tabel_teks
+from .urutan import TempatAkhir, terverifikasi, urutan_akhir
 
 # --- cell escaping (shared) -------------------------------------------------------------------------
 
@@ -174,49 +175,74 @@ FORMAT = ("csv", "md", "txt")
 
 # --- peringkat --------------------------------------------------------------------------------------
 
-KOLOM_PERINGKAT = ["kelompok", "peringkat", "usulan_id", "kegiatan", "kelurahan", "skpd", "total", "status"]
+KOLOM_PERINGKAT = ["kelompok", "peringkat", "usulan_id", "kegiatan", "kelurahan", "skpd", "total", "status",
+                   "peringkat_skor", "alasan_urutan"]
 
 
 def _status_baris(b: Baris) -> str:
     if b.peringkat is None:
         return b.alasan
-    parts = [label_status(b.usulan.status).lower()]
+    parts = [label_status(b.usulan.status).lower() if terverifikasi(b.usulan) else "belum diverifikasi"]
     if b.seri:
         parts.append("seri")
     return "; ".join(parts)
 
 
-def peringkat(data: Data, fmt: str = "csv") -> str:
-    """The ranking of every kelompok: ranked rows in rank order, then the unranked with their reason.
+def _baris_peringkat(data: Data, kid: str) -> list[tuple[TempatAkhir | None, Baris]]:
+    """A kelompok's rows: the final order (`sesi.urutan.urutan_akhir`), then the unranked with their reason."""
+    return [(t, t.baris) for t in urutan_akhir(data, kid)] + \
+        [(None, b) for b in peringkat_kelompok(data, kid).tidak_diperingkat]
 
-    csv: the columns of `KOLOM_PERINGKAT` (total with a decimal point); md/txt: one table per kelompok
-    under a heading, with the rule that decided the order stated under them.
+
+def peringkat(data: Data, fmt: str = "csv") -> str:
+    """The ranking of every kelompok in its final order (`sesi.urutan.urutan_akhir`: the scored order, then
+    the moves agreed in Pleno II), then the unranked with their reason.
+
+    csv: the columns of `KOLOM_PERINGKAT` (peringkat is the final place, peringkat_skor the rank by the
+    scores, alasan_urutan why they differ; total with a decimal point); md/txt: one table per kelompok under
+    a heading, the rank by the scores beside a moved row's place and the reason in its status, with the rule
+    that decided the order stated under them.
     """
     _cek_format(fmt)
-    semua = peringkat_semua(data)
+    semua = [(k, _baris_peringkat(data, k.id)) for k in data.kelompok]
+    semua = [(k, rows) for k, rows in semua if rows]
     if fmt == "csv":
-        rows = [[p.kelompok_nama, b.peringkat or "", b.usulan.id, b.usulan.kegiatan, b.usulan.kelurahan,
-                 b.usulan.skpd, bulat_titik(b.total), _status_baris(b)] for p in semua for b in p.baris]
+        rows = [[k.nama, t.peringkat_akhir if t else "", b.usulan.id, b.usulan.kegiatan, b.usulan.kelurahan,
+                 b.usulan.skpd, bulat_titik(b.total), _status_baris(b), b.peringkat or "", t.alasan if t else ""]
+                for k, baris in semua for t, b in baris]
         return tabel_csv(KOLOM_PERINGKAT, rows)
+    from .berita_acara.kata import nama_daerah  # here: the berita acara's renderers import this module
+
     info = data.info
     judul = f"Peringkat Usulan Musrenbang Kecamatan {info.kecamatan}"
-    sub = f"RKPD {info.kota} tahun {info.tahun}" if info.tahun else ""
+    sub = f"RKPD {nama_daerah(data)} Tahun {info.tahun}" if info.tahun else ""
     # The txt table heads the rank column "No" to leave the width to the kegiatan.
     header = ["Peringkat" if fmt == "md" else "No", "Id", "Kegiatan", "Kelurahan", "SKPD", "Total", "Status"]
     bagian: list[str] = []
-    for p in semua:
-        rows = [[b.peringkat or "-", b.usulan.id, b.usulan.kegiatan, b.usulan.kelurahan, b.usulan.skpd,
-                 bulat(b.total) or "-", _status_baris(b)] for b in p.baris]
-        ringkas = f"{len(p.diperingkat)} diperingkat, {len(p.tidak_diperingkat)} tidak diperingkat"
-        nama = p.kelompok_nama if normal(p.kelompok_nama).startswith("kelompok") else \
-            f"Kelompok {p.kelompok_nama}"
+    for k, baris in semua:
+        rows = []
+        for t, b in baris:
+            if t is None:
+                tempat, status = "-", _status_baris(b)
+            elif t.bergeser:
+                tempat = f"{t.peringkat_akhir} (skor {t.peringkat_skor})"
+                status = f"{_status_baris(b)}; {t.alasan}"
+            else:
+                tempat, status = str(t.peringkat_akhir), _status_baris(b)
+            rows.append([tempat, b.usulan.id, b.usulan.kegiatan, b.usulan.kelurahan, b.usulan.skpd,
+                         bulat(b.total) or "-", status])
+        n = sum(1 for t, _ in baris if t)
+        ringkas = f"{n} diperingkat, {len(baris) - n} tidak diperingkat"
+        if any(t and t.bergeser for t, _ in baris):
+            ringkas += "; urutan akhir setelah Sidang Pleno II, peringkat menurut skor dalam kurung"
+        nama = k.nama if normal(k.nama).startswith("kelompok") else f"Kelompok {k.nama}"
         if fmt == "md":
             tabel = _md_tabel(header, rows) if rows else "_Belum ada usulan._"
-            bagian.append(f"## {md_sel(nama)}\n\n{ringkas}.\n\n{tabel}")
+            bagian.append(f"## {md_sel(nama)}\n\n{md_sel(ringkas)}.\n\n{tabel}")
         else:
             nama = teks_sel(nama)
-            bagian.append(f"{nama}\n{'-' * min(lebar_teks(nama), LEBAR)}\n{ringkas}.\n\n"
-                          f"{_teks_tabel(header, rows, {0, 5})}")
+            bagian.append(f"{nama}\n{'-' * min(lebar_teks(nama), LEBAR)}\n{_bungkus(ringkas)}.\n\n"
+                          f"{_teks_tabel(header, rows, {5})}")
     if not semua:
         bagian.append("Belum ada usulan." if fmt == "txt" else "_Belum ada usulan._")
     aturan = aturan_urutan(data)

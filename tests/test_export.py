@@ -89,12 +89,12 @@ def test_peringkat_csv_kolom_urutan_seri_dan_alasan(store, sesi_dinilai):
     rows = baca_csv(text)
     ringkas = [(r["kelompok"], r["peringkat"], r["usulan_id"], r["total"], r["status"]) for r in rows]
     assert ringkas == [
-        ("Infrastruktur", "1", u["c"], "4.50", "baru"),
-        ("Infrastruktur", "2", u["a"], "4.00", "baru; seri"),
-        ("Infrastruktur", "3", u["b"], "4.00", "baru; seri"),
+        ("Infrastruktur", "1", u["c"], "4.50", "belum diverifikasi"),
+        ("Infrastruktur", "2", u["a"], "4.00", "belum diverifikasi; seri"),
+        ("Infrastruktur", "3", u["b"], "4.00", "belum diverifikasi; seri"),
         ("Infrastruktur", "", u["d"], "", "ditolak: Sudah dianggarkan tahun ini"),
         ("Infrastruktur", "", u["f"], "", "belum lengkap (K1, K2 belum dinilai)"),
-        ("Sosial Budaya", "1", u["e"], "2.50", "baru"),
+        ("Sosial Budaya", "1", u["e"], "2.50", "belum diverifikasi"),
     ]
     assert rows[0]["kegiatan"] == "Jembatan" and rows[0]["kelurahan"] == "Alalak Utara"
     assert rows[-1]["skpd"] == "Dinas Kesehatan"
@@ -107,7 +107,7 @@ def test_peringkat_md_tabel_per_kelompok_dengan_aturan(store, sesi_dinilai):
     assert infra[0] == ["Peringkat", "Id", "Kegiatan", "Kelurahan", "SKPD", "Total", "Status"]
     assert set(infra[1][0]) == {"-"}  # the GitHub separator row
     assert [r[0] for r in infra[2:]] == ["1", "2", "3", "-", "-"]
-    assert infra[3][5] == "4,00" and infra[3][6] == "baru; seri"
+    assert infra[3][5] == "4,00" and infra[3][6] == "belum diverifikasi; seri"
     assert sosbud[2][2] == "Rehab posyandu"
     assert text.rstrip().endswith(md_sel(aturan_urutan(store.data)))
 

@@ -16,6 +16,7 @@ from sesi.format import angka, jam, rupiah
 from sesi.model import Usulan
 from sesi.peringatan import sebut_kelompok
 from sesi.peringkat import bulat
+from sesi.urutan import terverifikasi
 
 from ..glyph import g
 from ..teks import potong, teks
@@ -68,15 +69,17 @@ class BagianDaftar(BagianPleno):
             return
         urutan = pleno.urutan_akhir(data, kel.id)
         rows: list[tuple[str, list[Any]]] = []
-        for i, b in enumerate(urutan, start=1):
-            u = b.usulan
+        for t in urutan:
+            u = t.usulan
             ket = []
-            if b.seri:
+            if t.seri:
                 ket.append(f"{g('tie')}seri")
-            if b.peringkat != i:
-                ket.append(f"awal {b.peringkat}")
-            rows.append((u.id, [str(i), potong(u.kegiatan, 25), potong(u.kelurahan, 14), potong(u.skpd, 12),
-                                teks(bulat(b.total), "bold"), " ".join(ket)]))
+            if t.bergeser:
+                ket.append(f"awal {t.peringkat_skor}")
+            if not terverifikasi(u):
+                ket.append("blm verif")  # not agreed with the list (sesi.urutan.nasib_usulan)
+            rows.append((u.id, [str(t.peringkat_akhir), potong(u.kegiatan, 25), potong(u.kelurahan, 14),
+                                potong(u.skpd, 12), teks(bulat(t.total), "bold"), " ".join(ket)]))
         semua = data.usulan_kelompok(kel.id)
         belum = [u for u in semua if u.status == "belum_disepakati"]
         for u in belum:
@@ -113,6 +116,9 @@ class BagianDaftar(BagianPleno):
         dua = [u.lokasi, vol, rupiah(u.perkiraan_biaya), u.skpd, f"prioritas kelurahan {u.prioritas_kelurahan}"]
         if u.status == "belum_disepakati" and u.alasan:
             dua.insert(0, f"belum disepakati: {u.alasan}")
+        tempat = next((t for t in pleno.urutan_akhir(data, self.kid) if t.usulan.id == uid), None)
+        if tempat is not None and tempat.bergeser:
+            dua.insert(0, f"peringkat menurut skor {tempat.peringkat_skor}: {tempat.alasan}")
         sep = f" {g('dot')} "
         rinci.update(gabung_baris(baris_teks(teks(u.id + " ", "dim"), teks(u.kegiatan, "bold"), sep, u.kelurahan),
                                   baris_teks(sep.join(b for b in dua if b))))

@@ -30,7 +30,7 @@ class BagianPenandatangan(BagianPleno):
         yield Tabel(id="ttd")
 
     def segarkan(self, data: Data, perubahan: dict) -> None:
-        ttd = data.records("penandatangan")
+        ttd = pleno.wakil_unsur(data)  # the session's Camat until Pleno II names another
         hadir: dict[str, int] = {}
         for p in data.peserta.values():
             if p.hadir:

@@ -23,6 +23,7 @@ from sesi.teks import bersih
 from sesi.data import Data
 from sesi.model import STATUS_DISISIHKAN, Kelompok, Kriteria
 from sesi.peringkat import aturan_urutan, bulat, nilai_sel, peringkat_kelompok
+from sesi.urutan import urutan_akhir
 
 from ..base import LayarTahap
 from ..glyph import g
@@ -162,6 +163,7 @@ class SkoringScreen(PilihKelompok, LayarTahap):
         self.penilai_terakhir = ""
         self.urut_peringkat = False
         self._urutan_peringkat: list[str] = []
+        self._akhir_tampil: dict[str, int] = {}
         self.riwayat_urung: list[tuple[str, str, str, int | None]] = []  # (usulan, kode, penilai, old value)
         self._kursor_kelompok: dict[str, tuple[str, str]] = {}
         self._pesan_kosong_teks = ""
@@ -279,6 +281,11 @@ class SkoringScreen(PilihKelompok, LayarTahap):
         if per is not None:
             n = len(data.kriteria)
             tampil = self._baris_tampil
+            # The final place where Pleno II moved a row (sesi.urutan): "3>2" = scored 3rd, finally 2nd.
+            akhir = {t.usulan.id: t.peringkat_akhir for t in urutan_akhir(data, self.kid) if t.bergeser}
+            if akhir != self._akhir_tampil:
+                tampil.clear()  # a move changes no Baris: show every rank again
+                self._akhir_tampil = akhir
             for b in per.baris:
                 uid = b.usulan.id
                 lama = tampil.get(uid)
@@ -288,7 +295,8 @@ class SkoringScreen(PilihKelompok, LayarTahap):
                 if b.peringkat is not None:
                     if lama is None or lama.peringkat is None or lama.total is not b.total:
                         m.atur_total(uid, (bulat(b.total, 2), "total"))  # else only its place moved
-                    m.atur_peringkat(uid, (f"{b.peringkat:>3}" + (" seri" if b.seri else ""),
+                    tempat = f"{b.peringkat}>{akhir[uid]}" if uid in akhir else f"{b.peringkat}"
+                    m.atur_peringkat(uid, (f"{tempat:>3}" + (" seri" if b.seri else ""),
                                            "seri" if b.seri else ""))
                 else:
                     self._belum_lengkap(uid, b.nilai, n)
