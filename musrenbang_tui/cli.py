@@ -121,11 +121,18 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("sahkan", help="sahkan berita acara dan kunci sesi",
                        description="Mengesahkan berita acara (oleh pimpinan sidang): sesi dikunci dan dicetak "
                        "sidik jari SHA-256 atas seluruh sesi, juga sebagai kode pendek XXXX-XXXX-XXXX-XXXX untuk "
-                       "kertas yang ditandatangani.")
+                       "kertas yang ditandatangani. Selama masih ada hal yang terbuka (usulan belum dinilai atau "
+                       "belum diverifikasi, seri, daftar kelompok belum disepakati, unsur tanpa penandatangan, "
+                       "kelompok tanpa ketua, tanggal sebelum Musrenbang) pengesahan ditolak dan hal itu "
+                       "dicetak, kecuali dengan --tetap --alasan.")
     s.add_argument("berkas", metavar="BERKAS")
     s.add_argument("--nama", required=True, metavar="NAMA", help="nama pimpinan sidang yang mengesahkan")
     s.add_argument("--kunci-ssh", metavar="PATH",
                    help="tandatangani sidik jari dengan kunci SSH privat ini (ssh-keygen -Y sign)")
+    s.add_argument("--tetap", action="store_true",
+                   help="sahkan walaupun masih ada hal yang terbuka (wajib dengan --alasan; alasan dicetak di "
+                   "berita acara)")
+    s.add_argument("--alasan", metavar="ALASAN", default="", help="alasan mengesahkan dengan --tetap")
 
     s = sub.add_parser("buka-kunci", help="buka kembali sesi yang sudah disahkan (dengan alasan)")
     s.add_argument("berkas", metavar="BERKAS")
@@ -414,14 +421,35 @@ def _pelaku_pimpinan(args):
 
 
 def cmd_sahkan(args) -> int:
-    from sesi.pengesahan import catatan_sebelum_sahkan, sahkan
+    from sesi.masukan import alasan
+    from sesi.pengesahan import catatan_sebelum_sahkan, hal_terbuka, sahkan
     from sesi.sidik_jari import kode
 
     pelaku = _pelaku_pimpinan(args)
+    teks_alasan = alasan(args.alasan, "Alasan (--alasan)")
+    if args.tetap and not teks_alasan:
+        _err("--tetap memerlukan --alasan: tuliskan alasan mengesahkan walaupun masih ada hal yang terbuka.")
+        return 2
+    if teks_alasan and not args.tetap:
+        _err("--alasan hanya dipakai bersama --tetap.")
+        return 2
     store = _store(args.berkas, pelaku=pelaku)
+    data = store.data
+    if not data.info.terkunci:  # a signed session: the domain says so below
+        # The gate, printed before anything is signed (the domain checks again inside the transaction).
+        terbuka = hal_terbuka(data, tanggal_sah=store.clock().date())
+        if terbuka:
+            _err("Masih terbuka:")
+            for h in terbuka:
+                _err(_tampak(f"  - {h}"))
+            if not args.tetap:
+                _err("Berita acara tidak disahkan. Selesaikan hal di atas, atau sahkan tetap dengan --tetap "
+                     "--alasan \"...\" (alasan dicetak di berita acara).")
+                return 1
+        for c in catatan_sebelum_sahkan(data):
+            _err(_tampak(f"Perhatian: {c}"))
     with store.transaksi() as tx:
-        perhatian = catatan_sebelum_sahkan(tx.data)
-        sidik = sahkan(tx, kunci_ssh=args.kunci_ssh)
+        sidik = sahkan(tx, kunci_ssh=args.kunci_ssh, tetap=teks_alasan if args.tetap else "")
     print(_tampak(f"Berita acara disahkan oleh {pelaku.nama} (akun {pelaku.akun})."))
     print(f"Sidik jari: {kode(sidik)}")
     print(f"Sidik jari SHA-256 lengkap: {sidik}")
@@ -429,8 +457,8 @@ def cmd_sahkan(args) -> int:
           "yang membuktikan berkas tidak diubah (musrenbang periksa BERKAS --sidik-jari KODE).")
     if args.kunci_ssh:
         print(_tampak(f"Sidik jari ditandatangani dengan kunci SSH {args.kunci_ssh}."))
-    for c in perhatian:
-        _err(_tampak(f"Perhatian: {c}"))
+    if args.tetap and store.data.info.disahkan and (store.data.raw["sesi"]["info"].get("sah_tetap")):
+        print(_tampak(f"Disahkan walaupun masih ada hal yang terbuka, dengan alasan: {teks_alasan}"))
     return 0
 
 

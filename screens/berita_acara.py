@@ -85,8 +85,8 @@ class BeritaAcaraScreen(LayarTahap):
             if not k.utuh:
                 baris.append(f"\n{g('warn')} Isi berbeda dari yang disahkan!", style="bold")
         else:
-            n = len(pengesahan.catatan_sebelum_sahkan(data))
-            baris.append(f"  {g('dot')}  {n} catatan sebelum pengesahan (A)" if n else "")
+            n = len(pengesahan.hal_terbuka(data))
+            baris.append(f"  {g('dot')}  {n} hal masih terbuka sebelum pengesahan (A)" if n else "")
         kead = self.query_one("#keadaan", Static)
         kead.update(baris)
         kead.set_class(k.disahkan, "-sah")
@@ -148,20 +148,35 @@ class BeritaAcaraScreen(LayarTahap):
             self.status.atur("Pengesahan hanya oleh pimpinan sidang: buka aplikasi dengan --peran pimpinan.",
                              galat=True)
             return
+        # The gate (sesi.pengesahan.hal_terbuka, on today's date), checked before anything is signed.
+        terbuka = pengesahan.hal_terbuka(self.data, tanggal_sah=aplikasi(self).store.clock().date())
         catatan = pengesahan.catatan_sebelum_sahkan(self.data)
+
+        def selesai(hasil) -> None:
+            if hasil.ok:
+                self.status.atur(teks(f"{g('ok')} Disahkan. Sidik jari "
+                                      f"{pengesahan.kode_sidik_jari(aplikasi(self).data) or '-'} "
+                                      f"{g('dot')} rev {hasil.revisi}"))
+
+        if terbuka:
+            judul = ("Berita acara belum dapat disahkan; masih terbuka:\n" + _daftar(terbuka)
+                     + "\n\nSelesaikan dahulu (Esc), atau sahkan tetap dengan alasan yang dicetak di berita "
+                     "acara. Sesi akan dikunci.")
+
+            def alasan(teks_alasan: str | None) -> None:
+                if teks_alasan:
+                    selesai(self.simpan(pengesahan.sahkan, tetap=teks_alasan))
+            dialog = AlasanDialog(judul, "Alasan sahkan tetap")
+            dialog.tombol = "Sahkan tetap"
+            self.app.push_screen(dialog, alasan)
+            return
         pertanyaan = "Sahkan berita acara sekarang? Sesi akan dikunci dan tidak dapat diubah lagi."
         if catatan:
-            pertanyaan += "\n\nMasih terbuka:\n" + "\n".join(f"- {c}" for c in catatan[:8])
-            if len(catatan) > 8:
-                pertanyaan += f"\n- ... dan {len(catatan) - 8} catatan lain"
+            pertanyaan += "\n\nPerhatian:\n" + _daftar(catatan)
 
         def jawab(ya: bool | None) -> None:
             if ya:
-                hasil = self.simpan(pengesahan.sahkan)
-                if hasil.ok:
-                    self.status.atur(teks(f"{g('ok')} Disahkan. Sidik jari "
-                                          f"{pengesahan.kode_sidik_jari(aplikasi(self).data) or '-'} "
-                                          f"{g('dot')} rev {hasil.revisi}"))
+                selesai(self.simpan(pengesahan.sahkan))
         self.app.push_screen(KonfirmasiDialog(pertanyaan, ya="Sahkan"), jawab)
 
     def action_buka_kembali(self) -> None:
@@ -175,3 +190,9 @@ class BeritaAcaraScreen(LayarTahap):
                 if hasil.ok:
                     self.status.atur(f"Pengesahan dibuka kembali; alasan dicatat {g('dot')} rev {hasil.revisi}")
         self.app.push_screen(AlasanDialog("Buka kembali pengesahan berita acara", "Alasan"), jawab)
+
+
+def _daftar(hal: list[str], batas: int = 8) -> str:
+    """Points as "- ..." lines, at most `batas` and a count of the rest."""
+    out = "\n".join(f"- {h}" for h in hal[:batas])
+    return out + (f"\n- ... dan {len(hal) - batas} lainnya" if len(hal) > batas else "")

@@ -34,8 +34,8 @@ def kolom_peserta(data: Data, nilai: dict[str, str] | None = None) -> list[Kolom
         Kolom("jenis_kelamin", "Jenis kelamin", v.get("jenis_kelamin", ""),
               pilihan=[(lbl, k) for k, lbl in JENIS_KELAMIN.items()]),
         Kolom("rentan", "Kelompok rentan", v.get("rentan", ""), petunjuk="kosong = bukan; mis. disabilitas, lansia"),
-        Kolom("delegasi", "Delegasi kelurahan", v.get("delegasi", "tidak"),
-              pilihan=[("Ya", "ya"), ("Tidak", "tidak")]),
+        Kolom("delegasi", "Delegasi kelurahan", v.get("delegasi", ""),
+              pilihan=[("Menurut unsur", ""), ("Ya", "ya"), ("Tidak", "tidak")]),
         Kolom("telepon", "Telepon", v.get("telepon", "")),
     ]
 

@@ -43,10 +43,22 @@ def kunci_jenis_kelamin(value: str) -> str:
     raise DataDitolak(f"Jenis kelamin harus L atau P, bukan '{value}'.")
 
 
+#: Values of `delegasi` that leave the flag to the unsur (`delegasi_menurut_unsur`).
+DELEGASI_MENURUT_UNSUR = {"", "menurut unsur", "otomatis"}
+
+
+def delegasi_menurut_unsur(unsur: str) -> bool:
+    """The delegate flag a participant takes when none is given: yes for the unsur Delegasi Kelurahan, no
+    for any other. The walk-in form, the CSV import and the actions all default through here, so the F9
+    check (which counts the flag), the attendance per unsur and the berita acara agree."""
+    return unsur == "delegasi"
+
+
 def peserta_record(nama: str, unsur: str, lembaga: str = "", kelurahan: str = "", jenis_kelamin: str = "",
-                   rentan: Any = False, rentan_jenis: str = "", delegasi: Any = False, telepon: str = "",
+                   rentan: Any = False, rentan_jenis: str = "", delegasi: Any = None, telepon: str = "",
                    jabatan: str = "", kelurahan_dikenal: dict[str, str] | None = None) -> dict[str, Any]:
-    """A checked peserta record without id/urutan (raises DataDitolak naming the field)."""
+    """A checked peserta record without id/urutan (raises DataDitolak naming the field). `delegasi` None or
+    empty takes the unsur's default (`delegasi_menurut_unsur`)."""
     kel = bersih(kelurahan)
     if kel and kelurahan_dikenal is not None:
         if normal(kel) not in kelurahan_dikenal:
@@ -60,6 +72,9 @@ def peserta_record(nama: str, unsur: str, lembaga: str = "", kelurahan: str = ""
             rentan, rentan_jenis = False, ""
         else:
             rentan, rentan_jenis = True, bersih(rentan)
+    unsur_kunci = kunci_unsur(unsur) if unsur not in UNSUR else unsur
+    if delegasi is None or (isinstance(delegasi, str) and normal(delegasi) in DELEGASI_MENURUT_UNSUR):
+        delegasi = delegasi_menurut_unsur(unsur_kunci)
     if isinstance(delegasi, str):
         d = normal(delegasi)
         if d in RENTAN_YA:
@@ -70,7 +85,7 @@ def peserta_record(nama: str, unsur: str, lembaga: str = "", kelurahan: str = ""
             raise DataDitolak(f"Delegasi harus ya atau tidak, bukan '{delegasi}'.")
     return {
         "nama": nama_orang(nama, "Nama"),
-        "unsur": kunci_unsur(unsur) if unsur not in UNSUR else unsur,
+        "unsur": unsur_kunci,
         "lembaga": bersih(lembaga),
         "jabatan": bersih(jabatan),
         "kelurahan": kel,

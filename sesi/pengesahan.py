@@ -22,6 +22,7 @@ cannot sign). What the fingerprint proves, and what not: see `sesi/sidik_jari.py
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
@@ -36,6 +37,7 @@ from .model import PERAN, label_unsur
 from .peringatan import sebut_kelompok
 from .peringkat import peringkat_kelompok
 from .pleno import unsur_hadir_tanpa_penandatangan
+from .urutan import terverifikasi, urutan_akhir
 from .riwayat import kanonik
 from .sidik_jari import isi_kanonik
 from .store import Transaksi
@@ -73,12 +75,25 @@ def rincian(raw: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, str]]:
 # --- actions -----------------------------------------------------------------------------------------
 
 
-def sahkan(tx: Transaksi, *, kunci_ssh: str | None = None) -> str:
+class HalTerbuka(DataDitolak):
+    """`sahkan` refused: points are still open (`hal_terbuka`, in `.hal`)."""
+
+    def __init__(self, hal: list[str]):
+        self.hal = list(hal)
+        super().__init__("Berita acara belum dapat disahkan; masih terbuka:\n" + "\n".join(f"- {h}" for h in hal)
+                         + "\nSelesaikan dahulu, atau sahkan tetap dengan alasan (musrenbang sahkan ... --tetap "
+                         "--alasan \"...\").")
+
+
+def sahkan(tx: Transaksi, *, kunci_ssh: str | None = None, tetap: str = "") -> str:
     """Sign the berita acara as it stands and lock the session; returns the SHA-256 fingerprint.
 
-    Only the pimpinan sidang may sign. Make it the last change of its transaction: the fingerprint covers
-    the content at the moment of signing and the history up to the entry before this one. With
-    `kunci_ssh` (a private key file) the fingerprint is also signed with `ssh-keygen -Y sign`.
+    Only the pimpinan sidang may sign. While `hal_terbuka` (on the signing date) lists anything, signing is
+    refused (HalTerbuka) unless `tetap` gives the pimpinan's reason to go on: the reason and the points
+    then open are kept in `info.sah_tetap` (covered by the fingerprint) and printed in the berita acara's
+    pengesahan part. Make it the last change of its transaction: the fingerprint covers the content at the
+    moment of signing and the history up to the entry before this one. With `kunci_ssh` (a private key
+    file) the fingerprint is also signed with `ssh-keygen -Y sign`.
     """
     tx.wajib_peran(*BOLEH["pengesahan"])
     nama_orang(tx.pelaku.nama, "Nama penanda tangan")  # the app's --nama too: never a control character
@@ -86,6 +101,15 @@ def sahkan(tx: Transaksi, *, kunci_ssh: str | None = None) -> str:
     if info.get("disahkan"):
         raise DataDitolak("Berita acara sudah disahkan. Buka kembali pengesahan (dengan alasan) untuk "
                           "mengesahkan versi baru.")
+    terbuka = hal_terbuka(tx.data, tanggal_sah=tx.waktu_iso[:10])
+    if terbuka:
+        alasan_tetap = alasan_terbatas(tetap, "Alasan (--alasan)")
+        if not alasan_tetap:
+            raise HalTerbuka(terbuka)
+        info["sah_tetap"] = {"alasan": alasan_tetap, "hal_terbuka": terbuka}
+    else:
+        info.pop("sah_tetap", None)
+    tx.put("sesi", "info", info)
     raw = tx.data.raw
     versi_sah = list(info.get("versi_sah") or [])
     menggantikan: dict[str, Any] = {}
@@ -138,6 +162,8 @@ def buka_kembali(tx: Transaksi, alasan: str) -> None:
     entri = {k: v for k, v in sah.items() if k != "rincian"}
     entri.update(dibuka=tx.waktu_iso, dibuka_oleh=tx.pelaku.nama, dibuka_akun=tx.pelaku.akun, alasan=alasan,
                  utuh=utuh)
+    if info.get("sah_tetap"):
+        entri["sah_tetap"] = info.pop("sah_tetap")
     info["versi_sah"] = list(info.get("versi_sah") or []) + [entri]
     info["disahkan"] = {}
     tx.put("sesi", "info", info)
@@ -162,6 +188,8 @@ class Keadaan:
     versi_sebelumnya: tuple = ()  # earlier signed versions (dicts), oldest first
     akun: str = ""  # unix account that signed ("" before issue 10)
     skema_sidik: int = 1  # 2: covers signer, time, version and history head (sesi/sidik_jari.py)
+    #: Signed although points were open: {"alasan": the pimpinan's reason, "hal_terbuka": [the points]}.
+    tetap: dict = field(default_factory=dict)
 
     @property
     def kode(self) -> str:
@@ -219,7 +247,18 @@ def keadaan(data: Data) -> Keadaan:
         versi_sebelumnya=sebelumnya,
         akun=str(sah.get("akun", "")),
         skema_sidik=2 if sah.get("skema_sidik") == _sj.SKEMA_SIDIK else 1,
+        tetap=_sah_tetap(data),
     )
+
+
+def _sah_tetap(data: Data) -> dict:
+    """The reason to sign although points were open, as `sahkan` stored it (kept in the raw session info:
+    a field the document reads only while signed)."""
+    tetap = (data.raw.get("sesi") or {}).get("info", {}).get("sah_tetap")
+    if not isinstance(tetap, dict) or not str(tetap.get("alasan", "")).strip():
+        return {}
+    hal = tetap.get("hal_terbuka")
+    return {"alasan": str(tetap["alasan"]), "hal_terbuka": [str(h) for h in hal] if isinstance(hal, list) else []}
 
 
 def _label_data(data: Data, table: str, rid: str) -> str:
@@ -261,29 +300,70 @@ def perubahan_sejak_sah(data: Data) -> list[str]:
     return out
 
 
+def _daftar_id(ids: list[str], batas: int = 8) -> str:
+    teks = ", ".join(ids[:batas])
+    return teks + (f", dan {len(ids) - batas} lainnya" if len(ids) > batas else "")
+
+
+def hal_terbuka(data: Data, tanggal_sah: str | date | None = None) -> list[str]:
+    """What must be settled before the berita acara is signed, in Indonesian; empty when nothing is open.
+
+    The one list the gate of `sahkan` (the CLI, the A key of the Berita Acara screen) and the F9 warnings
+    show: usulan not fully scored or not verified, a "seri" Pleno II has not decided, a kelompok whose list
+    Pleno II did not agree (or whose usulan are in no defined kelompok), a defined kelompok without a ketua,
+    an unsur present without a signatory, and, given the signing date `tanggal_sah`, a signing before the
+    meeting. `sahkan` refuses while any is open unless the pimpinan goes on with a reason (`tetap`).
+    """
+    out: list[str] = []
+    info = data.info
+    if tanggal_sah is not None:
+        try:
+            acara = date.fromisoformat(info.tanggal)
+            sah = tanggal_sah if isinstance(tanggal_sah, date) else date.fromisoformat(str(tanggal_sah)[:10])
+        except ValueError:
+            acara = sah = None  # type: ignore[assignment]
+        if acara is not None and sah is not None and sah < acara:
+            out.append(f"Tanggal pengesahan ({tanggal_panjang(sah.isoformat())}) sebelum tanggal Musrenbang "
+                       f"({tanggal_panjang(acara.isoformat())}).")
+    belum_verifikasi = [u.id for u in data.usulan.values() if not terverifikasi(u)]
+    if belum_verifikasi:
+        out.append(f"{len(belum_verifikasi)} usulan belum diverifikasi ({_daftar_id(belum_verifikasi)}).")
+    belum_nilai: list[str] = []
+    for k in data.kelompok:
+        for b in peringkat_kelompok(data, k.id).tidak_diperingkat:
+            if b.alasan.startswith(("belum lengkap", "belum ada kriteria")):
+                belum_nilai.append(b.usulan.id)
+    if belum_nilai:
+        out.append(f"{len(belum_nilai)} usulan belum dinilai lengkap ({_daftar_id(belum_nilai)}).")
+    keputusan = {(kp.kelompok, kp.usulan) for kp in data.daftar("keputusan") if kp.jenis in ("naik", "turun")}
+    for k in data.kelompok:
+        nama = sebut_kelompok(k.nama)
+        urutan = urutan_akhir(data, k.id)
+        if k.virtual:
+            if data.usulan_kelompok(k.id):
+                out.append(f"Usulan bidang {k.nama} belum masuk kelompok yang ditetapkan.")
+            continue
+        if not k.ketua and (data.usulan_kelompok(k.id) or data.anggota(k.id)):
+            out.append(f"{nama} belum memilih ketua.")
+        if urutan and not k.disepakati:
+            out.append(f"Daftar {nama} belum disepakati dalam Sidang Pleno II.")
+        seri = [t.usulan.id for t in urutan if t.seri]
+        if seri and not k.disepakati and not any((k.id, uid) in keputusan for uid in seri):
+            out.append(f"{nama}: nilai seri ({', '.join(seri)}) belum diputuskan dalam Sidang Pleno II.")
+    for unsur in unsur_hadir_tanpa_penandatangan(data):
+        out.append(f"Unsur {label_unsur(unsur)} hadir tetapi belum mempunyai wakil penandatangan.")
+    return out
+
+
 def catatan_sebelum_sahkan(data: Data) -> list[str]:
-    """What is still open before signing, in Indonesian: shown to the pimpinan, never blocking."""
+    """What is worth a look before signing but may stay so (never blocking): the Nomor to be written by
+    hand, no one recorded present, no delegates. What blocks signing is `hal_terbuka`."""
     out: list[str] = []
     info = data.info
     if not info.nomor_ba.strip():
         out.append("Nomor berita acara belum diisi.")
     if not any(p.hadir for p in data.peserta.values()):
         out.append("Belum ada peserta yang tercatat hadir.")
-    for k in data.kelompok:
-        hasil = peringkat_kelompok(data, k.id)
-        if not hasil.baris:
-            continue
-        if not k.virtual and not k.disepakati:
-            out.append(f"Daftar {sebut_kelompok(k.nama)} belum disepakati di Sidang Pleno II.")
-        if k.virtual:
-            out.append(f"Usulan bidang {k.nama} belum masuk kelompok yang ditetapkan.")
-        belum = [b for b in hasil.tidak_diperingkat if b.alasan.startswith(("belum lengkap", "belum ada kriteria"))]
-        if belum:
-            out.append(f"{sebut_kelompok(k.nama)}: {len(belum)} usulan belum dinilai lengkap "
-                       "(tidak masuk daftar prioritas).")
-    for unsur in unsur_hadir_tanpa_penandatangan(data):
-        out.append(f"Unsur {label_unsur(unsur)} hadir tetapi belum mempunyai wakil penandatangan "
-                   "(baris nama dikosongkan untuk diisi tangan).")
     if not data.records("delegasi"):
         out.append("Delegasi kecamatan belum ditetapkan.")
     return out
@@ -291,4 +371,5 @@ def catatan_sebelum_sahkan(data: Data) -> list[str]:
 
 __all__ = ["sidik_jari", "kode_sidik_jari", "rincian", "isi_kanonik", "sahkan",
            "buka_kembali", "Keadaan", "keadaan",
-           "perubahan_sejak_sah", "catatan_sebelum_sahkan", "waktu_teks", "AKSI_SAHKAN", "AKSI_BUKA"]
+           "perubahan_sejak_sah", "catatan_sebelum_sahkan", "hal_terbuka", "HalTerbuka", "waktu_teks",
+           "AKSI_SAHKAN", "AKSI_BUKA"]

@@ -1,11 +1,12 @@
-"""Warnings of the procedure: shown, never blocking."""
+"""Warnings of the procedure (F9): shown here, never blocking; the points among them that block signing come
+from `sesi.pengesahan.hal_terbuka`."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from .data import Data
-from .model import STATUS_DISISIHKAN, Info
+from .model import Info
 from .pendaftaran import rekap
 
 
@@ -51,16 +52,11 @@ def peringatan(data: Data) -> list[str]:
                 out.append(f"Delegasi Kelurahan {kel.nama} hadir {n} orang (dianjurkan {info.min_delegasi}).")
             if n and r.delegasi_perempuan_per_kelurahan.get(kel.nama, 0) < info.min_perempuan_delegasi:
                 out.append(f"Delegasi Kelurahan {kel.nama} tanpa perempuan.")
-    for k in data.kelompok:
-        if not k.virtual and not k.ketua and data.anggota(k.id):
-            out.append(f"{sebut_kelompok(k.nama)} belum memilih ketua.")
-    if data.kriteria:
-        index = data.skor_index
-        kode = [k.kode for k in data.kriteria]
-        belum = sum(1 for u in data.usulan.values() if u.status not in STATUS_DISISIHKAN
-                    and not all(index.get((u.id, k)) for k in kode))
-        if belum:
-            out.append(f"{belum} usulan belum dinilai lengkap.")
-    else:
+    if not data.kriteria:
         out.append("Kriteria penilaian belum ditetapkan.")
+    # What still blocks signing (unverified or unscored usulan, seri, lists not agreed, kelompok without a
+    # ketua, unsur without a signatory): the one list the gate of `sahkan` uses.
+    from .pengesahan import hal_terbuka  # here: sesi.pengesahan imports this module
+
+    out += hal_terbuka(data)
     return out

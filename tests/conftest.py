@@ -4,6 +4,8 @@
 - `store`: a new session (Kecamatan Banjarmasin Utara, its ten kelurahan, the five default criteria),
   made with `sesi.persiapan.buat_sesi`, acting as operator "Operator Uji" on `jam`.
 - `sebagai(peran, nama=None)`: another terminal on the same file with another role.
+- `hari_musrenbang`: every store opened without a clock of its own (the CLI's) reads the afternoon of the
+  fixtures' Musrenbang day, so `musrenbang sahkan` signs on the day, never "before the meeting".
 - `bantu`: runs actions the way a screen does (`bantu.lakukan(aksi, ...)`, one transaction each, checking
   that the history recorded who did it and still verifies), checks refusals leave the file untouched
   (`bantu.ditolak(aksi, ...)`), and adds usulan, peserta, criteria and scores in one line.
@@ -25,6 +27,20 @@ from sesi.transaksi import Pelaku
 TANGGAL = "2027-02-09"
 MULAI = datetime(2027, 2, 9, 8, 0, 0)
 KECAMATAN = "Banjarmasin Utara"
+
+
+class _HariMusrenbang(datetime):
+    @classmethod
+    def now(cls, tz=None):  # noqa: ARG003 - the signature of datetime.now
+        return cls(2027, 2, 9, 15, 0, 0)
+
+
+@pytest.fixture
+def hari_musrenbang(monkeypatch):
+    """Stores made without a clock (the CLI's) read 9 February 2027, 15.00: the fixtures' Musrenbang day."""
+    import sesi.store
+
+    monkeypatch.setattr(sesi.store, "datetime", _HariMusrenbang)
 
 
 class Jam:

@@ -15,7 +15,10 @@ weights (3, 2, 1). Two kelompok:
   U009 bank sampah marked belum disepakati in Pleno II.
 
 Then tanggapan, both kelompok agreed, three delegates (one woman), tim perumus, and signatories for every
-unsur present except the fasilitator (that row stays empty to be filled by hand).
+unsur present: a complete session, nothing open before signing (`sesi.pengesahan.hal_terbuka`).
+
+`buat_skenario_belum_lengkap` is the same kecamatan stopped early: one usulan never verified, two not fully
+scored, a kelompok without a ketua, nothing agreed in Pleno II, and the fasilitator without a signatory.
 """
 
 from __future__ import annotations
@@ -195,7 +198,7 @@ def buat_skenario(path: str, *, sahkan: bool = False, jam: JamTetap | None = Non
         for unsur, nama in (("camat", CAMAT), ("perangkat_kecamatan", "Hj. Nurul Aini, S.Sos."),
                             ("lurah", "Rusmini"), ("delegasi", "Rudiansyah"), ("dprd", "H. Syarifuddin, S.H."),
                             ("skpd", "Ir. Yusran"), ("kelompok_masyarakat", "Hj. Masitah"),
-                            ("narasumber", "Ir. Rahmat Hidayat, M.T.")):
+                            ("narasumber", "Ir. Rahmat Hidayat, M.T."), ("fasilitator", "Budi Santoso, S.T.")):
             pleno.atur_penandatangan(tx, unsur, p[nama])
     if sahkan:
         from sesi.pengesahan import sahkan as sahkan_ba
@@ -207,4 +210,59 @@ def buat_skenario(path: str, *, sahkan: bool = False, jam: JamTetap | None = Non
     return store
 
 
-__all__ = ["buat_skenario", "JamTetap", "USULAN", "TANGGAL", "KECAMATAN", "CAMAT", "KELURAHAN", "PIMPINAN"]
+def buat_skenario_belum_lengkap(path: str, *, jam: JamTetap | None = None) -> Store:
+    """The scenario's kecamatan stopped before it was complete (see the module's docstring): U001-U005 and
+    U007-U009 verified (U004 rejected, U005 merged), U006 never verified; U002 scored on K1 only and U009 not
+    at all; Kelompok Infrastruktur elected its ketua, Kelompok Sosial Budaya dan Ekonomi did not; Pleno II
+    has a tanggapan but agreed nothing; signatories for the Camat (from the session) and the Lurah only."""
+    jam = jam or JamTetap()
+    store = persiapan.buat_sesi(path, kecamatan=KECAMATAN, kota="Banjarmasin", tahun=2028, tanggal=TANGGAL,
+                                tempat="Aula Kantor Camat Banjarmasin Utara", camat=CAMAT, kelurahan=KELURAHAN,
+                                pelaku=Pelaku("Operator Uji", "operator", akun="operator"), clock=jam)
+    with store.transaksi() as tx:
+        persiapan.ubah_info(tx, nomor_ba="050/124/Kec-BJU/2027", tanggal_pengumuman="2027-01-29")
+        persiapan.ganti_semua_kriteria(tx, [
+            persiapan.kriteria_record("K1", "Kesesuaian dengan rancangan awal RKPD", "3", urutan=1),
+            persiapan.kriteria_record("K2", "Kepentingan lintas kelurahan", "2", urutan=2),
+            persiapan.kriteria_record("K3", "Dukungan pada pemenuhan hak dasar", "1", urutan=3),
+        ])
+        kel_infra = persiapan.simpan_kelompok(tx, "Infrastruktur dan Kewilayahan", [INFRA])
+        kel_sosek = persiapan.simpan_kelompok(tx, "Sosial Budaya dan Ekonomi", [SOSBUD, EKONOMI])
+        for (uid, kel, prio, kegiatan, lokasi, volume, satuan, biaya, jenis, bidang, skpd) in USULAN:
+            usulan.tambah_usulan(tx, uid, kelurahan=kel, prioritas_kelurahan=prio, kegiatan=kegiatan,
+                                 lokasi=lokasi, volume=volume, satuan=satuan, perkiraan_biaya=biaya, jenis=jenis,
+                                 bidang=bidang, skpd=skpd)
+    with store.transaksi() as tx:
+        hadir = []
+        for nama, unsur, jk, kel in ((CAMAT, "camat", "L", ""), ("Muhammad Ilmi", "lurah", "L", "Alalak Utara"),
+                                     ("Rudiansyah", "delegasi", "L", "Alalak Utara"),
+                                     ("Norhayati", "delegasi", "P", "Kuin Utara"),
+                                     ("Halimah", "delegasi", "P", "Sungai Miai"),
+                                     ("Budi Santoso, S.T.", "fasilitator", "L", "")):
+            hadir.append(pendaftaran.tambah_peserta(tx, nama=nama, unsur=unsur, jenis_kelamin=jk, kelurahan=kel,
+                                                    hadir=True))
+        for pid in hadir[1:3]:
+            kelompok.atur_anggota(tx, pid, kel_infra)
+        for pid in hadir[3:5]:
+            kelompok.atur_anggota(tx, pid, kel_sosek)
+    with store.transaksi() as tx:
+        kelompok.pilih_aklamasi(tx, kel_infra, "ketua", hadir[2])
+        for uid in ("U001", "U002", "U003", "U007", "U008", "U009"):
+            verifikasi.verifikasi(tx, uid, "sesuai")
+        verifikasi.verifikasi(tx, "U004", "ditolak", "Sudah dianggarkan dalam APBD 2027")
+        verifikasi.verifikasi(tx, "U005", "digabung", gabung_ke="U001")
+    nilai = {"U001": (4, 2, 4), "U002": (3, None, None), "U003": (4, 3, 3), "U006": (5, 4, 4),
+             "U007": (3, 3, 4), "U008": (3, 3, 4)}
+    with store.transaksi() as tx:
+        for uid, vals in nilai.items():
+            for kode, v in zip(("K1", "K2", "K3"), vals):
+                if v is not None:
+                    skor.atur_skor(tx, uid, kode, v)
+        persiapan.atur_tahap(tx, "pleno2")
+        catatan.tambah_tanggapan(tx, "Norhayati", "Pelatihan menjahit dan kue sama pentingnya; mohon diputuskan "
+                                 "forum.", unsur="delegasi", kelompok=kel_sosek)
+        pleno.atur_penandatangan(tx, "lurah", hadir[1])
+    return store
+
+
+__all__ = ["buat_skenario", "buat_skenario_belum_lengkap", "JamTetap", "USULAN", "TANGGAL", "KECAMATAN", "CAMAT", "KELURAHAN", "PIMPINAN"]

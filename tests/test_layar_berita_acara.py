@@ -55,7 +55,8 @@ async def test_ekspor_sama_dengan_cli(demo, tmp_path):
 
 
 async def test_hanya_pimpinan_mengesahkan(demo):
-    """An operator cannot sign (clear message, nothing changes); the pimpinan signs with A then Y."""
+    """An operator cannot sign (clear message, nothing changes); on the demo, which is far from complete, A
+    lists what is open and Esc signs nothing; A with a reason signs it anyway, the reason in the document."""
     before = demo.read_bytes()
     app = buka(demo, "operator")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -69,11 +70,21 @@ async def test_hanya_pimpinan_mengesahkan(demo):
         await tunggu_dokumen(app, pilot)
         await pilot.press("a")
         await pilot.pause()
-        assert app.screen.__class__.__name__ == "KonfirmasiDialog"
-        await pilot.press("y")
+        assert app.screen.__class__.__name__ == "AlasanDialog"
+        assert "belum dapat disahkan; masih terbuka:" in layar_teks(app)
+        assert "usulan belum diverifikasi" in layar_teks(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert demo.read_bytes() == before
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"Dilanjutkan minggu depan")
+        await pilot.press("ctrl+s")
         await tunggu_dokumen(app, pilot)
         assert Store.buka(demo).data.info.terkunci
         assert "DISAHKAN" in layar_teks(app)
+        ba = berita_acara.berita_acara(Store.buka(demo).data, "txt")
+        assert "dengan alasan pimpinan sidang: Dilanjutkan minggu depan." in " ".join(ba.split())
         # the lock refuses any change, with a message in the status line
         await pilot.press("ctrl+t")
         bar = app.screen.query_one(StatusBar)

@@ -4,7 +4,7 @@ CLI; reopening needs a reason, is recorded, and the next signed version names th
 from __future__ import annotations
 
 import pytest
-from skenario import PIMPINAN, JamTetap, buat_skenario
+from skenario import PIMPINAN, JamTetap, buat_skenario, buat_skenario_belum_lengkap
 
 from musrenbang_tui import cli
 from sesi import catatan, pendaftaran
@@ -14,7 +14,9 @@ from sesi.pengesahan import (
     AKSI_BUKA,
     AKSI_SAHKAN,
     buka_kembali,
+    HalTerbuka,
     catatan_sebelum_sahkan,
+    hal_terbuka,
     keadaan,
     sahkan,
     sidik_jari,
@@ -154,7 +156,11 @@ def test_versi_berikutnya_menyebut_versi_yang_digantikan(store, pimpinan):
     assert "Tokoh masyarakat hadir terlambat belum tercatat" in rancangan
     with store.transaksi() as tx:
         pendaftaran.hadir(tx, "P0017")
-    sidik2 = _sahkan(pimpinan)
+    with pytest.raises(HalTerbuka) as e:  # the late arrival's unsur has no signatory yet
+        _sahkan(pimpinan)
+    assert e.value.hal == ["Unsur Tokoh Masyarakat hadir tetapi belum mempunyai wakil penandatangan."]
+    with pimpinan.transaksi() as tx:
+        sidik2 = sahkan(tx, tetap="Wakil tokoh masyarakat menandatangani di baris yang dikosongkan")
     assert sidik2 != sidik1
     sah = pimpinan.muat().info.disahkan
     assert sah["versi"] == 2
@@ -165,18 +171,41 @@ def test_versi_berikutnya_menyebut_versi_yang_digantikan(store, pimpinan):
     assert "versi 1 (disahkan 9 Februari 2027 pukul" in penutup and sidik1 in penutup
     assert "Tokoh masyarakat hadir terlambat belum tercatat" in penutup
     assert "| Tokoh Masyarakat |  |" in md  # the late arrival's unsur now has a signature row
+    assert ("Disahkan walaupun masih terdapat 1 (satu) hal yang belum selesai, dengan alasan pimpinan sidang: "
+            "Wakil tokoh masyarakat menandatangani di baris yang dikosongkan. Hal yang belum selesai pada saat "
+            "pengesahan:\n\n1. Unsur Tokoh Masyarakat hadir tetapi belum mempunyai wakil penandatangan.") in penutup
 
 
-def test_catatan_sebelum_sahkan(store, tmp_path):
-    """What is still open before signing is listed (never blocking): here the fasilitator's empty signature
-    row; in a fresh session, much more."""
-    assert catatan_sebelum_sahkan(store.muat()) == [
-        "Unsur Fasilitator hadir tetapi belum mempunyai wakil penandatangan (baris nama dikosongkan untuk diisi "
-        "tangan)."]
+def test_hal_terbuka_dan_catatan_sebelum_sahkan(store, tmp_path):
+    """The complete scenario has nothing open; a fresh session's notes (never blocking) are listed apart."""
+    assert hal_terbuka(store.muat(), tanggal_sah="2027-02-09") == []
+    assert hal_terbuka(store.muat(), tanggal_sah="2027-02-08") == [
+        "Tanggal pengesahan (8 Februari 2027) sebelum tanggal Musrenbang (9 Februari 2027)."]
+    assert catatan_sebelum_sahkan(store.muat()) == []
     kosong = Store.buat(str(tmp_path / "kosong.json"), {"kecamatan": "X", "kota": "Y", "tahun": 2028,
                                                          "tanggal": "2027-02-09", "tempat": "Aula"})
-    assert "Nomor berita acara belum diisi." in catatan_sebelum_sahkan(kosong.muat())
-    assert "Delegasi kecamatan belum ditetapkan." in catatan_sebelum_sahkan(kosong.muat())
+    assert catatan_sebelum_sahkan(kosong.muat()) == [
+        "Nomor berita acara belum diisi.", "Belum ada peserta yang tercatat hadir.",
+        "Delegasi kecamatan belum ditetapkan."]
+
+
+def test_hal_terbuka_sesi_belum_lengkap(tmp_path):
+    """Every open point of the incomplete scenario, in order; signing is refused and nothing changes."""
+    st = buat_skenario_belum_lengkap(str(tmp_path / "belum.json"))
+    assert hal_terbuka(st.muat(), tanggal_sah="2027-02-09") == [
+        "1 usulan belum diverifikasi (U006).",
+        "2 usulan belum dinilai lengkap (U002, U009).",
+        "Daftar Kelompok Infrastruktur dan Kewilayahan belum disepakati dalam Sidang Pleno II.",
+        "Kelompok Sosial Budaya dan Ekonomi belum memilih ketua.",
+        "Daftar Kelompok Sosial Budaya dan Ekonomi belum disepakati dalam Sidang Pleno II.",
+        "Kelompok Sosial Budaya dan Ekonomi: nilai seri (U007, U008) belum diputuskan dalam Sidang Pleno II.",
+        "Unsur Delegasi Kelurahan hadir tetapi belum mempunyai wakil penandatangan.",
+        "Unsur Fasilitator hadir tetapi belum mempunyai wakil penandatangan.",
+    ]
+    sebelum = open(st.path, "rb").read()
+    with pytest.raises(HalTerbuka):
+        _sahkan(Store(st.path, pelaku=PIMPINAN, clock=JamTetap()))
+    assert open(st.path, "rb").read() == sebelum
 
 
 # --- the CLI ---------------------------------------------------------------------------------------------
@@ -188,7 +217,7 @@ def _csv_peserta(tmp_path) -> str:
     return str(path)
 
 
-def test_cli_sahkan_lalu_impor_ditolak(store, tmp_path, capsys):
+def test_cli_sahkan_lalu_impor_ditolak(store, tmp_path, capsys, hari_musrenbang):
     """`musrenbang sahkan` locks the session: a later `impor` exits 1 naming the lock, the file unchanged;
     after `buka-kunci` with a reason the same import goes through."""
     csv = _csv_peserta(tmp_path)
@@ -196,7 +225,6 @@ def test_cli_sahkan_lalu_impor_ditolak(store, tmp_path, capsys):
     out = capsys.readouterr()
     sidik = store.muat().info.disahkan["sidik_jari"]
     assert sidik in out.out
-    assert "Perhatian: Unsur Fasilitator hadir" in out.err
     sebelum = open(store.path, "rb").read()
     assert cli.main(["impor", "peserta", store.path, csv]) == 1
     err = capsys.readouterr().err
@@ -211,14 +239,14 @@ def test_cli_sahkan_lalu_impor_ditolak(store, tmp_path, capsys):
     assert any(p.nama == "Peserta Baru" for p in store.muat().peserta.values())
 
 
-def test_cli_buka_kunci_alasan_kosong(store, capsys):
+def test_cli_buka_kunci_alasan_kosong(store, capsys, hari_musrenbang):
     assert cli.main(["sahkan", store.path, "--nama", "Camat"]) == 0
     assert cli.main(["buka-kunci", store.path, "--nama", "Camat", "--alasan", " "]) == 1
     assert "Alasan" in capsys.readouterr().err
     assert store.muat().info.terkunci
 
 
-def test_pelaku_peran_lain_tidak_dapat_membuka(store):
+def test_pelaku_peran_lain_tidak_dapat_membuka(store, hari_musrenbang):
     """Reopening through another terminal with a non-pimpinan role is refused like signing."""
     _sahkan(Store(store.path, pelaku=Pelaku("Camat", "pimpinan")))
     fasil = Store(store.path, pelaku=Pelaku("Fasilitator", "fasilitator"))

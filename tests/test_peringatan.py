@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sesi import persiapan, verifikasi
+from screens.pendaftaran import kolom_peserta
 from sesi.peringatan import peringatan, peringatan_tanggal
 
 
@@ -30,10 +31,34 @@ def test_delegasi_kelompok_dan_nilai(store, bantu):
     assert "Kelurahan Alalak Utara belum mempunyai delegasi yang hadir." in w
     assert "Delegasi Kelurahan Alalak Selatan tanpa perempuan." in w
     assert "Kelompok Infrastruktur belum memilih ketua." in w
-    assert "2 usulan belum dinilai lengkap." in w
+    assert "2 usulan belum dinilai lengkap (U001, U002)." in w
+    assert "2 usulan belum diverifikasi (U001, U002)." in w
     bantu.nilai(u1, 4, 3)
     bantu.lakukan(verifikasi.verifikasi, u2, "ditolak", alasan="bukan kewenangan kecamatan")
     w = peringatan(store.muat())
     assert not any("belum dinilai" in x for x in w)
+    assert "1 usulan belum diverifikasi (U001)." in w  # scored, still not verified: never agreed
     bantu.peserta("Bunga", kelurahan="Alalak Selatan", delegasi="ya", jenis_kelamin="P")
     assert "Delegasi Kelurahan Alalak Selatan tanpa perempuan." not in peringatan(store.muat())
+
+
+def test_delegasi_walk_in_menurut_unsur(store, bantu):
+    """A walk-in saved with the form's defaults (unsur Delegasi Kelurahan, the flag left to the unsur) is a
+    delegate in the F9 check, the attendance per unsur and the berita acara alike; another unsur is not."""
+    from sesi.berita_acara import berita_acara
+    from sesi.pendaftaran import rekap
+
+    nilai = {k.key: k.nilai for k in kolom_peserta(store.muat())}
+    assert (nilai["unsur"], nilai["delegasi"]) == ("delegasi", "")
+    pid = bantu.peserta("Siti Walk-in", "delegasi", kelurahan="Alalak Selatan", jenis_kelamin="P",
+                        delegasi=nilai["delegasi"])
+    lain = bantu.peserta("Pak Tokoh", "tokoh_masyarakat", kelurahan="Alalak Selatan", jenis_kelamin="L",
+                         delegasi=nilai["delegasi"])
+    data = store.muat()
+    assert data.peserta[pid].delegasi and not data.peserta[lain].delegasi
+    r = rekap(data)
+    assert r.delegasi_per_kelurahan["Alalak Selatan"] == r.per_unsur["delegasi"] == 1
+    w = peringatan(data)
+    assert not any("Alalak Selatan belum mempunyai delegasi" in x for x in w)
+    assert "Delegasi Kelurahan Alalak Selatan hadir 1 orang (dianjurkan 3)." in w
+    assert "a. Delegasi Kelurahan: 1 (satu) orang;" in berita_acara(data, "txt")

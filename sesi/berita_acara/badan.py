@@ -45,8 +45,11 @@ def status(k: Konteks) -> list[Blok]:
             baris.append(f"Versi sah {v.get('versi', '?')} dibuka kembali pada {waktu_teks(str(v.get('dibuka', '')))}"
                          f" oleh {v.get('dibuka_oleh', '')} dengan alasan: {v.get('alasan', '')}")
         return [Kotak(tuple(baris))]
-    return [Kotak((f"DISAHKAN - versi {s.versi}, pada {s.waktu_teks} oleh {s.nama}",
-                   "Sidik jari SHA-256:", s.sidik_jari))]
+    baris = [f"DISAHKAN - versi {s.versi}, pada {s.waktu_teks} oleh {s.nama}", "Sidik jari SHA-256:", s.sidik_jari]
+    if s.tetap:
+        baris.append(f"Disahkan dengan {dengan_terbilang(len(s.tetap['hal_terbuka']))} hal yang belum selesai "
+                     "(rinciannya sesudah tembusan).")
+    return [Kotak(tuple(baris))]
 
 
 def kepala(k: Konteks) -> list[Blok]:
@@ -334,7 +337,14 @@ def keterangan_pengesahan(k: Konteks) -> list[Blok]:
             teks += (f", dibuka kembali pada {waktu_teks(str(lama.get('dibuka', '')))} oleh "
                      f"{lama.get('dibuka_oleh', '')} dengan alasan: {lama.get('alasan', '')}")
         baris.append(("Menggantikan", teks))
-    return [Judul("Keterangan pengesahan (sidik jari SHA-256)", 4), Pasangan(tuple(baris))]
+    out: list[Blok] = [Judul("Keterangan pengesahan (sidik jari SHA-256)", 4), Pasangan(tuple(baris))]
+    if s.tetap:
+        hal = s.tetap["hal_terbuka"]
+        out.append(Paragraf(f"Disahkan walaupun masih terdapat {dengan_terbilang(len(hal))} hal yang belum "
+                            f"selesai, dengan alasan pimpinan sidang: {tanpa_titik(s.tetap['alasan'])}. Hal yang "
+                            "belum selesai pada saat pengesahan:"))
+        out.append(Daftar(tuple(Butir(h) for h in hal)))
+    return out
 
 
 #: The body's parts in the order the document reads.
