@@ -88,3 +88,10 @@ def jam(iso_waktu: str) -> str:
     if len(iso_waktu) >= 16:
         return iso_waktu[11:13] + "." + iso_waktu[14:16]
     return iso_waktu
+
+
+def kalimat(text: str) -> str:
+    """User text closing a sentence: one final period, never two ("Budi Santoso, S.T." stays as it is; a
+    trailing ; or , becomes the period)."""
+    t = text.rstrip().rstrip(";,").rstrip()
+    return t if t.endswith((".", "!", "?")) else t + "."

@@ -33,7 +33,7 @@ from sesi.export import teks_sel
 from sesi.store import Store
 from sesi.transaksi import Pelaku
 
-from skenario import buat_skenario
+from skenario import buat_skenario, buat_skenario_belum_lengkap
 
 class SnapshotTeks(SingleFileSnapshotExtension):
     """A snapshot kept as a readable UTF-8 text file (LF, pinned in .gitattributes), one per test."""
@@ -72,6 +72,23 @@ def test_rancangan(rancangan, fmt, snapshot):
 def test_disahkan(sah, fmt, snapshot):
     """The signed document of the fixed scenario: fingerprint and signing time instead of RANCANGAN."""
     assert berita_acara(sah.data, fmt) == snapshot.use_extension(SNAPSHOT[fmt])
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt"])
+def test_belum_lengkap(tmp_path, fmt, snapshot):
+    """The draft of a session stopped early (`buat_skenario_belum_lengkap`): the unverified and unscored usulan
+    are in Lampiran III with their reasons and KEDUA counts them; every kelompok says what it did not do."""
+    data = buat_skenario_belum_lengkap(str(tmp_path / "belum.json")).data
+    teks = berita_acara(data, fmt)
+    assert teks == snapshot.use_extension(SNAPSHOT[fmt])
+    if fmt == "md":
+        lamp3 = teks.split("LAMPIRAN III ")[1].split("LAMPIRAN IV ")[0]
+        for alasan in ("Belum diverifikasi (peringkat akhir 1 Kelompok Sosial Budaya dan Ekonomi)",
+                       "Belum dinilai lengkap (K2, K3 belum dinilai)", "Belum dinilai lengkap (K1, K2, K3 belum "
+                       "dinilai)", "Ditolak: Sudah dianggarkan dalam APBD 2027", "Digabung ke usulan"):
+            assert alasan in lamp3
+        assert "Lampiran III, sebanyak 5 (lima) usulan." in teks
+        assert "Kelompok Sosial Budaya dan Ekonomi (belum memilih ketua;" in teks
 
 
 # --- determinism -----------------------------------------------------------------------------------------
@@ -164,9 +181,19 @@ def test_tabel_tanda_tangan_satu_baris_per_unsur_hadir(rancangan):
     assert unsur == ["Camat", "Perangkat Kecamatan", "Lurah/Kepala Desa", "Delegasi Kelurahan", "Anggota DPRD",
                      "Perwakilan SKPD/UPT", "Kelompok Masyarakat (LPM, PKK, LSM)", "Narasumber", "Fasilitator"]
     assert "Tokoh Masyarakat" not in unsur  # registered but absent
-    fasilitator = tabel.baris[-1]
-    assert fasilitator[2] == "" and fasilitator[4] == ""
+    assert tabel.baris[-1][2] == "Budi Santoso, S.T."
     assert all(r[4] == "" for r in tabel.baris)
+
+
+def test_unsur_tanpa_penandatangan_baris_nama_kosong(tmp_path):
+    """An unsur present without a chosen signatory keeps its row with an empty name, to be filled by hand."""
+    data = buat_skenario_belum_lengkap(str(tmp_path / "belum.json")).data
+    tabel = next(b for b in dokumen(data) if isinstance(b, TabelDokumen)
+                 and b.kolom[-1].judul == "Tanda tangan" and b.kolom[1].judul == "Unsur")
+    assert [r[1:4] for r in tabel.baris] == [
+        ("Camat", "Drs. H. Ahmad Fauzan", "Camat Banjarmasin Utara"),
+        ("Lurah/Kepala Desa", "Muhammad Ilmi", "Lurah/Kepala Desa"),
+        ("Delegasi Kelurahan", "", ""), ("Fasilitator", "", "")]
 
 
 def test_lampiran_prioritas_dan_belum_disepakati(rancangan):

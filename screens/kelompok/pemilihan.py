@@ -14,7 +14,7 @@ from textual.widgets import Input, Static
 
 from sesi import kelompok
 from sesi.data import Data
-from sesi.format import jam
+from sesi.format import jam, kalimat
 from sesi.model import JABATAN_KELOMPOK, UNSUR_SINGKAT, Kelompok
 
 from ..glyph import g
@@ -137,7 +137,7 @@ class BagianPemilihan(BagianSidang):
                     out.append(f" ({UNSUR_SINGKAT.get(p.unsur, p.unsur)}{', ' + aman(asal) if asal else ''})")
                 out.append(f", {aman(kelompok.uraian_pemilihan(pem, nama))}, pukul {jam(pem.waktu)}.")
                 if pem.catatan:
-                    out.append(f" Catatan: {aman(pem.catatan)}.")
+                    out.append(f" Catatan: {kalimat(aman(pem.catatan))}")
             elif seri:
                 out.append(f"{g('warn')} SUARA SERI (putaran {seri.putaran}): "
                            f"{_dan([nama_peserta(data, p) for p in seri.calon])} masing-masing {seri.suara} suara. "
@@ -150,7 +150,7 @@ class BagianPemilihan(BagianSidang):
             out.append(f"dari {fasil} kepada ketua {nama_peserta(data, kel.ketua)}, pukul {jam(kel.serah_terima)}.")
         elif kel.ketua:
             out.append(f"belum dicatat. r = catat serah terima dari {fasil} kepada ketua "
-                       f"{nama_peserta(data, kel.ketua)}.")
+                       + kalimat(nama_peserta(data, kel.ketua)))
         else:
             out.append(f"menunggu ketua terpilih (pimpinan sementara: {fasil}).", style="dim")
         self.query_one("#pemilihan-rinci", Static).update(out)

@@ -20,7 +20,7 @@ from fractions import Fraction
 from typing import Callable
 
 from ..data import Data, normal
-from ..format import angka, jam, rupiah
+from ..format import angka, jam, kalimat, rupiah
 from ..kelompok import uraian_pemilihan
 from ..model import JABATAN_KELOMPOK, UNSUR, Kelompok, Usulan, label_status, label_unsur
 from ..peringatan import sebut_kelompok
@@ -230,7 +230,7 @@ def _pimpinan_kelompok(kel: Kelompok, nama: dict[str, str]) -> list[Blok]:
         return [Paragraf("Kelompok menurut bidang usulan; pimpinan kelompok tidak dipilih.")]
     out: list[Blok] = []
     if kel.fasilitator:
-        out.append(Paragraf(f"Fasilitator: {tanpa_titik(kel.fasilitator)}."))
+        out.append(Paragraf(f"Fasilitator: {kalimat(kel.fasilitator)}"))
     rows = []
     for jabatan, label in JABATAN_KELOMPOK.items():
         pid = getattr(kel, jabatan, "")
