@@ -225,7 +225,7 @@ def peringkat(data: Data, fmt: str = "csv") -> str:
             if t is None:
                 tempat, status = "-", _status_baris(b)
             elif t.bergeser:
-                tempat = f"{t.peringkat_akhir} (skor {t.peringkat_skor})"
+                tempat = f"{t.peringkat_akhir} ({t.peringkat_skor})"
                 status = f"{_status_baris(b)}; {t.alasan}"
             else:
                 tempat, status = str(t.peringkat_akhir), _status_baris(b)

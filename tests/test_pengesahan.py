@@ -253,3 +253,50 @@ def test_pelaku_peran_lain_tidak_dapat_membuka(store, hari_musrenbang):
     with pytest.raises(PeranTidakBerwenang):
         with fasil.transaksi() as tx:
             buka_kembali(tx, "coba")
+
+
+def test_cli_sahkan_sesi_belum_lengkap_ditolak(tmp_path, capsys, hari_musrenbang):
+    """`sahkan` on an incomplete session exits 1 and lists what is open, signing nothing; --tetap needs
+    --alasan (exit 2); with both it signs, prints the reason, and the berita acara carries it."""
+    path = buat_skenario_belum_lengkap(str(tmp_path / "belum.json")).path
+    sebelum = open(path, "rb").read()
+    assert cli.main(["sahkan", path, "--nama", "Drs. H. Ahmad Fauzan"]) == 1
+    out = capsys.readouterr()
+    assert out.out == ""
+    assert out.err.startswith("Masih terbuka:\n  - 1 usulan belum diverifikasi (U006).\n"
+                              "  - 2 usulan belum dinilai lengkap (U002, U009).\n")
+    assert "  - Kelompok Sosial Budaya dan Ekonomi belum memilih ketua.\n" in out.err
+    assert "Berita acara tidak disahkan." in out.err
+    assert open(path, "rb").read() == sebelum
+    assert cli.main(["sahkan", path, "--nama", "Camat", "--tetap"]) == 2
+    assert "--tetap memerlukan --alasan" in capsys.readouterr().err
+    assert cli.main(["sahkan", path, "--nama", "Camat", "--alasan", "Lanjut"]) == 2
+    assert open(path, "rb").read() == sebelum
+
+    assert cli.main(["sahkan", path, "--nama", "Drs. H. Ahmad Fauzan", "--tetap", "--alasan",
+                     "Kelompok Sosial Budaya melanjutkan pembahasan pada rapat lanjutan"]) == 0
+    out = capsys.readouterr()
+    assert "Masih terbuka:" in out.err and "Sidik jari:" in out.out
+    assert "dengan alasan: Kelompok Sosial Budaya melanjutkan pembahasan pada rapat lanjutan" in out.out
+    data = Store.buka(path).data
+    assert data.info.terkunci and keadaan(data).tetap["hal_terbuka"][0] == "1 usulan belum diverifikasi (U006)."
+    teks = " ".join(berita_acara(data, "txt").split())
+    assert ("Disahkan walaupun masih terdapat 8 (delapan) hal yang belum selesai, dengan alasan pimpinan sidang: "
+            "Kelompok Sosial Budaya melanjutkan pembahasan pada rapat lanjutan.") in teks
+
+
+def test_cli_sahkan_sebelum_hari_musrenbang_ditolak(store, capsys):
+    """The complete scenario moved to a date a month from now is refused on the real clock: a signing date
+    before the meeting."""
+    from datetime import date, timedelta
+
+    from sesi import persiapan
+    from sesi.format import tanggal_panjang
+
+    nanti = (date.today() + timedelta(days=30)).isoformat()
+    with store.transaksi() as tx:
+        persiapan.ubah_info(tx, tanggal=nanti)
+    assert cli.main(["sahkan", store.path, "--nama", "Camat"]) == 1
+    err = capsys.readouterr().err
+    assert f"sebelum tanggal Musrenbang ({tanggal_panjang(nanti)})" in err
+    assert not store.muat().info.terkunci

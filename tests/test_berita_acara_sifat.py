@@ -1,0 +1,197 @@
+"""Property test of issue 11: for random sessions built through the domain actions, the berita acara never
+contradicts itself.
+
+Each example: 1-9 usulan in up to three bidang (some bidang with a defined kelompok, some derived), each
+left unverified or verified as sesuai, ditolak, cadangan, dialihkan or digabung; scored fully, partly or not
+at all; participants of random unsur, present or not; then Pleno II moves, "belum disepakati" and agreement
+per kelompok, or nothing. Checked on the document's blocks (`sesi.berita_acara.dokumen`):
+
+- every usulan is a row of exactly one of Lampiran II and Lampiran III;
+- KESATU's count is the number of rows of Lampiran II, KEDUA's the rows of Lampiran III, the attendance
+  total and each unsur's count the rows of Lampiran I;
+- every kelompok is named in the considerations, and its counts there equal its rows in Lampiran II and III;
+- an unverified usulan is never in Lampiran II, and F9 warns about it.
+
+Bounded for CI (25 examples, about 10 s); `MUSRENBANG_LAMA=1` runs 300.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from datetime import datetime
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sesi import kelompok, pendaftaran, persiapan, pleno, skor, usulan, verifikasi
+from sesi.berita_acara import Butir, Daftar, Judul, Klausul, Paragraf, TabelDokumen, dokumen
+from sesi.errors import DataDitolak
+from sesi.model import UNSUR, label_unsur
+from sesi.peringatan import peringatan, sebut_kelompok
+from sesi.store import Pelaku
+from sesi.urutan import terverifikasi
+
+LAMA = bool(os.environ.get("MUSRENBANG_LAMA"))
+BIDANG = ["Infrastruktur", "Ekonomi", "Sosial Budaya"]
+KELURAHAN = ["Alalak Utara", "Kuin Utara", "Sungai Miai"]
+SKPD = ["Dinas PUPR", "Disperkim", "DLH"]
+
+usulan_st = st.fixed_dictionaries({
+    "bidang": st.sampled_from(BIDANG),
+    "kelurahan": st.sampled_from(KELURAHAN),
+    "skpd": st.sampled_from(SKPD),
+    "status": st.sampled_from(["baru", "sesuai", "sesuai", "sesuai", "ditolak", "cadangan", "dialihkan",
+                               "digabung"]),
+    "nilai": st.sampled_from(["penuh", "penuh", "sebagian", "tidak"]),
+    "k1": st.integers(1, 3),
+    "k2": st.integers(1, 3),
+})
+peserta_st = st.tuples(st.sampled_from(list(UNSUR)), st.booleans(), st.sampled_from(["L", "P", ""]))
+pleno_st = st.lists(st.tuples(st.sampled_from(["naik", "turun", "belum", "sepakati"]), st.integers(0, 8),
+                              st.integers(0, 2)), max_size=6)
+
+
+def _bagian(blok) -> dict[str, list]:
+    """The document's blocks by part: "badan", then "I" ... "VI" (from the lampiran headings)."""
+    out: dict[str, list] = {"badan": []}
+    kini = "badan"
+    for b in blok:
+        if isinstance(b, Judul) and b.tingkat == 2 and b.teks.startswith("LAMPIRAN "):
+            kini = b.teks.split()[1]
+            out[kini] = []
+        out[kini].append(b)
+    return out
+
+
+def _baris(blok) -> list[tuple[str, ...]]:
+    return [r for b in blok if isinstance(b, TabelDokumen) for r in b.baris]
+
+
+def _angka(teks: str, pola: str) -> int | None:
+    m = re.search(pola, teks)
+    return int(m.group(1)) if m else None
+
+
+def _bangun(tmp: str, kel_def: list[str], usulan_list: list[dict], peserta: list, langkah: list):
+    jam = iter(datetime(2027, 2, 9, 8, m) for m in range(59)).__next__
+    store = persiapan.buat_sesi(os.path.join(tmp, "sesi.json"), kecamatan="Banjarmasin Utara", kota="Banjarmasin",
+                                tahun=2028, tanggal="2027-02-09", tempat="Aula", camat="Drs. Camat Uji",
+                                pelaku=Pelaku("Operator Uji", "operator"), clock=jam)
+    with store.transaksi() as tx:
+        persiapan.ganti_semua_kriteria(tx, [persiapan.kriteria_record("K1", "Kriteria 1", "2"),
+                                            persiapan.kriteria_record("K2", "Kriteria 2", "1")])
+        kel_id = {b: persiapan.simpan_kelompok(tx, f"Kelompok {b}", [b]) for b in kel_def}
+        pid = []
+        for i, (unsur, hadir, jk) in enumerate(peserta):
+            pid.append(pendaftaran.tambah_peserta(tx, nama=f"Peserta {i}", unsur=unsur, jenis_kelamin=jk,
+                                                  kelurahan=KELURAHAN[i % 3], hadir=hadir))
+        ids = []
+        for i, u in enumerate(usulan_list):
+            ids.append(usulan.tambah_usulan(tx, f"U{i:03d}", kelurahan=u["kelurahan"], prioritas_kelurahan=i + 1,
+                                            kegiatan=f"Kegiatan nomor {i}", bidang=u["bidang"], skpd=u["skpd"]))
+        for p in pid:  # members and a ketua for the first kelompok, so some have one and some not
+            if kel_def:
+                try:
+                    kelompok.atur_anggota(tx, p, kel_id[kel_def[0]])
+                except DataDitolak:
+                    pass
+    with store.transaksi() as tx:
+        anggota = [p for p in tx.data.anggota(kel_id[kel_def[0]])] if kel_def else []
+        if anggota:
+            kelompok.pilih_aklamasi(tx, kel_id[kel_def[0]], "ketua", anggota[0].id)
+        for uid, u in zip(ids, usulan_list):  # scored first: a rejected usulan takes no score
+            if u["nilai"] != "tidak":
+                skor.atur_skor(tx, uid, "K1", u["k1"])
+            if u["nilai"] == "penuh":
+                skor.atur_skor(tx, uid, "K2", u["k2"])
+        for i, (uid, u) in enumerate(zip(ids, usulan_list)):
+            s = u["status"]
+            try:  # a refusal (merging into a rejected usulan, ...) is checked before anything is written
+                if s == "sesuai":
+                    verifikasi.verifikasi(tx, uid, "sesuai")
+                elif s in ("ditolak", "cadangan"):
+                    verifikasi.verifikasi(tx, uid, s, "Alasan uji")
+                elif s == "dialihkan":
+                    verifikasi.verifikasi(tx, uid, "dialihkan", "Salah kamar", skpd_baru="Dinas Sosial")
+                elif s == "digabung" and i > 0:
+                    verifikasi.verifikasi(tx, uid, "digabung", gabung_ke=ids[0])
+            except DataDitolak:
+                pass
+    for aksi, i, k in langkah:
+        if not ids:
+            break
+        uid = ids[i % len(ids)]
+        kid = list(kel_id.values())[k % len(kel_id)] if kel_id else ""
+        try:
+            with store.transaksi() as tx:
+                if aksi in ("naik", "turun"):
+                    pleno.geser(tx, tx.data.kelompok_usulan[uid], uid, -1 if aksi == "naik" else 1, "Alasan forum")
+                elif aksi == "belum":
+                    pleno.tandai_belum_disepakati(tx, uid, "Belum disepakati forum")
+                elif kid:
+                    pleno.sepakati_kelompok(tx, kid)
+        except DataDitolak:
+            pass
+    return store.muat()
+
+
+@settings(max_examples=300 if LAMA else 25, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(kel_def=st.lists(st.sampled_from(BIDANG), unique=True, max_size=3),
+       usulan_list=st.lists(usulan_st, min_size=1, max_size=9),
+       peserta=st.lists(peserta_st, max_size=6), langkah=pleno_st)
+def test_berita_acara_tidak_bertentangan(kel_def, usulan_list, peserta, langkah):
+    with tempfile.TemporaryDirectory() as tmp:
+        data = _bangun(tmp, kel_def, usulan_list, peserta, langkah)
+    bagian = _bagian(dokumen(data))
+    kegiatan = {u.kegiatan: u for u in data.usulan.values()}
+
+    # Every usulan exactly once in Lampiran II or III.
+    lamp2 = _baris(bagian["II"])
+    lamp3 = _baris(bagian["III"])
+    nama2 = [r[1].split(" (dialihkan dari ")[0] for r in lamp2]
+    nama3 = [r[1] for r in lamp3]
+    assert sorted(nama2 + nama3) == sorted(kegiatan)
+
+    # The counts the body states equal the rows of the lampiran they cite.
+    klausul = next(b for b in bagian["badan"] if isinstance(b, Klausul))
+    kesatu, kedua = klausul.butir[0][1], klausul.butir[1][1]
+    assert (_angka(kesatu, r"sebanyak (\d+) \(") or 0) == len(lamp2)
+    assert (_angka(kedua, r"sebanyak (\d+) \(") or 0) == len(lamp3)
+    assert ("Tidak ada usulan" in kedua) == (not lamp3)
+    lamp1 = _baris(bagian["I"])
+    pembuka = next(b.teks for b in bagian["badan"] if isinstance(b, Paragraf) and b.teks.startswith("Pada hari"))
+    assert (_angka(pembuka, r"dihadiri oleh (\d+) \(") or 0) == len(lamp1)
+    daftar_unsur = next((b for b in bagian["badan"] if isinstance(b, Daftar) and b.huruf), None)
+    per_unsur = {}
+    for butir in (daftar_unsur.butir if daftar_unsur else ()):
+        label, jumlah = butir.teks.rsplit(": ", 1)
+        per_unsur[label] = int(jumlah.split()[0])
+    hadir_per_unsur: dict[str, int] = {}
+    for r in lamp1:
+        label = r[2]  # "Unsur, lembaga": these participants have no lembaga
+        hadir_per_unsur[label] = hadir_per_unsur.get(label, 0) + 1
+    assert per_unsur == hadir_per_unsur
+
+    # Every kelompok named, with its own counts matching its rows.
+    hasil = next(b for d in bagian["badan"] if isinstance(d, Daftar) for b in d.butir
+                 if b.teks.startswith("hasil Sidang Kelompok"))
+    for kel in data.kelompok:
+        kalimat = next(a for a in hasil.anak if a.startswith(sebut_kelompok(kel.nama) + " ("))
+        milik = [u for u in data.usulan.values() if data.kelompok_usulan[u.id] == kel.id]
+        di2 = sum(1 for n in nama2 if data.kelompok_usulan[kegiatan[n].id] == kel.id)
+        di3 = sum(1 for n in nama3 if data.kelompok_usulan[kegiatan[n].id] == kel.id)
+        assert di2 + di3 == len(milik)
+        assert (_angka(kalimat, r"(\d+) \([a-z ]+\) masuk daftar prioritas") or 0) == di2
+        assert (_angka(kalimat, r"(\d+) \([a-z ]+\) belum disepakati \(Lampiran III\)") or 0) == di3
+        if not kel.virtual and not kel.ketua:
+            assert "belum memilih ketua" in kalimat
+
+    # Unverified usulan are never agreed, and F9 says so.
+    belum = [u for u in data.usulan.values() if not terverifikasi(u)]
+    assert not any(kegiatan[n].status == "baru" for n in nama2)
+    assert any("belum diverifikasi" in w for w in peringatan(data)) == bool(belum)
+    assert all(label_unsur(k) in per_unsur for k in {p.unsur for p in data.peserta.values() if p.hadir})
+    assert isinstance(hasil, Butir)
