@@ -435,6 +435,9 @@ def cmd_sahkan(args) -> int:
         return 2
     store = _store(args.berkas, pelaku=pelaku)
     data = store.data
+    from sesi.akun import wajib_akun
+
+    wajib_akun(data.raw.get("sesi"), pelaku.akun, pelaku.peran)  # who may sign, before what is open
     if not data.info.terkunci:  # a signed session: the domain says so below
         # The gate, printed before anything is signed (the domain checks again inside the transaction).
         terbuka = hal_terbuka(data, tanggal_sah=store.clock().date())

@@ -36,7 +36,8 @@ from .data import Data
 from .errors import SesiError
 from .format import tanggal_panjang
 from .model import RECORD_CLASS, STATUS, STATUS_WAJIB_ALASAN, TABLES, UNSUR, Info, label_status, label_unsur
-from .pengesahan import AKSI_BUKA, AKSI_SAHKAN, catatan_sebelum_sahkan, keadaan, perubahan_sejak_sah
+from .pengesahan import (AKSI_BUKA, AKSI_SAHKAN, catatan_sebelum_sahkan, hal_terbuka, keadaan,
+                         perubahan_sejak_sah)
 from .riwayat import TidakDapatDiputar, bandingkan, periksa_rantai, putar_ulang
 from .skor import masalah_skor
 from .store import Store
@@ -442,7 +443,7 @@ def ringkasan(path: str, data: Data, *, rantai_utuh: bool = True) -> str:
                          "dengan sidik jarinya.")
     if not s.disahkan:
         try:
-            catatan = catatan_sebelum_sahkan(data)
+            catatan = hal_terbuka(data) + catatan_sebelum_sahkan(data)
         except Exception:  # noqa: BLE001 - problems are reported above
             catatan = []
         if catatan:

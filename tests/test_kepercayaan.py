@@ -23,6 +23,9 @@ from sesi.pengesahan import buka_kembali, kode_sidik_jari, sahkan
 from sesi.periksa import periksa
 from sesi.store import Pelaku, Store
 
+#: `musrenbang sahkan` in process signs on the scenario's day (never "before the meeting": conftest).
+pytestmark = pytest.mark.usefixtures("hari_musrenbang")
+
 SERANGAN = Path(__file__).parent / "serangan_berkas.py"
 KODE = re.compile(r"Sidik jari: ([0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4})\n")
 
@@ -372,7 +375,8 @@ def test_dua_akun_satu_grup_hanya_pimpinan_mengesahkan(dua_akun):
     assert r.returncode == 1 and "Hanya pemilik berkas (root)" in r.stderr
     assert Path(path).read_bytes() == sebelum
 
-    r = _sebagai(camat, grup, folder, "sahkan", path, "--nama", "Camat")
+    # Another process runs on the real clock, which may be before the scenario's day: signed with a reason.
+    r = _sebagai(camat, grup, folder, "sahkan", path, "--nama", "Camat", "--tetap", "--alasan", "Uji akun")
     assert r.returncode == 0, r.stderr
     kode = KODE.search(r.stdout).group(1)
     data = Store(path).muat()

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from skenario import buat_skenario
+from skenario import buat_skenario, buat_skenario_belum_lengkap
 
 from musrenbang_tui import cli
 from sesi import persiapan, skor
@@ -48,7 +48,9 @@ def test_berkas_utuh_tanpa_masalah(sah, rancangan, capsys):
         assert "Musrenbang Kecamatan Banjarmasin Utara" in ringkasan and "rantai utuh" in ringkasan
     assert "DISAHKAN (versi 1)" in periksa(sah)[1] and "cocok dengan isi berkas" in periksa(sah)[1]
     assert "RANCANGAN" in periksa(rancangan)[1]
-    assert "Unsur Fasilitator hadir" in periksa(rancangan)[1]  # what is still open before signing
+    assert "Belum lengkap sebelum pengesahan" not in periksa(rancangan)[1]  # nothing open
+    belum = buat_skenario_belum_lengkap(str(Path(rancangan).parent / "belum.json")).path
+    assert "  - 1 usulan belum diverifikasi (U006)." in periksa(belum)[1]  # what is still open before signing
     assert cli.main(["periksa", sah]) == 0
     out = capsys.readouterr()
     assert "Tidak ada masalah." in out.out and out.err == ""
