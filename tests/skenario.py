@@ -74,22 +74,32 @@ class JamTetap:
         return self.mulai + timedelta(minutes=next(self._langkah))
 
 
+def _buat(path: str, jam: JamTetap) -> Store:
+    """The session file, as both scenarios start."""
+    return persiapan.buat_sesi(path, kecamatan=KECAMATAN, kota="Banjarmasin", tahun=2028, tanggal=TANGGAL,
+                               tempat="Aula Kantor Camat Banjarmasin Utara", camat=CAMAT, kelurahan=KELURAHAN,
+                               pelaku=Pelaku("Operator Uji", "operator", akun="operator"), clock=jam)
+
+
+def _nomor_dan_kriteria(tx, nomor: str) -> None:
+    """The Nomor, the announcement date and the three weighted criteria, in the scenario's first transaction."""
+    persiapan.ubah_info(tx, nomor_ba=nomor, tanggal_pengumuman="2027-01-29")
+    persiapan.ganti_semua_kriteria(tx, [
+        persiapan.kriteria_record("K1", "Kesesuaian dengan rancangan awal RKPD", "3", urutan=1),
+        persiapan.kriteria_record("K2", "Kepentingan lintas kelurahan", "2", urutan=2),
+        persiapan.kriteria_record("K3", "Dukungan pada pemenuhan hak dasar", "1", urutan=3),
+    ])
+
+
 def buat_skenario(path: str, *, sahkan: bool = False, jam: JamTetap | None = None) -> Store:
     """Create the scenario's session file at `path` and return its store (operator "Operator Uji").
 
     Every id, time and value is the same on every run. With `sahkan`, the Camat signs at the end.
     """
     jam = jam or JamTetap()
-    store = persiapan.buat_sesi(path, kecamatan=KECAMATAN, kota="Banjarmasin", tahun=2028, tanggal=TANGGAL,
-                                tempat="Aula Kantor Camat Banjarmasin Utara", camat=CAMAT, kelurahan=KELURAHAN,
-                                pelaku=Pelaku("Operator Uji", "operator", akun="operator"), clock=jam)
+    store = _buat(path, jam)
     with store.transaksi() as tx:
-        persiapan.ubah_info(tx, nomor_ba="050/123/Kec-BJU/2027", tanggal_pengumuman="2027-01-29")
-        persiapan.ganti_semua_kriteria(tx, [
-            persiapan.kriteria_record("K1", "Kesesuaian dengan rancangan awal RKPD", "3", urutan=1),
-            persiapan.kriteria_record("K2", "Kepentingan lintas kelurahan", "2", urutan=2),
-            persiapan.kriteria_record("K3", "Dukungan pada pemenuhan hak dasar", "1", urutan=3),
-        ])
+        _nomor_dan_kriteria(tx, "050/123/Kec-BJU/2027")
         persiapan.simpan_tim(tx, "Hj. Nurul Aini, S.Sos.", "penyelenggara", "Sekretaris Kecamatan")
         persiapan.simpan_tim(tx, "Ir. Rahmat Hidayat, M.T.", "narasumber", "Bappedalitbang Kota Banjarmasin",
                              materi="Rancangan awal RKPD 2028 dan prioritas pembangunan kota")
@@ -216,16 +226,9 @@ def buat_skenario_belum_lengkap(path: str, *, jam: JamTetap | None = None) -> St
     at all; Kelompok Infrastruktur elected its ketua, Kelompok Sosial Budaya dan Ekonomi did not; Pleno II
     has a tanggapan but agreed nothing; signatories for the Camat (from the session) and the Lurah only."""
     jam = jam or JamTetap()
-    store = persiapan.buat_sesi(path, kecamatan=KECAMATAN, kota="Banjarmasin", tahun=2028, tanggal=TANGGAL,
-                                tempat="Aula Kantor Camat Banjarmasin Utara", camat=CAMAT, kelurahan=KELURAHAN,
-                                pelaku=Pelaku("Operator Uji", "operator", akun="operator"), clock=jam)
+    store = _buat(path, jam)
     with store.transaksi() as tx:
-        persiapan.ubah_info(tx, nomor_ba="050/124/Kec-BJU/2027", tanggal_pengumuman="2027-01-29")
-        persiapan.ganti_semua_kriteria(tx, [
-            persiapan.kriteria_record("K1", "Kesesuaian dengan rancangan awal RKPD", "3", urutan=1),
-            persiapan.kriteria_record("K2", "Kepentingan lintas kelurahan", "2", urutan=2),
-            persiapan.kriteria_record("K3", "Dukungan pada pemenuhan hak dasar", "1", urutan=3),
-        ])
+        _nomor_dan_kriteria(tx, "050/124/Kec-BJU/2027")
         kel_infra = persiapan.simpan_kelompok(tx, "Infrastruktur dan Kewilayahan", [INFRA])
         kel_sosek = persiapan.simpan_kelompok(tx, "Sosial Budaya dan Ekonomi", [SOSBUD, EKONOMI])
         for (uid, kel, prio, kegiatan, lokasi, volume, satuan, biaya, jenis, bidang, skpd) in USULAN:
