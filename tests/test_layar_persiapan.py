@@ -366,7 +366,7 @@ async def test_bidang_milik_kelompok_lain_ditolak_dengan_pesan(tmp_path):
         await ketik(pilot, "Kelompok Ganda")
         await pilot.press("enter", "space", "ctrl+s")  # the first bidang belongs to Kelompok I
         await pilot.pause()
-        assert "sudah menjadi bagian kelompok Kelompok I Infrastruktur" in str(
+        assert "sudah menjadi bagian Kelompok I Infrastruktur" in str(
             app.screen.query_one("#galat").render())
         assert app.screen.query_one("#f-nama").value == "Kelompok Ganda"
         assert isi_berkas(store) == sebelum

@@ -52,7 +52,7 @@ async def _tekan(pilot, *keys):
     await pilot.pause()
 
 
-async def test_satu_sesi_dari_pendaftaran_sampai_berita_acara_disahkan(tmp_path: Path, capsys):
+async def test_satu_sesi_dari_pendaftaran_sampai_berita_acara_disahkan(tmp_path: Path, capsys, hari_musrenbang):
     """The whole agenda by keyboard, ending in a signed, verifiable berita acara listing the agreed usulan."""
     berkas = tmp_path / "bju-2027.json"
     (tmp_path / "usulan.csv").write_text(USULAN, encoding="utf-8")
@@ -149,8 +149,15 @@ async def test_satu_sesi_dari_pendaftaran_sampai_berita_acara_disahkan(tmp_path:
     assert lampiran_ii.index("Normalisasi saluran drainase") < lampiran_ii.index("Pembangunan jalan titian ulin")
     assert "Bunga Delegasi" in ba[ba.index("LAMPIRAN IV"):]
 
-    # The pimpinan signs; the file is then locked and verifiably intact.
-    assert main(["sahkan", str(berkas), "--nama", "Harun Camat"]) == 0
+    # The pimpinan signs: refused while unsur present have no signatory (listed, nothing signed); signed
+    # with a reason; the file is then locked and verifiably intact.
+    capsys.readouterr()
+    assert main(["sahkan", str(berkas), "--nama", "Harun Camat"]) == 1
+    assert capsys.readouterr().err.startswith(
+        "Masih terbuka:\n  - Unsur Lurah/Kepala Desa hadir tetapi belum mempunyai wakil penandatangan.\n"
+        "  - Unsur Delegasi Kelurahan hadir tetapi belum mempunyai wakil penandatangan.\n")
+    assert main(["sahkan", str(berkas), "--nama", "Harun Camat", "--tetap", "--alasan",
+                 "Wakil lurah dan delegasi menandatangani di baris yang dikosongkan"]) == 0
     assert main(["periksa", str(berkas)]) == 0
     assert main(["impor", "peserta", str(berkas), str(tmp_path / "peserta.csv")]) == 1
     assert "disahkan" in capsys.readouterr().err.lower()

@@ -1,6 +1,6 @@
 """Wording shared by the parts of the berita acara: the region's names, the date and Nomor with their
 blanks, lists joined with "dan", money and numbers as written in the document, and the sentences that
-describe a Pleno II decision or an usulan's status.
+describe a Pleno II decision (an usulan's fate is worded by `sesi.urutan.nasib_usulan`).
 
 Everything takes and returns plain text (`str`); none of these raise for odd data from a hand-edited
 file: a value that is not a number or a date is shown as typed, a missing date or Nomor as a dotted
@@ -17,7 +17,7 @@ from typing import Iterable
 
 from ..data import Data, normal
 from ..format import angka, rupiah, tanggal_panjang
-from ..model import Usulan, label_status
+from ..model import Usulan
 from ..peringatan import sebut_kelompok
 from ..peringkat import bulat
 from ..pleno import JENIS_KEPUTUSAN
@@ -150,12 +150,6 @@ def jumlah_biaya(items: Iterable[Usulan]) -> tuple[Decimal, int]:
         else:
             total += b
     return total, tanpa
-
-
-def alasan_status(u: Usulan) -> str:
-    """'Ditolak: Sudah dianggarkan ...', or the status's label alone when no reason was given."""
-    label = label_status(u.status)
-    return f"{label}: {u.alasan}" if u.alasan else label
 
 
 def keputusan_teks(data: Data, kp) -> str:

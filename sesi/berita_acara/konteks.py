@@ -49,8 +49,3 @@ class Konteks:
     def nasib(self) -> dict[str, Nasib]:
         """usulan id -> where it ends up and why (`sesi.urutan.nasib_usulan`): Lampiran II, III and V."""
         return nasib_usulan(self.data)
-
-    @cached_property
-    def posisi(self) -> dict[str, ItemPrioritas]:
-        """usulan id -> its place in the final list (Lampiran II)."""
-        return {it.usulan.id: it for _, items in self.prioritas for it in items}

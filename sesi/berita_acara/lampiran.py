@@ -22,9 +22,9 @@ from typing import Callable
 from ..data import Data, normal
 from ..format import angka, jam, kalimat, rupiah
 from ..kelompok import uraian_pemilihan
-from ..model import JABATAN_KELOMPOK, UNSUR, Kelompok, Usulan, label_status, label_unsur
+from ..model import JABATAN_KELOMPOK, UNSUR, Kelompok, Usulan, label_unsur
 from ..peringatan import sebut_kelompok
-from ..peringkat import Baris, aturan_urutan, bulat, peringkat_kelompok, urutan_kriteria_pemisah
+from ..peringkat import Baris, aturan_urutan, bulat, urutan_kriteria_pemisah
 from ..urutan import Nasib, nasib_usulan, urutan_akhir
 from ..terbilang import dengan_terbilang, romawi, rupiah_terbilang
 from .blok import Blok, Butir, Daftar, Judul, KolomDokumen, Paragraf, Pasangan, Pemisah, TabelDokumen
