@@ -247,7 +247,7 @@ def test_sesi_disahkan_menolak_impor_walau_tanpa_perubahan(store):
 
     impor(store, "peserta", KASUS / "peserta-pagi.csv")
     pimpinan = Store(store.path, pelaku=Pelaku("Camat", "pimpinan"))
-    with pimpinan.transaksi() as tx:
-        sahkan(tx)
+    with pimpinan.transaksi() as tx:  # a draft session: signed anyway, with a reason (sesi.pengesahan.hal_terbuka)
+        sahkan(tx, tetap="Uji impor pada sesi yang disahkan")
     with pytest.raises(SesiTerkunci, match="sesi terkunci"):
         impor(store, "peserta", KASUS / "peserta-pagi.csv")
