@@ -281,9 +281,14 @@ class ModelSesi(RuleBasedStateMachine):
             with self.store.transaksi() as tx:
                 catatan.tambah_catatan(tx, teks)
         except GagalMenyimpan:
-            pass
+            assert hitung[0] >= n, f"{op} ke-{n} tidak gagal tetapi transaksi dilaporkan gagal"
         else:
-            raise AssertionError(f"{op} ke-{n} gagal tetapi transaksi dilaporkan berhasil")
+            # A commit may make fewer calls of a kind than the fault counts: when the backup already is this
+            # revision (one inode under both names, after a write that failed past keeping it) no second
+            # replace happens. Then the fault never fired and the note is saved, as the model must know.
+            if hitung[0] >= n:
+                raise AssertionError(f"{op} ke-{n} gagal tetapi transaksi dilaporkan berhasil")
+            self.m["catatan"][f"C{len(self.m['catatan']) + 1:04d}"] = bersih(teks, baris_baru=True)
         finally:
             delattr(berkas_mod.io, op)
 
