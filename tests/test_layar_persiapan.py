@@ -93,6 +93,33 @@ async def test_ubah_tanggal_sesi_tersimpan_dan_tampil(tmp_path):
         assert store.muat().riwayat_terakhir(1)[0]["aksi"] == "ubah data sesi"
 
 
+async def test_peran_akun_diatur_pemilik_dari_layar_persiapan(tmp_path):
+    """The owner of the session file binds roles to unix accounts from the Sesi part (A): the list is saved
+    in the session (what `musrenbang peran` shows) and the table shows it; an unknown role is refused with
+    the form kept open and nothing changed."""
+    from sesi import akun
+
+    store, app = demo_app(tmp_path)
+    pemilik = akun.akun_sekarang()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        dialog(app)
+        await ketik(pilot, f"budi=fasilitator; {pemilik}=pimpinan")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PersiapanScreen), status(app)
+        assert akun.daftar_peran(store.muat().raw.get("sesi")) == {"budi": "fasilitator", pemilik: "pimpinan"}
+        assert "Peran akun tersimpan: 2 akun" in status(app)
+        sebelum = isi_berkas(store)
+        await pilot.press("a")
+        await pilot.press("ctrl+u")
+        await ketik(pilot, "budi=raja")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog), "formulir tetap terbuka setelah ditolak"
+        assert isi_berkas(store) == sebelum
+
+
 async def test_tanggal_tidak_sah_ditolak_dan_isian_tetap(tmp_path):
     store, app = demo_app(tmp_path)
     sebelum = isi_berkas(store)

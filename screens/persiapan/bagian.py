@@ -17,10 +17,11 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
-from sesi import persiapan
+from sesi import akun, persiapan
 from sesi.data import Data
+from sesi.errors import SesiError
 from sesi.format import angka, nama_hari, tanggal_panjang
-from sesi.model import PERAN_TIM, TAHAP, label_skala_baku
+from sesi.model import PERAN, PERAN_TIM, TAHAP, label_skala_baku
 from sesi.peringatan import peringatan_tanggal
 
 from ..bagian import Bagian
@@ -147,6 +148,10 @@ class BagianSesi(BagianPersiapan):
                 nilai = f"{g('warn')} {nilai}"
                 style = "bold"
             rows.append((key, [teks_baris(label, "bold"), teks_baris(potong(nilai, 54), style)]))
+        peran_akun = akun.daftar_peran(data.raw.get("sesi"))
+        rows.append(("peran_akun", [teks_baris("Peran akun", "bold"), teks_baris(potong(
+            "; ".join(f"{a}={p}" for a, p in peran_akun.items())
+            or "(belum diatur: setiap akun memakai --peran; tombol A mengatur)", 54))]))
         self.query_one("#sesi-tabel", Tabel).isi([("Data sesi", "label"), ("Isi", "isi")], rows)
         out = Text("Tidak ada peringatan tentang tanggal.", style="dim")
         if awas:
@@ -155,7 +160,38 @@ class BagianSesi(BagianPersiapan):
 
     @on(DataTable.RowSelected, "#sesi-tabel")
     def _enter(self) -> None:
-        self.ubah()
+        if self.query_one("#sesi-tabel", Tabel).kunci_terpilih() == "peran_akun":
+            self.ubah_peran()
+        else:
+            self.ubah()
+
+    def ubah_peran(self) -> None:
+        """Edit the unix accounts' roles (README "Beberapa terminal, satu sesi"): one line
+        'akun=peran; akun=peran'. Only the session file's owner may (`sesi.akun.atur_peran` refuses others)."""
+        lama = akun.daftar_peran(self.data.raw.get("sesi"))
+        awal = "; ".join(f"{a}={p}" for a, p in lama.items())
+
+        def periksa(v: dict[str, str]) -> str | None:
+            baru: dict[str, str] = {}
+            for bagian in filter(None, (x.strip() for x in v["peran"].replace(",", ";").split(";"))):
+                nama, _, peran = bagian.partition("=")
+                if not peran.strip():
+                    return f"Tulis setiap akun sebagai akun=peran, bukan '{bagian}'."
+                baru[nama.strip()] = peran.strip().lower()
+            try:
+                akun.atur_peran(self.aplikasi.store, {a: p for a, p in baru.items() if lama.get(a) != p},
+                                [a for a in lama if a not in baru])
+            except SesiError as e:
+                return str(e)
+            self.aplikasi.muat_ulang()
+            asing = [a for a in baru if not akun.akun_dikenal(a)]
+            self.kabar(f"Peran akun tersimpan: {len(baru)} akun"
+                       + (f" (belum ada di mesin ini: {', '.join(asing)})" if asing else "") + ".")
+            return None
+        self.app.push_screen(FormPersiapan("Peran akun unix", [Kolom(
+            "peran", "Peran akun", awal,
+            petunjuk=f"mis. budi=fasilitator; siti=notulen; camat=pimpinan (peran: {', '.join(PERAN)})")],
+            periksa))
 
     def ubah(self) -> None:
         info = self.data.info
@@ -184,7 +220,7 @@ class BagianSesi(BagianPersiapan):
                 return None
             hasil = self.simpan(persiapan.ubah_info, **beda)
             return None if hasil.ok else hasil.pesan
-        if fokus == "tahap":
+        if fokus in ("tahap", "peran_akun"):
             fokus = ""
         self.app.push_screen(FormPersiapan("Ubah data sesi", kolom, periksa, fokus=fokus))
 

@@ -42,6 +42,7 @@ BERLAKU: dict[str, frozenset[str]] = {
     "ubah": frozenset({"sesi", "acara", "kriteria", "kelompok", "usulan"}),
     "hapus": frozenset({"acara", "kriteria", "kelompok", "usulan"}),
     "jalankan_impor": frozenset({"impor"}),
+    "peran_akun": frozenset({"sesi"}),
 }
 
 
@@ -67,6 +68,8 @@ class PersiapanScreen(LayarBagian):
         Binding("ctrl+o", "jalankan_impor", "Impor", id="persiapan.impor",
                 tooltip="Periksa seluruh berkas, lalu impor (juga Enter)"),
         Binding("ctrl+e", "ubah", "Ubah", id="persiapan.ubah", tooltip="Baris yang disorot (juga Enter)"),
+        Binding("a", "peran_akun", "Peran akun", id="persiapan.peran_akun",
+                tooltip="Peran setiap akun unix (hanya pemilik berkas); pengesahan hanya oleh akun pimpinan"),
         Binding("delete", "hapus", "Hapus", id="persiapan.hapus", key_display="Del",
                 tooltip="Baris yang disorot, setelah konfirmasi"),
         Binding("b", "kriteria_baku", "Pasang kriteria baku", id="persiapan.kriteria_baku", show=False,
@@ -126,6 +129,9 @@ class PersiapanScreen(LayarBagian):
 
     def action_ubah(self) -> None:
         self._bagian_aktif().ubah()
+
+    def action_peran_akun(self) -> None:
+        self.query_one(BagianSesi).ubah_peran()
 
     def action_hapus(self) -> None:
         self._bagian_aktif().hapus()
