@@ -372,7 +372,7 @@ async def test_perubahan_dari_terminal_lain_tanpa_memindahkan_kursor(demo):
         per = {b.usulan.id: b for b in peringkat_kelompok(lain.muat(), kid).baris}
         for uid in rows:
             if per[uid].peringkat is not None:
-                assert m.peringkat[uid][0].split()[0] == str(per[uid].peringkat)
+                assert m.peringkat[uid][0].split()[0].rstrip("~") == str(per[uid].peringkat)
 
 
 async def test_kelompok_disepakati_menolak_nilai(demo):
@@ -422,3 +422,122 @@ async def test_klik_memindahkan_kursor(demo):
         await pilot.click(k3, offset=(1, 4))
         await pilot.pause()
         assert m.posisi() == (rows[3], "K3")
+
+
+# --- issue 14 on screen: several sets, wide scales, several penilai, firmness -------------------------
+
+def _sel(store, uid, kode):
+    from sesi.peringkat import nilai_sel
+
+    return nilai_sel(store.muat(), uid, kode)
+
+
+async def test_fisik_dan_non_fisik_kolom_kedua_set_dan_ketik_0_100(store, bantu):
+    """A kelompok with a fisik set (K1-K4) and a non-fisik set (P1-P4), 0-100: the matrix shows both sets'
+    columns, a cell of the other set is a dot and is stepped over; "85" Enter saves 85."""
+    from sesi import persiapan
+
+    for i, (kode, bobot) in enumerate((("K1", "0,40"), ("K2", "0,30"), ("K3", "0,20"), ("K4", "0,10"))):
+        bantu.lakukan(persiapan.simpan_kriteria, kode, f"Fisik {i}", bobot, 0, 100, baru=True, jenis="fisik")
+    for i, (kode, bobot) in enumerate((("P1", "0,35"), ("P2", "0,25"), ("P3", "0,25"), ("P4", "0,15"))):
+        bantu.lakukan(persiapan.simpan_kriteria, kode, f"Non-fisik {i}", bobot, 0, 100, baru=True,
+                      jenis="non-fisik")
+    f, n = bantu.usulan("F", jenis="fisik"), bantu.usulan("N", jenis="non-fisik")
+    app = MusrenbangApp(store, layar="skoring")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        m = matriks(app)
+        assert [k.kode for k in m.kolom] == ["K1", "K2", "K3", "K4", "P1", "P2", "P3", "P4"]
+        assert m.sel[(f, "P1")][1] == "kurang" and m.sel[(n, "K1")][1] == "kurang"
+        assert m.posisi() == (f, "K1")
+        assert "Enter/Tab simpan" in info(app, "info-skala")
+        await pilot.press("8", "5")
+        await pilot.pause()
+        assert m.sel[(f, "K1")] == ("85_", "kursor") and _sel(store, f, "K1") is None
+        assert "Diketik: 85" in info(app, "info-sel")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert _sel(store, f, "K1") == 85 and m.sel[(f, "K1")] == ("85", "")
+        assert m.posisi() == (f, "K2")
+        await pilot.press("7", "escape")  # Esc cancels: nothing saved, the cell as it was
+        await pilot.pause()
+        assert _sel(store, f, "K2") is None and m.sel[(f, "K2")] == ("", "")
+        await pilot.press("1", "0", "1")  # 101 is outside 0-100: the third key is refused
+        await pilot.pause()
+        assert m.sel[(f, "K2")] == ("10_", "kursor") and "0-100" in status(app)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert _sel(store, f, "K2") == 10
+        for v in ("60", "50"):
+            await pilot.press(*v, "enter")
+            await pilot.pause()
+        assert m.posisi() == (n, "P1"), "sel set lain dilewati"
+        await pilot.press("8", "0", "enter")
+        await pilot.pause()
+        assert _sel(store, n, "P1") == 80
+        await pilot.press("left", "left")
+        await pilot.pause()
+        assert m.posisi() == (n, "K4") and "tidak berlaku" in info(app, "info-kriteria")
+        sebelum = store.muat().revisi
+        await pilot.press("5", "enter")
+        await pilot.pause()
+        assert store.muat().revisi == sebelum
+
+
+async def test_skala_langkah_setengah_7_koma_5(store, bantu):
+    """On 1-10 with step 0,5, "7,5" Enter saves 7.5; "7,3" is refused."""
+    from fractions import Fraction
+
+    from sesi import persiapan
+
+    bantu.lakukan(persiapan.ganti_semua_kriteria, [persiapan.kriteria_record("A", "Manfaat", "1", 1, 10,
+                                                                            langkah="0.5")])
+    u1, u2 = bantu.usulan("Satu"), bantu.usulan("Dua")
+    app = MusrenbangApp(store, layar="skoring")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        m = matriks(app)
+        await pilot.press("7", "comma", "5")
+        await pilot.pause()
+        assert m.sel[(u1, "A")] == ("7,5_", "kursor")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert _sel(store, u1, "A") == Fraction(15, 2) and m.sel[(u1, "A")] == ("7,5", "")
+        assert m.posisi() == (u2, "A")
+        await pilot.press("7", "comma", "3")
+        await pilot.pause()
+        assert m.sel[(u2, "A")] == ("7,_", "kursor") and "langkah 0,5" in status(app)
+        await pilot.press("backspace", "backspace", "9", "enter")
+        await pilot.pause()
+        assert _sel(store, u2, "A") == 9
+
+
+async def test_tiga_penilai_satu_dilewati_2_per_3_dan_belum_diperingkat(store, bantu, sebagai):
+    """Three penilai, summed, Cici skipped C's K2: the cell reads 2/3, C is not ranked, the line below says
+    "2/3 penilai"; once Cici scores it, C is ranked."""
+    from sesi import skor as skor_
+
+    bantu.kriteria(1, 1, skala=(1, 10))
+    bantu.lakukan(skor_.atur_cara_penilaian, gabung="jumlah")
+    ids = {n: bantu.usulan(f"Usulan {n}") for n in "ABC"}
+    for n, nilai_ in (("A", [(8, 8), (8, 8), (8, 7)]), ("B", [(8, 8), (7, 8), (8, 7)]),
+                      ("C", [(9, 8), (9, 8), (9, None)])):
+        for penilai, (k1, k2) in zip(("Ana", "Budi", "Cici"), nilai_):
+            bantu.nilai(ids[n], k1, k2, penilai=penilai)
+    app = MusrenbangApp(store, layar="skoring")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        m = matriks(app)
+        c = ids["C"]
+        assert m.sel[(c, "K2")] == ("2/3", "kurang")
+        assert m.sel[(c, "K1")] == ("27*", "rerata")
+        assert m.peringkat[c] == ("  belum", "kurang") and m.total[c] == ("1/2", "kurang")
+        assert m.total[ids["A"]] == ("23,50", "total")
+        m.pindah_ke(c, "K2")
+        await pilot.pause()
+        assert "2/3 penilai" in info(app, "info-sel") and "belum lengkap" in info(app, "info-sel")
+        bantu.lakukan(skor_.atur_skor, c, "K2", 2, "Cici", store=sebagai("fasilitator"))
+        await pilot.pause(0.7)
+        await app.baca_perubahan()
+        await pilot.pause()
+        assert m.sel[(c, "K2")] == ("18*", "rerata") and m.peringkat[c][0].strip().rstrip("~") == "3"

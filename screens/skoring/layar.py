@@ -22,13 +22,23 @@ from sesi import skor
 from sesi.teks import bersih
 from sesi.data import Data
 from sesi.model import STATUS_DISISIHKAN, Kelompok, Kriteria
-from sesi.peringkat import aturan_urutan, bulat, nilai_sel, peringkat_kelompok
+from sesi.errors import DataDitolak
+from sesi.peringkat import (
+    aturan_urutan,
+    baris_goyah,
+    bulat,
+    penilai_kelompok,
+    peringkat_kelompok,
+    sel as sel_nilai,
+    teks_total,
+)
+from sesi.set_kriteria import nama_set, set_dipakai, set_usulan
 from sesi.urutan import urutan_akhir
 
 from ..base import LayarTahap
 from ..glyph import g
 from ..kontrak import aplikasi
-from .matriks import Isi, KolomMatriks, Matriks, lebar_kolom_kriteria
+from .matriks import KOSONG, Isi, KolomMatriks, Matriks, lebar_kolom_kriteria
 from ..pilih_kelompok import PilihKelompok
 from ..teks import aman, pas, teks
 from ..widgets import FormDialog, Kolom, PilihDialog
@@ -119,6 +129,11 @@ def teks_nilai(nilai: Fraction | None, rerata: bool) -> Isi:
     return (angka + "*", "rerata") if rerata else (angka, "")
 
 
+def lebar_skala(k: Kriteria) -> bool:
+    """A scale one key cannot cover (beyond 0-9 and 1-10, or with half steps): digits accumulate."""
+    return k.skala_maks > 10 or k.langkah_pecahan != 1 or (k.skala_maks == 10 and k.skala_min < 1)
+
+
 class SkoringScreen(PilihKelompok, LayarTahap):
     CSS_PATH = "layar.tcss"
     TAHAP = "skoring"
@@ -128,12 +143,17 @@ class SkoringScreen(PilihKelompok, LayarTahap):
         "nilai total tertimbang dan peringkat. Kursor mulai di kriteria pertama baris pertama; panah atau "
         "h/j/k/l memindahkan kursor. Ketik angka dalam skala kriteria: nilai tersimpan seketika (satu "
         "perubahan per tombol) dan kursor maju ke sel berikutnya (di ujung baris: kriteria pertama baris "
-        "berikutnya). Pada skala 1-10 tombol 0 berarti 10. Angka di luar skala ditolak dan tidak mengubah apa "
+        "berikutnya). Pada skala 1-10 tombol 0 berarti 10. Pada skala yang lebih lebar (misalnya 0-100) atau "
+        "berlangkah 0,5, angka yang diketik terkumpul (\"85\", \"7,5\") dan tampil di sel; Enter atau Tab "
+        "menyimpan, Esc membatalkan. Angka di luar skala ditolak dan tidak mengubah apa "
         "pun. Mode mufakat (bawaan) mengisi nilai kesepakatan; dengan penilai perorangan, angka mengisi nilai "
         "penilai itu, sel yang belum punya nilai mufakat menampilkan rerata para penilai (ditandai *), dan "
         "baris terbawah merinci nilai tiap penilai. Total berisi 'n/m' selama baris belum lengkap (peringkat "
-        "'belum'); 'seri' menandai usulan yang hanya dibedakan urutan masuk, untuk diputuskan forum. Baris "
-        "tetap di tempatnya saat menilai, kecuali diurutkan menurut peringkat."
+        "'belum'); sel yang belum dinilai semua penilai terdaftar berisi '2/3'; 'seri' menandai usulan yang hanya dibedakan urutan masuk, untuk diputuskan forum. Baris "
+        "tetap di tempatnya saat menilai, kecuali diurutkan menurut peringkat. Tanda '~' setelah peringkat: "
+        "urutan baris itu dengan tetangganya bertukar bila bobot satu kriteria berubah kurang dari 10%. Bila "
+        "kelompok memakai beberapa set kriteria (misalnya fisik dan non-fisik), kolom memuat kriteria semua "
+        "set; sel kriteria set lain ditandai titik dan dilewati."
     )
 
     BINDINGS = [
@@ -145,6 +165,11 @@ class SkoringScreen(PilihKelompok, LayarTahap):
         Binding("backspace,delete", "hapus", "Kosongkan sel", id="skoring.hapus", show=False),
         Binding("enter", "isi_nilai", "Ketik nilai sel", id="skoring.isi", show=False,
                 tooltip="Membuka isian nilai untuk sel yang disorot"),
+        Binding("escape", "batal_ketik", "Batalkan nilai yang sedang diketik", id="skoring.batal_ketik",
+                show=False),
+        Binding("tab", "simpan_ketik", "Simpan nilai yang sedang diketik", id="skoring.simpan_ketik",
+                show=False),
+        Binding("comma,full_stop", "koma", "Koma desimal (skala langkah 0,5)", id="skoring.koma", show=False),
         Binding("m", "ganti_mode", "Mufakat / perorangan", id="skoring.mode", show=False),
         Binding("o", "urut", "Urut peringkat / urutan masuk", id="skoring.urut", show=False),
         Binding("right_square_bracket", "geser_kelompok(1)", "Kelompok berikut", id="skoring.kelompok_berikut",
@@ -167,13 +192,17 @@ class SkoringScreen(PilihKelompok, LayarTahap):
         self.riwayat_urung: list[tuple[str, str, str, int | None]] = []  # (usulan, kode, penilai, old value)
         self._kursor_kelompok: dict[str, tuple[str, str]] = {}
         self._pesan_kosong_teks = ""
-        self._baris_tampil: dict[str, Any] = {}  # usulan id -> the Baris whose total and rank are shown
+        self._baris_tampil: dict[str, tuple] = {}  # usulan id -> (the Baris shown, goyah mark shown)
+        self._penilai_tampil: tuple[str, ...] | None = None  # the listed penilai the cells were drawn with
+        #: (usulan, kode, text) of a value being typed on a wide scale (0-100, step 0,5): Enter/Tab saves it.
+        self._ketikan: tuple[str, str, str] | None = None
         self._struktur_ada = False  # rows and columns set from the data at least once
 
     # --- layout ---
     def isi(self) -> ComposeResult:
         yield BarisInfo(id="judul-skoring")
-        yield Matriks([KolomMatriks(k.kode, lebar_kolom_kriteria(k.kode)) for k in self.data.kriteria], id="matriks")
+        yield Matriks([KolomMatriks(k.kode, lebar_kolom_kriteria(k.kode)) for k in self._kriteria_kolom(self.data)],
+                      id="matriks")
         yield BarisInfo(id="info-kriteria")
         yield BarisInfo(id="info-skala")
         yield BarisInfo(id="info-usulan")
@@ -195,7 +224,8 @@ class SkoringScreen(PilihKelompok, LayarTahap):
         self.kid = self._kelompok_awal(self.data)
 
     def on_mount(self) -> None:
-        self.matriks.saat_pindah = lambda uid, kode: self._info(self.data)
+        self.matriks.saat_pindah = self._saat_pindah
+        self.matriks.berlaku = lambda uid, kode: self._kriteria_sel(self.data, uid, kode) is not None
         self.matriks.focus()
         self.watch(self.app, "kelompok_aktif", self._ikuti_kelompok, init=False)
 
@@ -222,6 +252,28 @@ class SkoringScreen(PilihKelompok, LayarTahap):
         return data.kelompok[0].id if data.kelompok else ""
 
     # --- showing ---
+    def _kriteria_kolom(self, data: Data) -> list[Kriteria]:
+        """The matrix columns: the criteria of every set the kelompok's usulan use, in set order (a code
+        two sets share is one column); the default set when the kelompok has no usulan."""
+        sets = set_dipakai(data, self.kid) if self.kid else []
+        if not sets:
+            return list(data.kriteria)
+        out: list[Kriteria] = []
+        ada: set[str] = set()
+        for s in sets:
+            for k in s.kriteria:
+                if k.kode not in ada:
+                    ada.add(k.kode)
+                    out.append(k)
+        return out
+
+    @staticmethod
+    def _kriteria_sel(data: Data, uid: str, kode: str) -> Kriteria | None:
+        """The criterion `kode` of the usulan's own set (None: the column is another set's)."""
+        if uid not in data.usulan:
+            return None
+        return set_usulan(data, uid).kriteria_dari_kode(kode)
+
     def _baris(self, data: Data) -> list[str]:
         ids = [u.id for u in data.usulan_kelompok(self.kid) if u.status not in STATUS_DISISIHKAN]
         if not self.urut_peringkat:
@@ -236,7 +288,12 @@ class SkoringScreen(PilihKelompok, LayarTahap):
         # A change of scores only (a keystroke here, or another terminal's) leaves the rows and the
         # columns as they are: only the cells it names, the totals and the ranks are redrawn.
         inkremental = self._struktur_ada and bool(perubahan) and set(perubahan) <= {"skor", "riwayat"}
-        if inkremental:
+        penilai = penilai_kelompok(data, self.kid) if self.kid else ()
+        if inkremental and penilai != self._penilai_tampil:
+            # A new penilai (none listed): whether every other cell is complete changed too.
+            baris = m.baris
+            sel = {(uid, k.kode) for uid in baris for k in m.kolom}
+        elif inkremental:
             sel = set()
             for sid in perubahan.get("skor", ()):
                 uid, kode, _ = sid.split("|", 2)
@@ -246,7 +303,7 @@ class SkoringScreen(PilihKelompok, LayarTahap):
                 self.kid = ""
             if not self.kid:
                 self.kid = self._kelompok_awal(data)
-            kriteria = data.kriteria
+            kriteria = self._kriteria_kolom(data)
             baris = self._baris(data)
             usulan = data.usulan
             judul = {uid: (usulan[uid].kegiatan, usulan[uid].kelurahan) for uid in baris}
@@ -257,6 +314,8 @@ class SkoringScreen(PilihKelompok, LayarTahap):
             sel = {(uid, k.kode) for uid in baris for k in kriteria}
             self._baris_tampil.clear()  # every row's total and rank is set again
             self._struktur_ada = True
+            self._ketikan = None
+        self._penilai_tampil = penilai
         ada = m.judul_baris
         for uid, kode in sel:
             if uid in ada:
@@ -266,8 +325,9 @@ class SkoringScreen(PilihKelompok, LayarTahap):
         self._terapkan_peringkat(data)
         self._info(data)
 
-    def _belum_lengkap(self, uid: str, nilai: dict, n: int) -> None:
+    def _belum_lengkap(self, uid: str, nilai: dict) -> None:
         terisi = sum(1 for v in nilai.values() if v is not None)
+        n = len(nilai)
         self.matriks.atur_total(uid, (f"{terisi}/{n}" if n else "", "kurang"))
         self.matriks.atur_peringkat(uid, ("  belum", "kurang"))
 
@@ -279,7 +339,9 @@ class SkoringScreen(PilihKelompok, LayarTahap):
         m = self.matriks
         per = peringkat_kelompok(data, self.kid) if self.kid else None
         if per is not None:
-            n = len(data.kriteria)
+            # Rows a change of one weight by less than 10% would swap with a neighbour carry "~" after
+            # the rank (seri rows are marked "seri" already).
+            goyah = baris_goyah(data, self.kid)
             tampil = self._baris_tampil
             # The final place where Pleno II moved a row (sesi.urutan): "3>2" = scored 3rd, finally 2nd.
             akhir = {t.usulan.id: t.peringkat_akhir for t in urutan_akhir(data, self.kid) if t.bergeser}
@@ -288,23 +350,32 @@ class SkoringScreen(PilihKelompok, LayarTahap):
                 self._akhir_tampil = akhir
             for b in per.baris:
                 uid = b.usulan.id
-                lama = tampil.get(uid)
-                if lama is b or uid not in m.judul_baris:
+                sebelum = tampil.get(uid)
+                lama = sebelum[0] if sebelum is not None else None
+                tanda = uid in goyah and not b.seri
+                if (lama is b and sebelum[1] == tanda) or uid not in m.judul_baris:
                     continue
-                tampil[uid] = b
+                tampil[uid] = (b, tanda)
                 if b.peringkat is not None:
                     if lama is None or lama.peringkat is None or lama.total is not b.total:
                         m.atur_total(uid, (bulat(b.total, 2), "total"))  # else only its place moved
                     tempat = f"{b.peringkat}>{akhir[uid]}" if uid in akhir else f"{b.peringkat}"
-                    m.atur_peringkat(uid, (f"{tempat:>3}" + (" seri" if b.seri else ""),
+                    m.atur_peringkat(uid, (f"{tempat:>3}" + ("~" if tanda else "") + (" seri" if b.seri else ""),
                                            "seri" if b.seri else ""))
                 else:
-                    self._belum_lengkap(uid, b.nilai, n)
+                    self._belum_lengkap(uid, b.nilai)
         self._judul(data, per)
 
     def _isi_sel(self, data: Data, uid: str, kode: str) -> Isi:
-        nilai = nilai_sel(data, uid, kode)
-        return teks_nilai(nilai, nilai is not None and "" not in data.nilai_mentah(uid, kode))
+        """A cell: its value; "2/3" while fewer than the listed penilai scored it (a value completed by
+        the mean of those present is marked); a dot where the column is another set's criterion."""
+        if self._kriteria_sel(data, uid, kode) is None:
+            return (g("dot"), "kurang")
+        c = sel_nilai(data, uid, kode)
+        if c.nilai is None:
+            return (f"{c.ada}/{c.perlu}", "kurang") if c.kurang else KOSONG
+        isi = teks_nilai(c.nilai, not c.konsensus)
+        return (isi[0], "seri") if c.kurang else isi
 
     def _pesan_kosong(self, data: Data, kriteria: list[Kriteria]) -> str:
         if not self.kid:
@@ -361,11 +432,22 @@ class SkoringScreen(PilihKelompok, LayarTahap):
             return
         uid, kode = pos
         dot = f" {g('dot')} "
-        k = data.kriteria_dari_kode(kode)
+        k = self._kriteria_sel(data, uid, kode)
         u = data.usulan.get(uid)
         krit = Text()
         skala = Text()
-        if k is not None:
+        if k is None and u is not None:
+            s = set_usulan(data, uid)
+            krit.append(f"{kode} ", style="bold")
+            krit.append(f"tidak berlaku untuk usulan ini ({nama_set(data, s.kunci)}: {', '.join(s.kode)})")
+        if k is not None and lebar_skala(k):
+            krit.append(f"{k.kode} ", style="bold")
+            krit.append(aman(k.nama))
+            langkah = "" if k.langkah_pecahan == 1 else f", langkah {teks_nilai(k.langkah_pecahan, False)[0]}"
+            krit.append(f"{dot}bobot {k.bobot}{dot}skala {k.skala_min}-{k.skala_maks}{langkah}", style="dim")
+            skala.append(f"Nilai {k.skala_min} sampai {k.skala_maks}{langkah}: ketik angka"
+                         + (" (koma untuk ,5)" if langkah else "") + ", Enter/Tab simpan, Esc batal")
+        elif k is not None:
             krit.append(f"{k.kode} ", style="bold")
             krit.append(aman(k.nama))
             krit.append(f"{dot}bobot {k.bobot}{dot}skala {k.skala_min}-{k.skala_maks}", style="dim")
@@ -392,6 +474,9 @@ class SkoringScreen(PilihKelompok, LayarTahap):
             usulan_teks.append(aman(u.kegiatan))
             usulan_teks.append(f"{dot}{aman(u.kelurahan)}{dot}prioritas kelurahan {u.prioritas_kelurahan}",
                                style="dim")
+            b = self._baris_tampil.get(uid)
+            if b is not None and b[0].total is not None and data.info.total_100:
+                usulan_teks.append(f"{dot}total {teks_total(data, b[0])}", style="dim")
         self.query_one("#info-kriteria", BarisInfo).atur(krit)
         self.query_one("#info-skala", BarisInfo).atur(skala)
         self.query_one("#info-usulan", BarisInfo).atur(usulan_teks)
@@ -402,6 +487,15 @@ class SkoringScreen(PilihKelompok, LayarTahap):
         perorangan = sorted(((p, v) for p, v in mentah.items() if p), key=lambda pv: pv[0].casefold())
         dot = f" {g('dot')} "
         out = Text()
+        if self._ketikan is not None and self._ketikan[:2] == (uid, kode):
+            out.append(f"Diketik: {self._ketikan[2]}", style="bold")
+            out.append(f"{dot}Enter/Tab simpan, Esc batal")
+            return out
+        c = sel_nilai(data, uid, kode)
+        if c.kurang:
+            out.append(f"{c.tanda}{dot}", style="bold")
+            if c.nilai is None:
+                out.append("belum lengkap, usulan belum diperingkat" + dot)
         if self.penilai:
             sendiri = mentah.get(self.penilai)
             out.append(f"{aman(self.penilai)}: {sendiri if sendiri is not None else '-'}")
@@ -416,6 +510,12 @@ class SkoringScreen(PilihKelompok, LayarTahap):
             out.append(", ".join(f"{aman(p)} {v}" for p, v in perorangan))
         return out
 
+    def _saat_pindah(self, uid: str, kode: str) -> None:
+        if self._ketikan is not None and self._ketikan[:2] != (uid, kode):
+            self._batal_ketik()
+            self.status.atur("Nilai yang sedang diketik dibatalkan (kursor pindah sebelum Enter).")
+        self._info(self.data)
+
     @on(Matriks.KursorPindah)
     def _kursor_pindah(self, event: Matriks.KursorPindah) -> None:
         self._info(self.data)
@@ -423,15 +523,80 @@ class SkoringScreen(PilihKelompok, LayarTahap):
     # --- scoring ---
     def action_angka(self, angka: int) -> None:
         pos = self.matriks.posisi()
-        k = self.data.kriteria_dari_kode(pos[1]) if pos else None
+        k = self._kriteria_sel(self.data, *pos) if pos else None
         if pos is None or k is None:
+            if pos is not None:
+                self.status.atur(f"Kriteria {pos[1]} tidak berlaku untuk usulan {pos[0]}.", galat=True)
+            return
+        if lebar_skala(k):
+            self._ketik(pos[0], pos[1], k, str(angka))
             return
         nilai = angka
         if angka == 0 and k.skala_maks == 10 and k.skala_min >= 1:
             nilai = 10
         self._atur(pos[0], pos[1], nilai, maju=True)
 
-    def _atur(self, uid: str, kode: str, nilai: int, maju: bool) -> bool:
+    # --- typing a value on a wide scale: digits (and a comma) accumulate, Enter/Tab saves, Esc cancels ---
+    def _ketik(self, uid: str, kode: str, k: Kriteria, tambah: str) -> None:
+        lama = self._ketikan[2] if self._ketikan is not None and self._ketikan[:2] == (uid, kode) else ""
+        baru = lama + tambah
+        if tambah == ",":
+            if k.langkah_pecahan == 1 or "," in lama:
+                self.status.atur(f"Skala {kode} ({k.skala_min}-{k.skala_maks}) hanya bilangan bulat."
+                                 if k.langkah_pecahan == 1 else "Koma sudah diketik.", galat=True)
+                return
+            if not lama:
+                baru = "0,"
+        else:
+            bulat_, _, pecahan = baru.partition(",")
+            if (len(bulat_) > 3 or int(bulat_) > k.skala_maks or len(pecahan) > 1
+                    or (pecahan and pecahan != "5" and pecahan != "0")):
+                self.status.atur(f"{baru} di luar skala {kode} ({k.skala_min}-{k.skala_maks}"
+                                 + ("" if k.langkah_pecahan == 1 else ", langkah 0,5") + ").", galat=True)
+                return
+        self._ketikan = (uid, kode, baru)
+        self.matriks.atur_sel(uid, kode, (baru + "_", "kursor"))
+        self._info(self.data)
+
+    def _batal_ketik(self) -> None:
+        if self._ketikan is None:
+            return
+        uid, kode, _ = self._ketikan
+        self._ketikan = None
+        self.matriks.atur_sel(uid, kode, self._isi_sel(self.data, uid, kode))
+        self._info(self.data)
+
+    def _simpan_ketik(self) -> bool:
+        """Save the value being typed (True when there was one)."""
+        if self._ketikan is None:
+            return False
+        uid, kode, teks_ = self._ketikan
+        k = self._kriteria_sel(self.data, uid, kode)
+        self._batal_ketik()
+        if k is None:
+            return True
+        try:
+            nilai = skor.baca_nilai(teks_, k)
+        except DataDitolak as e:
+            self.status.atur(str(e), galat=True)
+            return True
+        self._atur(uid, kode, nilai, maju=True)
+        return True
+
+    def action_koma(self) -> None:
+        pos = self.matriks.posisi()
+        k = self._kriteria_sel(self.data, *pos) if pos else None
+        if pos is not None and k is not None and lebar_skala(k):
+            self._ketik(pos[0], pos[1], k, ",")
+
+    def action_batal_ketik(self) -> None:
+        self._batal_ketik()
+
+    def action_simpan_ketik(self) -> None:
+        if not self._simpan_ketik():
+            self.focus_next()
+
+    def _atur(self, uid: str, kode: str, nilai: Any, maju: bool) -> bool:
         penilai = self.penilai
         hasil = self.simpan(skor.atur_skor, uid, kode, nilai, penilai)
         if not hasil.ok:
@@ -443,18 +608,19 @@ class SkoringScreen(PilihKelompok, LayarTahap):
         return True
 
     def action_isi_nilai(self) -> None:
+        if self._simpan_ketik():
+            return
         pos = self.matriks.posisi()
-        k = self.data.kriteria_dari_kode(pos[1]) if pos else None
+        k = self._kriteria_sel(self.data, *pos) if pos else None
         if pos is None or k is None:
             return
         uid, kode = pos
 
         def periksa(v: dict[str, str]) -> str | None:
-            teks_nilai_ = v["nilai"].strip()
             try:
-                nilai = int(teks_nilai_)
-            except ValueError:
-                return f"Nilai harus bilangan bulat {k.skala_min}-{k.skala_maks}."
+                nilai = skor.baca_nilai(v["nilai"], k)
+            except DataDitolak as e:
+                return str(e)
             if not self._atur(uid, kode, nilai, maju=False):
                 return self.status.pesan.plain
             return None
@@ -467,6 +633,15 @@ class SkoringScreen(PilihKelompok, LayarTahap):
                                         periksa), selesai)
 
     def action_hapus(self) -> None:
+        if self._ketikan is not None:  # Backspace takes back the last typed character
+            uid, kode, teks_ = self._ketikan
+            if teks_[:-1]:
+                self._ketikan = (uid, kode, teks_[:-1])
+                self.matriks.atur_sel(uid, kode, (teks_[:-1] + "_", "kursor"))
+                self._info(self.data)
+            else:
+                self._batal_ketik()
+            return
         pos = self.matriks.posisi()
         if pos is None:
             return

@@ -168,6 +168,9 @@ class Matriks(Widget, can_focus=True):
         #: the owner redraws there goes out in the same repaint as the cursor (a second repaint costs a
         #: frame period, ~17-30 ms, and its own write over SSH).
         self.saat_pindah: Callable[[str, str], None] | None = None
+        #: Whether a cell takes a value (a row's criteria set may not hold every column's code): `maju`
+        #: steps over the cells it refuses. None = every cell.
+        self.berlaku: Callable[[str, str], bool] | None = None
         self.baris: list[str] = []
         self._indeks: dict[str, int] = {}
         self.judul_baris: dict[str, tuple[str, str]] = {}
@@ -304,12 +307,16 @@ class Matriks(Widget, can_focus=True):
     def maju(self) -> bool:
         """Next cell; at the end of a row the first criterion of the next row. False at the very end."""
         r, c = self.kursor
-        if c + 1 < len(self.kolom):
-            self.pindah(r, c + 1)
-        elif r + 1 < len(self.baris):
-            self.pindah(r + 1, 0)
-        else:
-            return False
+        while True:
+            if c + 1 < len(self.kolom):
+                c += 1
+            elif r + 1 < len(self.baris):
+                r, c = r + 1, 0
+            else:
+                return False
+            if self.berlaku is None or self.berlaku(self.baris[r], self.kolom[c].kode):
+                break
+        self.pindah(r, c)
         return True
 
     def action_gerak(self, dr: int, dc: int) -> None:
