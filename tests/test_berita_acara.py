@@ -387,3 +387,36 @@ def test_peran_tayang_tetap_dapat_membaca(sah, tmp_path):
     """Reading the document never needs a role that may change data."""
     tayang = Store(sah.path, pelaku=Pelaku("proyektor", "tayang"))
     assert berita_acara(tayang.muat(), "md") == berita_acara(sah.data, "md")
+
+
+def test_lampiran_vi_setiap_set_dan_kepekaan(store, bantu):
+    """Fisik and non-fisik sets (issue 14): Lampiran VI shows both tables, the kelompok's rule names both
+    sets, the score table has both sets' columns (a dash where a set does not apply), and a firmness
+    sentence. F = 80,70,60,50 -> 70; N = 80,60,70,80 -> 72.5 (N first): raising K1's weight by p moves
+    F's total to (70 + .4p*80)/(1 + .4p); equal to 72.5 at p = 2.5/3.8 = 65.8%, so "K1 naik 66%"."""
+    from sesi import skor
+
+    for i, (kode, bobot) in enumerate((("K1", "0,40"), ("K2", "0,30"), ("K3", "0,20"), ("K4", "0,10"))):
+        bantu.lakukan(persiapan.simpan_kriteria, kode, f"Fisik {i}", bobot, 0, 100, baru=True, jenis="fisik")
+    for i, (kode, bobot) in enumerate((("P1", "0,35"), ("P2", "0,25"), ("P3", "0,25"), ("P4", "0,15"))):
+        bantu.lakukan(persiapan.simpan_kriteria, kode, f"Non-fisik {i}", bobot, 0, 100, baru=True,
+                      jenis="non-fisik")
+    f, n = bantu.usulan("F", jenis="fisik"), bantu.usulan("N", jenis="non-fisik")
+    for kode, v in zip(("K1", "K2", "K3", "K4"), (80, 70, 60, 50)):
+        bantu.lakukan(skor.atur_skor, f, kode, v)
+    for kode, v in zip(("P1", "P2", "P3", "P4"), (80, 60, 70, 80)):
+        bantu.lakukan(skor.atur_skor, n, kode, v)
+    text = berita_acara(store.muat(), "md")
+    lamp6 = text.split("LAMPIRAN VI ")[1]
+    assert "Set kriteria untuk usulan fisik:" in lamp6 and "Set kriteria untuk usulan non-fisik:" in lamp6
+    assert "| P4 | Non-fisik 3 | 0,15 | 15,0% | 0-100 |" in lamp6
+    assert "1. Usulan fisik: K1 Fisik 0" in lamp6 and "2. Usulan non-fisik: P1 Non-fisik 0" in lamp6
+    assert "| K1 | K2 | K3 | K4 | P1 | P2 | P3 | P4 |" in lamp6
+    assert "| 1 | N (Alalak Selatan) | - | - | - | - | 80 | 60 | 70 | 80 | 72,50 |" in lamp6
+    assert "Tidak ada urutan bertetangga yang bertukar" in lamp6.split("Kepekaan urutan")[1]
+    from sesi.data import VIRTUAL_PREFIX
+    from sesi.peringkat import uraian_kepekaan
+
+    (semua,) = uraian_kepekaan(store.muat(), VIRTUAL_PREFIX + "Infrastruktur", semua=True)
+    print("KEPEKAAN", semua)
+    assert semua.startswith("Urutan 1 dan 2 bertukar bila bobot ")

@@ -24,7 +24,8 @@ from ..format import angka, jam, kalimat, rupiah
 from ..kelompok import uraian_pemilihan
 from ..model import JABATAN_KELOMPOK, UNSUR, Kelompok, Usulan, label_unsur
 from ..peringatan import sebut_kelompok
-from ..peringkat import Baris, aturan_urutan, bulat, urutan_kriteria_pemisah
+from ..peringkat import Baris, bulat, uraian_aturan, uraian_kepekaan
+from ..set_kriteria import BAWAAN, nama_set, semua_set, set_dipakai
 from ..urutan import Nasib, nasib_usulan, urutan_akhir
 from ..terbilang import dengan_terbilang, romawi, rupiah_terbilang
 from .blok import Blok, Butir, Daftar, Judul, KolomDokumen, Paragraf, Pasangan, Pemisah, TabelDokumen
@@ -191,25 +192,32 @@ def hasil_kelurahan(k: Konteks) -> list[Blok]:
     return out
 
 
+#: Lampiran VI lists the weak neighbour pairs (`uraian_kepekaan`) of the top of each ranking only.
+KEPEKAAN_TERATAS = 10
+
+
 def rekap_skoring(k: Konteks) -> list[Blok]:
-    """Lampiran VI: the criteria and weights with the scoring and tie-break rules, then per kelompok its
-    leaders and how they were chosen (`_pimpinan_kelompok`) and its score table (`_tabel_skor`)."""
+    """Lampiran VI: every criteria set used with its weights and scales, then per kelompok its leaders
+    and how they were chosen (`_pimpinan_kelompok`), its score table (`_tabel_skor`), the scoring rule in
+    words (`uraian_aturan`: sets, penilai, total, tie-break) and how firm the order is (`uraian_kepekaan`)."""
     data = k.data
-    kriteria = data.kriteria
+    sets = set_dipakai(data) or [semua_set(data)[BAWAAN]]
     out: list[Blok] = [Judul("Kriteria dan bobot", 4)]
-    if not kriteria:
+    if not any(s.kriteria for s in sets):
         out.append(Paragraf("Kriteria penilaian belum ditetapkan."))
-    else:
-        jumlah = sum((x.bobot_pecahan for x in kriteria), Fraction(0))
+    for s in sets:
+        if not s.kriteria:
+            continue
+        if len(sets) > 1 or not s.bawaan:
+            nama_s = nama_set(data, s.kunci)
+            out.append(Paragraf(f"Set kriteria {nama_s}:" if s.bawaan else f"Set kriteria untuk {nama_s}:"))
+        jumlah = sum((x.bobot_pecahan for x in s.kriteria), Fraction(0))
         rows = tuple((x.kode, x.nama, angka_teks(x.bobot),
                       bulat(x.bobot_pecahan * 100 / jumlah, 1) + "%" if jumlah else "",
-                      f"{x.skala_min}-{x.skala_maks}") for x in kriteria)
+                      f"{x.skala_min}-{x.skala_maks}" + ("" if x.langkah_pecahan == 1 else ", langkah 0,5"))
+                     for x in s.kriteria)
         out.append(TabelDokumen((KolomDokumen("Kode"), KolomDokumen("Kriteria"), KolomDokumen("Bobot", True),
                                  KolomDokumen("Porsi", True), KolomDokumen("Skala")), rows))
-        pemisah = ", ".join(x.kode for x in urutan_kriteria_pemisah(kriteria))
-        out.append(Paragraf("Nilai total = jumlah (bobot x nilai setiap kriteria) dibagi jumlah bobot, dihitung "
-                            f"eksak dan dibulatkan dua desimal untuk tampilan. Urutan kriteria pemisah: {pemisah}."))
-        out.append(Paragraf(aturan_urutan(data)))
     nama = {p.id: p.nama for p in data.peserta.values()}
     ada = False
     for kel in data.kelompok:
@@ -220,6 +228,17 @@ def rekap_skoring(k: Konteks) -> list[Blok]:
         out.append(Judul(sebut_kelompok(kel.nama), 4))
         out += _pimpinan_kelompok(kel, nama)
         out += _tabel_skor(k, kel, hasil.baris)
+        if hasil.baris:
+            out.append(Paragraf("Cara penilaian dan pengurutan:"))
+            out.append(Daftar(tuple(Butir(t) for t in uraian_aturan(data, kel.id))))
+        if len(hasil.diperingkat) > 1:
+            kepekaan = uraian_kepekaan(data, kel.id)
+            lain = len(kepekaan) - KEPEKAAN_TERATAS
+            out.append(Paragraf("Kepekaan urutan terhadap perubahan bobot satu kriteria (pasangan bertetangga "
+                                f"yang bertukar bila bobot berubah kurang dari 10%):"))
+            out.append(Daftar(tuple(Butir(t) for t in kepekaan[:KEPEKAAN_TERATAS])))
+            if lain > 0:
+                out.append(Paragraf(f"Serta {lain} pasangan lain di bawahnya (rinciannya dalam ekspor peringkat)."))
     if not ada:
         out.append(Paragraf("Belum ada kelompok yang membahas usulan."))
     return out
@@ -248,7 +267,9 @@ def _tabel_skor(k: Konteks, kel: Kelompok, baris: list[Baris]) -> list[Blok]:
     if not baris:
         return [Paragraf("Tidak ada usulan.")]
     data = k.data
-    kriteria = data.kriteria
+    kriteria = []  # the criteria of every set the kelompok uses (a code two sets share: one column)
+    for s in set_dipakai(data, kel.id) or [semua_set(data)[BAWAAN]]:
+        kriteria += [x for x in s.kriteria if x.kode not in {y.kode for y in kriteria}]
     akhir = {t.usulan.id: t.peringkat_akhir for t in urutan_akhir(data, kel.id)}
     rows = []
     prev: Baris | None = None
@@ -269,7 +290,9 @@ def _tabel_skor(k: Konteks, kel: Kelompok, baris: list[Baris]) -> list[Blok]:
         for x in kriteria:
             v = b.nilai.get(x.kode)
             rata = rata or (v is not None and v.denominator != 1)
-            nilai.append(nilai_teks(v))
+            tanda = b.tanda.get(x.kode, "")
+            nilai.append(f"{nilai_teks(v)} ({tanda})" if v is not None and tanda else (tanda or nilai_teks(v))
+                         if x.kode in b.nilai else "-")
         rows.append((str(b.peringkat) if b.dinilai else "-", f"{b.usulan.kegiatan} ({b.usulan.kelurahan})",
                      *nilai, bulat(b.total), "; ".join(ket)))
     kolom = (KolomDokumen("Peringkat", True), KolomDokumen("Usulan (Kelurahan)"),
