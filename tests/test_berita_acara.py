@@ -392,8 +392,10 @@ def test_peran_tayang_tetap_dapat_membaca(sah, tmp_path):
 def test_lampiran_vi_setiap_set_dan_kepekaan(store, bantu):
     """Fisik and non-fisik sets (issue 14): Lampiran VI shows both tables, the kelompok's rule names both
     sets, the score table has both sets' columns (a dash where a set does not apply), and a firmness
-    sentence. F = 80,70,60,50 -> 70; N = 80,60,70,80 -> 72.5 (N first): raising K1's weight by p moves
-    F's total to (70 + .4p*80)/(1 + .4p); equal to 72.5 at p = 2.5/3.8 = 65.8%, so "K1 naik 66%"."""
+    sentence. F = 80,70,60,50 -> 70; N = 80,60,70,80 -> 72.5 (N first). Lowering P1's weight (N's 80, above
+    its total) by p: (72.5 - .35p*80)/(1 - .35p) = 70 at p = 2.5/3.5 = 71.4%; raising K1 for F:
+    (70 + .4p*80)/(1 + .4p) = 72.5 at p = 83.3%; raising P2 for N: p = 100%. Smallest: P1 down 72%,
+    above 10%, so the minutes say no neighbour pair is weak."""
     from sesi import skor
 
     for i, (kode, bobot) in enumerate((("K1", "0,40"), ("K2", "0,30"), ("K3", "0,20"), ("K4", "0,10"))):
@@ -418,5 +420,4 @@ def test_lampiran_vi_setiap_set_dan_kepekaan(store, bantu):
     from sesi.peringkat import uraian_kepekaan
 
     (semua,) = uraian_kepekaan(store.muat(), VIRTUAL_PREFIX + "Infrastruktur", semua=True)
-    print("KEPEKAAN", semua)
-    assert semua.startswith("Urutan 1 dan 2 bertukar bila bobot ")
+    assert semua == "Urutan 1 dan 2 bertukar bila bobot P1 turun 72%."
