@@ -188,6 +188,11 @@ def _status_baris(b: Baris) -> str:
     return "; ".join(parts)
 
 
+def _tanda_baris(b: Baris) -> str:
+    """The cells fewer than the listed penilai scored: "K2 2/3 penilai; K4 1/3 penilai"."""
+    return "; ".join(f"{kode} {t}" for kode, t in b.tanda.items())
+
+
 def _baris_peringkat(data: Data, kid: str) -> list[tuple[TempatAkhir | None, Baris]]:
     """A kelompok's rows: the final order (`sesi.urutan.urutan_akhir`), then the unranked with their reason."""
     return [(t, t.baris) for t in urutan_akhir(data, kid)] + \
@@ -201,16 +206,19 @@ def peringkat(data: Data, fmt: str = "csv") -> str:
     csv: the columns of `KOLOM_PERINGKAT` (peringkat is the final place, peringkat_skor the rank by the
     scores, alasan_urutan why they differ; total with a decimal point); md/txt: one table per kelompok under
     a heading, the rank by the scores beside a moved row's place and the reason in its status, with the rule
-    that decided the order stated under them.
+    that decided the order stated under them. When a cell of any row was scored by fewer than the listed
+    penilai, one more column ("tanda_penilai"; "Penilai kurang") names those cells ("K2 2/3 penilai"), so
+    a total completed by the mean of those present does not pass unmarked.
     """
     _cek_format(fmt)
     semua = [(k, _baris_peringkat(data, k.id)) for k in data.kelompok]
     semua = [(k, rows) for k, rows in semua if rows]
+    tanda = any(b.tanda for _, baris in semua for _, b in baris)
     if fmt == "csv":
         rows = [[k.nama, t.peringkat_akhir if t else "", b.usulan.id, b.usulan.kegiatan, b.usulan.kelurahan,
                  b.usulan.skpd, bulat_titik(b.total), _status_baris(b), b.peringkat or "", t.alasan if t else ""]
-                for k, baris in semua for t, b in baris]
-        return tabel_csv(KOLOM_PERINGKAT, rows)
+                + ([_tanda_baris(b)] if tanda else []) for k, baris in semua for t, b in baris]
+        return tabel_csv(KOLOM_PERINGKAT + (["tanda_penilai"] if tanda else []), rows)
     from .berita_acara.kata import nama_daerah  # here: the berita acara's renderers import this module
 
     info = data.info
@@ -218,6 +226,7 @@ def peringkat(data: Data, fmt: str = "csv") -> str:
     sub = f"RKPD {nama_daerah(data)} Tahun {info.tahun}" if info.tahun else ""
     # The txt table heads the rank column "No" to leave the width to the kegiatan.
     header = ["Peringkat" if fmt == "md" else "No", "Id", "Kegiatan", "Kelurahan", "SKPD", "Total", "Status"]
+    header += ["Penilai kurang"] if tanda else []
     bagian: list[str] = []
     for k, baris in semua:
         rows = []
@@ -230,7 +239,7 @@ def peringkat(data: Data, fmt: str = "csv") -> str:
             else:
                 tempat, status = str(t.peringkat_akhir), _status_baris(b)
             rows.append([tempat, b.usulan.id, b.usulan.kegiatan, b.usulan.kelurahan, b.usulan.skpd,
-                         bulat(b.total) or "-", status])
+                         bulat(b.total) or "-", status] + ([_tanda_baris(b)] if tanda else []))
         n = sum(1 for t, _ in baris if t)
         ringkas = f"{n} diperingkat, {len(baris) - n} tidak diperingkat"
         if any(t and t.bergeser for t, _ in baris):

@@ -52,7 +52,9 @@ def peringatan(data: Data) -> list[str]:
                 out.append(f"Delegasi Kelurahan {kel.nama} hadir {n} orang (dianjurkan {info.min_delegasi}).")
             if n and r.delegasi_perempuan_per_kelurahan.get(kel.nama, 0) < info.min_perempuan_delegasi:
                 out.append(f"Delegasi Kelurahan {kel.nama} tanpa perempuan.")
-    if not data.kriteria:
+    from .set_kriteria import semua_set
+
+    if not any(s.kriteria for s in semua_set(data).values()):  # every set, not only the default
         out.append("Kriteria penilaian belum ditetapkan.")
     # What still blocks signing (unverified or unscored usulan, seri, lists not agreed, kelompok without a
     # ketua, unsur without a signatory): the one list the gate of `sahkan` uses.

@@ -355,3 +355,44 @@ def test_praktik_fisik_lewat_aksi_layar(store, bantu):
     assert [(b.usulan.id, b.total) for b in peringkat_kelompok(store.muat(), INFRA).diperingkat] == [
         (n, Fraction(145, 2)), (f, 70)]
     assert "tidak ada dalam set kriteria usulan" in bantu.ditolak(skor.atur_skor, f, "P1", 50)
+
+
+def test_ekspor_peringkat_menandai_sel_penilai_kurang(store, bantu):
+    """Mean of those present (see `test_rata_rata_yang_hadir_bertanda`): C is ranked first with K2 2/3
+    penilai; every ranking export names the mark. Without marks the columns stay as they were."""
+    from sesi.export import KOLOM_PERINGKAT, peringkat
+
+    assert peringkat(store.muat(), "csv").splitlines()[0] == ",".join(KOLOM_PERINGKAT)
+    bantu.kriteria(1, 1, skala=(1, 10))
+    bantu.lakukan(skor.atur_cara_penilaian, gabung="jumlah", nilai_kurang="rata-rata-hadir")
+    ids = {n: bantu.usulan(f"Usulan {n}") for n in "AC"}
+    for n, nilai in (("A", [(8, 8), (8, 8), (8, 7)]), ("C", [(9, 8), (9, 8), (9, None)])):
+        for penilai, (k1, k2) in zip(("Ana", "Budi", "Cici"), nilai):
+            bantu.nilai(ids[n], k1, k2, penilai=penilai)
+    data = store.muat()
+    csv = peringkat(data, "csv").splitlines()
+    assert csv[0].endswith(",tanda_penilai")
+    assert csv[1].split(",")[2] == ids["C"] and csv[1].endswith(",K2 2/3 penilai")
+    assert csv[2].endswith(",")
+    assert "K2 2/3 penilai" in peringkat(data, "md")
+    assert "2/3" in peringkat(data, "txt")  # the narrow txt column may wrap the words
+
+
+def test_peringatan_menurut_set_usulan(store, bantu):
+    """Warnings read each usulan's own set: a non-fisik usulan scored on P1 is complete; a fisik one with K1
+    empty is not; a listed penilai who has not scored keeps a cell incomplete (a consensus value does not
+    wait for the penilai)."""
+    from sesi.peringatan import peringatan
+
+    bantu.lakukan(persiapan.simpan_kriteria, "K1", "Fisik", "1", 0, 100, baru=True, jenis="fisik")
+    bantu.lakukan(persiapan.simpan_kriteria, "P1", "Non-fisik", "1", 0, 100, baru=True, jenis="non-fisik")
+    f, n = bantu.usulan("F", jenis="fisik"), bantu.usulan("N", jenis="non-fisik")
+    bantu.lakukan(skor.atur_skor, n, "P1", 70)
+    teks = peringatan(store.muat())
+    assert f"1 usulan belum dinilai lengkap ({f})." in teks and "Kriteria penilaian belum ditetapkan." not in teks
+    bantu.lakukan(skor.atur_skor, f, "K1", 60)
+    assert not any("belum dinilai" in t for t in peringatan(store.muat()))
+    bantu.lakukan(skor.atur_penilai, ["Ana", "Budi"])
+    g = bantu.usulan("G", jenis="fisik")
+    bantu.lakukan(skor.atur_skor, g, "K1", 50, "Ana")
+    assert f"1 usulan belum dinilai lengkap ({g})." in peringatan(store.muat())
