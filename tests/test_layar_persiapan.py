@@ -253,7 +253,7 @@ async def test_kriteria_tambah_ubah_hapus_dan_jumlah_bobot(tmp_path):
         await pilot.pause()
         assert [k.key for k in app.screen.kolom if k.key.startswith("label_")] == ["label_1", "label_2",
                                                                                   "label_3"]
-        await pilot.press("tab", "ctrl+u")
+        await pilot.press("tab", "tab", "ctrl+u")  # past the step field (1 or 0,5)
         await ketik(pilot, "kurang")
         await pilot.press("tab", "ctrl+u")
         await ketik(pilot, "cukup")
@@ -720,3 +720,48 @@ async def test_bantuan_setiap_bagian_dari_tombol(tmp_path):
             assert not any(k in uraian for k in ("Ctrl+O", "Ctrl+E", "Del ", " B ", " P ", "1 Sesi"))
             await pilot.press("escape")
             await pilot.pause()
+
+
+async def test_set_kriteria_fisik_dan_cara_penilaian(tmp_path):
+    """s chooses the set edited (here a new one for usulan fisik, 0-100 with step 0,5): its criterion is
+    saved in that set and the line names the set; c sets the scoring rule and the penilai before any score."""
+    from sesi.set_kriteria import semua_set
+
+    store = buka_baru(tmp_path)
+    app = MusrenbangApp(store, layar="persiapan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "s")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # the default set, then a new set for usulan fisik
+
+        await pilot.pause()
+        assert "Set: usulan fisik" in layar(app) and "Belum ada kriteria" in layar(app)
+        await pilot.press("ctrl+o")
+        dialog(app)
+        await ketik(pilot, "Kondisi kerusakan")
+        await pilot.press("tab", "ctrl+u")
+        await ketik(pilot, "0,3")
+        await pilot.press("tab", "ctrl+u", "0", "tab", "ctrl+u")
+        await ketik(pilot, "100")
+        await pilot.pause()
+        assert not [k for k in app.screen.kolom if k.key.startswith("label_")], "0-100: tanpa label"
+        await pilot.press("tab", "ctrl+u")
+        await ketik(pilot, "0,5")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        (k,) = semua_set(store.muat())[("", "fisik")].kriteria
+        assert (k.kode, k.bobot, k.skala_min, k.skala_maks, k.langkah) == ("K1", "0.3", 0, 100, "0.5")
+        assert len(semua_set(store.muat())[("", "")].kriteria) == 5, "set bawaan tidak berubah"
+        assert "Set: usulan fisik" in layar(app) and "1 kriteria" in layar(app)
+
+        await pilot.press("c")
+        await pilot.pause()
+        dialog(app)
+        app.screen.query_one("#f-gabung").value = "jumlah"
+        app.screen.query_one("#f-total_100").value = "ya"
+        app.screen.query_one("#f-penilai").value = "Ana, Budi, Cici"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        info = store.muat().info
+        assert (info.gabung_penilai, info.total_100, info.penilai) == ("jumlah", True, {"": ["Ana", "Budi", "Cici"]})
+        assert "Cara penilaian: nilai penilai dijumlahkan, total 0-100, 3 penilai (c ubah)" in layar(app)

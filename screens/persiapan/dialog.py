@@ -20,7 +20,9 @@ from sesi.model import label_skala_baku
 from ..teks import teks_baris
 from ..widgets import Dialog, FormDialog, Kolom
 
-SKALA_PALING_LEBAR = 10
+SKALA_PALING_LEBAR = 100
+#: Scales with more values than this have no label fields (long scales show the number only).
+LABEL_PALING_BANYAK = 11
 
 
 class FormPersiapan(FormDialog):
@@ -46,7 +48,7 @@ class FormPersiapan(FormDialog):
 
 
 def _rentang(lo: str, hi: str) -> tuple[int, int] | None:
-    """The scale typed so far, or None while it is not (yet) a usable 1-10 style range."""
+    """The scale typed so far, or None while it is not (yet) a usable range (0-1 up to 0-100)."""
     try:
         a, b = int(lo.strip()), int(hi.strip())
     except ValueError:
@@ -74,12 +76,16 @@ class KriteriaDialog(FormPersiapan):
             Kolom("nama", "Nama kriteria", str(nilai.get("nama", "")), wajib=True),
             Kolom("bobot", "Bobot", str(nilai.get("bobot", "1")), petunjuk="bilangan positif, mis. 1 atau 0,4"),
             Kolom("skala_min", "Skala minimum", str(lo), wajib=True),
-            Kolom("skala_maks", "Skala maksimum", str(hi), wajib=True, petunjuk="paling besar 10"),
+            Kolom("skala_maks", "Skala maksimum", str(hi), wajib=True, petunjuk="paling besar 100"),
+            Kolom("langkah", "Langkah nilai", str(nilai.get("langkah", "1")).replace(".", ","),
+                  petunjuk="1 atau 0,5"),
         ]
         kolom += self._kolom_label(lo, hi)
         super().__init__(judul, kolom, periksa, fokus="nama", tetap=() if baru else ("kode",))
 
     def _kolom_label(self, lo: int, hi: int) -> list[Kolom]:
+        if hi - lo + 1 > LABEL_PALING_BANYAK:
+            return []
         return [Kolom(f"label_{n}", f"Label nilai {n}", self._label.get(n, "")) for n in range(lo, hi + 1)]
 
     @on(Input.Changed, "#f-skala_min, #f-skala_maks")

@@ -55,7 +55,10 @@ class PersiapanScreen(LayarBagian):
         "Kiri/Kanan). Sesi: data sesi dan peringatan tanggal (pengumuman minimal 7 hari sebelumnya); Enter "
         "mengubahnya dalam satu formulir. Acara & tim: jadwal, tim penyelenggara, narasumber dengan materinya, "
         "fasilitator, dan sambutan. Kriteria: kode, nama, bobot, skala dengan label setiap nilai; lima "
-        "kriteria baku dapat dipasang sebelum ada nilai skor. Kelompok: nama, bidang yang dicakup (Spasi "
+        "kriteria baku dapat dipasang sebelum ada nilai skor. Selain set bawaan sesi, satu kelompok, satu jenis "
+        "usulan (fisik/non-fisik), atau jenis dalam satu kelompok dapat memakai set kriterianya sendiri; skala "
+        "dari 0-1 sampai 0-100, langkah 1 atau 0,5. Cara penilaian (nilai beberapa penilai dirata-rata atau "
+        "dijumlahkan, arti nilai yang tidak diberikan, daftar penilai) ditetapkan sebelum penilaian dimulai. Kelompok: nama, bidang yang dicakup (Spasi "
         "memilih beberapa), dan fasilitator; satu kelompok dapat dibentuk untuk setiap bidang. Usulan: daftar "
         "kelurahan di kiri (memilih kelurahan menyaring usulan) dan usulannya di kanan; Tab berpindah daftar. "
         "Impor CSV: pilih jenis data, ketik path berkas, Enter; seluruh berkas diperiksa dahulu dan setiap "
@@ -74,6 +77,12 @@ class PersiapanScreen(LayarBagian):
                 tooltip="Baris yang disorot, setelah konfirmasi"),
         Binding("b", "kriteria_baku", "Pasang kriteria baku", id="persiapan.kriteria_baku", show=False,
                 tooltip="Lima kriteria baku; hanya sebelum ada nilai skor"),
+        Binding("s", "pilih_set", "Pilih set kriteria", id="persiapan.pilih_set", show=False,
+                tooltip="Set bawaan, per kelompok, atau per jenis usulan (fisik/non-fisik)"),
+        Binding("x", "hapus_set", "Hapus set kriteria", id="persiapan.hapus_set", show=False,
+                tooltip="Set yang tampil (bukan set bawaan), setelah konfirmasi"),
+        Binding("c", "cara_penilaian", "Cara penilaian", id="persiapan.cara_penilaian", show=False,
+                tooltip="Rata-rata atau jumlah nilai penilai, nilai yang tidak diberikan, total 0-100, penilai"),
         Binding("p", "per_bidang", "Satu kelompok per bidang", id="persiapan.per_bidang", show=False,
                 tooltip="Membentuk satu kelompok untuk setiap bidang usulan yang belum memiliki kelompok"),
         Binding("ctrl+l", "telusuri", "Telusuri folder untuk impor CSV", id="persiapan.telusuri", show=False),
@@ -139,6 +148,18 @@ class PersiapanScreen(LayarBagian):
     def action_kriteria_baku(self) -> None:
         self.action_bagian("kriteria")
         self.query_one(BagianKriteria).pasang_baku()
+
+    def action_pilih_set(self) -> None:
+        self.action_bagian("kriteria")
+        self.query_one(BagianKriteria).pilih_set()
+
+    def action_hapus_set(self) -> None:
+        self.action_bagian("kriteria")
+        self.query_one(BagianKriteria).hapus_set()
+
+    def action_cara_penilaian(self) -> None:
+        self.action_bagian("kriteria")
+        self.query_one(BagianKriteria).ubah_cara_penilaian()
 
     def action_per_bidang(self) -> None:
         self.action_bagian("kelompok")
