@@ -765,3 +765,8 @@ async def test_set_kriteria_fisik_dan_cara_penilaian(tmp_path):
         info = store.muat().info
         assert (info.gabung_penilai, info.total_100, info.penilai) == ("jumlah", True, {"": ["Ana", "Budi", "Cici"]})
         assert "Cara penilaian: nilai penilai dijumlahkan, total 0-100, 3 penilai (c ubah)" in layar(app)
+
+        await pilot.press("x", "y")  # delete the fisik set: back to the default set
+        await pilot.pause()
+        assert ("", "fisik") not in semua_set(store.muat()) and "Jumlah bobot: 5 · 5 kriteria" in layar(app)
+        assert "Set:" not in layar(app)

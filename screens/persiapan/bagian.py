@@ -534,6 +534,7 @@ class BagianKriteria(BagianPersiapan):
         def hapus() -> None:
             if self.lakukan(persiapan.hapus_set_kriteria, kelompok, jenis).ok:
                 self.set_kunci = BAWAAN
+                self.segarkan(self.data, {})
         self.tanya(f"Hapus set kriteria {nama}? Usulannya kembali dinilai dengan set yang lebih umum.", hapus,
                    ya="Hapus")
 
