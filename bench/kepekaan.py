@@ -1,4 +1,4 @@
-"""How firm the order is (issue 14): time of `sesi.peringkat.kepekaan` at 1,000 usulan.
+"""How firm the order is (issue 14): time of `sesi.kepekaan.kepekaan` at 1,000 usulan.
 
     python bench/kepekaan.py [1000] [--ulang 15]
 
@@ -27,7 +27,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sesi.data import Data  # noqa: E402
-from sesi.peringkat import kepekaan, peringkat_kelompok  # noqa: E402
+from sesi.kepekaan import kepekaan  # noqa: E402
+from sesi.peringkat import peringkat_kelompok  # noqa: E402
 
 KID = "bidang:Infrastruktur"
 

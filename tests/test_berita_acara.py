@@ -417,7 +417,7 @@ def test_lampiran_vi_setiap_set_dan_kepekaan(store, bantu):
     assert "| 1 | N (Alalak Selatan) | - | - | - | - | 80 | 60 | 70 | 80 | 72,50 |" in lamp6
     assert "Tidak ada urutan bertetangga yang bertukar" in lamp6.split("Kepekaan urutan")[1]
     from sesi.data import VIRTUAL_PREFIX
-    from sesi.peringkat import uraian_kepekaan
+    from sesi.kepekaan import uraian_kepekaan
 
     (semua,) = uraian_kepekaan(store.muat(), VIRTUAL_PREFIX + "Infrastruktur", semua=True)
     assert semua == "Urutan 1 dan 2 bertukar bila bobot P1 turun 72%."

@@ -20,9 +20,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sesi.data import Data
+from sesi.kepekaan import kepekaan
 from sesi.peringkat import (
     hitung_sel,
-    kepekaan,
     peringkat_kelompok,
     urutan_kriteria_pemisah,
 )

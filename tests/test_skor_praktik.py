@@ -20,16 +20,14 @@ from musrenbang_tui.cli import main
 from sesi import persiapan, skor
 from sesi.data import VIRTUAL_PREFIX
 from sesi.impor import impor
+from sesi.kepekaan import baris_goyah, kepekaan, uraian_kepekaan
 from sesi.peringkat import (
-    baris_goyah,
-    kepekaan,
     nilai_sel,
     peringkat_kelompok,
     tanda_sel,
     teks_total,
     total_100,
     uraian_aturan,
-    uraian_kepekaan,
     uraian_penilai,
 )
 from sesi.set_kriteria import set_dipakai, set_untuk, set_usulan

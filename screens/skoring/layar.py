@@ -25,13 +25,13 @@ from sesi.model import STATUS_DISISIHKAN, Kelompok, Kriteria
 from sesi.errors import DataDitolak
 from sesi.peringkat import (
     aturan_urutan,
-    baris_goyah,
     bulat,
     penilai_kelompok,
     peringkat_kelompok,
     sel as sel_nilai,
     teks_total,
 )
+from sesi.kepekaan import baris_goyah
 from sesi.set_kriteria import nama_set, set_dipakai, set_usulan
 from sesi.urutan import urutan_akhir
 

@@ -24,7 +24,8 @@ from ..format import angka, jam, kalimat, rupiah
 from ..kelompok import uraian_pemilihan
 from ..model import JABATAN_KELOMPOK, UNSUR, Kelompok, Usulan, label_unsur
 from ..peringatan import sebut_kelompok
-from ..peringkat import Baris, bulat, uraian_aturan, uraian_kepekaan
+from ..kepekaan import uraian_kepekaan
+from ..peringkat import Baris, bulat, uraian_aturan
 from ..set_kriteria import BAWAAN, nama_set, semua_set, set_dipakai
 from ..urutan import Nasib, nasib_usulan, urutan_akhir
 from ..terbilang import dengan_terbilang, romawi, rupiah_terbilang
