@@ -25,6 +25,11 @@ Kuin Utara;x;Prioritas bukan angka;Dinas PUPR;Ekonomi;dua juta
 Kuin Utara;9;;;Ekonomi;
 """
 
+CSV_SARAN = """Kelurahan;Prioritas;Usulan;Perangkat Daerah;Bidang Urusan;Anggaran
+Surgi Mufty;9;Titian ulin gang Amal;Dinas PUPR;Infrastruktur dan Kewilayahan;150.000.000
+Pangeran;9;Pelatihan menjahit;Disperdagin;Ekonomi;25.000.000
+"""
+
 
 def demo(tmp_path, **app_kwargs) -> MusrenbangApp:
     buat_demo(str(tmp_path / "demo.json"))
@@ -90,26 +95,67 @@ def test_usulan_formulir(snap_compare, tmp_path):
     assert snap_compare(demo(tmp_path), terminal_size=UKURAN, press=["5", "ctrl+o"])
 
 
+async def tunggu(pilot, syarat, apa: str) -> None:
+    """Let the app run until `syarat()` holds (never a counted number of pauses)."""
+    for _ in range(200):
+        if syarat():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError(f"tidak terjadi: {apa}")
+
+
+async def impor_selesai(pilot) -> None:
+    """The preview or import worker done and its message handled."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def test_impor(snap_compare, tmp_path):
-    """6 Impor CSV: kind, path, and the columns the kind needs."""
+    """6 Impor: kind, path (workbook or CSV), and the columns the kind needs."""
     async def buka(pilot) -> None:
         await pilot.press("6")
-        await pilot.pause()
-        await pilot.pause()
+        await tunggu(pilot, lambda: getattr(pilot.app.focused, "id", None) == "impor-path",
+                     "kolom path impor mendapat fokus")
 
     assert snap_compare(demo(tmp_path), terminal_size=UKURAN, run_before=buka)
 
 
+def test_impor_pratinjau_masalah(snap_compare, tmp_path, monkeypatch):
+    """6 Impor: the preview of a file that would be refused: mapping, rows, every problem below."""
+    (tmp_path / "usulan.csv").write_text(CSV_BURUK, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    async def periksa(pilot) -> None:
+        await pilot.press("6", *list("usulan.csv"), "enter")
+        await impor_selesai(pilot)
+
+    assert snap_compare(demo(tmp_path), terminal_size=UKURAN, run_before=periksa)
+
+
+def test_impor_pratinjau_saran_diterima(snap_compare, tmp_path, monkeypatch):
+    """6 Impor: a name one letter off suggested; Enter accepts it (marked), the preview ready to import."""
+    (tmp_path / "usulan.csv").write_text(CSV_SARAN, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    async def terima(pilot) -> None:
+        await pilot.press("6", *list("usulan.csv"), "enter")
+        await impor_selesai(pilot)
+        await pilot.press("enter")
+        await impor_selesai(pilot)
+
+    assert snap_compare(demo(tmp_path), terminal_size=UKURAN, run_before=terima)
+
+
 def test_impor_laporan_masalah(snap_compare, tmp_path, monkeypatch):
-    """6 Impor CSV: a refused file: every problem with its row and column, the store untouched."""
+    """6 Impor: a refused file imported anyway (Ctrl+S): every problem with its row and column, the store
+    untouched."""
     (tmp_path / "usulan.csv").write_text(CSV_BURUK, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     app = demo(tmp_path)
 
     async def impor(pilot) -> None:
-        await pilot.press("6", *list("usulan.csv"), "enter")
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+        await pilot.press("6", *list("usulan.csv"), "ctrl+s")
+        await impor_selesai(pilot)
 
     assert snap_compare(app, terminal_size=UKURAN, run_before=impor)
 

@@ -233,7 +233,7 @@ class BagianImpor(BagianPersiapan):
             yield Select([(JUDUL_JENIS[j], j) for j in JENIS], value="usulan", allow_blank=False, compact=True,
                          id="impor-jenis")
             yield Label("Berkas")
-            yield Input(placeholder="path .xlsx, .xls, .ods atau .csv, mis. data/usulan.xlsx", id="impor-path",
+            yield Input(placeholder="path .xlsx/.xls/.ods/.csv", id="impor-path",
                         compact=True)
         with Horizontal(classes="baris tombol"):
             yield Button("Pratinjau (Enter)", id="impor-periksa", compact=True)
@@ -391,7 +391,7 @@ class BagianImpor(BagianPersiapan):
         if p.siap:
             self.kabar("Pratinjau: tidak ada masalah; Ctrl+S mengimpor.")
         else:
-            self.kabar(f"Pratinjau: {len(p.masalah)} masalah; berkas akan ditolak bila diimpor sekarang.", galat=True)
+            self.kabar("Pratinjau: ada masalah; berkas akan ditolak bila diimpor sekarang.", galat=True)
         if self._pindah_fokus:
             self._pindah_fokus = False
             terbuka = [k for k in self.saran if k not in self.pilihan.terima_saran]
@@ -411,7 +411,7 @@ class BagianImpor(BagianPersiapan):
         elif p.siap:
             out.append(f"{g('ok')} Siap diimpor (Ctrl+S).", style="bold")
         else:
-            out.append(f"{g('warn')} {len(p.masalah)} masalah: perbaiki berkas, ubah pemetaan, atau terima saran.",
+            out.append(f"{g('warn')} Ada masalah (di bawah): perbaiki berkas, ubah pemetaan, atau terima saran.",
                        style="bold")
         self.query_one("#impor-ringkas", Static).update(out)
 
@@ -449,7 +449,7 @@ class BagianImpor(BagianPersiapan):
         tabel = self.query_one("#impor-peta", Tabel)
         rows: list[tuple[str, list[Text]]] = []
         n = max(1, min(3, len(p.contoh)))  # example rows shown, each in the width left by header and column
-        lebar = max(8, ((tabel.size.width or 80) - 44) // n)
+        lebar = max(6, ((tabel.size.width or 78) - 41 - 2 * n) // n)  # header 16, column 20, cell padding
         for i, h in enumerate(p.judul):
             if not h:
                 continue
@@ -460,7 +460,7 @@ class BagianImpor(BagianPersiapan):
                 kolom = Text("(diabaikan)", style="dim")
             contoh = [teks_baris(potong(r[i] if i < len(r) else "", lebar)) for r in p.contoh[:n]]
             contoh += [Text("")] * (n - len(contoh))
-            rows.append((f"j{i}", [teks_baris(potong(h, 18)), kolom, *contoh]))
+            rows.append((f"j{i}", [teks_baris(potong(h, 16)), kolom, *contoh]))
         for k in p.kurang:
             rows.append((f"k:{k}", [Text("(belum ada)", style="bold red"), teks_baris(f"{k}*", "bold red"),
                                     Text("Enter: pilih judul", style="dim"), *[Text("")] * (n - 1)]))
@@ -491,8 +491,8 @@ class BagianImpor(BagianPersiapan):
         out.add_column(no_wrap=True)
         out.add_column(ratio=1)
         if p.masalah:
-            out.add_row(Text(g("warn"), style="bold"), Text(f"{len(p.masalah)} masalah (berkas ditolak bila diimpor "
-                                                             "sekarang; tidak ada yang diubah):", style="bold"))
+            out.add_row(Text(g("warn"), style="bold"), Text("Berkas akan ditolak bila diimpor sekarang (tidak ada yang "
+                                                             "diubah):", style="bold"))
             for m in p.masalah:
                 out.add_row(Text("-"), teks_baris(m))
         if p.catatan:
