@@ -120,44 +120,37 @@ def test_impor(snap_compare, tmp_path):
     assert snap_compare(demo(tmp_path), terminal_size=UKURAN, run_before=buka)
 
 
-def test_impor_pratinjau_masalah(snap_compare, tmp_path, monkeypatch):
-    """6 Impor: the preview of a file that would be refused: mapping, rows, every problem below."""
-    (tmp_path / "usulan.csv").write_text(CSV_BURUK, encoding="utf-8")
+def berkas_lalu(tmp_path, monkeypatch, isi: str, *tekan: str):
+    """`isi` as usulan.csv in the current folder; the run_before that opens 6 Impor, types its name and presses
+    `tekan` (Enter: the preview), waiting for the workers after each key."""
+    (tmp_path / "usulan.csv").write_text(isi, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
 
-    async def periksa(pilot) -> None:
-        await pilot.press("6", *list("usulan.csv"), "enter")
-        await impor_selesai(pilot)
+    async def jalan(pilot) -> None:
+        await pilot.press("6", *list("usulan.csv"))
+        for key in tekan:
+            await pilot.press(key)
+            await impor_selesai(pilot)
+    return jalan
 
-    assert snap_compare(demo(tmp_path), terminal_size=UKURAN, run_before=periksa)
+
+def test_impor_pratinjau_masalah(snap_compare, tmp_path, monkeypatch):
+    """6 Impor: the preview of a file that would be refused: mapping, rows, every problem below."""
+    assert snap_compare(demo(tmp_path), terminal_size=UKURAN,
+                        run_before=berkas_lalu(tmp_path, monkeypatch, CSV_BURUK, "enter"))
 
 
 def test_impor_pratinjau_saran_diterima(snap_compare, tmp_path, monkeypatch):
     """6 Impor: a name one letter off suggested; Enter accepts it (marked), the preview ready to import."""
-    (tmp_path / "usulan.csv").write_text(CSV_SARAN, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-
-    async def terima(pilot) -> None:
-        await pilot.press("6", *list("usulan.csv"), "enter")
-        await impor_selesai(pilot)
-        await pilot.press("enter")
-        await impor_selesai(pilot)
-
-    assert snap_compare(demo(tmp_path), terminal_size=UKURAN, run_before=terima)
+    assert snap_compare(demo(tmp_path), terminal_size=UKURAN,
+                        run_before=berkas_lalu(tmp_path, monkeypatch, CSV_SARAN, "enter", "enter"))
 
 
 def test_impor_laporan_masalah(snap_compare, tmp_path, monkeypatch):
     """6 Impor: a refused file imported anyway (Ctrl+S): every problem with its row and column, the store
     untouched."""
-    (tmp_path / "usulan.csv").write_text(CSV_BURUK, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    app = demo(tmp_path)
-
-    async def impor(pilot) -> None:
-        await pilot.press("6", *list("usulan.csv"), "ctrl+s")
-        await impor_selesai(pilot)
-
-    assert snap_compare(app, terminal_size=UKURAN, run_before=impor)
+    assert snap_compare(demo(tmp_path), terminal_size=UKURAN,
+                        run_before=berkas_lalu(tmp_path, monkeypatch, CSV_BURUK, "ctrl+s"))
 
 
 @pytest.mark.parametrize("bagian", ["1", "5"])
