@@ -105,9 +105,10 @@ async def tunggu(pilot, syarat, apa: str) -> None:
 
 
 async def impor_selesai(pilot) -> None:
-    """The preview or import worker done and its message handled."""
+    """The preview or import worker done, its message handled, the screen settled."""
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
 
 
 def test_impor(snap_compare, tmp_path):
@@ -116,6 +117,8 @@ def test_impor(snap_compare, tmp_path):
         await pilot.press("6")
         await tunggu(pilot, lambda: getattr(pilot.app.focused, "id", None) == "impor-path",
                      "kolom path impor mendapat fokus")
+        pilot.app.focused.cursor_blink = False  # the cursor drawn in every picture, not half of them
+        await pilot.wait_for_scheduled_animations()  # the tab underline moving to 6
 
     assert snap_compare(demo(tmp_path), terminal_size=UKURAN, run_before=buka)
 
