@@ -545,10 +545,8 @@ async def _impor(app, pilot, jenis_turun: int, path: Path) -> None:
         await pilot.press("shift+tab", "enter", *["down"] * jenis_turun, "enter", "tab")
         assert app.screen.focused.id == "impor-path"
     await ketik(pilot, str(path))
-    await pilot.press("enter")
-    for worker in list(app.workers):
-        if worker.name == "impor-csv":
-            await worker.wait()
+    await pilot.press("ctrl+s")  # straight to the import, without the preview (tests/test_layar_impor.py)
+    await app.workers.wait_for_complete()
     await pilot.pause()
 
 
@@ -572,7 +570,8 @@ async def test_impor_csv_usulan_dari_dalam_aplikasi(tmp_path):
         assert app.data.revisi == data.revisi, "aplikasi memakai data yang baru"
         assert "2 usulan diimpor dari usulan baru.csv" in laporan(app)
         assert "2 usulan diimpor dari usulan baru.csv" in layar(app)
-        await pilot.press("tab", "tab", "tab", "5")  # leave the path field, then show the usulan
+        assert app.screen.focused.id == "impor-laporan", "the report has the focus (not a text field)"
+        await pilot.press("5")
         assert "Usulan semua kelurahan: 42" in layar(app)
 
 
@@ -612,7 +611,7 @@ async def test_impor_berkas_tidak_ada_dan_path_kosong(tmp_path):
     store, app = demo_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("6", "enter")
-        assert "Ketik path berkas CSV" in layar(app)
+        assert "Ketik path berkas terlebih dahulu" in layar(app)
         await _impor(app, pilot, 0, tmp_path / "tidak-ada.csv")
         assert "tidak ditemukan" in laporan(app)
 
@@ -623,6 +622,7 @@ async def test_telusuri_folder_mengisi_path(tmp_path, monkeypatch):
     folder.mkdir()
     (folder / "usulan.csv").write_text(CSV_BAIK, encoding="utf-8")
     (folder / "catatan.pdf").write_bytes(b"%PDF")
+    (folder / "usulan.xlsx").write_bytes(b"PK")
     monkeypatch.chdir(folder)
     app = MusrenbangApp(store, layar="persiapan")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -633,7 +633,8 @@ async def test_telusuri_folder_mengisi_path(tmp_path, monkeypatch):
             if pohon.root.children:
                 break
             await pilot.pause(0.02)
-        assert [str(n.label) for n in pohon.root.children] == ["usulan.csv"], "hanya folder dan berkas CSV"
+        assert [str(n.label) for n in pohon.root.children] == ["usulan.csv", "usulan.xlsx"], \
+            "hanya folder dan berkas yang dapat diimpor"
         await pilot.press("down", "enter")
         await pilot.pause()
         assert app.screen.query_one("#impor-path").value == "usulan.csv"
@@ -701,9 +702,9 @@ async def test_bantuan_setiap_bagian_dari_tombol(tmp_path):
     """F1 on each part lists the keys that work there (the generic ones only where they apply); the help
     prose names none of the screen's keys."""
     semua = {("b", "Pasang kriteria baku"), ("p", "Satu kelompok per bidang"),
-             ("Ctrl+L", "Telusuri folder untuk impor CSV"), ("1", "Bagian Sesi"), ("6", "Bagian Impor CSV")}
+             ("Ctrl+L", "Telusuri folder untuk impor"), ("1", "Bagian Sesi"), ("6", "Bagian Impor")}
     umum = {("Ctrl+O", "Tambah"), ("Ctrl+E", "Ubah"), ("Delete", "Hapus")}
-    harap = {"1": {("Ctrl+E", "Ubah")}, "2": umum, "3": umum, "4": umum, "5": umum, "6": {("Ctrl+O", "Impor")}}
+    harap = {"1": {("Ctrl+E", "Ubah")}, "2": umum, "3": umum, "4": umum, "5": umum, "6": {("Ctrl+O", "Pratinjau impor")}}
     _, app = demo_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         for tab, di_sini in harap.items():
@@ -715,7 +716,7 @@ async def test_bantuan_setiap_bagian_dari_tombol(tmp_path):
             (_, _), (_, layar_ini), _ = app.screen.kelompok
             aksi = {d for _, d in layar_ini}
             assert semua | di_sini <= set(layar_ini)
-            assert not ({"Tambah", "Ubah", "Hapus", "Impor"} - {d for _, d in di_sini}) & aksi
+            assert not ({"Tambah", "Ubah", "Hapus", "Pratinjau impor"} - {d for _, d in di_sini}) & aksi
             uraian = app.screen.uraian
             assert not any(k in uraian for k in ("Ctrl+O", "Ctrl+E", "Del ", " B ", " P ", "1 Sesi"))
             await pilot.press("escape")

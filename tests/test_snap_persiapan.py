@@ -25,6 +25,11 @@ Kuin Utara;x;Prioritas bukan angka;Dinas PUPR;Ekonomi;dua juta
 Kuin Utara;9;;;Ekonomi;
 """
 
+CSV_SARAN = """Kelurahan;Prioritas;Usulan;Perangkat Daerah;Bidang Urusan;Anggaran
+Surgi Mufty;9;Titian ulin gang Amal;Dinas PUPR;Infrastruktur dan Kewilayahan;150.000.000
+Pangeran;9;Pelatihan menjahit;Disperdagin;Ekonomi;25.000.000
+"""
+
 
 def demo(tmp_path, **app_kwargs) -> MusrenbangApp:
     buat_demo(str(tmp_path / "demo.json"))
@@ -90,28 +95,65 @@ def test_usulan_formulir(snap_compare, tmp_path):
     assert snap_compare(demo(tmp_path), terminal_size=UKURAN, press=["5", "ctrl+o"])
 
 
+async def tunggu(pilot, syarat, apa: str) -> None:
+    """Let the app run until `syarat()` holds (never a counted number of pauses)."""
+    for _ in range(200):
+        if syarat():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError(f"tidak terjadi: {apa}")
+
+
+async def impor_selesai(pilot) -> None:
+    """The preview or import worker done, its message handled, the screen settled."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+
+
 def test_impor(snap_compare, tmp_path):
-    """6 Impor CSV: kind, path, and the columns the kind needs."""
+    """6 Impor: kind, path (workbook or CSV), and the columns the kind needs."""
     async def buka(pilot) -> None:
         await pilot.press("6")
-        await pilot.pause()
-        await pilot.pause()
+        await tunggu(pilot, lambda: getattr(pilot.app.focused, "id", None) == "impor-path",
+                     "kolom path impor mendapat fokus")
+        pilot.app.focused.cursor_blink = False  # the cursor drawn in every picture, not half of them
+        await pilot.wait_for_scheduled_animations()  # the tab underline moving to 6
 
     assert snap_compare(demo(tmp_path), terminal_size=UKURAN, run_before=buka)
 
 
-def test_impor_laporan_masalah(snap_compare, tmp_path, monkeypatch):
-    """6 Impor CSV: a refused file: every problem with its row and column, the store untouched."""
-    (tmp_path / "usulan.csv").write_text(CSV_BURUK, encoding="utf-8")
+def berkas_lalu(tmp_path, monkeypatch, isi: str, *tekan: str):
+    """`isi` as usulan.csv in the current folder; the run_before that opens 6 Impor, types its name and presses
+    `tekan` (Enter: the preview), waiting for the workers after each key."""
+    (tmp_path / "usulan.csv").write_text(isi, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    app = demo(tmp_path)
 
-    async def impor(pilot) -> None:
-        await pilot.press("6", *list("usulan.csv"), "enter")
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
+    async def jalan(pilot) -> None:
+        await pilot.press("6", *list("usulan.csv"))
+        for key in tekan:
+            await pilot.press(key)
+            await impor_selesai(pilot)
+    return jalan
 
-    assert snap_compare(app, terminal_size=UKURAN, run_before=impor)
+
+def test_impor_pratinjau_masalah(snap_compare, tmp_path, monkeypatch):
+    """6 Impor: the preview of a file that would be refused: mapping, rows, every problem below."""
+    assert snap_compare(demo(tmp_path), terminal_size=UKURAN,
+                        run_before=berkas_lalu(tmp_path, monkeypatch, CSV_BURUK, "enter"))
+
+
+def test_impor_pratinjau_saran_diterima(snap_compare, tmp_path, monkeypatch):
+    """6 Impor: a name one letter off suggested; Enter accepts it (marked), the preview ready to import."""
+    assert snap_compare(demo(tmp_path), terminal_size=UKURAN,
+                        run_before=berkas_lalu(tmp_path, monkeypatch, CSV_SARAN, "enter", "enter"))
+
+
+def test_impor_laporan_masalah(snap_compare, tmp_path, monkeypatch):
+    """6 Impor: a refused file imported anyway (Ctrl+S): every problem with its row and column, the store
+    untouched."""
+    assert snap_compare(demo(tmp_path), terminal_size=UKURAN,
+                        run_before=berkas_lalu(tmp_path, monkeypatch, CSV_BURUK, "ctrl+s"))
 
 
 @pytest.mark.parametrize("bagian", ["1", "5"])

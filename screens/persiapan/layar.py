@@ -2,8 +2,9 @@
 
 1 Sesi (the session's own data and the date warnings), 2 Acara & tim (jadwal, tim penyelenggara,
 narasumber with their material, fasilitator, sambutan), 3 Kriteria (the criteria editor), 4 Kelompok,
-5 Usulan (kelurahan and their usulan), 6 Impor CSV. The generic keys (Ctrl+O add, Ctrl+E/Enter edit,
-Del delete) act on the part shown; every change is one `sesi` action saved through the app.
+5 Usulan (kelurahan and their usulan), 6 Impor (workbooks and CSV files, with a preview). The generic keys
+(Ctrl+O add, Ctrl+E/Enter edit, Del delete) act on the part shown; every change is one `sesi` action saved
+through the app.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ BAGIAN: dict[str, str] = {
     "kriteria": "3 Kriteria",
     "kelompok": "4 Kelompok",
     "usulan": "5 Usulan",
-    "impor": "6 Impor CSV",
+    "impor": "6 Impor",
 }
 KELAS_BAGIAN: dict[str, type[BagianPersiapan]] = {
     "sesi": BagianSesi,
@@ -41,7 +42,7 @@ BERLAKU: dict[str, frozenset[str]] = {
     "tambah": frozenset({"acara", "kriteria", "kelompok", "usulan"}),
     "ubah": frozenset({"sesi", "acara", "kriteria", "kelompok", "usulan"}),
     "hapus": frozenset({"acara", "kriteria", "kelompok", "usulan"}),
-    "jalankan_impor": frozenset({"impor"}),
+    "pratinjau_impor": frozenset({"impor"}),
     "peran_akun": frozenset({"sesi"}),
 }
 
@@ -61,15 +62,18 @@ class PersiapanScreen(LayarBagian):
         "dijumlahkan, arti nilai yang tidak diberikan, daftar penilai) ditetapkan sebelum penilaian dimulai. Kelompok: nama, bidang yang dicakup (Spasi "
         "memilih beberapa), dan fasilitator; satu kelompok dapat dibentuk untuk setiap bidang. Usulan: daftar "
         "kelurahan di kiri (memilih kelurahan menyaring usulan) dan usulannya di kanan; Tab berpindah daftar. "
-        "Impor CSV: pilih jenis data, ketik path berkas, Enter; seluruh berkas diperiksa dahulu dan setiap "
-        "masalah disebutkan. Pada daftar, Enter juga mengubah baris yang disorot; menghapus selalu dengan "
+        "Impor: pilih jenis data dan berkas (lembar kerja .xlsx, .xls, .ods atau CSV); pratinjau menampilkan "
+        "judul kolom dengan kolom aplikasinya, tiga baris pertama, baris yang dilewati, setiap masalah, dan saran "
+        "nama yang dapat diterima; pemetaan kolom, lembar dan bidang dapat dipilih di sana. Seluruh berkas "
+        "diperiksa dahulu; bila ada satu saja masalah, tidak ada yang diubah. Pada daftar, Enter juga mengubah baris yang disorot; menghapus selalu dengan "
         "konfirmasi. Setiap perubahan langsung tersimpan."
     )
 
     BINDINGS = [
         Binding("ctrl+o", "tambah", "Tambah", id="persiapan.tambah", tooltip="Di bagian yang tampil"),
-        Binding("ctrl+o", "jalankan_impor", "Impor", id="persiapan.impor",
-                tooltip="Periksa seluruh berkas, lalu impor (juga Enter)"),
+        Binding("ctrl+o", "pratinjau_impor", "Pratinjau impor", id="persiapan.impor",
+                tooltip="Judul kolom, pemetaan, tiga baris, masalah dan saran; belum mengubah apa pun "
+                        "(juga Enter)"),
         Binding("ctrl+e", "ubah", "Ubah", id="persiapan.ubah", tooltip="Baris yang disorot (juga Enter)"),
         Binding("a", "peran_akun", "Peran akun", id="persiapan.peran_akun",
                 tooltip="Peran setiap akun unix (hanya pemilik berkas); pengesahan hanya oleh akun pimpinan"),
@@ -85,7 +89,7 @@ class PersiapanScreen(LayarBagian):
                 tooltip="Rata-rata atau jumlah nilai penilai, nilai yang tidak diberikan, total 0-100, penilai"),
         Binding("p", "per_bidang", "Satu kelompok per bidang", id="persiapan.per_bidang", show=False,
                 tooltip="Membentuk satu kelompok untuk setiap bidang usulan yang belum memiliki kelompok"),
-        Binding("ctrl+l", "telusuri", "Telusuri folder untuk impor CSV", id="persiapan.telusuri", show=False),
+        Binding("ctrl+l", "telusuri", "Telusuri folder untuk impor", id="persiapan.telusuri", show=False),
         *[Binding(judul[0], f"bagian('{key}')", f"Bagian {judul[2:]}", id=f"persiapan.bagian_{key}", show=False)
           for key, judul in BAGIAN.items()],
     ]
@@ -170,5 +174,5 @@ class PersiapanScreen(LayarBagian):
             self.action_bagian("impor")
         await self.query_one(BagianImpor).telusuri()
 
-    def action_jalankan_impor(self) -> None:
-        self.query_one(BagianImpor).jalankan()
+    def action_pratinjau_impor(self) -> None:
+        self.query_one(BagianImpor).periksa()

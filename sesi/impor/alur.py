@@ -90,6 +90,7 @@ class Pratinjau:
     kolom: dict[str, bool]  # the kind's columns (the choices of the mapping step): name -> required
     lembar: list[str] = field(default_factory=list)  # sheets holding a table of the kind
     judul: list[str] = field(default_factory=list)  # the (first) table's header cells as written
+    baris_judul: int = 0  # the row number of that header as the spreadsheet shows it (0: no table found)
     contoh: list[list[str]] = field(default_factory=list)  # its first three data rows, by header position
     pemetaan: dict[str, str] = field(default_factory=dict)  # header as written -> column ("" = not imported)
     kurang: list[str] = field(default_factory=list)  # required columns no header maps to
@@ -333,6 +334,7 @@ def pratinjau(path: str | os.PathLike[str], jenis: str, lembar: str | None = Non
     pertama = bacaan.tabel[0]
     p.lembar = [t.lembar for t in bacaan.tabel]
     p.judul = [bersih(h) for h in pertama.judul_mentah]
+    p.baris_judul = pertama.nomor_judul
     kolom_di = {i: k for k, i in pertama.posisi.items()}
     p.pemetaan = {h: kolom_di.get(i, "") for i, h in enumerate(p.judul) if h}
     for b in pertama.baris[:3]:
