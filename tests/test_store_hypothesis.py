@@ -289,6 +289,8 @@ class ModelSesi(RuleBasedStateMachine):
             if hitung[0] >= n:
                 raise AssertionError(f"{op} ke-{n} gagal tetapi transaksi dilaporkan berhasil")
             self.m["catatan"][f"C{len(self.m['catatan']) + 1:04d}"] = bersih(teks, baris_baru=True)
+            self.m["revisi"] += 1
+            self.m["riwayat"] += 1
         finally:
             delattr(berkas_mod.io, op)
 
