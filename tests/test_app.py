@@ -9,7 +9,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-
+from layar import layar_teks
 from musrenbang_tui.app import MusrenbangApp, jalankan, mouse_bawaan
 from screens.widgets import AgendaBar, StatusBar
 from sesi import pendaftaran
@@ -23,11 +23,6 @@ JAM = datetime(2027, 2, 9, 10, 0, 0)
 def buka(path: Path, layar: str = "pendaftaran", **kw) -> MusrenbangApp:
     store = Store.buka(path, pelaku=Pelaku("uji", kw.pop("peran", "operator")), clock=lambda: JAM)
     return MusrenbangApp(store, layar=layar, **kw)
-
-
-def layar_teks(app: MusrenbangApp) -> str:
-    """What the screen shows, as plain text lines."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 async def test_pindah_layar_dengan_tombol(demo):

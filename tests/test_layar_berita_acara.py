@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-
+from layar import layar_teks
 from musrenbang_tui.app import MusrenbangApp
 from screens.widgets import StatusBar
 from sesi import berita_acara
@@ -17,10 +17,6 @@ JAM = datetime(2027, 2, 9, 15, 0, 0)
 
 def buka(path: Path, peran: str = "operator", layar: str = "berita_acara", **kw) -> MusrenbangApp:
     return MusrenbangApp(Store.buka(path, pelaku=Pelaku("uji", peran), clock=lambda: JAM), layar=layar, **kw)
-
-
-def layar_teks(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 async def tunggu_dokumen(app, pilot) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from layar import layar_teks
 from musrenbang_tui.app import MusrenbangApp
 from screens.tombol import perintah_aktif
 from screens.widgets import StatusBar
@@ -29,10 +30,6 @@ def buka(path: Path, **kw) -> MusrenbangApp:
 def data(path: Path):
     return Store.buka(path).data
 
-
-def layar_teks(app: MusrenbangApp) -> str:
-    """What the terminal shows, as plain text lines."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def rata(text: str) -> str:

@@ -9,10 +9,9 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from layar import Rekaman, layar_teks
 from musrenbang_tui.app import MusrenbangApp
-from musrenbang_tui.demo import buat_demo
-from screens.persiapan.layar import PersiapanScreen
-from screens.persiapan.impor import BagianImpor
+from screens.persiapan import PersiapanScreen
 from screens.widgets import FormDialog, KonfirmasiDialog, StatusBar
 from sesi import persiapan, usulan
 from sesi.store import Store
@@ -21,14 +20,14 @@ from sesi.transaksi import Pelaku
 JAM = datetime(2027, 2, 9, 10, 0, 0)
 
 
-def buka_demo(tmp_path: Path) -> Store:
-    buat_demo(str(tmp_path / "demo.json"))
-    return Store.buka(tmp_path / "demo.json", pelaku=Pelaku("uji", "operator"), clock=lambda: JAM)
+def buka_demo(path: Path) -> Store:
+    """The demo session at `path` (the `demo` fixture's copy), as operator "uji" on a fixed clock."""
+    return Store.buka(path, pelaku=Pelaku("uji", "operator"), clock=lambda: JAM)
 
 
-def demo_app(tmp_path: Path) -> tuple[Store, MusrenbangApp]:
+def demo_app(path: Path) -> tuple[Store, MusrenbangApp]:
     """The demo session, and the app opened on it at the Persiapan screen."""
-    store = buka_demo(tmp_path)
+    store = buka_demo(path)
     return store, MusrenbangApp(store, layar="persiapan")
 
 
@@ -39,19 +38,11 @@ def buka_baru(tmp_path: Path) -> Store:
                                pelaku=Pelaku("uji", "operator"), clock=lambda: JAM)
 
 
-def layar(app: MusrenbangApp) -> str:
-    """The text on the terminal, line by line."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
 
 def status(app: MusrenbangApp) -> str:
     """The whole message of the status line (the terminal may show it shortened)."""
     return app.screen.query_one(StatusBar).pesan.plain
 
-
-def ditolak(app: MusrenbangApp) -> list[str]:
-    """Refusals shown whole in a notification (an action started outside a form)."""
-    return [n.message for n in app._notifications if n.severity == "error"]
 
 
 def isi_berkas(store: Store) -> bytes:
@@ -74,8 +65,8 @@ def nilai(app: MusrenbangApp, key: str) -> str:
 # --- 1. Sesi ---------------------------------------------------------------------------------------
 
 
-async def test_ubah_tanggal_sesi_tersimpan_dan_tampil(tmp_path):
-    store, app = demo_app(tmp_path)
+async def test_ubah_tanggal_sesi_tersimpan_dan_tampil(demo):
+    store, app = demo_app(demo)
     async with app.run_test(size=(80, 24)) as pilot:
         assert isinstance(app.screen, PersiapanScreen)
         await pilot.press("down", "down", "down", "down", "enter")  # the "Tanggal musrenbang" row
@@ -87,19 +78,19 @@ async def test_ubah_tanggal_sesi_tersimpan_dan_tampil(tmp_path):
         await pilot.pause()
         assert isinstance(app.screen, PersiapanScreen), "formulir tertutup setelah tersimpan"
         assert store.muat().info.tanggal == "2027-02-10"
-        teks = layar(app)
+        teks = layar_teks(app)
         assert "2027-02-10 (Rabu, 10 Februari 2027)" in teks
         assert "Tersimpan" in teks
         assert store.muat().riwayat_terakhir(1)[0]["aksi"] == "ubah data sesi"
 
 
-async def test_peran_akun_diatur_pemilik_dari_layar_persiapan(tmp_path):
+async def test_peran_akun_diatur_pemilik_dari_layar_persiapan(demo):
     """The owner of the session file binds roles to unix accounts from the Sesi part (A): the list is saved
     in the session (what `musrenbang peran` shows) and the table shows it; an unknown role is refused with
     the form kept open and nothing changed."""
     from sesi import akun
 
-    store, app = demo_app(tmp_path)
+    store, app = demo_app(demo)
     pemilik = akun.akun_sekarang()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("a")
@@ -120,8 +111,8 @@ async def test_peran_akun_diatur_pemilik_dari_layar_persiapan(tmp_path):
         assert isi_berkas(store) == sebelum
 
 
-async def test_tanggal_tidak_sah_ditolak_dan_isian_tetap(tmp_path):
-    store, app = demo_app(tmp_path)
+async def test_tanggal_tidak_sah_ditolak_dan_isian_tetap(demo):
+    store, app = demo_app(demo)
     sebelum = isi_berkas(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+e")  # from the first row: the form starts on Kecamatan
@@ -149,10 +140,10 @@ async def test_tanggal_tidak_sah_ditolak_dan_isian_tetap(tmp_path):
         assert (info.kecamatan, info.tanggal) == ("Kecamatan Uji", "2027-02-10")
 
 
-async def test_pengumuman_kurang_dari_tujuh_hari_diperingatkan_di_sampingnya(tmp_path):
-    store, app = demo_app(tmp_path)
+async def test_pengumuman_kurang_dari_tujuh_hari_diperingatkan_di_sampingnya(demo):
+    store, app = demo_app(demo)
     async with app.run_test(size=(80, 24)) as pilot:
-        assert "Pengumuman hanya" not in layar(app)
+        assert "Pengumuman hanya" not in layar_teks(app)
         for _ in range(8):
             await pilot.press("down")
         await pilot.press("enter")
@@ -162,7 +153,7 @@ async def test_pengumuman_kurang_dari_tujuh_hari_diperingatkan_di_sampingnya(tmp
         await pilot.press("enter")  # Enter moves on through the form; Ctrl+S saves from anywhere
         await pilot.press("ctrl+s")
         await pilot.pause()
-        teks = layar(app)
+        teks = layar_teks(app)
         assert "2027-02-05 (4 hari sebelum musrenbang)" in teks
         assert "Pengumuman hanya 4 hari sebelum musrenbang (minimal 7 hari)." in teks
         assert store.muat().info.tanggal_pengumuman == "2027-02-05"
@@ -171,8 +162,8 @@ async def test_pengumuman_kurang_dari_tujuh_hari_diperingatkan_di_sampingnya(tmp
 # --- 2. Jadwal, tim, sambutan ----------------------------------------------------------------------
 
 
-async def test_narasumber_dengan_materi_tambah_ubah_hapus(tmp_path):
-    store, app = demo_app(tmp_path)
+async def test_narasumber_dengan_materi_tambah_ubah_hapus(demo):
+    store, app = demo_app(demo)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2", "ctrl+o")
         await ketik(pilot, "narasumber")
@@ -189,7 +180,7 @@ async def test_narasumber_dengan_materi_tambah_ubah_hapus(tmp_path):
         baru = tim["Dr. Nadia Putri"]
         assert (baru.peran, baru.jabatan, baru.materi) == ("narasumber", "Dinas PUPR",
                                                              "Program pengendalian banjir 2028")
-        assert "Narasumber: Dr. Nadia Putri · Dinas PUPR · materi: Program pengendalian" in layar(app), \
+        assert "Narasumber: Dr. Nadia Putri · Dinas PUPR · materi: Program pengendalian" in layar_teks(app), \
             "baris baru disorot, rinciannya tampil"
 
         await pilot.press("ctrl+e")
@@ -206,8 +197,8 @@ async def test_narasumber_dengan_materi_tambah_ubah_hapus(tmp_path):
         assert baru.id not in store.muat().records("tim")
 
 
-async def test_jadwal_dan_sambutan_ditambah_dari_pilihan_daftar(tmp_path):
-    store, app = demo_app(tmp_path)
+async def test_jadwal_dan_sambutan_ditambah_dari_pilihan_daftar(demo):
+    store, app = demo_app(demo)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("2", "ctrl+o")
         await ketik(pilot, "jadwal")
@@ -237,11 +228,11 @@ async def test_jadwal_dan_sambutan_ditambah_dari_pilihan_daftar(tmp_path):
 # --- 3. Kriteria -----------------------------------------------------------------------------------
 
 
-async def test_kriteria_tambah_ubah_hapus_dan_jumlah_bobot(tmp_path):
-    store, app = demo_app(tmp_path)
+async def test_kriteria_tambah_ubah_hapus_dan_jumlah_bobot(demo):
+    store, app = demo_app(demo)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("3")
-        assert "Jumlah bobot: 5 · 5 kriteria" in layar(app)
+        assert "Jumlah bobot: 5 · 5 kriteria" in layar_teks(app)
         await pilot.press("ctrl+o")
         dialog(app)
         assert nilai(app, "kode") == "K6"
@@ -264,7 +255,7 @@ async def test_kriteria_tambah_ubah_hapus_dan_jumlah_bobot(tmp_path):
         k6 = store.muat().kriteria_dari_kode("K6")
         assert (k6.nama, k6.bobot, k6.skala_min, k6.skala_maks) == ("Keberlanjutan manfaat", "0.5", 1, 3)
         assert k6.label == {"1": "kurang", "2": "cukup", "3": "baik"}
-        teks = layar(app)
+        teks = layar_teks(app)
         assert "Jumlah bobot: 5,5 · 6 kriteria" in teks
         assert "1=kurang, 2=cukup, 3=baik" in teks, "kriteria baru disorot dan labelnya tampil"
 
@@ -275,16 +266,16 @@ async def test_kriteria_tambah_ubah_hapus_dan_jumlah_bobot(tmp_path):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert store.muat().kriteria_dari_kode("K6").bobot == "2"
-        assert "Jumlah bobot: 7 · 6 kriteria" in layar(app)
+        assert "Jumlah bobot: 7 · 6 kriteria" in layar_teks(app)
 
         await pilot.press("delete", "y")
         await pilot.pause()
         assert store.muat().kriteria_dari_kode("K6") is None
-        assert "Jumlah bobot: 5 · 5 kriteria" in layar(app)
+        assert "Jumlah bobot: 5 · 5 kriteria" in layar_teks(app)
 
 
-async def test_kode_kriteria_yang_sudah_ada_tidak_menimpa(tmp_path):
-    store, app = demo_app(tmp_path)
+async def test_kode_kriteria_yang_sudah_ada_tidak_menimpa(demo):
+    store, app = demo_app(demo)
     sebelum = isi_berkas(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("3", "ctrl+o", "shift+tab", "ctrl+u")
@@ -297,13 +288,14 @@ async def test_kode_kriteria_yang_sudah_ada_tidak_menimpa(tmp_path):
         assert isi_berkas(store) == sebelum
 
 
-async def test_skala_tidak_dapat_menyusut_di_bawah_nilai_yang_sudah_diberikan(tmp_path):
-    store = buka_demo(tmp_path)
+async def test_skala_tidak_dapat_menyusut_di_bawah_nilai_yang_sudah_diberikan(demo):
+    store = buka_demo(demo)
     data = store.muat()
     tertinggi = max(s["nilai"] for s in data.raw["skor"].values() if s["kriteria"] == "K1")
     sebelum = isi_berkas(store)
     app = MusrenbangApp(store, layar="persiapan")
-    async with app.run_test(size=(80, 24)) as pilot:
+    rekaman = Rekaman()
+    async with app.run_test(size=(80, 24), message_hook=rekaman) as pilot:
         await pilot.press("3", "enter")  # K1
         await pilot.press("tab", "tab", "tab", "ctrl+u")
         assert app.screen.focused.id == "f-skala_maks"
@@ -319,21 +311,22 @@ async def test_skala_tidak_dapat_menyusut_di_bawah_nilai_yang_sudah_diberikan(tm
         await pilot.press("delete", "y")  # a criterion already used to score cannot be deleted
         await pilot.pause()
         assert store.muat().kriteria_dari_kode("K1") is not None
-        assert "Kriteria K1 sudah dipakai menilai; hapus nilainya dahulu." in ditolak(app)
+        assert "Kriteria K1 sudah dipakai menilai; hapus nilainya dahulu." in rekaman.ditolak()
         assert "sudah dipakai menilai" in status(app)
 
 
-async def test_kriteria_baku_ditolak_selama_ada_skor(tmp_path):
-    store, app = demo_app(tmp_path)
+async def test_kriteria_baku_ditolak_selama_ada_skor(demo):
+    store, app = demo_app(demo)
     sebelum = isi_berkas(store)
-    async with app.run_test(size=(80, 24)) as pilot:
+    rekaman = Rekaman()
+    async with app.run_test(size=(80, 24), message_hook=rekaman) as pilot:
         await pilot.press("b")  # from the Sesi part: the key opens the Kriteria part and asks
         assert isinstance(app.screen, KonfirmasiDialog)
         await pilot.press("y")
         await pilot.pause()
         assert app.screen.query_one("#bagian").active == "kriteria"
-        assert ditolak(app) == ["Kriteria hanya dapat diganti seluruhnya selama belum ada nilai skor."]
-        assert "Kriteria hanya dapat diganti" in layar(app)
+        assert rekaman.ditolak() == ["Kriteria hanya dapat diganti seluruhnya selama belum ada nilai skor."]
+        assert "Kriteria hanya dapat diganti" in layar_teks(app)
         assert isi_berkas(store) == sebelum
 
 
@@ -344,11 +337,11 @@ async def test_kriteria_baku_terpasang_sebelum_penilaian(tmp_path):
     app = MusrenbangApp(store, layar="persiapan")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("3")
-        assert "Jumlah bobot: 1 · 1 kriteria" in layar(app)
+        assert "Jumlah bobot: 1 · 1 kriteria" in layar_teks(app)
         await pilot.press("b", "y")
         await pilot.pause()
         assert [k.kode for k in store.muat().kriteria] == ["K1", "K2", "K3", "K4", "K5"]
-        assert "Jumlah bobot: 5 · 5 kriteria" in layar(app)
+        assert "Jumlah bobot: 5 · 5 kriteria" in layar_teks(app)
 
 
 # --- 4. Kelompok -----------------------------------------------------------------------------------
@@ -361,13 +354,13 @@ def _usulan_pemerintahan(store: Store) -> None:
                                  skpd="Diskominfotik", bidang="Pemerintahan")
 
 
-async def test_kelompok_baru_dengan_bidang_dan_fasilitator_dari_tim(tmp_path):
-    store = buka_demo(tmp_path)
+async def test_kelompok_baru_dengan_bidang_dan_fasilitator_dari_tim(demo):
+    store = buka_demo(demo)
     _usulan_pemerintahan(store)
     app = MusrenbangApp(store, layar="persiapan")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("4")
-        assert "Pemerintahan (otomatis)" in layar(app), "bidang tanpa kelompok tampil sebagai kelompok otomatis"
+        assert "Pemerintahan (otomatis)" in layar_teks(app), "bidang tanpa kelompok tampil sebagai kelompok otomatis"
         await pilot.press("ctrl+o")
         await ketik(pilot, "Kelompok IV Pemerintahan")
         await pilot.press("enter")  # to the bidang list
@@ -380,13 +373,13 @@ async def test_kelompok_baru_dengan_bidang_dan_fasilitator_dari_tim(tmp_path):
         baru = [k for k in store.muat().daftar("kelompok") if k.nama == "Kelompok IV Pemerintahan"]
         assert len(baru) == 1
         assert (baru[0].bidang, baru[0].fasilitator) == (["Pemerintahan"], "Lina Marlina, S.E.")
-        teks = layar(app)
+        teks = layar_teks(app)
         assert "(otomatis)" not in teks
         assert "Kelompok IV Pemerintahan" in teks
 
 
-async def test_bidang_milik_kelompok_lain_ditolak_dengan_pesan(tmp_path):
-    store, app = demo_app(tmp_path)
+async def test_bidang_milik_kelompok_lain_ditolak_dengan_pesan(demo):
+    store, app = demo_app(demo)
     sebelum = isi_berkas(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("4", "ctrl+o")
@@ -399,8 +392,8 @@ async def test_bidang_milik_kelompok_lain_ditolak_dengan_pesan(tmp_path):
         assert isi_berkas(store) == sebelum
 
 
-async def test_satu_kelompok_per_bidang(tmp_path):
-    store = buka_demo(tmp_path)
+async def test_satu_kelompok_per_bidang(demo):
+    store = buka_demo(demo)
     _usulan_pemerintahan(store)
     app = MusrenbangApp(store, layar="persiapan")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -416,14 +409,14 @@ async def test_satu_kelompok_per_bidang(tmp_path):
 # --- 5. Kelurahan dan usulan -----------------------------------------------------------------------
 
 
-async def test_tambah_usulan_lewat_formulir_pada_kelurahan_terpilih(tmp_path):
-    store, app = demo_app(tmp_path)
+async def test_tambah_usulan_lewat_formulir_pada_kelurahan_terpilih(demo):
+    store, app = demo_app(demo)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("5", "shift+tab")
         assert app.screen.focused.id == "kel-tabel"
         for _ in range(6):
             await pilot.press("down")  # (semua), Alalak Selatan, ... Pangeran
-        assert "Usulan Kelurahan Pangeran: 4" in layar(app)
+        assert "Usulan Kelurahan Pangeran: 4" in layar_teks(app)
         await pilot.press("enter")  # to the usulan list of Pangeran
         assert app.screen.focused.id == "usulan-tabel"
         await pilot.press("ctrl+o")
@@ -453,15 +446,16 @@ async def test_tambah_usulan_lewat_formulir_pada_kelurahan_terpilih(tmp_path):
         assert (u.kegiatan, u.masalah, u.lokasi, u.volume, u.satuan, u.perkiraan_biaya, u.bidang, u.skpd_awal,
                 u.status) == ("Pembangunan [bold]titian[/] RT 07", "Jalan putus saat pasang", "RT 07", "150", "m",
                               "225000000", "Infrastruktur dan Kewilayahan", "Dinas PUPR", "baru")
-        teks = layar(app)
+        teks = layar_teks(app)
         assert "Usulan Kelurahan Pangeran: 5" in teks
         assert "Pembangunan [bold]titian[/] RT 07" in teks, "judul tampil apa adanya, bukan markup"
         assert "Rp225.000.000" in teks
 
 
-async def test_ubah_usulan_memperbarui_barisnya_dan_hapus_yang_dinilai_ditolak(tmp_path):
-    store, app = demo_app(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
+async def test_ubah_usulan_memperbarui_barisnya_dan_hapus_yang_dinilai_ditolak(demo):
+    store, app = demo_app(demo)
+    rekaman = Rekaman()
+    async with app.run_test(size=(80, 24), message_hook=rekaman) as pilot:
         await pilot.press("5")
         tabel = app.screen.query_one("#usulan-tabel")
         assert tabel.kunci_terpilih() == "U001"
@@ -476,17 +470,17 @@ async def test_ubah_usulan_memperbarui_barisnya_dan_hapus_yang_dinilai_ditolak(t
         await pilot.pause()
         assert store.muat().usulan["U001"].perkiraan_biaya == "700000000"
         assert (tabel.row_count, tabel.kunci_terpilih()) == (baris, "U001")
-        assert "Rp700.000.000" in layar(app)
+        assert "Rp700.000.000" in layar_teks(app)
         assert tabel.get_cell("U001", "biaya").plain == "700"
 
         await pilot.press("delete", "y")  # U001 has scores
         await pilot.pause()
         assert "U001" in store.muat().usulan
-        assert ditolak(app) == ["Usulan U001 sudah dinilai; hapus nilainya dahulu."]
+        assert rekaman.ditolak() == ["Usulan U001 sudah dinilai; hapus nilainya dahulu."]
 
 
-async def test_prioritas_kelurahan_ganda_ditolak_dan_formulir_tetap(tmp_path):
-    store, app = demo_app(tmp_path)
+async def test_prioritas_kelurahan_ganda_ditolak_dan_formulir_tetap(demo):
+    store, app = demo_app(demo)
     sebelum = isi_berkas(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("5", "ctrl+o")
@@ -506,22 +500,23 @@ async def test_prioritas_kelurahan_ganda_ditolak_dan_formulir_tetap(tmp_path):
         assert isi_berkas(store) == sebelum
 
 
-async def test_kelurahan_tambah_dan_hapus(tmp_path):
-    store, app = demo_app(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
+async def test_kelurahan_tambah_dan_hapus(demo):
+    store, app = demo_app(demo)
+    rekaman = Rekaman()
+    async with app.run_test(size=(80, 24), message_hook=rekaman) as pilot:
         await pilot.press("5", "shift+tab", "ctrl+o")
         await ketik(pilot, "Kelurahan Baru")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "Kelurahan Baru" in [k.nama for k in store.muat().kelurahan]
-        assert "Kelurahan Baru" in layar(app)
+        assert "Kelurahan Baru" in layar_teks(app)
         await pilot.press("G", "delete", "y")
         await pilot.pause()
         assert "Kelurahan Baru" not in [k.nama for k in store.muat().kelurahan]
         await pilot.press("g", "down", "delete", "y")  # Alalak Selatan still has usulan
         await pilot.pause()
         assert "Alalak Selatan" in [k.nama for k in store.muat().kelurahan]
-        assert ditolak(app) == ["Kelurahan Alalak Selatan masih mempunyai usulan; tidak dapat dihapus."]
+        assert rekaman.ditolak() == ["Kelurahan Alalak Selatan masih mempunyai usulan; tidak dapat dihapus."]
 
 
 # --- 6. Impor CSV ----------------------------------------------------------------------------------
@@ -552,13 +547,13 @@ async def _impor(app, pilot, jenis_turun: int, path: Path) -> None:
 
 def laporan(app: MusrenbangApp) -> str:
     """The import report as shown: its first line and every problem line."""
-    lap = app.screen.query_one(BagianImpor).laporan
+    lap = app.screen.query_one("BagianImpor").laporan
     assert lap is not None, "belum ada laporan impor"
     return "\n".join([lap.judul, *lap.masalah])
 
 
-async def test_impor_csv_usulan_dari_dalam_aplikasi(tmp_path):
-    store = buka_demo(tmp_path)
+async def test_impor_csv_usulan_dari_dalam_aplikasi(demo, tmp_path):
+    store = buka_demo(demo)
     berkas = tmp_path / "usulan baru.csv"
     berkas.write_text(CSV_BAIK, encoding="utf-8")
     app = MusrenbangApp(store, layar="persiapan")
@@ -569,14 +564,14 @@ async def test_impor_csv_usulan_dari_dalam_aplikasi(tmp_path):
         assert sorted(u.kegiatan for u in baru) == ["Pelatihan servis motor", "Pembangunan dermaga kelotok"]
         assert app.data.revisi == data.revisi, "aplikasi memakai data yang baru"
         assert "2 usulan diimpor dari usulan baru.csv" in laporan(app)
-        assert "2 usulan diimpor dari usulan baru.csv" in layar(app)
+        assert "2 usulan diimpor dari usulan baru.csv" in layar_teks(app)
         assert app.screen.focused.id == "impor-laporan", "the report has the focus (not a text field)"
         await pilot.press("5")
-        assert "Usulan semua kelurahan: 42" in layar(app)
+        assert "Usulan semua kelurahan: 42" in layar_teks(app)
 
 
-async def test_impor_csv_buruk_melaporkan_setiap_masalah_dan_tidak_mengubah(tmp_path):
-    store = buka_demo(tmp_path)
+async def test_impor_csv_buruk_melaporkan_setiap_masalah_dan_tidak_mengubah(demo, tmp_path):
+    store = buka_demo(demo)
     sebelum = isi_berkas(store)
     berkas = tmp_path / "usulan.csv"
     berkas.write_text(CSV_BURUK, encoding="utf-8")
@@ -590,14 +585,14 @@ async def test_impor_csv_buruk_melaporkan_setiap_masalah_dan_tidak_mengubah(tmp_
                              (4, "perkiraan_biaya")):
             assert f"usulan.csv baris {baris}, kolom {kolom}:" in isi
         assert "Kelurahan yang dikenal di sesi ini" in isi
-        teks = layar(app)
+        teks = layar_teks(app)
         assert "- usulan.csv baris 2, kolom prioritas_kelurahan: Prioritas 1 Kelurahan" in teks, "tampil di layar"
         assert app.screen.focused.id == "impor-laporan", "laporan dapat digulir dengan tombol"
-        assert "Impor ditolak" in layar(app)
+        assert "Impor ditolak" in layar_teks(app)
 
 
-async def test_impor_jenis_kriteria_dipilih_dan_ditolak_karena_ada_skor(tmp_path):
-    store, app = demo_app(tmp_path)
+async def test_impor_jenis_kriteria_dipilih_dan_ditolak_karena_ada_skor(demo):
+    store, app = demo_app(demo)
     sebelum = isi_berkas(store)
     berkas = Path(__file__).parent / "data" / "kriteria.csv"
     async with app.run_test(size=(80, 24)) as pilot:
@@ -607,17 +602,17 @@ async def test_impor_jenis_kriteria_dipilih_dan_ditolak_karena_ada_skor(tmp_path
         assert isi_berkas(store) == sebelum
 
 
-async def test_impor_berkas_tidak_ada_dan_path_kosong(tmp_path):
-    store, app = demo_app(tmp_path)
+async def test_impor_berkas_tidak_ada_dan_path_kosong(demo, tmp_path):
+    store, app = demo_app(demo)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("6", "enter")
-        assert "Ketik path berkas terlebih dahulu" in layar(app)
+        assert "Ketik path berkas terlebih dahulu" in layar_teks(app)
         await _impor(app, pilot, 0, tmp_path / "tidak-ada.csv")
         assert "tidak ditemukan" in laporan(app)
 
 
-async def test_telusuri_folder_mengisi_path(tmp_path, monkeypatch):
-    store = buka_demo(tmp_path)
+async def test_telusuri_folder_mengisi_path(demo, tmp_path, monkeypatch):
+    store = buka_demo(demo)
     folder = tmp_path / "csv"
     folder.mkdir()
     (folder / "usulan.csv").write_text(CSV_BAIK, encoding="utf-8")
@@ -646,8 +641,8 @@ async def test_telusuri_folder_mengisi_path(tmp_path, monkeypatch):
 MARKUP = "[bold]B[/] [link=x]t[/link] [/]"
 
 
-async def test_markup_dan_karakter_kendali_tampil_apa_adanya_di_setiap_bagian(tmp_path):
-    store = buka_demo(tmp_path)
+async def test_markup_dan_karakter_kendali_tampil_apa_adanya_di_setiap_bagian(demo):
+    store = buka_demo(demo)
     with store.transaksi() as tx:  # written behind the actions' back, as a hand-edited file could be
         info = dict(tx.get("sesi", "info"))
         tx.put("sesi", "info", dict(info, tempat=f"Aula {MARKUP}\x1b[31m merah"))
@@ -661,27 +656,27 @@ async def test_markup_dan_karakter_kendali_tampil_apa_adanya_di_setiap_bagian(tm
         tx.put("usulan", "U001", dict(u, kegiatan=f"Titian {MARKUP}\x1b]8;;x\x07", bidang="[b]Infra[/b]"))
     app = MusrenbangApp(store, layar="persiapan")
     async with app.run_test(size=(120, 30)) as pilot:
-        teks = layar(app)
+        teks = layar_teks(app)
         assert f"Aula {MARKUP}^[[31m merah" in teks
         await pilot.press("2", "G", *["up"] * 5)  # the last narasumber (3 fasilitator, 2 sambutan follow)
         assert app.screen.query_one("#acara-tabel").kunci_terpilih() == "tim:T900"
-        teks = layar(app)
+        teks = layar_teks(app)
         assert f"Narasumber {MARKUP}" in teks and "[red]materi[/red]" in teks and "Dinas^G^[[2J" in teks
         await pilot.press("3")
-        assert f"Kriteria {MARKUP}" in layar(app)
+        assert f"Kriteria {MARKUP}" in layar_teks(app)
         await pilot.press("4", "down")
-        teks = layar(app)
+        teks = layar_teks(app)
         assert f"Kelompok {MARKUP}" in teks and "[i]Lina[/i]" in teks
         await pilot.press("enter")  # the edit form shows the name as typed, too
         assert nilai(app, "nama") == f"Kelompok {MARKUP}"
         await pilot.press("f10", "5")
-        teks = layar(app)
+        teks = layar_teks(app)
         assert f"Titian {MARKUP}^[]8;;x^G" in teks and "[b]Infra[/b]" in teks
         assert "\x1b" not in teks and "\x07" not in teks
 
 
-async def test_perubahan_dari_terminal_lain_tampil_tanpa_memindah_kursor(tmp_path):
-    store, app = demo_app(tmp_path)
+async def test_perubahan_dari_terminal_lain_tampil_tanpa_memindah_kursor(demo):
+    store, app = demo_app(demo)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("5", "down", "down", "down")
         tabel = app.screen.query_one("#usulan-tabel")
@@ -691,7 +686,7 @@ async def test_perubahan_dari_terminal_lain_tampil_tanpa_memindah_kursor(tmp_pat
             usulan.ubah_usulan(tx, "U002", kegiatan="Posyandu (diubah)")
         await app.baca_perubahan()
         await pilot.pause()
-        assert "Posyandu (diubah)" in layar(app)
+        assert "Posyandu (diubah)" in layar_teks(app)
         assert tabel.kunci_terpilih() == "U004"
 
 
@@ -736,7 +731,7 @@ async def test_set_kriteria_fisik_dan_cara_penilaian(tmp_path):
         await pilot.press("down", "enter")  # the default set, then a new set for usulan fisik
 
         await pilot.pause()
-        assert "Set: usulan fisik" in layar(app) and "Belum ada kriteria" in layar(app)
+        assert "Set: usulan fisik" in layar_teks(app) and "Belum ada kriteria" in layar_teks(app)
         await pilot.press("ctrl+o")
         dialog(app)
         await ketik(pilot, "Kondisi kerusakan")
@@ -753,7 +748,7 @@ async def test_set_kriteria_fisik_dan_cara_penilaian(tmp_path):
         (k,) = semua_set(store.muat())[("", "fisik")].kriteria
         assert (k.kode, k.bobot, k.skala_min, k.skala_maks, k.langkah) == ("K1", "0.3", 0, 100, "0.5")
         assert len(semua_set(store.muat())[("", "")].kriteria) == 5, "set bawaan tidak berubah"
-        assert "Set: usulan fisik" in layar(app) and "1 kriteria" in layar(app)
+        assert "Set: usulan fisik" in layar_teks(app) and "1 kriteria" in layar_teks(app)
 
         await pilot.press("c")
         await pilot.pause()
@@ -765,9 +760,9 @@ async def test_set_kriteria_fisik_dan_cara_penilaian(tmp_path):
         await pilot.pause()
         info = store.muat().info
         assert (info.gabung_penilai, info.total_100, info.penilai) == ("jumlah", True, {"": ["Ana", "Budi", "Cici"]})
-        assert "Cara penilaian: nilai penilai dijumlahkan, total 0-100, 3 penilai (c ubah)" in layar(app)
+        assert "Cara penilaian: nilai penilai dijumlahkan, total 0-100, 3 penilai (c ubah)" in layar_teks(app)
 
         await pilot.press("x", "y")  # delete the fisik set: back to the default set
         await pilot.pause()
-        assert ("", "fisik") not in semua_set(store.muat()) and "Jumlah bobot: 5 · 5 kriteria" in layar(app)
-        assert "Set:" not in layar(app)
+        assert ("", "fisik") not in semua_set(store.muat()) and "Jumlah bobot: 5 · 5 kriteria" in layar_teks(app)
+        assert "Set:" not in layar_teks(app)

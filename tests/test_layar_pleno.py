@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, TextArea
 
+from layar import layar_teks
 from musrenbang_tui.app import MusrenbangApp
 from screens.catatan_widget import CatatanDialog, lengkapi_nama, pisah_pembicara
 from screens.widgets import AlasanDialog, KonfirmasiDialog, PilihDialog, StatusBar
@@ -52,10 +53,6 @@ def buka(path: Path, layar: str, jam: Jam | None = None, peran: str = "operator"
 def data(path: Path) -> Data:
     return Store.buka(path).data
 
-
-def layar_teks(app: MusrenbangApp) -> str:
-    """What the terminal shows, as plain text lines."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def status(app: MusrenbangApp) -> str:

@@ -6,10 +6,9 @@ from datetime import datetime
 
 import pytest
 
+from layar import layar_teks
 from musrenbang_tui.app import MusrenbangApp
-from musrenbang_tui.demo import buat_demo
-from screens.skoring.matriks import JUDUL, Matriks
-from screens.skoring.layar import BarisInfo, SkoringScreen
+from screens.skoring import SkoringScreen
 from sesi import pleno, skor
 from sesi.model import STATUS_DISISIHKAN
 from sesi.peringkat import peringkat_kelompok
@@ -24,9 +23,9 @@ def buka(path, pelaku=Pelaku("uji", "operator")) -> Store:
 
 
 @pytest.fixture
-def demo(tmp_path) -> Store:
-    buat_demo(str(tmp_path / "demo.json"))
-    return buka(tmp_path / "demo.json")
+def sesi_demo(demo) -> Store:
+    """The demo session (the shared `demo` fixture's copy), opened as operator "uji" on a fixed clock."""
+    return buka(demo)
 
 
 def kid_dari(store: Store, nama: str) -> str:
@@ -41,17 +40,28 @@ def nilai(store: Store, uid: str, kode: str, penilai: str = "") -> int | None:
     return store.muat().nilai_mentah(uid, kode).get(penilai)
 
 
+def kolom(m, indeks: int):
+    """The widget drawing criteria column `indeks` of the matrix (0 = K1)."""
+    return next(w for w in m.query("KolomSel") if w.indeks == indeks)
+
+
+def baris_pertama(app) -> int:
+    """The terminal row of the matrix's first usulan (under the header line)."""
+    return matriks(app).query_one("#mx-judul").region.y + 1
+
+
 def layar(app) -> SkoringScreen:
     assert isinstance(app.screen, SkoringScreen)
     return app.screen
 
 
-def matriks(app) -> Matriks:
-    return app.screen.query_one(Matriks)
+def matriks(app):
+    """The scoring matrix (found by its type name: the test needs only its public state)."""
+    return app.screen.query_one("Matriks")
 
 
 def info(app, wid: str) -> str:
-    w = app.screen.query_one(f"#{wid}", BarisInfo)
+    w = app.screen.query_one(f"#{wid}")
     return w.isi.plain + " " + w.kanan.plain
 
 
@@ -67,12 +77,12 @@ async def tekan_tanpa_perubahan(pilot, store: Store, key: str) -> None:
     assert open(store.path, "rb").read() == sebelum
 
 
-async def test_angka_mengisi_sel_lalu_maju_dan_pindah_baris(demo):
+async def test_angka_mengisi_sel_lalu_maju_dan_pindah_baris(sesi_demo):
     """Each digit saves one cell (one revision) and moves right; after the last criterion, the next row."""
-    kid = kid_dari(demo, KELOMPOK_I)
-    rows = baris_dinilai(demo, kid)
-    kode = [k.kode for k in demo.data.kriteria]
-    app = MusrenbangApp(demo, layar="skoring")
+    kid = kid_dari(sesi_demo, KELOMPOK_I)
+    rows = baris_dinilai(sesi_demo, kid)
+    kode = [k.kode for k in sesi_demo.data.kriteria]
+    app = MusrenbangApp(sesi_demo, layar="skoring")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         m = matriks(app)
@@ -80,47 +90,47 @@ async def test_angka_mengisi_sel_lalu_maju_dan_pindah_baris(demo):
         assert "Kesesuaian dengan rancangan awal RKPD" in info(app, "info-kriteria")
         assert "1 sangat rendah" in info(app, "info-skala") and "5 sangat tinggi" in info(app, "info-skala")
         assert "Pembangunan jalan titian ulin" in info(app, "info-usulan")
-        lama = {k: nilai(demo, rows[0], k) for k in kode}
+        lama = {k: nilai(sesi_demo, rows[0], k) for k in kode}
         assert all(v != 1 for v in lama.values())
-        rev = demo.muat().revisi
+        rev = sesi_demo.muat().revisi
         for i, k in enumerate(kode):
             await pilot.press("1")
             await pilot.pause()
-            assert nilai(demo, rows[0], k) == 1
-            assert demo.muat().revisi == rev + i + 1, "satu perubahan tersimpan per tombol"
+            assert nilai(sesi_demo, rows[0], k) == 1
+            assert sesi_demo.muat().revisi == rev + i + 1, "satu perubahan tersimpan per tombol"
             assert status(app) == f"Tersimpan · rev {rev + i + 1}"
         assert m.posisi() == (rows[1], kode[0]), "ujung baris: kriteria pertama baris berikutnya"
         assert m.sel[(rows[0], kode[0])] == ("1", "")
         assert m.total[rows[0]] == ("1,00", "total")
-        assert m.peringkat[rows[0]][0].strip() == str(len(peringkat_kelompok(demo.muat(), kid).diperingkat))
+        assert m.peringkat[rows[0]][0].strip() == str(len(peringkat_kelompok(sesi_demo.muat(), kid).diperingkat))
         assert "Kesesuaian" in info(app, "info-kriteria")
         assert "Normalisasi saluran drainase" in info(app, "info-usulan")
 
 
-async def test_angka_di_luar_skala_ditolak_tanpa_perubahan(demo):
+async def test_angka_di_luar_skala_ditolak_tanpa_perubahan(sesi_demo):
     """A digit outside the criterion's scale changes nothing and says which scale applies."""
-    rows = baris_dinilai(demo, kid_dari(demo, KELOMPOK_I))
-    app = MusrenbangApp(demo, layar="skoring")
+    rows = baris_dinilai(sesi_demo, kid_dari(sesi_demo, KELOMPOK_I))
+    app = MusrenbangApp(sesi_demo, layar="skoring")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await tekan_tanpa_perubahan(pilot, demo, "7")
+        await tekan_tanpa_perubahan(pilot, sesi_demo, "7")
         assert matriks(app).posisi() == (rows[0], "K1"), "kursor tidak maju"
         assert "7" in status(app) and "1-5" in status(app) and "K1" in status(app)
         assert app.screen.status.has_class("-galat")
 
 
-async def test_kosongkan_dan_urungkan_lewat_store(demo):
+async def test_kosongkan_dan_urungkan_lewat_store(sesi_demo):
     """Backspace clears the cell; u and Ctrl+Z put the earlier value back in the store, newest first."""
-    rows = baris_dinilai(demo, kid_dari(demo, KELOMPOK_I))
+    rows = baris_dinilai(sesi_demo, kid_dari(sesi_demo, KELOMPOK_I))
     u0 = rows[0]
-    awal_k1, awal_k2 = nilai(demo, u0, "K1"), nilai(demo, u0, "K2")
-    app = MusrenbangApp(demo, layar="skoring")
+    awal_k1, awal_k2 = nilai(sesi_demo, u0, "K1"), nilai(sesi_demo, u0, "K2")
+    app = MusrenbangApp(sesi_demo, layar="skoring")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         m = matriks(app)
         await pilot.press("backspace")
         await pilot.pause()
-        assert nilai(demo, u0, "K1") is None
+        assert nilai(sesi_demo, u0, "K1") is None
         assert m.posisi() == (u0, "K1"), "mengosongkan tidak memindahkan kursor"
         assert m.sel[(u0, "K1")] == ("", "")
         assert m.total[u0] == ("4/5", "kurang") and m.peringkat[u0][0].strip() == "belum"
@@ -129,32 +139,32 @@ async def test_kosongkan_dan_urungkan_lewat_store(demo):
         baru_k2 = 1
         await pilot.press(str(baru_k2), "delete")  # K2 -> 1, then K3 cleared
         await pilot.pause()
-        k3 = nilai(demo, u0, "K3")
+        k3 = nilai(sesi_demo, u0, "K3")
         assert k3 is None
         await pilot.press("u")  # K3 back
         await pilot.pause()
-        assert nilai(demo, u0, "K3") is not None
+        assert nilai(sesi_demo, u0, "K3") is not None
         assert m.posisi() == (u0, "K3")
         await pilot.press("ctrl+z")  # K2 back to its first value
         await pilot.pause()
-        assert nilai(demo, u0, "K2") == awal_k2
+        assert nilai(sesi_demo, u0, "K2") == awal_k2
         assert m.posisi() == (u0, "K2"), "urungkan membawa kursor ke sel yang dipulihkan"
         await pilot.press("u")  # K1 back to empty (it was cleared before being set)
         await pilot.press("u")  # K1 back to the demo value
         await pilot.pause()
-        assert nilai(demo, u0, "K1") == awal_k1
+        assert nilai(sesi_demo, u0, "K1") == awal_k1
         assert m.sel[(u0, "K1")] == (str(awal_k1), "")
         await pilot.press("u")
         await pilot.pause()
         assert "Tidak ada perubahan" in status(app)
 
 
-async def test_mode_perorangan_menampilkan_rerata(demo):
+async def test_mode_perorangan_menampilkan_rerata(sesi_demo):
     """With a penilai chosen, digits set that person's value and the cell shows the marked mean."""
-    kid = kid_dari(demo, KELOMPOK_I)
-    rows = baris_dinilai(demo, kid)
-    kosong = next(u for u in rows if all(nilai(demo, u, k.kode) is None for k in demo.data.kriteria))
-    app = MusrenbangApp(demo, layar="skoring")
+    kid = kid_dari(sesi_demo, KELOMPOK_I)
+    rows = baris_dinilai(sesi_demo, kid)
+    kosong = next(u for u in rows if all(nilai(sesi_demo, u, k.kode) is None for k in sesi_demo.data.kriteria))
+    app = MusrenbangApp(sesi_demo, layar="skoring")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         m = matriks(app)
@@ -169,13 +179,13 @@ async def test_mode_perorangan_menampilkan_rerata(demo):
         assert "Penilai: Andi Uji" in info(app, "judul-skoring")
         await pilot.press("4")
         await pilot.pause()
-        assert nilai(demo, kosong, "K1", "Andi Uji") == 4
-        assert nilai(demo, kosong, "K1") is None, "nilai mufakat tidak tersentuh"
+        assert nilai(sesi_demo, kosong, "K1", "Andi Uji") == 4
+        assert nilai(sesi_demo, kosong, "K1") is None, "nilai mufakat tidak tersentuh"
         await pilot.press("p")
         await pilot.pause()
         await pilot.press(*"Wati Uji", "enter", "h", "1")
         await pilot.pause()
-        assert nilai(demo, kosong, "K1", "Wati Uji") == 1
+        assert nilai(sesi_demo, kosong, "K1", "Wati Uji") == 1
         assert m.sel[(kosong, "K1")] == ("2,5*", "rerata")
         await pilot.press("h")
         await pilot.pause()
@@ -193,22 +203,22 @@ async def test_mode_perorangan_menampilkan_rerata(demo):
         assert layar(app).penilai == "Andi Uji"
         await pilot.press("backspace")  # clears Andi's value only
         await pilot.pause()
-        assert nilai(demo, kosong, "K1", "Andi Uji") is None and nilai(demo, kosong, "K1", "Wati Uji") == 1
+        assert nilai(sesi_demo, kosong, "K1", "Andi Uji") is None and nilai(sesi_demo, kosong, "K1", "Wati Uji") == 1
         assert m.sel[(kosong, "K1")] == ("1*", "rerata")
         await pilot.press("m")  # back to mufakat
         await pilot.pause()
         assert layar(app).penilai == "" and "Mufakat" in info(app, "judul-skoring")
         await pilot.press("3")
         await pilot.pause()
-        assert nilai(demo, kosong, "K1") == 3
+        assert nilai(sesi_demo, kosong, "K1") == 3
         assert m.sel[(kosong, "K1")] == ("3", ""), "nilai mufakat dipakai bila ada"
 
 
-async def test_urut_peringkat_tidak_mengubah_nilai(demo):
+async def test_urut_peringkat_tidak_mengubah_nilai(sesi_demo):
     """o orders the rows by rank and back; values stay, the cursor stays on the same usulan."""
-    kid = kid_dari(demo, KELOMPOK_I)
-    rows = baris_dinilai(demo, kid)
-    app = MusrenbangApp(demo, layar="skoring")
+    kid = kid_dari(sesi_demo, KELOMPOK_I)
+    rows = baris_dinilai(sesi_demo, kid)
+    app = MusrenbangApp(sesi_demo, layar="skoring")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         m = matriks(app)
@@ -217,7 +227,7 @@ async def test_urut_peringkat_tidak_mengubah_nilai(demo):
         posisi = m.posisi()
         await pilot.press("o")
         await pilot.pause()
-        urutan = [b.usulan.id for b in peringkat_kelompok(demo.muat(), kid).baris]
+        urutan = [b.usulan.id for b in peringkat_kelompok(sesi_demo.muat(), kid).baris]
         assert m.baris == [u for u in urutan if u in rows]
         assert m.baris != rows
         assert m.sel == sel_sebelum
@@ -296,10 +306,10 @@ async def test_skala_satu_sampai_sepuluh_nol_berarti_sepuluh(tmp_path):
         assert matriks(app).total[uid] == (f"{(2 * 10 + 3) / 3:.2f}".replace(".", ","), "total")
 
 
-async def test_isian_nilai_dengan_enter(demo):
+async def test_isian_nilai_dengan_enter(sesi_demo):
     """Enter opens a value field: a refused value keeps the dialog open; a valid one saves and moves on."""
-    rows = baris_dinilai(demo, kid_dari(demo, KELOMPOK_I))
-    app = MusrenbangApp(demo, layar="skoring")
+    rows = baris_dinilai(sesi_demo, kid_dari(sesi_demo, KELOMPOK_I))
+    app = MusrenbangApp(sesi_demo, layar="skoring")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("enter")
@@ -310,47 +320,47 @@ async def test_isian_nilai_dengan_enter(demo):
         await pilot.press("backspace", "1", "enter")
         await pilot.pause()
         assert isinstance(app.screen, SkoringScreen)
-        assert nilai(demo, rows[0], "K1") == 1
+        assert nilai(sesi_demo, rows[0], "K1") == 1
         assert matriks(app).posisi() == (rows[0], "K2")
 
 
-async def test_ganti_kelompok(demo):
+async def test_ganti_kelompok(sesi_demo):
     """] and [ step through the kelompok, Ctrl+O chooses one; --kelompok opens on the one named."""
-    kid2 = kid_dari(demo, "Kelompok II Ekonomi")
-    kid3 = kid_dari(demo, "Kelompok III Sosial Budaya")
-    app = MusrenbangApp(demo, layar="skoring")
+    kid2 = kid_dari(sesi_demo, "Kelompok II Ekonomi")
+    kid3 = kid_dari(sesi_demo, "Kelompok III Sosial Budaya")
+    app = MusrenbangApp(sesi_demo, layar="skoring")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("j", "l", "right_square_bracket")
         await pilot.pause()
         m = matriks(app)
         assert app.kelompok_aktif == kid2
-        assert m.baris == baris_dinilai(demo, kid2)
+        assert m.baris == baris_dinilai(sesi_demo, kid2)
         assert m.posisi() == (m.baris[0], "K1")
         assert "Kelompok II Ekonomi" in info(app, "judul-skoring")
         await pilot.press("ctrl+o")
         await pilot.pause()
         await pilot.press(*"sosial", "enter")
         await pilot.pause()
-        assert app.kelompok_aktif == kid3 and m.baris == baris_dinilai(demo, kid3)
+        assert app.kelompok_aktif == kid3 and m.baris == baris_dinilai(sesi_demo, kid3)
         await pilot.press("left_square_bracket", "left_square_bracket")
         await pilot.pause()
-        rows1 = baris_dinilai(demo, kid_dari(demo, KELOMPOK_I))
+        rows1 = baris_dinilai(sesi_demo, kid_dari(sesi_demo, KELOMPOK_I))
         assert m.baris == rows1
         assert m.posisi() == (rows1[1], "K2"), "kembali ke kelompok: kursor di tempat semula"
 
-    app = MusrenbangApp(demo, layar="skoring", kelompok="kelompok ii ekonomi")
+    app = MusrenbangApp(sesi_demo, layar="skoring", kelompok="kelompok ii ekonomi")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert matriks(app).baris == baris_dinilai(demo, kid2)
+        assert matriks(app).baris == baris_dinilai(sesi_demo, kid2)
 
 
-async def test_perubahan_dari_terminal_lain_tanpa_memindahkan_kursor(demo):
+async def test_perubahan_dari_terminal_lain_tanpa_memindahkan_kursor(sesi_demo):
     """A score saved at another terminal shows after the poll; the cursor stays where it was."""
-    kid = kid_dari(demo, KELOMPOK_I)
-    rows = baris_dinilai(demo, kid)
-    lain = buka(demo.path, pelaku=Pelaku("Fasilitator lain", "fasilitator"))
-    app = MusrenbangApp(demo, layar="skoring")
+    kid = kid_dari(sesi_demo, KELOMPOK_I)
+    rows = baris_dinilai(sesi_demo, kid)
+    lain = buka(sesi_demo.path, pelaku=Pelaku("Fasilitator lain", "fasilitator"))
+    app = MusrenbangApp(sesi_demo, layar="skoring")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         m = matriks(app)
@@ -375,50 +385,49 @@ async def test_perubahan_dari_terminal_lain_tanpa_memindahkan_kursor(demo):
                 assert m.peringkat[uid][0].split()[0].rstrip("~") == str(per[uid].peringkat)
 
 
-async def test_kelompok_disepakati_menolak_nilai(demo):
+async def test_kelompok_disepakati_menolak_nilai(sesi_demo):
     """After Pleno II agreed the kelompok, a digit is refused with the reason and nothing changes."""
-    kid = kid_dari(demo, KELOMPOK_I)
-    with demo.transaksi() as tx:
+    kid = kid_dari(sesi_demo, KELOMPOK_I)
+    with sesi_demo.transaksi() as tx:
         pleno.sepakati_kelompok(tx, kid)
-    app = MusrenbangApp(demo, layar="skoring")
+    app = MusrenbangApp(sesi_demo, layar="skoring")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await tekan_tanpa_perubahan(pilot, demo, "1")
+        await tekan_tanpa_perubahan(pilot, sesi_demo, "1")
         assert "disepakati" in status(app)
         assert "terkunci" in info(app, "judul-skoring")
 
 
-async def test_markup_dan_karakter_kendali_tampil_apa_adanya(demo):
+async def test_markup_dan_karakter_kendali_tampil_apa_adanya(sesi_demo):
     """Titles with Rich markup and control characters are shown literally, never interpreted."""
-    kid = kid_dari(demo, KELOMPOK_I)
-    uid = baris_dinilai(demo, kid)[0]
+    kid = kid_dari(sesi_demo, KELOMPOK_I)
+    uid = baris_dinilai(sesi_demo, kid)[0]
     judul = "[bold]Jalan[/] [link=x]titian\x1b[31m\x07 ulin"
-    with demo.transaksi() as tx:  # as a hand-edited file could hold it (the actions clean such input)
+    with sesi_demo.transaksi() as tx:  # as a hand-edited file could hold it (the actions clean such input)
         tx.put("usulan", uid, dict(tx.get("usulan", uid), kegiatan=judul, kelurahan="[red]Alalak[/red]"))
         tx.put("kriteria", "K1", dict(tx.get("kriteria", "K1"), nama="[i]Kesesuaian[/i]"))
-    app = MusrenbangApp(demo, layar="skoring")
+    app = MusrenbangApp(sesi_demo, layar="skoring")
     async with app.run_test(size=(120, 24)) as pilot:
         await pilot.pause()
         usulan_info = info(app, "info-usulan")
         assert "[bold]Jalan[/] [link=x]titian" in usulan_info
         assert "\x1b" not in usulan_info and "\x07" not in usulan_info
         assert "[i]Kesesuaian[/i]" in info(app, "info-kriteria")
-        m = matriks(app)
-        baris = m._garis(JUDUL, 1, 60).text
+        baris = layar_teks(app).splitlines()[baris_pertama(app)]
         assert "[bold]Jalan[/]" in baris and "[red]Alalak[/red]" in baris and "\x1b" not in baris
         await pilot.press("1")
         await pilot.pause()
-        assert nilai(demo, uid, "K1") == 1
+        assert nilai(sesi_demo, uid, "K1") == 1
 
 
-async def test_klik_memindahkan_kursor(demo):
+async def test_klik_memindahkan_kursor(sesi_demo):
     """With the mouse on, a click on a cell puts the cursor there."""
-    rows = baris_dinilai(demo, kid_dari(demo, KELOMPOK_I))
-    app = MusrenbangApp(demo, layar="skoring")
+    rows = baris_dinilai(sesi_demo, kid_dari(sesi_demo, KELOMPOK_I))
+    app = MusrenbangApp(sesi_demo, layar="skoring")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         m = matriks(app)
-        k3 = m._widget[2]
+        k3 = kolom(m, 2)
         await pilot.click(k3, offset=(1, 4))
         await pilot.pause()
         assert m.posisi() == (rows[3], "K3")

@@ -5,15 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-
+from layar import layar_teks
 from screens.tayang import TayangApp, kelompok_terkini, tampilan_untuk
 from sesi import persiapan, skor
 from sesi.store import Store
 from sesi.transaksi import Pelaku
-
-
-def teks_layar(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def test_tampilan_mengikuti_tahap(demo):
@@ -42,7 +38,7 @@ async def test_tayang_berganti_saat_tahap_berubah_tanpa_menulis(demo):
     before = demo.read_bytes()
     app = TayangApp(Store.buka(demo, pelaku=Pelaku("tayangan", "tayang")))
     async with app.run_test(size=(80, 24)) as pilot:
-        assert "PERINGKAT KELOMPOK" in teks_layar(app)
+        assert "PERINGKAT KELOMPOK" in layar_teks(app)
         assert not lock.exists()
         other = Store.buka(demo)
         with other.transaksi() as tx:
@@ -51,14 +47,14 @@ async def test_tayang_berganti_saat_tahap_berubah_tanpa_menulis(demo):
         os.unlink(lock)
         await app.baca_perubahan()
         await pilot.pause()
-        assert "KEHADIRAN" in teks_layar(app)
-        assert "HADIR" in teks_layar(app)
+        assert "KEHADIRAN" in layar_teks(app)
+        assert "HADIR" in layar_teks(app)
         await pilot.press("3")
         await pilot.pause()
-        assert "RANCANGAN URUTAN (BELUM DISEPAKATI)" in teks_layar(app)  # nothing agreed in the demo yet
+        assert "RANCANGAN URUTAN (BELUM DISEPAKATI)" in layar_teks(app)  # nothing agreed in the demo yet
         await pilot.press("0")
         await pilot.pause()
-        assert "KEHADIRAN" in teks_layar(app)
+        assert "KEHADIRAN" in layar_teks(app)
     assert not lock.exists()
     assert demo.read_bytes() == after_change != before
 
@@ -68,7 +64,7 @@ async def test_tayang_ascii(demo):
     app = TayangApp(Store.buka(demo, pelaku=Pelaku("tayangan", "tayang")), tampilan="kehadiran", ascii=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        text = teks_layar(app)
+        text = layar_teks(app)
         assert "HADIR" in text and "╭" not in text
 
 

@@ -1,0 +1,93 @@
+"""Helpers for Pilot tests: read what the terminal shows, record notifications, wait for a condition.
+
+Only Textual's public API is used, so the tests survive Textual upgrades and say what a user sees:
+
+- `layar_teks(app)`: the screen as text, from `App.export_screenshot()` (the documented screenshot API,
+  the same picture `snap_compare` compares). Reading `screen._compositor` is private, and rendering each
+  widget with `Widget.render_lines` would miss what covers it (dialogs over their screen, toasts) and
+  what shows through (the screen beneath a dialog), which the screenshot composes as the terminal does.
+- `Rekaman`: a `message_hook` for `App.run_test` that keeps every message the app handled; notifications
+  are the `Notify` messages `App.notify` posts (the app's own list of them is private).
+- `tunggu(pilot, kondisi)`: pauses until a condition holds, for the few things that finish in their own
+  time (worker threads, timers, a tree loading a folder) instead of counting `pilot.pause()` calls, which
+  is enough on an idle machine and not on a loaded one.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import time
+from typing import Any, Callable
+
+from rich.cells import cell_len
+from textual.app import App
+from textual.message import Message
+from textual.notifications import Notification, Notify
+
+# One <text> element of the SVG per run of styled text: its x position and line come from attributes.
+_TEKS = re.compile(r'<text [^>]*?x="([\d.]+)"[^>]*?textLength="([\d.]+)"[^>]*?'
+                   r'clip-path="url\(#[\w-]+-line-(\d+)\)"[^>]*>([^<]*)</text>')
+
+
+def layar_teks(app: App) -> str:
+    """What the terminal shows now, one line per row, without styles (trailing spaces removed).
+
+    Parses the SVG of `app.export_screenshot()`: Rich writes each run of text as a `<text>` element at
+    `x = column * char_width` with `textLength = char_width * len(text)`, clipped to its line; runs of
+    spaces only are left out, so the columns are rebuilt from x."""
+    svg = app.export_screenshot()
+    baris: dict[int, list[tuple[int, str]]] = {}
+    for x, panjang, nomor, isi in _TEKS.findall(svg):
+        teks = html.unescape(isi).replace("\xa0", " ")
+        lebar_sel = float(panjang) / len(teks)
+        baris.setdefault(int(nomor), []).append((round(float(x) / lebar_sel), teks))
+    tinggi = app.size.height
+    hasil = []
+    for y in range(tinggi):
+        garis, kolom = "", 0
+        for x, teks in sorted(baris.get(y, [])):
+            if x > kolom:
+                garis += " " * (x - kolom)
+                kolom = x
+            garis += teks
+            kolom += cell_len(teks)
+        hasil.append(garis.rstrip())
+    return "\n".join(hasil)
+
+
+class Rekaman:
+    """Messages the app handled, for `app.run_test(message_hook=rekaman)`."""
+
+    def __init__(self) -> None:
+        self.pesan: list[Message] = []
+
+    def __call__(self, message: Message) -> None:
+        self.pesan.append(message)
+
+    def notifikasi(self, severity: str | None = None) -> list[Notification]:
+        """Notifications shown so far (of one severity: "information", "warning", "error")."""
+        return [m.notification for m in self.pesan if isinstance(m, Notify)
+                and (severity is None or m.notification.severity == severity)]
+
+    def ditolak(self) -> list[str]:
+        """The text of the error notifications: refusals shown whole, outside any form."""
+        return [n.message for n in self.notifikasi("error")]
+
+
+async def tunggu(pilot: Any, kondisi: Callable[[], Any], batas: float = 10.0, *, apa: str = "") -> Any:
+    """Pause until `kondisi()` is true (returning its value); fail after `batas` seconds.
+
+    The limit only matters when the app is broken: a loaded machine passes as soon as the condition holds.
+    The failure names what was awaited (`apa`, or the condition's source) and shows the screen."""
+    akhir = time.monotonic() + batas
+    await pilot.pause()
+    while True:
+        hasil = kondisi()
+        if hasil:
+            return hasil
+        if time.monotonic() > akhir:
+            nama = apa or getattr(kondisi, "__qualname__", repr(kondisi))
+            raise AssertionError(f"tidak terjadi dalam {batas:g} detik: {nama}\n"
+                                 f"layar:\n{layar_teks(pilot.app)}")
+        await pilot.pause(0.02)
