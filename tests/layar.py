@@ -8,6 +8,9 @@ Only Textual's public API is used, so the tests survive Textual upgrades and say
   what shows through (the screen beneath a dialog), which the screenshot composes as the terminal does.
 - `Rekaman`: a `message_hook` for `App.run_test` that keeps every message the app handled; notifications
   are the `Notify` messages `App.notify` posts (the app's own list of them is private).
+- `buka_app(path, layar)`: the app as a snapshot needs it: a fixed clock and actor, and a text cursor that
+  does not blink. A focused Input's cursor shows and hides every 0.5 s, so a screenshot taken a little
+  later on a loaded machine (a form, a typed note, the import path) differed from the committed one.
 - `tunggu(pilot, kondisi)`: pauses until a condition holds, for the few things that finish in their own
   time (worker threads, timers, a tree loading a folder) instead of counting `pilot.pause()` calls, which
   is enough on an idle machine and not on a loaded one.
@@ -16,14 +19,24 @@ Only Textual's public API is used, so the tests survive Textual upgrades and say
 from __future__ import annotations
 
 import html
+import inspect
 import re
 import time
+from datetime import datetime
+from pathlib import Path, PurePath
 from typing import Any, Callable
 
 from rich.cells import cell_len
+from textual import events, on
 from textual.app import App
 from textual.message import Message
 from textual.notifications import Notification, Notify
+
+from musrenbang_tui.app import MusrenbangApp
+from sesi.store import Pelaku, Store
+
+#: the clock of the screens' tests: 10:00 on the day of the demo session
+JAM = datetime(2027, 2, 9, 10, 0, 0)
 
 # One <text> element of the SVG per run of styled text: its x position and line come from attributes.
 _TEKS = re.compile(r'<text [^>]*?x="([\d.]+)"[^>]*?textLength="([\d.]+)"[^>]*?'
@@ -54,6 +67,34 @@ def layar_teks(app: App) -> str:
             kolom += cell_len(teks)
         hasil.append(garis.rstrip())
     return "\n".join(hasil)
+
+
+def _css_app(app: type[App]) -> list[Path]:
+    """`app.CSS_PATH` made absolute: a relative CSS_PATH is read beside the module of the class that runs,
+    so a subclass defined here must name the app's own style sheets."""
+    css = app.CSS_PATH or []
+    folder = Path(inspect.getfile(app)).parent
+    return [folder / p for p in ([css] if isinstance(css, (str, PurePath)) else css)]
+
+
+class AppUji(MusrenbangApp):
+    """The app with a steady text cursor: every Input and TextArea stops blinking when it gets focus
+    (`cursor_blink` is their public switch; the cursor then stays shown)."""
+
+    CSS_PATH = _css_app(MusrenbangApp)
+
+    @on(events.DescendantFocus)
+    def _kursor_tetap(self, event: events.DescendantFocus) -> None:
+        if hasattr(event.widget, "cursor_blink"):
+            event.widget.cursor_blink = False
+
+
+def buka_app(path: str | Path, layar: str, *, peran: str = "operator", jam: datetime = JAM,
+             **kwargs: Any) -> MusrenbangApp:
+    """The app on the session file at `path`, opened at `layar` as "uji" in role `peran`, on a clock
+    standing at `jam`, with a steady cursor (`AppUji`)."""
+    store = Store.buka(path, pelaku=Pelaku("uji", peran), clock=lambda: jam)
+    return AppUji(store, layar=layar, **kwargs)
 
 
 class Rekaman:

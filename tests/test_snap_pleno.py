@@ -6,24 +6,16 @@ new SVGs before committing them.
 
 from __future__ import annotations
 
-from datetime import datetime
-from pathlib import Path
-
 import pytest
 
+from layar import buka_app
 from musrenbang_tui.app import MusrenbangApp
-from musrenbang_tui.demo import buat_demo
-from sesi.store import Store
-from sesi.transaksi import Pelaku
 
 
 @pytest.fixture()
-def buat_app(tmp_path: Path):
+def buat_app(demo):
     def buat(layar: str, **kw) -> MusrenbangApp:
-        path = tmp_path / "demo.json"
-        buat_demo(str(path))
-        store = Store.buka(path, pelaku=Pelaku("uji", "operator"), clock=lambda: datetime(2027, 2, 9, 10, 0, 0))
-        return MusrenbangApp(store, layar=layar, **kw)
+        return buka_app(demo, layar, **kw)
     return buat
 
 
