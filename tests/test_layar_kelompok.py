@@ -9,8 +9,9 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from textual.widgets import OptionList
 
-from layar import layar_teks
+from layar import layar_teks, tunggu
 from musrenbang_tui.app import MusrenbangApp
 from screens.tombol import perintah_aktif
 from screens.widgets import StatusBar
@@ -30,6 +31,14 @@ def buka(path: Path, **kw) -> MusrenbangApp:
 def data(path: Path):
     return Store.buka(path).data
 
+
+
+def pilihan_palet(app) -> str:
+    """The text of the command palette's highlighted command ("" while the search has not answered)."""
+    daftar = app.screen.query_one(OptionList)
+    if daftar.highlighted is None:
+        return ""
+    return str(daftar.get_option_at_index(daftar.highlighted).prompt)
 
 
 def rata(text: str) -> str:
@@ -453,7 +462,7 @@ async def test_palet_perintah_menjalankan_tindakan_bagian(demo):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await ketik(pilot, "Sesuai")
-        await pilot.pause(0.3)
+        await tunggu(pilot, lambda: pilihan_palet(app).startswith("Sesuai"), apa="palet menyorot 'Sesuai'")
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.bagian == "verifikasi"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from layar import Rekaman, layar_teks
+from layar import Rekaman, layar_teks, tunggu
 from musrenbang_tui.app import MusrenbangApp
 from screens.persiapan import PersiapanScreen
 from screens.widgets import FormDialog, KonfirmasiDialog, StatusBar
@@ -624,10 +624,7 @@ async def test_telusuri_folder_mengisi_path(demo, tmp_path, monkeypatch):
         await pilot.press("ctrl+l")
         pohon = app.screen.query_one("#impor-pohon")
         assert app.screen.focused is pohon
-        for _ in range(50):  # the tree loads the folder in its own worker
-            if pohon.root.children:
-                break
-            await pilot.pause(0.02)
+        await tunggu(pilot, lambda: pohon.root.children, apa="pohon memuat folder (di worker-nya sendiri)")
         assert [str(n.label) for n in pohon.root.children] == ["usulan.csv", "usulan.xlsx"], \
             "hanya folder dan berkas yang dapat diimpor"
         await pilot.press("down", "enter")

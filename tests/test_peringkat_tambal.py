@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import random
 
-from musrenbang_tui.demo import buat_demo
 from sesi import skor, verifikasi
 from sesi.errors import DataDitolak
 from sesi.peringkat import peringkat_kelompok
@@ -20,10 +19,9 @@ def _tampak(data, kid):
             for b in peringkat_kelompok(data, kid).baris]
 
 
-def test_peringkat_setelah_tiap_perubahan_sama_dengan_hitung_ulang_dari_berkas(tmp_path):
+def test_peringkat_setelah_tiap_perubahan_sama_dengan_hitung_ulang_dari_berkas(demo):
     """After each change the ranking held by the store equals the one computed from the file read afresh."""
-    path = str(tmp_path / "demo.json")
-    buat_demo(path)
+    path = str(demo)
     store = Store.buka(path, pelaku=Pelaku("uji", "operator"))
     rng = random.Random(2027)
     data = store.data

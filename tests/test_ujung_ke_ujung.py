@@ -166,12 +166,9 @@ async def test_satu_sesi_dari_pendaftaran_sampai_berita_acara_disahkan(tmp_path:
     assert "DISAHKAN" in sah and "RANCANGAN" not in sah.split("LAMPIRAN I")[0]
 
 
-async def test_demo_melalui_setiap_tahap_dengan_papan_ketik(tmp_path: Path):
+async def test_demo_melalui_setiap_tahap_dengan_papan_ketik(demo: Path, tmp_path: Path):
     """The demo session, stage by stage with Ctrl+N, one real action on each screen, every one saved."""
-    from musrenbang_tui.demo import buat_demo
-
-    berkas = tmp_path / "demo.json"
-    buat_demo(str(berkas))
+    berkas = demo
     store = Store.buka(berkas, pelaku=Pelaku("operator", "operator"), clock=_jam())
     awal = store.data.revisi
     app = MusrenbangApp(store, layar="persiapan")
