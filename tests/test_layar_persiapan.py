@@ -53,6 +53,15 @@ async def ketik(pilot, teks: str) -> None:
     await pilot.press(*list(teks))
 
 
+async def ganti_isian(pilot, app: MusrenbangApp, tab: int, kolom: str, teks: str) -> None:
+    """In the open form: `tab` presses of Tab must reach field `kolom`; its text is replaced by `teks`."""
+    for _ in range(tab):
+        await pilot.press("tab")
+    assert app.screen.focused.id == f"f-{kolom}"
+    await pilot.press("ctrl+u")
+    await ketik(pilot, teks)
+
+
 def dialog(app: MusrenbangApp) -> FormDialog:
     assert isinstance(app.screen, FormDialog), f"tidak ada formulir terbuka, layar: {app.screen}"
     return app.screen
@@ -119,11 +128,7 @@ async def test_tanggal_tidak_sah_ditolak_dan_isian_tetap(demo):
         dialog(app)
         await pilot.press("ctrl+u")
         await ketik(pilot, "Kecamatan Uji")
-        for _ in range(4):
-            await pilot.press("tab")
-        assert app.screen.focused.id == "f-tanggal"
-        await pilot.press("ctrl+u")
-        await ketik(pilot, "10/02/2027")
+        await ganti_isian(pilot, app, 4, "tanggal", "10/02/2027")
         await pilot.press("ctrl+s")
         await pilot.pause()
         dialog(app)  # still open
@@ -461,11 +466,7 @@ async def test_ubah_usulan_memperbarui_barisnya_dan_hapus_yang_dinilai_ditolak(d
         assert tabel.kunci_terpilih() == "U001"
         baris = tabel.row_count
         await pilot.press("enter")
-        for _ in range(7):
-            await pilot.press("tab")
-        assert app.screen.focused.id == "f-perkiraan_biaya"
-        await pilot.press("ctrl+u")
-        await ketik(pilot, "700.000.000")
+        await ganti_isian(pilot, app, 7, "perkiraan_biaya", "700.000.000")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert store.muat().usulan["U001"].perkiraan_biaya == "700000000"

@@ -52,6 +52,17 @@ async def _tekan(pilot, *keys):
     await pilot.pause()
 
 
+async def _simpan_berita_acara(pilot, tombol: str, berkas: Path) -> None:
+    """Ctrl+N to the Berita Acara screen, then save the document (m Markdown, x text) as `berkas`."""
+    app = pilot.app
+    await _tekan(pilot, "ctrl+n")
+    assert app.current_mode == "berita_acara"
+    await app.workers.wait_for_complete()
+    await _tekan(pilot, tombol)
+    app.screen.query_one("#f-berkas").value = str(berkas)
+    await _tekan(pilot, "ctrl+s")
+
+
 async def test_satu_sesi_dari_pendaftaran_sampai_berita_acara_disahkan(tmp_path: Path, capsys, hari_musrenbang):
     """The whole agenda by keyboard, ending in a signed, verifiable berita acara listing the agreed usulan."""
     berkas = tmp_path / "bju-2027.json"
@@ -133,12 +144,7 @@ async def test_satu_sesi_dari_pendaftaran_sampai_berita_acara_disahkan(tmp_path:
         assert [d.nama for d in app.data.records("delegasi").values()] == ["Bunga Delegasi"]
 
         # Berita acara: export Markdown from its screen.
-        await _tekan(pilot, "ctrl+n")
-        assert app.current_mode == "berita_acara"
-        await app.workers.wait_for_complete()
-        await _tekan(pilot, "m")
-        app.screen.query_one("#f-berkas").value = str(tmp_path / "ba.md")
-        await _tekan(pilot, "ctrl+s")
+        await _simpan_berita_acara(pilot, "m", tmp_path / "ba.md")
     ba = (tmp_path / "ba.md").read_text(encoding="utf-8")
     assert "RANCANGAN" in ba
     assert "dua ribu dua puluh tujuh" in ba
@@ -197,12 +203,7 @@ async def test_demo_melalui_setiap_tahap_dengan_papan_ketik(demo: Path, tmp_path
         assert app.current_mode == "pleno2"
         assert app.data.kelompok_dari_id(kid).disepakati
 
-        await _tekan(pilot, "ctrl+n")
-        assert app.current_mode == "berita_acara"
-        await app.workers.wait_for_complete()
-        await _tekan(pilot, "x")
-        app.screen.query_one("#f-berkas").value = str(tmp_path / "ba.txt")
-        await _tekan(pilot, "ctrl+s")
+        await _simpan_berita_acara(pilot, "x", tmp_path / "ba.txt")
     assert Store.buka(berkas).data.revisi == awal + 5
     teks = (tmp_path / "ba.txt").read_text(encoding="utf-8")
     assert "KECAMATAN BANJARMASIN UTARA" in teks
