@@ -292,12 +292,15 @@ async def test_disk_penuh_menjaga_isian(demo, monkeypatch):
 
 
 def test_hemat_memilih_16_warna_dan_20_gambar(monkeypatch):
-    """--hemat (slow links) sets 16 colours and at most 20 frames a second for Textual."""
-    from musrenbang_tui import cli
+    """`buka --hemat` (slow links) sets 16 colours and at most 20 frames a second for Textual before the app
+    starts; without it neither is set."""
+    from musrenbang_tui import app as appmod, cli
 
+    dilihat = []
+    monkeypatch.setattr(appmod, "jalankan", lambda *a, **kw: dilihat.append(
+        (os.environ.get("TEXTUAL_COLOR_SYSTEM"), os.environ.get("TEXTUAL_FPS"))) or 0)
     monkeypatch.delenv("TEXTUAL_COLOR_SYSTEM", raising=False)
     monkeypatch.delenv("TEXTUAL_FPS", raising=False)
-    cli._hemat(cli._parser().parse_args(["buka", "sesi.json"]))
-    assert "TEXTUAL_FPS" not in os.environ
-    cli._hemat(cli._parser().parse_args(["buka", "sesi.json", "--hemat"]))
-    assert os.environ["TEXTUAL_COLOR_SYSTEM"] == "standard" and os.environ["TEXTUAL_FPS"] == "20"
+    assert cli.main(["buka", "sesi.json"]) == 0
+    assert cli.main(["buka", "sesi.json", "--hemat"]) == 0
+    assert dilihat == [(None, None), ("standard", "20")]

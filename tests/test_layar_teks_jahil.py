@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from layar import layar_teks
 from musrenbang_tui.app import MusrenbangApp
 from sesi import pleno
 from sesi.store import Pelaku, Store
@@ -18,11 +19,6 @@ KEL_I = "KEL01"
 JAHIL = "Siti\x1b]52;c;ZWNobyBwd25lZA==\x07\x1b[2KRahma\u202eharam\u200bdi"
 #: What must never be drawn: C0 (but newline), DEL, C1, bidi controls, zero-width and invisible characters.
 TERLARANG = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
-
-
-def layar_teks(app: MusrenbangApp) -> str:
-    """What the terminal shows, as plain text lines."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def sesi_jahil(demo: Path) -> str:
