@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from layar import layar_teks
+from layar import layar_teks, tunggu
 from musrenbang_tui.app import MusrenbangApp
 from sesi import pleno
 from sesi.store import Pelaku, Store
@@ -83,6 +83,7 @@ async def test_riwayat_tidak_meneruskan_kendali(demo):
     app = MusrenbangApp(Store.buka(demo, pelaku=Pelaku("uji", "operator")), layar="persiapan")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+r")
-        await pilot.pause(0.3)
+        await tunggu(pilot, lambda: "U001" in "".join(str(w.render()) for w in app.screen.query("#rinci")),
+                     apa="rincian entri riwayat terakhir (U001) tampil")
         layar = [layar_teks(app), str(app.screen.query_one("#rinci").render())]
     periksa(layar)
