@@ -691,14 +691,14 @@ async def test_perubahan_dari_terminal_lain_tampil_tanpa_memindah_kursor(demo):
 # --- keys -------------------------------------------------------------------------------------------
 
 
-async def test_bantuan_setiap_bagian_dari_tombol(tmp_path):
+async def test_bantuan_setiap_bagian_dari_tombol(demo):
     """F1 on each part lists the keys that work there (the generic ones only where they apply); the help
     prose names none of the screen's keys."""
     semua = {("b", "Pasang kriteria baku"), ("p", "Satu kelompok per bidang"),
              ("Ctrl+L", "Telusuri folder untuk impor"), ("1", "Bagian Sesi"), ("6", "Bagian Impor")}
     umum = {("Ctrl+O", "Tambah"), ("Ctrl+E", "Ubah"), ("Delete", "Hapus")}
     harap = {"1": {("Ctrl+E", "Ubah")}, "2": umum, "3": umum, "4": umum, "5": umum, "6": {("Ctrl+O", "Pratinjau impor")}}
-    _, app = demo_app(tmp_path)
+    _, app = demo_app(demo)
     async with app.run_test(size=(80, 24)) as pilot:
         for tab, di_sini in harap.items():
             await pilot.press(tab)
