@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from layar import layar_teks
+from layar import buka_app, layar_teks
 from musrenbang_tui.app import MusrenbangApp
 from screens.widgets import StatusBar
 from sesi import berita_acara
@@ -104,14 +104,14 @@ def test_snapshot_berita_acara(demo, snap_compare):
     async def siap(pilot):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
-    assert snap_compare(buka(demo), terminal_size=(80, 24), run_before=siap)
+    assert snap_compare(buka_app(demo, "berita_acara", jam=JAM), terminal_size=(80, 24), run_before=siap)
 
 
 def test_snapshot_pendaftaran(demo, snap_compare):
     """The Pendaftaran screen at 80x24 with a few letters typed."""
-    assert snap_compare(buka(demo, layar="pendaftaran"), terminal_size=(80, 24), press=list("rah"))
+    assert snap_compare(buka_app(demo, "pendaftaran", jam=JAM), terminal_size=(80, 24), press=list("rah"))
 
 
 def test_snapshot_pendaftaran_ascii(demo, snap_compare):
     """The Pendaftaran screen in the ASCII-safe look."""
-    assert snap_compare(buka(demo, layar="pendaftaran", ascii=True), terminal_size=(80, 24))
+    assert snap_compare(buka_app(demo, "pendaftaran", jam=JAM, ascii=True), terminal_size=(80, 24))
