@@ -33,7 +33,8 @@ from textual.message import Message
 from textual.notifications import Notification, Notify
 
 from musrenbang_tui.app import MusrenbangApp
-from sesi.store import Pelaku, Store
+from sesi.store import Store
+from sesi.transaksi import Pelaku
 
 #: the clock of the screens' tests: 10:00 on the day of the demo session
 JAM = datetime(2027, 2, 9, 10, 0, 0)

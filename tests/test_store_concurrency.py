@@ -150,25 +150,6 @@ def test_kill_9_during_writes_never_loses_a_committed_change(tmp_path):
     assert transaksi > 0
 
 
-def test_writer_after_a_kill_between_backup_and_replace_leaves_no_temp_file(tmp_path):
-    """A writer killed after keeping the backup (a hard link to the store) and before replacing the store
-    leaves the store and its backup as one file. The next writer's commit still moves the backup on and
-    leaves no temp file (rename between two links of one file does nothing, which left one behind)."""
-    path = tmp_path / "sesi.json"
-    store = buat_store(path)
-    with store.transaksi() as tx:
-        catatan.tambah_catatan(tx, "sebelum")
-    bak = tmp_path / "sesi.json.bak"
-    bak.unlink()
-    os.link(path, bak)  # as the killed writer left it
-    with Store(path).transaksi() as tx:
-        catatan.tambah_catatan(tx, "sesudah")
-    assert sisa_temp(tmp_path) == []
-    assert not os.path.samefile(path, bak)
-    assert "sebelum" in bak.read_text(encoding="utf-8") and "sesudah" not in bak.read_text(encoding="utf-8")
-    assert "sesudah" in path.read_text(encoding="utf-8")
-
-
 PENULIS = """
 import sys
 from sesi import catatan, pendaftaran, skor
