@@ -9,24 +9,21 @@ from pathlib import Path
 import openpyxl
 from textual.widgets import Select
 
+from layar import layar_teks
 from musrenbang_tui.app import MusrenbangApp
-from screens.persiapan.impor import BagianImpor
 from screens.widgets import PilihDialog, StatusBar
 from sesi.impor import pemetaan_tersimpan
 
 KASUS = Path(__file__).parent / "data" / "kasus"
 
 
-def layar(app: MusrenbangApp) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
-
 def status(app: MusrenbangApp) -> str:
     return app.screen.query_one(StatusBar).pesan.plain
 
 
-def bagian(app: MusrenbangApp) -> BagianImpor:
-    return app.screen.query_one(BagianImpor)
+def bagian(app: MusrenbangApp):
+    """The Impor part (found by its type name: the tests read only its public state)."""
+    return app.screen.query_one("BagianImpor")
 
 
 async def selesai(pilot) -> None:
@@ -76,7 +73,7 @@ async def test_ekspor_sipd_pratinjau_lalu_impor(store):
         assert (m["ID Usulan"], m["Usulan Ke"], m["OPD Tujuan Akhir"], m["OPD Tujuan Awal"]) == \
             ("id", "prioritas_kelurahan*", "skpd*", "skpd_awal")
         assert m["Usulan"] == "kegiatan*" and m["Pengusul"] == "(diabaikan)"
-        tampil = layar(app)
+        tampil = layar_teks(app)
         assert "judul kolom di baris 1" in tampil and "Siap diimpor" in tampil and "2027001245" in tampil
         assert app.screen.focused.id == "impor-peta", "pratinjau berkas baru: fokus ke pemetaan"
         await pilot.press("ctrl+s")
@@ -84,7 +81,7 @@ async def test_ekspor_sipd_pratinjau_lalu_impor(store):
         (u,) = store.muat().usulan.values()
         assert (u.id, u.kelurahan, u.bidang) == ("2027001245", "Kuin Utara", "Infrastruktur dan Kewilayahan")
         assert "1 baru, 0 diperbarui, 0 ganda" in status(app)
-        assert "1 usulan diimpor dari usulan-ekspor-sipd.csv" in layar(app)
+        assert "1 usulan diimpor dari usulan-ekspor-sipd.csv" in layar_teks(app)
         assert app.data.revisi == store.muat().revisi
 
 
@@ -101,7 +98,7 @@ async def test_pemetaan_diubah_dengan_tombol_dan_diingat(store, tmp_path):
         p = bagian(app).pratinjau
         assert p.kurang == ["prioritas_kelurahan"] and not p.siap
         assert peta(app)["(belum ada)"] == "prioritas_kelurahan*"
-        assert "Kolom wajib belum dipetakan: prioritas_kelurahan" in layar(app)
+        assert "Kolom wajib belum dipetakan: prioritas_kelurahan" in layar_teks(app)
         tabel = app.screen.query_one("#impor-peta")
         assert app.screen.focused is tabel
         await ke_baris(pilot, tabel, "Nomor Urut")
@@ -111,7 +108,7 @@ async def test_pemetaan_diubah_dengan_tombol_dan_diingat(store, tmp_path):
         await pilot.press(*"prioritas", "enter")
         await selesai(pilot)
         assert peta(app)["Nomor Urut"] == "prioritas_kelurahan*"
-        assert bagian(app).pratinjau.siap and "Siap diimpor" in layar(app)
+        assert bagian(app).pratinjau.siap and "Siap diimpor" in layar_teks(app)
         await ke_baris(pilot, tabel, "Foto")
         await pilot.press("delete")
         await selesai(pilot)
@@ -145,17 +142,17 @@ async def test_sei_jingah_dikenali_dan_saran_diterima_dengan_enter(store, tmp_pa
         p = bagian(app).pratinjau
         assert not p.siap and [(s.kolom, s.nilai, s.saran) for s in p.saran] == \
             [("kelurahan", "Surgi Mufty", "Surgi Mufti")]
-        assert "maksud Anda 'Surgi Mufti'?" in layar(app)
+        assert "maksud Anda 'Surgi Mufti'?" in layar_teks(app)
         assert app.screen.focused.id == "impor-saran", "saran yang belum diterima mendapat fokus"
         await pilot.press("enter")
         await selesai(pilot)
         assert bagian(app).pilihan.terima_saran == {("kelurahan", "Surgi Mufty")}
-        assert bagian(app).pratinjau.siap and "Siap diimpor" in layar(app)
+        assert bagian(app).pratinjau.siap and "Siap diimpor" in layar_teks(app)
         assert Path(store.path).read_bytes() == sebelum, "menerima saran belum mengubah sesi"
         await pilot.press("ctrl+s")
         await selesai(pilot)
         assert sorted(u.kelurahan for u in store.muat().usulan.values()) == ["Sungai Jingah", "Surgi Mufti"]
-        assert "Saran diterima: 'Surgi Mufty' -> 'Surgi Mufti'." in layar(app)
+        assert "Saran diterima: 'Surgi Mufty' -> 'Surgi Mufti'." in layar_teks(app)
 
 
 def buku_dua_lembar(path: Path) -> Path:
@@ -187,7 +184,7 @@ async def test_buku_kerja_dua_lembar_pilih_lembar(store, tmp_path):
         m = peta(app)
         assert (m["Prioritas"], m["Usulan Kegiatan"], m["OPD"], m["Pagu"]) == \
             ("prioritas_kelurahan*", "kegiatan*", "skpd*", "perkiraan_biaya")
-        assert "judul di atas tabel" in layar(app)
+        assert "judul di atas tabel" in layar_teks(app)
         pilih = app.screen.query_one("#impor-lembar", Select)
         assert pilih.display
         pilih.focus()
@@ -244,7 +241,7 @@ async def test_berkas_ditolak_tidak_mengubah_dan_setiap_masalah_disebut(store, t
     async with app.run_test(size=(80, 30)) as pilot:
         await pratinjau(app, pilot, path)
         p = bagian(app).pratinjau
-        assert len(p.masalah) >= 3 and "buruk.csv baris 2, kolom kelurahan" in layar(app)
+        assert len(p.masalah) >= 3 and "buruk.csv baris 2, kolom kelurahan" in layar_teks(app)
         await pilot.press("ctrl+s")
         await selesai(pilot)
         assert Path(store.path).read_bytes() == sebelum
@@ -265,6 +262,6 @@ async def test_teks_berkas_tampil_apa_adanya(store, tmp_path):
     app = MusrenbangApp(store, layar="persiapan")
     async with app.run_test(size=(100, 24)) as pilot:
         await pratinjau(app, pilot, path)
-        tampil = layar(app)
+        tampil = layar_teks(app)
         assert "[b]Foto[/b]" in tampil and "Titian [red]ulin[/red]" in tampil
         assert "\x1b" not in tampil and "[2J" not in tampil  # the file's escape sequence never reaches the terminal
