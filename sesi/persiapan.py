@@ -622,6 +622,17 @@ def buat_sesi(path: str, *, kecamatan: str, kota: str, tahun: Any, tanggal: str,
     def siapkan(tx: Transaksi) -> None:
         for n, j in names:
             tambah_kelurahan(tx, n, jenis=j)
-        ganti_semua_kriteria(tx, kriteria_baku())
+        ganti_semua_kriteria(tx, _kriteria_setempat(kriteria_baku(), tx.data))
 
     return Store.buat(path, info, siapkan=siapkan, **store_kwargs)
+
+
+def _kriteria_setempat(kriteria: list[dict[str, Any]], data: Any) -> list[dict[str, Any]]:
+    """The default criteria in the session's words: "lintas desa" in a kecamatan of desa, "pembangunan
+    kabupaten" in a kabupaten (the source procedure is Kota Banjarmasin's; docs/tata-cara.md section 4)."""
+    from .sebutan import jenis_daerah, wilayah_kecil
+
+    kata_wilayah, kata_daerah = wilayah_kecil(data), jenis_daerah(data).lower()
+    return [dict(k, nama=k["nama"].replace("kelurahan", kata_wilayah).replace("pembangunan kota",
+                                                                               f"pembangunan {kata_daerah}"))
+            for k in kriteria]

@@ -156,7 +156,7 @@ def test_isi_pokok(rancangan):
         "KEEMPAT :",
         "KELIMA  :",
         "Demikian berita acara ini dibuat",
-        "Banjarmasin, 9 Februari 2027",
+        "Banjarmasin Utara, 9 Februari 2027",  # the ibu kota kecamatan (default: the kecamatan)
         "Tembusan:",
         "1. Wali Kota Banjarmasin;",
         "LAMPIRAN I ",
@@ -178,7 +178,7 @@ def test_tabel_tanda_tangan_satu_baris_per_unsur_hadir(rancangan):
     tabel = next(b for b in dokumen(rancangan.data) if isinstance(b, TabelDokumen)
                  and b.kolom[-1].judul == "Tanda tangan" and b.kolom[1].judul == "Unsur")
     unsur = [r[1] for r in tabel.baris]
-    assert unsur == ["Camat", "Perangkat Kecamatan", "Lurah/Kepala Desa", "Delegasi Kelurahan", "Anggota DPRD",
+    assert unsur == ["Camat", "Perangkat Kecamatan", "Lurah", "Delegasi Kelurahan", "Anggota DPRD",
                      "Perwakilan SKPD/UPT", "Kelompok Masyarakat (LPM, PKK, LSM)", "Narasumber", "Fasilitator"]
     assert "Tokoh Masyarakat" not in unsur  # registered but absent
     assert tabel.baris[-1][2] == "Budi Santoso, S.T."
