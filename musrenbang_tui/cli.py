@@ -296,12 +296,13 @@ def cmd_baru(args) -> int:
                       bappeda=args.bappeda, pelaku=_pelaku(args))
     d = store.data
     info = d.info
-    print(f"Sesi Musrenbang Kecamatan {info.kecamatan}, {daerah(d)}, dibuat: {store.path}")
+    print(f"Sesi Musrenbang Kecamatan {info.kecamatan} dibuat: {store.path}")
+    print(f"{daerah(d)}, zona waktu {info.zona}, ditandatangani di {info.ibu_kota_kecamatan}.")
     if d.kelurahan:
         asal = f" (sumber: {info.sumber_wilayah})" if info.sumber_wilayah else ""
-        print(f"{len(d.kelurahan)} {wilayah_kecil(d)}{asal}, {len(d.kriteria)} kriteria baku; zona waktu {info.zona}.")
+        print(f"{len(d.kelurahan)} {wilayah_kecil(d)}, {len(d.kriteria)} kriteria baku.{asal}")
     else:
-        print(f"{len(d.kriteria)} kriteria baku; zona waktu {info.zona}.")
+        print(f"{len(d.kriteria)} kriteria baku.")
         print(f"Daftar {wilayah_kecil(d)} Kecamatan {info.kecamatan} tidak dikenal: diisi dari berkas usulan atau "
               "peserta pertama, atau tambahkan di layar Persiapan, atau ulangi dengan --desa/--kelurahan.")
     return 0

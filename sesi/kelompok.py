@@ -50,7 +50,7 @@ def atur_anggota_massal(tx: Transaksi, kid: str, *, kelurahan: str = "", unsur: 
     tx.wajib_peran(*BOLEH["kelompok"])
     _kelompok(tx, kid)
     if not kelurahan and not unsur:
-        raise DataDitolak("Pilih kelurahan atau unsur yang akan dimasukkan.")
+        raise DataDitolak("Pilih desa/kelurahan atau unsur yang akan dimasukkan.")
     n = 0
     for pid, p in list(tx.table("peserta").items()):
         if not p.get("hadir") or (hanya_tanpa_kelompok and p.get("kelompok")):

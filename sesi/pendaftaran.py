@@ -62,7 +62,7 @@ def peserta_record(nama: str, unsur: str, lembaga: str = "", kelurahan: str = ""
     kel = bersih(kelurahan)
     if kel and kelurahan_dikenal is not None:
         if normal(kel) not in kelurahan_dikenal:
-            raise DataDitolak(f"Kelurahan '{kel}' tidak dikenal di kecamatan ini.")
+            raise DataDitolak(f"Kelurahan '{kel}' tidak dikenal di kecamatan ini.")  # "Kelurahan ": the import's column label
         kel = kelurahan_dikenal[normal(kel)]
     if isinstance(rentan, str):
         r = normal(rentan)
