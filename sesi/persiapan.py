@@ -147,7 +147,7 @@ def tambah_kelurahan(tx: Transaksi, nama: str, lurah: str = "", jenis: str = "ke
     nama = wajib(nama, f"Nama {jenis}")
     for rec in tx.table("kelurahan").values():
         if normal(rec["nama"]) == normal(nama):
-            raise DataDitolak(f"{JENIS_WILAYAH.get(rec.get('jenis', 'kelurahan'), label)} {nama} sudah ada.")
+            raise DataDitolak(f"{JENIS_WILAYAH.get(rec.get('jenis', 'kelurahan'), label)} {rec['nama']} sudah ada.")
     rid = tx.id_baru("kelurahan", "KL", 2)
     tx.put("kelurahan", rid, {"id": rid, "nama": nama, "lurah": bersih(lurah),
                               "urutan": tx.urutan_baru("kelurahan"), "jenis": jenis})

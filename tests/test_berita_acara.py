@@ -1,4 +1,5 @@
-"""The berita acara (issue 4): snapshots of both formats on a fixed scenario, byte-identical exports,
+"""The berita acara (issue 4): snapshots of both formats on a fixed scenario (and, issue 12, of a kabupaten
+session with desa, `skenario_desa`), byte-identical exports,
 Markdown tables that survive hostile user text, 80-column text, and the CLI export.
 
 The snapshots are plain .md/.txt files under tests/__snapshots__/test_berita_acara/ (syrupy). After an
@@ -34,6 +35,7 @@ from sesi.store import Store
 from sesi.transaksi import Pelaku
 
 from skenario import buat_skenario, buat_skenario_belum_lengkap
+from skenario_desa import buat_skenario_desa
 
 class SnapshotTeks(SingleFileSnapshotExtension):
     """A snapshot kept as a readable UTF-8 text file (LF, pinned in .gitattributes), one per test."""
@@ -89,6 +91,15 @@ def test_belum_lengkap(tmp_path, fmt, snapshot):
             assert alasan in lamp3
         assert "Lampiran III, sebanyak 5 (lima) usulan." in teks
         assert "Kelompok Sosial Budaya dan Ekonomi (belum memilih ketua;" in teks
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt"])
+def test_kabupaten_desa_disahkan(tmp_path, fmt, snapshot):
+    """The second golden document (issue 12): Kecamatan Dayeuhluhur, Kabupaten Cilacap, 14 desa, WIB, signed:
+    Pemerintah Kabupaten, Kepala Desa, Delegasi Desa, Musrenbang Desa, Bupati, the named Bappeda, dated at
+    the ibu kota kecamatan."""
+    sah = buat_skenario_desa(str(tmp_path / "dyl.json"), sahkan=True)
+    assert berita_acara(sah.data, fmt) == snapshot.use_extension(SNAPSHOT[fmt])
 
 
 # --- determinism -----------------------------------------------------------------------------------------
