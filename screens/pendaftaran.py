@@ -49,7 +49,7 @@ class PendaftaranScreen(LayarTahap):
         "Ketik beberapa huruf nama peserta lalu tekan Enter: peserta yang disorot tercatat hadir dengan jamnya. "
         "Panah atas/bawah memilih di antara hasil pencarian tanpa meninggalkan kotak ketik. Enter pada peserta "
         "yang sudah hadir menawarkan pembatalan. Angka di atas diperbarui seketika: hadir, perempuan, "
-        "kelompok rentan, kelurahan terwakili, per unsur, dan kelurahan yang belum terwakili."
+        "kelompok rentan, desa/kelurahan terwakili, per unsur, dan desa/kelurahan yang belum terwakili."
     )
 
     BINDINGS = [

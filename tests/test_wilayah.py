@@ -23,7 +23,7 @@ from sesi.store import Pelaku, Store
 
 DATA = Path(__file__).parent / "data"
 #: Words that must not appear where desa and a kabupaten are meant.
-SALAH_DESA = re.compile(r"\b(kota|kelurahan|lurah|wali)\b", re.IGNORECASE)
+SALAH_DESA = re.compile(r"(?<!ibu )\b(kota|kelurahan|lurah|wali)\b", re.IGNORECASE)  # "ibu kota kecamatan" is meant
 DAYEUHLUHUR = ["Panulisan", "Matenggeng", "Ciwalen", "Dayeuhluhur", "Hanum", "Datar", "Bingkeng", "Bolang",
                "Kutaagung", "Cijeruk", "Cilumping", "Sumpinghayu", "Panulisan Barat", "Panulisan Timur"]
 UMUM = ["--tahun", "2028", "--tanggal", "2027-02-04", "--tempat", "Aula Kecamatan"]

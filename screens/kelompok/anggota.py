@@ -10,7 +10,7 @@ from textual.widgets import Static
 from sesi import kelompok
 from sesi.data import Data
 from sesi.model import JABATAN_KELOMPOK, Kelompok
-from sesi.sebutan import label_unsur_singkat, pilihan_unsur, wilayah
+from sesi.sebutan import label_unsur_singkat, pilihan_unsur, wilayah, wilayah_kecil
 
 from ..glyph import g
 from .bagian import BagianSidang, TabelBagian, teks_belum_ditetapkan
@@ -21,9 +21,9 @@ from ..widgets import FormDialog, Kolom, PilihDialog
 class TabelAnggota(TabelBagian):
     BINDINGS = [
         Binding("t", "bagian('tambah')", "Tambah anggota", id="kelompok.anggota.tambah",
-                tooltip="Satu peserta hadir; ketik nama, kelurahan atau unsur untuk mencari"),
+                tooltip="Satu peserta hadir; ketik nama, desa/kelurahan atau unsur untuk mencari"),
         Binding("m", "bagian('massal')", "Massal", id="kelompok.anggota.massal",
-                tooltip="Masukkan semua peserta hadir dari satu kelurahan dan/atau unsur sekaligus"),
+                tooltip="Masukkan semua peserta hadir dari satu desa/kelurahan dan/atau unsur sekaligus"),
         Binding("x,delete", "bagian('keluarkan')", "Keluarkan anggota", id="kelompok.anggota.keluarkan",
                 show=False, key_display="x/Del", tooltip="Anggota yang disorot"),
     ]
@@ -109,7 +109,7 @@ class BagianAnggota(BagianSidang):
                 self.kabar(f"{g('ok')} {aman(self.data.peserta[pid].nama)} masuk {aman(kel.nama)} "
                            f"{g('dot')} Tersimpan rev {hasil.revisi}")
         self.app.push_screen(PilihDialog(f"Tambah anggota {aman(kel.nama)}", pilihan,
-                                         petunjuk="Ketik nama, kelurahan atau unsur; Enter memilih"), pilih)
+                                         petunjuk=f"Ketik nama, {wilayah_kecil(self.data)} atau unsur; Enter memilih"), pilih)
 
     def aksi_massal(self) -> None:
         kel = self._siap()
@@ -141,7 +141,7 @@ class BagianAnggota(BagianSidang):
                 self.kabar(f"{g('ok')} {self._massal[0]} peserta masuk {aman(kel.nama)} "
                            f"{g('dot')} Tersimpan rev {self.data.revisi}")
         self.app.push_screen(FormDialog(f"Masukkan anggota {aman(kel.nama)} secara massal "
-                                        "(pilih kelurahan, unsur, atau keduanya)", kolom, periksa,
+                                        f"(pilih {wilayah_kecil(data)}, unsur, atau keduanya)", kolom, periksa,
                                         tombol="Masukkan"), selesai)
 
     def aksi_keluarkan(self) -> None:

@@ -15,7 +15,7 @@ from sesi import verifikasi
 from sesi.data import Data
 from sesi.format import angka, rupiah
 from sesi.model import JENIS_USULAN, Kelompok, Usulan, label_status
-from sesi.sebutan import wilayah
+from sesi.sebutan import wilayah, wilayah_kecil
 
 from ..glyph import g
 from .bagian import BagianSidang, TabelBagian, teks_belum_ditetapkan
@@ -267,7 +267,7 @@ class BagianVerifikasi(BagianSidang):
                 self._set(u, "digabung", gabung_ke=target)
         self.app.push_screen(PilihDialog(f"Gabungkan {aman(u.id)} ({aman(u.kelurahan)}) ke usulan mana? "
                                          f"{wilayah(self.data)} asalnya tetap tercatat.", pilihan,
-                                         petunjuk="Ketik ID, kegiatan atau kelurahan; Enter"), pilih)
+                                         petunjuk=f"Ketik ID, kegiatan atau {wilayah_kecil(self.data)}; Enter"), pilih)
 
     def aksi_pindah(self) -> None:
         u = self._siap()

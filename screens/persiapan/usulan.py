@@ -162,7 +162,7 @@ class BagianUsulan(BagianPersiapan):
 
     def ubah(self) -> None:
         if self._di_kelurahan():
-            self.kabar("Nama kelurahan tidak diubah di sini: hapus lalu tambah kembali (bila belum ada usulan).")
+            self.kabar(f"Nama {wilayah_kecil(self.data)} tidak diubah di sini: hapus lalu tambah kembali (bila belum ada usulan).")
             return
         u = self._terpilih()
         if u is None:

@@ -16,7 +16,7 @@ from sesi.format import angka, jam, rupiah
 from sesi.model import Usulan
 from sesi.peringatan import sebut_kelompok
 from sesi.peringkat import bulat
-from sesi.sebutan import wilayah
+from sesi.sebutan import wilayah, wilayah_kecil
 from sesi.urutan import terverifikasi
 
 from ..glyph import g
@@ -119,7 +119,7 @@ class BagianDaftar(BagianPleno):
             rinci.update("")
             return
         vol = f"{angka(u.volume)} {u.satuan}".strip() if u.volume else ""
-        dua = [u.lokasi, vol, rupiah(u.perkiraan_biaya), u.skpd, f"prioritas kelurahan {u.prioritas_kelurahan}"]
+        dua = [u.lokasi, vol, rupiah(u.perkiraan_biaya), u.skpd, f"prioritas {wilayah_kecil(data)} {u.prioritas_kelurahan}"]
         if u.status == "belum_disepakati" and u.alasan:
             dua.insert(0, f"belum disepakati: {u.alasan}")
         tempat = next((t for t in pleno.urutan_akhir(data, self.kid) if t.usulan.id == uid), None)
