@@ -35,11 +35,11 @@ from . import sidik_jari as sj
 from .data import Data
 from .errors import SesiError
 from .format import tanggal_panjang
-from .model import RECORD_CLASS, STATUS, STATUS_WAJIB_ALASAN, TABLES, UNSUR, Info, label_status, label_unsur
+from .model import RECORD_CLASS, STATUS, STATUS_WAJIB_ALASAN, TABLES, UNSUR, Info, label_status
 from .pengesahan import (AKSI_BUKA, AKSI_SAHKAN, catatan_sebelum_sahkan, hal_terbuka, keadaan,
                          perubahan_sejak_sah)
 from .riwayat import TidakDapatDiputar, bandingkan, periksa_rantai, putar_ulang
-from .sebutan import daerah, wilayah_kecil
+from .sebutan import daerah, label_unsur, wilayah_kecil
 from .skor import masalah_skor
 from .store import Store
 
@@ -236,7 +236,7 @@ def periksa_aturan(data: Data) -> list[str]:
         if unsur not in UNSUR:
             out.append(f"Penandatangan {t.get('nama')}: unsur '{unsur}' tidak dikenal.")
         elif unsur not in hadir:
-            out.append(f"Penandatangan unsur {label_unsur(unsur)} ({t.get('nama')}) ditetapkan, padahal tidak ada "
+            out.append(f"Penandatangan unsur {label_unsur(data, unsur)} ({t.get('nama')}) ditetapkan, padahal tidak ada "
                        "peserta unsur itu yang hadir.")
         if t.get("peserta") and t["peserta"] not in peserta:
             out.append(f"Penandatangan {t.get('nama')}: peserta {t['peserta']} tidak ada.")
