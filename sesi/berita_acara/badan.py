@@ -20,7 +20,8 @@ from typing import Callable
 
 from ..data import normal
 from ..model import PERAN_TIM, UNSUR
-from ..sebutan import bappeda, label_unsur, musrenbang_wilayah, tempat_ttd, wilayah_kecil, zona
+from ..sebutan import (bappeda, label_unsur, musrenbang_daerah, musrenbang_wilayah, pemerintah_daerah, tempat_ttd,
+                       wilayah_kecil, zona)
 from ..pengesahan import waktu_teks
 from ..peringatan import sebut_kelompok
 from ..peringkat import aturan_urutan
@@ -58,7 +59,7 @@ def kepala(k: Konteks) -> list[Blok]:
     data = k.data
     kec, daerah = nama_kecamatan(data), nama_daerah(data)
     return [
-        Kop((f"PEMERINTAH {daerah.upper()}", f"KECAMATAN {kec.upper()}")),
+        Kop((pemerintah_daerah(data).upper(), f"KECAMATAN {kec.upper()}")),
         Judul(f"BERITA ACARA KESEPAKATAN HASIL MUSYAWARAH PERENCANAAN PEMBANGUNAN (MUSRENBANG) RKPD "
               f"{daerah.upper()} TAHUN {data.info.tahun} DI KECAMATAN {kec.upper()}", 1, tengah=True),
         Paragraf(f"Nomor: {nomor_ba(data)}", tengah=True, spasi=True),
@@ -221,8 +222,7 @@ def _klausul_belum_disepakati(k: Konteks) -> str:
 
 def _klausul_delegasi(k: Konteks) -> str:
     data = k.data
-    awal = (f"Delegasi Kecamatan {nama_kecamatan(data)} untuk Forum Perangkat Daerah dan Musrenbang RKPD "
-            f"{nama_daerah(data)}")
+    awal = f"Delegasi Kecamatan {nama_kecamatan(data)} untuk Forum Perangkat Daerah dan {musrenbang_daerah(data)}"
     delegasi = data.daftar("delegasi")
     if not delegasi:
         return awal + " sebagaimana tercantum dalam Lampiran IV (belum ditetapkan)."

@@ -23,7 +23,7 @@ from ..data import Data, normal
 from ..format import angka, jam, kalimat, rupiah
 from ..kelompok import uraian_pemilihan
 from ..model import JABATAN_KELOMPOK, UNSUR, Kelompok, Usulan
-from ..sebutan import label_unsur, musrenbang_wilayah, sebut_wilayah, wilayah, wilayah_kecil
+from ..sebutan import label_unsur, musrenbang_daerah, musrenbang_wilayah, sebut_wilayah, wilayah, wilayah_kecil
 from ..peringatan import sebut_kelompok
 from ..kepekaan import uraian_kepekaan
 from ..peringkat import Baris, bulat, uraian_aturan
@@ -31,7 +31,7 @@ from ..set_kriteria import BAWAAN, nama_set, semua_set, set_dipakai
 from ..urutan import Nasib, nasib_usulan, urutan_akhir
 from ..terbilang import dengan_terbilang, romawi, rupiah_terbilang
 from .blok import Blok, Butir, Daftar, Judul, KolomDokumen, Paragraf, Pasangan, Pemisah, TabelDokumen
-from .kata import (angka_teks, kutip, jenis_kelamin, jumlah_biaya, keputusan_teks, lokasi, nama_daerah,
+from .kata import (angka_teks, kutip, jenis_kelamin, jumlah_biaya, keputusan_teks, lokasi,
                    nama_kecamatan, nilai_teks, nomor_ba, rupiah_teks, tanggal_acara, tanpa_titik)
 from .konteks import Konteks
 
@@ -318,8 +318,7 @@ def _judul_hadir(k: Konteks) -> str:
 
 
 def _judul_delegasi(k: Konteks) -> str:
-    return (f"DELEGASI KECAMATAN UNTUK FORUM PERANGKAT DAERAH DAN MUSRENBANG RKPD "
-            f"{nama_daerah(k.data).upper()}")
+    return f"DELEGASI KECAMATAN UNTUK FORUM PERANGKAT DAERAH DAN {musrenbang_daerah(k.data).upper()}"
 
 
 def _judul_hasil_wilayah(k: Konteks) -> str:
