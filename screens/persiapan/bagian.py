@@ -94,10 +94,6 @@ BARIS_SESI: list[tuple[str, str]] = [
     ("kecamatan", "Kecamatan"),
     ("jenis_daerah", "Jenis daerah"),
     ("kota", "Kota/kabupaten"),
-    ("ibu_kota_kecamatan", "Ibu kota kecamatan"),
-    ("zona", "Zona waktu"),
-    ("bappeda", "Badan perencanaan"),
-    ("sumber_wilayah", "Sumber daftar wilayah"),
     ("tahun", "Tahun RKPD"),
     ("tanggal", "Tanggal musrenbang"),
     ("tempat", "Tempat"),
@@ -106,6 +102,10 @@ BARIS_SESI: list[tuple[str, str]] = [
     ("tanggal_pengumuman", "Tanggal pengumuman"),
     ("min_delegasi", "Delegasi per wilayah"),  # worded per session in segarkan
     ("min_perempuan_delegasi", "Perempuan per delegasi"),
+    ("ibu_kota_kecamatan", "Ibu kota kecamatan"),
+    ("zona", "Zona waktu"),
+    ("bappeda", "Badan perencanaan"),
+    ("sumber_wilayah", "Sumber daftar wilayah"),
     ("tahap", "Tahap sesi"),
 ]
 
@@ -224,11 +224,6 @@ class BagianSesi(BagianPersiapan):
                   wajib=True),
             Kolom("kota", f"Nama {sebutan.jenis_daerah(self.data).lower()}", awal["kota"], wajib=True,
                   petunjuk="nama saja, mis. Cilacap"),
-            Kolom("ibu_kota_kecamatan", "Ibu kota kecamatan", sebutan.tempat_ttd(self.data), wajib=True,
-                  petunjuk="tempat penandatanganan"),
-            Kolom("zona", "Zona waktu", sebutan.zona(self.data), pilihan=[(z, z) for z in ZONA], wajib=True),
-            Kolom("bappeda", "Badan perencanaan", sebutan.bappeda(self.data), wajib=True,
-                  petunjuk="mis. Bappelitbangda Kabupaten Cilacap"),
             Kolom("tahun", "Tahun RKPD", awal["tahun"], wajib=True, petunjuk="tahun yang direncanakan"),
             Kolom("tanggal", "Tanggal musrenbang", awal["tanggal"], wajib=True, petunjuk="TTTT-BB-HH"),
             Kolom("tempat", "Tempat", awal["tempat"], wajib=True),
@@ -238,6 +233,11 @@ class BagianSesi(BagianPersiapan):
                   petunjuk="TTTT-BB-HH, minimal 7 hari sebelum"),
             Kolom("min_delegasi", f"Min. delegasi/{sebutan.wilayah_kecil(self.data)}", awal["min_delegasi"]),
             Kolom("min_perempuan_delegasi", "Min. perempuan/delegasi", awal["min_perempuan_delegasi"]),
+            Kolom("ibu_kota_kecamatan", "Ibu kota kecamatan", sebutan.tempat_ttd(self.data), wajib=True,
+                  petunjuk="tempat penandatanganan"),
+            Kolom("zona", "Zona waktu", sebutan.zona(self.data), pilihan=[(z, z) for z in ZONA], wajib=True),
+            Kolom("bappeda", "Badan perencanaan", sebutan.bappeda(self.data), wajib=True,
+                  petunjuk="mis. Bappelitbangda Kabupaten Cilacap"),
         ]
 
         def periksa(v: dict[str, str]) -> str | None:

@@ -239,9 +239,10 @@ class BagianUsulan(BagianPersiapan):
             return None if hasil.ok else hasil.pesan
         bawaan = "desa" if jenis_wilayah(self.data) == "desa" else "kelurahan"
         self.app.push_screen(FormPersiapan(f"Tambah {wilayah_kecil(self.data)}", [
-            Kolom("jenis", "Jenis", bawaan, pilihan=[("Desa", "desa"), ("Kelurahan", "kelurahan")], wajib=True),
             Kolom("nama", "Nama", wajib=True),
-            Kolom("lurah", kepala_wilayah(self.data))], periksa))
+            Kolom("lurah", kepala_wilayah(self.data)),
+            Kolom("jenis", "Jenis", bawaan, pilihan=[("Desa", "desa"), ("Kelurahan", "kelurahan")], wajib=True)],
+            periksa))
 
 
 def juta(biaya: str) -> str:
