@@ -1,10 +1,11 @@
 """End to end through the CLI (issue 12, "Done means"): a kabupaten session with desa, from `baru` to a
 signed berita acara, with no "Kota" and no "Kelurahan" anywhere the user reads where desa are meant.
 
-`baru` gets the 14 desa of Kecamatan Dayeuhluhur from the bundled Kemendagri data; the usulan, peserta and
-skor files use the column names the import reads today (`kelurahan` holds the desa's name; the `Desa`
-header of ../shared/cases/impor/usulan-desa-opd-kabupaten.csv is branch impor's, issue 13); the pimpinan
-signs from the CLI and `periksa` confirms the code on the paper.
+`baru` gets the 14 desa of Kecamatan Dayeuhluhur from the bundled Kemendagri data; the usulan come from the
+users' own file (tests/data/kasus/usulan-desa-opd-kabupaten.csv: `No;Desa;Prioritas;Usulan Kegiatan;...;OPD;
+Bidang`, the import's aliases of issue 13) and one more in the import's own column names; the pimpinan signs
+from the CLI and `periksa` confirms the code on the paper. A kecamatan the data does not know gets its desa
+from that first file.
 """
 
 from __future__ import annotations
@@ -16,10 +17,8 @@ from musrenbang_tui.cli import main
 
 SALAH = re.compile(r"(?<!ibu )\b(kota|kelurahan|lurah|wali)\b", re.IGNORECASE)  # "ibu kota kecamatan" is meant
 
+KASUS = Path(__file__).parent / "data" / "kasus" / "usulan-desa-opd-kabupaten.csv"
 USULAN = """id;kelurahan;prioritas_kelurahan;kegiatan;lokasi;volume;satuan;perkiraan_biaya;jenis;skpd;bidang
-DYL-01;Panulisan Barat;1;Rehabilitasi jalan desa;Dusun Cikadu RT 02/RW 03;850;m;425.000.000;fisik;Dinas PUPR;Infrastruktur dan Kewilayahan
-DYL-02;Matenggeng;1;Pembangunan talud penahan longsor;Dusun Cilumbu;120;m;300.000.000;fisik;Dinas PUPR;Infrastruktur dan Kewilayahan
-DYL-03;Hanum;1;Pelatihan kader posyandu;Balai Desa Hanum;25;orang;30.000.000;non-fisik;Dinas Kesehatan;Sosial Budaya
 DYL-04;Ciwalen;1;Pembangunan sarana air bersih;Dusun Ciwalen;1;paket;150.000.000;fisik;Dinas PUPR;Infrastruktur dan Kewilayahan
 """
 
@@ -34,7 +33,7 @@ Agus Salim,skpd,Dinas PUPR,,L,tidak,ya
 
 
 def _skor() -> str:
-    nilai = {"DYL-01": (5, 4, 4, 4, 3), "DYL-02": (4, 4, 5, 4, 3), "DYL-03": (4, 3, 4, 5, 3), "DYL-04": (4, 5, 4, 4, 2)}
+    nilai = {"U001": (5, 4, 4, 4, 3), "U002": (4, 4, 5, 4, 3), "U003": (4, 3, 4, 5, 3), "DYL-04": (4, 5, 4, 4, 2)}
     baris = ["usulan_id,kriteria,nilai"]
     baris += [f"{uid},K{i},{v}" for uid, vals in nilai.items() for i, v in enumerate(vals, start=1)]
     return "\n".join(baris) + "\n"
@@ -48,6 +47,7 @@ def test_sesi_kabupaten_dari_baru_sampai_berita_acara_disahkan(tmp_path: Path, c
     assert main(["baru", str(berkas), "--kecamatan", "Dayeuhluhur", "--kabupaten", "Cilacap", "--tahun", "2028",
                  "--tanggal", "2027-02-04", "--tempat", "Aula Kantor Kecamatan Dayeuhluhur",
                  "--camat", "Drs. Wahyu Hidayat", "--bappeda", "Bappelitbangda Kabupaten Cilacap"]) == 0
+    assert main(["impor", "usulan", str(berkas), str(KASUS), "--terima-saran"]) == 0  # 'Infrastruktur' -> '... dan Kewilayahan'
     for jenis in ("usulan", "peserta", "skor"):
         assert main(["impor", jenis, str(berkas), str(tmp_path / f"{jenis}.csv")]) == 0
     keluaran = {}
@@ -77,3 +77,22 @@ def test_sesi_kabupaten_dari_baru_sampai_berita_acara_disahkan(tmp_path: Path, c
         assert kata in ba, kata
     assert "14 desa, 5 kriteria baku." in keluaran["cli"]
     assert "Lembaga/Desa" in keluaran["daftar-hadir.csv"]
+
+
+def test_kecamatan_tanpa_daftar_mendapat_desa_dari_berkas_pertama(tmp_path: Path, capsys):
+    """Not in the bundled data (a made-up kecamatan): the first usulan file's `Desa` column fills the list, each
+    recorded as a desa, and the document words them so."""
+    berkas = tmp_path / "baru.json"
+    assert main(["baru", str(berkas), "--kecamatan", "Sukamaju", "--kabupaten", "Cilacap", "--tahun", "2028",
+                 "--tanggal", "2027-02-04", "--tempat", "Aula"]) == 0
+    assert main(["impor", "usulan", str(berkas), str(KASUS), "--terima-saran"]) == 0
+    out = capsys.readouterr().out
+    assert "3 desa ditambahkan dari berkas: Panulisan Barat, Matenggeng, Hanum." in out
+    assert main(["ekspor", "berita-acara", str(berkas), "--format", "txt", "-o", str(tmp_path / "ba.txt")]) == 0
+    ba = (tmp_path / "ba.txt").read_text(encoding="utf-8")
+    # The default criteria were named at `baru`, before the list was known: "lintas desa/kelurahan", as the
+    # guide words them (docs/tata-cara.md section 4). Everything worded from the wilayah says desa.
+    ba = re.sub(r"desa/\s*kelurahan", "desa", ba)
+    assert not SALAH.search(ba), [b for b in ba.splitlines() if SALAH.search(b)]
+    assert "Hasil Musrenbang Desa menurut urutan prioritas masing-masing desa" in ba
+    assert "HIMPUNAN HASIL MUSRENBANG DESA" in ba
