@@ -24,7 +24,8 @@ def kunci_unsur(value: str) -> str:
     for key, label in UNSUR.items():
         if v in (normal(key), normal(label)) or v == normal(label.split(" (")[0]):
             return key
-    aliases = {"lurah": "lurah", "kepala desa": "lurah", "delegasi kelurahan": "delegasi",
+    aliases = {"lurah": "lurah", "kepala desa": "lurah", "kades": "lurah", "kepala desa/lurah": "lurah",
+               "delegasi kelurahan": "delegasi", "delegasi desa": "delegasi",
                "dprd": "dprd", "skpd": "skpd", "upt": "skpd", "lpm": "kelompok_masyarakat",
                "pkk": "kelompok_masyarakat", "lsm": "kelompok_masyarakat", "tokoh": "tokoh_masyarakat"}
     if v in aliases:

