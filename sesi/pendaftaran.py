@@ -28,6 +28,7 @@ def kunci_unsur(value: str) -> str:
                "delegasi kelurahan": "delegasi", "delegasi desa": "delegasi",
                "dprd": "dprd", "skpd": "skpd", "upt": "skpd", "lpm": "kelompok_masyarakat",
                "pkk": "kelompok_masyarakat", "lsm": "kelompok_masyarakat", "tokoh": "tokoh_masyarakat"}
+    aliases = {normal(k): x for k, x in aliases.items()}
     if v in aliases:
         return aliases[v]
     raise DataDitolak(f"Unsur '{value}' tidak dikenal (pilihan: {', '.join(UNSUR)}).")
