@@ -203,7 +203,7 @@ def test_unsur_tanpa_penandatangan_baris_nama_kosong(tmp_path):
                  and b.kolom[-1].judul == "Tanda tangan" and b.kolom[1].judul == "Unsur")
     assert [r[1:4] for r in tabel.baris] == [
         ("Camat", "Drs. H. Ahmad Fauzan", "Camat Banjarmasin Utara"),
-        ("Lurah/Kepala Desa", "Muhammad Ilmi", "Lurah/Kepala Desa"),
+        ("Lurah", "Muhammad Ilmi", "Lurah"),  # a kecamatan of kelurahan: the unsur and its default jabatan
         ("Delegasi Kelurahan", "", ""), ("Fasilitator", "", "")]
 
 
