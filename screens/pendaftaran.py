@@ -11,7 +11,8 @@ from textual.widgets import Input, Static
 from sesi import pendaftaran
 from sesi.data import Data
 from sesi.format import jam
-from sesi.model import JENIS_KELAMIN, UNSUR, UNSUR_SINGKAT
+from sesi.model import JENIS_KELAMIN
+from sesi.sebutan import delegasi_wilayah, label_unsur_singkat, pilihan_unsur, wilayah
 
 from .base import LayarTahap
 from .glyph import g
@@ -26,15 +27,15 @@ def kolom_peserta(data: Data, nilai: dict[str, str] | None = None) -> list[Kolom
     v = nilai or {}
     return [
         Kolom("nama", "Nama", v.get("nama", ""), wajib=True),
-        Kolom("unsur", "Unsur", v.get("unsur", "delegasi"), pilihan=[(lbl, k) for k, lbl in UNSUR.items()],
+        Kolom("unsur", "Unsur", v.get("unsur", "delegasi"), pilihan=pilihan_unsur(data),
               wajib=True),
         Kolom("lembaga", "Lembaga / jabatan", v.get("lembaga", "")),
-        Kolom("kelurahan", "Kelurahan", v.get("kelurahan", ""),
+        Kolom("kelurahan", wilayah(data), v.get("kelurahan", ""),
               pilihan=[(k.nama, k.nama) for k in data.kelurahan]),
         Kolom("jenis_kelamin", "Jenis kelamin", v.get("jenis_kelamin", ""),
               pilihan=[(lbl, k) for k, lbl in JENIS_KELAMIN.items()]),
         Kolom("rentan", "Kelompok rentan", v.get("rentan", ""), petunjuk="kosong = bukan; mis. disabilitas, lansia"),
-        Kolom("delegasi", "Delegasi kelurahan", v.get("delegasi", ""),
+        Kolom("delegasi", delegasi_wilayah(data), v.get("delegasi", ""),
               pilihan=[("Menurut unsur", ""), ("Ya", "ya"), ("Tidak", "tidak")]),
         Kolom("telepon", "Telepon", v.get("telepon", "")),
     ]
@@ -48,7 +49,7 @@ class PendaftaranScreen(LayarTahap):
         "Ketik beberapa huruf nama peserta lalu tekan Enter: peserta yang disorot tercatat hadir dengan jamnya. "
         "Panah atas/bawah memilih di antara hasil pencarian tanpa meninggalkan kotak ketik. Enter pada peserta "
         "yang sudah hadir menawarkan pembatalan. Angka di atas diperbarui seketika: hadir, perempuan, "
-        "kelompok rentan, kelurahan terwakili, per unsur, dan kelurahan yang belum terwakili."
+        "kelompok rentan, desa/kelurahan terwakili, per unsur, dan desa/kelurahan yang belum terwakili."
     )
 
     BINDINGS = [
@@ -94,9 +95,9 @@ class PendaftaranScreen(LayarTahap):
         for p in self._cocok(data):
             status = teks(f"{g('ok')}{jam(p.waktu_hadir)}", "bold") if p.hadir else teks("-", "dim")
             asal = p.kelurahan or p.lembaga
-            rows.append((p.id, [potong(p.nama, 26), UNSUR_SINGKAT.get(p.unsur, p.unsur), potong(asal, 18),
+            rows.append((p.id, [potong(p.nama, 26), label_unsur_singkat(data, p.unsur), potong(asal, 18),
                                 p.jenis_kelamin, status]))
-        tabel.isi([("Nama", "nama"), ("Unsur", "unsur"), ("Kelurahan", "kel"), ("L/P", "lp"),
+        tabel.isi([("Nama", "nama"), ("Unsur", "unsur"), (wilayah(data), "kel"), ("L/P", "lp"),
                    ("Hadir", "hadir")], rows)
         tabel.border_title = f"{len(rows)} peserta ({SARINGAN[self.saringan]})"
 
@@ -110,8 +111,8 @@ class PendaftaranScreen(LayarTahap):
         out.append(f"{dot}Perempuan {r.perempuan} ({persen}%){dot}Rentan {r.rentan}")
         if r.rentan_per_jenis:
             out.append(" (" + ", ".join(f"{k} {v}" for k, v in sorted(r.rentan_per_jenis.items())) + ")")
-        out.append(f"{dot}Kelurahan {len(r.kelurahan_hadir)}/{total_kel}\n")
-        out.append(dot.lstrip().join(f"{UNSUR_SINGKAT.get(k, k)} {n} " for k, n in r.per_unsur.items()) or
+        out.append(f"{dot}{wilayah(data)} {len(r.kelurahan_hadir)}/{total_kel}\n")
+        out.append(dot.lstrip().join(f"{label_unsur_singkat(data, k)} {n} " for k, n in r.per_unsur.items()) or
                    "Belum ada yang hadir.", style="dim")
         if r.kelurahan_absen:
             out.append(f"\n{g('warn')} Belum terwakili: " + ", ".join(r.kelurahan_absen), style="bold")

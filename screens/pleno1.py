@@ -18,7 +18,8 @@ from textual.widgets.option_list import Option
 from sesi import catatan, persiapan
 from sesi.data import Data
 from sesi.format import jam
-from sesi.model import UNSUR_SINGKAT, Catatan
+from sesi.model import Catatan
+from sesi.sebutan import label_unsur_singkat
 
 from .base import LayarTahap
 from .catatan_widget import CatatanDialog, pisah_pembicara
@@ -272,7 +273,7 @@ class Pleno1Screen(LayarTahap):
         for p in data.peserta.values():
             if p.hadir:
                 asal = p.kelurahan or p.lembaga
-                pilihan.append((f"{p.nama} {g('dot')} {UNSUR_SINGKAT.get(p.unsur, p.unsur)}"
+                pilihan.append((f"{p.nama} {g('dot')} {label_unsur_singkat(self.data, p.unsur)}"
                                 + (f", {asal}" if asal else ""), f"n:{p.nama}"))
         seen: set[str] = set()
         unik = [(lbl, v) for lbl, v in pilihan if not (v in seen or seen.add(v))]

@@ -21,13 +21,13 @@ from textual.widgets import Digits, Footer, Static
 
 from sesi.data import Data, normal
 from sesi.format import tanggal_panjang
-from sesi.model import UNSUR_SINGKAT
+
 from sesi.pendaftaran import rekap
 from sesi.peringkat import aturan_urutan, bulat, peringkat_kelompok
-from sesi.berita_acara.kata import nama_daerah
 from sesi.pleno import daftar_prioritas
 from sesi.urutan import urutan_akhir
 from sesi.store import Store
+from sesi.sebutan import daerah, label_unsur_singkat, wilayah
 
 from . import glyph
 from .glyph import g
@@ -175,7 +175,7 @@ class TayangApp(App):
             tgl = info.tanggal
         self.query_one("#kepala", Static).update(Text(
             f"MUSRENBANG KECAMATAN {info.kecamatan.upper()}  {g('dot')}  {judul_tampilan(data, view).upper()}\n"
-            f"RKPD {nama_daerah(data)} Tahun {info.tahun}  {g('dot')}  {tgl}", justify="center"))
+            f"RKPD {daerah(data)} Tahun {info.tahun}  {g('dot')}  {tgl}", justify="center"))
         angka = self.query_one("#angka", Horizontal)
         angka.remove_children()
         badan = self.query_one("#badan", Static)
@@ -200,9 +200,9 @@ class TayangApp(App):
         out = Text()
         out.append(f"\n{r.hadir} dari {r.terdaftar} peserta terdaftar hadir; perempuan {persen}%.\n\n")
         for k, n in r.per_unsur.items():
-            out.append(f"  {UNSUR_SINGKAT.get(k, k):<14} {n:>4}\n")
+            out.append(f"  {label_unsur_singkat(data, k):<14} {n:>4}\n")
         if r.kelurahan_absen:
-            out.append(f"\n{g('warn')} Kelurahan belum terwakili: " + ", ".join(r.kelurahan_absen) + "\n",
+            out.append(f"\n{g('warn')} {wilayah(data)} belum terwakili: " + ", ".join(r.kelurahan_absen) + "\n",
                        style="bold")
         badan.update(out)
         for blok in angka.query(".blok"):
@@ -218,7 +218,7 @@ class TayangApp(App):
         table = Table(title=hasil.kelompok_nama, title_style="bold", expand=True, show_lines=False)
         table.add_column("No", justify="right", width=6)
         table.add_column("Kegiatan", ratio=3)
-        table.add_column("Kelurahan", ratio=1)
+        table.add_column(wilayah(data), ratio=1)
         table.add_column("Nilai", justify="right", width=6)
         for no, kegiatan, kelurahan, nilai in isi_peringkat(data, kid):
             table.add_row(no, Text(kegiatan), Text(kelurahan), Text(nilai))
@@ -237,7 +237,7 @@ class TayangApp(App):
             table = Table(title=skpd, title_style="bold", title_justify="left", expand=True)
             table.add_column("No", justify="right", width=3)
             table.add_column("Kegiatan", ratio=3)
-            table.add_column("Kelurahan", ratio=1)
+            table.add_column(wilayah(data), ratio=1)
             table.add_column("Nilai", justify="right", width=6)
             for no, kegiatan, kelurahan, nilai in rows:
                 table.add_row(no, Text(kegiatan), Text(kelurahan), nilai)

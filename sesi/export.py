@@ -16,7 +16,8 @@ User text is data, never markup or a formula. What is removed is the one control
 
 Layout: text tables and paragraphs (80 columns, measured by display width) come from the engine the
 berita acara uses, `sesi/teks_tabel.py`; Markdown tables from tabulate's "github" format (aligned pipe
-tables, which tabulate does well). Formats and columns are described in docs/csv.md ("Ekspor").
+tables, which tabulate does well). Formats and columns are described in docs/csv.md ("Ekspor"). The region's
+words (desa or kelurahan, kabupaten or kota) follow the session (`sesi.sebutan`; docs/tata-cara.md section 2).
 """
 
 from __future__ import annotations
@@ -24,10 +25,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from . import sebutan
 from .data import Data, normal
 from .errors import DataDitolak
 from .format import jam, tanggal_panjang
-from .model import label_status, label_unsur
+from .model import label_status
 from .pendaftaran import rekap
 from .peringkat import Baris, aturan_urutan, bulat, bulat_titik, peringkat_kelompok
 from .teks import KENDALI, buang_kendali
@@ -219,13 +221,12 @@ def peringkat(data: Data, fmt: str = "csv") -> str:
                  b.usulan.skpd, bulat_titik(b.total), _status_baris(b), b.peringkat or "", t.alasan if t else ""]
                 + ([_tanda_baris(b)] if tanda else []) for k, baris in semua for t, b in baris]
         return tabel_csv(KOLOM_PERINGKAT + (["tanda_penilai"] if tanda else []), rows)
-    from .berita_acara.kata import nama_daerah  # here: the berita acara's renderers import this module
 
     info = data.info
     judul = f"Peringkat Usulan Musrenbang Kecamatan {info.kecamatan}"
-    sub = f"RKPD {nama_daerah(data)} Tahun {info.tahun}" if info.tahun else ""
+    sub = f"RKPD {sebutan.daerah(data)} Tahun {info.tahun}" if info.tahun else ""
     # The txt table heads the rank column "No" to leave the width to the kegiatan.
-    header = ["Peringkat" if fmt == "md" else "No", "Id", "Kegiatan", "Kelurahan", "SKPD", "Total", "Status"]
+    header = ["Peringkat" if fmt == "md" else "No", "Id", "Kegiatan", sebutan.wilayah(data), "SKPD", "Total", "Status"]
     header += ["Penilai kurang"] if tanda else []
     bagian: list[str] = []
     for k, baris in semua:
@@ -264,7 +265,9 @@ def peringkat(data: Data, fmt: str = "csv") -> str:
 
 # --- daftar hadir -----------------------------------------------------------------------------------
 
-KOLOM_DAFTAR_HADIR = ["No", "Nama", "Unsur", "Lembaga/Kelurahan", "L/P", "Hadir (jam)"]
+def kolom_daftar_hadir(data: Data) -> list[str]:
+    """The attendance list's columns, the wilayah named as the session does ("Lembaga/Desa")."""
+    return ["No", "Nama", "Unsur", f"Lembaga/{sebutan.wilayah(data)}", "L/P", "Hadir (jam)"]
 
 
 def _rekap_baris(data: Data) -> list[tuple[str, str]]:
@@ -287,19 +290,20 @@ def daftar_hadir(data: Data, fmt: str = "csv") -> str:
     for i, p in enumerate(data.peserta.values(), start=1):
         kel = p.kelurahan if p.kelurahan and normal(p.kelurahan) not in normal(p.lembaga) else ""
         asal = " / ".join(x for x in (p.lembaga, kel) if x)
-        rows.append([i, p.nama, label_unsur(p.unsur), asal or kosong, p.jenis_kelamin or kosong,
+        rows.append([i, p.nama, sebutan.label_unsur(data, p.unsur), asal or kosong, p.jenis_kelamin or kosong,
                      jam(p.waktu_hadir) if p.hadir and p.waktu_hadir else ("hadir" if p.hadir else kosong)])
     total = _rekap_baris(data)
+    kolom = kolom_daftar_hadir(data)
     if fmt == "csv":
-        return tabel_csv(KOLOM_DAFTAR_HADIR, rows + [[]] + [["", k, v] for k, v in total])
+        return tabel_csv(kolom, rows + [[]] + [["", k, v] for k, v in total])
     info = data.info
     judul = f"Daftar Hadir Musrenbang Kecamatan {info.kecamatan}"
     sub = ", ".join(x for x in (tanggal_panjang(info.tanggal) if info.tanggal else "", info.tempat) if x)
     if fmt == "md":
-        tabel = _md_tabel(KOLOM_DAFTAR_HADIR, rows) if rows else "_Belum ada peserta terdaftar._"
+        tabel = _md_tabel(kolom, rows) if rows else "_Belum ada peserta terdaftar._"
         jumlah = "\n".join(f"- {k}: {md_sel(v)}" for k, v in total)
         return f"# {md_sel(judul)}\n\n" + (f"{md_sel(sub)}\n\n" if sub else "") + f"{tabel}\n\n{jumlah}\n"
-    tabel = _teks_tabel(KOLOM_DAFTAR_HADIR, rows, {0}) if rows else "Belum ada peserta terdaftar."
+    tabel = _teks_tabel(kolom, rows, {0}) if rows else "Belum ada peserta terdaftar."
     jumlah = "\n".join(f"{k}: {teks_sel(v)}" for k, v in total)
     return (_bungkus(judul) + "\n" + (_bungkus(sub) + "\n" if sub else "") + "=" * min(lebar_teks(judul), LEBAR)
             + f"\n\n{tabel}\n\n{jumlah}\n")

@@ -9,6 +9,7 @@ from .errors import DataDitolak
 from .peringatan import sebut_kelompok
 from .model import JABATAN_KELOMPOK, Kelompok, Pemilihan
 from .peran import BOLEH
+from .sebutan import wilayah_kecil
 from .teks import bersih
 from .transaksi import Transaksi
 
@@ -50,7 +51,7 @@ def atur_anggota_massal(tx: Transaksi, kid: str, *, kelurahan: str = "", unsur: 
     tx.wajib_peran(*BOLEH["kelompok"])
     _kelompok(tx, kid)
     if not kelurahan and not unsur:
-        raise DataDitolak("Pilih kelurahan atau unsur yang akan dimasukkan.")
+        raise DataDitolak(f"Pilih {wilayah_kecil(tx.data)} atau unsur yang akan dimasukkan.")
     n = 0
     for pid, p in list(tx.table("peserta").items()):
         if not p.get("hadir") or (hanya_tanpa_kelompok and p.get("kelompok")):

@@ -18,8 +18,8 @@ from typing import Any, ClassVar
 UNSUR: dict[str, str] = {
     "camat": "Camat",
     "perangkat_kecamatan": "Perangkat Kecamatan",
-    "lurah": "Lurah/Kepala Desa",
-    "delegasi": "Delegasi Kelurahan",
+    "lurah": "Lurah/Kepala Desa",  # worded per session by sesi.sebutan.label_unsur
+    "delegasi": "Delegasi Desa/Kelurahan",
     "dprd": "Anggota DPRD",
     "skpd": "Perwakilan SKPD/UPT",
     "tokoh_masyarakat": "Tokoh Masyarakat",
@@ -73,6 +73,14 @@ NILAI_KURANG: dict[str, str] = {
 LANGKAH_SKALA = ("1", "0.5")
 
 JENIS_KELAMIN = {"L": "Laki-laki", "P": "Perempuan"}
+
+# --- region (issue 12; docs/tata-cara.md section 2 and 5) ---
+#: What a wilayah of the kecamatan is (`Kelurahan.jenis`), key -> label. A desa adat counts as a desa.
+JENIS_WILAYAH: dict[str, str] = {"desa": "Desa", "kelurahan": "Kelurahan"}
+#: What the daerah (the kecamatan's kabupaten or kota) is (`Info.jenis_daerah`).
+JENIS_DAERAH: tuple[str, ...] = ("Kabupaten", "Kota")
+#: Time zones, key -> offset (`Info.zona`; "" reads as WIB).
+ZONA: dict[str, str] = {"WIB": "UTC+7", "WITA": "UTC+8", "WIT": "UTC+9"}
 
 
 @dataclass(frozen=True)
@@ -239,7 +247,11 @@ class Info(Record):
     TABLE: ClassVar[str] = "sesi"
     kecamatan: str = ""
     kota: str = ""
-    jenis_daerah: str = "Kota"  # "Kota" or "Kabupaten"
+    jenis_daerah: str = "Kota"  # "Kota" or "Kabupaten" (JENIS_DAERAH)
+    ibu_kota_kecamatan: str = ""  # the place of signing; "" = the kecamatan's name
+    zona: str = ""  # ZONA key ("WIB", "WITA", "WIT"); "" = WIB
+    bappeda: str = ""  # the planning agency's full name; "" = "Bappeda" + daerah
+    sumber_wilayah: str = ""  # where the desa/kelurahan list came from, when from bundled data
     tahun: int = 0  # the RKPD year planned (the year after the event)
     tanggal: str = ""  # ISO date of the event
     tempat: str = ""
@@ -266,11 +278,15 @@ class Info(Record):
 
 @dataclass(frozen=True)
 class Kelurahan(Record):
+    """One wilayah of the kecamatan: a desa or a kelurahan (`jenis`). The table and field names stay
+    "kelurahan" as mechanics; every word the user sees follows `jenis` (sesi/sebutan.py)."""
+
     TABLE: ClassVar[str] = "kelurahan"
     id: str
     nama: str
-    lurah: str = ""
+    lurah: str = ""  # the Lurah or Kepala Desa
     urutan: int = 0
+    jenis: str = "kelurahan"  # JENIS_WILAYAH key; records written before issue 12 have none: kelurahan
 
 
 @dataclass(frozen=True)

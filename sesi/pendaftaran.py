@@ -24,9 +24,11 @@ def kunci_unsur(value: str) -> str:
     for key, label in UNSUR.items():
         if v in (normal(key), normal(label)) or v == normal(label.split(" (")[0]):
             return key
-    aliases = {"lurah": "lurah", "kepala desa": "lurah", "delegasi kelurahan": "delegasi",
+    aliases = {"lurah": "lurah", "kepala desa": "lurah", "kades": "lurah", "kepala desa/lurah": "lurah",
+               "delegasi kelurahan": "delegasi", "delegasi desa": "delegasi",
                "dprd": "dprd", "skpd": "skpd", "upt": "skpd", "lpm": "kelompok_masyarakat",
                "pkk": "kelompok_masyarakat", "lsm": "kelompok_masyarakat", "tokoh": "tokoh_masyarakat"}
+    aliases = {normal(k): x for k, x in aliases.items()}
     if v in aliases:
         return aliases[v]
     raise DataDitolak(f"Unsur '{value}' tidak dikenal (pilihan: {', '.join(UNSUR)}).")
@@ -62,7 +64,7 @@ def peserta_record(nama: str, unsur: str, lembaga: str = "", kelurahan: str = ""
     kel = bersih(kelurahan)
     if kel and kelurahan_dikenal is not None:
         if normal(kel) not in kelurahan_dikenal:
-            raise DataDitolak(f"Kelurahan '{kel}' tidak dikenal di kecamatan ini.")
+            raise DataDitolak(f"Kelurahan '{kel}' tidak dikenal di kecamatan ini.")  # "Kelurahan ": the import's column label
         kel = kelurahan_dikenal[normal(kel)]
     if isinstance(rentan, str):
         r = normal(rentan)

@@ -33,12 +33,13 @@ from .peran import BOLEH
 from .data import Data
 from .errors import DataDitolak
 from .format import jam, tanggal_panjang
-from .model import PERAN, label_unsur
+from .model import PERAN
 from .peringatan import sebut_kelompok
 from .peringkat import peringkat_kelompok
 from .pleno import unsur_hadir_tanpa_penandatangan
 from .urutan import terverifikasi, urutan_akhir
 from .riwayat import kanonik
+from .sebutan import label_unsur
 from .sidik_jari import isi_kanonik
 from .store import Transaksi
 
@@ -351,7 +352,7 @@ def hal_terbuka(data: Data, tanggal_sah: str | date | None = None) -> list[str]:
         if seri and not k.disepakati and not any((k.id, uid) in keputusan for uid in seri):
             out.append(f"{nama}: nilai seri ({', '.join(seri)}) belum diputuskan dalam Sidang Pleno II.")
     for unsur in unsur_hadir_tanpa_penandatangan(data):
-        out.append(f"Unsur {label_unsur(unsur)} hadir tetapi belum mempunyai wakil penandatangan.")
+        out.append(f"Unsur {label_unsur(data, unsur)} hadir tetapi belum mempunyai wakil penandatangan.")
     return out
 
 

@@ -35,10 +35,11 @@ from . import sidik_jari as sj
 from .data import Data
 from .errors import SesiError
 from .format import tanggal_panjang
-from .model import RECORD_CLASS, STATUS, STATUS_WAJIB_ALASAN, TABLES, UNSUR, Info, label_status, label_unsur
+from .model import RECORD_CLASS, STATUS, STATUS_WAJIB_ALASAN, TABLES, UNSUR, Info, label_status
 from .pengesahan import (AKSI_BUKA, AKSI_SAHKAN, catatan_sebelum_sahkan, hal_terbuka, keadaan,
                          perubahan_sejak_sah)
 from .riwayat import TidakDapatDiputar, bandingkan, periksa_rantai, putar_ulang
+from .sebutan import daerah, label_unsur, wilayah_kecil
 from .skor import masalah_skor
 from .store import Store
 
@@ -190,10 +191,10 @@ def periksa_aturan(data: Data) -> list[str]:
         elif ke == uid:
             out.append(f"Usulan {uid}: digabung ke dirinya sendiri.")
         if kelurahan and u.get("kelurahan") not in kelurahan:
-            out.append(f"Usulan {uid}: kelurahan '{u.get('kelurahan')}' tidak ada dalam daftar kelurahan.")
+            out.append(f"Usulan {uid}: desa/kelurahan '{u.get('kelurahan')}' tidak ada dalam daftar desa/kelurahan.")
         kunci = (u.get("kelurahan"), u.get("prioritas_kelurahan"))
         if kunci in prioritas:
-            out.append(f"Usulan {uid} dan {prioritas[kunci]}: prioritas {kunci[1]} Kelurahan {kunci[0]} dipakai "
+            out.append(f"Usulan {uid} dan {prioritas[kunci]}: prioritas {kunci[1]} desa/kelurahan {kunci[0]} dipakai "
                        "dua kali.")
         else:
             prioritas[kunci] = uid
@@ -235,7 +236,7 @@ def periksa_aturan(data: Data) -> list[str]:
         if unsur not in UNSUR:
             out.append(f"Penandatangan {t.get('nama')}: unsur '{unsur}' tidak dikenal.")
         elif unsur not in hadir:
-            out.append(f"Penandatangan unsur {label_unsur(unsur)} ({t.get('nama')}) ditetapkan, padahal tidak ada "
+            out.append(f"Penandatangan unsur {label_unsur(data, unsur)} ({t.get('nama')}) ditetapkan, padahal tidak ada "
                        "peserta unsur itu yang hadir.")
         if t.get("peserta") and t["peserta"] not in peserta:
             out.append(f"Penandatangan {t.get('nama')}: peserta {t['peserta']} tidak ada.")
@@ -419,8 +420,8 @@ def ringkasan(path: str, data: Data, *, rantai_utuh: bool = True) -> str:
     n_riwayat = len(data.raw.get("riwayat", {}))
     lines = [
         f"Berkas {path}: revisi {data.revisi}.",
-        f"Musrenbang Kecamatan {info.kecamatan}, {info.jenis_daerah} {info.kota}, RKPD {info.tahun}, {tgl}.",
-        f"{len(data.raw.get('kelurahan', {}))} kelurahan; {len(peserta)} peserta terdaftar, {hadir} hadir; "
+        f"Musrenbang Kecamatan {info.kecamatan}, {daerah(data)}, RKPD {info.tahun}, {tgl}.",
+        f"{len(data.raw.get('kelurahan', {}))} {wilayah_kecil(data)}; {len(peserta)} peserta terdaftar, {hadir} hadir; "
         f"{len(data.raw.get('usulan', {}))} usulan; {len(data.raw.get('skor', {}))} nilai skor; {n_riwayat} entri "
         f"riwayat (rantai {'utuh' if rantai_utuh else 'RUSAK'}).",
     ]

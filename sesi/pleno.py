@@ -10,8 +10,9 @@ from .data import Data
 from . import masukan
 from .errors import DataDitolak
 from .peringatan import sebut_kelompok
-from .model import STATUS_DISISIHKAN, UNSUR, Penandatangan, Usulan, label_status, label_unsur
+from .model import STATUS_DISISIHKAN, UNSUR, Penandatangan, Usulan, label_status
 from .peran import BOLEH
+from .sebutan import label_unsur
 from .teks import bersih
 from .transaksi import Transaksi
 from .urutan import terverifikasi, tidak_disepakati, urutan_akhir  # noqa: F401  (the one order; re-exported)
@@ -226,7 +227,7 @@ def atur_penandatangan(tx: Transaksi, unsur: str, peserta: str = "", nama: str =
     if unsur not in UNSUR:
         raise DataDitolak(f"Unsur '{unsur}' tidak dikenal.")
     p = _orang(tx, peserta, nama)
-    jab = bersih(jabatan) or p.get("jabatan", "") or p.get("lembaga", "") or label_unsur(unsur)
+    jab = bersih(jabatan) or p.get("jabatan", "") or p.get("lembaga", "") or label_unsur(tx.data, unsur)
     lama = tx.get("penandatangan", unsur)
     rec = {"id": unsur, "unsur": unsur, "nama": p["nama"], "jabatan": jab, "peserta": p["id"]}
     if rec == lama:

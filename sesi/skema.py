@@ -19,7 +19,7 @@ from .errors import BerkasRusak
 from .model import RECORD_CLASS, TABLES, Info
 
 FORMAT = "musrenbang-tui"
-SKEMA = 2
+SKEMA = 3
 
 #: Fields a record must have beyond those its class cannot be built without (see `_wajib`).
 _WAJIB_TAMBAHAN: dict[str, tuple[str, ...]] = {
@@ -237,9 +237,20 @@ def _ke_2(meta: dict, tables: dict) -> tuple[dict, dict]:
     return dict(meta, skema=2), tables
 
 
+def _wilayah_ke_3(meta: dict, tables: dict) -> tuple[dict, dict]:
+    """Schema 2 -> 3 (issue 12: desa and kelurahan, kabupaten and kota; docs/tata-cara.md section 2).
+
+    Nothing is written into the records: a wilayah without `jenis` reads as a kelurahan and a session
+    keeps its stored `jenis_daerah` (both are the model's defaults, `sesi.model.Kelurahan`/`Info`), and the
+    place of signing, time zone and Bappeda take their defaults (`sesi.sebutan`). Leaving the records as
+    they were keeps the fingerprint of a signed file and its replayed history valid. The new number stops
+    an older app, which would word every desa as a kelurahan, from opening a file that holds desa."""
+    return dict(meta, skema=3), tables
+
+
 #: Migrations: MIGRASI[n] turns a schema-n file (meta, tables) into schema n+1. A step gets copies it may
 #: change, and must not read the file: it gets everything it needs.
-MIGRASI: dict[int, Callable[[dict, dict], tuple[dict, dict]]] = {1: _ke_2}
+MIGRASI: dict[int, Callable[[dict, dict], tuple[dict, dict]]] = {1: _ke_2, 2: _wilayah_ke_3}
 
 
 def migrasi(meta: dict, tables: dict, path: str = "berkas") -> tuple[dict, dict]:

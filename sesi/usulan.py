@@ -1,4 +1,5 @@
-"""Usulan (proposals) brought by the kelurahan: checked records, adding and editing."""
+"""Usulan (proposals) brought by the desa and kelurahan: checked records, adding and editing (the fields:
+docs/tata-cara.md section 3)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from .format import parse_angka
 from .masukan import bilangan_bulat, desimal_dalam_batas, kutip, teks_terbatas, wajib
 from .model import JENIS_USULAN, Usulan, decimal_text
 from .peran import BOLEH
+from .sebutan import sebut_wilayah
 from .teks import bersih
 from .transaksi import Transaksi
 from .verifikasi import cek_kelompok_terbuka
@@ -53,7 +55,7 @@ def usulan_record(*, kelurahan: str, prioritas_kelurahan: Any, kegiatan: str, sk
                   masalah: str = "", lokasi: str = "", volume: Any = "", satuan: str = "",
                   perkiraan_biaya: Any = "", jenis: str = "", kelurahan_dikenal: dict[str, str]) -> dict[str, Any]:
     """A checked usulan record without id/urutan (raises DataDitolak naming the field)."""
-    kel = wajib(kelurahan, "Kelurahan")
+    kel = wajib(kelurahan, "Kelurahan")  # "Kelurahan ": the label sesi.impor maps to the column (issue 13)
     if normal(kel) not in kelurahan_dikenal:
         raise DataDitolak(f"Kelurahan '{kel}' tidak dikenal di kecamatan ini.")
     kegiatan = wajib(kegiatan, "Kegiatan")
@@ -89,7 +91,7 @@ def cek_id(uid: str) -> str:
 def cek_prioritas_unik(tx: Transaksi, kelurahan: str, prioritas: int, kecuali: str = "") -> None:
     for u in tx.table("usulan").values():
         if u["id"] != kecuali and u["kelurahan"] == kelurahan and u["prioritas_kelurahan"] == prioritas:
-            raise DataDitolak(f"Prioritas {prioritas} Kelurahan {kelurahan} sudah dipakai usulan {u['id']} "
+            raise DataDitolak(f"Prioritas {prioritas} {sebut_wilayah(tx.data, kelurahan)} sudah dipakai usulan {u['id']} "
                               f"({u['kegiatan']}).")
 
 

@@ -1,4 +1,5 @@
-"""The berita acara (issue 4): snapshots of both formats on a fixed scenario, byte-identical exports,
+"""The berita acara (issue 4): snapshots of both formats on a fixed scenario (and, issue 12, of a kabupaten
+session with desa, `skenario_desa`), byte-identical exports,
 Markdown tables that survive hostile user text, 80-column text, and the CLI export.
 
 The snapshots are plain .md/.txt files under tests/__snapshots__/test_berita_acara/ (syrupy). After an
@@ -34,6 +35,7 @@ from sesi.store import Store
 from sesi.transaksi import Pelaku
 
 from skenario import buat_skenario, buat_skenario_belum_lengkap
+from skenario_desa import buat_skenario_desa
 
 class SnapshotTeks(SingleFileSnapshotExtension):
     """A snapshot kept as a readable UTF-8 text file (LF, pinned in .gitattributes), one per test."""
@@ -89,6 +91,15 @@ def test_belum_lengkap(tmp_path, fmt, snapshot):
             assert alasan in lamp3
         assert "Lampiran III, sebanyak 5 (lima) usulan." in teks
         assert "Kelompok Sosial Budaya dan Ekonomi (belum memilih ketua;" in teks
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt"])
+def test_kabupaten_desa_disahkan(tmp_path, fmt, snapshot):
+    """The second golden document (issue 12): Kecamatan Dayeuhluhur, Kabupaten Cilacap, 14 desa, WIB, signed:
+    Pemerintah Kabupaten, Kepala Desa, Delegasi Desa, Musrenbang Desa, Bupati, the named Bappeda, dated at
+    the ibu kota kecamatan."""
+    sah = buat_skenario_desa(str(tmp_path / "dyl.json"), sahkan=True)
+    assert berita_acara(sah.data, fmt) == snapshot.use_extension(SNAPSHOT[fmt])
 
 
 # --- determinism -----------------------------------------------------------------------------------------
@@ -156,7 +167,7 @@ def test_isi_pokok(rancangan):
         "KEEMPAT :",
         "KELIMA  :",
         "Demikian berita acara ini dibuat",
-        "Banjarmasin, 9 Februari 2027",
+        "Banjarmasin Utara, 9 Februari 2027",  # the ibu kota kecamatan (default: the kecamatan)
         "Tembusan:",
         "1. Wali Kota Banjarmasin;",
         "LAMPIRAN I ",
@@ -178,7 +189,7 @@ def test_tabel_tanda_tangan_satu_baris_per_unsur_hadir(rancangan):
     tabel = next(b for b in dokumen(rancangan.data) if isinstance(b, TabelDokumen)
                  and b.kolom[-1].judul == "Tanda tangan" and b.kolom[1].judul == "Unsur")
     unsur = [r[1] for r in tabel.baris]
-    assert unsur == ["Camat", "Perangkat Kecamatan", "Lurah/Kepala Desa", "Delegasi Kelurahan", "Anggota DPRD",
+    assert unsur == ["Camat", "Perangkat Kecamatan", "Lurah", "Delegasi Kelurahan", "Anggota DPRD",
                      "Perwakilan SKPD/UPT", "Kelompok Masyarakat (LPM, PKK, LSM)", "Narasumber", "Fasilitator"]
     assert "Tokoh Masyarakat" not in unsur  # registered but absent
     assert tabel.baris[-1][2] == "Budi Santoso, S.T."
@@ -192,7 +203,7 @@ def test_unsur_tanpa_penandatangan_baris_nama_kosong(tmp_path):
                  and b.kolom[-1].judul == "Tanda tangan" and b.kolom[1].judul == "Unsur")
     assert [r[1:4] for r in tabel.baris] == [
         ("Camat", "Drs. H. Ahmad Fauzan", "Camat Banjarmasin Utara"),
-        ("Lurah/Kepala Desa", "Muhammad Ilmi", "Lurah/Kepala Desa"),
+        ("Lurah", "Muhammad Ilmi", "Lurah"),  # a kecamatan of kelurahan: the unsur and its default jabatan
         ("Delegasi Kelurahan", "", ""), ("Fasilitator", "", "")]
 
 

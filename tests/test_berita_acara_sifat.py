@@ -28,7 +28,8 @@ from hypothesis import strategies as st
 from sesi import kelompok, pendaftaran, persiapan, pleno, skor, usulan, verifikasi
 from sesi.berita_acara import Butir, Daftar, Judul, Klausul, Paragraf, TabelDokumen, dokumen
 from sesi.errors import DataDitolak
-from sesi.model import UNSUR, label_unsur
+from sesi.model import UNSUR
+from sesi.sebutan import label_unsur
 from sesi.peringatan import peringatan, sebut_kelompok
 from sesi.store import Pelaku
 from sesi.urutan import terverifikasi
@@ -193,5 +194,5 @@ def test_berita_acara_tidak_bertentangan(kel_def, usulan_list, peserta, langkah)
     belum = [u for u in data.usulan.values() if not terverifikasi(u)]
     assert not any(kegiatan[n].status == "baru" for n in nama2)
     assert any("belum diverifikasi" in w for w in peringatan(data)) == bool(belum)
-    assert all(label_unsur(k) in per_unsur for k in {p.unsur for p in data.peserta.values() if p.hadir})
+    assert all(label_unsur(data, k) in per_unsur for k in {p.unsur for p in data.peserta.values() if p.hadir})
     assert isinstance(hasil, Butir)

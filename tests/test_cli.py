@@ -71,6 +71,7 @@ def test_baru_membuat_sesi(tmp_path):
     assert out.returncode == 0, out.stderr
     assert "Sesi Musrenbang Kecamatan Banjarmasin Utara dibuat" in out.stdout
     assert "10 kelurahan, 5 kriteria baku." in out.stdout
+    assert "Kota Banjarmasin, zona waktu WITA, ditandatangani di Banjarmasin Utara." in out.stdout
     assert '"camat": "Drs. Camat Uji"' in (tmp_path / "sesi.json").read_text(encoding="utf-8")
 
 
@@ -86,7 +87,7 @@ def test_baru_tidak_menimpa(tmp_path, berkas):
 def test_baru_tanpa_argumen_wajib_adalah_salah_penggunaan(tmp_path):
     out = musrenbang(tmp_path, "baru", "sesi.json", "--kecamatan", "Banjarmasin Utara")
     assert out.returncode == 2
-    assert "argumen berikut wajib diisi: --kota, --tahun, --tanggal, --tempat" in out.stderr
+    assert "argumen berikut wajib diisi: --tahun, --tanggal, --tempat" in out.stderr
     assert "Penggunaan:" in out.stderr
     assert not (tmp_path / "sesi.json").exists()
 

@@ -211,7 +211,7 @@ def test_daftar_hadir_csv(store, sesi_hadir):
     assert rows[1:5] == [
         ["1", "Hj. Siti Aisyah", "Delegasi Kelurahan", "PKK / Kuin Utara", "P", "08.00"],
         ["2", "Rahmat", "Tokoh Masyarakat", "Pangeran", "L", "08.07"],
-        ["3", "Budi", "Lurah/Kepala Desa", "Kelurahan Alalak Utara", "L", ""],
+        ["3", "Budi", "Lurah", "Kelurahan Alalak Utara", "L", ""],
         ["4", "'=cmd|' /C calc'!A0", "Lainnya", "", "P", "08.07"],
     ]
     jumlah = {r[1]: r[2] for r in rows[5:] if len(r) > 2}

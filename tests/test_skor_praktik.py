@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from musrenbang_tui.cli import main
-from sesi import persiapan, skor
+from sesi import persiapan, skema, skor
 from sesi.data import VIRTUAL_PREFIX
 from sesi.impor import impor
 from sesi.kepekaan import baris_goyah, kepekaan, uraian_kepekaan
@@ -316,7 +316,7 @@ def test_berkas_skema_1_terbuka_dan_dinilai_seperti_dahulu(tmp_path):
     assert [(b.usulan.id, b.total) for b in per.diperingkat] == [("U001", 4), ("U003", 4)]
     with store.transaksi() as tx:
         skor.atur_skor(tx, "U001", "K1", 5)
-    assert json.loads(path.read_text())["_meta"]["skema"] == 2
+    assert json.loads(path.read_text())["_meta"]["skema"] == skema.SKEMA  # 2, or later
 
 
 def test_masalah_skor_membaca_kriteria_pada_set_usulan(store, praktik_fisik):

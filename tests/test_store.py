@@ -615,9 +615,11 @@ def test_older_schema_is_migrated_on_load_and_written_on_next_transaction(sesi, 
 
 def test_missing_migration_step_is_a_clear_refusal(sesi, monkeypatch):
     lama = baca(sesi.path)
-    monkeypatch.setattr(skema, "SKEMA", 3)
-    monkeypatch.setitem(skema.MIGRASI, 1, lambda meta, tables: (dict(meta, skema=2), tables))
-    with pytest.raises(BerkasRusak, match="tidak ada migrasi dari skema 2"):
+    n = skema.SKEMA
+    monkeypatch.setattr(skema, "SKEMA", n + 2)
+    monkeypatch.setitem(skema.MIGRASI, n, lambda meta, tables: (dict(meta, skema=n + 1), tables))
+    monkeypatch.delitem(skema.MIGRASI, n + 1, raising=False)
+    with pytest.raises(BerkasRusak, match=f"tidak ada migrasi dari skema {n + 1}"):
         Store.buka(sesi.path)
     assert baca(sesi.path) == lama
 

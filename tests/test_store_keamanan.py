@@ -270,7 +270,7 @@ def test_baru_refused_leaves_no_file_and_a_retry_works(tmp_path, capsys):
     argv = ["baru", str(path), "--kecamatan", "Contoh", "--kota", "Tabalong", "--tahun", "2028",
             "--tanggal", "2027-02-09", "--tempat", "Aula"]
     assert cli.main(argv + ["--kelurahan", "Alpha;Beta;alpha"]) == 1
-    assert "Kelurahan alpha sudah ada" in capsys.readouterr().err
+    assert "Kelurahan Alpha sudah ada" in capsys.readouterr().err
     assert sorted(os.listdir(tmp_path)) == []
     assert cli.main(argv + ["--kelurahan", "Alpha;Beta"]) == 0
     data = Store.buka(path).data
@@ -287,8 +287,10 @@ def test_baru_writes_the_same_bytes_as_before(tmp_path):
     persiapan.buat_sesi(str(path), kecamatan="Banjarmasin Utara", kota="Banjarmasin", tahun=2028,
                         tanggal="2027-02-09", tempat="Aula", clock=Jam())
     jam = Jam()
-    dua = Store.buat(tmp_path / "b.json", persiapan.info_awal("Banjarmasin Utara", "Banjarmasin", 2028,
-                                                             "2027-02-09", "Aula"), clock=jam)
+    dua = Store.buat(tmp_path / "b.json", persiapan.info_awal(
+        "Banjarmasin Utara", "Banjarmasin", 2028, "2027-02-09", "Aula", jenis_daerah="Kota", zona="WITA",
+        ibu_kota_kecamatan="Banjarmasin Utara", bappeda="Bappedalitbang Kota Banjarmasin", sumber_wilayah=""),
+        clock=jam)
     with dua.transaksi() as tx:
         for n in kelurahan_dikenal("Banjarmasin", "Banjarmasin Utara"):
             persiapan.tambah_kelurahan(tx, n)

@@ -160,7 +160,7 @@ async def test_satu_sesi_dari_pendaftaran_sampai_berita_acara_disahkan(tmp_path:
     capsys.readouterr()
     assert main(["sahkan", str(berkas), "--nama", "Harun Camat"]) == 1
     assert capsys.readouterr().err.startswith(
-        "Masih terbuka:\n  - Unsur Lurah/Kepala Desa hadir tetapi belum mempunyai wakil penandatangan.\n"
+        "Masih terbuka:\n  - Unsur Lurah hadir tetapi belum mempunyai wakil penandatangan.\n"
         "  - Unsur Delegasi Kelurahan hadir tetapi belum mempunyai wakil penandatangan.\n")
     assert main(["sahkan", str(berkas), "--nama", "Harun Camat", "--tetap", "--alasan",
                  "Wakil lurah dan delegasi menandatangani di baris yang dikosongkan"]) == 0

@@ -9,7 +9,8 @@ from textual.widgets import Static
 
 from sesi import kelompok
 from sesi.data import Data
-from sesi.model import JABATAN_KELOMPOK, UNSUR, UNSUR_SINGKAT, Kelompok
+from sesi.model import JABATAN_KELOMPOK, Kelompok
+from sesi.sebutan import label_unsur_singkat, pilihan_unsur, wilayah, wilayah_kecil
 
 from ..glyph import g
 from .bagian import BagianSidang, TabelBagian, teks_belum_ditetapkan
@@ -20,9 +21,9 @@ from ..widgets import FormDialog, Kolom, PilihDialog
 class TabelAnggota(TabelBagian):
     BINDINGS = [
         Binding("t", "bagian('tambah')", "Tambah anggota", id="kelompok.anggota.tambah",
-                tooltip="Satu peserta hadir; ketik nama, kelurahan atau unsur untuk mencari"),
+                tooltip="Satu peserta hadir; ketik nama, desa/kelurahan atau unsur untuk mencari"),
         Binding("m", "bagian('massal')", "Massal", id="kelompok.anggota.massal",
-                tooltip="Masukkan semua peserta hadir dari satu kelurahan dan/atau unsur sekaligus"),
+                tooltip="Masukkan semua peserta hadir dari satu desa/kelurahan dan/atau unsur sekaligus"),
         Binding("x,delete", "bagian('keluarkan')", "Keluarkan anggota", id="kelompok.anggota.keluarkan",
                 show=False, key_display="x/Del", tooltip="Anggota yang disorot"),
     ]
@@ -49,10 +50,10 @@ class BagianAnggota(BagianSidang):
         for p in anggota:
             gaya = "" if p.hadir else "dim"
             ket = jabatan.get(p.id, "") if p.hadir else "tidak hadir"
-            rows.append((p.id, [teks_baris(potong(p.nama, 26), gaya), teks_baris(UNSUR_SINGKAT.get(p.unsur, p.unsur), gaya),
+            rows.append((p.id, [teks_baris(potong(p.nama, 26), gaya), teks_baris(label_unsur_singkat(data, p.unsur), gaya),
                                 teks_baris(potong(p.kelurahan or p.lembaga, 16), gaya), teks_baris(p.jenis_kelamin, gaya),
                                 teks_baris(ket, "bold" if p.id in jabatan else gaya)]))
-        tabel.isi([("Nama", "nama"), ("Unsur", "unsur"), ("Kelurahan", "kel"), ("L/P", "lp"),
+        tabel.isi([("Nama", "nama"), ("Unsur", "unsur"), (wilayah(data), "kel"), ("L/P", "lp"),
                    ("Jabatan", "jabatan")], rows)
         dot = f" {g('dot')} "
         out = Text(no_wrap=True, overflow="ellipsis")
@@ -89,7 +90,7 @@ class BagianAnggota(BagianSidang):
         calon.sort(key=lambda p: bool(p.kelompok))  # those without a kelompok first, in entry order
         pilihan = []
         for p in calon:
-            label = f"{aman(p.nama)} {g('dot')} {UNSUR_SINGKAT.get(p.unsur, p.unsur)}"
+            label = f"{aman(p.nama)} {g('dot')} {label_unsur_singkat(self.data, p.unsur)}"
             if p.kelurahan:
                 label += f" {g('dot')} {aman(p.kelurahan)}"
             if p.kelompok:
@@ -108,7 +109,7 @@ class BagianAnggota(BagianSidang):
                 self.kabar(f"{g('ok')} {aman(self.data.peserta[pid].nama)} masuk {aman(kel.nama)} "
                            f"{g('dot')} Tersimpan rev {hasil.revisi}")
         self.app.push_screen(PilihDialog(f"Tambah anggota {aman(kel.nama)}", pilihan,
-                                         petunjuk="Ketik nama, kelurahan atau unsur; Enter memilih"), pilih)
+                                         petunjuk=f"Ketik nama, {wilayah_kecil(self.data)} atau unsur; Enter memilih"), pilih)
 
     def aksi_massal(self) -> None:
         kel = self._siap()
@@ -116,8 +117,8 @@ class BagianAnggota(BagianSidang):
             return
         data = self.data
         kolom = [
-            Kolom("kelurahan", "Kelurahan", pilihan=[(aman(k.nama), k.nama) for k in data.kelurahan]),
-            Kolom("unsur", "Unsur", pilihan=[(lbl, k) for k, lbl in UNSUR.items()]),
+            Kolom("kelurahan", wilayah(data), pilihan=[(aman(k.nama), k.nama) for k in data.kelurahan]),
+            Kolom("unsur", "Unsur", pilihan=pilihan_unsur(self.data)),
             Kolom("hanya", "Yang dimasukkan", "ya", wajib=True,
                   pilihan=[("Hanya yang belum berkelompok", "ya"), ("Semua, pindahkan dari kelompok lain", "tidak")]),
         ]
@@ -140,7 +141,7 @@ class BagianAnggota(BagianSidang):
                 self.kabar(f"{g('ok')} {self._massal[0]} peserta masuk {aman(kel.nama)} "
                            f"{g('dot')} Tersimpan rev {self.data.revisi}")
         self.app.push_screen(FormDialog(f"Masukkan anggota {aman(kel.nama)} secara massal "
-                                        "(pilih kelurahan, unsur, atau keduanya)", kolom, periksa,
+                                        f"(pilih {wilayah_kecil(data)}, unsur, atau keduanya)", kolom, periksa,
                                         tombol="Masukkan"), selesai)
 
     def aksi_keluarkan(self) -> None:

@@ -15,7 +15,8 @@ from textual.widgets import Input, Static
 from sesi import kelompok
 from sesi.data import Data
 from sesi.format import jam, kalimat
-from sesi.model import JABATAN_KELOMPOK, UNSUR_SINGKAT, Kelompok
+from sesi.model import JABATAN_KELOMPOK, Kelompok
+from sesi.sebutan import label_unsur_singkat
 
 from ..glyph import g
 from .bagian import BagianSidang, TabelBagian, teks_belum_ditetapkan, nama_peserta
@@ -134,7 +135,7 @@ class BagianPemilihan(BagianSidang):
                 out.append(nama_peserta(data, pid), style="bold")
                 if p is not None:
                     asal = p.kelurahan or p.lembaga
-                    out.append(f" ({UNSUR_SINGKAT.get(p.unsur, p.unsur)}{', ' + aman(asal) if asal else ''})")
+                    out.append(f" ({label_unsur_singkat(data, p.unsur)}{', ' + aman(asal) if asal else ''})")
                 out.append(f", {aman(kelompok.uraian_pemilihan(pem, nama))}, pukul {jam(pem.waktu)}.")
                 if pem.catatan:
                     out.append(f" Catatan: {kalimat(aman(pem.catatan))}")

@@ -15,6 +15,7 @@ from sesi import verifikasi
 from sesi.data import Data
 from sesi.format import angka, rupiah
 from sesi.model import JENIS_USULAN, Kelompok, Usulan, label_status
+from sesi.sebutan import wilayah, wilayah_kecil
 
 from ..glyph import g
 from .bagian import BagianSidang, TabelBagian, teks_belum_ditetapkan
@@ -27,8 +28,13 @@ STATUS_SINGKAT = {"baru": "baru", "sesuai": "sesuai", "ditolak": "ditolak", "dia
                   "belum_disepakati": "blm sepakat"}
 GAYA_STATUS = {"sesuai": "bold", "ditolak": "dim", "digabung": "dim", "cadangan": "italic",
                "dialihkan": "bold italic"}
-KOLOM = [("ID", "id"), ("Kelurahan", "kel"), ("Pr", "pr"), ("Kegiatan", "kegiatan"), ("SKPD", "skpd"),
+KOLOM = [("ID", "id"), ("Desa/Kelurahan", "kel"), ("Pr", "pr"), ("Kegiatan", "kegiatan"), ("SKPD", "skpd"),
          ("Status", "status"), ("Ket.", "ket")]
+
+
+def kolom_usulan(data) -> list[tuple[str, str]]:
+    """KOLOM with the wilayah column named as the session does (Desa, Kelurahan or Desa/Kelurahan)."""
+    return [(wilayah(data), k) if k == "kel" else (label, k) for label, k in KOLOM]
 
 
 class TabelVerifikasi(TabelBagian):
@@ -94,7 +100,7 @@ class BagianVerifikasi(BagianSidang):
                 for (_, key), cell in zip(KOLOM, self._baris(by_id[uid])):
                     tabel.update_cell(uid, key, cell)
         else:
-            tabel.isi(KOLOM, [(u.id, self._baris(u)) for u in usulan])
+            tabel.isi(kolom_usulan(self.data), [(u.id, self._baris(u)) for u in usulan])
         self._kid = kel.id
         self._ringkas(usulan, kel)
         self._rinci()
@@ -260,8 +266,8 @@ class BagianVerifikasi(BagianSidang):
             if target:
                 self._set(u, "digabung", gabung_ke=target)
         self.app.push_screen(PilihDialog(f"Gabungkan {aman(u.id)} ({aman(u.kelurahan)}) ke usulan mana? "
-                                         "Kelurahan asalnya tetap tercatat.", pilihan,
-                                         petunjuk="Ketik ID, kegiatan atau kelurahan; Enter"), pilih)
+                                         f"{wilayah(self.data)} asalnya tetap tercatat.", pilihan,
+                                         petunjuk=f"Ketik ID, kegiatan atau {wilayah_kecil(self.data)}; Enter"), pilih)
 
     def aksi_pindah(self) -> None:
         u = self._siap()

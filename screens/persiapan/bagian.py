@@ -17,11 +17,12 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
-from sesi import akun, persiapan, skor
+from sesi import akun, persiapan, sebutan, skor
 from sesi.data import Data
 from sesi.errors import SesiError
 from sesi.format import angka, nama_hari, tanggal_panjang
-from sesi.model import GABUNG_PENILAI, JENIS_USULAN, NILAI_KURANG, PERAN, PERAN_TIM, TAHAP, label_skala_baku
+from sesi.model import (GABUNG_PENILAI, JENIS_USULAN, NILAI_KURANG, PERAN, PERAN_TIM, TAHAP, ZONA,
+                        label_skala_baku)
 from sesi.set_kriteria import BAWAAN, SetKriteria, nama_set, semua_set
 from sesi.peringatan import peringatan_tanggal
 
@@ -99,8 +100,12 @@ BARIS_SESI: list[tuple[str, str]] = [
     ("camat", "Camat"),
     ("nomor_ba", "Nomor berita acara"),
     ("tanggal_pengumuman", "Tanggal pengumuman"),
-    ("min_delegasi", "Delegasi per kelurahan"),
+    ("min_delegasi", "Delegasi per wilayah"),  # worded per session in segarkan
     ("min_perempuan_delegasi", "Perempuan per delegasi"),
+    ("ibu_kota_kecamatan", "Ibu kota kecamatan"),
+    ("zona", "Zona waktu"),
+    ("bappeda", "Badan perencanaan"),
+    ("sumber_wilayah", "Sumber daftar wilayah"),
     ("tahap", "Tahap sesi"),
 ]
 
@@ -129,7 +134,19 @@ class BagianSesi(BagianPersiapan):
         for key, label in BARIS_SESI:
             nilai: Any = getattr(info, key)
             style = ""
-            if key == "tanggal":
+            if key == "min_delegasi":
+                label = f"Delegasi per {sebutan.wilayah_kecil(data)}"
+            if key == "kota":
+                label, nilai = sebutan.jenis_daerah(data), sebutan.nama_daerah_saja(data)
+            elif key == "ibu_kota_kecamatan":
+                nilai = f"{sebutan.tempat_ttd(data)} (tempat tanda tangan berita acara)"
+            elif key == "zona":
+                nilai = sebutan.zona(data)
+            elif key == "bappeda":
+                nilai = sebutan.bappeda(data)
+            elif key == "sumber_wilayah":
+                nilai = nilai or "(diisi tangan, bawaan aplikasi, atau dari berkas)"
+            elif key == "tanggal":
                 nilai = _tanggal(info.tanggal)
             elif key == "tanggal_pengumuman":
                 if info.tanggal_pengumuman:
@@ -198,12 +215,15 @@ class BagianSesi(BagianPersiapan):
         info = self.data.info
         fokus = self.query_one("#sesi-tabel", Tabel).kunci_terpilih() or "kecamatan"
         awal = {k: str(getattr(info, k)) for k, _ in BARIS_SESI}
+        awal.update(ibu_kota_kecamatan=sebutan.tempat_ttd(self.data), zona=sebutan.zona(self.data),
+                    bappeda=sebutan.bappeda(self.data))
         kolom = [
             Kolom("kecamatan", "Kecamatan", awal["kecamatan"], wajib=True),
             Kolom("jenis_daerah", "Jenis daerah", awal["jenis_daerah"], pilihan=[("Kota", "Kota"),
                                                                                 ("Kabupaten", "Kabupaten")],
                   wajib=True),
-            Kolom("kota", "Kota/kabupaten", awal["kota"], wajib=True),
+            Kolom("kota", f"Nama {sebutan.jenis_daerah(self.data).lower()}", awal["kota"], wajib=True,
+                  petunjuk="nama saja, mis. Cilacap"),
             Kolom("tahun", "Tahun RKPD", awal["tahun"], wajib=True, petunjuk="tahun yang direncanakan"),
             Kolom("tanggal", "Tanggal musrenbang", awal["tanggal"], wajib=True, petunjuk="TTTT-BB-HH"),
             Kolom("tempat", "Tempat", awal["tempat"], wajib=True),
@@ -211,8 +231,13 @@ class BagianSesi(BagianPersiapan):
             Kolom("nomor_ba", "Nomor berita acara", awal["nomor_ba"], petunjuk="mis. 050/   /Kec-BJU/2027"),
             Kolom("tanggal_pengumuman", "Tanggal pengumuman", awal["tanggal_pengumuman"],
                   petunjuk="TTTT-BB-HH, minimal 7 hari sebelum"),
-            Kolom("min_delegasi", "Min. delegasi/kelurahan", awal["min_delegasi"]),
+            Kolom("min_delegasi", f"Min. delegasi/{sebutan.wilayah_kecil(self.data)}", awal["min_delegasi"]),
             Kolom("min_perempuan_delegasi", "Min. perempuan/delegasi", awal["min_perempuan_delegasi"]),
+            Kolom("ibu_kota_kecamatan", "Ibu kota kecamatan", sebutan.tempat_ttd(self.data), wajib=True,
+                  petunjuk="tempat penandatanganan"),
+            Kolom("zona", "Zona waktu", sebutan.zona(self.data), pilihan=[(z, z) for z in ZONA], wajib=True),
+            Kolom("bappeda", "Badan perencanaan", sebutan.bappeda(self.data), wajib=True,
+                  petunjuk="mis. Bappelitbangda Kabupaten Cilacap"),
         ]
 
         def periksa(v: dict[str, str]) -> str | None:

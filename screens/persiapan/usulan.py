@@ -20,6 +20,7 @@ from sesi import persiapan, usulan as aksi_usulan
 from sesi.data import Data
 from sesi.format import angka, rupiah
 from sesi.model import JENIS_USULAN, label_status
+from sesi.sebutan import jenis_wilayah, kepala_wilayah, sebut_wilayah, wilayah, wilayah_kecil
 
 from ..glyph import g
 from ..teks import potong, teks_baris
@@ -67,10 +68,10 @@ class BagianUsulan(BagianPersiapan):
         n: dict[str, int] = {}
         for u in data.usulan.values():
             n[u.kelurahan] = n.get(u.kelurahan, 0) + 1
-        rows = [(SEMUA, [teks_baris("Semua kelurahan", "bold"), teks_baris(str(len(data.usulan)))])]
+        rows = [(SEMUA, [teks_baris(f"Semua {wilayah_kecil(data)}", "bold"), teks_baris(str(len(data.usulan)))])]
         rows += [(k.id, [teks_baris(potong(k.nama, 19)), teks_baris(str(n.get(k.nama, 0)))]) for k in data.kelurahan]
         tabel = self.query_one("#kel-tabel", Tabel)
-        tabel.isi([("Kelurahan", "nama"), ("Usl", "n")], rows)
+        tabel.isi([(wilayah(data), "nama"), ("Usl", "n")], rows)
         self.saring = tabel.kunci_terpilih() or SEMUA
 
     def _usulan_tampil(self, data: Data) -> list[Any]:
@@ -92,7 +93,7 @@ class BagianUsulan(BagianPersiapan):
         tabel.isi([("Id", "id"), ("Pr", "pr"), ("Kegiatan", "kegiatan"), ("Rp juta", "biaya")],
                   [(u.id, self._sel(u)) for u in daftar])
         kel = data.records("kelurahan").get(self.saring)
-        judul = f"Usulan Kelurahan {kel.nama}" if kel else "Usulan semua kelurahan"
+        judul = f"Usulan {sebut_wilayah(data, kel.nama)}" if kel else f"Usulan semua {wilayah_kecil(data)}"
         self.query_one("#usulan-judul", Static).update(teks_baris(f"{judul}: {len(daftar)}"))
 
     def _perbarui_baris(self, data: Data, ids: set[str]) -> bool:
@@ -161,7 +162,7 @@ class BagianUsulan(BagianPersiapan):
 
     def ubah(self) -> None:
         if self._di_kelurahan():
-            self.kabar("Nama kelurahan tidak diubah di sini: hapus lalu tambah kembali (bila belum ada usulan).")
+            self.kabar(f"Nama {wilayah_kecil(self.data)} tidak diubah di sini: hapus lalu tambah kembali (bila belum ada usulan).")
             return
         u = self._terpilih()
         if u is None:
@@ -176,10 +177,10 @@ class BagianUsulan(BagianPersiapan):
     def _form(self, uid: str | None, v: dict[str, str]) -> None:
         data = self.data
         kolom = [
-            Kolom("kelurahan", "Kelurahan", v.get("kelurahan", ""), pilihan=[(k.nama, k.nama) for k in data.kelurahan],
+            Kolom("kelurahan", wilayah(data), v.get("kelurahan", ""), pilihan=[(k.nama, k.nama) for k in data.kelurahan],
                   wajib=True),
-            Kolom("prioritas_kelurahan", "Prioritas kelurahan", v.get("prioritas_kelurahan", ""), wajib=True,
-                  petunjuk="1 = paling penting bagi kelurahan"),
+            Kolom("prioritas_kelurahan", f"Prioritas {wilayah_kecil(data)}", v.get("prioritas_kelurahan", ""), wajib=True,
+                  petunjuk=f"1 = paling penting bagi {wilayah_kecil(data)}"),
             Kolom("kegiatan", "Kegiatan", v.get("kegiatan", ""), wajib=True),
             Kolom("masalah", "Masalah", v.get("masalah", "")),
             Kolom("lokasi", "Lokasi", v.get("lokasi", ""), petunjuk="RT/RW, jalan"),
@@ -223,7 +224,7 @@ class BagianUsulan(BagianPersiapan):
             kel = self.data.records("kelurahan").get(self.saring)
             if kel is None:
                 return
-            self.tanya(f"Hapus Kelurahan {kel.nama} dari sesi ini?",
+            self.tanya(f"Hapus {sebut_wilayah(self.data, kel.nama)} dari sesi ini?",
                        lambda: self.lakukan(persiapan.hapus_kelurahan, kel.id), ya="Hapus")
             return
         u = self._terpilih()
@@ -234,10 +235,14 @@ class BagianUsulan(BagianPersiapan):
 
     def _tambah_kelurahan(self) -> None:
         def periksa(v: dict[str, str]) -> str | None:
-            hasil = self.simpan(persiapan.tambah_kelurahan, v["nama"], v["lurah"])
+            hasil = self.simpan(persiapan.tambah_kelurahan, v["nama"], v["lurah"], jenis=v["jenis"])
             return None if hasil.ok else hasil.pesan
-        self.app.push_screen(FormPersiapan("Tambah kelurahan", [Kolom("nama", "Nama kelurahan", wajib=True),
-                                                                Kolom("lurah", "Lurah")], periksa))
+        bawaan = "desa" if jenis_wilayah(self.data) == "desa" else "kelurahan"
+        self.app.push_screen(FormPersiapan(f"Tambah {wilayah_kecil(self.data)}", [
+            Kolom("nama", "Nama", wajib=True),
+            Kolom("lurah", kepala_wilayah(self.data)),
+            Kolom("jenis", "Jenis", bawaan, pilihan=[("Desa", "desa"), ("Kelurahan", "kelurahan")], wajib=True)],
+            periksa))
 
 
 def juta(biaya: str) -> str:

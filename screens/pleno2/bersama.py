@@ -10,7 +10,8 @@ from textual.widget import Widget
 
 from sesi import pleno
 from sesi.data import Data
-from sesi.model import UNSUR_SINGKAT
+from sesi.sebutan import label_unsur_singkat
+
 
 from ..bagian import Bagian
 from ..glyph import g
@@ -43,7 +44,7 @@ def pilih_peserta(widget: Widget, data: Data, judul: str, callback: Callable[[st
     pilihan = [(lain, "-")] if lain else []
     for p in hadir:
         asal = p.lembaga or p.kelurahan
-        pilihan.append((f"{p.nama} {g('dot')} {UNSUR_SINGKAT.get(p.unsur, p.unsur)}"
+        pilihan.append((f"{p.nama} {g('dot')} {label_unsur_singkat(data, p.unsur)}"
                         + (f" {g('dot')} {asal}" if asal else ""), p.id))
     widget.app.push_screen(PilihDialog(judul, pilihan, petunjuk="Ketik beberapa huruf nama, Enter"), callback)
 

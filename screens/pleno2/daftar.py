@@ -16,6 +16,7 @@ from sesi.format import angka, jam, rupiah
 from sesi.model import Usulan
 from sesi.peringatan import sebut_kelompok
 from sesi.peringkat import bulat
+from sesi.sebutan import wilayah, wilayah_kecil
 from sesi.urutan import terverifikasi
 
 from ..glyph import g
@@ -33,8 +34,13 @@ KEPUTUSAN_SINGKAT = {
     "kesepakatan_dibatalkan": "Kesepakatan dibatalkan",
 }
 
-KOLOM_URUTAN = [("No", "no"), ("Kegiatan", "kegiatan"), ("Kelurahan", "kel"), ("SKPD", "skpd"),
+KOLOM_URUTAN = [("No", "no"), ("Kegiatan", "kegiatan"), ("Desa/Kelurahan", "kel"), ("SKPD", "skpd"),
                 ("Total", "total"), ("Ket.", "ket")]
+
+
+def kolom_urutan(data: Data) -> list[tuple[str, str]]:
+    """KOLOM_URUTAN with the wilayah column named as the session does."""
+    return [(wilayah(data), k) if k == "kel" else (label, k) for label, k in KOLOM_URUTAN]
 
 
 class BagianDaftar(BagianPleno):
@@ -63,7 +69,7 @@ class BagianDaftar(BagianPleno):
         tabel = self.tabel("urutan")
         info = self.query_one("#kel-info", Static)
         if kel is None:
-            tabel.isi(KOLOM_URUTAN, [])
+            tabel.isi(kolom_urutan(data), [])
             info.update(teks("Belum ada kelompok: usulan belum dimasukkan (layar Persiapan)."))
             self.tabel("keputusan").isi([("Jam", "jam"), ("Keputusan", "kep"), ("Alasan", "alasan")], [])
             return
@@ -86,7 +92,7 @@ class BagianDaftar(BagianPleno):
             rows.append((u.id, [teks("-", "dim"), teks(potong(u.kegiatan, 25), "dim"),
                                 teks(potong(u.kelurahan, 14), "dim"), teks(potong(u.skpd, 12), "dim"), "",
                                 teks("belum", "italic")]))
-        tabel.isi(KOLOM_URUTAN, rows)
+        tabel.isi(kolom_urutan(data), rows)
 
         ids = [k.id for k in data.kelompok]
         ketua = data.peserta.get(kel.ketua)
@@ -113,7 +119,7 @@ class BagianDaftar(BagianPleno):
             rinci.update("")
             return
         vol = f"{angka(u.volume)} {u.satuan}".strip() if u.volume else ""
-        dua = [u.lokasi, vol, rupiah(u.perkiraan_biaya), u.skpd, f"prioritas kelurahan {u.prioritas_kelurahan}"]
+        dua = [u.lokasi, vol, rupiah(u.perkiraan_biaya), u.skpd, f"prioritas {wilayah_kecil(data)} {u.prioritas_kelurahan}"]
         if u.status == "belum_disepakati" and u.alasan:
             dua.insert(0, f"belum disepakati: {u.alasan}")
         tempat = next((t for t in pleno.urutan_akhir(data, self.kid) if t.usulan.id == uid), None)

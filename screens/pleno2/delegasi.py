@@ -1,4 +1,4 @@
-"""Pleno II, part 3: the delegation to the Forum Perangkat Daerah / Musrenbang Kota and the tim perumus,
+"""Pleno II, part 3: the delegation to the Forum Perangkat Daerah / Musrenbang RKPD and the tim perumus,
 chosen from the participants present."""
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from textual.widgets import Static
 
 from sesi import pleno
 from sesi.data import Data
-from sesi.model import UNSUR_SINGKAT
+from sesi.sebutan import forum_lanjutan, label_unsur_singkat, wilayah_kecil
+
 
 from ..glyph import g
 from ..teks import potong
@@ -37,12 +38,12 @@ class BagianDelegasi(BagianPleno):
         perempuan = 0
         for i, d in enumerate(data.records("delegasi").values(), start=1):
             perempuan += d.jenis_kelamin == "P"
-            rows.append((d.id, [str(i), potong(d.nama, 26), UNSUR_SINGKAT.get(d.unsur, d.unsur),
+            rows.append((d.id, [str(i), potong(d.nama, 26), label_unsur_singkat(data, d.unsur),
                                 potong(d.lembaga or d.keterangan, 30), d.jenis_kelamin]))
         self.tabel("delegasi").isi([("No", "no"), ("Nama", "nama"), ("Unsur", "unsur"),
-                                    ("Lembaga / kelurahan", "lembaga"), ("L/P", "lp")], rows)
+                                    (f"Lembaga / {wilayah_kecil(data)}", "lembaga"), ("L/P", "lp")], rows)
         self.query_one("#dl-info", Static).update(gabung_baris(
-            baris_teks(Text("Delegasi ke Forum Perangkat Daerah / Musrenbang Kota", style="bold")),
+            baris_teks(Text(f"Delegasi ke {forum_lanjutan(data)}", style="bold")),
             baris_teks(f"{len(rows)} orang, {perempuan} perempuan  {g('dot')}  D tambah  {g('dot')}  Del hapus")))
         rows = []
         for i, p in enumerate(data.records("perumus").values(), start=1):
@@ -60,7 +61,7 @@ class BagianDelegasi(BagianPleno):
             if pid:
                 self.simpan(pleno.tambah_delegasi, peserta=pid)
             self.tabel("delegasi").focus()
-        pilih_peserta(self, self.data, "Delegasi ke Forum Perangkat Daerah / Musrenbang Kota", pilih,
+        pilih_peserta(self, self.data, f"Delegasi ke {forum_lanjutan(self.data)}", pilih,
                       utamakan="delegasi", kecuali=sudah)
 
     def tambah_perumus(self) -> None:

@@ -12,7 +12,8 @@ from textual.widgets import Static
 
 from sesi import pleno
 from sesi.data import Data
-from sesi.model import UNSUR, UNSUR_SINGKAT, label_unsur
+from sesi.model import UNSUR
+from sesi.sebutan import label_unsur, label_unsur_singkat
 
 from ..glyph import g
 from ..teks import potong, teks
@@ -41,7 +42,7 @@ class BagianPenandatangan(BagianPleno):
                 continue
             t = ttd.get(u)
             nama = teks(potong(t.nama, 26)) if t else teks(f"{g('warn')} belum ada", "bold")
-            rows.append((u, [UNSUR_SINGKAT.get(u, u), str(hadir.get(u, 0)), nama,
+            rows.append((u, [label_unsur_singkat(data, u), str(hadir.get(u, 0)), nama,
                              potong(t.jabatan, 28) if t else ""]))
         self.tabel("ttd").isi([("Unsur", "unsur"), ("Hadir", "hadir"), ("Penandatangan", "nama"),
                                ("Jabatan / lembaga", "jabatan")], rows)
@@ -50,7 +51,7 @@ class BagianPenandatangan(BagianPleno):
         if kurang:
             info.update(Text.assemble(
                 (f"{g('warn')} Unsur hadir tanpa penandatangan ({len(kurang)}): ", "bold"),
-                ", ".join(UNSUR_SINGKAT.get(u, u) for u in kurang), f"\nEnter/U pilih penandatangan {g('dot')} "
+                ", ".join(label_unsur_singkat(data, u) for u in kurang), f"\nEnter/U pilih penandatangan {g('dot')} "
                 "Del hapus"))
         else:
             info.update(Text.assemble((f"{g('ok')} Setiap unsur yang hadir sudah mempunyai penandatangan.", "bold"),
@@ -67,14 +68,14 @@ class BagianPenandatangan(BagianPleno):
             if pid:
                 self.simpan(pleno.atur_penandatangan, unsur, peserta=pid)
             self.tabel("ttd").focus()
-        pilih_peserta(self, self.data, f"Penandatangan untuk unsur {label_unsur(unsur)}", pilih, utamakan=unsur)
+        pilih_peserta(self, self.data, f"Penandatangan untuk unsur {label_unsur(self.data, unsur)}", pilih, utamakan=unsur)
 
     @on(Tabel.RowSelected, "#ttd")
     def _enter(self) -> None:
         self.atur()
 
     def cara_hapus(self, table: str, rid: str, rec: Any) -> tuple[str, Callable[..., Any], tuple[Any, ...]]:
-        return f"Hapus {rec.nama} dari penandatangan unsur {label_unsur(rid)}?", pleno.hapus_dari, (table, rid)
+        return f"Hapus {rec.nama} dari penandatangan unsur {label_unsur(self.data, rid)}?", pleno.hapus_dari, (table, rid)
 
 
 __all__ = ["BagianPenandatangan"]

@@ -13,8 +13,9 @@ from textual.widgets import DataTable, Static
 from sesi import catatan, pleno
 from sesi.data import Data
 from sesi.format import jam
-from sesi.model import UNSUR, UNSUR_SINGKAT, label_unsur
+
 from sesi.peringatan import sebut_kelompok
+from sesi.sebutan import label_unsur, label_unsur_singkat, pilihan_unsur
 
 from ..glyph import g
 from ..teks import potong, teks
@@ -39,7 +40,7 @@ class BagianTanggapan(BagianPleno):
         for t in data.records("tanggapan").values():
             u = data.usulan.get(t.usulan) if t.usulan else None
             tentang = u.kegiatan if u else kel_nama.get(t.kelompok, "")
-            rows.append((t.id, [jam(t.waktu), potong(t.nama, 18), UNSUR_SINGKAT.get(t.unsur, t.unsur),
+            rows.append((t.id, [jam(t.waktu), potong(t.nama, 18), label_unsur_singkat(data, t.unsur),
                                 potong(tentang, 16), potong(t.isi, 24)]))
         rows.sort(key=lambda r: (len(r[0]), r[0]))
         tabel = self.tabel("tanggapan")
@@ -64,7 +65,7 @@ class BagianTanggapan(BagianPleno):
         out = Text()
         out.append_text(teks(t.nama, "bold"))
         if t.unsur:
-            out.append(f" ({label_unsur(t.unsur)})")
+            out.append(f" ({label_unsur(data, t.unsur)})")
         if u:
             out.append(" tentang ")
             out.append_text(teks(u.kegiatan))
@@ -105,7 +106,7 @@ class BagianTanggapan(BagianPleno):
             return None if hasil.ok else hasil.pesan
         self.app.push_screen(FormDialog(judul, [
             Kolom("nama", "Nama", nama, wajib=True),
-            Kolom("unsur", "Unsur", unsur, pilihan=[(lbl, k) for k, lbl in UNSUR.items()]),
+            Kolom("unsur", "Unsur", unsur, pilihan=pilihan_unsur(self.data)),
             Kolom("usulan", "Usulan yang ditanggapi", sorot, pilihan=usulan),
             Kolom("isi", "Isi tanggapan", wajib=True, petunjuk="tanggapan, penajaman atau klarifikasi"),
         ], periksa, tombol="Catat", fokus="isi" if nama else "nama"), lambda _: self.fokus_di_sini())

@@ -32,6 +32,7 @@ from sesi.peringkat import (
     teks_total,
 )
 from sesi.kepekaan import baris_goyah
+from sesi.sebutan import wilayah_kecil
 from sesi.set_kriteria import nama_set, set_dipakai, set_usulan
 from sesi.urutan import urutan_akhir
 
@@ -309,6 +310,7 @@ class SkoringScreen(PilihKelompok, LayarTahap):
             judul = {uid: (usulan[uid].kegiatan, usulan[uid].kelurahan) for uid in baris}
             kolom = [KolomMatriks(k.kode, lebar_kolom_kriteria(k.kode)) for k in kriteria]
             pesan = self._pesan_kosong(data, kriteria)
+            m.judul_usulan = f"Usulan ({wilayah_kecil(data)})"
             m.atur_struktur(kolom, baris, judul)
             self._pesan_kosong_teks = pesan if not baris or not kolom else ""
             sel = {(uid, k.kode) for uid in baris for k in kriteria}
@@ -472,7 +474,7 @@ class SkoringScreen(PilihKelompok, LayarTahap):
         if u is not None:
             usulan_teks.append(f"{u.id} ", style="bold")
             usulan_teks.append(aman(u.kegiatan))
-            usulan_teks.append(f"{dot}{aman(u.kelurahan)}{dot}prioritas kelurahan {u.prioritas_kelurahan}",
+            usulan_teks.append(f"{dot}{aman(u.kelurahan)}{dot}prioritas {wilayah_kecil(self.data)} {u.prioritas_kelurahan}",
                                style="dim")
             b = self._baris_tampil.get(uid)
             if b is not None and b[0].total is not None and data.info.total_100:

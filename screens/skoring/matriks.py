@@ -174,6 +174,7 @@ class Matriks(Widget, can_focus=True):
         self.baris: list[str] = []
         self._indeks: dict[str, int] = {}
         self.judul_baris: dict[str, tuple[str, str]] = {}
+        self.judul_usulan = "Usulan (desa/kelurahan)"  # the screen names the wilayah as the session does
         self.sel: dict[tuple[str, str], Isi] = {}
         self.total: dict[str, Isi] = {}
         self.peringkat: dict[str, Isi] = {}
@@ -448,7 +449,7 @@ class Matriks(Widget, can_focus=True):
         n = len(self.kolom)
         if y == 0:
             if c == JUDUL:
-                return Strip([Segment(" " + pas("Usulan (kelurahan)", width - 1), self._s("judul"))])
+                return Strip([Segment(" " + pas(self.judul_usulan, width - 1), self._s("judul"))])
             if c < n:
                 gaya = "judul-kursor" if c == self.kursor[1] else "judul"
                 return Strip([Segment(self._kanan(self.kolom[c].kode, width), self._s(gaya))])

@@ -19,7 +19,9 @@ from __future__ import annotations
 from typing import Callable
 
 from ..data import normal
-from ..model import PERAN_TIM, UNSUR, label_unsur
+from ..model import PERAN_TIM, UNSUR
+from ..sebutan import (bappeda, label_unsur, musrenbang_daerah, musrenbang_wilayah, pemerintah_daerah, tempat_ttd,
+                       wilayah_kecil, zona)
 from ..pengesahan import waktu_teks
 from ..peringatan import sebut_kelompok
 from ..peringkat import aturan_urutan
@@ -28,7 +30,7 @@ from ..urutan import urutan_akhir
 from ..format import rupiah
 from ..terbilang import dengan_terbilang, ordinal, tanggal_terbilang
 from .blok import Blok, Butir, Daftar, Judul, Klausul, KolomDokumen, Kop, Kotak, Paragraf, Pasangan, TabelDokumen
-from .kata import (badan_perencanaan, dengan_jabatan, jumlah_biaya, kepala_daerah, keputusan_teks, kutip,
+from .kata import (dengan_jabatan, jumlah_biaya, kepala_daerah, keputusan_teks, kutip,
                    nama_daerah, nama_kecamatan, nama_kota, nomor_ba, rangkai, tanggal_acara, tanpa_titik)
 from .konteks import Konteks
 
@@ -45,7 +47,7 @@ def status(k: Konteks) -> list[Blok]:
             baris.append(f"Versi sah {v.get('versi', '?')} dibuka kembali pada {waktu_teks(str(v.get('dibuka', '')))}"
                          f" oleh {v.get('dibuka_oleh', '')} dengan alasan: {v.get('alasan', '')}")
         return [Kotak(tuple(baris))]
-    baris = [f"DISAHKAN - versi {s.versi}, pada {s.waktu_teks} oleh {s.nama}", "Sidik jari SHA-256:", s.sidik_jari]
+    baris = [f"DISAHKAN - versi {s.versi}, pada {s.waktu_teks} {zona(k.data)} oleh {s.nama}", "Sidik jari SHA-256:", s.sidik_jari]
     if s.tetap:
         baris.append(f"Disahkan dengan {dengan_terbilang(len(s.tetap['hal_terbuka']))} hal yang belum selesai "
                      "(rinciannya sesudah tembusan).")
@@ -57,7 +59,7 @@ def kepala(k: Konteks) -> list[Blok]:
     data = k.data
     kec, daerah = nama_kecamatan(data), nama_daerah(data)
     return [
-        Kop((f"PEMERINTAH {daerah.upper()}", f"KECAMATAN {kec.upper()}")),
+        Kop((pemerintah_daerah(data).upper(), f"KECAMATAN {kec.upper()}")),
         Judul(f"BERITA ACARA KESEPAKATAN HASIL MUSYAWARAH PERENCANAAN PEMBANGUNAN (MUSRENBANG) RKPD "
               f"{daerah.upper()} TAHUN {data.info.tahun} DI KECAMATAN {kec.upper()}", 1, tengah=True),
         Paragraf(f"Nomor: {nomor_ba(data)}", tengah=True, spasi=True),
@@ -91,7 +93,7 @@ def kehadiran(k: Konteks) -> list[Blok]:
     r = k.rekap
     if not r.hadir:
         return []
-    items = [f"{label_unsur(u)}: {dengan_terbilang(n, 'orang')}" for u, n in r.per_unsur.items()]
+    items = [f"{label_unsur(k.data, u)}: {dengan_terbilang(n, 'orang')}" for u, n in r.per_unsur.items()]
     kalimat = [f"{dengan_terbilang(r.perempuan, 'orang')} perempuan"]
     if r.rentan:
         rincian = "; ".join(f"{jenis}: {dengan_terbilang(n, 'orang')}"
@@ -165,7 +167,7 @@ def hasil_kelompok(k: Konteks) -> list[Butir]:
 
 def _satu_tanggapan(k: Konteks, t) -> str:
     data = k.data
-    siapa = t.nama + (f" ({label_unsur(t.unsur)})" if t.unsur else "")
+    siapa = t.nama + (f" ({label_unsur(data, t.unsur)})" if t.unsur else "")
     tentang = ""
     u = data.usulan.get(t.usulan) if t.usulan else None
     if u is not None:
@@ -220,8 +222,7 @@ def _klausul_belum_disepakati(k: Konteks) -> str:
 
 def _klausul_delegasi(k: Konteks) -> str:
     data = k.data
-    awal = (f"Delegasi Kecamatan {nama_kecamatan(data)} untuk Forum Perangkat Daerah dan Musrenbang RKPD "
-            f"{nama_daerah(data)}")
+    awal = f"Delegasi Kecamatan {nama_kecamatan(data)} untuk Forum Perangkat Daerah dan {musrenbang_daerah(data)}"
     delegasi = data.daftar("delegasi")
     if not delegasi:
         return awal + " sebagaimana tercantum dalam Lampiran IV (belum ditetapkan)."
@@ -249,7 +250,8 @@ def _klausul_skoring(k: Konteks) -> str:
 
 
 def _klausul_lampiran(k: Konteks) -> str:
-    return (f"Hasil Musrenbang Kelurahan menurut urutan prioritas masing-masing kelurahan dihimpun dalam "
+    return (f"Hasil {musrenbang_wilayah(k.data)} menurut urutan prioritas masing-masing {wilayah_kecil(k.data)} "
+            "dihimpun dalam "
             f"Lampiran V. Seluruh lampiran (Lampiran I sampai dengan Lampiran VI) merupakan bagian yang "
             f"tidak terpisahkan dari berita acara ini dan menjadi bahan penyusunan Rencana Kerja Perangkat "
             f"Daerah dan RKPD {nama_daerah(k.data)} Tahun {k.data.info.tahun}.")
@@ -286,7 +288,7 @@ def penutup(k: Konteks) -> list[Blok]:
             teks += f" dengan anggota {rangkai(lain)}"
         out.append(Paragraf(teks + ", dibacakan kembali di hadapan forum, dan disepakati bersama."))
     out.append(Paragraf("Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya."))
-    out.append(Paragraf(f"{nama_kota(data) or '..........'}, {tanggal_acara(data)}"))
+    out.append(Paragraf(f"{tempat_ttd(data) or '..........'}, {tanggal_acara(data)}"))
     return out
 
 
@@ -301,10 +303,10 @@ def tanda_tangan(k: Konteks) -> list[Blok]:
         if unsur not in r.per_unsur and unsur not in ttd:
             continue
         p = ttd.get(unsur)
-        rows.append((str(len(rows) + 1), label_unsur(unsur), p.nama if p else "", p.jabatan if p else "", ""))
+        rows.append((str(len(rows) + 1), label_unsur(data, unsur), p.nama if p else "", p.jabatan if p else "", ""))
     for unsur, p in ttd.items():  # an unsur key the app does not know (file edited elsewhere)
         if unsur not in UNSUR:
-            rows.append((str(len(rows) + 1), label_unsur(p.unsur or unsur), p.nama, p.jabatan, ""))
+            rows.append((str(len(rows) + 1), label_unsur(data, p.unsur or unsur), p.nama, p.jabatan, ""))
     tabel = TabelDokumen((KolomDokumen("No", True), KolomDokumen("Unsur"), KolomDokumen("Nama", min_teks=18),
                           KolomDokumen("Jabatan/Lembaga", min_teks=14), KolomDokumen("Tanda tangan", min_teks=14)),
                          tuple(rows), tinggi=3)
@@ -317,7 +319,7 @@ def tembusan(k: Konteks) -> list[Blok]:
     skpd = [s for s, _ in k.prioritas if not s.startswith("(")]  # not "(SKPD belum ditentukan)"
     return [Paragraf("Tembusan:"),
             Daftar((Butir(f"{kepala_daerah(data)} {nama_kota(data)};"),
-                    Butir(f"Kepala {badan_perencanaan(data)} {nama_daerah(data)};"),
+                    Butir(f"Kepala {bappeda(data)};"),
                     Butir("Kepala Perangkat Daerah terkait" + (f": {rangkai(skpd)}." if skpd else "."))))]
 
 
@@ -326,7 +328,7 @@ def keterangan_pengesahan(k: Konteks) -> list[Blok]:
     s = k.sah
     if not s.disahkan:
         return []
-    baris = [("Versi", str(s.versi)), ("Disahkan oleh", s.nama), ("Waktu", s.waktu_teks),
+    baris = [("Versi", str(s.versi)), ("Disahkan oleh", s.nama), ("Waktu", f"{s.waktu_teks} {zona(k.data)}"),
              ("Sidik jari", s.sidik_jari)]
     if s.menggantikan:
         m = s.menggantikan

@@ -5,7 +5,8 @@ describe a Pleno II decision (an usulan's fate is worded by `sesi.urutan.nasib_u
 Everything takes and returns plain text (`str`); none of these raise for odd data from a hand-edited
 file: a value that is not a number or a date is shown as typed, a missing date or Nomor as a dotted
 blank to fill by hand. The words follow the berita acara of docs/tata-cara.md ("5. Berita acara"):
-"Kota"/"Kabupaten", tembusan to "Wali Kota"/"Bupati" and Bappeda (Bappedalitbang in Banjarmasin).
+"Kota"/"Kabupaten", tembusan to "Wali Kota"/"Bupati" and Bappeda; the region's words themselves (desa or
+kelurahan, kabupaten or kota, the place of signing) come from `sesi.sebutan`, shared with the screens.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import Iterable
 
+from .. import sebutan
 from ..data import Data, normal
 from ..format import angka, rupiah, tanggal_panjang
 from ..model import Usulan
@@ -25,35 +27,22 @@ from ..pleno import JENIS_KEPUTUSAN
 KOSONG = "...................."  # a blank left to fill by hand (the Nomor, the date)
 
 
-def _tanpa_awalan(text: str, *awalan: str) -> str:
-    t = text.strip()
-    for a in awalan:
-        if t.casefold().startswith(a + " "):
-            return t[len(a) + 1:].strip()
-    return t
-
-
 def nama_kota(data: Data) -> str:
     """'Banjarmasin' (without 'Kota'/'Kabupaten' if the user typed it)."""
-    return _tanpa_awalan(data.info.kota, "kota", "kabupaten")
+    return sebutan.nama_daerah_saja(data)
 
 
 def nama_daerah(data: Data) -> str:
-    """'Kota Banjarmasin' / 'Kabupaten Banjar'."""
-    jenis = data.info.jenis_daerah.strip() or "Kota"
-    return f"{jenis} {nama_kota(data)}"
+    """'Kota Banjarmasin' / 'Kabupaten Cilacap'."""
+    return sebutan.daerah(data)
 
 
 def nama_kecamatan(data: Data) -> str:
-    return _tanpa_awalan(data.info.kecamatan, "kecamatan")
+    return sebutan.nama_kecamatan(data)
 
 
 def kepala_daerah(data: Data) -> str:
-    return "Bupati" if normal(data.info.jenis_daerah) == "kabupaten" else "Wali Kota"
-
-
-def badan_perencanaan(data: Data) -> str:
-    return "Bappedalitbang" if normal(nama_kota(data)) == "banjarmasin" else "Bappeda"
+    return sebutan.kepala_daerah(data)
 
 
 def rangkai(items: Iterable[str], kata: str = "dan") -> str:

@@ -22,7 +22,8 @@ from typing import Callable
 from ..data import Data, normal
 from ..format import angka, jam, kalimat, rupiah
 from ..kelompok import uraian_pemilihan
-from ..model import JABATAN_KELOMPOK, UNSUR, Kelompok, Usulan, label_unsur
+from ..model import JABATAN_KELOMPOK, UNSUR, Kelompok, Usulan
+from ..sebutan import label_unsur, musrenbang_daerah, musrenbang_wilayah, sebut_wilayah, wilayah, wilayah_kecil
 from ..peringatan import sebut_kelompok
 from ..kepekaan import uraian_kepekaan
 from ..peringkat import Baris, bulat, uraian_aturan
@@ -30,7 +31,7 @@ from ..set_kriteria import BAWAAN, nama_set, semua_set, set_dipakai
 from ..urutan import Nasib, nasib_usulan, urutan_akhir
 from ..terbilang import dengan_terbilang, romawi, rupiah_terbilang
 from .blok import Blok, Butir, Daftar, Judul, KolomDokumen, Paragraf, Pasangan, Pemisah, TabelDokumen
-from .kata import (angka_teks, kutip, jenis_kelamin, jumlah_biaya, keputusan_teks, lokasi, nama_daerah,
+from .kata import (angka_teks, kutip, jenis_kelamin, jumlah_biaya, keputusan_teks, lokasi,
                    nama_kecamatan, nilai_teks, nomor_ba, rupiah_teks, tanggal_acara, tanpa_titik)
 from .konteks import Konteks
 
@@ -64,8 +65,9 @@ def daftar_hadir(k: Konteks) -> list[Blok]:
         return [Paragraf(TIDAK_ADA)]
     rows = []
     for i, p in enumerate(hadir, start=1):
-        label = label_unsur(p.unsur)
-        sudah = {normal(label), normal(f"Delegasi {p.kelurahan}"), normal(f"Kelurahan {p.kelurahan}")}
+        label = label_unsur(data, p.unsur)
+        sudah = {normal(label), normal(f"Delegasi {p.kelurahan}"), normal(f"Kelurahan {p.kelurahan}"),
+                 normal(f"Desa {p.kelurahan}"), normal(sebut_wilayah(data, p.kelurahan))}
         lembaga = p.lembaga if p.lembaga and normal(p.lembaga) not in sudah else ""
         rows.append((str(i), p.nama, f"{label}, {lembaga}" if lembaga else label, p.kelurahan,
                      jenis_kelamin(p.jenis_kelamin), ""))
@@ -73,7 +75,7 @@ def daftar_hadir(k: Konteks) -> list[Blok]:
     ringkas = (f"Jumlah peserta hadir {dengan_terbilang(r.hadir, 'orang')}: {angka(r.laki)} laki-laki, "
                f"{angka(r.perempuan)} perempuan; {angka(r.rentan)} orang dari kelompok rentan.")
     return [TabelDokumen((KolomDokumen("No", True), KolomDokumen("Nama"), KolomDokumen("Unsur/Lembaga"),
-                          KolomDokumen("Alamat/Kelurahan"), KolomDokumen("L/P"),
+                          KolomDokumen(f"Alamat/{wilayah(data)}"), KolomDokumen("L/P"),
                           KolomDokumen("Tanda tangan", min_teks=12)), tuple(rows), tinggi=2),
             Paragraf(ringkas)]
 
@@ -98,7 +100,7 @@ def prioritas_per_skpd(k: Konteks) -> list[Blok]:
             rows.append((str(i), kegiatan, lokasi(u), angka_teks(u.volume), u.satuan,
                          rupiah_teks(u.perkiraan_biaya), bulat(it.total), f"{it.kelompok} ({peringkat})"))
         out.append(TabelDokumen((KolomDokumen("No", True), KolomDokumen("Kegiatan"),
-                                 KolomDokumen("Lokasi (Kelurahan)"), KolomDokumen("Volume", True),
+                                 KolomDokumen(f"Lokasi ({wilayah(k.data)})"), KolomDokumen("Volume", True),
                                  KolomDokumen("Satuan"), KolomDokumen("Perkiraan Biaya", True),
                                  KolomDokumen("Skor", True), KolomDokumen("Kelompok (Peringkat)")),
                                 tuple(rows), gabung_teks=(4,)))
@@ -129,7 +131,7 @@ def belum_disepakati(k: Konteks) -> list[Blok]:
         return [Paragraf(TIDAK_ADA)]
     rows = tuple((str(i), u.kegiatan, lokasi(u), angka_teks(u.volume), u.satuan, alasan)
                  for i, (u, alasan) in enumerate(k.tidak, start=1))
-    return [TabelDokumen((KolomDokumen("No", True), KolomDokumen("Kegiatan"), KolomDokumen("Lokasi (Kelurahan)"),
+    return [TabelDokumen((KolomDokumen("No", True), KolomDokumen("Kegiatan"), KolomDokumen(f"Lokasi ({wilayah(k.data)})"),
                           KolomDokumen("Volume", True), KolomDokumen("Satuan"), KolomDokumen("Alasan")),
                          rows, gabung_teks=(4,))]
 
@@ -139,11 +141,13 @@ def delegasi(k: Konteks) -> list[Blok]:
     semua = k.data.daftar("delegasi")
     if not semua:
         return [Paragraf(TIDAK_ADA)]
-    rows = tuple((str(i), d.nama, label_unsur(d.unsur) if d.unsur else "", d.lembaga, jenis_kelamin(d.jenis_kelamin),
+    rows = tuple((str(i), d.nama, label_unsur(k.data, d.unsur) if d.unsur else "", d.lembaga,
+                  jenis_kelamin(d.jenis_kelamin),
                   d.keterangan) for i, d in enumerate(semua, start=1))
     p = sum(1 for d in semua if d.jenis_kelamin == "P")
     return [TabelDokumen((KolomDokumen("No", True), KolomDokumen("Nama"), KolomDokumen("Unsur"),
-                          KolomDokumen("Lembaga/Kelurahan"), KolomDokumen("L/P"), KolomDokumen("Keterangan")), rows),
+                          KolomDokumen(f"Lembaga/{wilayah(k.data)}"), KolomDokumen("L/P"), KolomDokumen("Keterangan")),
+                         rows),
             Paragraf(f"Jumlah delegasi {dengan_terbilang(len(semua), 'orang')}, di antaranya "
                      f"{dengan_terbilang(p, 'orang')} perempuan.")]
 
@@ -184,12 +188,12 @@ def hasil_kelurahan(k: Konteks) -> list[Blok]:
         rows = tuple((str(i), f"{u.kelurahan} ({u.prioritas_kelurahan})", u.kegiatan, angka_teks(u.volume),
                       u.satuan, rupiah_teks(u.perkiraan_biaya), hasil_usulan(data, u, k.nasib))
                      for i, u in enumerate(items, start=1))
-        out.append(TabelDokumen((KolomDokumen("No", True), KolomDokumen("Kelurahan (Prioritas)"),
+        out.append(TabelDokumen((KolomDokumen("No", True), KolomDokumen(f"{wilayah(data)} (Prioritas)"),
                                  KolomDokumen("Kegiatan"), KolomDokumen("Volume", True), KolomDokumen("Satuan"),
                                  KolomDokumen("Perkiraan Biaya", True), KolomDokumen("Hasil Musrenbang Kecamatan")),
                                 rows, gabung_teks=(4,)))
-    out.append(Paragraf("Prioritas: urutan usulan yang disepakati dalam Musrenbang Kelurahan. Usulan "
-                        "dikelompokkan menurut perangkat daerah (SKPD) tujuan yang diusulkan kelurahan."))
+    out.append(Paragraf(f"Prioritas: urutan usulan yang disepakati dalam {musrenbang_wilayah(data)}. Usulan "
+                        f"dikelompokkan menurut perangkat daerah (SKPD) tujuan yang diusulkan {wilayah_kecil(data)}."))
     return out
 
 
@@ -279,7 +283,8 @@ def _tabel_skor(k: Konteks, kel: Kelompok, baris: list[Baris]) -> list[Blok]:
         ket = []
         if b.dinilai:
             if b.penentu and prev is not None:
-                ket.append(f"di bawah peringkat {prev.peringkat} karena {b.penentu}")
+                penentu = b.penentu.replace("prioritas kelurahan", f"prioritas {wilayah_kecil(data)}")
+                ket.append(f"di bawah peringkat {prev.peringkat} karena {penentu}")
             if b.seri:
                 ket.append("seri")
             if akhir.get(b.usulan.id) not in (None, b.peringkat):
@@ -296,7 +301,7 @@ def _tabel_skor(k: Konteks, kel: Kelompok, baris: list[Baris]) -> list[Blok]:
                          if x.kode in b.nilai else "-")
         rows.append((str(b.peringkat) if b.dinilai else "-", f"{b.usulan.kegiatan} ({b.usulan.kelurahan})",
                      *nilai, bulat(b.total), "; ".join(ket)))
-    kolom = (KolomDokumen("Peringkat", True), KolomDokumen("Usulan (Kelurahan)"),
+    kolom = (KolomDokumen("Peringkat", True), KolomDokumen(f"Usulan ({wilayah(data)})"),
              *(KolomDokumen(x.kode, True) for x in kriteria), KolomDokumen("Total", True), KolomDokumen("Keterangan"))
     out: list[Blok] = [TabelDokumen(kolom, tuple(rows))]
     if rata:
@@ -313,8 +318,11 @@ def _judul_hadir(k: Konteks) -> str:
 
 
 def _judul_delegasi(k: Konteks) -> str:
-    return (f"DELEGASI KECAMATAN UNTUK FORUM PERANGKAT DAERAH DAN MUSRENBANG RKPD "
-            f"{nama_daerah(k.data).upper()}")
+    return f"DELEGASI KECAMATAN UNTUK FORUM PERANGKAT DAERAH DAN {musrenbang_daerah(k.data).upper()}"
+
+
+def _judul_hasil_wilayah(k: Konteks) -> str:
+    return f"HIMPUNAN HASIL {musrenbang_wilayah(k.data).upper()} MENURUT PERANGKAT DAERAH (SKPD)"
 
 
 def _judul(teks: str) -> Callable[[Konteks], str]:
@@ -327,6 +335,6 @@ LAMPIRAN: tuple[tuple[Callable[[Konteks], str], Callable[[Konteks], list[Blok]]]
     (_judul("DAFTAR URUTAN KEGIATAN PRIORITAS KECAMATAN MENURUT PERANGKAT DAERAH (SKPD)"), prioritas_per_skpd),
     (_judul("USULAN KEGIATAN YANG BELUM DISEPAKATI"), belum_disepakati),
     (_judul_delegasi, delegasi),
-    (_judul("HIMPUNAN HASIL MUSRENBANG KELURAHAN MENURUT PERANGKAT DAERAH (SKPD)"), hasil_kelurahan),
+    (_judul_hasil_wilayah, hasil_kelurahan),
     (_judul("REKAPITULASI SKORING DAN PEMERINGKATAN PER KELOMPOK"), rekap_skoring),
 )
