@@ -15,7 +15,8 @@ from textual.binding import Binding
 from textual.widgets import TabbedContent, TabPane
 
 from ..bagian import Bagian, LayarBagian
-from .bagian import BagianAcara, BagianKelompok, BagianKriteria, BagianPersiapan, BagianSesi
+from .bagian import BagianAcara, BagianKelompok, BagianPersiapan, BagianSesi
+from .kriteria import BagianKriteria
 from .impor import BagianImpor
 from .usulan import BagianUsulan
 
