@@ -305,7 +305,10 @@ def _tabel_skor(k: Konteks, kel: Kelompok, baris: list[Baris]) -> list[Blok]:
              *(KolomDokumen(x.kode, True) for x in kriteria), KolomDokumen("Total", True), KolomDokumen("Keterangan"))
     out: list[Blok] = [TabelDokumen(kolom, tuple(rows))]
     if rata:
-        out.append(Paragraf("Nilai berkoma adalah rata-rata nilai para penilai."))
+        out.append(Paragraf("Nilai berkoma adalah jumlah nilai para penilai yang memuat setengah poin, atau nilai "
+                            "penilai yang kosong diisi rata-rata penilai yang hadir (bertanda)."
+                            if data.info.gabung_penilai == "jumlah"
+                            else "Nilai berkoma adalah rata-rata nilai para penilai."))
     keputusan = [kp for kp in data.daftar("keputusan") if kp.kelompok == kel.id and kp.usulan]
     if keputusan:
         out.append(Paragraf("Keputusan Sidang Pleno II:"))
