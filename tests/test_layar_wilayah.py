@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from layar import layar_teks
 from musrenbang_tui.app import MusrenbangApp
 from sesi.model import AGENDA_TAHAP
 from sesi.store import Pelaku, Store
@@ -18,10 +19,6 @@ from skenario_desa import buat_skenario_desa
 SALAH = re.compile(r"(?<!ibu )\b(kota|kelurahan|lurah|wali)\b", re.IGNORECASE)  # "ibu kota kecamatan" is meant
 #: The parts of a stage screen, by the digit that opens them.
 BAGIAN = {"persiapan": "123456", "kelompok": "123", "pleno2": "1234"}
-
-
-def layar_teks(app: MusrenbangApp) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def salah(teks: str) -> list[str]:
