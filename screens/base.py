@@ -15,6 +15,7 @@ from sesi.model import PERAN
 
 from . import glyph
 from .kontrak import DataBerubah, aplikasi
+from .tombol import huruf_saat_mengetik
 from .widgets import AgendaBar, Hasil, StatusBar
 
 
@@ -46,6 +47,9 @@ class LayarTahap(Screen):
     def on_mount(self) -> None:
         # Textual calls on_mount of every class in the MRO (base first): subclasses must not call
         # super().on_mount(); state needed before the first paint goes in `siapkan`.
+        terbuka = getattr(self.app, "layar_terbuka", None)
+        if terbuka is not None:
+            terbuka.add(self)
         self.siapkan()
         self._tampilkan(self.data, force=True)
 
@@ -54,6 +58,26 @@ class LayarTahap(Screen):
 
     def on_screen_resume(self) -> None:
         self._tampilkan(self.data)
+
+    # --- keys ---
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A single-letter action never runs while a text field has the focus (the letter is text);
+        otherwise the screen's own `boleh_aksi` decides."""
+        if huruf_saat_mengetik(self, action):
+            return False
+        return self.boleh_aksi(action, parameters)
+
+    def boleh_aksi(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Whether `action` applies now (True; False hides it; None shows it disabled)."""
+        return True
+
+    # --- typed text not saved yet (asked about before it is thrown away: Ctrl+Q) ---
+    def ketikan_belum_disimpan(self) -> str:
+        """What was typed on this screen and not saved, named for the question ("" = nothing)."""
+        return ""
+
+    def simpan_ketikan(self) -> None:
+        """Save what was typed (as the screen's own Enter would)."""
 
     def _tampilkan(self, data: Data, force: bool = False, perubahan: dict | None = None) -> None:
         self.query_one(AgendaBar).tandai(data.info.tahap)
@@ -79,9 +103,15 @@ class LayarTahap(Screen):
         kanan.append(f"{pelaku.nama} {glyph.g('dot')} {PERAN.get(pelaku.peran, pelaku.peran)}")
         if n:
             kanan.append(f" {glyph.g('dot')} {glyph.g('warn')} {n} (F9)", style="bold")
+        kabar = app.kabar_terakhir
         for bar in self.query(StatusBar):
             bar.atur_kanan(kanan)
-            if not bar.pesan.plain:
+            if kabar is not None:
+                # The latest message of the whole app (saved here or on another screen, or read from
+                # another terminal): never an older one this screen showed before.
+                if bar.pesan.plain != kabar[0].plain or bar.has_class("-galat") != kabar[1]:
+                    bar.atur(*kabar)
+            elif not bar.pesan.plain:
                 bar.atur(Text(f"Tersimpan {glyph.g('dot')} rev {data.revisi}"))
 
     def segarkan(self, data: Data, perubahan: dict) -> None:

@@ -25,9 +25,12 @@ from .base import LayarTahap
 from .catatan_widget import CatatanDialog, pisah_pembicara
 from .glyph import g
 from .teks import potong, teks
-from .widgets import FormDialog, Kolom, KonfirmasiDialog, PilihDialog, Tabel
+from .kontrak import aplikasi
+from .widgets import FormDialog, Isian, Kolom, KonfirmasiDialog, PilihDialog, Tabel
 
 TAHAP_CATATAN = "pleno1"
+#: The draft key of the Pleno I input line (sesi.draf).
+DRAF_CATATAN = "pleno1.catatan"
 
 
 def catatan_tahap(data: Data, tahap: str = TAHAP_CATATAN) -> list[Catatan]:
@@ -108,13 +111,40 @@ class Pleno1Screen(LayarTahap):
         yield DaftarCatatan(id="catatan")
         with Horizontal(id="baris-ketik"):
             yield Static(id="pembicara-aktif")
-            yield Input(placeholder="Ketik catatan lalu Enter (Nama: teks = pembicara lain)", id="ketik",
+            yield Isian(placeholder="Ketik catatan lalu Enter (Nama: teks = pembicara lain)", id="ketik",
                         compact=True)
 
     def on_mount(self) -> None:
         # Textual calls LayarTahap.on_mount after this one (handlers run down the class tree): it shows the data.
         self._tampil_pembicara()
         self.ketik.focus()
+        self._draf_timer = None
+        draf = aplikasi(self).draf.baca(DRAF_CATATAN)
+        if draf:
+            # Typed before a crash or a forced quit and never saved: offered again, Enter saves it.
+            self.ketik.value = draf
+            self.ketik.cursor_position = len(draf)
+            self.call_after_refresh(self.status.atur, teks(
+                f"{g('warn')} Ketikan yang belum tersimpan dipulihkan dari draf: Enter menyimpannya, "
+                "Ctrl+U mengosongkannya."))
+
+    # --- typed text not saved yet: a draft on this user's disk until saved ---
+    @on(Input.Changed, "#ketik")
+    def _ketik_berubah(self) -> None:
+        if self._draf_timer is not None:
+            self._draf_timer.stop()
+        # A short pause after the last key, so a fast typist does not write a file per key.
+        self._draf_timer = self.set_timer(0.3, self._tulis_draf, name="draf-catatan")
+
+    def _tulis_draf(self) -> None:
+        self._draf_timer = None
+        aplikasi(self).draf.simpan(DRAF_CATATAN, self.ketik.value)
+
+    def ketikan_belum_disimpan(self) -> str:
+        return "catatan Pleno I" if self.ketik.value.strip() else ""
+
+    def simpan_ketikan(self) -> None:
+        self.ketik.action_submit()
 
     @property
     def ketik(self) -> Input:
@@ -217,6 +247,7 @@ class Pleno1Screen(LayarTahap):
         self.daftar.highlighted = None
         self.daftar.scroll_end(animate=False, immediate=False)
         self.ketik.value = ""
+        aplikasi(self).draf.hapus(DRAF_CATATAN)
         c = self.data.records("catatan").get(hasil.nilai)
         if c is not None:
             siapa = f" {c.pembicara}" if c.pembicara else ""

@@ -68,11 +68,35 @@ class AgendaBar(Static):
         return out
 
 
+class Isian(Input):
+    """A one-line text field that never selects its text on focus: a key that arrives together with the
+    Tab that focused it (a burst over SSH, a paste) is added to the text, never typed over it. Ctrl+A
+    selects everything on purpose."""
+
+    BINDINGS = [
+        Binding("ctrl+a", "select_all", "Pilih semua teks", id="isian.pilih_semua", show=False,
+                tooltip="Ketikan berikutnya menggantikan seluruh isi kotak"),
+    ]
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        kwargs.setdefault("select_on_focus", False)
+        super().__init__(*args, **kwargs)
+
+
+def mengambil_teks(widget: Any) -> bool:
+    """Whether `widget` takes typed text (a text field, a text area, or a widget that says so with
+    `MENGAMBIL_TEKS = True`): single-letter actions must not fire while it has the focus."""
+    from textual.widgets import TextArea
+
+    return isinstance(widget, (Input, TextArea)) or bool(getattr(widget, "MENGAMBIL_TEKS", False))
+
+
 class StatusBar(Static):
-    """Save state (Tersimpan - rev N / the error), who is at this terminal, and the warnings count."""
+    """Save state (Tersimpan - rev N / the error), who is at this terminal, and the warnings count. A
+    long message wraps onto a second and third line instead of being cut."""
 
     DEFAULT_CSS = """
-    StatusBar { height: 1; background: $boost; }
+    StatusBar { height: auto; max-height: 3; background: $boost; }
     StatusBar.-galat { background: $error 40%; }
     """
 
@@ -89,7 +113,9 @@ class StatusBar(Static):
             pesan = teks(pesan.plain, style=pesan.style)
         self.pesan = pesan
         self.set_class(galat, "-galat")
-        self.refresh()
+        self.refresh(layout=True)
+        if self.is_attached and hasattr(self.app, "kabar_terakhir"):
+            self.app.kabar_terakhir = (pesan, galat)  # every screen shows the latest message when shown
 
     def atur_kanan(self, kanan: Text | str) -> None:
         kanan = kanan if isinstance(kanan, Text) and not ada_kendali(kanan.plain) else teks(
@@ -102,10 +128,24 @@ class StatusBar(Static):
         width = self.size.width or 80
         right = self.kanan.copy()
         left = self.pesan.copy()
-        room = max(0, width - right.cell_len - 1)
-        left.truncate(room, overflow="ellipsis")
-        pad = max(1, width - left.cell_len - right.cell_len)
-        return Text.assemble(left, " " * pad, right, no_wrap=True)
+        if left.cell_len + right.cell_len + 1 <= width:
+            pad = max(1, width - left.cell_len - right.cell_len)
+            return Text.assemble(left, " " * pad, right, no_wrap=True)
+        # Too long for one line: the message wraps (nothing of it is cut), who/warnings on the last line.
+        left.no_wrap = False
+        left.overflow = "fold"
+        baris = left.wrap(self.app.console, width)
+        akhir = baris[-1] if baris else Text()
+        if akhir.cell_len + right.cell_len + 1 <= width:
+            baris = baris[:-1]
+            pad = width - akhir.cell_len - right.cell_len
+            baris.append(Text.assemble(akhir, " " * pad, right))
+        else:
+            right.truncate(width, overflow="ellipsis")
+            baris.append(Text.assemble(" " * max(0, width - right.cell_len), right))
+        out = Text("\n").join(baris)
+        out.no_wrap = True
+        return out
 
 
 class Tabel(DataTable):
@@ -230,10 +270,36 @@ class Dialog(ModalScreen[Any]):
     ]
 
     def action_batal(self) -> None:
-        self.dismiss(None)
+        """Esc/F10: close at once when nothing was typed, else ask Simpan / Buang / Batal."""
+        nama = self.ketikan_belum_disimpan()
+        if not nama:
+            self.dismiss(None)
+            return
+
+        def putuskan(pilihan: str | None) -> None:
+            if pilihan == "simpan":
+                self.simpan_ketikan()
+            elif pilihan == "buang":
+                self.dismiss(None)
+        self.app.push_screen(SimpanBuangDialog(f"Isian \"{nama}\" sudah diubah dan belum disimpan."), putuskan)
 
     def action_simpan(self) -> None:  # overridden
         self.dismiss(True)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A single-letter action never runs while a text field has the focus (the letter is text)."""
+        from .tombol import huruf_saat_mengetik
+
+        return not huruf_saat_mengetik(self, action)
+
+    # --- typed text not saved yet (asked about before it is thrown away: Esc, Ctrl+Q) ---
+    def ketikan_belum_disimpan(self) -> str:
+        """What was typed here and not saved, named for the question ("" = nothing)."""
+        return ""
+
+    def simpan_ketikan(self) -> None:
+        """Save what was typed (as the dialog's own save key does)."""
+        self.action_simpan()
 
     @on(Button.Pressed, "#batal")
     def _batal(self) -> None:
@@ -273,13 +339,14 @@ class FormDialog(Dialog):
                             yield Select([(teks(lbl), val) for lbl, val in k.pilihan], value=nilai,
                                          allow_blank=not k.wajib, id=f"f-{k.key}", prompt="(pilih)", compact=True)
                         else:
-                            yield Input(value=k.nilai, id=f"f-{k.key}", placeholder=k.petunjuk, compact=True)
+                            yield Isian(value=k.nilai, id=f"f-{k.key}", placeholder=k.petunjuk, compact=True)
             yield Label("", classes="galat", id="galat")
             with Horizontal(classes="tombol"):
                 yield Button(f"{self.tombol} (Ctrl+S)", id="simpan", variant="primary", compact=True)
                 yield Button("Batal (F10)", id="batal", compact=True)
 
     def on_mount(self) -> None:
+        self._awal = self.nilai()
         # The chosen or the first enabled field, not the scroll container around the fields (which would
         # take the typing).
         for key in [self.fokus] * bool(self.fokus) + [k.key for k in self.kolom]:
@@ -301,6 +368,11 @@ class FormDialog(Dialog):
 
     def galat(self, pesan: str) -> None:
         self.query_one("#galat", Label).update(teks(pesan))
+
+    def ketikan_belum_disimpan(self) -> str:
+        awal = getattr(self, "_awal", None)
+        return self.judul if awal is not None and self.nilai() != awal else ""
+
 
     @on(Input.Submitted)
     def _enter(self, event: Input.Submitted) -> None:
@@ -383,6 +455,42 @@ class KonfirmasiDialog(Dialog):
         self.dismiss(False)
 
 
+class SimpanBuangDialog(Dialog):
+    """Typed text would be lost: S saves it, B throws it away, Esc/F10 (or Batal) goes back to it.
+    Returns "simpan", "buang" or None."""
+
+    BINDINGS = [
+        Binding("s", "simpan", "Simpan", id="ketikan.simpan"),
+        Binding("b", "buang", "Buang", id="ketikan.buang", tooltip="Ketikan yang belum disimpan dibuang"),
+    ]
+
+    def __init__(self, pertanyaan: str):
+        super().__init__()
+        self.pertanyaan = pertanyaan
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            with VerticalScroll(classes="pertanyaan"):
+                yield Label(teks(self.pertanyaan + " Simpan dahulu?"), classes="judul")
+            with Horizontal(classes="tombol"):
+                yield Button("Simpan (S)", id="simpan", variant="primary", compact=True)
+                yield Button("Buang (B)", id="buang", variant="error", compact=True)
+                yield Button("Batal (F10)", id="batal", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#simpan", Button).focus()
+
+    def action_simpan(self) -> None:
+        self.dismiss("simpan")
+
+    def action_buang(self) -> None:
+        self.dismiss("buang")
+
+    @on(Button.Pressed, "#buang")
+    def _buang(self) -> None:
+        self.action_buang()
+
+
 class PilihDialog(Dialog):
     """Choose one of many: type to filter, arrows to move, Enter to choose. Returns the value or None."""
 
@@ -399,7 +507,7 @@ class PilihDialog(Dialog):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(teks(self.judul), classes="judul")
-            yield Input(placeholder=self.petunjuk, id="saring")
+            yield Isian(placeholder=self.petunjuk, id="saring")
             yield OptionList(*self._options(""), id="opsi")
             with Horizontal(classes="tombol"):
                 yield Button("Batal (F10)", id="batal", compact=True)
@@ -446,4 +554,5 @@ class PilihDialog(Dialog):
 
 
 __all__ = ["AGENDA", "LABEL_LAYAR", "TAHAP", "AgendaBar", "StatusBar", "Tabel", "teruskan_panah", "Kolom", "Dialog",
-           "FormDialog", "AlasanDialog", "KonfirmasiDialog", "PilihDialog", "Hasil"]
+           "FormDialog", "AlasanDialog", "KonfirmasiDialog", "PilihDialog", "SimpanBuangDialog", "Hasil", "Isian",
+           "mengambil_teks"]

@@ -18,7 +18,7 @@ from textual.widgets import Input, TextArea
 from layar import layar_teks
 from musrenbang_tui.app import MusrenbangApp
 from screens.catatan_widget import CatatanDialog, lengkapi_nama, pisah_pembicara
-from screens.widgets import AlasanDialog, KonfirmasiDialog, PilihDialog, StatusBar
+from screens.widgets import SimpanBuangDialog, AlasanDialog, KonfirmasiDialog, PilihDialog, StatusBar
 from sesi import catatan, pleno, skor, verifikasi
 from sesi.data import Data
 from sesi.store import Store
@@ -157,7 +157,11 @@ async def test_ubah_dan_hapus_catatan(demo):
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, CatatanDialog)
         assert "tidak boleh kosong" in str(app.screen.query_one("#galat").render())
+        # F10 on a changed note asks first (Simpan / Buang / Batal); B throws the change away.
         await pilot.press("f10")
+        assert isinstance(app.screen, SimpanBuangDialog)
+        await pilot.press("b")
+        assert not isinstance(app.screen, (SimpanBuangDialog, CatatanDialog))
 
         # Delete the chosen note: "n" keeps it, "y" removes it.
         await pilot.press("ctrl+l")
@@ -249,7 +253,7 @@ async def test_geser_dengan_alasan_wajib(demo):
         await pilot.press("n", *"Coba lagi", "enter")
         assert isinstance(app.screen, AlasanDialog)
         assert "ujung daftar" in str(app.screen.query_one("#galat").render())
-        await pilot.press("f10")
+        await pilot.press("f10", "b")  # the typed reason is thrown away on purpose (B)
         await pilot.press("t", *"Dikembalikan", "enter")
         await pilot.pause()
         assert urutan(demo) == awal
@@ -377,7 +381,7 @@ async def test_tanggapan(demo):
         await pilot.press("c", "enter", *"Warga RT 5", "enter")
         await pilot.press("ctrl+s")
         assert "wajib diisi" in str(app.screen.query_one("#galat").render())
-        await pilot.press("f10")
+        await pilot.press("f10", "b")  # the typed name is thrown away on purpose (B)
         assert len(data(demo).records("tanggapan")) == 1
 
         await pilot.press("x", "y")
