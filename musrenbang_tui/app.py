@@ -126,6 +126,7 @@ class MusrenbangApp(App):
 
     # --- start ---
     def on_mount(self) -> None:
+        glyph.pasang_scrollbar(self.ascii)
         if self.ascii:
             self.add_class("ascii")
         self.pengamat.mulai()

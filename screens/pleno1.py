@@ -23,6 +23,7 @@ from sesi.sebutan import label_unsur_singkat
 
 from .base import LayarTahap
 from .catatan_widget import CatatanDialog, pisah_pembicara
+from . import glyph
 from .glyph import g
 from .teks import potong, teks
 from .kontrak import aplikasi
@@ -179,7 +180,7 @@ class Pleno1Screen(LayarTahap):
         n_s = sum(1 for k, _ in rows if k.startswith("sambutan:"))
         self.query_one("#judul-orang", Static).update(Text(
             f"Sambutan ({n_s}) dan narasumber ({len(rows) - n_s})  {g('dot')}  Ctrl+F: S/N tambah, "
-            "Enter ubah, Del hapus", no_wrap=True, overflow="ellipsis"))
+            "Enter ubah, Del hapus", no_wrap=True, overflow=glyph.potong()))
 
     def _isi_catatan(self, data: Data) -> None:
         """Show the notes, touching only what changed: append new ones, repaint edited ones."""
@@ -209,14 +210,14 @@ class Pleno1Screen(LayarTahap):
             daftar.scroll_end(animate=False, immediate=False)
         self.query_one("#judul-catatan", Static).update(Text(
             f"Catatan notulen Pleno I ({len(baru)})  {g('dot')}  {g('up')}{g('down')} pilih, Enter/Ctrl+Y "
-            "ubah, Ctrl+L hapus", no_wrap=True, overflow="ellipsis"))
+            "ubah, Ctrl+L hapus", no_wrap=True, overflow=glyph.potong()))
 
     def _mengikuti(self) -> bool:
         """True while no note is chosen: the list then follows the newest note."""
         return self.daftar.highlighted is None
 
     def _tampil_pembicara(self) -> None:
-        label = Text(no_wrap=True, overflow="ellipsis")
+        label = Text(no_wrap=True, overflow=glyph.potong())
         if self.pembicara:
             label.append_text(teks(potong(self.pembicara, 26)))
         else:

@@ -158,6 +158,14 @@ class PaletPerintah(CommandPalette):
 
     KOSONG = "Tidak ada perintah yang cocok"
 
+    def on_mount(self) -> None:
+        from textual.command import SearchIcon
+
+        from .glyph import g
+
+        if g("ell") == "...":  # the ASCII look: no emoji magnifier
+            self.query_one(SearchIcon).icon = ">"
+
     def _start_no_matches_countdown(self, search_value: str) -> None:
         # Textual writes "No matches found" here (no public hook for the text): the same countdown and
         # line, in Indonesian. The attributes used are those of Textual 8.2's CommandPalette.
@@ -182,7 +190,9 @@ class PaletPerintah(CommandPalette):
 def buka_palet(app: App) -> None:
     """Open the command palette with an Indonesian prompt (an App's `action_command_palette`)."""
     if app.use_command_palette and not CommandPalette.is_open(app):
-        app.push_screen(PaletPerintah(id="--command-palette", placeholder="Cari perintah…"))
+        from .glyph import g
+
+        app.push_screen(PaletPerintah(id="--command-palette", placeholder=f"Cari perintah{g('ell')}"))
 
 
 __all__ = ["buka_palet", "PaletPerintah", "huruf_saat_mengetik", "kunci_huruf", "Perintah", "nama_tombol", "perintah_aktif", "perintah_palet", "tampil_tombol"]

@@ -22,7 +22,7 @@ from sesi.teks import ada_kendali
 
 from .kontrak import Hasil
 
-from .glyph import g
+from .glyph import g, potong as potong_mode
 from .teks import teks
 
 #: Agenda stages as shown in the bar: key, short label, F-key alias.
@@ -56,7 +56,7 @@ class AgendaBar(Static):
             self.refresh()
 
     def render(self) -> Text:
-        out = Text(no_wrap=True, overflow="ellipsis")
+        out = Text(no_wrap=True, overflow=potong_mode())
         for i, (key, label, _) in enumerate(AGENDA):
             if i:
                 out.append(g("sep"), style="dim")
@@ -141,7 +141,7 @@ class StatusBar(Static):
             pad = width - akhir.cell_len - right.cell_len
             baris.append(Text.assemble(akhir, " " * pad, right))
         else:
-            right.truncate(width, overflow="ellipsis")
+            right.truncate(width, overflow=potong_mode())
             baris.append(Text.assemble(" " * max(0, width - right.cell_len), right))
         out = Text("\n").join(baris)
         out.no_wrap = True
@@ -507,7 +507,7 @@ class PilihDialog(Dialog):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(teks(self.judul), classes="judul")
-            yield Isian(placeholder=self.petunjuk, id="saring")
+            yield Isian(placeholder=self.petunjuk, id="saring", compact=True)
             yield OptionList(*self._options(""), id="opsi")
             with Horizontal(classes="tombol"):
                 yield Button("Batal (F10)", id="batal", compact=True)
