@@ -145,7 +145,7 @@ class Pleno1Screen(LayarTahap):
         return "catatan Pleno I" if self.ketik.value.strip() else ""
 
     def simpan_ketikan(self) -> None:
-        self.ketik.action_submit()
+        self.kirim(self.ketik.value)
 
     @property
     def ketik(self) -> Input:
@@ -235,7 +235,10 @@ class Pleno1Screen(LayarTahap):
 
     @on(Input.Submitted, "#ketik")
     def _enter(self, event: Input.Submitted) -> None:
-        baris = event.value
+        self.kirim(event.value)
+
+    def kirim(self, baris: str) -> None:
+        """Save the typed line as a note (Enter); an empty line edits the chosen note."""
         if not baris.strip():
             if self._terpilih_id() is not None:
                 self.action_ubah_catatan()  # arrows chose a note, Enter on the empty line edits it
