@@ -84,6 +84,11 @@ class MusrenbangApp(App):
         Binding("ctrl+q", "keluar", "Keluar", id="app.keluar", priority=True,
                 tooltip="Perubahan sudah tersimpan; ketikan yang belum disimpan ditanyakan dahulu"),
         Binding("ctrl+c", "help_quit", show=False, system=True),
+        # Tab moves the focus the moment the key is read, before the keys that came with it (a burst over
+        # SSH, a paste) are handed to a widget: they go to the field Tab moved to, never the one before.
+        Binding("tab", "focus_next", "Isian berikut", id="app.fokus_berikut", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", "Isian sebelumnya", id="app.fokus_sebelum", show=False,
+                priority=True),
         *[Binding(fkey, f"layar('{key}')", f"Layar {label}", id=f"app.layar_{key}", show=False, priority=True,
                   tooltip=f"Pindah ke layar {label}")
           for key, label, fkey in AGENDA],

@@ -317,6 +317,11 @@ class FormDialog(Dialog):
     the input).
     """
 
+    BINDINGS = [
+        # Enter is taken when read (priority), so the letters that arrive with it go to the next field.
+        Binding("enter", "berikut", "Isian berikut", id="dialog.berikut", show=False, priority=True),
+    ]
+
     def __init__(self, judul: str, kolom: list[Kolom], periksa=None, tombol: str = "Simpan", fokus: str = ""):
         super().__init__()
         self.judul = judul
@@ -374,10 +379,15 @@ class FormDialog(Dialog):
         return self.judul if awal is not None and self.nilai() != awal else ""
 
 
-    @on(Input.Submitted)
-    def _enter(self, event: Input.Submitted) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "berikut":  # Enter on a text field; elsewhere (a Select, a button) it does its own job
+            return isinstance(self.focused, Input)
+        return super().check_action(action, parameters)
+
+    def action_berikut(self) -> None:
+        """Enter: the next field, or save on the last one."""
         inputs = [w for w in self.query("Input, Select")]
-        i = inputs.index(event.input)
+        i = inputs.index(self.focused) if self.focused in inputs else len(inputs) - 1
         if i + 1 < len(inputs):
             inputs[i + 1].focus()
         else:
