@@ -83,12 +83,32 @@ class Isian(Input):
         super().__init__(*args, **kwargs)
 
 
-def mengambil_teks(widget: Any) -> bool:
-    """Whether `widget` takes typed text (a text field, a text area, or a widget that says so with
-    `MENGAMBIL_TEKS = True`): single-letter actions must not fire while it has the focus."""
+def mengambil_teks_sendiri(widget: Any) -> bool:
+    """Whether `widget` itself edits typed text: a text field, a text area, or a Select's open list (which
+    searches as you type; Textual 8 keeps its class in a private module, hence the guarded import)."""
     from textual.widgets import TextArea
 
-    return isinstance(widget, (Input, TextArea)) or bool(getattr(widget, "MENGAMBIL_TEKS", False))
+    try:
+        from textual.widgets._select import SelectOverlay
+    except ImportError:  # pragma: no cover - a later Textual
+        SelectOverlay = TextArea  # noqa: N806
+    return isinstance(widget, (Input, TextArea, SelectOverlay))
+
+
+def mengambil_teks(widget: Any) -> bool:
+    """Whether `widget` takes typed text: a text field, a text area, a Select's open list (it searches as
+    you type), or a widget that says so with `MENGAMBIL_TEKS` (the nearest of it and its parents that says
+    anything decides; e.g. the whole Impor part, where letters belong to the path being typed).
+    Single-letter actions must not fire while such a widget has the focus."""
+    if mengambil_teks_sendiri(widget):
+        return True
+    node = widget
+    while node is not None:
+        nilai = getattr(type(node), "MENGAMBIL_TEKS", None)
+        if nilai is not None:
+            return bool(nilai)
+        node = node.parent
+    return False
 
 
 class StatusBar(Static):
@@ -565,4 +585,4 @@ class PilihDialog(Dialog):
 
 __all__ = ["AGENDA", "LABEL_LAYAR", "TAHAP", "AgendaBar", "StatusBar", "Tabel", "teruskan_panah", "Kolom", "Dialog",
            "FormDialog", "AlasanDialog", "KonfirmasiDialog", "PilihDialog", "SimpanBuangDialog", "Hasil", "Isian",
-           "mengambil_teks"]
+           "mengambil_teks", "mengambil_teks_sendiri"]

@@ -187,3 +187,66 @@ async def test_riwayat_menulis_nilai_dengan_kata(demo):
         await tunggu(pilot, lambda: type(app.screen).__name__ == "RiwayatScreen")
         layar = teks_layar(app)
         assert "tidak › ya" in layar and "True" not in layar and "False" not in layar
+
+
+# --- Persiapan: letters belong to the text, big changes ask ---------------------------------------------
+
+
+async def test_huruf_di_bagian_impor_adalah_path_bukan_tombol(demo):
+    """In Persiapan's Impor part with the focus on the Impor button, typing a path types the path: no
+    letter or digit runs as a hotkey (no kelompok formed by "p", no jump to section 4 by "4")."""
+    app = buka(demo, "persiapan")
+    kelompok = len(Store.buka(demo).data.raw.get("kelompok", {}))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("6")
+        await tunggu(pilot, lambda: app.screen.aktif == "impor")
+        app.screen.query_one("#impor-jalan").focus()
+        await pilot.press(*"data/p4-b1.csv")
+        await tunggu(pilot, lambda: app.screen.query_one("#impor-path").value == "data/p4-b1.csv")
+        assert app.screen.aktif == "impor"
+        assert len(Store.buka(demo).data.raw.get("kelompok", {})) == kelompok
+
+
+async def test_p_membentuk_kelompok_setelah_ditanya(store, bantu):
+    """"p" (one kelompok per bidang) forms several kelompok at once: it asks first, naming them; N forms
+    none."""
+    from pathlib import Path
+
+    from screens.widgets import KonfirmasiDialog
+
+    bantu.usulan("Normalisasi drainase", bidang="Infrastruktur")
+    bantu.usulan("Pelatihan menjahit", bidang="Ekonomi")
+    demo = Path(store.path)
+    app = buka(demo, "persiapan")
+    sebelum = len(Store.buka(demo).data.raw.get("kelompok", {}))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        await tunggu(pilot, lambda: app.screen.aktif == "kelompok")
+        await pilot.press("p")
+        await tunggu(pilot, lambda: isinstance(app.screen, KonfirmasiDialog))
+        assert "Bentuk 2 kelompok" in teks_layar(app)
+        await pilot.press("n")
+        assert len(Store.buka(demo).data.raw.get("kelompok", {})) == sebelum
+        await pilot.press("p", "y")
+        await tunggu(pilot, lambda: len(Store.buka(demo).data.raw.get("kelompok", {})) == sebelum + 2)
+
+
+async def test_telusuri_folder_naik_dan_ke_rumah(demo, tmp_path, monkeypatch):
+    """The Ctrl+L folder browser goes to the folder above (Backspace) and to the home folder (~)."""
+    from screens.persiapan.impor import PohonCsv
+
+    rumah = tmp_path / "rumah"
+    (rumah / "data").mkdir(parents=True)
+    kerja = tmp_path / "kerja" / "sesi"
+    kerja.mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(rumah))
+    monkeypatch.chdir(kerja)
+    app = buka(demo, "persiapan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+l")
+        pohon = await tunggu(pilot, lambda: next(iter(app.screen.query(PohonCsv)), None))
+        await tunggu(pilot, lambda: pohon.has_focus)
+        await pilot.press("backspace")
+        await tunggu(pilot, lambda: str(pohon.path) == str(kerja.parent))
+        await pilot.press("~")
+        await tunggu(pilot, lambda: str(pohon.path) == str(rumah))

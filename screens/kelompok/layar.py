@@ -128,7 +128,7 @@ class KelompokScreen(PilihKelompok, LayarBagian):
         ket = f"{len([p for p in data.anggota(k.id) if p.hadir])} anggota, {len(data.usulan_kelompok(k.id))} usulan"
         return ket + (", belum ditetapkan" if k.virtual else "")
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+    def boleh_aksi(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "per_bidang":
             return any(k.virtual for k in self.data.kelompok)
         return True

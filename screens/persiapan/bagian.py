@@ -484,6 +484,15 @@ class BagianKelompok(BagianPersiapan):
                    lambda: self.lakukan(persiapan.hapus_kelompok, k.id), ya="Hapus")
 
     def per_bidang(self) -> None:
+        """One kelompok for each bidang without one, after a question naming them (it makes several at once)."""
+        virtual = [k.nama for k in self.data.kelompok if k.virtual]
+        if not virtual:
+            self.kabar("Setiap bidang sudah mempunyai kelompok; tidak ada yang dibentuk.")
+            return
+        self.tanya(f"Bentuk {len(virtual)} kelompok, satu untuk setiap bidang yang belum mempunyai kelompok: "
+                   f"{', '.join(virtual)}?", self._bentuk_per_bidang, ya="Bentuk")
+
+    def _bentuk_per_bidang(self) -> None:
         hasil = self.lakukan(persiapan.kelompok_per_bidang)
         if hasil.ok:
             if hasil.nilai:
