@@ -124,6 +124,7 @@ class StatusBar(Static):
         super().__init__(**kwargs)
         self.pesan = Text("")
         self.kanan = Text("")
+        self._baris = 1
 
     def atur(self, pesan: Text | str, galat: bool = False) -> None:
         """Show a message; control and bidi characters in it are made visible (`teks`), never sent."""
@@ -131,9 +132,13 @@ class StatusBar(Static):
             pesan = teks(pesan)
         elif ada_kendali(pesan.plain, baris_baru=True):
             pesan = teks(pesan.plain, style=pesan.style)
+        lebar = self.size.width or 80
+        baris = 1 if pesan.cell_len <= lebar else 2 + (pesan.cell_len > 2 * lebar - 10)
         self.pesan = pesan
         self.set_class(galat, "-galat")
-        self.refresh(layout=True)
+        # A layout pass only when the message needs another number of lines (not on every keystroke).
+        self.refresh(layout=baris != self._baris)
+        self._baris = baris
         if self.is_attached and hasattr(self.app, "kabar_terakhir"):
             self.app.kabar_terakhir = (pesan, galat)  # every screen shows the latest message when shown
 
@@ -151,18 +156,16 @@ class StatusBar(Static):
         if left.cell_len + right.cell_len + 1 <= width:
             pad = max(1, width - left.cell_len - right.cell_len)
             return Text.assemble(left, " " * pad, right, no_wrap=True)
-        # Too long for one line: the message wraps (nothing of it is cut), who/warnings on the last line.
+        if left.cell_len <= width:
+            # The message fills the line: it is shown whole; who/warnings come back with a shorter one.
+            return Text.assemble(left, no_wrap=True)
+        # Longer than the line: the message wraps (nothing of it is cut), who/warnings after it if room.
         left.no_wrap = False
         left.overflow = "fold"
-        baris = left.wrap(self.app.console, width)
+        baris = list(left.wrap(self.app.console, width))
         akhir = baris[-1] if baris else Text()
         if akhir.cell_len + right.cell_len + 1 <= width:
-            baris = baris[:-1]
-            pad = width - akhir.cell_len - right.cell_len
-            baris.append(Text.assemble(akhir, " " * pad, right))
-        else:
-            right.truncate(width, overflow=potong_mode())
-            baris.append(Text.assemble(" " * max(0, width - right.cell_len), right))
+            baris[-1] = Text.assemble(akhir, " " * (width - akhir.cell_len - right.cell_len), right)
         out = Text("\n").join(baris)
         out.no_wrap = True
         return out
