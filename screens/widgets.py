@@ -531,11 +531,14 @@ class PilihDialog(Dialog):
     PilihDialog OptionList { height: auto; max-height: 14; }
     """
 
-    def __init__(self, judul: str, pilihan: list[tuple[str, str]], petunjuk: str = "Ketik untuk menyaring"):
+    def __init__(self, judul: str, pilihan: list[tuple[str, str]], petunjuk: str = "Ketik untuk menyaring",
+                 sorot: str = ""):
+        """`sorot`: the value the cursor starts on (the first one by default); the list keeps its order."""
         super().__init__()
         self.judul = judul
         self.pilihan = pilihan
         self.petunjuk = petunjuk
+        self.sorot = sorot
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -561,7 +564,8 @@ class PilihDialog(Dialog):
     def on_mount(self) -> None:
         opsi = self.query_one("#opsi", OptionList)
         if opsi.option_count:
-            opsi.highlighted = 0
+            nilai = [v for _, v in self.pilihan]
+            opsi.highlighted = nilai.index(self.sorot) if self.sorot in nilai else 0
 
     def on_key(self, event) -> None:
         opsi = self.query_one("#opsi", OptionList)
