@@ -59,6 +59,19 @@ class LayarTahap(Screen):
     def on_screen_resume(self) -> None:
         self._tampilkan(self.data)
 
+    # --- small terminals (60x20): a compact layout through two classes the stylesheets use ---
+    def on_resize(self) -> None:
+        sempit, pendek = self.size.width < 70, self.size.height < 22
+        self.set_class(sempit, "-sempit")
+        self.set_class(pendek, "-pendek")
+        for kaki in self.query(Footer):
+            # Narrow: the palette key (also in F1 and Ctrl+P itself) gives its place to the screen's keys.
+            kaki.show_command_palette = not sempit
+        self.ukuran_berubah(sempit, pendek)
+
+    def ukuran_berubah(self, sempit: bool, pendek: bool) -> None:
+        """The terminal became narrow or short, or no longer is (a screen may shorten its labels)."""
+
     # --- keys ---
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """A single-letter action never runs while a text field has the focus (the letter is text);

@@ -36,6 +36,9 @@ AGENDA: list[tuple[str, str, str]] = [
     ("berita_acara", "BA", "f8"),
 ]
 LABEL_LAYAR = {k: ("Berita Acara" if k == "berita_acara" else label) for k, label, _ in AGENDA}
+#: Shorter labels for a narrow terminal (60 columns): every stage stays in the bar.
+LABEL_PENDEK = {"persiapan": "Siap", "pendaftaran": "Daftar", "pleno1": "Pleno I", "kelompok": "Klp",
+                "skoring": "Skor", "pleno2": "Pleno II", "berita_acara": "BA"}
 
 
 class AgendaBar(Static):
@@ -49,6 +52,9 @@ class AgendaBar(Static):
         super().__init__(**kwargs)
         self.current = current
         self.sesi_tahap = ""
+
+    def on_resize(self) -> None:
+        self.refresh()  # full or short labels, by the width
 
     def tandai(self, sesi_tahap: str) -> None:
         if sesi_tahap != self.sesi_tahap:
@@ -590,6 +596,6 @@ class PilihDialog(Dialog):
         self.dismiss(opsi.get_option_at_index(opsi.highlighted).id)
 
 
-__all__ = ["AGENDA", "LABEL_LAYAR", "TAHAP", "AgendaBar", "StatusBar", "Tabel", "teruskan_panah", "Kolom", "Dialog",
+__all__ = ["AGENDA", "LABEL_LAYAR", "LABEL_PENDEK", "TAHAP", "AgendaBar", "StatusBar", "Tabel", "teruskan_panah", "Kolom", "Dialog",
            "FormDialog", "AlasanDialog", "KonfirmasiDialog", "PilihDialog", "SimpanBuangDialog", "Hasil", "Isian",
            "mengambil_teks", "mengambil_teks_sendiri"]
