@@ -63,7 +63,11 @@ class AgendaBar(Static):
 
     def render(self) -> Text:
         out = Text(no_wrap=True, overflow=potong_mode())
+        penuh = sum(len(label) + 2 for _, label, _ in AGENDA) + len(AGENDA) - 1
+        pendek = 0 < self.size.width < penuh
         for i, (key, label, _) in enumerate(AGENDA):
+            if pendek:
+                label = LABEL_PENDEK[key]
             if i:
                 out.append(g("sep"), style="dim")
             mark = g("cur") if key == self.sesi_tahap else " "
