@@ -68,7 +68,7 @@ class MusrenbangApp(App):
         Binding("question_mark", "bantuan", "Bantuan", id="app.bantuan_tanya", show=False),
         Binding("ctrl+p", "command_palette", "Perintah", id="app.perintah", priority=True, show=False,
                 tooltip="Cari dan jalankan tindakan mana pun dengan mengetik namanya"),
-        Binding("ctrl+g", "pilih_tahap", "Layar", id="app.pilih_tahap", priority=True,
+        Binding("ctrl+g", "pilih_tahap", "Layar", id="app.pilih_tahap", priority=True, show=False,
                 tooltip="Pindah ke layar tahap lain"),
         Binding("ctrl+n", "tahap_berikut", "Berikut", id="app.tahap_berikut", show=False, priority=True,
                 tooltip="Layar tahap berikutnya"),
@@ -284,6 +284,9 @@ class MusrenbangApp(App):
             key = "pleno2"
         if self.data.info.tahap == key:
             self._status(Text(f"Tahap sesi sudah {TAHAP.get(key, key)}."))
+            return
+        if self.data.info.terkunci:  # refused anyway: say why at once rather than ask first
+            self.simpan(atur_tahap, key)
             return
 
         def putuskan(ya: bool | None) -> None:

@@ -65,8 +65,9 @@ class LayarTahap(Screen):
         self.set_class(sempit, "-sempit")
         self.set_class(pendek, "-pendek")
         for kaki in self.query(Footer):
-            # Narrow: the palette key (also in F1 and Ctrl+P itself) gives its place to the screen's keys.
-            kaki.show_command_palette = not sempit
+            # Below 100 columns the palette key (named in F1's help) gives its place to the screen's keys,
+            # so the Footer is never cut in the middle of a word.
+            kaki.show_command_palette = self.size.width >= 100
         self.ukuran_berubah(sempit, pendek)
 
     def ukuran_berubah(self, sempit: bool, pendek: bool) -> None:

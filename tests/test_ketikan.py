@@ -165,13 +165,17 @@ async def test_tombol_yang_tidak_mengubah_apa_pun_tidak_berkata_tersimpan(demo):
 
 
 async def test_nama_tombol_satu_cara_dan_judul_peringatan(demo):
-    """The Footer writes keys the way help does ("F1", "Ctrl+G", never "f1" or "^g"); the warnings dialog
-    is titled as what it is."""
+    """The Footer writes keys the way help does ("F1", "Ctrl+Q", never "f1" or "^q") and is not cut in the
+    middle of a word at 80 columns; the warnings dialog is titled as what it is."""
     app = buka(demo, "pleno1")
     async with app.run_test(size=(120, 24)) as pilot:
         kaki = baris_layar(app)[-1]
-        assert "F1" in kaki and "Ctrl+G" in kaki
-        assert "^g" not in kaki and "f1 " not in kaki
+        assert "F1 Bantuan" in kaki and "Ctrl+Q Keluar" in kaki and "Ctrl+P Perintah" in kaki
+        assert "^q" not in kaki and "f1 " not in kaki
+    app = buka(demo, "pleno1")
+    async with app.run_test(size=(80, 24)) as pilot:
+        kaki = baris_layar(app)[-1]
+        assert kaki.rstrip().endswith("F1 Bantuan"), kaki
         await pilot.press("f9")
         await tunggu(pilot, lambda: "Peringatan tata cara" in teks_layar(app))
         assert "Bantuan: Peringatan" not in teks_layar(app)
