@@ -114,7 +114,7 @@ def mengambil_teks(widget: Any) -> bool:
         return True
     node = widget
     while node is not None:
-        nilai = getattr(type(node), "MENGAMBIL_TEKS", None)
+        nilai = getattr(node, "MENGAMBIL_TEKS", None)
         if nilai is not None:
             return bool(nilai)
         node = node.parent

@@ -402,7 +402,10 @@ async def test_satu_kelompok_per_bidang(demo):
     _usulan_pemerintahan(store)
     app = MusrenbangApp(store, layar="persiapan")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("p")
+        await pilot.press("p")  # asks first, naming the kelompok it would form
+        await pilot.pause()
+        assert "Bentuk 1 kelompok" in str(app.screen.query_one(".judul").render())
+        await pilot.press("y")
         await pilot.pause()
         kelompok = store.muat().daftar("kelompok")
         assert [k.bidang for k in kelompok][-1] == ["Pemerintahan"]

@@ -262,7 +262,9 @@ class BagianImpor(BagianPersiapan):
             yield Button("Impor (Ctrl+S)", id="impor-jalan", variant="primary", compact=True)
             yield Button("Telusuri folder (Ctrl+L)", id="impor-telusuri", compact=True)
         with ContentSwitcher(initial="impor-laporan"):
-            with VerticalScroll(id="impor-laporan", can_focus=True):
+            laporan = VerticalScroll(id="impor-laporan", can_focus=True)
+            laporan.MENGAMBIL_TEKS = False  # the report: the screen's keys (5, p, ...) work here
+            with laporan:
                 yield Static(self._panduan("usulan"), id="impor-isi")
             with Vertical(id="impor-pratinjau"):
                 yield Static(id="impor-ringkas")
@@ -283,10 +285,10 @@ class BagianImpor(BagianPersiapan):
         return self.query_one("#impor-path", Input)
 
     def on_key(self, event: events.Key) -> None:
-        """A character typed while the focus is on a button or the report belongs to the path: it goes there."""
+        """A character typed while the focus is on a button or a select belongs to the path: it goes there."""
         inp = self.query_one("#impor-path", Input)
         fokus = self.screen.focused
-        if (event.is_printable and event.character and fokus is not inp and not isinstance(fokus, (PohonCsv, Tabel))
+        if (event.is_printable and event.character and isinstance(fokus, (Button, Select))
                 and not mengambil_teks_sendiri(fokus)):
             event.stop()
             event.prevent_default()
