@@ -93,6 +93,9 @@ class LayarTahap(Screen):
     def simpan_ketikan(self) -> None:
         """Save what was typed (as the screen's own Enter would)."""
 
+    def buang_ketikan(self) -> None:
+        """What was typed is thrown away on purpose (Ctrl+Q, Buang): forget its draft."""
+
     def _tampilkan(self, data: Data, force: bool = False, perubahan: dict | None = None) -> None:
         self.query_one(AgendaBar).tandai(data.info.tahap)
         self._perbarui_status(data)

@@ -147,6 +147,13 @@ class Pleno1Screen(LayarTahap):
     def simpan_ketikan(self) -> None:
         self.kirim(self.ketik.value)
 
+    def buang_ketikan(self) -> None:
+        """The typed line was thrown away on purpose (Ctrl+Q, Buang): so is its draft."""
+        if self._draf_timer is not None:
+            self._draf_timer.stop()
+            self._draf_timer = None
+        aplikasi(self).draf.hapus(DRAF_CATATAN)
+
     @property
     def ketik(self) -> Input:
         return self.query_one("#ketik", Input)

@@ -42,6 +42,18 @@ async def test_ctrl_q_menanyakan_catatan_yang_belum_dikirim(demo, tmp_path, monk
     assert "Jalan titian rusak" in catatan_pleno1(demo)
 
 
+async def test_ctrl_q_buang_membuang_draf(demo):
+    """Ctrl+Q then B (Buang) throws the typed note away on purpose: it is not offered at the next start."""
+    app = buka(demo, "pleno1")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"Tidak jadi")
+        await tunggu(pilot, lambda: app.draf.baca(DRAF_CATATAN) == "Tidak jadi")
+        await pilot.press("ctrl+q", "b")
+        await tunggu(pilot, lambda: app.return_code is not None)
+    assert app.draf.baca(DRAF_CATATAN) == ""
+    assert "Tidak jadi" not in catatan_pleno1(demo)
+
+
 async def test_ctrl_q_menanyakan_formulir_peserta_baru(demo):
     """Ctrl+Q with an open, filled-in "Peserta baru" form asks first; B throws it away and quits."""
     app = buka(demo, "pendaftaran")
@@ -254,3 +266,17 @@ async def test_telusuri_folder_naik_dan_ke_rumah(demo, tmp_path, monkeypatch):
         await tunggu(pilot, lambda: str(pohon.path) == str(kerja.parent))
         await pilot.press("~")
         await tunggu(pilot, lambda: str(pohon.path) == str(rumah))
+
+
+async def test_tanggal_diketik_seperti_biasa_dan_ditampilkan_lengkap(demo):
+    """"Ubah data sesi" shows the date in full ("Selasa, 9 Februari 2027"), takes 10/02/2027 as typed, and
+    shows the new date back in full."""
+    app = buka(demo, "persiapan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+e")
+        await tunggu(pilot, lambda: isinstance(app.screen, FormDialog))
+        assert app.screen.nilai()["tanggal"] == "Selasa, 9 Februari 2027"
+        app.screen.query_one("#f-tanggal").focus()
+        await pilot.press("ctrl+u", *"10/02/2027", "ctrl+s")
+        await tunggu(pilot, lambda: Store.buka(demo).data.info.tanggal == "2027-02-10")
+        await tunggu(pilot, lambda: "Rabu, 10 Februari 2027" in teks_layar(app))
