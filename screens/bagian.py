@@ -30,10 +30,10 @@ from sesi.data import Data
 from .base import LayarTahap
 from .kontrak import Aplikasi, Hasil, aplikasi
 from .teks import teks_baris
-from .tombol import huruf_saat_mengetik
+from .tombol import JagaHuruf
 
 
-class Bagian(Vertical):
+class Bagian(JagaHuruf, Vertical):
     """One part of a screen. Subclasses set `KUNCI` and `TABEL` and implement `segarkan`."""
 
     #: The part's key (its tab, its key in the screen's list of parts).
@@ -117,18 +117,6 @@ class Bagian(Vertical):
         """The last save made from a dialog (and forget it): the screen shows just that change on resume."""
         simpanan, self.dari_dialog = self.dari_dialog, None
         return simpanan
-
-    # --- keys ---
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """A single-letter action never runs while a text field has the focus (the letter is text);
-        otherwise the part's own `boleh_aksi` decides."""
-        if huruf_saat_mengetik(self, action):
-            return False
-        return self.boleh_aksi(action, parameters)
-
-    def boleh_aksi(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Whether `action` applies now (True; False hides it; None shows it disabled)."""
-        return True
 
     # --- focus ---
     def utama(self) -> Widget | None:

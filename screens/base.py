@@ -15,11 +15,11 @@ from sesi.model import PERAN
 
 from . import glyph
 from .kontrak import DataBerubah, aplikasi
-from .tombol import huruf_saat_mengetik
+from .tombol import JagaHuruf
 from .widgets import AgendaBar, Hasil, StatusBar
 
 
-class LayarTahap(Screen):
+class LayarTahap(JagaHuruf, Screen):
     """One agenda stage. Subclasses set TAHAP, BANTUAN, compose `isi()` and implement `segarkan(data)`."""
 
     TAHAP: ClassVar[str] = ""
@@ -72,18 +72,6 @@ class LayarTahap(Screen):
 
     def ukuran_berubah(self, sempit: bool, pendek: bool) -> None:
         """The terminal became narrow or short, or no longer is (a screen may shorten its labels)."""
-
-    # --- keys ---
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """A single-letter action never runs while a text field has the focus (the letter is text);
-        otherwise the screen's own `boleh_aksi` decides."""
-        if huruf_saat_mengetik(self, action):
-            return False
-        return self.boleh_aksi(action, parameters)
-
-    def boleh_aksi(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Whether `action` applies now (True; False hides it; None shows it disabled)."""
-        return True
 
     # --- typed text not saved yet (asked about before it is thrown away: Ctrl+Q) ---
     def ketikan_belum_disimpan(self) -> str:

@@ -123,6 +123,21 @@ def huruf_saat_mengetik(node: "DOMNode", action: str) -> bool:
     return False
 
 
+class JagaHuruf:
+    """Mixin for screens, dialogs and parts: a single-letter action never runs while a text field has the
+    focus (the letter is text); otherwise the class's own `boleh_aksi` decides. Put it before the Textual
+    class (`class LayarTahap(JagaHuruf, Screen)`); subclasses answer `boleh_aksi`, not `check_action`."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if huruf_saat_mengetik(self, action):  # type: ignore[arg-type]
+            return False
+        return self.boleh_aksi(action, parameters)
+
+    def boleh_aksi(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Whether `action` applies now (True; False hides it; None shows it disabled)."""
+        return True
+
+
 def perintah_aktif(screen: "Screen") -> list[Perintah]:
     """Every enabled action of the focused widget, the screen and the app, in that order, one entry per
     action (a binding with several keys, or remapped ones, lists them together)."""
@@ -195,4 +210,4 @@ def buka_palet(app: App) -> None:
         app.push_screen(PaletPerintah(id="--command-palette", placeholder=f"Cari perintah{g('ell')}"))
 
 
-__all__ = ["buka_palet", "PaletPerintah", "huruf_saat_mengetik", "kunci_huruf", "Perintah", "nama_tombol", "perintah_aktif", "perintah_palet", "tampil_tombol"]
+__all__ = ["buka_palet", "JagaHuruf", "PaletPerintah", "huruf_saat_mengetik", "kunci_huruf", "Perintah", "nama_tombol", "perintah_aktif", "perintah_palet", "tampil_tombol"]

@@ -23,6 +23,7 @@ from sesi.teks import ada_kendali
 from .kontrak import Hasil
 
 from .glyph import g, potong as potong_mode
+from .tombol import JagaHuruf
 from .teks import teks
 
 #: Agenda stages as shown in the bar: key, short label, F-key alias.
@@ -275,7 +276,7 @@ class Kolom:
     petunjuk: str = ""
 
 
-class Dialog(ModalScreen[Any]):
+class Dialog(JagaHuruf, ModalScreen[Any]):
     """Base: Esc or F10 cancels; ctrl+s confirms."""
 
     DEFAULT_CSS = """
@@ -319,11 +320,6 @@ class Dialog(ModalScreen[Any]):
     def action_simpan(self) -> None:  # overridden
         self.dismiss(True)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """A single-letter action never runs while a text field has the focus (the letter is text)."""
-        from .tombol import huruf_saat_mengetik
-
-        return not huruf_saat_mengetik(self, action)
 
     # --- typed text not saved yet (asked about before it is thrown away: Esc, Ctrl+Q) ---
     def ketikan_belum_disimpan(self) -> str:
@@ -412,10 +408,10 @@ class FormDialog(Dialog):
         return self.judul if awal is not None and self.nilai() != awal else ""
 
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+    def boleh_aksi(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "berikut":  # Enter on a text field; elsewhere (a Select, a button) it does its own job
             return isinstance(self.focused, Input)
-        return super().check_action(action, parameters)
+        return True
 
     def action_berikut(self) -> None:
         """Enter: the next field, or save on the last one."""
