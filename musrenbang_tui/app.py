@@ -365,6 +365,15 @@ class MusrenbangApp(App):
         if not masih:
             self.action_keluar()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("focus_next", "focus_previous"):
+            # A screen or widget that gives Tab a meaning of its own (Skoring: save the value being typed)
+            # keeps it: the app's Tab then steps aside and the key goes the usual way.
+            key = "tab" if action == "focus_next" else "shift+tab"
+            return not _punya_tombol([self.screen, *(self.focused.ancestors_with_self if self.focused else [])],
+                                     key)
+        return True
+
     def get_key_display(self, binding: Binding) -> str:
         """Key names in the Footer written the one way help writes them ("F9", "Ctrl+N")."""
         if binding.key_display:
@@ -389,6 +398,21 @@ class MusrenbangApp(App):
         self._bentrok_dikabarkan.add(ids)
         self.notify("Berkas tombol memberi satu tombol kepada beberapa tindakan: " + ", ".join(sorted(ids))
                     + ". Ubah salah satunya.", title="Berkas tombol", severity="warning", timeout=15, markup=False)
+
+
+def _punya_tombol(nodes: Iterable[Any], key: str) -> bool:
+    """Whether one of `nodes` (not the App) declares a binding on `key` in its own class's BINDINGS (ours,
+    not Textual's: its Screen binds Tab to the app's focus_next)."""
+    for node in nodes:
+        if isinstance(node, App):
+            continue
+        for cls in type(node).__mro__:
+            if not cls.__module__.startswith(("screens.", "musrenbang_tui.")):
+                continue
+            for b in cls.__dict__.get("BINDINGS", []):
+                if isinstance(b, Binding) and key in b.key.split(","):
+                    return True
+    return False
 
 
 def mouse_bawaan(mouse: bool) -> bool:
