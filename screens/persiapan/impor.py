@@ -192,7 +192,7 @@ class TabelSaran(Tabel):
 
 class BagianImpor(BagianPersiapan):
     KUNCI = "impor"
-    PETUNJUK = "Enter: pratinjau · Ctrl+S: impor · Ctrl+L: telusuri folder (Backspace naik, ~ rumah) · Tab: pindah"
+    PETUNJUK = "Enter: pratinjau · Ctrl+S: impor · Ctrl+L: telusuri folder · Tab: pindah"
     #: Letters typed on the part's path, buttons or selects are the path being typed, never hotkeys (they go
     #: to the path); its tables say otherwise (MENGAMBIL_TEKS = False).
     MENGAMBIL_TEKS = True
