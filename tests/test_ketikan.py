@@ -38,7 +38,7 @@ async def test_ctrl_q_menanyakan_catatan_yang_belum_dikirim(demo, tmp_path, monk
         await tunggu(pilot, lambda: isinstance(app.screen, Pleno1Screen))
         assert app.screen.query_one("#ketik").value == "Jalan titian rusak"
         await pilot.press("ctrl+q", "s")
-        await tunggu(pilot, lambda: app.return_code is not None, pesan="aplikasi tidak keluar setelah Simpan")
+        await tunggu(pilot, lambda: app.return_code is not None, apa="aplikasi tidak keluar setelah Simpan")
     assert "Jalan titian rusak" in catatan_pleno1(demo)
 
 
@@ -147,7 +147,7 @@ async def test_status_menunjukkan_revisi_terkini_di_setiap_layar(demo):
         await tunggu(pilot, lambda: f"rev {rev}" in app.screen.query_one(StatusBar).pesan.plain)
         await pilot.press("f3")
         await tunggu(pilot, lambda: app.current_mode == "pendaftaran")
-        await tunggu(pilot, lambda: f"rev {rev}" in teks_layar(app), pesan="layar Pendaftaran masih revisi lama")
+        await tunggu(pilot, lambda: f"rev {rev}" in teks_layar(app), apa="layar Pendaftaran masih revisi lama")
 
 
 async def test_pesan_panjang_dibungkus_tidak_dipotong(demo):

@@ -43,7 +43,7 @@ async def jelajah(app, pilot):
     yield "palet", baris_layar(app)
     await pilot.press(*"qqzzxx")
     await tunggu(pilot, lambda: "Tidak ada perintah yang cocok" in "\n".join(baris_layar(app)),
-                 pesan="palet tidak menyebut bahwa tidak ada yang cocok")
+                 apa="palet tidak menyebut bahwa tidak ada yang cocok")
     yield "palet: tidak cocok", baris_layar(app)
     await pilot.press("escape")
     await tunggu(pilot, lambda: app.screen.id != "--command-palette")
