@@ -9,6 +9,7 @@ import importlib
 import io
 import os
 import sys
+import weakref
 from typing import Any, Callable, Iterable
 
 from rich.console import Console
@@ -22,8 +23,8 @@ from textual.screen import Screen
 from screens import glyph
 from screens.kontrak import DataBerubah
 from screens.pengamat import BerkasBerubah, BerkasGagalDibaca, PengamatBerkas
-from screens.tombol import buka_palet, perintah_aktif, perintah_palet
-from screens.widgets import AGENDA, LABEL_LAYAR, Hasil, PilihDialog, StatusBar
+from screens.tombol import buka_palet, nama_tombol, perintah_aktif, perintah_palet
+from screens.widgets import AGENDA, LABEL_LAYAR, Hasil, KonfirmasiDialog, PilihDialog, SimpanBuangDialog, StatusBar
 from sesi.data import Data
 from sesi.errors import SesiError
 from sesi.model import PERAN
@@ -67,21 +68,27 @@ class MusrenbangApp(App):
         Binding("question_mark", "bantuan", "Bantuan", id="app.bantuan_tanya", show=False),
         Binding("ctrl+p", "command_palette", "Perintah", id="app.perintah", priority=True, show=False,
                 tooltip="Cari dan jalankan tindakan mana pun dengan mengetik namanya"),
-        Binding("ctrl+g", "pilih_tahap", "Layar", id="app.pilih_tahap", priority=True,
+        Binding("ctrl+g", "pilih_tahap", "Layar", id="app.pilih_tahap", priority=True, show=False,
                 tooltip="Pindah ke layar tahap lain"),
         Binding("ctrl+n", "tahap_berikut", "Berikut", id="app.tahap_berikut", show=False, priority=True,
                 tooltip="Layar tahap berikutnya"),
         Binding("ctrl+b", "tahap_sebelum", "Sebelum", id="app.tahap_sebelum", show=False, priority=True,
                 tooltip="Layar tahap sebelumnya"),
         Binding("ctrl+t", "tetapkan_tahap", "Tetapkan tahap sesi", id="app.tetapkan_tahap", show=False,
-                priority=True, tooltip="Tahap sesi menjadi tahap layar ini (diikuti tampilan proyektor)"),
+                priority=True, tooltip="Tahap sesi menjadi tahap layar ini (diikuti tampilan proyektor); "
+                                       "ditanyakan dahulu"),
         Binding("f9", "peringatan", "Peringatan", id="app.peringatan", show=False, priority=True,
                 tooltip="Peringatan tata cara untuk data saat ini"),
         Binding("ctrl+r", "riwayat", "Riwayat perubahan", id="app.riwayat", show=False,
                 tooltip="Siapa mengubah apa dan kapan"),
         Binding("ctrl+q", "keluar", "Keluar", id="app.keluar", priority=True,
-                tooltip="Semua perubahan sudah tersimpan"),
+                tooltip="Perubahan sudah tersimpan; ketikan yang belum disimpan ditanyakan dahulu"),
         Binding("ctrl+c", "help_quit", show=False, system=True),
+        # Tab moves the focus the moment the key is read, before the keys that came with it (a burst over
+        # SSH, a paste) are handed to a widget: they go to the field Tab moved to, never the one before.
+        Binding("tab", "focus_next", "Isian berikut", id="app.fokus_berikut", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", "Isian sebelumnya", id="app.fokus_sebelum", show=False,
+                priority=True),
         *[Binding(fkey, f"layar('{key}')", f"Layar {label}", id=f"app.layar_{key}", show=False, priority=True,
                   tooltip=f"Pindah ke layar {label}")
           for key, label, fkey in AGENDA],
@@ -110,9 +117,21 @@ class MusrenbangApp(App):
         keymap, self._pesan_tombol = baca_tombol()
         self.set_keymap(keymap)
         self._bentrok_dikabarkan: set[frozenset[str]] = set()
+        #: The latest status message and whether it is an error: every screen shows it when shown.
+        self.kabar_terakhir: tuple[Text, bool] | None = None
+        #: Stage screens composed so far (every mode keeps its own): asked for unsaved typed text on quit.
+        self.layar_terbuka: "weakref.WeakSet[Screen]" = weakref.WeakSet()
+        from sesi.draf import Draf
+
+        from .paths import folder_status
+
+        #: Notes typed and not saved yet, kept in this user's own state folder until saved (a crash loses
+        #: nothing); the screens that take notes offer them again when they open.
+        self.draf = Draf(folder_status(), store.path, store.pelaku.nama)
 
     # --- start ---
     def on_mount(self) -> None:
+        glyph.pasang_scrollbar(self.ascii)
         if self.ascii:
             self.add_class("ascii")
         self.pengamat.mulai()
@@ -136,6 +155,7 @@ class MusrenbangApp(App):
     def simpan(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Hasil:
         """Run one action in one transaction. On success the status line says "Tersimpan - rev N" and the
         active screen gets `DataBerubah` with the changed record ids."""
+        rev_awal = self.store.data.revisi
         try:
             with self.store.transaksi() as tx:
                 nilai = fn(tx, *args, **kwargs)
@@ -146,6 +166,10 @@ class MusrenbangApp(App):
             return Hasil(False, pesan=str(e))
         self.data = self.store.data
         self._riwayat_dilihat = self._id_riwayat_terakhir()
+        if self.data.revisi == rev_awal and not perubahan:
+            # Nothing was written: say so, not "Tersimpan" (the value was already that).
+            self._status(Text(f"Tidak ada yang berubah {glyph.g('dot')} rev {self.data.revisi}"))
+            return Hasil(True, nilai=nilai, revisi=self.data.revisi, perubahan={})
         self._status(Text(f"Tersimpan {glyph.g('dot')} rev {self.data.revisi}"))
         self._kabarkan(perubahan)
         return Hasil(True, nilai=nilai, revisi=self.data.revisi, perubahan=perubahan)
@@ -253,17 +277,33 @@ class MusrenbangApp(App):
         """Set the session's current stage to this screen's (the projector follows it)."""
         from sesi.persiapan import atur_tahap
 
+        from sesi.model import TAHAP
+
         key = self.current_mode
         if key == "berita_acara":
             key = "pleno2"
-        self.simpan(atur_tahap, key)
+        if self.data.info.tahap == key:
+            self._status(Text(f"Tahap sesi sudah {TAHAP.get(key, key)}."))
+            return
+        if self.data.info.terkunci:  # refused anyway: say why at once rather than ask first
+            self.simpan(atur_tahap, key)
+            return
+
+        def putuskan(ya: bool | None) -> None:
+            if ya:
+                self.simpan(atur_tahap, key)
+        lama = TAHAP.get(self.data.info.tahap, self.data.info.tahap)
+        self.push_screen(KonfirmasiDialog(f"Tahap sesi diubah dari {lama} menjadi {TAHAP.get(key, key)}? "
+                                          "Tampilan proyektor dan terminal lain ikut berpindah.",
+                                          ya="Ubah tahap"), putuskan)
 
     def action_peringatan(self) -> None:
         from screens.bantuan import BantuanScreen
 
         items = self.peringatan() or ["Tidak ada peringatan."]
         self.push_screen(BantuanScreen("Peringatan tata cara", "Peringatan tidak menghalangi; periksa bila perlu.",
-                                       [("Peringatan", [(glyph.g("warn"), w) for w in items])]))
+                                       [("Peringatan", [(glyph.g("warn"), w) for w in items])],
+                                       judul_penuh="Peringatan tata cara"))
 
     def action_bantuan(self) -> None:
         """Help lists what the keys do now: the active bindings (keymap applied, disabled ones left out)."""
@@ -282,8 +322,63 @@ class MusrenbangApp(App):
         groups = [("Pada bagian yang aktif", fokus), (f"Layar {judul}", layar), ("Seluruh aplikasi", aplikasi)]
         self.push_screen(BantuanScreen(judul, getattr(screen, "BANTUAN", ""), groups))
 
+    def ketikan_belum_disimpan(self) -> Screen | None:
+        """The topmost screen holding typed text that is not saved (a dialog first, then stage screens of
+        every mode), or None."""
+        terbuka = list(reversed(self.screen_stack))
+        terbuka += [layar for layar in self.layar_terbuka if layar not in terbuka]
+        for layar in terbuka:
+            periksa = getattr(layar, "ketikan_belum_disimpan", None)
+            if periksa is not None and layar.is_attached and periksa():
+                return layar
+        return None
+
     def action_keluar(self) -> None:
-        self.exit(0)
+        """Quit; typed text that is not saved is asked about first (Simpan / Buang / Batal)."""
+        if isinstance(self.screen, SimpanBuangDialog):
+            return
+        layar = self.ketikan_belum_disimpan()
+        if layar is None:
+            self.exit(0)
+            return
+
+        def putuskan(pilihan: str | None) -> None:
+            if pilihan == "buang":
+                # Thrown away on purpose: its draft goes too (it is not offered again at the next start).
+                for terbuka in list(self.layar_terbuka):
+                    buang = getattr(terbuka, "buang_ketikan", None)
+                    if buang is not None:
+                        buang()
+                self.exit(0)
+            elif pilihan == "simpan":
+                layar.simpan_ketikan()  # type: ignore[attr-defined]
+                # Saved (or refused: the text stays and the refusal shows): ask about the next one, or quit.
+                self.call_after_refresh(self._keluar_bila_tersimpan, layar)
+        nama = layar.ketikan_belum_disimpan()  # type: ignore[attr-defined]
+        mode = getattr(layar, "TAHAP", "")
+        if layar not in self.screen_stack and mode in LAYAR:
+            self.switch_mode(mode)
+        self.push_screen(SimpanBuangDialog(f"Ada ketikan yang belum disimpan: {nama}."), putuskan)
+
+    def _keluar_bila_tersimpan(self, layar: Screen) -> None:
+        masih = layar.is_attached and layar.ketikan_belum_disimpan()  # type: ignore[attr-defined]
+        if not masih:
+            self.action_keluar()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("focus_next", "focus_previous"):
+            # A screen or widget that gives Tab a meaning of its own (Skoring: save the value being typed)
+            # keeps it: the app's Tab then steps aside and the key goes the usual way.
+            key = "tab" if action == "focus_next" else "shift+tab"
+            return not _punya_tombol([self.screen, *(self.focused.ancestors_with_self if self.focused else [])],
+                                     key)
+        return True
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Key names in the Footer written the one way help writes them ("F9", "Ctrl+N")."""
+        if binding.key_display:
+            return binding.key_display
+        return nama_tombol(binding.key.split(",")[0])
 
     def action_help_quit(self) -> None:
         self.notify("Tekan Ctrl+Q untuk keluar. Semua perubahan sudah tersimpan.", title="Keluar?")
@@ -303,6 +398,21 @@ class MusrenbangApp(App):
         self._bentrok_dikabarkan.add(ids)
         self.notify("Berkas tombol memberi satu tombol kepada beberapa tindakan: " + ", ".join(sorted(ids))
                     + ". Ubah salah satunya.", title="Berkas tombol", severity="warning", timeout=15, markup=False)
+
+
+def _punya_tombol(nodes: Iterable[Any], key: str) -> bool:
+    """Whether one of `nodes` (not the App) declares a binding on `key` in its own class's BINDINGS (ours,
+    not Textual's: its Screen binds Tab to the app's focus_next)."""
+    for node in nodes:
+        if isinstance(node, App):
+            continue
+        for cls in type(node).__mro__:
+            if not cls.__module__.startswith(("screens.", "musrenbang_tui.")):
+                continue
+            for b in cls.__dict__.get("BINDINGS", []):
+                if isinstance(b, Binding) and key in b.key.split(","):
+                    return True
+    return False
 
 
 def mouse_bawaan(mouse: bool) -> bool:

@@ -55,7 +55,8 @@ def parser() -> argparse.ArgumentParser:
     daerah.add_argument("--kota", metavar="NAMA", help="kota tempat kecamatan (mis. Banjarmasin)")
     daerah.add_argument("--kabupaten", metavar="NAMA", help="kabupaten tempat kecamatan (mis. Cilacap)")
     s.add_argument("--tahun", required=True, type=int, metavar="TAHUN", help="tahun RKPD yang direncanakan")
-    s.add_argument("--tanggal", required=True, metavar="TTTT-BB-HH", help="tanggal musrenbang")
+    s.add_argument("--tanggal", required=True, metavar="TANGGAL",
+                   help="tanggal musrenbang: 09/02/2027, 9 Februari 2027 atau 2027-02-09")
     s.add_argument("--tempat", required=True, metavar="TEMPAT")
     s.add_argument("--camat", default="", metavar="NAMA")
     s.add_argument("--ibu-kota-kecamatan", default="", metavar="NAMA",

@@ -30,9 +30,10 @@ from sesi.data import Data
 from .base import LayarTahap
 from .kontrak import Aplikasi, Hasil, aplikasi
 from .teks import teks_baris
+from .tombol import JagaHuruf
 
 
-class Bagian(Vertical):
+class Bagian(JagaHuruf, Vertical):
     """One part of a screen. Subclasses set `KUNCI` and `TABEL` and implement `segarkan`."""
 
     #: The part's key (its tab, its key in the screen's list of parts).

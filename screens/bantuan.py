@@ -22,15 +22,19 @@ class BantuanScreen(ModalScreen[None]):
         Binding("k,up", "gulir(-1)", "Gulir naik", id="bantuan.naik", show=False),
     ]
 
-    def __init__(self, judul: str, uraian: str, kelompok: list[tuple[str, list[tuple[str, str]]]]):
+    def __init__(self, judul: str, uraian: str, kelompok: list[tuple[str, list[tuple[str, str]]]],
+                 judul_penuh: str = ""):
+        """`judul` names the screen the help is for ("Bantuan: <judul>"); `judul_penuh` replaces the whole
+        title when the screen shows something else than help (the warnings)."""
         super().__init__()
         self.judul = judul
+        self.judul_penuh = judul_penuh
         self.uraian = uraian
         self.kelompok = kelompok
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(teks(f"Bantuan: {self.judul}"), classes="judul")
+            yield Label(teks(self.judul_penuh or f"Bantuan: {self.judul}"), classes="judul")
             with VerticalScroll(id="gulir"):
                 if self.uraian:
                     yield Static(teks(self.uraian))
@@ -44,7 +48,8 @@ class BantuanScreen(ModalScreen[None]):
                     for key, desc in keys:
                         table.add_row(Text(key), Text(desc))
                     yield Static(table)
-            yield Label("Esc, F10 atau Q menutup bantuan. Ctrl+P membuka daftar semua perintah.", classes="kaki")
+            yield Label(("Esc, F10 atau Q menutup. " if self.judul_penuh else "Esc, F10 atau Q menutup bantuan. ")
+                        + "Ctrl+P membuka daftar semua perintah.", classes="kaki")
 
     def action_tutup(self) -> None:
         self.dismiss(None)

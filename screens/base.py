@@ -15,10 +15,11 @@ from sesi.model import PERAN
 
 from . import glyph
 from .kontrak import DataBerubah, aplikasi
+from .tombol import JagaHuruf
 from .widgets import AgendaBar, Hasil, StatusBar
 
 
-class LayarTahap(Screen):
+class LayarTahap(JagaHuruf, Screen):
     """One agenda stage. Subclasses set TAHAP, BANTUAN, compose `isi()` and implement `segarkan(data)`."""
 
     TAHAP: ClassVar[str] = ""
@@ -46,6 +47,9 @@ class LayarTahap(Screen):
     def on_mount(self) -> None:
         # Textual calls on_mount of every class in the MRO (base first): subclasses must not call
         # super().on_mount(); state needed before the first paint goes in `siapkan`.
+        terbuka = getattr(self.app, "layar_terbuka", None)
+        if terbuka is not None:
+            terbuka.add(self)
         self.siapkan()
         self._tampilkan(self.data, force=True)
 
@@ -54,6 +58,31 @@ class LayarTahap(Screen):
 
     def on_screen_resume(self) -> None:
         self._tampilkan(self.data)
+
+    # --- small terminals (60x20): a compact layout through two classes the stylesheets use ---
+    def on_resize(self) -> None:
+        sempit, pendek = self.size.width < 70, self.size.height < 22
+        self.set_class(sempit, "-sempit")
+        self.set_class(pendek, "-pendek")
+        for kaki in self.query(Footer):
+            # Below 100 columns the palette key (named in F1's help) gives its place to the screen's keys,
+            # so the Footer is never cut in the middle of a word.
+            kaki.show_command_palette = self.size.width >= 100
+        self.ukuran_berubah(sempit, pendek)
+
+    def ukuran_berubah(self, sempit: bool, pendek: bool) -> None:
+        """The terminal became narrow or short, or no longer is (a screen may shorten its labels)."""
+
+    # --- typed text not saved yet (asked about before it is thrown away: Ctrl+Q) ---
+    def ketikan_belum_disimpan(self) -> str:
+        """What was typed on this screen and not saved, named for the question ("" = nothing)."""
+        return ""
+
+    def simpan_ketikan(self) -> None:
+        """Save what was typed (as the screen's own Enter would)."""
+
+    def buang_ketikan(self) -> None:
+        """What was typed is thrown away on purpose (Ctrl+Q, Buang): forget its draft."""
 
     def _tampilkan(self, data: Data, force: bool = False, perubahan: dict | None = None) -> None:
         self.query_one(AgendaBar).tandai(data.info.tahap)
@@ -79,9 +108,15 @@ class LayarTahap(Screen):
         kanan.append(f"{pelaku.nama} {glyph.g('dot')} {PERAN.get(pelaku.peran, pelaku.peran)}")
         if n:
             kanan.append(f" {glyph.g('dot')} {glyph.g('warn')} {n} (F9)", style="bold")
+        kabar = app.kabar_terakhir
         for bar in self.query(StatusBar):
             bar.atur_kanan(kanan)
-            if not bar.pesan.plain:
+            if kabar is not None:
+                # The latest message of the whole app (saved here or on another screen, or read from
+                # another terminal): never an older one this screen showed before.
+                if bar.pesan.plain != kabar[0].plain or bar.has_class("-galat") != kabar[1]:
+                    bar.atur(*kabar)
+            elif not bar.pesan.plain:
                 bar.atur(Text(f"Tersimpan {glyph.g('dot')} rev {data.revisi}"))
 
     def segarkan(self, data: Data, perubahan: dict) -> None:

@@ -16,7 +16,7 @@ from textual.widgets import Button, Input, Label, TextArea
 from sesi.data import normal
 
 from .teks import teks
-from .widgets import Dialog
+from .widgets import Dialog, Isian
 
 #: "Nama: teks": a short name (at most 40 characters, 5 words) before a colon followed by a space.
 _AWALAN = re.compile(r"^\s*([^:\n]{1,40}?)\s*:\s+(\S.*)$", re.S)
@@ -81,7 +81,7 @@ class CatatanDialog(Dialog):
             yield Label(teks(self.judul), classes="judul")
             with Horizontal(classes="baris"):
                 yield Label("Pembicara", classes="label")
-                yield Input(self.pembicara, id="f-pembicara", placeholder="kosong = tanpa pembicara",
+                yield Isian(self.pembicara, id="f-pembicara", placeholder="kosong = tanpa pembicara",
                             compact=True)
             yield Label("Catatan * (Enter = baris baru)", classes="petunjuk")
             yield TextArea(self.isi, id="f-teks", soft_wrap=True, show_line_numbers=False)
@@ -91,6 +91,7 @@ class CatatanDialog(Dialog):
                 yield Button("Batal (F10)", id="batal", compact=True)
 
     def on_mount(self) -> None:
+        self._awal = self.nilai()
         area = self.query_one("#f-teks", TextArea)
         area.focus()
         area.move_cursor(area.document.end)
@@ -105,6 +106,10 @@ class CatatanDialog(Dialog):
 
     def galat(self, pesan: str) -> None:
         self.query_one("#galat", Label).update(teks(pesan))
+
+    def ketikan_belum_disimpan(self) -> str:
+        awal = getattr(self, "_awal", None)
+        return self.judul if awal is not None and self.nilai() != awal else ""
 
     def action_simpan(self) -> None:
         v = self.nilai()

@@ -16,7 +16,10 @@ from textual.message import Message
 if TYPE_CHECKING:
     from textual.dom import DOMNode
 
+    from rich.text import Text
+
     from sesi.data import Data
+    from sesi.draf import Draf
     from sesi.store import Pelaku, Store
 
 
@@ -54,6 +57,11 @@ class Aplikasi(Protocol):
     #: The ASCII look (`--ascii`, for consoles without box-drawing glyphs): widgets that draw their own
     #: icons (e.g. the import's folder tree) use plain characters.
     ascii: bool
+
+    #: Drafts of typed notes not saved yet (this user's own state folder): kept until saved.
+    draf: "Draf"
+    #: The latest status message (text, is-error) shown on any screen; None before the first one.
+    kabar_terakhir: "tuple[Text, bool] | None"
 
     @property
     def pelaku(self) -> "Pelaku": ...

@@ -17,7 +17,7 @@ from sesi.sebutan import delegasi_wilayah, label_unsur_singkat, pilihan_unsur, w
 from .base import LayarTahap
 from .glyph import g
 from .teks import potong, teks
-from .widgets import FormDialog, Kolom, KonfirmasiDialog, Tabel, teruskan_panah
+from .widgets import FormDialog, Isian, Kolom, KonfirmasiDialog, Tabel, teruskan_panah
 
 SARINGAN = {"semua": "semua", "belum": "belum hadir", "hadir": "sudah hadir"}
 
@@ -69,7 +69,8 @@ class PendaftaranScreen(LayarTahap):
         self.terakhir: list[str] = []  # ids checked in here, for undo
 
     def isi(self) -> ComposeResult:
-        yield Input(placeholder="Cari: ketik beberapa huruf nama peserta, Enter = hadir", id="cari", compact=True)
+        yield Isian(placeholder="Cari: ketik beberapa huruf nama peserta, Enter = hadir, Esc = kosongkan",
+                    id="cari", compact=True)
         yield Static(id="rekap")
         yield Tabel(id="hasil")
 
@@ -127,7 +128,14 @@ class PendaftaranScreen(LayarTahap):
             tabel.move_cursor(row=0, animate=False)
 
     def on_key(self, event) -> None:
-        if self.focused is self.query_one("#cari"):
+        cari = self.query_one("#cari", Input)
+        if self.focused is cari:
+            if event.key == "escape" and cari.value:
+                # Esc empties the search box (the whole list again); Ctrl+U does too, over slow links.
+                event.stop()
+                event.prevent_default()
+                cari.value = ""
+                return
             teruskan_panah(event, self.query_one("#hasil", Tabel))
 
     @on(Input.Submitted, "#cari")

@@ -23,11 +23,15 @@ from sesi.sebutan import label_unsur_singkat
 
 from .base import LayarTahap
 from .catatan_widget import CatatanDialog, pisah_pembicara
+from . import glyph
 from .glyph import g
 from .teks import potong, teks
-from .widgets import FormDialog, Kolom, KonfirmasiDialog, PilihDialog, Tabel
+from .kontrak import aplikasi
+from .widgets import FormDialog, Isian, Kolom, KonfirmasiDialog, PilihDialog, Tabel
 
 TAHAP_CATATAN = "pleno1"
+#: The draft key of the Pleno I input line (sesi.draf).
+DRAF_CATATAN = "pleno1.catatan"
 
 
 def catatan_tahap(data: Data, tahap: str = TAHAP_CATATAN) -> list[Catatan]:
@@ -108,13 +112,47 @@ class Pleno1Screen(LayarTahap):
         yield DaftarCatatan(id="catatan")
         with Horizontal(id="baris-ketik"):
             yield Static(id="pembicara-aktif")
-            yield Input(placeholder="Ketik catatan lalu Enter (Nama: teks = pembicara lain)", id="ketik",
+            yield Isian(placeholder="Ketik catatan lalu Enter (Nama: teks = pembicara lain)", id="ketik",
                         compact=True)
 
     def on_mount(self) -> None:
         # Textual calls LayarTahap.on_mount after this one (handlers run down the class tree): it shows the data.
         self._tampil_pembicara()
         self.ketik.focus()
+        self._draf_timer = None
+        draf = aplikasi(self).draf.baca(DRAF_CATATAN)
+        if draf:
+            # Typed before a crash or a forced quit and never saved: offered again, Enter saves it.
+            self.ketik.value = draf
+            self.ketik.cursor_position = len(draf)
+            self.call_after_refresh(self.status.atur, teks(
+                f"{g('warn')} Ketikan yang belum tersimpan dipulihkan dari draf: Enter menyimpannya, "
+                "Ctrl+U mengosongkannya."))
+
+    # --- typed text not saved yet: a draft on this user's disk until saved ---
+    @on(Input.Changed, "#ketik")
+    def _ketik_berubah(self) -> None:
+        if self._draf_timer is not None:
+            self._draf_timer.stop()
+        # A short pause after the last key, so a fast typist does not write a file per key.
+        self._draf_timer = self.set_timer(0.3, self._tulis_draf, name="draf-catatan")
+
+    def _tulis_draf(self) -> None:
+        self._draf_timer = None
+        aplikasi(self).draf.simpan(DRAF_CATATAN, self.ketik.value)
+
+    def ketikan_belum_disimpan(self) -> str:
+        return "catatan Pleno I" if self.ketik.value.strip() else ""
+
+    def simpan_ketikan(self) -> None:
+        self.kirim(self.ketik.value)
+
+    def buang_ketikan(self) -> None:
+        """The typed line was thrown away on purpose (Ctrl+Q, Buang): so is its draft."""
+        if self._draf_timer is not None:
+            self._draf_timer.stop()
+            self._draf_timer = None
+        aplikasi(self).draf.hapus(DRAF_CATATAN)
 
     @property
     def ketik(self) -> Input:
@@ -149,7 +187,7 @@ class Pleno1Screen(LayarTahap):
         n_s = sum(1 for k, _ in rows if k.startswith("sambutan:"))
         self.query_one("#judul-orang", Static).update(Text(
             f"Sambutan ({n_s}) dan narasumber ({len(rows) - n_s})  {g('dot')}  Ctrl+F: S/N tambah, "
-            "Enter ubah, Del hapus", no_wrap=True, overflow="ellipsis"))
+            "Enter ubah, Del hapus", no_wrap=True, overflow=glyph.potong()))
 
     def _isi_catatan(self, data: Data) -> None:
         """Show the notes, touching only what changed: append new ones, repaint edited ones."""
@@ -179,14 +217,14 @@ class Pleno1Screen(LayarTahap):
             daftar.scroll_end(animate=False, immediate=False)
         self.query_one("#judul-catatan", Static).update(Text(
             f"Catatan notulen Pleno I ({len(baru)})  {g('dot')}  {g('up')}{g('down')} pilih, Enter/Ctrl+Y "
-            "ubah, Ctrl+L hapus", no_wrap=True, overflow="ellipsis"))
+            "ubah, Ctrl+L hapus", no_wrap=True, overflow=glyph.potong()))
 
     def _mengikuti(self) -> bool:
         """True while no note is chosen: the list then follows the newest note."""
         return self.daftar.highlighted is None
 
     def _tampil_pembicara(self) -> None:
-        label = Text(no_wrap=True, overflow="ellipsis")
+        label = Text(no_wrap=True, overflow=glyph.potong())
         if self.pembicara:
             label.append_text(teks(potong(self.pembicara, 26)))
         else:
@@ -204,7 +242,10 @@ class Pleno1Screen(LayarTahap):
 
     @on(Input.Submitted, "#ketik")
     def _enter(self, event: Input.Submitted) -> None:
-        baris = event.value
+        self.kirim(event.value)
+
+    def kirim(self, baris: str) -> None:
+        """Save the typed line as a note (Enter); an empty line edits the chosen note."""
         if not baris.strip():
             if self._terpilih_id() is not None:
                 self.action_ubah_catatan()  # arrows chose a note, Enter on the empty line edits it
@@ -217,6 +258,7 @@ class Pleno1Screen(LayarTahap):
         self.daftar.highlighted = None
         self.daftar.scroll_end(animate=False, immediate=False)
         self.ketik.value = ""
+        aplikasi(self).draf.hapus(DRAF_CATATAN)
         c = self.data.records("catatan").get(hasil.nilai)
         if c is not None:
             siapa = f" {c.pembicara}" if c.pembicara else ""

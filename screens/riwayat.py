@@ -19,7 +19,7 @@ from sesi.model import PERAN
 from .glyph import g
 from .kontrak import DataBerubah, aplikasi
 from .teks import aman, teks
-from .widgets import teruskan_panah, Tabel
+from .widgets import Isian, teruskan_panah, Tabel
 
 BATAS = 500
 
@@ -28,8 +28,10 @@ def ringkas(value: Any, n: int = 40) -> str:
     """A stored old/new value as one short line."""
     if value is None:
         return "-"
+    if isinstance(value, bool):  # values in words, as the forum says them
+        return "ya" if value else "tidak"
     if isinstance(value, (dict, list)):
-        text = json.dumps(value, ensure_ascii=False)
+        text = json.dumps(value, ensure_ascii=False).replace("true", "ya").replace("false", "tidak")
     else:
         text = str(value)
     text = text.replace("\n", " ")
@@ -75,8 +77,8 @@ class RiwayatScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="judul")
-        yield Input(value=self.saring_awal, placeholder="Saring: id usulan, judul, nama, peran, tindakan",
-                    id="saring", compact=True)
+        yield Isian(value=self.saring_awal, placeholder="Saring: id usulan, judul, nama, peran, tindakan",
+                  id="saring", compact=True)
         yield Tabel(id="daftar")
         yield Static(id="rinci")
         yield Footer()

@@ -92,6 +92,52 @@ def _deklarasi_kita(node: "DOMNode") -> set[tuple[str, str]]:
     return out
 
 
+def kunci_huruf(key: str) -> bool:
+    """Whether a key is a single character a text field would take ("x", "P", "question_mark", "space"),
+    not a control, function or navigation key."""
+    if "+" in key.strip("+") and not key.startswith("shift+"):
+        return False
+    inti = key.split("+")[-1]
+    if inti == "space":
+        return True
+    huruf = key_to_character(inti)
+    return huruf is not None and len(huruf) == 1 and huruf.isprintable()
+
+
+def huruf_saat_mengetik(node: "DOMNode", action: str) -> bool:
+    """Whether `action` of `node` is bound to a single-character key while the focused widget takes text:
+    such an action must not run (the character belongs to the text). `check_action` of the base classes
+    (`LayarTahap`, `Bagian`, `Dialog`) answers False then."""
+    from .widgets import mengambil_teks
+
+    try:
+        fokus = node.screen.focused if node.is_attached else None
+    except Exception:  # noqa: BLE001 - a node without a screen yet
+        return False
+    if fokus is None or not mengambil_teks(fokus):
+        return False
+    for cls in type(node).__mro__:
+        for b in cls.__dict__.get("BINDINGS", []):
+            if isinstance(b, Binding) and b.action.split("(")[0] == action and any(kunci_huruf(k) for k in b.key.split(",")):
+                return True
+    return False
+
+
+class JagaHuruf:
+    """Mixin for screens, dialogs and parts: a single-letter action never runs while a text field has the
+    focus (the letter is text); otherwise the class's own `boleh_aksi` decides. Put it before the Textual
+    class (`class LayarTahap(JagaHuruf, Screen)`); subclasses answer `boleh_aksi`, not `check_action`."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if huruf_saat_mengetik(self, action):  # type: ignore[arg-type]
+            return False
+        return self.boleh_aksi(action, parameters)
+
+    def boleh_aksi(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Whether `action` applies now (True; False hides it; None shows it disabled)."""
+        return True
+
+
 def perintah_aktif(screen: "Screen") -> list[Perintah]:
     """Every enabled action of the focused widget, the screen and the app, in that order, one entry per
     action (a binding with several keys, or remapped ones, lists them together)."""
@@ -122,10 +168,46 @@ def perintah_palet(screen: "Screen") -> Iterator[SystemCommand]:
         yield SystemCommand(p.judul, p.bantuan, lambda p=p: screen.app.call_later(p.jalankan))
 
 
+class PaletPerintah(CommandPalette):
+    """Textual's command palette, in Indonesian: the prompt, and the line shown when nothing matches."""
+
+    KOSONG = "Tidak ada perintah yang cocok"
+
+    def on_mount(self) -> None:
+        from textual.command import SearchIcon
+
+        from .glyph import g
+
+        if g("ell") == "...":  # the ASCII look: no emoji magnifier
+            self.query_one(SearchIcon).icon = ">"
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        # Textual writes "No matches found" here (no public hook for the text): the same countdown and
+        # line, in Indonesian. The attributes used are those of Textual 8.2's CommandPalette.
+        from rich.align import Align
+        from rich.text import Text
+        from textual.command import CommandList
+        from textual.widgets.option_list import Option
+
+        self._stop_no_matches_countdown()
+
+        def kosong() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(Align.center(Text(self.KOSONG, style="not bold")), disabled=True, id=self._NO_MATCHES))
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, kosong, name="tidak-cocok")
+
+
 def buka_palet(app: App) -> None:
     """Open the command palette with an Indonesian prompt (an App's `action_command_palette`)."""
     if app.use_command_palette and not CommandPalette.is_open(app):
-        app.push_screen(CommandPalette(id="--command-palette", placeholder="Cari perintah…"))
+        from .glyph import g
+
+        app.push_screen(PaletPerintah(id="--command-palette", placeholder=f"Cari perintah{g('ell')}"))
 
 
-__all__ = ["buka_palet", "Perintah", "nama_tombol", "perintah_aktif", "perintah_palet", "tampil_tombol"]
+__all__ = ["buka_palet", "JagaHuruf", "PaletPerintah", "huruf_saat_mengetik", "kunci_huruf", "Perintah", "nama_tombol", "perintah_aktif", "perintah_palet", "tampil_tombol"]

@@ -22,7 +22,8 @@ from sesi.teks import ada_kendali
 
 from .kontrak import Hasil
 
-from .glyph import g
+from .glyph import g, potong as potong_mode
+from .tombol import JagaHuruf
 from .teks import teks
 
 #: Agenda stages as shown in the bar: key, short label, F-key alias.
@@ -36,6 +37,9 @@ AGENDA: list[tuple[str, str, str]] = [
     ("berita_acara", "BA", "f8"),
 ]
 LABEL_LAYAR = {k: ("Berita Acara" if k == "berita_acara" else label) for k, label, _ in AGENDA}
+#: Shorter labels for a narrow terminal (60 columns): every stage stays in the bar.
+LABEL_PENDEK = {"persiapan": "Siap", "pendaftaran": "Daftar", "pleno1": "Pleno I", "kelompok": "Klp",
+                "skoring": "Skor", "pleno2": "Pleno II", "berita_acara": "BA"}
 
 
 class AgendaBar(Static):
@@ -50,14 +54,21 @@ class AgendaBar(Static):
         self.current = current
         self.sesi_tahap = ""
 
+    def on_resize(self) -> None:
+        self.refresh()  # full or short labels, by the width
+
     def tandai(self, sesi_tahap: str) -> None:
         if sesi_tahap != self.sesi_tahap:
             self.sesi_tahap = sesi_tahap
             self.refresh()
 
     def render(self) -> Text:
-        out = Text(no_wrap=True, overflow="ellipsis")
+        out = Text(no_wrap=True, overflow=potong_mode())
+        penuh = sum(len(label) + 2 for _, label, _ in AGENDA) + len(AGENDA) - 1
+        pendek = 0 < self.size.width < penuh
         for i, (key, label, _) in enumerate(AGENDA):
+            if pendek:
+                label = LABEL_PENDEK[key]
             if i:
                 out.append(g("sep"), style="dim")
             mark = g("cur") if key == self.sesi_tahap else " "
@@ -68,11 +79,55 @@ class AgendaBar(Static):
         return out
 
 
+class Isian(Input):
+    """A one-line text field that never selects its text on focus: a key that arrives together with the
+    Tab that focused it (a burst over SSH, a paste) is added to the text, never typed over it. Ctrl+A
+    selects everything on purpose."""
+
+    BINDINGS = [
+        Binding("ctrl+a", "select_all", "Pilih semua teks", id="isian.pilih_semua", show=False,
+                tooltip="Ketikan berikutnya menggantikan seluruh isi kotak"),
+    ]
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        kwargs.setdefault("select_on_focus", False)
+        super().__init__(*args, **kwargs)
+
+
+def mengambil_teks_sendiri(widget: Any) -> bool:
+    """Whether `widget` itself edits typed text: a text field, a text area, or a Select's open list (which
+    searches as you type; Textual 8 keeps its class in a private module, hence the guarded import)."""
+    from textual.widgets import TextArea
+
+    try:
+        from textual.widgets._select import SelectOverlay
+    except ImportError:  # pragma: no cover - a later Textual
+        SelectOverlay = TextArea  # noqa: N806
+    return isinstance(widget, (Input, TextArea, SelectOverlay))
+
+
+def mengambil_teks(widget: Any) -> bool:
+    """Whether `widget` takes typed text: a text field, a text area, a Select's open list (it searches as
+    you type), or a widget that says so with `MENGAMBIL_TEKS` (the nearest of it and its parents that says
+    anything decides; e.g. the whole Impor part, where letters belong to the path being typed).
+    Single-letter actions must not fire while such a widget has the focus."""
+    if mengambil_teks_sendiri(widget):
+        return True
+    node = widget
+    while node is not None:
+        nilai = getattr(node, "MENGAMBIL_TEKS", None)
+        if nilai is not None:
+            return bool(nilai)
+        node = node.parent
+    return False
+
+
 class StatusBar(Static):
-    """Save state (Tersimpan - rev N / the error), who is at this terminal, and the warnings count."""
+    """Save state (Tersimpan - rev N / the error), who is at this terminal, and the warnings count. A
+    long message wraps onto a second and third line instead of being cut."""
 
     DEFAULT_CSS = """
-    StatusBar { height: 1; background: $boost; }
+    StatusBar { height: auto; max-height: 3; background: $boost; }
     StatusBar.-galat { background: $error 40%; }
     """
 
@@ -80,6 +135,7 @@ class StatusBar(Static):
         super().__init__(**kwargs)
         self.pesan = Text("")
         self.kanan = Text("")
+        self._baris = 1
 
     def atur(self, pesan: Text | str, galat: bool = False) -> None:
         """Show a message; control and bidi characters in it are made visible (`teks`), never sent."""
@@ -87,9 +143,15 @@ class StatusBar(Static):
             pesan = teks(pesan)
         elif ada_kendali(pesan.plain, baris_baru=True):
             pesan = teks(pesan.plain, style=pesan.style)
+        lebar = self.size.width or 80
+        baris = 1 if pesan.cell_len <= lebar else 2 + (pesan.cell_len > 2 * lebar - 10)
         self.pesan = pesan
         self.set_class(galat, "-galat")
-        self.refresh()
+        # A layout pass only when the message needs another number of lines (not on every keystroke).
+        self.refresh(layout=baris != self._baris)
+        self._baris = baris
+        if self.is_attached and hasattr(self.app, "kabar_terakhir"):
+            self.app.kabar_terakhir = (pesan, galat)  # every screen shows the latest message when shown
 
     def atur_kanan(self, kanan: Text | str) -> None:
         kanan = kanan if isinstance(kanan, Text) and not ada_kendali(kanan.plain) else teks(
@@ -102,10 +164,22 @@ class StatusBar(Static):
         width = self.size.width or 80
         right = self.kanan.copy()
         left = self.pesan.copy()
-        room = max(0, width - right.cell_len - 1)
-        left.truncate(room, overflow="ellipsis")
-        pad = max(1, width - left.cell_len - right.cell_len)
-        return Text.assemble(left, " " * pad, right, no_wrap=True)
+        if left.cell_len + right.cell_len + 1 <= width:
+            pad = max(1, width - left.cell_len - right.cell_len)
+            return Text.assemble(left, " " * pad, right, no_wrap=True)
+        if left.cell_len <= width:
+            # The message fills the line: it is shown whole; who/warnings come back with a shorter one.
+            return Text.assemble(left, no_wrap=True)
+        # Longer than the line: the message wraps (nothing of it is cut), who/warnings after it if room.
+        left.no_wrap = False
+        left.overflow = "fold"
+        baris = list(left.wrap(self.app.console, width))
+        akhir = baris[-1] if baris else Text()
+        if akhir.cell_len + right.cell_len + 1 <= width:
+            baris[-1] = Text.assemble(akhir, " " * (width - akhir.cell_len - right.cell_len), right)
+        out = Text("\n").join(baris)
+        out.no_wrap = True
+        return out
 
 
 class Tabel(DataTable):
@@ -202,7 +276,7 @@ class Kolom:
     petunjuk: str = ""
 
 
-class Dialog(ModalScreen[Any]):
+class Dialog(JagaHuruf, ModalScreen[Any]):
     """Base: Esc or F10 cancels; ctrl+s confirms."""
 
     DEFAULT_CSS = """
@@ -230,10 +304,31 @@ class Dialog(ModalScreen[Any]):
     ]
 
     def action_batal(self) -> None:
-        self.dismiss(None)
+        """Esc/F10: close at once when nothing was typed, else ask Simpan / Buang / Batal."""
+        nama = self.ketikan_belum_disimpan()
+        if not nama:
+            self.dismiss(None)
+            return
+
+        def putuskan(pilihan: str | None) -> None:
+            if pilihan == "simpan":
+                self.simpan_ketikan()
+            elif pilihan == "buang":
+                self.dismiss(None)
+        self.app.push_screen(SimpanBuangDialog(f"Isian \"{nama}\" sudah diubah dan belum disimpan."), putuskan)
 
     def action_simpan(self) -> None:  # overridden
         self.dismiss(True)
+
+
+    # --- typed text not saved yet (asked about before it is thrown away: Esc, Ctrl+Q) ---
+    def ketikan_belum_disimpan(self) -> str:
+        """What was typed here and not saved, named for the question ("" = nothing)."""
+        return ""
+
+    def simpan_ketikan(self) -> None:
+        """Save what was typed (as the dialog's own save key does)."""
+        self.action_simpan()
 
     @on(Button.Pressed, "#batal")
     def _batal(self) -> None:
@@ -250,6 +345,11 @@ class FormDialog(Dialog):
     `periksa(values) -> str | None` may refuse the values with a message (the dialog stays open and keeps
     the input).
     """
+
+    BINDINGS = [
+        # Enter is taken when read (priority), so the letters that arrive with it go to the next field.
+        Binding("enter", "berikut", "Isian berikut", id="dialog.berikut", show=False, priority=True),
+    ]
 
     def __init__(self, judul: str, kolom: list[Kolom], periksa=None, tombol: str = "Simpan", fokus: str = ""):
         super().__init__()
@@ -273,13 +373,14 @@ class FormDialog(Dialog):
                             yield Select([(teks(lbl), val) for lbl, val in k.pilihan], value=nilai,
                                          allow_blank=not k.wajib, id=f"f-{k.key}", prompt="(pilih)", compact=True)
                         else:
-                            yield Input(value=k.nilai, id=f"f-{k.key}", placeholder=k.petunjuk, compact=True)
+                            yield Isian(value=k.nilai, id=f"f-{k.key}", placeholder=k.petunjuk, compact=True)
             yield Label("", classes="galat", id="galat")
             with Horizontal(classes="tombol"):
                 yield Button(f"{self.tombol} (Ctrl+S)", id="simpan", variant="primary", compact=True)
                 yield Button("Batal (F10)", id="batal", compact=True)
 
     def on_mount(self) -> None:
+        self._awal = self.nilai()
         # The chosen or the first enabled field, not the scroll container around the fields (which would
         # take the typing).
         for key in [self.fokus] * bool(self.fokus) + [k.key for k in self.kolom]:
@@ -302,10 +403,20 @@ class FormDialog(Dialog):
     def galat(self, pesan: str) -> None:
         self.query_one("#galat", Label).update(teks(pesan))
 
-    @on(Input.Submitted)
-    def _enter(self, event: Input.Submitted) -> None:
+    def ketikan_belum_disimpan(self) -> str:
+        awal = getattr(self, "_awal", None)
+        return self.judul if awal is not None and self.nilai() != awal else ""
+
+
+    def boleh_aksi(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "berikut":  # Enter on a text field; elsewhere (a Select, a button) it does its own job
+            return isinstance(self.focused, Input)
+        return True
+
+    def action_berikut(self) -> None:
+        """Enter: the next field, or save on the last one."""
         inputs = [w for w in self.query("Input, Select")]
-        i = inputs.index(event.input)
+        i = inputs.index(self.focused) if self.focused in inputs else len(inputs) - 1
         if i + 1 < len(inputs):
             inputs[i + 1].focus()
         else:
@@ -383,6 +494,42 @@ class KonfirmasiDialog(Dialog):
         self.dismiss(False)
 
 
+class SimpanBuangDialog(Dialog):
+    """Typed text would be lost: S saves it, B throws it away, Esc/F10 (or Batal) goes back to it.
+    Returns "simpan", "buang" or None."""
+
+    BINDINGS = [
+        Binding("s", "simpan", "Simpan", id="ketikan.simpan"),
+        Binding("b", "buang", "Buang", id="ketikan.buang", tooltip="Ketikan yang belum disimpan dibuang"),
+    ]
+
+    def __init__(self, pertanyaan: str):
+        super().__init__()
+        self.pertanyaan = pertanyaan
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            with VerticalScroll(classes="pertanyaan"):
+                yield Label(teks(self.pertanyaan + " Simpan dahulu?"), classes="judul")
+            with Horizontal(classes="tombol"):
+                yield Button("Simpan (S)", id="simpan", variant="primary", compact=True)
+                yield Button("Buang (B)", id="buang", variant="error", compact=True)
+                yield Button("Batal (F10)", id="batal", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#simpan", Button).focus()
+
+    def action_simpan(self) -> None:
+        self.dismiss("simpan")
+
+    def action_buang(self) -> None:
+        self.dismiss("buang")
+
+    @on(Button.Pressed, "#buang")
+    def _buang(self) -> None:
+        self.action_buang()
+
+
 class PilihDialog(Dialog):
     """Choose one of many: type to filter, arrows to move, Enter to choose. Returns the value or None."""
 
@@ -390,16 +537,19 @@ class PilihDialog(Dialog):
     PilihDialog OptionList { height: auto; max-height: 14; }
     """
 
-    def __init__(self, judul: str, pilihan: list[tuple[str, str]], petunjuk: str = "Ketik untuk menyaring"):
+    def __init__(self, judul: str, pilihan: list[tuple[str, str]], petunjuk: str = "Ketik untuk menyaring",
+                 sorot: str = ""):
+        """`sorot`: the value the cursor starts on (the first one by default); the list keeps its order."""
         super().__init__()
         self.judul = judul
         self.pilihan = pilihan
         self.petunjuk = petunjuk
+        self.sorot = sorot
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(teks(self.judul), classes="judul")
-            yield Input(placeholder=self.petunjuk, id="saring")
+            yield Isian(placeholder=self.petunjuk, id="saring", compact=True)
             yield OptionList(*self._options(""), id="opsi")
             with Horizontal(classes="tombol"):
                 yield Button("Batal (F10)", id="batal", compact=True)
@@ -420,7 +570,8 @@ class PilihDialog(Dialog):
     def on_mount(self) -> None:
         opsi = self.query_one("#opsi", OptionList)
         if opsi.option_count:
-            opsi.highlighted = 0
+            nilai = [v for _, v in self.pilihan]
+            opsi.highlighted = nilai.index(self.sorot) if self.sorot in nilai else 0
 
     def on_key(self, event) -> None:
         opsi = self.query_one("#opsi", OptionList)
@@ -445,5 +596,6 @@ class PilihDialog(Dialog):
         self.dismiss(opsi.get_option_at_index(opsi.highlighted).id)
 
 
-__all__ = ["AGENDA", "LABEL_LAYAR", "TAHAP", "AgendaBar", "StatusBar", "Tabel", "teruskan_panah", "Kolom", "Dialog",
-           "FormDialog", "AlasanDialog", "KonfirmasiDialog", "PilihDialog", "Hasil"]
+__all__ = ["AGENDA", "LABEL_LAYAR", "LABEL_PENDEK", "TAHAP", "AgendaBar", "StatusBar", "Tabel", "teruskan_panah", "Kolom", "Dialog",
+           "FormDialog", "AlasanDialog", "KonfirmasiDialog", "PilihDialog", "SimpanBuangDialog", "Hasil", "Isian",
+           "mengambil_teks", "mengambil_teks_sendiri"]

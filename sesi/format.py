@@ -83,6 +83,11 @@ def nama_hari(iso: str) -> str:
     return HARI[date.fromisoformat(iso).weekday()]
 
 
+def tanggal_lengkap(iso: str) -> str:
+    """'2027-02-09' -> 'Selasa, 9 Februari 2027': how a date typed in any form is shown back."""
+    return f"{nama_hari(iso)}, {tanggal_panjang(iso)}"
+
+
 def jam(iso_waktu: str) -> str:
     """'2027-02-09T08:15:03' -> '08.15' (Indonesian time with a dot)."""
     if len(iso_waktu) >= 16:

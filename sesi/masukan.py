@@ -78,16 +78,51 @@ def nama_orang(value: object, nama_kolom: str = "Nama", *, boleh_kosong: bool = 
     return v
 
 
+#: Month names and their usual short forms, Indonesian and English (lists copied from documents).
+_BULAN_NAMA = {
+    "januari": 1, "jan": 1, "january": 1, "februari": 2, "feb": 2, "pebruari": 2, "peb": 2, "february": 2,
+    "maret": 3, "mar": 3, "march": 3, "april": 4, "apr": 4, "mei": 5, "may": 5, "juni": 6, "jun": 6,
+    "june": 6, "juli": 7, "jul": 7, "july": 7, "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8,
+    "august": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "oct": 10, "october": 10,
+    "november": 11, "nov": 11, "nop": 11, "nopember": 11, "desember": 12, "des": 12, "dec": 12,
+    "december": 12,
+}
+_HARI_NAMA = ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad")
+_TGL_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
+_TGL_HBT = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+_TGL_NAMA = re.compile(r"(\d{1,2})[\s\-/.]+([a-z]+)\.?[\s\-/.,]+(\d{4})")
+
+
+def baca_tanggal(value: object) -> date | None:
+    """A date as people type it, or None when it is not one. Day first, as in Indonesia: 09/02/2027,
+    9-2-2027, 9.2.2027, 9 Februari 2027, 9 Feb 2027, "Selasa, 9 Februari 2027"; and ISO 2027-02-09."""
+    v = bersih(value).casefold().strip()
+    for hari in _HARI_NAMA:  # a leading day name ("Selasa, 9 Februari 2027") says nothing more
+        if v.startswith(hari):
+            v = v[len(hari):].lstrip(" ,")
+            break
+    try:
+        if m := _TGL_ISO.fullmatch(v):
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        if m := _TGL_HBT.fullmatch(v):
+            return date(int(m[3]), int(m[2]), int(m[1]))
+        if (m := _TGL_NAMA.fullmatch(v)) and m[2] in _BULAN_NAMA:
+            return date(int(m[3]), _BULAN_NAMA[m[2]], int(m[1]))
+    except ValueError:  # 31/02/2027
+        return None
+    return None
+
+
 def tanggal_iso(value: object, nama_kolom: str, *, boleh_kosong: bool = False) -> str:
-    """A date written TTTT-BB-HH, returned in ISO form ("" when empty and allowed)."""
+    """A date as people type it (`baca_tanggal`), returned in ISO form ("" when empty and allowed)."""
     v = bersih(value)
     if not v and boleh_kosong:
         return ""
-    try:
-        return date.fromisoformat(v).isoformat()
-    except ValueError:
-        raise DataDitolak(f"{nama_kolom} harus berupa tanggal TTTT-BB-HH (misalnya 2027-02-09), "
-                          f"bukan '{kutip(v)}'.") from None
+    d = baca_tanggal(v)
+    if d is None:
+        raise DataDitolak(f"{nama_kolom} harus berupa tanggal, misalnya 09/02/2027, 9 Februari 2027 atau "
+                          f"2027-02-09 (hari/bulan/tahun), bukan '{kutip(v)}'.")
+    return d.isoformat()
 
 
 def bilangan_bulat(value: object, nama_kolom: str, *, minimum: int | None = None,
@@ -127,5 +162,5 @@ def desimal_dalam_batas(d: Decimal, nama_kolom: str, teks: str, *, maksimum: Dec
     return d
 
 
-__all__ = ["BATAS_ALASAN", "BATAS_DIGIT", "BATAS_NAMA", "alasan", "bilangan_bulat", "desimal_dalam_batas",
+__all__ = ["BATAS_ALASAN", "BATAS_DIGIT", "BATAS_NAMA", "alasan", "baca_tanggal", "bilangan_bulat", "desimal_dalam_batas",
            "kutip", "nama_orang", "tanggal_iso", "teks_terbatas", "wajib"]

@@ -209,11 +209,31 @@ def tambah_delegasi(tx: Transaksi, peserta: str = "", nama: str = "", keterangan
     return rid
 
 
+#: The posts of the tim perumus in their fixed order; every post but anggota is held by one person only.
+JABATAN_PERUMUS: dict[str, str] = {"ketua": "Ketua", "sekretaris": "Sekretaris", "anggota": "Anggota"}
+JABATAN_TUNGGAL = frozenset({"ketua", "sekretaris"})
+
+
+def jabatan_perumus_terisi(perumus: dict[str, dict]) -> dict[str, str]:
+    """The single posts already held: jabatan -> the holder's name."""
+    return {r.get("jabatan", ""): r.get("nama", "") for r in perumus.values()
+            if r.get("jabatan", "") in JABATAN_TUNGGAL}
+
+
 def tambah_perumus(tx: Transaksi, peserta: str = "", nama: str = "", jabatan: str = "anggota") -> str:
+    """A member of the tim perumus. Ketua and sekretaris are held by one person each (a second one is
+    refused, naming who holds it); the same person is not added twice."""
     tx.wajib_peran(*BOLEH["pleno"])
     p = _orang(tx, peserta, nama)
-    if jabatan not in ("ketua", "sekretaris", "anggota"):
+    if jabatan not in JABATAN_PERUMUS:
         raise DataDitolak("Jabatan tim perumus: ketua, sekretaris atau anggota.")
+    perumus = tx.table("perumus")
+    terisi = jabatan_perumus_terisi(perumus)
+    if jabatan in terisi:
+        raise DataDitolak(f"{JABATAN_PERUMUS[jabatan]} tim perumus sudah ada ({terisi[jabatan]}); satu jabatan "
+                          "hanya untuk satu orang. Hapus dahulu bila hendak diganti.")
+    if p["id"] and any(r.get("peserta") == p["id"] for r in perumus.values()):
+        raise DataDitolak(f"{p['nama']} sudah menjadi anggota tim perumus.")
     rid = tx.id_baru("perumus", "TP", 2)
     tx.put("perumus", rid, {"id": rid, "nama": p["nama"], "peserta": p["id"], "jabatan": jabatan,
                             "urutan": tx.urutan_baru("perumus")})

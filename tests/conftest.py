@@ -67,6 +67,12 @@ def _tanpa_berkas_tombol_pengguna(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.getbasetemp() / "config-kosong"))
 
 
+@pytest.fixture(autouse=True)
+def _draf_di_folder_uji(tmp_path_factory, monkeypatch):
+    """Drafts of typed notes go to a folder of the test run, never the tester's ~/.local/state."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
+
+
 @pytest.fixture(scope="session")
 def _demo_asli(tmp_path_factory) -> bytes:
     """The demo session's file, built once per test process."""

@@ -133,3 +133,11 @@ async def tunggu(pilot: Any, kondisi: Callable[[], Any], batas: float = 10.0, *,
             raise AssertionError(f"tidak terjadi dalam {batas:g} detik: {nama}\n"
                                  f"layar:\n{layar_teks(pilot.app)}")
         await pilot.pause(0.02)
+
+
+def baris_layar(app: App) -> list[str]:
+    """What the terminal shows now, as a list of lines (`layar_teks` split)."""
+    return layar_teks(app).split("\n")
+
+
+teks_layar = layar_teks

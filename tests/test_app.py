@@ -11,7 +11,7 @@ from pathlib import Path
 
 from layar import layar_teks
 from musrenbang_tui.app import MusrenbangApp, jalankan, mouse_bawaan
-from screens.widgets import AgendaBar, StatusBar
+from screens.widgets import AgendaBar, KonfirmasiDialog, StatusBar
 from sesi import pendaftaran
 from sesi.store import Store
 from sesi.transaksi import Pelaku
@@ -71,10 +71,16 @@ async def test_palet_perintah_menjangkau_tindakan_layar(demo):
 
 
 async def test_tetapkan_tahap_sesi(demo):
-    """Ctrl+T records the screen's stage as the session's stage (what the projector follows)."""
+    """Ctrl+T records the screen's stage as the session's stage (what the projector follows), after a
+    question: N leaves the stage as it was."""
     app = buka(demo, "pleno1")
     async with app.run_test(size=(80, 24)) as pilot:
+        tahap = Store.buka(demo).data.info.tahap
         await pilot.press("ctrl+t")
+        assert isinstance(app.screen, KonfirmasiDialog)
+        await pilot.press("n")
+        assert Store.buka(demo).data.info.tahap == tahap
+        await pilot.press("ctrl+t", "y")
         assert Store.buka(demo).data.info.tahap == "pleno1"
         assert "Tersimpan" in app.screen.query_one(StatusBar).pesan.plain
 
@@ -166,7 +172,7 @@ async def test_peran_tayang_tidak_dapat_mengubah(demo):
     """A read-only (tayang) terminal gets a clear message instead of a change."""
     app = buka(demo, peran="tayang")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+t")
+        await pilot.press("ctrl+t", "y")
         bar = app.screen.query_one(StatusBar)
         assert bar.has_class("-galat") and "tayangan" in bar.pesan.plain.lower()
 

@@ -282,3 +282,32 @@ def test_pilihan_layar_sama_dengan_agenda_dan_readme():
     with pytest.raises(SystemExit) as keluar:
         main(["buka", "x.json", "--layar", "berita_acara"])
     assert keluar.value.code == 2
+
+
+def test_readme_menyebut_setiap_pilihan_setiap_perintah():
+    """The README's command list names every option of every command (`tayang --tampilan`, `demo --layar`,
+    ...), and the quick start says to leave the demo with Ctrl+Q before the second command."""
+    import argparse
+
+    from musrenbang_tui.cli import _parser
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    daftar = readme.split("## Perintah", 1)[1].split("```")[1]
+    blok: dict[str, str] = {}
+    for baris in daftar.splitlines():
+        if baris.startswith("musrenbang "):
+            nama = baris.split()[1]
+            blok[nama] = blok.get(nama, "") + "\n" + baris
+            terakhir = nama
+        elif baris.strip():
+            blok[terakhir] += "\n" + baris
+    sub = next(a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction))
+    hilang = []
+    for nama, p in sub.choices.items():
+        for a in p._actions:
+            if a.option_strings and "--help" not in a.option_strings and not any(
+                    f"{o} " in blok.get(nama, "") or f"{o}]" in blok.get(nama, "") for o in a.option_strings):
+                hilang.append(f"{nama} {a.option_strings[-1]}")
+    assert not hilang, hilang
+    mulai = readme.split("## Mulai cepat", 1)[1].split("##", 1)[0]
+    assert "Ctrl+Q" in mulai

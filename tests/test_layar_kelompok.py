@@ -14,7 +14,7 @@ from textual.widgets import OptionList
 from layar import layar_teks, tunggu
 from musrenbang_tui.app import MusrenbangApp
 from screens.tombol import perintah_aktif
-from screens.widgets import StatusBar
+from screens.widgets import KonfirmasiDialog, StatusBar
 from sesi import persiapan, usulan, verifikasi
 from sesi.store import Store
 from sesi.transaksi import Pelaku
@@ -136,10 +136,17 @@ async def test_tambah_anggota_satu_per_satu(demo):
         text = layar_teks(app)
         assert "H. Syarifuddin, S.H." in text and "18 anggota hadir" in text
         assert "Syarifuddin" in status(app) and "Tersimpan" in status(app)
-        # x takes the highlighted member (the one just added) out again
+        # x takes the highlighted member (the one just added) out again; the Footer then offers u, which
+        # puts them back (removing is one key, so it can be undone)
+        assert "Urungkan" not in layar_teks(app)
         await pilot.press("x")
         await pilot.pause()
         assert data(demo).peserta[pid].kelompok == ""
+        assert "u mengurungkan" in status(app) and "u Urungkan" in layar_teks(app)
+        await pilot.press("u")
+        await pilot.pause()
+        assert data(demo).peserta[pid].kelompok == KEL_II
+        assert "kembali ke" in status(app) and "u Urungkan" not in layar_teks(app)
 
 
 async def test_anggota_massal_per_unsur(demo):
@@ -510,7 +517,8 @@ def sesi_tanpa_kelompok(path: Path, usulan_bidang: tuple[str, ...] = ("Infrastru
 
 
 async def test_tanpa_kelompok_satu_tombol_per_bidang(tmp_path):
-    """Without defined kelompok the screen says so and K defines one kelompok per bidang."""
+    """Without defined kelompok the screen says so and K defines one kelompok per bidang, after a question
+    naming them (it makes several at once)."""
     path = sesi_tanpa_kelompok(tmp_path / "baru.json")
     app = buka(path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -519,6 +527,10 @@ async def test_tanpa_kelompok_satu_tombol_per_bidang(tmp_path):
         assert "Infrastruktur belum ditetapkan sebagai kelompok" in text
         assert "Tekan K untuk membentuk satu kelompok per bidang" in text
         await pilot.press("K")
+        await pilot.pause()
+        assert isinstance(app.screen, KonfirmasiDialog)
+        assert "Bentuk 2 kelompok" in layar_teks(app) and all(k.virtual for k in data(path).kelompok)
+        await pilot.press("y")
         await pilot.pause()
         kel = data(path).kelompok
         assert [(k.nama, k.virtual) for k in kel] == [("Infrastruktur", False), ("Ekonomi", False)]

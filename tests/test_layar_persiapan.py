@@ -128,12 +128,12 @@ async def test_tanggal_tidak_sah_ditolak_dan_isian_tetap(demo):
         dialog(app)
         await pilot.press("ctrl+u")
         await ketik(pilot, "Kecamatan Uji")
-        await ganti_isian(pilot, app, 4, "tanggal", "10/02/2027")
+        await ganti_isian(pilot, app, 4, "tanggal", "31/02/2027")
         await pilot.press("ctrl+s")
         await pilot.pause()
         dialog(app)  # still open
-        assert "TTTT-BB-HH" in str(app.screen.query_one("#galat").render())
-        assert nilai(app, "tanggal") == "10/02/2027", "isian pengguna tetap"
+        assert "hari/bulan/tahun" in str(app.screen.query_one("#galat").render())
+        assert nilai(app, "tanggal") == "31/02/2027", "isian pengguna tetap"
         assert nilai(app, "kecamatan") == "Kecamatan Uji"
         assert isi_berkas(store) == sebelum, "tidak ada yang tersimpan"
         # corrected in place, the same form saves both fields
@@ -312,7 +312,7 @@ async def test_skala_tidak_dapat_menyusut_di_bawah_nilai_yang_sudah_diberikan(de
         assert f"tidak memuat nilai {tertinggi}" in pesan
         assert nilai(app, "skala_maks") == str(tertinggi - 1)
         assert isi_berkas(store) == sebelum
-        await pilot.press("f10")
+        await pilot.press("f10", "b")  # the changed form asks; B throws the change away
         await pilot.press("delete", "y")  # a criterion already used to score cannot be deleted
         await pilot.pause()
         assert store.muat().kriteria_dari_kode("K1") is not None
@@ -402,7 +402,10 @@ async def test_satu_kelompok_per_bidang(demo):
     _usulan_pemerintahan(store)
     app = MusrenbangApp(store, layar="persiapan")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("p")
+        await pilot.press("p")  # asks first, naming the kelompok it would form
+        await pilot.pause()
+        assert "Bentuk 1 kelompok" in str(app.screen.query_one(".judul").render())
+        await pilot.press("y")
         await pilot.pause()
         kelompok = store.muat().daftar("kelompok")
         assert [k.bidang for k in kelompok][-1] == ["Pemerintahan"]

@@ -18,7 +18,7 @@ from textual.widgets import Input, TextArea
 from layar import layar_teks
 from musrenbang_tui.app import MusrenbangApp
 from screens.catatan_widget import CatatanDialog, lengkapi_nama, pisah_pembicara
-from screens.widgets import AlasanDialog, KonfirmasiDialog, PilihDialog, StatusBar
+from screens.widgets import SimpanBuangDialog, AlasanDialog, KonfirmasiDialog, PilihDialog, StatusBar
 from sesi import catatan, pleno, skor, verifikasi
 from sesi.data import Data
 from sesi.store import Store
@@ -157,7 +157,11 @@ async def test_ubah_dan_hapus_catatan(demo):
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, CatatanDialog)
         assert "tidak boleh kosong" in str(app.screen.query_one("#galat").render())
+        # F10 on a changed note asks first (Simpan / Buang / Batal); B throws the change away.
         await pilot.press("f10")
+        assert isinstance(app.screen, SimpanBuangDialog)
+        await pilot.press("b")
+        assert not isinstance(app.screen, (SimpanBuangDialog, CatatanDialog))
 
         # Delete the chosen note: "n" keeps it, "y" removes it.
         await pilot.press("ctrl+l")
@@ -249,7 +253,7 @@ async def test_geser_dengan_alasan_wajib(demo):
         await pilot.press("n", *"Coba lagi", "enter")
         assert isinstance(app.screen, AlasanDialog)
         assert "ujung daftar" in str(app.screen.query_one("#galat").render())
-        await pilot.press("f10")
+        await pilot.press("f10", "b")  # the typed reason is thrown away on purpose (B)
         await pilot.press("t", *"Dikembalikan", "enter")
         await pilot.pause()
         assert urutan(demo) == awal
@@ -377,7 +381,7 @@ async def test_tanggapan(demo):
         await pilot.press("c", "enter", *"Warga RT 5", "enter")
         await pilot.press("ctrl+s")
         assert "wajib diisi" in str(app.screen.query_one("#galat").render())
-        await pilot.press("f10")
+        await pilot.press("f10", "b")  # the typed name is thrown away on purpose (B)
         assert len(data(demo).records("tanggapan")) == 1
 
         await pilot.press("x", "y")
@@ -403,7 +407,9 @@ async def test_delegasi_dan_tim_perumus(demo):
 
         # Someone already a delegate is not offered again.
         await pilot.press("d", *"nurul hidayah")
-        assert "Nurul Hidayah" not in layar_teks(app)
+        opsi = app.screen.query_one("#opsi")
+        assert not any("Nurul Hidayah" in str(opsi.get_option_at_index(i).prompt)
+                       for i in range(opsi.option_count))
         await pilot.press("f10")
 
         await pilot.press("x", "y")  # the delegates table has the focus again, on its first row
@@ -485,3 +491,25 @@ async def test_markup_dan_karakter_kendali_tampil_apa_adanya(demo):
         assert "[bold]Penanggap[/]" in layar_teks(app)
         await pilot.press("4")
         assert "[red][bold]Tebal" in layar_teks(app)
+
+
+async def test_jabatan_perumus_tetap_urut_dan_ketua_kedua_ditolak(demo):
+    """The tim perumus posts keep one order (Ketua, Sekretaris, Anggota) whoever holds them; a held post
+    names its holder and the cursor starts on the first free one; choosing the held Ketua anyway is
+    refused with a message naming the Ketua, and nothing is saved."""
+    app = buka(demo, "pleno2")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "r", *"effendi", "enter", "enter")  # the Camat as Ketua
+        await pilot.pause()
+        await pilot.press("r", *"rabiatul", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PilihDialog)
+        opsi = app.screen.query_one("#opsi")
+        label = [str(opsi.get_option_at_index(i).prompt) for i in range(opsi.option_count)]
+        assert label == ["Ketua (sudah: Drs. H. Muhammad Yusuf Effendi)", "Sekretaris", "Anggota"]
+        assert opsi.highlighted == 1
+        await pilot.press("up", "enter")  # Ketua, held already
+        await pilot.pause()
+        perumus = list(data(demo).records("perumus").values())
+        assert [(x.nama, x.jabatan) for x in perumus] == [("Drs. H. Muhammad Yusuf Effendi", "ketua")]
+        assert "Ketua tim perumus sudah ada (Drs. H. Muhammad Yusuf Effendi)" in status(app)

@@ -106,3 +106,42 @@ def test_volume_dan_biaya_di_luar_batas_ditolak(store, bantu):
     bantu.ditolak(usulan.ubah_usulan, uid, volume="1.000.000.001")
     bantu.ditolak(usulan.ubah_usulan, uid, perkiraan_biaya="1000000000000000.01")
     bantu.ditolak(usulan.ubah_usulan, uid, prioritas_kelurahan="9" * 5000)
+
+
+# --- dates as people type them (issue 15, item 7) ------------------------------------------------------
+
+from datetime import date  # noqa: E402
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+from sesi.errors import DataDitolak  # noqa: E402
+from sesi.format import BULAN, tanggal_lengkap  # noqa: E402
+from sesi.masukan import baca_tanggal, tanggal_iso  # noqa: E402
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2199, 12, 31)))
+def test_tanggal_diterima_seperti_diketik_orang(d):
+    """Every way a date is written on an invitation or typed in a hurry reads as the same date, day
+    first; the full form the app shows back reads as the same date too."""
+    ditulis = [
+        d.isoformat(),
+        f"{d.day:02d}/{d.month:02d}/{d.year}",
+        f"{d.day}-{d.month}-{d.year}",
+        f"{d.day}.{d.month}.{d.year}",
+        f"{d.day} {BULAN[d.month - 1]} {d.year}",
+        f"{d.day} {BULAN[d.month - 1][:3].lower()} {d.year}",
+        f"{d.day} {BULAN[d.month - 1].upper()} {d.year}",
+        tanggal_lengkap(d.isoformat()),
+    ]
+    for t in ditulis:
+        assert baca_tanggal(t) == d, t
+        assert tanggal_iso(t, "Tanggal") == d.isoformat()
+
+
+def test_tanggal_yang_bukan_tanggal_ditolak_dengan_contoh():
+    """A day that does not exist or a half date is refused with examples of what is accepted."""
+    for salah in ("31/02/2027", "02/2027", "9 Februarii 2027", "besok", "2027-13-01"):
+        with pytest.raises(DataDitolak) as e:
+            tanggal_iso(salah, "Tanggal")
+        assert "09/02/2027" in str(e.value) and "9 Februari 2027" in str(e.value)
+    assert tanggal_lengkap("2027-02-09") == "Selasa, 9 Februari 2027"

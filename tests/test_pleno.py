@@ -182,6 +182,22 @@ def test_delegasi_tidak_dobel(store, bantu):
     assert (d.nama, d.unsur, d.lembaga, d.jenis_kelamin) == ("Siti Rahmah", "delegasi", "Pangeran", "P")
 
 
+def test_satu_ketua_dan_satu_sekretaris_tim_perumus(store, bantu):
+    """Ketua and sekretaris of the tim perumus are one person each: a second one is refused naming who
+    holds the post, and the same person is not added twice; anggota may be many."""
+    a, b, c, d = (bantu.peserta(n, "tokoh_masyarakat") for n in ("Camat Uji", "Siti", "Rudi", "Wati"))
+    bantu.lakukan(pleno.tambah_perumus, peserta=a, jabatan="ketua")
+    pesan = bantu.ditolak(pleno.tambah_perumus, peserta=b, jabatan="ketua")
+    assert "Ketua tim perumus sudah ada (Camat Uji)" in pesan
+    bantu.lakukan(pleno.tambah_perumus, peserta=b, jabatan="sekretaris")
+    assert "Sekretaris" in bantu.ditolak(pleno.tambah_perumus, nama="Orang Lain", jabatan="sekretaris")
+    assert "sudah menjadi anggota" in bantu.ditolak(pleno.tambah_perumus, peserta=a)
+    bantu.lakukan(pleno.tambah_perumus, peserta=c)
+    bantu.lakukan(pleno.tambah_perumus, peserta=d)
+    assert pleno.jabatan_perumus_terisi(store.muat().raw["perumus"]) == {"ketua": "Camat Uji",
+                                                                         "sekretaris": "Siti"}
+
+
 def test_keputusan_pleno_hanya_oleh_pimpinan_atau_operator(store, bantu, sebagai, infra):
     """The chair (pimpinan) decides in Pleno II; a fasilitator or notulen cannot."""
     kid, u = infra

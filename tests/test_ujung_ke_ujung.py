@@ -94,7 +94,7 @@ async def test_satu_sesi_dari_pendaftaran_sampai_berita_acara_disahkan(tmp_path:
         # Sidang Kelompok: one kelompok per bidang, members, a ketua by acclamation, verification.
         await _tekan(pilot, "ctrl+n")
         assert app.current_mode == "kelompok"
-        await _tekan(pilot, "K")
+        await _tekan(pilot, "K", "y")  # forms two kelompok: asked first
         kelompok = [k for k in app.data.kelompok if not k.virtual]
         assert [k.nama for k in kelompok] == ["Infrastruktur", "Ekonomi"]
         anggota = {kelompok[0].id: ("amir", "candra", "laila"), kelompok[1].id: ("bunga", "dewi", "harun")}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -25,13 +27,27 @@ class TabelAnggota(TabelBagian):
         Binding("m", "bagian('massal')", "Massal", id="kelompok.anggota.massal",
                 tooltip="Masukkan semua peserta hadir dari satu desa/kelurahan dan/atau unsur sekaligus"),
         Binding("x,delete", "bagian('keluarkan')", "Keluarkan anggota", id="kelompok.anggota.keluarkan",
-                show=False, key_display="x/Del", tooltip="Anggota yang disorot"),
+                show=False, key_display="x/Del", tooltip="Anggota yang disorot, langsung; u mengurungkannya"),
+        Binding("u", "bagian('urungkan')", "Urungkan keluarkan", id="kelompok.anggota.urungkan",
+                tooltip="Masukkan kembali anggota yang terakhir dikeluarkan di terminal ini"),
     ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """"u" is offered (Footer, help, palette) only while there is a removal to undo."""
+        if action == "bagian" and parameters == ("urungkan",):
+            bagian = next((a for a in self.ancestors if isinstance(a, BagianAnggota)), None)
+            return bagian is not None and bagian.terakhir_keluar is not None
+        return True
 
 
 class BagianAnggota(BagianSidang):
     KUNCI = "anggota"
     TABEL = frozenset({"peserta", "kelompok"})
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        #: (peserta, kelompok) of the last member removed here: "u" puts them back
+        self.terakhir_keluar: tuple[str, str] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="anggota-ringkas", classes="ringkas")
@@ -155,5 +171,23 @@ class BagianAnggota(BagianSidang):
         nama = aman(self.data.peserta[pid].nama)
         hasil = self.simpan(kelompok.atur_anggota, pid, "")
         if hasil.ok:
-            self.kabar(f"{nama} dikeluarkan dari {aman(kel.nama)} (t untuk memasukkan lagi) "
+            self.terakhir_keluar = (pid, kel.id)
+            self.tabel().refresh_bindings()
+            self.kabar(f"{nama} dikeluarkan dari {aman(kel.nama)} (u mengurungkan) "
+                       f"{g('dot')} Tersimpan rev {hasil.revisi}")
+
+    def aksi_urungkan(self) -> None:
+        """Put the member removed last back in their kelompok."""
+        if self.terakhir_keluar is None:
+            self.kabar("Tidak ada yang dapat diurungkan.")
+            return
+        pid, kid = self.terakhir_keluar
+        hasil = self.simpan(kelompok.atur_anggota, pid, kid)
+        if hasil.ok:
+            self.terakhir_keluar = None
+            self.tabel().refresh_bindings()
+            self.sorot([pid])
+            p = self.data.peserta.get(pid)
+            k = self.data.records("kelompok").get(kid)
+            self.kabar(f"{g('ok')} {aman(p.nama if p else pid)} kembali ke {aman(k.nama if k else kid)} "
                        f"{g('dot')} Tersimpan rev {hasil.revisi}")

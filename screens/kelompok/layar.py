@@ -20,6 +20,7 @@ from ..glyph import g
 from ..kontrak import aplikasi
 from ..pilih_kelompok import PilihKelompok
 from ..teks import aman
+from ..widgets import KonfirmasiDialog
 from .anggota import BagianAnggota
 from .bagian import BagianSidang
 from .pemilihan import BagianPemilihan
@@ -47,8 +48,8 @@ class KelompokScreen(PilihKelompok, LayarBagian):
         "VERIFIKASI: usulan yang disorot sesuai (kursor turun ke usulan berikut), ditolak (alasan wajib), "
         "dialihkan ke SKPD lain (alasan wajib; SKPD asal tetap tercatat), digabung dengan duplikatnya "
         "(desa/kelurahan asal tetap tercatat), dijadikan cadangan, dikembalikan ke baru, atau dipindah ke kelompok "
-        "lain; Enter membuka menu. Tanda ≈ (= pada tampilan ASCII) menandai kemungkinan duplikat dan menyebut "
-        "usulan yang mirip; rincian lengkap usulan yang disorot tampil di bawah tabel. Bila belum ada kelompok "
+        "lain; Enter membuka menu. Tanda kira-kira sama dengan (= pada tampilan ASCII) menandai "
+        "kemungkinan duplikat dan menyebut usulan yang mirip; rincian lengkap usulan yang disorot tampil di bawah tabel. Bila belum ada kelompok "
         "yang ditetapkan, kelompok dapat dibentuk satu per bidang."
     )
 
@@ -62,7 +63,7 @@ class KelompokScreen(PilihKelompok, LayarBagian):
         *[Binding(tombol, f"bagian('{key}')", f"Bagian {label}", id=f"kelompok.bagian_{key}", show=False)
           for key, label, tombol in BAGIAN],
         Binding("K", "per_bidang", "Bentuk kelompok per bidang", id="kelompok.per_bidang", show=False,
-                tooltip="Satu kelompok untuk setiap bidang yang belum memiliki kelompok"),
+                tooltip="Satu kelompok untuk setiap bidang yang belum memiliki kelompok; ditanyakan dahulu"),
     ]
 
     def __init__(self) -> None:
@@ -128,7 +129,7 @@ class KelompokScreen(PilihKelompok, LayarBagian):
         ket = f"{len([p for p in data.anggota(k.id) if p.hadir])} anggota, {len(data.usulan_kelompok(k.id))} usulan"
         return ket + (", belum ditetapkan" if k.virtual else "")
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+    def boleh_aksi(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "per_bidang":
             return any(k.virtual for k in self.data.kelompok)
         return True
@@ -138,6 +139,15 @@ class KelompokScreen(PilihKelompok, LayarBagian):
         if not virtual:
             self.status.atur("Setiap bidang sudah memiliki kelompok.")
             return
+
+        def jawab(ya: bool | None) -> None:
+            if ya:
+                self._bentuk_per_bidang(virtual)
+        self.app.push_screen(KonfirmasiDialog(
+            f"Bentuk {len(virtual)} kelompok, satu untuk setiap bidang yang belum mempunyai kelompok: "
+            f"{', '.join(aman(k.nama) for k in virtual)}?", ya="Bentuk"), jawab)
+
+    def _bentuk_per_bidang(self, virtual: list) -> None:
         hasil = self.simpan(persiapan.kelompok_per_bidang)
         if hasil.ok:
             nama = ", ".join(aman(k.nama) for k in virtual)

@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Static
 from sesi import akun, persiapan, sebutan
 from sesi.data import Data
 from sesi.errors import SesiError
-from sesi.format import nama_hari, tanggal_panjang
+from sesi.format import nama_hari, tanggal_lengkap, tanggal_panjang
 from sesi.model import (PERAN, PERAN_TIM, TAHAP, ZONA)
 from sesi.peringatan import peringatan_tanggal
 
@@ -110,6 +110,14 @@ BARIS_SESI: list[tuple[str, str]] = [
 def _tanggal(iso: str) -> str:
     try:
         return f"{iso} ({nama_hari(iso)}, {tanggal_panjang(iso)})"
+    except ValueError:
+        return iso
+
+
+def _tanggal_lengkap(iso: str) -> str:
+    """'2027-02-09' -> 'Selasa, 9 Februari 2027' ("" and anything not a date as it is)."""
+    try:
+        return tanggal_lengkap(iso) if iso else ""
     except ValueError:
         return iso
 
@@ -214,6 +222,8 @@ class BagianSesi(BagianPersiapan):
         awal = {k: str(getattr(info, k)) for k, _ in BARIS_SESI}
         awal.update(ibu_kota_kecamatan=sebutan.tempat_ttd(self.data), zona=sebutan.zona(self.data),
                     bappeda=sebutan.bappeda(self.data))
+        for k in ("tanggal", "tanggal_pengumuman"):  # dates shown in full; typed back in any usual form
+            awal[k] = _tanggal_lengkap(awal[k])
         kolom = [
             Kolom("kecamatan", "Kecamatan", awal["kecamatan"], wajib=True),
             Kolom("jenis_daerah", "Jenis daerah", awal["jenis_daerah"], pilihan=[("Kota", "Kota"),
@@ -222,12 +232,13 @@ class BagianSesi(BagianPersiapan):
             Kolom("kota", f"Nama {sebutan.jenis_daerah(self.data).lower()}", awal["kota"], wajib=True,
                   petunjuk="nama saja, mis. Cilacap"),
             Kolom("tahun", "Tahun RKPD", awal["tahun"], wajib=True, petunjuk="tahun yang direncanakan"),
-            Kolom("tanggal", "Tanggal musrenbang", awal["tanggal"], wajib=True, petunjuk="TTTT-BB-HH"),
+            Kolom("tanggal", "Tanggal musrenbang", awal["tanggal"], wajib=True,
+                  petunjuk="mis. 09/02/2027 atau 9 Februari 2027"),
             Kolom("tempat", "Tempat", awal["tempat"], wajib=True),
             Kolom("camat", "Camat", awal["camat"]),
             Kolom("nomor_ba", "Nomor berita acara", awal["nomor_ba"], petunjuk="mis. 050/   /Kec-BJU/2027"),
             Kolom("tanggal_pengumuman", "Tanggal pengumuman", awal["tanggal_pengumuman"],
-                  petunjuk="TTTT-BB-HH, minimal 7 hari sebelum"),
+                  petunjuk="mis. 02/02/2027; minimal 7 hari sebelum"),
             Kolom("min_delegasi", f"Min. delegasi/{sebutan.wilayah_kecil(self.data)}", awal["min_delegasi"]),
             Kolom("min_perempuan_delegasi", "Min. perempuan/delegasi", awal["min_perempuan_delegasi"]),
             Kolom("ibu_kota_kecamatan", "Ibu kota kecamatan", sebutan.tempat_ttd(self.data), wajib=True,
@@ -484,6 +495,15 @@ class BagianKelompok(BagianPersiapan):
                    lambda: self.lakukan(persiapan.hapus_kelompok, k.id), ya="Hapus")
 
     def per_bidang(self) -> None:
+        """One kelompok for each bidang without one, after a question naming them (it makes several at once)."""
+        virtual = [k.nama for k in self.data.kelompok if k.virtual]
+        if not virtual:
+            self.kabar("Setiap bidang sudah mempunyai kelompok; tidak ada yang dibentuk.")
+            return
+        self.tanya(f"Bentuk {len(virtual)} kelompok, satu untuk setiap bidang yang belum mempunyai kelompok: "
+                   f"{', '.join(virtual)}?", self._bentuk_per_bidang, ya="Bentuk")
+
+    def _bentuk_per_bidang(self) -> None:
         hasil = self.lakukan(persiapan.kelompok_per_bidang)
         if hasil.ok:
             if hasil.nilai:

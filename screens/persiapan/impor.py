@@ -23,7 +23,7 @@ from typing import Any, Iterable
 
 from rich.table import Table
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -37,7 +37,7 @@ from sesi.nama import BIDANG_BAKU
 
 from ..glyph import g
 from ..teks import potong, teks, teks_baris
-from ..widgets import PilihDialog, Tabel
+from ..widgets import Isian, PilihDialog, Tabel, mengambil_teks_sendiri
 from .bagian import BagianPersiapan, bidang_usulan
 
 JUDUL_JENIS = {"usulan": "Usulan", "peserta": "Peserta", "kriteria": "Kriteria", "skor": "Skor"}
@@ -115,7 +115,22 @@ def buat_pratinjau(store: Any, jenis: str, path: str, pilihan: Pilihan) -> Prati
 
 class PohonCsv(DirectoryTree):
     """Folders and the files the import reads (`AKHIRAN_BERKAS`) only; hidden ones left out. Plain markers
-    instead of emoji (which SSH terminals and the Linux console draw badly)."""
+    instead of emoji (which SSH terminals and the Linux console draw badly). Backspace goes to the folder
+    above, ~ to the home folder."""
+
+    MENGAMBIL_TEKS = False  # its own keys (~) work here, unlike on the part's buttons
+    BINDINGS = [
+        Binding("backspace", "naik", "Folder di atasnya", id="persiapan.folder_naik"),
+        Binding("tilde", "rumah", "Folder rumah (~)", id="persiapan.folder_rumah"),
+    ]
+
+    def action_naik(self) -> None:
+        induk = Path(self.path).resolve().parent
+        if induk != Path(self.path).resolve():
+            self.path = induk
+
+    def action_rumah(self) -> None:
+        self.path = Path.home()
 
     ICON_NODE = "▸ "
     ICON_NODE_EXPANDED = "▾ "
@@ -145,6 +160,8 @@ class TabelPemetaan(Tabel):
     """The preview's mapping: each file header, the column it goes to, its first three values; then each
     required column no header maps to."""
 
+    MENGAMBIL_TEKS = False  # a table: its own keys and the screen's work here
+
     BINDINGS = [
         Binding("enter", "pilih_kolom", "Pilih kolom", id="persiapan.impor.pilih_kolom",
                 tooltip="Kolom aplikasi untuk judul yang disorot, atau judul berkas untuk kolom wajib yang kurang"),
@@ -162,6 +179,8 @@ class TabelPemetaan(Tabel):
 class TabelSaran(Tabel):
     """The preview's suggestions: a name the session does not know and the known one it is close to."""
 
+    MENGAMBIL_TEKS = False  # a table: its own keys and the screen's work here
+
     BINDINGS = [
         Binding("enter", "terima", "Terima saran", id="persiapan.impor.terima_saran",
                 tooltip="Terima (atau batalkan) saran yang disorot; pratinjau diperbarui"),
@@ -174,6 +193,9 @@ class TabelSaran(Tabel):
 class BagianImpor(BagianPersiapan):
     KUNCI = "impor"
     PETUNJUK = "Enter: pratinjau · Ctrl+S: impor · Ctrl+L: telusuri folder · Tab: pindah"
+    #: Letters typed on the part's path, buttons or selects are the path being typed, never hotkeys (they go
+    #: to the path); its tables say otherwise (MENGAMBIL_TEKS = False).
+    MENGAMBIL_TEKS = True
 
     BINDINGS = [
         Binding("ctrl+s", "impor", "Impor", id="persiapan.impor.jalan",
@@ -233,14 +255,16 @@ class BagianImpor(BagianPersiapan):
             yield Select([(JUDUL_JENIS[j], j) for j in JENIS], value="usulan", allow_blank=False, compact=True,
                          id="impor-jenis")
             yield Label("Berkas")
-            yield Input(placeholder="path .xlsx/.xls/.ods/.csv", id="impor-path",
+            yield Isian(placeholder="path .xlsx/.xls/.ods/.csv", id="impor-path",
                         compact=True)
         with Horizontal(classes="baris tombol"):
             yield Button("Pratinjau (Enter)", id="impor-periksa", compact=True)
             yield Button("Impor (Ctrl+S)", id="impor-jalan", variant="primary", compact=True)
             yield Button("Telusuri folder (Ctrl+L)", id="impor-telusuri", compact=True)
         with ContentSwitcher(initial="impor-laporan"):
-            with VerticalScroll(id="impor-laporan", can_focus=True):
+            laporan = VerticalScroll(id="impor-laporan", can_focus=True)
+            laporan.MENGAMBIL_TEKS = False  # the report: the screen's keys (5, p, ...) work here
+            with laporan:
                 yield Static(self._panduan("usulan"), id="impor-isi")
             with Vertical(id="impor-pratinjau"):
                 yield Static(id="impor-ringkas")
@@ -259,6 +283,17 @@ class BagianImpor(BagianPersiapan):
 
     def utama(self) -> Widget | None:
         return self.query_one("#impor-path", Input)
+
+    def on_key(self, event: events.Key) -> None:
+        """A character typed while the focus is on a button or a select belongs to the path: it goes there."""
+        inp = self.query_one("#impor-path", Input)
+        fokus = self.screen.focused
+        if (event.is_printable and event.character and isinstance(fokus, (Button, Select))
+                and not mengambil_teks_sendiri(fokus)):
+            event.stop()
+            event.prevent_default()
+            inp.focus()
+            inp.insert_text_at_cursor(event.character)
 
     def _panduan(self, jenis: str) -> Text:
         out = Text()

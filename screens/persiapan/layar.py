@@ -82,7 +82,7 @@ class PersiapanScreen(LayarBagian):
         Binding("delete", "hapus", "Hapus", id="persiapan.hapus", key_display="Del",
                 tooltip="Baris yang disorot, setelah konfirmasi"),
         Binding("b", "kriteria_baku", "Pasang kriteria baku", id="persiapan.kriteria_baku", show=False,
-                tooltip="Lima kriteria baku; hanya sebelum ada nilai skor"),
+                tooltip="Lima kriteria baku; hanya sebelum ada nilai skor; ditanyakan dahulu"),
         Binding("s", "pilih_set", "Pilih set kriteria", id="persiapan.pilih_set", show=False,
                 tooltip="Set bawaan, per kelompok, atau per jenis usulan (fisik/non-fisik)"),
         Binding("x", "hapus_set", "Hapus set kriteria", id="persiapan.hapus_set", show=False,
@@ -90,7 +90,8 @@ class PersiapanScreen(LayarBagian):
         Binding("c", "cara_penilaian", "Cara penilaian", id="persiapan.cara_penilaian", show=False,
                 tooltip="Rata-rata atau jumlah nilai penilai, nilai yang tidak diberikan, total 0-100, penilai"),
         Binding("p", "per_bidang", "Satu kelompok per bidang", id="persiapan.per_bidang", show=False,
-                tooltip="Membentuk satu kelompok untuk setiap bidang usulan yang belum memiliki kelompok"),
+                tooltip="Membentuk satu kelompok untuk setiap bidang usulan yang belum memiliki kelompok; "
+                        "ditanyakan dahulu"),
         Binding("ctrl+l", "telusuri", "Telusuri folder untuk impor", id="persiapan.telusuri", show=False),
         *[Binding(judul[0], f"bagian('{key}')", f"Bagian {judul[2:]}", id=f"persiapan.bagian_{key}", show=False)
           for key, judul in BAGIAN.items()],
@@ -125,7 +126,7 @@ class PersiapanScreen(LayarBagian):
         self.refresh_bindings()
 
     # --- actions ---
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+    def boleh_aksi(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         berlaku = BERLAKU.get(action)
         if berlaku is None or not self.is_mounted:
             return True

@@ -14,6 +14,7 @@ from sesi.sebutan import label_unsur_singkat
 
 
 from ..bagian import Bagian
+from .. import glyph
 from ..glyph import g
 from ..teks import teks
 from ..widgets import KonfirmasiDialog, PilihDialog, Tabel
@@ -21,7 +22,7 @@ from ..widgets import KonfirmasiDialog, PilihDialog, Tabel
 
 def baris_teks(*bagian: Text | str) -> Text:
     """One line of plain pieces (str pieces are user text: never markup), cut with an ellipsis."""
-    out = Text(no_wrap=True, overflow="ellipsis")
+    out = Text(no_wrap=True, overflow=glyph.potong())
     for b in bagian:
         out.append_text(b if isinstance(b, Text) else teks(b))
     return out
@@ -31,7 +32,7 @@ def gabung_baris(*baris: Text) -> Text:
     """Lines joined, each kept to one line (cut with an ellipsis rather than wrapped)."""
     out = Text("\n").join(baris)
     out.no_wrap = True
-    out.overflow = "ellipsis"
+    out.overflow = glyph.potong()
     return out
 
 

@@ -34,8 +34,14 @@ KEPUTUSAN_SINGKAT = {
     "kesepakatan_dibatalkan": "Kesepakatan dibatalkan",
 }
 
-KOLOM_URUTAN = [("No", "no"), ("Kegiatan", "kegiatan"), ("Desa/Kelurahan", "kel"), ("SKPD", "skpd"),
-                ("Total", "total"), ("Ket.", "ket")]
+#: Total right after the number: it stays on screen however narrow the terminal (60 columns).
+KOLOM_URUTAN = [("No", "no"), ("Total", "total"), ("Kegiatan", "kegiatan"), ("Desa/Kelurahan", "kel"),
+                ("SKPD", "skpd"), ("Ket.", "ket")]
+
+
+def lebar_judul(lebar_layar: int) -> int:
+    """The usulan title's width: what the screen has beside the other columns (25 at 80 columns)."""
+    return max(16, lebar_layar - 55)
 
 
 def kolom_urutan(data: Data) -> list[tuple[str, str]]:
@@ -75,6 +81,7 @@ class BagianDaftar(BagianPleno):
             return
         urutan = pleno.urutan_akhir(data, kel.id)
         rows: list[tuple[str, list[Any]]] = []
+        judul = lebar_judul(self.app.size.width)
         for t in urutan:
             u = t.usulan
             ket = []
@@ -84,13 +91,13 @@ class BagianDaftar(BagianPleno):
                 ket.append(f"awal {t.peringkat_skor}")
             if not terverifikasi(u):
                 ket.append("blm verif")  # not agreed with the list (sesi.urutan.nasib_usulan)
-            rows.append((u.id, [str(t.peringkat_akhir), potong(u.kegiatan, 25), potong(u.kelurahan, 14),
-                                potong(u.skpd, 12), teks(bulat(t.total), "bold"), " ".join(ket)]))
+            rows.append((u.id, [str(t.peringkat_akhir), teks(bulat(t.total), "bold"), potong(u.kegiatan, judul),
+                                potong(u.kelurahan, 14), potong(u.skpd, 12), " ".join(ket)]))
         semua = data.usulan_kelompok(kel.id)
         belum = [u for u in semua if u.status == "belum_disepakati"]
         for u in belum:
-            rows.append((u.id, [teks("-", "dim"), teks(potong(u.kegiatan, 25), "dim"),
-                                teks(potong(u.kelurahan, 14), "dim"), teks(potong(u.skpd, 12), "dim"), "",
+            rows.append((u.id, [teks("-", "dim"), "", teks(potong(u.kegiatan, judul), "dim"),
+                                teks(potong(u.kelurahan, 14), "dim"), teks(potong(u.skpd, 12), "dim"),
                                 teks("belum", "italic")]))
         tabel.isi(kolom_urutan(data), rows)
 

@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from sesi import pleno
 from sesi.data import Data
+from sesi.pleno import JABATAN_PERUMUS, jabatan_perumus_terisi
 from sesi.sebutan import forum_lanjutan, label_unsur_singkat, wilayah_kecil
 
 
@@ -19,7 +20,6 @@ from ..teks import potong
 from ..widgets import PilihDialog, Tabel
 from .bersama import BagianPleno, baris_teks, gabung_baris, pilih_peserta
 
-JABATAN_PERUMUS = {"ketua": "Ketua", "sekretaris": "Sekretaris", "anggota": "Anggota"}
 
 
 class BagianDelegasi(BagianPleno):
@@ -65,8 +65,11 @@ class BagianDelegasi(BagianPleno):
                       utamakan="delegasi", kecuali=sudah)
 
     def tambah_perumus(self) -> None:
-        """Add a member of the tim perumus: who (the camat first while there is no ketua), then the post."""
-        ada_ketua = any(p.jabatan == "ketua" for p in self.data.records("perumus").values())
+        """Add a member of the tim perumus: who (the camat first while there is no ketua), then the post. The
+        posts are always listed in one order (Ketua, Sekretaris, Anggota), a post already held names its
+        holder, and the cursor starts on the first free one; a held post chosen anyway is refused by the
+        domain (`sesi.pleno.tambah_perumus`), with the reason on the status line."""
+        terisi = jabatan_perumus_terisi(self.data.raw.get("perumus", {}))
 
         def jabatan(pid: str) -> Callable[[str | None], None]:
             def pilih(jab: str | None) -> None:
@@ -78,11 +81,14 @@ class BagianDelegasi(BagianPleno):
         def orang(pid: str | None) -> None:
             if not pid:
                 return
-            urut = ["anggota", "sekretaris", "ketua"] if ada_ketua else ["ketua", "sekretaris", "anggota"]
             nama = self.data.peserta[pid].nama
-            self.app.push_screen(PilihDialog(f"Jabatan {nama} dalam tim perumus",
-                                             [(JABATAN_PERUMUS[j], j) for j in urut]), jabatan(pid))
-        pilih_peserta(self, self.data, "Anggota tim perumus", orang, utamakan="camat" if not ada_ketua else "")
+            pilihan = [(JABATAN_PERUMUS[j] + (f" (sudah: {terisi[j]})" if j in terisi else ""), j)
+                       for j in JABATAN_PERUMUS]
+            bebas = next((j for j in JABATAN_PERUMUS if j not in terisi), "anggota")
+            self.app.push_screen(PilihDialog(f"Jabatan {nama} dalam tim perumus", pilihan, sorot=bebas),
+                                 jabatan(pid))
+        pilih_peserta(self, self.data, "Anggota tim perumus", orang,
+                      utamakan="camat" if "ketua" not in terisi else "")
 
     def cara_hapus(self, table: str, rid: str, rec: Any) -> tuple[str, Callable[..., Any], tuple[Any, ...]]:
         jenis = "delegasi" if table == "delegasi" else "tim perumus"

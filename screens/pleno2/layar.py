@@ -36,6 +36,9 @@ BAGIAN: list[tuple[str, str]] = [
     ("p-delegasi", "3 Delegasi & perumus"),
     ("p-ttd", "4 Penandatangan"),
 ]
+#: Tab labels for a narrow terminal: all four tabs stay on screen at 60 columns.
+BAGIAN_PENDEK: dict[str, str] = {"p-daftar": "1 Daftar", "p-tanggapan": "2 Tanggapan", "p-delegasi": "3 Delegasi",
+                                 "p-ttd": "4 Ttd"}
 KELAS_BAGIAN: dict[str, type[BagianPleno]] = {
     "p-daftar": BagianDaftar,
     "p-tanggapan": BagianTanggapan,
@@ -133,6 +136,11 @@ class Pleno2Screen(PilihKelompok, LayarBagian):
             daftar.kid = self.kid
             daftar.tandai({})
         self.segarkan_bagian(data, perubahan)
+
+    def ukuran_berubah(self, sempit: bool, pendek: bool) -> None:
+        tabs = self.query_one(TabbedContent)
+        for pid, label in BAGIAN:
+            tabs.get_tab(pid).label = BAGIAN_PENDEK[pid] if sempit else label
 
     def bagian_tampak(self, bagian: Bagian) -> bool:
         return f"p-{bagian.KUNCI}" == self.query_one(TabbedContent).active

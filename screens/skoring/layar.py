@@ -37,6 +37,7 @@ from sesi.set_kriteria import nama_set, set_dipakai, set_usulan
 from sesi.urutan import urutan_akhir
 
 from ..base import LayarTahap
+from .. import glyph
 from ..glyph import g
 from ..kontrak import aplikasi
 from .matriks import KOSONG, Isi, KolomMatriks, Matriks, lebar_kolom_kriteria
@@ -392,7 +393,7 @@ class SkoringScreen(PilihKelompok, LayarTahap):
     def _judul(self, data: Data, per) -> None:
         kel = data.kelompok_dari_id(self.kid)
         dot = f" {g('dot')} "
-        out = Text(no_wrap=True, overflow="ellipsis")
+        out = Text(no_wrap=True, overflow=glyph.potong())
         if kel is None:
             out.append("Tidak ada kelompok")
         else:

@@ -43,6 +43,8 @@ KOSONG: Isi = ("", "")
 LEBAR_TOTAL = 7
 LEBAR_PERINGKAT = 10
 JUDUL_MIN, JUDUL_MAKS = 24, 60
+#: Below this width of the title column, the kelurahan is left out of the row titles.
+LEBAR_JUDUL_BERKELURAHAN = 30
 JUDUL = -1  # column index of the row titles
 
 
@@ -449,7 +451,8 @@ class Matriks(Widget, can_focus=True):
         n = len(self.kolom)
         if y == 0:
             if c == JUDUL:
-                return Strip([Segment(" " + pas(self.judul_usulan, width - 1), self._s("judul"))])
+                judul = self.judul_usulan if width - 2 >= LEBAR_JUDUL_BERKELURAHAN else "Usulan"
+                return Strip([Segment(" " + pas(judul, width - 1), self._s("judul"))])
             if c < n:
                 gaya = "judul-kursor" if c == self.kursor[1] else "judul"
                 return Strip([Segment(self._kanan(self.kolom[c].kode, width), self._s(gaya))])
@@ -487,7 +490,9 @@ class Matriks(Widget, can_focus=True):
         kegiatan, kelurahan = self.judul_baris.get(uid, (uid, ""))
         kegiatan, kelurahan = aman(kegiatan), aman(kelurahan)
         lebar = width - 2
-        lebar_kel = min(self._lebar_kel, max(8, lebar * 2 // 5))
+        # Narrow (60 columns): the title gets the whole width, so rows do not read the same; the cursor
+        # row's kelurahan is in the line under the matrix.
+        lebar_kel = 0 if lebar < LEBAR_JUDUL_BERKELURAHAN else min(self._lebar_kel, max(8, lebar * 2 // 5))
         lebar_keg = lebar - lebar_kel - (1 if lebar_kel else 0)
         segs = [Segment(g("next") if kursor else " ", self._s("penanda")),
                 Segment(pas(kegiatan, lebar_keg), self._s(""))]
