@@ -221,19 +221,9 @@ def masalah_perubahan(tables: dict, changed: dict[str, set[str]]) -> str:
 def _ke_2(meta: dict, tables: dict) -> tuple[dict, dict]:
     """Schema 1 -> 2 (issue 14: criteria sets, scales to 0-100 with half steps, several penilai).
 
-    Every criterion is in the session's default set with step 1 (`kelompok`, `jenis`, `langkah`); the
-    session scores as before: values of several penilai averaged (`gabung_penilai`), a cell incomplete
-    until every penilai has scored it (`nilai_kurang`), no listed penilai, totals as computed. Scores keep
-    their whole-number values (schema 2 also allows "7.5")."""
-    kriteria = tables.get("kriteria")
-    if isinstance(kriteria, dict):
-        tables["kriteria"] = {kode: (dict({"kelompok": "", "jenis": "", "langkah": "1"}, **k)
-                                     if isinstance(k, dict) else k) for kode, k in kriteria.items()}
-    sesi = tables.get("sesi")
-    if isinstance(sesi, dict) and isinstance(sesi.get("info"), dict):
-        info = {"gabung_penilai": "rata-rata", "nilai_kurang": "belum-lengkap", "penilai": {}, "total_100": False,
-                **sesi["info"]}
-        tables["sesi"] = dict(sesi, info=info)
+    Writes nothing into the records: a criterion without `kelompok`/`jenis`/`langkah` is in the default set
+    with step 1, and a session without the scoring fields scores as before (the model's defaults), so the
+    fingerprint and the replayed history of a file signed at schema 1 stay valid."""
     return dict(meta, skema=2), tables
 
 

@@ -235,8 +235,6 @@ def test_berkas_skema_2_yang_disahkan_tetap_cocok_sidik_jarinya(tmp_path):
     assert d.info.jenis_daerah == "Kota" and {k.jenis for k in d.kelurahan} == {"kelurahan"}
 
 
-@pytest.mark.xfail(strict=True, reason="the 1 -> 2 migration (issue 14) writes new fields into kriteria and "
-                   "sesi.info, so a file signed at schema 1 no longer matches its fingerprint nor its history")
 def test_berkas_skema_1_yang_disahkan_tetap_cocok_sidik_jarinya(tmp_path):
     """A file signed at schema 1 (main 8bb4f0f, the same commands)."""
     masalah, _, _ = _periksa_sah(tmp_path, "skema-1-sah.json", "640A-C760-0BCC-0D79")
