@@ -23,6 +23,7 @@ import subprocess
 import tempfile
 from typing import Any, Mapping
 
+from .berkas import tulis_atomik
 from .errors import DataDitolak
 
 NAMESPACE = "musrenbang"
@@ -79,8 +80,7 @@ def periksa_tanda_tangan(sidik: str, rekaman: Mapping[str, Any] | None, allowed_
         return False, f"berkas allowed_signers {allowed_signers} tidak ditemukan."
     with tempfile.TemporaryDirectory(prefix="musrenbang-ssh-") as folder:
         sig = os.path.join(folder, "sidik.sig")
-        with open(sig, "w", encoding="ascii", errors="replace") as f:
-            f.write(rekaman["tanda_tangan"])
+        tulis_atomik(sig, rekaman["tanda_tangan"].encode("ascii", "replace"), mode=0o600)
         try:
             cari = subprocess.run([exe, "-Y", "find-principals", "-s", sig, "-f", allowed_signers],
                                   capture_output=True, timeout=30)
