@@ -25,14 +25,9 @@ from typing import Mapping
 
 from .data import Data
 from .model import (
-    GABUNG_PENILAI,
-    STATUS_DISISIHKAN,
-    Kriteria,
-    Usulan,
-    label_status,
-    nilai_angka,
-    teks_nilai_skor,
+    GABUNG_PENILAI, STATUS_DISISIHKAN, Kriteria, Usulan, label_status,
 )
+from .nilai import nilai_angka, teks_nilai_skor
 from .set_kriteria import SetKriteria, nama_set, set_dipakai, set_per_usulan, set_usulan
 
 Angka = int | Fraction

@@ -16,22 +16,9 @@ from .errors import DataDitolak
 from .masukan import bilangan_bulat, desimal_dalam_batas, kutip, nama_orang, tanggal_iso, teks_terbatas, wajib
 from .peringatan import sebut_kelompok
 from .model import (
-    JENIS_DAERAH,
-    JENIS_USULAN,
-    JENIS_WILAYAH,
-    KRITERIA_BAKU,
-    PERAN_TIM,
-    TAHAP,
-    ZONA,
-    Info,
-    Kelompok,
-    Kriteria,
-    decimal_text,
-    kunci_kriteria,
-    label_skala_baku,
-    nilai_angka,
-    nilai_simpan,
+    JENIS_DAERAH, JENIS_USULAN, JENIS_WILAYAH, KRITERIA_BAKU, PERAN_TIM, TAHAP, ZONA, Info, Kelompok, Kriteria, kunci_kriteria, label_skala_baku,
 )
+from .nilai import decimal_text, nilai_angka, nilai_simpan
 from .peran import BOLEH
 from .teks import bersih
 from .transaksi import Transaksi

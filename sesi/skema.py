@@ -54,7 +54,7 @@ _WAJIB: dict[str, tuple[str, ...]] = {name: _wajib(name, cls) for name, cls in R
 _KOLOM: dict[str, dict[str, type]] = {name: _jenis_kolom(cls) for name, cls in RECORD_CLASS.items()}
 _INFO: dict[str, type] = _jenis_kolom(Info)
 
-#: Exact decimals kept as text (`model.decimal_text`): plain digits, no sign or exponent, bounded length,
+#: Exact decimals kept as text (`sesi.nilai.decimal_text`): plain digits, no sign or exponent, bounded length,
 #: so no later Decimal or Fraction of them does unbounded work.
 _DESIMAL = re.compile(r"\d{1,20}(?:\.\d{1,12})?")
 

@@ -3,7 +3,7 @@ rule for several penilai (docs/tata-cara.md section 4).
 
 A cell's criterion is read in the criteria set of its usulan (`sesi.set_kriteria.set_usulan`). A value is
 a whole number on the criterion's scale, or a half (7.5) on a scale of step 0.5; it is stored exactly
-(`sesi.model.nilai_simpan`).
+(`sesi.nilai.nilai_simpan`).
 """
 
 from __future__ import annotations
@@ -16,16 +16,9 @@ from .data import normal
 from .errors import DataDitolak
 from .masukan import BATAS_DIGIT, kutip, nama_orang
 from .model import (
-    GABUNG_PENILAI,
-    NILAI_KURANG,
-    STATUS_DISISIHKAN,
-    Kriteria,
-    label_status,
-    nilai_angka,
-    nilai_simpan,
-    skor_id,
-    teks_nilai_skor,
+    GABUNG_PENILAI, NILAI_KURANG, STATUS_DISISIHKAN, Kriteria, label_status, skor_id,
 )
+from .nilai import nilai_angka, nilai_simpan, teks_nilai_skor
 from .peran import BOLEH
 from .set_kriteria import nama_set, set_usulan
 from .teks import bersih

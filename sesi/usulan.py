@@ -11,7 +11,8 @@ from .data import normal
 from .errors import DataDitolak
 from .format import parse_angka
 from .masukan import bilangan_bulat, desimal_dalam_batas, kutip, teks_terbatas, wajib
-from .model import JENIS_USULAN, Usulan, decimal_text
+from .model import JENIS_USULAN, Usulan
+from .nilai import decimal_text
 from .peran import BOLEH
 from .sebutan import sebut_wilayah
 from .teks import bersih

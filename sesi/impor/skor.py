@@ -24,7 +24,8 @@ from typing import Any
 from ..data import Data
 from ..errors import DataDitolak
 from ..masukan import kutip, nama_orang, wajib
-from ..model import Kriteria, nilai_simpan, skor_id
+from ..model import Kriteria, skor_id
+from ..nilai import nilai_simpan
 from ..peran import BOLEH
 from ..skor import atur_skor, baca_nilai, cek_panjang_nilai, kriteria_sel
 from ..teks import bersih
