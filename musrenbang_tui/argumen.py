@@ -103,9 +103,15 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("dokumen", choices=["peringkat", "daftar-hadir", "berita-acara"], metavar="DOKUMEN",
                    help="peringkat, daftar-hadir, atau berita-acara")
     s.add_argument("berkas", metavar="BERKAS")
-    s.add_argument("--format", choices=["csv", "md", "txt"], default=None,
-                   help="csv, md (Markdown), atau txt; bawaan: csv (berita acara: md)")
+    s.add_argument("--format", choices=["csv", "md", "txt", "docx"], default=None,
+                   help="csv, md (Markdown), txt, atau docx (Word, siap cetak; berita acara); bawaan: csv "
+                   "(berita acara: md)")
     s.add_argument("-o", "--keluaran", metavar="FILE", help="tulis ke berkas, bukan ke layar")
+    s.add_argument("--kertas", type=str.upper, choices=["F4", "A4"], default=None, metavar="KERTAS",
+                   help="docx: ukuran kertas F4 (215 x 330 mm, bawaan) atau A4")
+    s.add_argument("--kop", metavar="GAMBAR",
+                   help="docx: gambar kop surat (PNG atau JPEG) di atas halaman pertama; bawaan: ruang kosong "
+                   "untuk kop")
 
     s = sub.add_parser("periksa", help="periksa keutuhan berkas sesi",
                        description="Memeriksa berkas sesi: bentuk data, rantai riwayat, kecocokan data dengan "

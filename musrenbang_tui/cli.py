@@ -178,20 +178,55 @@ def cmd_ekspor(args) -> int:
     store = _store(args.berkas)
     data = store.data
     if args.dokumen == "berita-acara":
-        from sesi.berita_acara import berita_acara
+        from sesi.berita_acara import dokumen
 
-        fmt = args.format or "md"
-        if fmt == "csv":
-            _err("Berita acara tersedia dalam format md atau txt.")
-            return 2
-        text = berita_acara(data, fmt)
-    else:
-        from sesi import export
+        return _ekspor_blok(args, data, dokumen(data), "Berita acara")
+    if args.format == "docx" or args.kertas or args.kop:
+        _err("Format docx, --kertas dan --kop hanya untuk dokumen berita-acara.")
+        return 2
+    from sesi import export
 
-        fmt = args.format or "csv"
-        fn = export.peringkat if args.dokumen == "peringkat" else export.daftar_hadir
-        text = fn(data, fmt)
-    _out(text, args.keluaran)
+    fn = export.peringkat if args.dokumen == "peringkat" else export.daftar_hadir
+    _out(fn(data, args.format or "csv"), args.keluaran)
+    return 0
+
+
+def _ekspor_blok(args, data, blok, nama: str) -> int:
+    """Export a document of the session built of blocks (`sesi.berita_acara.blok`) as md (bawaan), txt
+    or docx. docx: paper --kertas, letterhead --kop (read bounded, checked before anything is written);
+    a binary file is never printed to a terminal."""
+    from sesi.berita_acara import BINER, ke_berkas
+
+    fmt = args.format or "md"
+    if fmt == "csv":
+        _err(f"{nama} tersedia dalam format md, txt, atau docx.")
+        return 2
+    if fmt not in BINER and (args.kertas or args.kop):
+        _err("--kertas dan --kop hanya untuk --format docx.")
+        return 2
+    if fmt in BINER and args.keluaran in (None, "-") and sys.stdout.isatty():
+        _err(f"Berkas {fmt} tidak dapat ditampilkan di layar: tulis ke berkas dengan -o NAMA.{fmt} "
+             f"(atau alihkan keluaran: > NAMA.{fmt}).")
+        return 1
+    kop = None
+    if args.kop:
+        from sesi.berkas import baca_terbatas
+        from sesi.berita_acara.docx import BATAS_KOP
+
+        try:
+            kop = baca_terbatas(args.kop, BATAS_KOP)
+        except FileNotFoundError:
+            _err(f"Gambar kop {args.kop} tidak ditemukan: {nama.lower()} tidak ditulis.")
+            return 1
+    isi = ke_berkas(data, fmt, blok, kertas=args.kertas or "F4", kop=kop)
+    if fmt not in BINER:
+        _out(isi.decode("utf-8"), args.keluaran)
+        return 0
+    from sesi.berkas import tulis_keluaran
+
+    tujuan = tulis_keluaran(args.keluaran or "-", isi)
+    if tujuan != "standar keluaran":
+        _err(f"Ditulis ke {tujuan}.")
     return 0
 
 

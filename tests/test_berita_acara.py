@@ -391,7 +391,7 @@ def test_cli_ekspor_berita_acara(rancangan, tmp_path, capsys):
     assert cli.main(["ekspor", "berita-acara", rancangan.path]) == 0
     assert capsys.readouterr().out == berita_acara(rancangan.data, "md")
     assert cli.main(["ekspor", "berita-acara", rancangan.path, "--format", "csv"]) == 2
-    assert "md atau txt" in capsys.readouterr().err
+    assert "md, txt, atau docx" in capsys.readouterr().err
 
 
 def test_peran_tayang_tetap_dapat_membaca(sah, tmp_path):

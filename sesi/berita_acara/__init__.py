@@ -4,14 +4,18 @@
   the parts of `badan.py` (the body: opening, attendance, what was considered, MENYEPAKATI, signatures,
   copies) and `lampiran.py` (Lampiran I to VI), in the order of `badan.BAGIAN` and
   `lampiran.LAMPIRAN`.
-- `berita_acara(data, fmt) -> str`: the document rendered as "md" (`markdown.py`) or "txt" (`teks.py`,
+- `berita_acara(data, fmt) -> str`: the document rendered as "md" (`markdown.py`) or "txt" (`polos.py`,
   80 columns); ValueError for another format.
-- `simpan(data, fmt, path) -> str`: written through the one safe writer (`sesi/berkas.py`).
+- `ke_berkas(data, fmt, blok=None, *, kertas, kop) -> bytes`: the bytes of the file in any format of
+  `FORMAT`, also "docx" (`docx.py`, for printing); `blok` defaults to this document, and any other
+  document of the session built of the same blocks (the notulen) is rendered the same way.
+- `simpan(data, fmt, path, ...) -> str`: written through the one safe writer (`sesi/berkas.py`).
 - `nama_berkas(data, fmt)`: the file name to suggest when saving.
 
-Renderers: one module per format, each a function from the blocks to the document's text, registered in
-`PENYAJI` (format -> renderer) and `FORMAT` (format -> label). A new format is one module with such a
-function and one entry in each.
+Renderers: one module per format. A text format is a function from the blocks to the document's text,
+registered in `PENYAJI` (format -> renderer); every format has a label in `FORMAT`. The docx renderer
+(`docx.py`, python-docx) also takes the paper, the kop image and the document properties, and is
+imported only when a docx is asked for (the command line stays light).
 
 The same session always gives the same bytes: nothing depends on the clock or on the dict order of the
 file. What the document holds and in which order follows the guide (docs/tata-cara.md, "5. Berita
@@ -23,7 +27,8 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Callable, Iterable
+from datetime import date, datetime, timezone
+from typing import Callable, Iterable, Sequence
 
 from ..data import Data, normal
 from ..pengesahan import kode_sidik_jari
@@ -41,7 +46,11 @@ from .polos import ke_teks, tabel_teks
 Penyaji = Callable[[Iterable[Blok]], str]
 
 PENYAJI: dict[str, Penyaji] = {"md": ke_markdown, "txt": ke_teks}
-FORMAT = {"md": "Markdown", "txt": "Teks"}
+FORMAT = {"md": "Markdown", "txt": "Teks", "docx": "Word (docx)"}
+#: Formats whose file is binary (never printed to a terminal).
+BINER = frozenset({"docx"})
+#: Paper sizes of the docx format (`docx.KERTAS`); F4 is what Indonesian offices print on.
+KERTAS = ("F4", "A4")
 
 
 def kaki(data: Data) -> list[Blok]:
@@ -76,12 +85,46 @@ def berita_acara(data: Data, fmt: str = "md") -> str:
     return penyaji(dokumen(data))
 
 
-def simpan(data: Data, fmt: str, path: str | os.PathLike[str]) -> str:
-    """Write the berita acara to `path` (UTF-8, LF) through the one safe writer (`sesi.berkas`): in one
-    piece, never through a planted symlink or FIFO. Returns the absolute path; BerkasTidakAman or OSError."""
+def _tanggal(data: Data) -> datetime:
+    """The meeting date (00:00 UTC), the docx's created and modified time; 1 January of the year before
+    the RKPD year when the session has no valid date."""
+    try:
+        d = date.fromisoformat(data.info.tanggal)
+    except (TypeError, ValueError):
+        d = date(max(data.info.tahun - 1, 2000), 1, 1)
+    return datetime(d.year, d.month, d.day, tzinfo=timezone.utc)
+
+
+def ke_berkas(data: Data, fmt: str, blok: Sequence[Blok] | None = None, *, kertas: str = "F4",
+              kop: bytes | None = None) -> bytes:
+    """The bytes of the document in format `fmt` (a key of `FORMAT`): UTF-8 text for "md" and "txt", a
+    Word file for "docx" (paper `kertas` "F4" or "A4", letterhead image `kop`, PNG/JPEG bytes; its
+    properties from the session: title = the document's first title, author = the kecamatan, created and
+    modified = the meeting date; the fingerprint code of a signed session in every page's footer).
+    `blok`: the document (default: this berita acara, `dokumen(data)`). The same session gives the same
+    bytes. ValueError for an unknown format or paper; `docx.KopTidakSah` for a `kop` that is no image."""
+    if blok is None:
+        blok = dokumen(data)
+    if fmt in PENYAJI:
+        return PENYAJI[fmt](blok).encode("utf-8")
+    if fmt != "docx":
+        raise ValueError(f"format '{fmt}' tidak dikenal ({', '.join(FORMAT)})")
+    from .docx import Properti, ke_docx
+
+    judul = next((b.teks for b in blok if isinstance(b, Judul) and b.tingkat == 1), "")
+    properti = Properti(judul=judul, penulis=f"Kecamatan {nama_kecamatan(data)}", tanggal=_tanggal(data),
+                        subjek=f"Musrenbang Kecamatan {nama_kecamatan(data)} {data.info.tahun}")
+    return ke_docx(blok, kertas=kertas, kop=kop, properti=properti, kaki=kaki(data))
+
+
+def simpan(data: Data, fmt: str, path: str | os.PathLike[str], *, kertas: str = "F4",
+           kop: bytes | None = None) -> str:
+    """Write the berita acara in `fmt` (`ke_berkas`) to `path` through the one safe writer (`sesi.berkas`):
+    in one piece, never through a planted symlink or FIFO. Returns the absolute path; BerkasTidakAman or
+    OSError."""
     from ..berkas import tulis_keluaran
 
-    return tulis_keluaran(path, berita_acara(data, fmt).encode("utf-8"))
+    return tulis_keluaran(path, ke_berkas(data, fmt, kertas=kertas, kop=kop))
 
 
 def nama_berkas(data: Data, fmt: str = "md") -> str:
@@ -92,6 +135,6 @@ def nama_berkas(data: Data, fmt: str = "md") -> str:
     return f"berita-acara-{kec}-{data.info.tahun}{akhir}.{fmt}"
 
 
-__all__ = ["berita_acara", "simpan", "dokumen", "ke_markdown", "ke_teks", "tabel_teks", "nama_berkas", "hasil_usulan",
+__all__ = ["berita_acara", "ke_berkas", "kaki", "BINER", "KERTAS", "simpan", "dokumen", "ke_markdown", "ke_teks", "tabel_teks", "nama_berkas", "hasil_usulan",
            "lebar_teks", "bungkus", "FORMAT", "PENYAJI", "Penyaji", "Kop", "Judul", "Paragraf", "Butir", "Daftar",
            "Klausul", "Pasangan", "KolomDokumen", "TabelDokumen", "Kotak", "Pemisah", "Blok"]

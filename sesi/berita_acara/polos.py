@@ -3,7 +3,9 @@
 Input: the document's blocks (`blok.py`). Output: text for a terminal or a printout on folio paper,
 every line at most `lebar` display columns (80; only a table that cannot fit even with its words broken
 is wider), LF line ends, ending in one newline; paragraphs wrapped, lists with hanging indents, tables
-with wrapped cells (forms to fill by hand as a grid). Layout is done by the shared engine
+with wrapped cells (forms to fill by hand as a grid). Each part break (`Pemisah`, before every lampiran)
+is a form feed at the start of its rule line, so each lampiran starts a new sheet when the file is
+printed (`lp`, Notepad); a terminal or the app's preview shows only the rule. Layout is done by the shared engine
 `sesi/teks_tabel.py`; every piece of user text is cleaned with `sesi.export.teks_sel` first, so no
 escape sequence or control character reaches a terminal (docs/csv.md, "Keamanan isi"). Raises nothing
 for any text.
@@ -18,6 +20,9 @@ from ..export import teks_sel
 from ..teks_tabel import LEBAR, bungkus, gantung, lebar_teks, tengah
 from ..teks_tabel import tabel_teks as _tabel
 from .blok import Blok, Daftar, Judul, Klausul, Kop, Kotak, Paragraf, Pasangan, Pemisah, TabelDokumen, huruf
+
+#: Starts a new page when printed (form feed, U+000C).
+HALAMAN_BARU = "\f"
 
 
 def ke_teks(blok: Iterable[Blok], lebar: int = LEBAR) -> str:
@@ -63,11 +68,11 @@ def ke_teks(blok: Iterable[Blok], lebar: int = LEBAR) -> str:
         elif isinstance(b, TabelDokumen):
             parts.append(tabel_teks(b, lebar))
         elif isinstance(b, Pemisah):
-            parts.append(["=" * lebar])
+            parts.append([HALAMAN_BARU + "=" * lebar])
     return "\n\n".join("\n".join(p) for p in parts) + "\n"
 
 
-def _spasi_tetap(value: str) -> str:
+def spasi_tetap(value: str) -> str:
     """Cleaned like any cell, but runs of spaces are kept: the blank a Nomor leaves for the number
     written by hand ("050/   /Kec-BJU/2027")."""
     parts = re.split(r"( {2,})", value.strip())
@@ -76,7 +81,7 @@ def _spasi_tetap(value: str) -> str:
 
 def _satu_baris(awal: str, value: str, width: int) -> list[str]:
     """`awal` + value on one line with its spacing kept when it fits; else wrapped like any text."""
-    kept = _spasi_tetap(value)
+    kept = spasi_tetap(value)
     if lebar_teks(awal + kept) <= width:
         return [awal + kept]
     return gantung(awal, teks_sel(value), width)

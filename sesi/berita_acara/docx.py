@@ -1,0 +1,504 @@
+"""The Word renderer of the berita acara (and of any document built of the same blocks):
+`ke_docx(blok, *, kertas="F4", kop=None, properti=None, kaki=()) -> bytes`.
+
+Input: the document's blocks (`blok.py`), in reading order. Output: the bytes of a .docx file (Office
+Open XML, opened by Word, LibreOffice and python-docx), laid out for printing like an Indonesian official
+document:
+
+- paper F4 (215 x 330 mm, what Indonesian offices print on) or A4 (210 x 297 mm); margins left 3 cm,
+  right, top and bottom 2 cm; Times New Roman 12 pt, single spacing; the title centred and bold;
+- the top of the first page left empty for the kop surat (a pre-printed letterhead or a stamp), or the
+  `kop` image (PNG or JPEG bytes) there, full text width, in place of the `Kop` text lines;
+- tables with grid borders, the header row repeated on every page, no row split across pages, rows of a
+  form filled by hand (`TabelDokumen.tinggi` > 1: signatures) tall enough to sign in;
+- each part break (`Pemisah`: before every lampiran) starts a new page;
+- a footer on every page: "Halaman x dari y" (PAGE and NUMPAGES fields) and the `kaki` blocks (the
+  fingerprint code of a signed berita acara, `sesi.berita_acara.kaki`).
+
+A block type this module does not know (a new part added later) is still rendered: as paragraphs of the
+text of its string fields. User text is data: it goes into runs as literal text after the same cleaning
+as the text format (`sesi.export.teks_sel`: no control character reaches the XML).
+
+The same blocks and `properti` give the same bytes: the core properties come from `properti` (never the
+clock or "python-docx"), and the zip is rewritten with fixed entry times (1980-01-01), a fixed order
+([Content_Types].xml first, then by name) and fixed compression (deflate, zlib level 6). Deflate output
+can differ between zlib builds, so compare bytes on one machine. Raises `KopTidakSah` (a `DataDitolak`)
+for a `kop` that is not a PNG or JPEG image; nothing else for any text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import zipfile
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Iterable, Sequence
+
+from docx import Document
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Emu, Mm, Pt
+
+from ..errors import DataDitolak
+from ..export import teks_sel
+from .blok import Blok, Daftar, Judul, Klausul, Kop, Kotak, Paragraf, Pasangan, Pemisah, TabelDokumen, huruf
+from .polos import spasi_tetap
+
+#: Paper sizes (width, height): F4 215 x 330 mm, A4 210 x 297 mm.
+KERTAS = {"F4": (Mm(215), Mm(330)), "A4": (Mm(210), Mm(297))}
+MARGIN_KIRI, MARGIN_KANAN, MARGIN_ATAS, MARGIN_BAWAH = Cm(3), Cm(2), Cm(2), Cm(2)
+HURUF = "Times New Roman"
+UKURAN = Pt(12)
+#: The empty space left at the top of the first page for the kop surat when no image is given.
+RUANG_KOP = Cm(3.5)
+#: The largest kop image read (bytes): a letterhead scan is well under it.
+BATAS_KOP = 5 * 1024 * 1024
+_ZIP_WAKTU = (1980, 1, 1, 0, 0, 0)
+_TEPI_SEL = 85  # a table cell's left and right margin (twips, 0.15 cm)
+
+
+class KopTidakSah(DataDitolak):
+    """The --kop image is not a PNG or JPEG image python-docx can place."""
+
+
+@dataclass(frozen=True)
+class Properti:
+    """The document properties (docProps/core.xml), from the session: the same session, the same bytes."""
+
+    judul: str = ""
+    penulis: str = ""  # the kecamatan ("Kecamatan Banjarmasin Utara")
+    tanggal: datetime = datetime(2000, 1, 1, tzinfo=timezone.utc)  # the meeting date: created and modified
+    subjek: str = ""
+
+
+def periksa_kop(data: bytes, nama: str = "gambar kop") -> str:
+    """'png' or 'jpeg' for image bytes python-docx can place; KopTidakSah (naming `nama`) otherwise."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        jenis = "png"
+    elif data.startswith(b"\xff\xd8\xff"):
+        jenis = "jpeg"
+    else:
+        raise KopTidakSah(f"{nama} bukan gambar PNG atau JPEG: berita acara tidak ditulis.")
+    try:
+        from docx.image.image import Image
+
+        gambar = Image.from_blob(data)
+        if gambar.px_width <= 0 or gambar.px_height <= 0:
+            raise ValueError("ukuran nol")
+    except Exception:  # noqa: BLE001 - any parse failure is a damaged image, said in one message
+        raise KopTidakSah(f"{nama} rusak atau tidak dapat dibaca sebagai gambar {jenis.upper()}: "
+                          "berita acara tidak ditulis.") from None
+    return jenis
+
+
+# --- small XML helpers -------------------------------------------------------------------------------------
+
+
+def _el(tag: str, **attr: str) -> OxmlElement:
+    e = OxmlElement(tag)
+    for k, v in attr.items():
+        e.set(qn(f"w:{k}"), v)
+    return e
+
+
+def _huruf_dasar(doc) -> None:
+    """Times New Roman 12 pt, Indonesian, single spacing, 6 pt after each paragraph, for every style."""
+    normal = doc.styles["Normal"]
+    normal.font.name = HURUF
+    normal.font.size = UKURAN
+    rpr = normal.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    for attr in ("ascii", "hAnsi", "eastAsia", "cs"):
+        fonts.set(qn(f"w:{attr}"), HURUF)
+    for attr in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+        fonts.attrib.pop(qn(f"w:{attr}"), None)
+    rpr.append(_el("w:lang", val="id-ID"))
+    pf = normal.paragraph_format
+    pf.space_before, pf.space_after, pf.line_spacing = Pt(0), Pt(6), 1.0
+    # the template's defaults name theme fonts; the Normal style overrides them, the footer style too
+    kaki = doc.styles["Footer"]
+    kaki.font.name, kaki.font.size = HURUF, Pt(10)
+
+
+def _halaman(doc, kertas: str) -> None:
+    if kertas not in KERTAS:
+        raise ValueError(f"kertas '{kertas}' tidak dikenal (F4 atau A4)")
+    s = doc.sections[0]
+    s.page_width, s.page_height = KERTAS[kertas]
+    s.left_margin, s.right_margin, s.top_margin, s.bottom_margin = MARGIN_KIRI, MARGIN_KANAN, MARGIN_ATAS, MARGIN_BAWAH
+    s.header_distance, s.footer_distance = Cm(1), Cm(1)
+
+
+def lebar_teks(doc) -> Emu:
+    """The width between the margins (EMU)."""
+    s = doc.sections[0]
+    return Emu(s.page_width - s.left_margin - s.right_margin)
+
+
+def _medan(p, perintah: str, contoh: str) -> None:
+    """A complex field (PAGE, NUMPAGES) in paragraph `p`, with `contoh` as its last computed value."""
+    for jenis in ("begin", None, "separate", "teks", "end"):
+        r = p.add_run()
+        if jenis is None:
+            instr = _el("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = f" {perintah} "
+            r._r.append(instr)
+        elif jenis == "teks":
+            r.text = contoh
+        else:
+            r._r.append(_el("w:fldChar", fldCharType=jenis))
+
+
+def _kaki_halaman(doc, kaki: Sequence[Blok]) -> None:
+    """'Halaman x dari y' and the footer blocks' text, centred, on every page."""
+    footer = doc.sections[0].footer
+    p = footer.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.add_run("Halaman ")
+    _medan(p, "PAGE", "1")
+    p.add_run(" dari ")
+    _medan(p, "NUMPAGES", "1")
+    for b in kaki:
+        for baris in teks_blok(b):
+            q = footer.add_paragraph(baris)
+            q.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            q.paragraph_format.space_after = Pt(0)
+
+
+def _properti(doc, p: Properti) -> None:
+    cp = doc.core_properties
+    cp.title = teks_sel(p.judul)
+    cp.subject = teks_sel(p.subjek)
+    cp.author = cp.last_modified_by = teks_sel(p.penulis)
+    cp.created = cp.modified = p.tanggal
+    cp.revision = 1
+    cp.comments = ""
+    cp.keywords = ""
+    cp.category = ""
+    cp.language = "id-ID"
+
+
+def _zip_tetap(data: bytes) -> bytes:
+    """The same package with fixed entry times, a fixed order and fixed compression: byte-identical
+    output for the same content."""
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        isi = {i.filename: src.read(i) for i in src.infolist()}
+    urutan = sorted(isi, key=lambda n: (n != "[Content_Types].xml", n))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for nama in urutan:
+            info = zipfile.ZipInfo(nama, date_time=_ZIP_WAKTU)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0
+            z.writestr(info, isi[nama], compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
+    return out.getvalue()
+
+
+# --- the text of any block (also the fallback for a block type added later) --------------------------------
+
+
+def teks_blok(b: object) -> list[str]:
+    """The lines of text a block carries, in order: for a known type what the renderers print; for an
+    unknown dataclass, every string (or tuple of strings) field in turn."""
+    if isinstance(b, Paragraf):
+        return [b.teks]
+    if dataclasses.is_dataclass(b) and not isinstance(b, type):
+        out: list[str] = []
+        for f in dataclasses.fields(b):
+            out += _string_dalam(getattr(b, f.name))
+        return out
+    return [str(b)] if b is not None else []
+
+
+def _string_dalam(v: object) -> list[str]:
+    if isinstance(v, str):
+        return [v] if v else []
+    if isinstance(v, (tuple, list)):
+        return [s for x in v for s in _string_dalam(x)]
+    if dataclasses.is_dataclass(v) and not isinstance(v, type):
+        return teks_blok(v)
+    return []
+
+
+# --- the renderer -----------------------------------------------------------------------------------------
+
+
+class _Penyusun:
+    """Walks the blocks once, adding paragraphs and tables to `doc`."""
+
+    def __init__(self, doc, kop: bytes | None):
+        self.doc = doc
+        self.kop = kop
+        self.halaman_baru = False  # a Pemisah was seen: the next paragraph starts a page
+        self.lebar = lebar_teks(doc)
+
+    # paragraphs
+    def paragraf(self, teks: str = "", *, tebal: bool = False, tengah: bool = False, ukuran: Pt | None = None,
+                 spasi: bool = False):
+        p = self.doc.add_paragraph()
+        if teks:
+            r = p.add_run(spasi_tetap(teks) if spasi else teks_sel(teks))
+            r.bold = tebal or None
+            if ukuran:
+                r.font.size = ukuran
+        if tengah:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        else:
+            p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        if self.halaman_baru:
+            p.paragraph_format.page_break_before = True
+            self.halaman_baru = False
+        return p
+
+    def gantung(self, awal: str, teks: str, *, kiri: Cm, gantung: Cm, tebal_awal: bool = False):
+        """'awal<TAB>teks' with a hanging indent: lines after the first align with the text."""
+        p = self.paragraf()
+        p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        pf = p.paragraph_format
+        pf.left_indent = kiri + gantung
+        pf.first_line_indent = -gantung
+        pf.tab_stops.add_tab_stop(kiri + gantung)
+        r = p.add_run(awal)
+        r.bold = tebal_awal or None
+        p.add_run("\t" + teks_sel(teks))
+        return p
+
+    # blocks
+    def awal(self) -> None:
+        """The kop surat: the image, full text width, above a double rule; or an empty space."""
+        if self.kop:
+            p = self.doc.add_paragraph()
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            p.paragraph_format.space_after = Pt(2)
+            p.add_run().add_picture(io.BytesIO(self.kop), width=self.lebar)
+            pbdr = _el("w:pBdr")
+            pbdr.append(_el("w:bottom", val="thickThinSmallGap", sz="18", space="1", color="000000"))
+            p._p.get_or_add_pPr().append(pbdr)
+        else:
+            p = self.doc.add_paragraph()
+            pf = p.paragraph_format
+            pf.space_after = Pt(0)
+            pf.line_spacing = Emu(RUANG_KOP)  # an exact line height: the space stays as set
+            from docx.enum.text import WD_LINE_SPACING
+
+            pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+
+    def blok(self, b: Blok) -> None:
+        if isinstance(b, Kotak):
+            self.kotak(b)
+        elif isinstance(b, Kop):
+            if not self.kop:  # the image is the letterhead: its lines are not repeated
+                for i, x in enumerate(b.baris):
+                    p = self.paragraf(x, tebal=True, tengah=True, ukuran=Pt(14))
+                    p.paragraph_format.space_after = Pt(0)
+                p.paragraph_format.space_after = Pt(12)
+        elif isinstance(b, Judul):
+            self.judul(b)
+        elif isinstance(b, Paragraf):
+            self.paragraf(b.teks, tebal=b.tebal, tengah=b.tengah, spasi=b.spasi)
+        elif isinstance(b, Daftar):
+            self.daftar(b)
+        elif isinstance(b, Klausul):
+            self.klausul(b)
+        elif isinstance(b, Pasangan):
+            self.pasangan(b)
+        elif isinstance(b, TabelDokumen):
+            self.tabel(b)
+        elif isinstance(b, Pemisah):
+            self.halaman_baru = True
+        else:  # a block type added later: its text, so nothing is ever lost
+            for x in teks_blok(b):
+                self.paragraf(x)
+
+    def judul(self, b: Judul) -> None:
+        ukuran = {1: Pt(13), 2: Pt(12), 3: Pt(12)}.get(b.tingkat, UKURAN)
+        tengah = b.tengah or b.tingkat == 1
+        p = self.paragraf(b.teks, tebal=True, tengah=tengah, ukuran=ukuran)
+        pf = p.paragraph_format
+        pf.keep_with_next = True
+        if not tengah:
+            p.alignment = WD_ALIGN_PARAGRAPH.LEFT
+        pf.space_before = Pt(6) if b.tingkat >= 3 else Pt(0)
+        pf.space_after = Pt(12) if b.tingkat <= 3 else Pt(6)
+        pf.outline_level = None
+        ppr = p._p.get_or_add_pPr()
+        ppr.append(_el("w:outlineLvl", val=str(min(b.tingkat, 9) - 1)))
+
+    def daftar(self, d: Daftar) -> None:
+        for i, x in enumerate(d.butir):
+            awal = f"{huruf(i)}." if d.huruf else f"{i + 1}."
+            self.gantung(awal, x.teks, kiri=Cm(0), gantung=Cm(0.75))
+            for j, a in enumerate(x.anak):
+                self.gantung(f"{huruf(j)}.", a, kiri=Cm(0.75), gantung=Cm(0.75))
+
+    def klausul(self, b: Klausul) -> None:
+        """KESATU : text, the colons aligned and the text hanging after them."""
+        w = max(len(label) for label, _ in b.butir)
+        tab = Cm(min(6.0, 0.33 * w + 0.3))
+        for label, teks in b.butir:
+            p = self.paragraf()
+            pf = p.paragraph_format
+            pf.left_indent, pf.first_line_indent = tab + Cm(0.5), -(tab + Cm(0.5))
+            pf.tab_stops.add_tab_stop(tab)
+            pf.tab_stops.add_tab_stop(tab + Cm(0.5))
+            p.add_run(teks_sel(label)).bold = True
+            p.add_run("\t:\t" + teks_sel(teks))
+
+    def pasangan(self, b: Pasangan) -> None:
+        w = max(len(teks_sel(label)) for label, _ in b.baris)
+        tab = Cm(min(6.0, 0.3 * w + 0.4))
+        for label, value in b.baris:
+            p = self.paragraf()
+            p.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            pf = p.paragraph_format
+            pf.space_after = Pt(0)
+            pf.left_indent = tab + Cm(0.4)
+            pf.first_line_indent = -(tab + Cm(0.4))
+            pf.tab_stops.add_tab_stop(tab)
+            pf.tab_stops.add_tab_stop(tab + Cm(0.4))
+            p.add_run(teks_sel(label) + "\t:\t" + spasi_tetap(value))
+        p.paragraph_format.space_after = Pt(6)
+
+    def kotak(self, b: Kotak) -> None:
+        """A framed notice: a one-cell table, its first line bold."""
+        t = self.doc.add_table(rows=1, cols=1)
+        _garis_tabel(t)
+        sel = t.rows[0].cells[0]
+        _lebar_sel(t, [self.lebar])
+        for i, x in enumerate(b.baris):
+            p = sel.paragraphs[0] if i == 0 else sel.add_paragraph()
+            r = p.add_run(teks_sel(x))
+            r.bold = i == 0 or None
+            r.font.size = Pt(10)
+            p.paragraph_format.space_after = Pt(0)
+        _tidak_pecah(t.rows[0])
+        self.doc.add_paragraph().paragraph_format.space_after = Pt(0)
+
+    def tabel(self, t: TabelDokumen) -> None:
+        if self.halaman_baru:  # a table right after a part break: an empty paragraph carries the break
+            self.paragraf()
+        n = len(t.kolom)
+        ukuran = Pt(11) if n <= 5 else Pt(10)
+        tb = self.doc.add_table(rows=1 + len(t.baris), cols=n)
+        tb.alignment = WD_TABLE_ALIGNMENT.CENTER
+        _garis_tabel(tb)
+        _lebar_sel(tb, lebar_kolom(t, self.lebar, ukuran))
+        for ri, row in enumerate(tb.rows):
+            kepala = ri == 0
+            nilai = [k.judul for k in t.kolom] if kepala else t.baris[ri - 1]
+            _tidak_pecah(row)
+            if kepala:
+                row._tr.get_or_add_trPr().append(_el("w:tblHeader"))
+            elif t.tinggi > 1:
+                row.height = Cm(0.5 * t.tinggi + 0.5)
+                row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+            for ci, sel in enumerate(row.cells):
+                p = sel.paragraphs[0]
+                p.paragraph_format.space_after = Pt(0)
+                r = p.add_run(teks_sel(nilai[ci]) if ci < len(nilai) else "")
+                r.font.size = ukuran
+                if kepala:
+                    r.bold = True
+                    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                    sel.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+                    sel._tc.get_or_add_tcPr().append(_el("w:shd", val="clear", color="auto", fill="D9D9D9"))
+                elif t.kolom[ci].kanan:
+                    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        self.doc.add_paragraph().paragraph_format.space_after = Pt(0)
+
+
+def _garis_tabel(t) -> None:
+    """Single black grid borders (written out, not left to a style a reader may not have)."""
+    tblpr = t._tbl.tblPr
+    garis = _el("w:tblBorders")
+    for sisi in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        garis.append(_el(f"w:{sisi}", val="single", sz="4", space="0", color="000000"))
+    tblpr.append(garis)
+    marg = _el("w:tblCellMar")
+    for sisi in ("left", "right"):
+        marg.append(_el(f"w:{sisi}", w=str(_TEPI_SEL), type="dxa"))
+    tblpr.append(marg)
+
+
+def _tidak_pecah(row) -> None:
+    row._tr.get_or_add_trPr().append(_el("w:cantSplit"))
+
+
+def _lebar_sel(t, lebar: Sequence[int]) -> None:
+    """Fixed column widths (EMU), in the grid and on every cell (Word reads one, LibreOffice the other)."""
+    t.autofit = False
+    tblpr = t._tbl.tblPr
+    tblpr.append(_el("w:tblLayout", type="fixed"))
+    for col, w in zip(t._tbl.tblGrid.gridCol_lst, lebar):
+        col.w = Emu(w)
+    for row in t.rows:
+        for sel, w in zip(row.cells, lebar):
+            sel.width = Emu(w)
+
+
+def _em(teks: str) -> float:
+    """An estimate of the width of `teks` in ems, on the wide side (capitals and digits 0.7, other
+    letters 0.56, a space 0.3): what Times New Roman needs, and a wider font substituted for it too."""
+    return sum(0.3 if c == " " else 0.72 if c.isupper() or c.isdigit() else 0.56 for c in teks)
+
+
+def lebar_kolom(t: TabelDokumen, total: int, ukuran: Pt = Pt(10)) -> list[int]:
+    """Column widths (EMU, summing to `total`) for a table in `ukuran` type: each column at least as wide
+    as its longest word (the bold header's too; a word is capped at 18 characters), its `min_teks`
+    characters, and, for numbers, its longest value; the width left is shared by how much more text each
+    column holds (its longest cell, up to 60 characters). When even the minimums do not fit, they are
+    scaled down together."""
+    pt = ukuran.pt
+    tepi = _TEPI_SEL * 2 / 20 + 2  # the cell's left and right margins (twips -> pt) and a little air
+    minimum, ingin = [], []
+    for i, k in enumerate(t.kolom):
+        sel = [r[i] for r in t.baris if i < len(r)]
+        kata = max((_em(w[:18]) for s in sel for w in s.split()), default=0.0)
+        judul = max((_em(w) * 1.2 for w in k.judul.split()), default=0.0)  # bold
+        panjang = max((_em(s[:60]) for s in sel), default=0.0)
+        m = max(kata, judul, k.min_teks * 0.55, panjang if k.kanan else 0.0) * pt + tepi
+        minimum.append(m)
+        ingin.append(max(m, panjang * pt + tepi))
+    muat = total / 12700  # EMU -> pt
+    if sum(ingin) <= muat:
+        lebar = ingin
+    elif sum(minimum) < muat:
+        f = (muat - sum(minimum)) / sum(x - m for x, m in zip(ingin, minimum))
+        lebar = [m + (x - m) * f for x, m in zip(ingin, minimum)]
+    else:
+        lebar = minimum
+    w = [int(total * x / sum(lebar)) for x in lebar]
+    w[-1] += total - sum(w)
+    return w
+
+
+def ke_docx(blok: Iterable[Blok], *, kertas: str = "F4", kop: bytes | None = None,
+            properti: Properti | None = None, kaki: Sequence[Blok] = ()) -> bytes:
+    """The blocks as the bytes of a .docx file (see the module's docstring). `kertas`: "F4" or "A4"
+    (ValueError otherwise); `kop`: PNG/JPEG bytes for the letterhead (KopTidakSah when not an image);
+    `properti`: the document properties; `kaki`: blocks whose text closes every page's footer."""
+    if kop is not None:
+        periksa_kop(kop)
+    doc = Document()
+    _huruf_dasar(doc)
+    _halaman(doc, kertas)
+    _properti(doc, properti or Properti())
+    _kaki_halaman(doc, kaki)
+    body = doc.element.body
+    for p in list(body.iterchildren(qn("w:p"))):  # the template's empty first paragraph
+        body.remove(p)
+    susun = _Penyusun(doc, kop)
+    susun.awal()
+    for b in blok:
+        susun.blok(b)
+    out = io.BytesIO()
+    doc.save(out)
+    return _zip_tetap(out.getvalue())
+
+
+__all__ = ["ke_docx", "Properti", "KERTAS", "BATAS_KOP", "KopTidakSah", "periksa_kop", "teks_blok", "lebar_kolom"]
