@@ -211,13 +211,14 @@ def _ekspor_blok(args, data, blok, nama: str) -> int:
     kop = None
     if args.kop:
         from sesi.berkas import baca_terbatas
-        from sesi.berita_acara.docx import BATAS_KOP
+        from sesi.berita_acara.docx import BATAS_KOP, periksa_kop
 
         try:
             kop = baca_terbatas(args.kop, BATAS_KOP)
         except FileNotFoundError:
             _err(f"Gambar kop {args.kop} tidak ditemukan: {nama.lower()} tidak ditulis.")
             return 1
+        periksa_kop(kop, f"Gambar kop {args.kop}")
     isi = ke_berkas(data, fmt, blok, kertas=args.kertas or "F4", kop=kop)
     if fmt not in BINER:
         _out(isi.decode("utf-8"), args.keluaran)

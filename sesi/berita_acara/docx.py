@@ -81,7 +81,7 @@ def periksa_kop(data: bytes, nama: str = "gambar kop") -> str:
     elif data.startswith(b"\xff\xd8\xff"):
         jenis = "jpeg"
     else:
-        raise KopTidakSah(f"{nama} bukan gambar PNG atau JPEG: berita acara tidak ditulis.")
+        raise KopTidakSah(f"{nama} bukan gambar PNG atau JPEG: tidak ada yang ditulis.")
     try:
         from docx.image.image import Image
 
@@ -90,7 +90,7 @@ def periksa_kop(data: bytes, nama: str = "gambar kop") -> str:
             raise ValueError("ukuran nol")
     except Exception:  # noqa: BLE001 - any parse failure is a damaged image, said in one message
         raise KopTidakSah(f"{nama} rusak atau tidak dapat dibaca sebagai gambar {jenis.upper()}: "
-                          "berita acara tidak ditulis.") from None
+                          "tidak ada yang ditulis.") from None
     return jenis
 
 
