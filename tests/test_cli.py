@@ -215,7 +215,7 @@ def test_ekspor_berita_acara(tmp_path, demo):
     assert "BERITA ACARA" in (tmp_path / "ba.md").read_text(encoding="utf-8")
     out = musrenbang(tmp_path, "ekspor", "berita-acara", demo, "--format", "csv")
     assert out.returncode == 2
-    assert "md atau txt" in out.stderr
+    assert "md, txt, atau docx" in out.stderr
 
 
 # --- periksa -----------------------------------------------------------------------------------------
