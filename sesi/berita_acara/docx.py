@@ -164,7 +164,7 @@ def _kaki_halaman(doc, kaki: Sequence[Blok]) -> None:
     _medan(p, "NUMPAGES", "1")
     for b in kaki:
         for baris in teks_blok(b):
-            q = footer.add_paragraph(baris)
+            q = footer.add_paragraph(teks_sel(baris), style="Footer")
             q.alignment = WD_ALIGN_PARAGRAPH.CENTER
             q.paragraph_format.space_after = Pt(0)
 
@@ -274,7 +274,7 @@ class _Penyusun:
         if self.kop:
             p = self.doc.add_paragraph()
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            p.paragraph_format.space_after = Pt(2)
+            p.paragraph_format.space_after = Pt(10)
             p.add_run().add_picture(io.BytesIO(self.kop), width=self.lebar)
             pbdr = _el("w:pBdr")
             pbdr.append(_el("w:bottom", val="thickThinSmallGap", sz="18", space="1", color="000000"))
@@ -330,11 +330,12 @@ class _Penyusun:
         ppr.append(_el("w:outlineLvl", val=str(min(b.tingkat, 9) - 1)))
 
     def daftar(self, d: Daftar) -> None:
+        gantung = Cm(0.75) if len(d.butir) < (10 if not d.huruf else 27) else Cm(1)
         for i, x in enumerate(d.butir):
             awal = f"{huruf(i)}." if d.huruf else f"{i + 1}."
-            self.gantung(awal, x.teks, kiri=Cm(0), gantung=Cm(0.75))
+            self.gantung(awal, x.teks, kiri=Cm(0), gantung=gantung)
             for j, a in enumerate(x.anak):
-                self.gantung(f"{huruf(j)}.", a, kiri=Cm(0.75), gantung=Cm(0.75))
+                self.gantung(f"{huruf(j)}.", a, kiri=gantung, gantung=Cm(0.75))
 
     def klausul(self, b: Klausul) -> None:
         """KESATU : text, the colons aligned and the text hanging after them."""
@@ -350,19 +351,23 @@ class _Penyusun:
             p.add_run("\t:\t" + teks_sel(teks))
 
     def pasangan(self, b: Pasangan) -> None:
-        w = max(len(teks_sel(label)) for label, _ in b.baris)
-        tab = Cm(min(6.0, 0.3 * w + 0.4))
-        for label, value in b.baris:
-            p = self.paragraf()
-            p.alignment = WD_ALIGN_PARAGRAPH.LEFT
-            pf = p.paragraph_format
-            pf.space_after = Pt(0)
-            pf.left_indent = tab + Cm(0.4)
-            pf.first_line_indent = -(tab + Cm(0.4))
-            pf.tab_stops.add_tab_stop(tab)
-            pf.tab_stops.add_tab_stop(tab + Cm(0.4))
-            p.add_run(teks_sel(label) + "\t:\t" + spasi_tetap(value))
-        p.paragraph_format.space_after = Pt(6)
+        """Aligned 'LABEL : value' lines as a borderless table, so a long value (a SHA-256) wraps in its
+        own column instead of under the label."""
+        if self.halaman_baru:
+            self.paragraf()
+        label = max(_em(teks_sel(x)) for x, _ in b.baris) * UKURAN.pt + 4
+        lebar = [int(Pt(min(label, 200))), int(Cm(0.5))]
+        lebar.append(self.lebar - sum(lebar))
+        t = self.doc.add_table(rows=len(b.baris), cols=3)
+        _garis_tabel(t, "nil", tepi=0)  # no cell margin: the labels line up with the text
+        _lebar_sel(t, lebar)
+        for row, (x, value) in zip(t.rows, b.baris):
+            _tidak_pecah(row)
+            for sel, teks in zip(row.cells, (teks_sel(x), ":", spasi_tetap(value))):
+                p = sel.paragraphs[0]
+                p.paragraph_format.space_after = Pt(0)
+                p.add_run(teks)
+        self.doc.add_paragraph().paragraph_format.space_after = Pt(0)
 
     def kotak(self, b: Kotak) -> None:
         """A framed notice: a one-cell table, its first line bold."""
@@ -412,16 +417,17 @@ class _Penyusun:
         self.doc.add_paragraph().paragraph_format.space_after = Pt(0)
 
 
-def _garis_tabel(t) -> None:
-    """Single black grid borders (written out, not left to a style a reader may not have)."""
+def _garis_tabel(t, jenis: str = "single", tepi: int = _TEPI_SEL) -> None:
+    """Single black grid borders, or none ("nil"), written out (not left to a style a reader may not
+    have); cell margins of `tepi` twips left and right."""
     tblpr = t._tbl.tblPr
     garis = _el("w:tblBorders")
     for sisi in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        garis.append(_el(f"w:{sisi}", val="single", sz="4", space="0", color="000000"))
+        garis.append(_el(f"w:{sisi}", val=jenis, sz="4", space="0", color="000000"))
     tblpr.append(garis)
     marg = _el("w:tblCellMar")
     for sisi in ("left", "right"):
-        marg.append(_el(f"w:{sisi}", w=str(_TEPI_SEL), type="dxa"))
+        marg.append(_el(f"w:{sisi}", w=str(tepi), type="dxa"))
     tblpr.append(marg)
 
 
