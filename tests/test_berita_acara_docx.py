@@ -333,3 +333,13 @@ def test_properti_tanpa_tanggal():
     """A document without a session still gets fixed properties (no clock)."""
     cp = Document(io.BytesIO(ke_docx([Paragraf("x")]))).core_properties
     assert cp.created == datetime(2000, 1, 1, tzinfo=timezone.utc) and cp.author == "" and cp.comments == ""
+
+
+def test_kop_tinggi_diperkecil(demo, tmp_path):
+    """A tall kop image is scaled to at most 5 cm high, so the first page keeps its text."""
+    gambar = tmp_path / "logo.png"
+    gambar.write_bytes(png(lebar=10, tinggi=40))
+    keluar = tmp_path / "ba.docx"
+    assert ekspor(demo, keluar, "--kop", str(gambar)) == 0
+    shape = Document(str(keluar)).inline_shapes[0]
+    assert round(shape.height.cm, 2) == 5.0 and shape.width < shape.height

@@ -135,6 +135,7 @@ def nama_berkas(data: Data, fmt: str = "md") -> str:
     return f"berita-acara-{kec}-{data.info.tahun}{akhir}.{fmt}"
 
 
-__all__ = ["berita_acara", "ke_berkas", "kaki", "BINER", "KERTAS", "simpan", "dokumen", "ke_markdown", "ke_teks", "tabel_teks", "nama_berkas", "hasil_usulan",
+__all__ = ["berita_acara", "ke_berkas", "kaki", "BINER", "KERTAS", "simpan", "dokumen", "ke_markdown", "ke_teks",
+           "tabel_teks", "nama_berkas", "hasil_usulan",
            "lebar_teks", "bungkus", "FORMAT", "PENYAJI", "Penyaji", "Kop", "Judul", "Paragraf", "Butir", "Daftar",
            "Klausul", "Pasangan", "KolomDokumen", "TabelDokumen", "Kotak", "Pemisah", "Blok"]

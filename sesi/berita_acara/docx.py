@@ -7,8 +7,9 @@ document:
 
 - paper F4 (215 x 330 mm, what Indonesian offices print on) or A4 (210 x 297 mm); margins left 3 cm,
   right, top and bottom 2 cm; Times New Roman 12 pt, single spacing; the title centred and bold;
-- the top of the first page left empty for the kop surat (a pre-printed letterhead or a stamp), or the
-  `kop` image (PNG or JPEG bytes) there, full text width, in place of the `Kop` text lines;
+- the top of the first page left empty (3.5 cm) for the kop surat (a pre-printed letterhead or a stamp),
+  or the `kop` image (PNG or JPEG bytes) there, the text width wide (at most 5 cm high), above a double
+  rule, in place of the `Kop` text lines;
 - tables with grid borders, the header row repeated on every page, no row split across pages, rows of a
   form filled by hand (`TabelDokumen.tinggi` > 1: signatures) tall enough to sign in;
 - each part break (`Pemisah`: before every lampiran) starts a new page;
@@ -23,7 +24,7 @@ The same blocks and `properti` give the same bytes: the core properties come fro
 clock or "python-docx"), and the zip is rewritten with fixed entry times (1980-01-01), a fixed order
 ([Content_Types].xml first, then by name) and fixed compression (deflate, zlib level 6). Deflate output
 can differ between zlib builds, so compare bytes on one machine. Raises `KopTidakSah` (a `DataDitolak`)
-for a `kop` that is not a PNG or JPEG image; nothing else for any text.
+for a `kop` that is not a PNG or JPEG image and ValueError for an unknown paper; nothing for any text.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from typing import Iterable, Sequence
 
 from docx import Document
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Mm, Pt
@@ -54,6 +55,8 @@ HURUF = "Times New Roman"
 UKURAN = Pt(12)
 #: The empty space left at the top of the first page for the kop surat when no image is given.
 RUANG_KOP = Cm(3.5)
+#: The most a --kop image may take of the page's height (a tall logo is scaled down to it).
+TINGGI_KOP = Cm(5)
 #: The largest kop image read (bytes): a letterhead scan is well under it.
 BATAS_KOP = 5 * 1024 * 1024
 _ZIP_WAKTU = (1980, 1, 1, 0, 0, 0)
@@ -270,22 +273,25 @@ class _Penyusun:
 
     # blocks
     def awal(self) -> None:
-        """The kop surat: the image, full text width, above a double rule; or an empty space."""
+        """The kop surat: the image, the text width wide (or `TINGGI_KOP` high when it would be taller),
+        above a double rule; or an empty space of `RUANG_KOP`."""
+        p = self.doc.add_paragraph()
+        pf = p.paragraph_format
         if self.kop:
-            p = self.doc.add_paragraph()
+            from docx.image.image import Image
+
+            gambar = Image.from_blob(self.kop)
+            tinggi = self.lebar * gambar.px_height / gambar.px_width
+            ukuran = {"height": TINGGI_KOP} if tinggi > TINGGI_KOP else {"width": self.lebar}
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            p.paragraph_format.space_after = Pt(10)
-            p.add_run().add_picture(io.BytesIO(self.kop), width=self.lebar)
+            pf.space_after = Pt(10)
+            p.add_run().add_picture(io.BytesIO(self.kop), **ukuran)
             pbdr = _el("w:pBdr")
             pbdr.append(_el("w:bottom", val="thickThinSmallGap", sz="18", space="1", color="000000"))
             p._p.get_or_add_pPr().append(pbdr)
         else:
-            p = self.doc.add_paragraph()
-            pf = p.paragraph_format
             pf.space_after = Pt(0)
             pf.line_spacing = Emu(RUANG_KOP)  # an exact line height: the space stays as set
-            from docx.enum.text import WD_LINE_SPACING
-
             pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
 
     def blok(self, b: Blok) -> None:
@@ -295,8 +301,7 @@ class _Penyusun:
             if not self.kop:  # the image is the letterhead: its lines are not repeated
                 for i, x in enumerate(b.baris):
                     p = self.paragraf(x, tebal=True, tengah=True, ukuran=Pt(14))
-                    p.paragraph_format.space_after = Pt(0)
-                p.paragraph_format.space_after = Pt(12)
+                    p.paragraph_format.space_after = Pt(12) if i == len(b.baris) - 1 else Pt(0)
         elif isinstance(b, Judul):
             self.judul(b)
         elif isinstance(b, Paragraf):
@@ -325,7 +330,6 @@ class _Penyusun:
             p.alignment = WD_ALIGN_PARAGRAPH.LEFT
         pf.space_before = Pt(6) if b.tingkat >= 3 else Pt(0)
         pf.space_after = Pt(12) if b.tingkat <= 3 else Pt(6)
-        pf.outline_level = None
         ppr = p._p.get_or_add_pPr()
         ppr.append(_el("w:outlineLvl", val=str(min(b.tingkat, 9) - 1)))
 

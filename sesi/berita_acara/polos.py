@@ -4,11 +4,11 @@ Input: the document's blocks (`blok.py`). Output: text for a terminal or a print
 every line at most `lebar` display columns (80; only a table that cannot fit even with its words broken
 is wider), LF line ends, ending in one newline; paragraphs wrapped, lists with hanging indents, tables
 with wrapped cells (forms to fill by hand as a grid). Each part break (`Pemisah`, before every lampiran)
-is a form feed at the start of its rule line, so each lampiran starts a new sheet when the file is
-printed (`lp`, Notepad); a terminal or the app's preview shows only the rule. Layout is done by the shared engine
-`sesi/teks_tabel.py`; every piece of user text is cleaned with `sesi.export.teks_sel` first, so no
-escape sequence or control character reaches a terminal (docs/csv.md, "Keamanan isi"). Raises nothing
-for any text.
+is a form feed at the start of its rule line, so each lampiran starts a new sheet when the file is sent
+to a printer (`lp`, `lpr`); a terminal or the app's preview shows only the rule. Layout is done by the
+shared engine `sesi/teks_tabel.py`; every piece of user text is cleaned with `sesi.export.teks_sel`
+first, so no escape sequence or control character reaches a terminal (docs/csv.md, "Keamanan isi").
+Raises nothing for any text.
 """
 
 from __future__ import annotations
