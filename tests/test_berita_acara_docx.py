@@ -343,3 +343,14 @@ def test_kop_tinggi_diperkecil(demo, tmp_path):
     assert ekspor(demo, keluar, "--kop", str(gambar)) == 0
     shape = Document(str(keluar)).inline_shapes[0]
     assert round(shape.height.cm, 2) == 5.0 and shape.width < shape.height
+
+
+def test_teks_jahat_sama_dengan_markdown(tmp_path):
+    """Hostile user text (Markdown and markup characters, newlines, tabs) reads literally in the docx,
+    word for word as a Markdown reader sees it."""
+    from test_berita_acara import JAHAT, _buat_jahat
+
+    data = _buat_jahat(str(tmp_path / "jahat.json")).data
+    docx_kata = kata(teks_docx(ke_berkas(data, "docx")))
+    assert docx_kata == kata(teks_markdown(berita_acara(data, "md")))
+    assert " ".join(JAHAT.split()) in " ".join(docx_kata)
