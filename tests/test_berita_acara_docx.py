@@ -354,3 +354,43 @@ def test_teks_jahat_sama_dengan_markdown(tmp_path):
     docx_kata = kata(teks_docx(ke_berkas(data, "docx")))
     assert docx_kata == kata(teks_markdown(berita_acara(data, "md")))
     assert " ".join(JAHAT.split()) in " ".join(docx_kata)
+
+
+# ECMA-376 Part 1 sequences of the property elements the renderer writes (Word refuses a file whose
+# properties are out of order; LibreOffice and python-docx do not notice, so it is checked here).
+URUTAN = {
+    "tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc tblCellSpacing "
+             "tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription",
+    "tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText vAlign hideMark",
+    "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs "
+           "suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
+           "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection "
+           "textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
+    "rPr": "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof snapToGrid "
+           "vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd fitText vertAlign rtl "
+           "cs em lang eastAsianLayout specVanish oMath",
+    "tbl": "tblPr tblGrid tr",
+    "tc": "tcPr p",
+}
+
+
+@pytest.mark.parametrize("kop", [False, True])
+def test_urutan_elemen_menurut_skema(demo_sah, tmp_path, kop):
+    from lxml import etree
+
+    args = []
+    if kop:
+        (tmp_path / "kop.png").write_bytes(png())
+        args = ["--kop", str(tmp_path / "kop.png")]
+    keluar = tmp_path / "ba.docx"
+    assert ekspor(demo_sah, keluar, *args) == 0
+    urutan = {qn(f"w:{k}"): [qn(f"w:{x}") for x in v.split()] for k, v in URUTAN.items()}
+    with zipfile.ZipFile(keluar) as z:
+        for nama in ("word/document.xml", "word/styles.xml", "word/footer1.xml"):
+            diperiksa = 0
+            for el in etree.fromstring(z.read(nama)).iter(*urutan):
+                seq = urutan[el.tag]
+                posisi = [seq.index(c.tag) for c in el if c.tag in seq]
+                assert posisi == sorted(posisi), (nama, el.tag, [c.tag.split("}")[1] for c in el])
+                diperiksa += 1
+            assert diperiksa

@@ -37,7 +37,6 @@ from datetime import datetime, timezone
 from typing import Iterable, Sequence
 
 from docx import Document
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -46,6 +45,7 @@ from docx.shared import Cm, Emu, Mm, Pt
 from ..errors import DataDitolak
 from ..export import teks_sel
 from .blok import Blok, Daftar, Judul, Klausul, Kop, Kotak, Paragraf, Pasangan, Pemisah, TabelDokumen, huruf
+from .docx_tabel import URUTAN_PPR, Baris, Sel, em, lebar_kolom, sisip, tabel_xml, xml_aman
 from .polos import spasi_tetap
 
 #: Paper sizes (width, height): F4 215 x 330 mm, A4 210 x 297 mm.
@@ -60,7 +60,12 @@ TINGGI_KOP = Cm(5)
 #: The largest kop image read (bytes): a letterhead scan is well under it.
 BATAS_KOP = 5 * 1024 * 1024
 _ZIP_WAKTU = (1980, 1, 1, 0, 0, 0)
-_TEPI_SEL = 85  # a table cell's left and right margin (twips, 0.15 cm)
+
+
+def _t(teks: str) -> str:
+    """User text as it goes into the document: cleaned like the text format's (`teks_sel`), and without
+    the few characters XML cannot hold."""
+    return xml_aman(teks_sel(teks))
 
 
 class KopTidakSah(DataDitolak):
@@ -167,16 +172,16 @@ def _kaki_halaman(doc, kaki: Sequence[Blok]) -> None:
     _medan(p, "NUMPAGES", "1")
     for b in kaki:
         for baris in teks_blok(b):
-            q = footer.add_paragraph(teks_sel(baris), style="Footer")
+            q = footer.add_paragraph(_t(baris), style="Footer")
             q.alignment = WD_ALIGN_PARAGRAPH.CENTER
             q.paragraph_format.space_after = Pt(0)
 
 
 def _properti(doc, p: Properti) -> None:
     cp = doc.core_properties
-    cp.title = teks_sel(p.judul)
-    cp.subject = teks_sel(p.subjek)
-    cp.author = cp.last_modified_by = teks_sel(p.penulis)
+    cp.title = _t(p.judul)
+    cp.subject = _t(p.subjek)
+    cp.author = cp.last_modified_by = _t(p.penulis)
     cp.created = cp.modified = p.tanggal
     cp.revision = 1
     cp.comments = ""
@@ -245,7 +250,7 @@ class _Penyusun:
                  spasi: bool = False):
         p = self.doc.add_paragraph()
         if teks:
-            r = p.add_run(spasi_tetap(teks) if spasi else teks_sel(teks))
+            r = p.add_run(xml_aman(spasi_tetap(teks)) if spasi else _t(teks))
             r.bold = tebal or None
             if ukuran:
                 r.font.size = ukuran
@@ -268,7 +273,7 @@ class _Penyusun:
         pf.tab_stops.add_tab_stop(kiri + gantung)
         r = p.add_run(awal)
         r.bold = tebal_awal or None
-        p.add_run("\t" + teks_sel(teks))
+        p.add_run("\t" + _t(teks))
         return p
 
     # blocks
@@ -288,7 +293,7 @@ class _Penyusun:
             p.add_run().add_picture(io.BytesIO(self.kop), **ukuran)
             pbdr = _el("w:pBdr")
             pbdr.append(_el("w:bottom", val="thickThinSmallGap", sz="18", space="1", color="000000"))
-            p._p.get_or_add_pPr().append(pbdr)
+            sisip(p._p.get_or_add_pPr(), pbdr, URUTAN_PPR)
         else:
             pf.space_after = Pt(0)
             pf.line_spacing = Emu(RUANG_KOP)  # an exact line height: the space stays as set
@@ -331,7 +336,7 @@ class _Penyusun:
         pf.space_before = Pt(6) if b.tingkat >= 3 else Pt(0)
         pf.space_after = Pt(12) if b.tingkat <= 3 else Pt(6)
         ppr = p._p.get_or_add_pPr()
-        ppr.append(_el("w:outlineLvl", val=str(min(b.tingkat, 9) - 1)))
+        sisip(ppr, _el("w:outlineLvl", val=str(min(b.tingkat, 9) - 1)), URUTAN_PPR)
 
     def daftar(self, d: Daftar) -> None:
         gantung = Cm(0.75) if len(d.butir) < (10 if not d.huruf else 27) else Cm(1)
@@ -351,140 +356,48 @@ class _Penyusun:
             pf.left_indent, pf.first_line_indent = tab + Cm(0.5), -(tab + Cm(0.5))
             pf.tab_stops.add_tab_stop(tab)
             pf.tab_stops.add_tab_stop(tab + Cm(0.5))
-            p.add_run(teks_sel(label)).bold = True
-            p.add_run("\t:\t" + teks_sel(teks))
+            p.add_run(_t(label)).bold = True
+            p.add_run("\t:\t" + _t(teks))
 
     def pasangan(self, b: Pasangan) -> None:
         """Aligned 'LABEL : value' lines as a borderless table, so a long value (a SHA-256) wraps in its
         own column instead of under the label."""
-        if self.halaman_baru:
-            self.paragraf()
-        label = max(_em(teks_sel(x)) for x, _ in b.baris) * UKURAN.pt + 4
+        label = max(em(_t(x)) for x, _ in b.baris) * UKURAN.pt + 4
         lebar = [int(Pt(min(label, 200))), int(Cm(0.5))]
         lebar.append(self.lebar - sum(lebar))
-        t = self.doc.add_table(rows=len(b.baris), cols=3)
-        _garis_tabel(t, "nil", tepi=0)  # no cell margin: the labels line up with the text
-        _lebar_sel(t, lebar)
-        for row, (x, value) in zip(t.rows, b.baris):
-            _tidak_pecah(row)
-            for sel, teks in zip(row.cells, (teks_sel(x), ":", spasi_tetap(value))):
-                p = sel.paragraphs[0]
-                p.paragraph_format.space_after = Pt(0)
-                p.add_run(teks)
-        self.doc.add_paragraph().paragraph_format.space_after = Pt(0)
+        ukuran = UKURAN.pt
+        baris = [Baris((Sel(((_t(x), False),), ukuran=ukuran), Sel(((":", False),), ukuran=ukuran),
+                        Sel(((xml_aman(spasi_tetap(v)), False),), ukuran=ukuran))) for x, v in b.baris]
+        self.tambah_tabel(tabel_xml(lebar, baris, garis="nil", tepi=0))  # the labels line up with the text
 
     def kotak(self, b: Kotak) -> None:
         """A framed notice: a one-cell table, its first line bold."""
-        t = self.doc.add_table(rows=1, cols=1)
-        _garis_tabel(t)
-        sel = t.rows[0].cells[0]
-        _lebar_sel(t, [self.lebar])
-        for i, x in enumerate(b.baris):
-            p = sel.paragraphs[0] if i == 0 else sel.add_paragraph()
-            r = p.add_run(teks_sel(x))
-            r.bold = i == 0 or None
-            r.font.size = Pt(10)
-            p.paragraph_format.space_after = Pt(0)
-        _tidak_pecah(t.rows[0])
-        self.doc.add_paragraph().paragraph_format.space_after = Pt(0)
+        sel = Sel(tuple((_t(x), i == 0) for i, x in enumerate(b.baris)), ukuran=10)
+        self.tambah_tabel(tabel_xml([self.lebar], [Baris((sel,))]))
 
     def tabel(self, t: TabelDokumen) -> None:
-        if self.halaman_baru:  # a table right after a part break: an empty paragraph carries the break
-            self.paragraf()
-        n = len(t.kolom)
-        ukuran = Pt(11) if n <= 5 else Pt(10)
-        tb = self.doc.add_table(rows=1 + len(t.baris), cols=n)
-        tb.alignment = WD_TABLE_ALIGNMENT.CENTER
-        _garis_tabel(tb)
-        _lebar_sel(tb, lebar_kolom(t, self.lebar, ukuran))
-        for ri, row in enumerate(tb.rows):
-            kepala = ri == 0
-            nilai = [k.judul for k in t.kolom] if kepala else t.baris[ri - 1]
-            _tidak_pecah(row)
-            if kepala:
-                row._tr.get_or_add_trPr().append(_el("w:tblHeader"))
-            elif t.tinggi > 1:
-                row.height = Cm(0.5 * t.tinggi + 0.5)
-                row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
-            for ci, sel in enumerate(row.cells):
-                p = sel.paragraphs[0]
-                p.paragraph_format.space_after = Pt(0)
-                r = p.add_run(teks_sel(nilai[ci]) if ci < len(nilai) else "")
-                r.font.size = ukuran
-                if kepala:
-                    r.bold = True
-                    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                    sel.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-                    sel._tc.get_or_add_tcPr().append(_el("w:shd", val="clear", color="auto", fill="D9D9D9"))
-                elif t.kolom[ci].kanan:
-                    p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        """A bordered table: the header row grey, bold and repeated on each page; numbers right-aligned;
+        rows of a form to fill by hand (`tinggi` > 1) at least 0.5 cm per line plus 0.5 cm high."""
+        ukuran = Pt(11) if len(t.kolom) <= 5 else Pt(10)
+        kepala = Baris(tuple(Sel(((_t(k.judul), True),), "center", ukuran.pt, abu=True, tengah_tegak=True)
+                             for k in t.kolom), kepala=True)
+        tinggi = int(Cm(0.5 * t.tinggi + 0.5) / 635) if t.tinggi > 1 else 0
+        jc = ["right" if k.kanan else "left" for k in t.kolom]
+        baris = [kepala]
+        for row in t.baris:
+            nilai = list(row[:len(t.kolom)]) + [""] * (len(t.kolom) - len(row))
+            baris.append(Baris(tuple(Sel(((_t(x), False),), j, ukuran.pt) for x, j in zip(nilai, jc)),
+                               tinggi=tinggi))
+        self.tambah_tabel(tabel_xml(lebar_kolom(t, self.lebar, ukuran), baris, tengah=True))
+
+    def tambah_tabel(self, tbl) -> None:
+        """Put a table at the end of the body, then an empty paragraph (two tables never touch; a reader
+        would join them). After a part break, an empty paragraph before it carries the page break."""
+        if self.halaman_baru:
+            self.paragraf().paragraph_format.space_after = Pt(0)
+        body = self.doc.element.body
+        body.sectPr.addprevious(tbl)
         self.doc.add_paragraph().paragraph_format.space_after = Pt(0)
-
-
-def _garis_tabel(t, jenis: str = "single", tepi: int = _TEPI_SEL) -> None:
-    """Single black grid borders, or none ("nil"), written out (not left to a style a reader may not
-    have); cell margins of `tepi` twips left and right."""
-    tblpr = t._tbl.tblPr
-    garis = _el("w:tblBorders")
-    for sisi in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        garis.append(_el(f"w:{sisi}", val=jenis, sz="4", space="0", color="000000"))
-    tblpr.append(garis)
-    marg = _el("w:tblCellMar")
-    for sisi in ("left", "right"):
-        marg.append(_el(f"w:{sisi}", w=str(tepi), type="dxa"))
-    tblpr.append(marg)
-
-
-def _tidak_pecah(row) -> None:
-    row._tr.get_or_add_trPr().append(_el("w:cantSplit"))
-
-
-def _lebar_sel(t, lebar: Sequence[int]) -> None:
-    """Fixed column widths (EMU), in the grid and on every cell (Word reads one, LibreOffice the other)."""
-    t.autofit = False
-    tblpr = t._tbl.tblPr
-    tblpr.append(_el("w:tblLayout", type="fixed"))
-    for col, w in zip(t._tbl.tblGrid.gridCol_lst, lebar):
-        col.w = Emu(w)
-    for row in t.rows:
-        for sel, w in zip(row.cells, lebar):
-            sel.width = Emu(w)
-
-
-def _em(teks: str) -> float:
-    """An estimate of the width of `teks` in ems, on the wide side (capitals and digits 0.7, other
-    letters 0.56, a space 0.3): what Times New Roman needs, and a wider font substituted for it too."""
-    return sum(0.3 if c == " " else 0.72 if c.isupper() or c.isdigit() else 0.56 for c in teks)
-
-
-def lebar_kolom(t: TabelDokumen, total: int, ukuran: Pt = Pt(10)) -> list[int]:
-    """Column widths (EMU, summing to `total`) for a table in `ukuran` type: each column at least as wide
-    as its longest word (the bold header's too; a word is capped at 18 characters), its `min_teks`
-    characters, and, for numbers, its longest value; the width left is shared by how much more text each
-    column holds (its longest cell, up to 60 characters). When even the minimums do not fit, they are
-    scaled down together."""
-    pt = ukuran.pt
-    tepi = _TEPI_SEL * 2 / 20 + 2  # the cell's left and right margins (twips -> pt) and a little air
-    minimum, ingin = [], []
-    for i, k in enumerate(t.kolom):
-        sel = [r[i] for r in t.baris if i < len(r)]
-        kata = max((_em(w[:18]) for s in sel for w in s.split()), default=0.0)
-        judul = max((_em(w) * 1.2 for w in k.judul.split()), default=0.0)  # bold
-        panjang = max((_em(s[:60]) for s in sel), default=0.0)
-        m = max(kata, judul, k.min_teks * 0.55, panjang if k.kanan else 0.0) * pt + tepi
-        minimum.append(m)
-        ingin.append(max(m, panjang * pt + tepi))
-    muat = total / 12700  # EMU -> pt
-    if sum(ingin) <= muat:
-        lebar = ingin
-    elif sum(minimum) < muat:
-        f = (muat - sum(minimum)) / sum(x - m for x, m in zip(ingin, minimum))
-        lebar = [m + (x - m) * f for x, m in zip(ingin, minimum)]
-    else:
-        lebar = minimum
-    w = [int(total * x / sum(lebar)) for x in lebar]
-    w[-1] += total - sum(w)
-    return w
 
 
 def ke_docx(blok: Iterable[Blok], *, kertas: str = "F4", kop: bytes | None = None,
@@ -511,4 +424,4 @@ def ke_docx(blok: Iterable[Blok], *, kertas: str = "F4", kop: bytes | None = Non
     return _zip_tetap(out.getvalue())
 
 
-__all__ = ["ke_docx", "Properti", "KERTAS", "BATAS_KOP", "KopTidakSah", "periksa_kop", "teks_blok", "lebar_kolom"]
+__all__ = ["ke_docx", "Properti", "KERTAS", "BATAS_KOP", "KopTidakSah", "periksa_kop", "teks_blok"]
