@@ -27,7 +27,8 @@ from docx.oxml.ns import qn
 from markdown_it import MarkdownIt
 
 from musrenbang_tui import cli
-from sesi.berita_acara import Judul, Paragraf, Pemisah, berita_acara, dokumen, kaki, ke_berkas
+from sesi.berita_acara import (Judul, KolomDokumen, Paragraf, Pemisah, TabelDokumen, berita_acara, dokumen, kaki,
+                               ke_berkas)
 from sesi.berita_acara.docx import ke_docx
 from sesi.sidik_jari import kode as kode_pendek
 from sesi.store import Store
@@ -140,8 +141,9 @@ def test_jenis_blok_baru_tetap_tercetak():
 
 def test_teks_kendali_tidak_merusak_xml():
     """User text is data: escape sequences and NUL are removed, markup characters stay literal."""
-    data = ke_docx([Paragraf("A\x1b[31mB\x00 <w:p> & *tebal*"), Paragraf("satu\ndua")])
-    assert teks_docx(data) == ["AB <w: p> & *tebal*", "satu dua"]
+    data = ke_docx([Paragraf("A\x1b[31mB\x00 <w:p> & *tebal*"), Paragraf("satu\ndua"),
+                    Paragraf("x\ufffey\ud800z"), TabelDokumen((KolomDokumen("K\uffff"),), (("<b>\ud800",),))])
+    assert teks_docx(data) == ["AB <w: p> & *tebal*", "satu dua", "xyz", "K", "<b>"]
 
 
 # --- paper, tables, page breaks, footer -------------------------------------------------------------------
