@@ -1,5 +1,5 @@
-"""Old import path of `sesi.impor`, kept so `screens/persiapan/impor.py` and the tests that import
-`sesi.csv_import` keep working; new code imports `sesi.impor` (docs/impor.md)."""
+"""Old import path of `sesi.impor`, kept so the tests that import `sesi.csv_import` keep working; new code
+imports `sesi.impor` (docs/impor.md)."""
 
 from .impor import BATAS_MASALAH, JENIS, KOLOM, HasilImpor, Pratinjau, Saran, impor, pratinjau
 

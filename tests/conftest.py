@@ -18,7 +18,7 @@ from typing import Any, Callable
 
 import pytest
 
-from sesi import kelompok, pendaftaran, persiapan, skor, usulan
+from sesi import kelompok, kriteria, pendaftaran, persiapan, skor, usulan
 from sesi.errors import DataDitolak, SesiError
 from sesi.riwayat import periksa_rantai
 from sesi.store import Store
@@ -174,9 +174,9 @@ class Bantu:
 
     def kriteria(self, *bobot: str | int, skala: tuple[int, int] = (1, 5)) -> list[str]:
         """Replace the criteria by K1..Kn with these weights (before any score); returns the codes."""
-        records = [persiapan.kriteria_record(f"K{i}", f"Kriteria {i}", b, *skala)
+        records = [kriteria.kriteria_record(f"K{i}", f"Kriteria {i}", b, *skala)
                    for i, b in enumerate(bobot, start=1)]
-        self.lakukan(persiapan.ganti_semua_kriteria, records)
+        self.lakukan(kriteria.ganti_semua_kriteria, records)
         return [r["kode"] for r in records]
 
     def nilai(self, uid: str, *nilai: int | None, penilai: str = "") -> None:

@@ -27,7 +27,7 @@ import random
 from datetime import datetime, timedelta
 from itertools import count
 
-from sesi import catatan, kelompok, pendaftaran, persiapan, pleno, skor, usulan, verifikasi
+from sesi import catatan, kelompok, kriteria, pendaftaran, persiapan, pleno, skor, usulan, verifikasi
 from sesi.store import Store
 from sesi.transaksi import Pelaku
 
@@ -84,10 +84,10 @@ def _buat(path: str, jam: JamTetap) -> Store:
 def _nomor_dan_kriteria(tx, nomor: str) -> None:
     """The Nomor, the announcement date and the three weighted criteria, in the scenario's first transaction."""
     persiapan.ubah_info(tx, nomor_ba=nomor, tanggal_pengumuman="2027-01-29")
-    persiapan.ganti_semua_kriteria(tx, [
-        persiapan.kriteria_record("K1", "Kesesuaian dengan rancangan awal RKPD", "3", urutan=1),
-        persiapan.kriteria_record("K2", "Kepentingan lintas kelurahan", "2", urutan=2),
-        persiapan.kriteria_record("K3", "Dukungan pada pemenuhan hak dasar", "1", urutan=3),
+    kriteria.ganti_semua_kriteria(tx, [
+        kriteria.kriteria_record("K1", "Kesesuaian dengan rancangan awal RKPD", "3", urutan=1),
+        kriteria.kriteria_record("K2", "Kepentingan lintas kelurahan", "2", urutan=2),
+        kriteria.kriteria_record("K3", "Dukungan pada pemenuhan hak dasar", "1", urutan=3),
     ])
 
 

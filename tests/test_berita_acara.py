@@ -16,7 +16,7 @@ from markdown_it import MarkdownIt
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from musrenbang_tui import cli
-from sesi import catatan, persiapan, pleno, verifikasi
+from sesi import catatan, kriteria, persiapan, pleno, verifikasi
 from sesi.berita_acara import (
     Daftar,
     Judul,
@@ -410,9 +410,9 @@ def test_lampiran_vi_setiap_set_dan_kepekaan(store, bantu):
     from sesi import skor
 
     for i, (kode, bobot) in enumerate((("K1", "0,40"), ("K2", "0,30"), ("K3", "0,20"), ("K4", "0,10"))):
-        bantu.lakukan(persiapan.simpan_kriteria, kode, f"Fisik {i}", bobot, 0, 100, baru=True, jenis="fisik")
+        bantu.lakukan(kriteria.simpan_kriteria, kode, f"Fisik {i}", bobot, 0, 100, baru=True, jenis="fisik")
     for i, (kode, bobot) in enumerate((("P1", "0,35"), ("P2", "0,25"), ("P3", "0,25"), ("P4", "0,15"))):
-        bantu.lakukan(persiapan.simpan_kriteria, kode, f"Non-fisik {i}", bobot, 0, 100, baru=True,
+        bantu.lakukan(kriteria.simpan_kriteria, kode, f"Non-fisik {i}", bobot, 0, 100, baru=True,
                       jenis="non-fisik")
     f, n = bantu.usulan("F", jenis="fisik"), bantu.usulan("N", jenis="non-fisik")
     for kode, v in zip(("K1", "K2", "K3", "K4"), (80, 70, 60, 50)):

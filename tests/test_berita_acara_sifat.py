@@ -25,7 +25,7 @@ from datetime import datetime
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sesi import kelompok, pendaftaran, persiapan, pleno, skor, usulan, verifikasi
+from sesi import kelompok, kriteria, pendaftaran, persiapan, pleno, skor, usulan, verifikasi
 from sesi.berita_acara import Butir, Daftar, Judul, Klausul, Paragraf, TabelDokumen, dokumen
 from sesi.errors import DataDitolak
 from sesi.model import UNSUR
@@ -81,8 +81,8 @@ def _bangun(tmp: str, kel_def: list[str], usulan_list: list[dict], peserta: list
                                 tahun=2028, tanggal="2027-02-09", tempat="Aula", camat="Drs. Camat Uji",
                                 pelaku=Pelaku("Operator Uji", "operator"), clock=jam)
     with store.transaksi() as tx:
-        persiapan.ganti_semua_kriteria(tx, [persiapan.kriteria_record("K1", "Kriteria 1", "2"),
-                                            persiapan.kriteria_record("K2", "Kriteria 2", "1")])
+        kriteria.ganti_semua_kriteria(tx, [kriteria.kriteria_record("K1", "Kriteria 1", "2"),
+                                            kriteria.kriteria_record("K2", "Kriteria 2", "1")])
         kel_id = {b: persiapan.simpan_kelompok(tx, f"Kelompok {b}", [b]) for b in kel_def}
         pid = []
         for i, (unsur, hadir, jk) in enumerate(peserta):

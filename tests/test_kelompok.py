@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from sesi import kelompok, pendaftaran, persiapan
+from sesi import kelompok, kriteria, pendaftaran, persiapan
 from sesi.errors import PeranTidakBerwenang
 from sesi.model import Pemilihan
 
@@ -83,7 +83,7 @@ def test_fasilitator_tidak_dapat_mengubah_persiapan(store, bantu, sebagai, kel):
     fasilitator = sebagai("fasilitator", "Budi Santoso")
     bantu.ditolak(persiapan.simpan_kelompok, "Kelompok Baru", ["Ekonomi"], store=fasilitator,
                   galat=PeranTidakBerwenang)
-    bantu.ditolak(persiapan.simpan_kriteria, "K6", "Baru", store=fasilitator, galat=PeranTidakBerwenang)
+    bantu.ditolak(kriteria.simpan_kriteria, "K6", "Baru", store=fasilitator, galat=PeranTidakBerwenang)
     bantu.lakukan(kelompok.pilih_aklamasi, kid, "ketua", anggota[0], store=fasilitator)
     bantu.ditolak(kelompok.pilih_aklamasi, kid, "sekretaris", anggota[1], store=sebagai("notulen"),
                   galat=PeranTidakBerwenang)

@@ -249,7 +249,7 @@ async def test_p_membentuk_kelompok_setelah_ditanya(store, bantu):
 
 async def test_telusuri_folder_naik_dan_ke_rumah(demo, tmp_path, monkeypatch):
     """The Ctrl+L folder browser goes to the folder above (Backspace) and to the home folder (~)."""
-    from screens.persiapan.impor import PohonCsv
+    from screens.persiapan.pohon import PohonCsv
 
     rumah = tmp_path / "rumah"
     (rumah / "data").mkdir(parents=True)

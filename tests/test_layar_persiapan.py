@@ -13,7 +13,7 @@ from layar import Rekaman, layar_teks, tunggu
 from musrenbang_tui.app import MusrenbangApp
 from screens.persiapan import PersiapanScreen
 from screens.widgets import FormDialog, KonfirmasiDialog, StatusBar
-from sesi import persiapan, usulan
+from sesi import kriteria, persiapan, usulan
 from sesi.store import Store
 from sesi.transaksi import Pelaku
 
@@ -338,7 +338,7 @@ async def test_kriteria_baku_ditolak_selama_ada_skor(demo):
 async def test_kriteria_baku_terpasang_sebelum_penilaian(tmp_path):
     store = buka_baru(tmp_path)
     with store.transaksi() as tx:
-        persiapan.ganti_semua_kriteria(tx, [persiapan.kriteria_record("X", "Satu-satunya")])
+        kriteria.ganti_semua_kriteria(tx, [kriteria.kriteria_record("X", "Satu-satunya")])
     app = MusrenbangApp(store, layar="persiapan")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("3")

@@ -281,12 +281,12 @@ def buka_baru(tmp_path) -> Store:
 
 async def test_skala_satu_sampai_sepuluh_nol_berarti_sepuluh(tmp_path):
     """On a 1-10 scale the key 0 enters 10; its labels line says so."""
-    from sesi import persiapan, usulan
+    from sesi import kriteria, usulan
 
     store = buka_baru(tmp_path)
     with store.transaksi() as tx:
-        persiapan.ganti_semua_kriteria(tx, [persiapan.kriteria_record("A", "Manfaat", "2", 1, 10),
-                                            persiapan.kriteria_record("B", "Urgensi", "1", 1, 5)])
+        kriteria.ganti_semua_kriteria(tx, [kriteria.kriteria_record("A", "Manfaat", "2", 1, 10),
+                                            kriteria.kriteria_record("B", "Urgensi", "1", 1, 5)])
         uid = usulan.tambah_usulan(tx, kelurahan="Alalak Selatan", prioritas_kelurahan=1, kegiatan="Titian",
                                    bidang="Infrastruktur", skpd="Dinas PUPR")
     app = MusrenbangApp(store, layar="skoring")
@@ -443,12 +443,12 @@ def _sel(store, uid, kode):
 async def test_fisik_dan_non_fisik_kolom_kedua_set_dan_ketik_0_100(store, bantu):
     """A kelompok with a fisik set (K1-K4) and a non-fisik set (P1-P4), 0-100: the matrix shows both sets'
     columns, a cell of the other set is a dot and is stepped over; "85" Enter saves 85."""
-    from sesi import persiapan
+    from sesi import kriteria
 
     for i, (kode, bobot) in enumerate((("K1", "0,40"), ("K2", "0,30"), ("K3", "0,20"), ("K4", "0,10"))):
-        bantu.lakukan(persiapan.simpan_kriteria, kode, f"Fisik {i}", bobot, 0, 100, baru=True, jenis="fisik")
+        bantu.lakukan(kriteria.simpan_kriteria, kode, f"Fisik {i}", bobot, 0, 100, baru=True, jenis="fisik")
     for i, (kode, bobot) in enumerate((("P1", "0,35"), ("P2", "0,25"), ("P3", "0,25"), ("P4", "0,15"))):
-        bantu.lakukan(persiapan.simpan_kriteria, kode, f"Non-fisik {i}", bobot, 0, 100, baru=True,
+        bantu.lakukan(kriteria.simpan_kriteria, kode, f"Non-fisik {i}", bobot, 0, 100, baru=True,
                       jenis="non-fisik")
     f, n = bantu.usulan("F", jenis="fisik"), bantu.usulan("N", jenis="non-fisik")
     app = MusrenbangApp(store, layar="skoring")
@@ -496,9 +496,9 @@ async def test_skala_langkah_setengah_7_koma_5(store, bantu):
     """On 1-10 with step 0,5, "7,5" Enter saves 7.5; "7,3" is refused."""
     from fractions import Fraction
 
-    from sesi import persiapan
+    from sesi import kriteria
 
-    bantu.lakukan(persiapan.ganti_semua_kriteria, [persiapan.kriteria_record("A", "Manfaat", "1", 1, 10,
+    bantu.lakukan(kriteria.ganti_semua_kriteria, [kriteria.kriteria_record("A", "Manfaat", "1", 1, 10,
                                                                             langkah="0.5")])
     u1, u2 = bantu.usulan("Satu"), bantu.usulan("Dua")
     app = MusrenbangApp(store, layar="skoring")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from musrenbang_tui import cli
-from sesi import persiapan, pleno, usulan, verifikasi
+from sesi import kriteria, persiapan, pleno, usulan, verifikasi
 from sesi.pendaftaran import tambah_peserta
 from sesi.teks import bersih, buang_kendali, tampak
 
@@ -91,12 +91,12 @@ def test_alasan_lebih_dari_2000_karakter_ditolak(store, bantu):
     ("0", "Bobot harus bilangan positif, bukan '0'."),
 ])
 def test_bobot_di_luar_batas_ditolak(bantu, bobot, pesan):
-    assert bantu.ditolak(persiapan.simpan_kriteria, "K9", "Uji", bobot) == pesan
+    assert bantu.ditolak(kriteria.simpan_kriteria, "K9", "Uji", bobot) == pesan
 
 
 def test_bobot_di_dalam_batas_diterima(store, bantu):
-    bantu.lakukan(persiapan.simpan_kriteria, "K9", "Uji", "1000")
-    bantu.lakukan(persiapan.simpan_kriteria, "K8", "Uji", "0,000001")
+    bantu.lakukan(kriteria.simpan_kriteria, "K9", "Uji", "1000")
+    bantu.lakukan(kriteria.simpan_kriteria, "K8", "Uji", "0,000001")
     bobot = {k.kode: k.bobot for k in store.muat().kriteria}
     assert (bobot["K9"], bobot["K8"]) == ("1000", "0.000001")
 

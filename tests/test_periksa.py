@@ -11,7 +11,7 @@ import pytest
 from skenario import buat_skenario, buat_skenario_belum_lengkap
 
 from musrenbang_tui import cli
-from sesi import persiapan, skor
+from sesi import kriteria, skor
 from sesi.periksa import periksa
 
 
@@ -188,8 +188,8 @@ def test_skor_dibaca_pada_set_kriteria_usulannya(store, bantu):
     """A session with a fisik set (K1) and a non-fisik set (P1): N's score on P1 is sound, though P1 is not
     in the default set (periksa once reported "kriteria P1 tidak ada"); F's score on P1, written by hand, is
     reported, in the words of F's set."""
-    bantu.lakukan(persiapan.simpan_kriteria, "K1", "Kondisi kerusakan", "1", 0, 100, baru=True, jenis="fisik")
-    bantu.lakukan(persiapan.simpan_kriteria, "P1", "Kelompok sasaran rentan", "1", 1, 10, baru=True,
+    bantu.lakukan(kriteria.simpan_kriteria, "K1", "Kondisi kerusakan", "1", 0, 100, baru=True, jenis="fisik")
+    bantu.lakukan(kriteria.simpan_kriteria, "P1", "Kelompok sasaran rentan", "1", 1, 10, baru=True,
                   jenis="non-fisik")
     f, n = bantu.usulan("F", jenis="fisik"), bantu.usulan("N", jenis="non-fisik")
     bantu.lakukan(skor.atur_skor, f, "K1", 80)

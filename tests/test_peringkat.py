@@ -7,7 +7,7 @@ from fractions import Fraction
 
 import pytest
 
-from sesi import persiapan, pleno, skor, verifikasi
+from sesi import kriteria, pleno, skor, verifikasi
 from sesi.data import VIRTUAL_PREFIX
 from sesi.errors import PeranTidakBerwenang
 from sesi.peringkat import (
@@ -96,8 +96,8 @@ def test_total_sama_diputus_kriteria_bobot_terbesar_lalu_urutan_kriteria(store, 
 
 def test_bobot_sama_mengikuti_urutan_penetapan_bukan_abjad(store, bantu):
     """Among criteria of equal weight, the one defined first decides, whatever its code."""
-    bantu.lakukan(persiapan.ganti_semua_kriteria, [persiapan.kriteria_record("KB", "Ditetapkan pertama"),
-                                                   persiapan.kriteria_record("KA", "Ditetapkan kedua")])
+    bantu.lakukan(kriteria.ganti_semua_kriteria, [kriteria.kriteria_record("KB", "Ditetapkan pertama"),
+                                                   kriteria.kriteria_record("KA", "Ditetapkan kedua")])
     a = bantu.usulan("A")
     b = bantu.usulan("B")
     bantu.nilai(a, 3, 5)
@@ -266,24 +266,24 @@ def test_hanya_peran_yang_berwenang_menilai(store, bantu, sebagai):
 @pytest.mark.parametrize("kode", ["", "K 1", "K|1", "K/1"])
 def test_kode_kriteria_dengan_karakter_terlarang_ditolak(bantu, kode):
     """A criterion code is letters, digits, dot, dash and underscore only (it is part of score ids)."""
-    bantu.ditolak(persiapan.simpan_kriteria, kode, "Nama")
+    bantu.ditolak(kriteria.simpan_kriteria, kode, "Nama")
 
 
 @pytest.mark.parametrize("lo,hi", [(3, 3), (5, 1), (0, 101), (100, 101), (-1, 5)])
 def test_skala_kriteria_di_luar_batas_ditolak(bantu, lo, hi):
     """A scale must be increasing, from 0-1 at narrowest to 0-100 at widest (issue 14)."""
-    bantu.ditolak(persiapan.simpan_kriteria, "K6", "Baru", skala_min=lo, skala_maks=hi)
+    bantu.ditolak(kriteria.simpan_kriteria, "K6", "Baru", skala_min=lo, skala_maks=hi)
 
 
 @pytest.mark.parametrize("bobot", ["0", "-1", "abc", "inf"])
 def test_bobot_bukan_bilangan_positif_ditolak(bantu, bobot):
     """A weight must be a positive number."""
-    bantu.ditolak(persiapan.simpan_kriteria, "K6", "Baru", bobot=bobot)
+    bantu.ditolak(kriteria.simpan_kriteria, "K6", "Baru", bobot=bobot)
 
 
 def test_kriteria_baru_dengan_skala_dan_bobot_desimal(store, bantu):
     """A criterion can have a decimal weight typed with a comma and a 1-10 scale with its ends labelled."""
-    bantu.lakukan(persiapan.simpan_kriteria, "K-6.a_b", "Keberlanjutan", bobot="1,5", skala_min=1,
+    bantu.lakukan(kriteria.simpan_kriteria, "K-6.a_b", "Keberlanjutan", bobot="1,5", skala_min=1,
                   skala_maks=10)
     k = store.data.kriteria_dari_kode("K-6.a_b")
     assert (k.bobot, k.skala_min, k.skala_maks, k.label_nilai(10), k.urutan) == ("1.5", 1, 10, "sangat tinggi", 6)
@@ -294,8 +294,8 @@ def test_skala_tidak_boleh_menyisihkan_nilai_yang_sudah_ada(store, bantu):
     cannot be widened either (issue 14: only names, labels and weights change)."""
     u = bantu.usulan()
     bantu.nilai(u, 5)
-    assert "nilai 5" in bantu.ditolak(persiapan.simpan_kriteria, "K1", "Kesesuaian", skala_maks=4)
-    assert "hanya nama, label dan bobot" in bantu.ditolak(persiapan.simpan_kriteria, "K1", "Kesesuaian",
+    assert "nilai 5" in bantu.ditolak(kriteria.simpan_kriteria, "K1", "Kesesuaian", skala_maks=4)
+    assert "hanya nama, label dan bobot" in bantu.ditolak(kriteria.simpan_kriteria, "K1", "Kesesuaian",
                                                           skala_maks=9)
     assert store.data.kriteria_dari_kode("K1").skala_maks == 5
 
@@ -306,19 +306,19 @@ def test_kriteria_hanya_diganti_seluruhnya_sebelum_ada_nilai(store, bantu):
     assert [(k.kode, k.bobot) for k in store.data.kriteria] == [("K1", "3"), ("K2", "2")]
     u = bantu.usulan()
     bantu.nilai(u, 1)
-    bantu.ditolak(persiapan.ganti_semua_kriteria, persiapan.kriteria_baku())
-    bantu.ditolak(persiapan.hapus_kriteria, "K1")
+    bantu.ditolak(kriteria.ganti_semua_kriteria, kriteria.kriteria_baku())
+    bantu.ditolak(kriteria.hapus_kriteria, "K1")
 
 
 def test_ganti_kriteria_memeriksa_setiap_kriteria(bantu):
     """Replacing the criteria refuses an empty set, a duplicate code and an invalid record."""
-    baku = persiapan.kriteria_baku()
-    bantu.ditolak(persiapan.ganti_semua_kriteria, [])
-    bantu.ditolak(persiapan.ganti_semua_kriteria, [baku[0], baku[0]])
-    bantu.ditolak(persiapan.ganti_semua_kriteria, [dict(baku[0], skala_min=5, skala_maks=1)])
+    baku = kriteria.kriteria_baku()
+    bantu.ditolak(kriteria.ganti_semua_kriteria, [])
+    bantu.ditolak(kriteria.ganti_semua_kriteria, [baku[0], baku[0]])
+    bantu.ditolak(kriteria.ganti_semua_kriteria, [dict(baku[0], skala_min=5, skala_maks=1)])
 
 
 def test_menambah_kriteria_tidak_menimpa_kode_yang_ada(bantu):
     """Adding a criterion with a code already used is refused, never a silent replacement."""
-    pesan = bantu.ditolak(persiapan.simpan_kriteria, "K1", "Kriteria lain", baru=True)
+    pesan = bantu.ditolak(kriteria.simpan_kriteria, "K1", "Kriteria lain", baru=True)
     assert "sudah dipakai" in pesan

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from musrenbang_tui.cli import main
-from sesi import persiapan, skema, skor
+from sesi import kriteria, persiapan, skema, skor
 from sesi.data import VIRTUAL_PREFIX
 from sesi.impor import impor
 from sesi.kepekaan import baris_goyah, kepekaan, uraian_kepekaan
@@ -98,10 +98,10 @@ def test_set_fisik_dan_non_fisik_memberi_urutan_hitungan_tangan(store, praktik_f
 def test_set_dipilih_kelompok_lalu_jenis_lalu_bawaan(store, bantu):
     """One function picks the set: (kelompok, jenis), (kelompok, *), (*, jenis), default, in that order."""
     kid = bantu.lakukan(persiapan.simpan_kelompok, "Sarana", ["Infrastruktur"])
-    rec = [persiapan.kriteria_record("X", "Satu")]
-    bantu.lakukan(persiapan.ganti_semua_kriteria, rec, "", "fisik")
-    bantu.lakukan(persiapan.ganti_semua_kriteria, rec, "Sarana", "")
-    bantu.lakukan(persiapan.ganti_semua_kriteria, rec, kid, "non-fisik")
+    rec = [kriteria.kriteria_record("X", "Satu")]
+    bantu.lakukan(kriteria.ganti_semua_kriteria, rec, "", "fisik")
+    bantu.lakukan(kriteria.ganti_semua_kriteria, rec, "Sarana", "")
+    bantu.lakukan(kriteria.ganti_semua_kriteria, rec, kid, "non-fisik")
     data = store.muat()
     assert set_untuk(data, kid, "non-fisik").kunci == (kid, "non-fisik")
     assert set_untuk(data, kid, "fisik").kunci == (kid, "")
@@ -124,9 +124,9 @@ def test_set_bernilai_hanya_nama_label_bobot_berubah_dan_tercatat(store, bantu, 
     b = {x.usulan.id: x for x in peringkat_kelompok(store.muat(), INFRA).diperingkat}
     assert b[ids["F2"]].total == Fraction(92, 1) / Fraction(12, 10)
     assert b[ids["F1"]].total == 70
-    pesan = bantu.ditolak(persiapan.simpan_kriteria, "K1", "Kesesuaian", "0.4", 1, 100, jenis="fisik")
+    pesan = bantu.ditolak(kriteria.simpan_kriteria, "K1", "Kesesuaian", "0.4", 1, 100, jenis="fisik")
     assert "hanya nama, label dan bobot" in pesan
-    bantu.lakukan(persiapan.simpan_kriteria, "K1", "Kesesuaian RKPD", "0.45", 0, 100, jenis="fisik")
+    bantu.lakukan(kriteria.simpan_kriteria, "K1", "Kesesuaian RKPD", "0.45", 0, 100, jenis="fisik")
     akhir = list(store.muat().raw["riwayat"].values())[-2:]
     assert [(e["aksi"], e["lama"], e["baru"]) for e in akhir] == [
         ("ubah nama kriteria", "Kesesuaian dengan RKPD", "Kesesuaian RKPD"), ("ubah bobot kriteria", "0.4", "0.45")]
@@ -135,7 +135,7 @@ def test_set_bernilai_hanya_nama_label_bobot_berubah_dan_tercatat(store, bantu, 
 def test_set_baru_tidak_boleh_mengambil_usulan_yang_sudah_dinilai(store, bantu):
     u = bantu.usulan(jenis="fisik")
     bantu.nilai(u, 3)
-    pesan = bantu.ditolak(persiapan.ganti_semua_kriteria, [persiapan.kriteria_record("X", "Satu")], "", "fisik")
+    pesan = bantu.ditolak(kriteria.ganti_semua_kriteria, [kriteria.kriteria_record("X", "Satu")], "", "fisik")
     assert "memindahkan 1 usulan yang sudah dinilai" in pesan and u in pesan
 
 
@@ -156,9 +156,9 @@ def test_cli_impor_kriteria_per_jenis_dan_kelompok(store, bantu, tmp_path, capsy
 def test_skala_setengah_dan_nol_sampai_seratus(store, bantu):
     """7.5 is taken on a 1-10 scale of step 0.5 (stored "7.5"), 7.25 is not; 0-100 has no default labels.
     Total with K1 (1-10, step 0.5, bobot 1) = 7.5 and K2 (0-100, bobot 1) = 55: (7.5 + 55)/2 = 31.25."""
-    bantu.lakukan(persiapan.ganti_semua_kriteria, [
-        persiapan.kriteria_record("K1", "Manfaat", "1", 1, 10, langkah="0,5"),
-        persiapan.kriteria_record("K2", "Rubrik", "1", 0, 100)])
+    bantu.lakukan(kriteria.ganti_semua_kriteria, [
+        kriteria.kriteria_record("K1", "Manfaat", "1", 1, 10, langkah="0,5"),
+        kriteria.kriteria_record("K2", "Rubrik", "1", 0, 100)])
     assert store.muat().kriteria[1].label == {}
     u = bantu.usulan()
     bantu.lakukan(skor.atur_skor, u, "K1", "7,5")
@@ -263,8 +263,8 @@ def test_kepekaan_satu_set_dihitung_tangan(store, bantu):
     K1 favours X by 40: the order swaps when K1's weight falls by 3/40 = 7.5% (at 7.5% the totals are
     equal: .925*90 + 40 = 123.25 = .925*50 + 77); K2 favours Y by 37: it would have to rise 3/37 = 8.1%.
     The smallest: K1 down 7.5% -> "turun 8%", goyah (under 10%)."""
-    bantu.lakukan(persiapan.ganti_semua_kriteria, [persiapan.kriteria_record("K1", "Satu", 1, 0, 100),
-                                                   persiapan.kriteria_record("K2", "Dua", 1, 0, 100)])
+    bantu.lakukan(kriteria.ganti_semua_kriteria, [kriteria.kriteria_record("K1", "Satu", 1, 0, 100),
+                                                   kriteria.kriteria_record("K2", "Dua", 1, 0, 100)])
     x, y = bantu.usulan("X"), bantu.usulan("Y")
     bantu.nilai(x, 90, 40)
     bantu.nilai(y, 50, 77)
@@ -341,9 +341,9 @@ def test_praktik_fisik_lewat_aksi_layar(store, bantu):
     time, one cell at a time), two usulan: F (fisik) 80, 70, 60, 50 = 70; N (non-fisik) 80, 60, 70, 80
     = 72.5 (see `praktik_fisik`): N first. F's set refuses a non-fisik code."""
     for i, (kode, bobot) in enumerate((("K1", "0,40"), ("K2", "0,30"), ("K3", "0,20"), ("K4", "0,10"))):
-        bantu.lakukan(persiapan.simpan_kriteria, kode, f"Fisik {i}", bobot, 0, 100, baru=True, jenis="fisik")
+        bantu.lakukan(kriteria.simpan_kriteria, kode, f"Fisik {i}", bobot, 0, 100, baru=True, jenis="fisik")
     for i, (kode, bobot) in enumerate((("P1", "0,35"), ("P2", "0,25"), ("P3", "0,25"), ("P4", "0,15"))):
-        bantu.lakukan(persiapan.simpan_kriteria, kode, f"Non-fisik {i}", bobot, 0, 100, baru=True,
+        bantu.lakukan(kriteria.simpan_kriteria, kode, f"Non-fisik {i}", bobot, 0, 100, baru=True,
                       jenis="non-fisik")
     f, n = bantu.usulan("F", jenis="fisik"), bantu.usulan("N", jenis="non-fisik")
     for kode, v in zip(("K1", "K2", "K3", "K4"), (80, 70, 60, 50)):
@@ -382,8 +382,8 @@ def test_peringatan_menurut_set_usulan(store, bantu):
     wait for the penilai)."""
     from sesi.peringatan import peringatan
 
-    bantu.lakukan(persiapan.simpan_kriteria, "K1", "Fisik", "1", 0, 100, baru=True, jenis="fisik")
-    bantu.lakukan(persiapan.simpan_kriteria, "P1", "Non-fisik", "1", 0, 100, baru=True, jenis="non-fisik")
+    bantu.lakukan(kriteria.simpan_kriteria, "K1", "Fisik", "1", 0, 100, baru=True, jenis="fisik")
+    bantu.lakukan(kriteria.simpan_kriteria, "P1", "Non-fisik", "1", 0, 100, baru=True, jenis="non-fisik")
     f, n = bantu.usulan("F", jenis="fisik"), bantu.usulan("N", jenis="non-fisik")
     bantu.lakukan(skor.atur_skor, n, "P1", 70)
     teks = peringatan(store.muat())

@@ -19,7 +19,7 @@ from helpers_store import buat_store
 from skenario import buat_skenario
 
 from musrenbang_tui import cli
-from sesi import catatan, persiapan
+from sesi import catatan, kriteria, persiapan
 from sesi.errors import BerkasRusak, BerkasTidakAman, DataDitolak, SesiTerkunci
 from sesi.riwayat import periksa_rantai
 from sesi.store import BATAS_UKURAN, Store
@@ -294,6 +294,6 @@ def test_baru_writes_the_same_bytes_as_before(tmp_path):
     with dua.transaksi() as tx:
         for n in kelurahan_dikenal("Banjarmasin", "Banjarmasin Utara"):
             persiapan.tambah_kelurahan(tx, n)
-        persiapan.ganti_semua_kriteria(tx, persiapan.kriteria_baku())
+        kriteria.ganti_semua_kriteria(tx, kriteria.kriteria_baku())
     assert path.read_bytes() == (tmp_path / "b.json").read_bytes()
     assert not (tmp_path / "a.json.bak").exists()

@@ -12,16 +12,16 @@ kriteria or skor, through the domain's two calls (`sesi.impor`, docs/impor.md):
 
 Both calls read the file and can take a while: they run in thread workers that never touch a widget and post
 a message back (`PratinjauSiap`, `Selesai`). The mapping used is remembered by the session for the next file.
+
+This module is the part itself (its state and the order of things). The calls run in the workers are in
+screens/persiapan/impor_kerja.py, the preview's tables and text in screens/persiapan/pratinjau.py, the
+folder tree in screens/persiapan/pohon.py.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Iterable
 
-from rich.table import Table
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -31,163 +31,32 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, DirectoryTree, Input, Label, Select, Static
 
-from sesi.errors import SesiError
 from sesi.impor import JENIS, KOLOM, Pratinjau, Saran, tabel_skpd_bidang
 from sesi.nama import BIDANG_BAKU
 
 from ..glyph import g
-from ..teks import potong, teks, teks_baris
+from ..teks import potong, teks_baris
 from ..widgets import Isian, PilihDialog, Tabel, mengambil_teks_sendiri
 from .bagian import BagianPersiapan, bidang_usulan
+from .impor_kerja import LaporanImpor, Pilihan, buat_pratinjau, jalankan_impor
+from .pohon import PohonCsv
+from .pratinjau import (
+    TabelPemetaan,
+    TabelSaran,
+    TerimaSaran,
+    UbahPemetaan,
+    isi_peta,
+    isi_saran,
+    tabel_laporan,
+    tabel_masalah,
+    teks_ringkas,
+)
 
 JUDUL_JENIS = {"usulan": "Usulan", "peserta": "Peserta", "kriteria": "Kriteria", "skor": "Skor"}
-#: Files the import reads (the folder tree shows these and folders).
-AKHIRAN_BERKAS = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt")
 #: Choice values of the sheet and bidang selects and of the mapping dialog (never a column or sheet key).
 SEMUA_LEMBAR = "*"  # Excel forbids * in a sheet name
 TANPA_BIDANG = ""
 ABAIKAN = "*"
-
-
-@dataclass
-class LaporanImpor:
-    """What the CLI would print: the first line, notes (skipped rows, ...), and the problems (empty when it
-    went through)."""
-
-    ok: bool
-    judul: str
-    masalah: list[str]
-    rincian: list[str] = field(default_factory=list)
-    baru: int = 0
-    diperbarui: int = 0
-    ganda: int = 0
-
-
-def laporan_dari(hasil: Any = None, galat: SesiError | None = None) -> LaporanImpor:
-    if galat is not None:
-        masalah = list(getattr(galat, "masalah", None) or [])
-        if masalah == [galat.pesan]:
-            masalah = []
-        return LaporanImpor(False, galat.pesan, masalah)
-    catatan = list(hasil.catatan)
-    judul = hasil.ringkasan
-    ekor = " ".join(catatan)
-    if catatan and judul.endswith(ekor):  # the summary sentence, the notes listed one a line below it
-        judul = judul[: -len(ekor)].rstrip()
-    return LaporanImpor(True, judul, [], catatan, hasil.baru, hasil.diperbarui, hasil.ganda)
-
-
-@dataclass(frozen=True)
-class Pilihan:
-    """What the user chose for one file on the preview (the arguments of `pratinjau` and `impor`)."""
-
-    lembar: str | None = None
-    pemetaan: dict[str, str] = field(default_factory=dict)
-    terima_saran: frozenset[tuple[str, str]] = frozenset()
-    bidang: str = ""
-
-    def argumen(self) -> dict[str, Any]:
-        return {"lembar": self.lembar, "pemetaan": dict(self.pemetaan) or None,
-                "terima_saran": set(self.terima_saran), "bidang": self.bidang}
-
-
-def jalankan_impor(store: Any, jenis: str, path: str, pilihan: Pilihan | None = None) -> LaporanImpor:
-    """Run the import (in a worker thread: no widget may be touched here)."""
-    from sesi.impor import impor
-
-    try:
-        return laporan_dari(hasil=impor(store, jenis, path, **(pilihan or Pilihan()).argumen()))
-    except SesiError as e:
-        return laporan_dari(galat=e)
-
-
-def buat_pratinjau(store: Any, jenis: str, path: str, pilihan: Pilihan) -> Pratinjau:
-    """The preview (in a worker thread). `pratinjau` reports file problems in `masalah`; an unreadable
-    session or path is reported the same way."""
-    from sesi.impor import pratinjau
-
-    try:
-        return pratinjau(path, jenis, store=store, **pilihan.argumen())
-    except (SesiError, OSError, ValueError) as e:
-        return Pratinjau(jenis=jenis, berkas=os.path.basename(path), kolom=dict(KOLOM[jenis]),
-                         masalah=[getattr(e, "pesan", None) or str(e)])
-
-
-class PohonCsv(DirectoryTree):
-    """Folders and the files the import reads (`AKHIRAN_BERKAS`) only; hidden ones left out. Plain markers
-    instead of emoji (which SSH terminals and the Linux console draw badly). Backspace goes to the folder
-    above, ~ to the home folder."""
-
-    MENGAMBIL_TEKS = False  # its own keys (~) work here, unlike on the part's buttons
-    BINDINGS = [
-        Binding("backspace", "naik", "Folder di atasnya", id="persiapan.folder_naik"),
-        Binding("tilde", "rumah", "Folder rumah (~)", id="persiapan.folder_rumah"),
-    ]
-
-    def action_naik(self) -> None:
-        induk = Path(self.path).resolve().parent
-        if induk != Path(self.path).resolve():
-            self.path = induk
-
-    def action_rumah(self) -> None:
-        self.path = Path.home()
-
-    ICON_NODE = "▸ "
-    ICON_NODE_EXPANDED = "▾ "
-    ICON_FILE = "  "
-
-    def __init__(self, path: str, *, ascii: bool = False, **kwargs: Any):
-        super().__init__(path, **kwargs)
-        if ascii:
-            self.ICON_NODE, self.ICON_NODE_EXPANDED = "+ ", "- "
-            garis = ("  ", "| ", "`-", "|-")
-            self.LINES = {"default": garis, "bold": garis, "double": garis}
-
-    def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
-        out = []
-        for p in paths:
-            if p.name.startswith("."):
-                continue
-            try:
-                if p.is_dir() or p.suffix.casefold() in AKHIRAN_BERKAS:
-                    out.append(p)
-            except OSError:
-                continue
-        return out
-
-
-class TabelPemetaan(Tabel):
-    """The preview's mapping: each file header, the column it goes to, its first three values; then each
-    required column no header maps to."""
-
-    MENGAMBIL_TEKS = False  # a table: its own keys and the screen's work here
-
-    BINDINGS = [
-        Binding("enter", "pilih_kolom", "Pilih kolom", id="persiapan.impor.pilih_kolom",
-                tooltip="Kolom aplikasi untuk judul yang disorot, atau judul berkas untuk kolom wajib yang kurang"),
-        Binding("delete", "abaikan", "Abaikan judul", id="persiapan.impor.abaikan", key_display="Del",
-                tooltip="Kolom berkas yang disorot tidak diimpor"),
-    ]
-
-    def action_pilih_kolom(self) -> None:
-        self.post_message(BagianImpor.UbahPemetaan(self.kunci_terpilih() or "", abaikan=False))
-
-    def action_abaikan(self) -> None:
-        self.post_message(BagianImpor.UbahPemetaan(self.kunci_terpilih() or "", abaikan=True))
-
-
-class TabelSaran(Tabel):
-    """The preview's suggestions: a name the session does not know and the known one it is close to."""
-
-    MENGAMBIL_TEKS = False  # a table: its own keys and the screen's work here
-
-    BINDINGS = [
-        Binding("enter", "terima", "Terima saran", id="persiapan.impor.terima_saran",
-                tooltip="Terima (atau batalkan) saran yang disorot; pratinjau diperbarui"),
-    ]
-
-    def action_terima(self) -> None:
-        self.post_message(BagianImpor.TerimaSaran(self.kunci_terpilih() or ""))
 
 
 class BagianImpor(BagianPersiapan):
@@ -219,17 +88,6 @@ class BagianImpor(BagianPersiapan):
             super().__init__()
             self.nomor = nomor
             self.pratinjau = pratinjau
-
-    class UbahPemetaan(Message):
-        def __init__(self, kunci: str, abaikan: bool):
-            super().__init__()
-            self.kunci = kunci
-            self.abaikan = abaikan
-
-    class TerimaSaran(Message):
-        def __init__(self, kunci: str):
-            super().__init__()
-            self.kunci = kunci
 
     def __init__(self) -> None:
         super().__init__()
@@ -434,21 +292,7 @@ class BagianImpor(BagianPersiapan):
             tabel.focus()
 
     def _isi_ringkas(self, p: Pratinjau) -> None:
-        out = Text()
-        out.append(teks_baris(p.berkas, "bold"))
-        lembar = [lb for lb in p.lembar if lb]
-        if lembar:
-            out.append(teks_baris(f" lembar {', '.join(lembar)}"))
-        out.append(f" {g('dot')} judul kolom di baris {p.baris_judul} {g('dot')} {len(p.judul)} kolom\n")
-        if p.kurang:
-            out.append(f"{g('warn')} Kolom wajib belum dipetakan: {', '.join(p.kurang)}. Pilih judulnya dengan Enter.",
-                       style="bold")
-        elif p.siap:
-            out.append(f"{g('ok')} Siap diimpor (Ctrl+S).", style="bold")
-        else:
-            out.append(f"{g('warn')} Ada masalah (di bawah): perbaiki berkas, ubah pemetaan, atau terima saran.",
-                       style="bold")
-        self.query_one("#impor-ringkas", Static).update(out)
+        self.query_one("#impor-ringkas", Static).update(teks_ringkas(p))
 
     def _isi_pilihan(self) -> None:
         """The sheet chooser (a workbook with several tables) and the bidang for a file without a bidang column
@@ -482,61 +326,18 @@ class BagianImpor(BagianPersiapan):
 
     def _isi_peta(self, p: Pratinjau) -> None:
         tabel = self.query_one("#impor-peta", Tabel)
-        rows: list[tuple[str, list[Text]]] = []
-        n = max(1, min(3, len(p.contoh)))  # example rows shown, each in the width left by header and column
-        lebar = max(6, ((tabel.size.width or 78) - 41 - 2 * n) // n)  # header 16, column 20, cell padding
-        for i, h in enumerate(p.judul):
-            if not h:
-                continue
-            k = p.pemetaan.get(h, "")
-            if k:
-                kolom = teks_baris(k + ("*" if p.kolom.get(k) else ""), "bold" if p.kolom.get(k) else "")
-            else:
-                kolom = Text("(diabaikan)", style="dim")
-            contoh = [teks_baris(potong(r[i] if i < len(r) else "", lebar)) for r in p.contoh[:n]]
-            contoh += [Text("")] * (n - len(contoh))
-            rows.append((f"j{i}", [teks_baris(potong(h, 16)), kolom, *contoh]))
-        for k in p.kurang:
-            rows.append((f"k:{k}", [Text("(belum ada)", style="bold red"), teks_baris(f"{k}*", "bold red"),
-                                    Text("Enter: pilih judul", style="dim"), *[Text("")] * (n - 1)]))
+        kolom, rows = isi_peta(p, tabel.size.width or 78)
         tabel.clear(columns=True)  # the number of example rows differs from file to file
-        tabel.isi([("Judul berkas", "judul"), ("Kolom", "kolom"), *[(f"Baris {j + 1}", f"b{j}") for j in range(n)]],
-                  rows)
+        tabel.isi(kolom, rows)
 
     def _isi_saran(self) -> None:
         tabel = self.query_one("#impor-saran", Tabel)
         tabel.display = bool(self.saran)
         berkas = self.pratinjau.berkas if self.pratinjau is not None else ""
-        rows = []
-        for i, (kunci, s) in enumerate(self.saran.items()):
-            diterima = kunci in self.pilihan.terima_saran
-            tanda = Text(g("ok") if diterima else " ", style="bold green")
-            tempat = s.baris[0] if s.baris else ""
-            if berkas and tempat.startswith(berkas):  # the file is named above: "baris 4", "lembar 'X' baris 4"
-                tempat = tempat[len(berkas):].strip(" ,:")
-            tempat += f" +{len(s.baris) - 1}" if len(s.baris) > 1 else ""
-            rows.append((f"s{i}", [tanda, teks_baris(s.kolom), teks_baris(potong(s.nilai, 18)),
-                                   teks_baris(potong(f"maksud Anda '{s.saran}'?", 32)),
-                                   teks_baris(potong(tempat, 24))]))
-        tabel.isi([(" ", "terima"), ("Kolom", "kolom"), ("Tertulis", "nilai"), ("Saran", "saran"),
-                   ("Tempat", "baris")], rows)
+        tabel.isi(*isi_saran(self.saran, self.pilihan.terima_saran, berkas))
 
     def _isi_masalah(self, p: Pratinjau) -> None:
-        out = Table.grid(padding=(0, 1))
-        out.add_column(no_wrap=True)
-        out.add_column(ratio=1)
-        if p.masalah:
-            out.add_row(Text(g("warn"), style="bold"), Text("Berkas akan ditolak bila diimpor sekarang (tidak ada yang "
-                                                             "diubah):", style="bold"))
-            for m in p.masalah:
-                out.add_row(Text("-"), teks_baris(m))
-        if p.catatan:
-            out.add_row(Text(g("dot"), style="bold"), Text("Catatan:", style="bold"))
-            for c in p.catatan:
-                out.add_row(Text("-"), teks_baris(c))
-        if not p.masalah and not p.catatan:
-            out.add_row(Text(g("ok"), style="bold"), Text("Tidak ada masalah dan tidak ada baris yang dilewati."))
-        self.query_one("#impor-masalah-isi", Static).update(out)
+        self.query_one("#impor-masalah-isi", Static).update(tabel_masalah(p))
 
     # --- choices on the preview ---
     @on(UbahPemetaan)
@@ -660,13 +461,7 @@ class BagianImpor(BagianPersiapan):
 
     def _tampilkan_laporan(self, lap: LaporanImpor, jenis: str = "", simpan: bool = True) -> None:
         self.laporan = lap
-        out = Table.grid(padding=(0, 1))
-        out.add_column(no_wrap=True)
-        out.add_column(ratio=1)
-        out.add_row(Text(g("ok") if lap.ok else g("warn"), style="bold"), teks_baris(lap.judul, "bold"))
-        for m in [*lap.rincian, *lap.masalah]:
-            out.add_row(Text("-"), teks_baris(m))
-        self.query_one("#impor-isi", Static).update(out)
+        self.query_one("#impor-isi", Static).update(tabel_laporan(lap))
         scroll = self.query_one("#impor-laporan", VerticalScroll)
         scroll.scroll_home(animate=False)
         if not simpan:

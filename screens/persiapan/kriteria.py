@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
-from sesi import persiapan, skor
+from sesi import kriteria, skor
 from sesi.data import Data
 from sesi.format import angka
 from sesi.model import (GABUNG_PENILAI, JENIS_USULAN, NILAI_KURANG, label_skala_baku)
@@ -127,7 +127,7 @@ class BagianKriteria(BagianPersiapan):
         def periksa(v: dict[str, str]) -> str | None:
             kode = v["kode"].strip()
             label = {k[6:]: x for k, x in v.items() if k.startswith("label_")}
-            hasil = self.simpan(persiapan.simpan_kriteria, kode, v["nama"], v["bobot"], v["skala_min"],
+            hasil = self.simpan(kriteria.simpan_kriteria, kode, v["nama"], v["bobot"], v["skala_min"],
                                 v["skala_maks"], label, baru=baru, langkah=v.get("langkah", "1"),
                                 kelompok=kelompok, jenis=jenis)
             if not hasil.ok:
@@ -144,7 +144,7 @@ class BagianKriteria(BagianPersiapan):
             return
         kelompok, jenis = self.set_kunci
         self.tanya(f"Hapus kriteria {k.kode} {k.nama}?",
-                   lambda: self.lakukan(persiapan.hapus_kriteria, k.kode, kelompok=kelompok, jenis=jenis),
+                   lambda: self.lakukan(kriteria.hapus_kriteria, k.kode, kelompok=kelompok, jenis=jenis),
                    ya="Hapus")
 
     def pasang_baku(self) -> None:
@@ -152,7 +152,7 @@ class BagianKriteria(BagianPersiapan):
         nama = "" if self.set_kunci == BAWAAN else f" pada {nama_set(self.data, self.set_kunci)}"
         self.tanya(f"Ganti seluruh kriteria{nama} dengan lima kriteria baku (skala 1-5, bobot sama)? Hanya dapat "
                    "dilakukan selama belum ada nilai skor.",
-                   lambda: self.lakukan(persiapan.ganti_semua_kriteria, persiapan.kriteria_baku(),
+                   lambda: self.lakukan(kriteria.ganti_semua_kriteria, kriteria.kriteria_baku(),
                                         kelompok=kelompok, jenis=jenis), ya="Pasang")
 
     # --- which set ---
@@ -189,7 +189,7 @@ class BagianKriteria(BagianPersiapan):
         nama = nama_set(self.data, self.set_kunci)
 
         def hapus() -> None:
-            if self.lakukan(persiapan.hapus_set_kriteria, kelompok, jenis).ok:
+            if self.lakukan(kriteria.hapus_set_kriteria, kelompok, jenis).ok:
                 self.set_kunci = BAWAAN
                 self.segarkan(self.data, {})
         self.tanya(f"Hapus set kriteria {nama}? Usulannya kembali dinilai dengan set yang lebih umum.", hapus,

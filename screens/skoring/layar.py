@@ -1,139 +1,46 @@
 """Skoring: the fasilitator's scoring matrix of one kelompok, typed cell by cell.
 
 A digit sets the focused cell and moves to the next one; each keystroke is one saved change. Only the
-cells that changed are repainted (see screens/matriks.py). Values, totals, ranks and the tie-break rule
+cells that changed are repainted (see screens/skoring/matriks.py); the lines around it are built in
+screens/skoring/keterangan.py. Values, totals, ranks and the tie-break rule
 come from `sesi.peringkat`; every change goes through `sesi.skor`.
 """
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Any
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widget import Widget
-from textual.widgets.option_list import Option
 
 from sesi import skor
-from sesi.teks import bersih
 from sesi.data import Data
 from sesi.model import STATUS_DISISIHKAN, Kelompok, Kriteria
 from sesi.errors import DataDitolak
 from sesi.peringkat import (
+    Peringkat,
     aturan_urutan,
     bulat,
     penilai_kelompok,
     peringkat_kelompok,
     sel as sel_nilai,
-    teks_total,
 )
 from sesi.kepekaan import baris_goyah
 from sesi.sebutan import wilayah_kecil
-from sesi.set_kriteria import nama_set, set_dipakai, set_usulan
+from sesi.set_kriteria import set_dipakai, set_usulan
 from sesi.urutan import urutan_akhir
 
 from ..base import LayarTahap
-from .. import glyph
 from ..glyph import g
 from ..kontrak import aplikasi
+from .keterangan import BarisInfo, lebar_skala, teks_judul, teks_kriteria_skala, teks_nilai, teks_sel, teks_usulan
 from .matriks import KOSONG, Isi, KolomMatriks, Matriks, lebar_kolom_kriteria
+from .penilai import PenilaiDialog, nama_penilai
 from ..pilih_kelompok import PilihKelompok
-from ..teks import aman, pas, teks
-from ..widgets import FormDialog, Kolom, PilihDialog
-
-
-class BarisInfo(Widget):
-    """One line of text (and an optional right-aligned part) that repaints only when it changes."""
-
-    DEFAULT_CSS = """
-    BarisInfo { height: 1; padding: 0 1; }
-    """
-
-    def __init__(self, **kwargs: Any):
-        super().__init__(**kwargs)
-        self.isi = Text("")
-        self.kanan = Text("")
-
-    def atur(self, isi: Text, kanan: Text | None = None) -> None:
-        kanan = kanan if kanan is not None else Text("")
-        if (isi, isi.style, kanan, kanan.style) != (self.isi, self.isi.style, self.kanan, self.kanan.style):
-            self.isi = isi
-            self.kanan = kanan
-            self.refresh()
-
-    def render(self) -> Text:
-        width = self.content_region.width or 78
-        kiri = self.isi.copy()
-        kiri.no_wrap = True
-        ruang = max(0, width - self.kanan.cell_len - (1 if self.kanan.cell_len else 0))
-        if kiri.cell_len > ruang:  # cut with the look's own ellipsis ("..." in the ASCII look)
-            ell = g("ell")
-            kiri.truncate(max(0, ruang - len(ell)), overflow="crop")
-            kiri.append(ell)
-        if not self.kanan.cell_len:
-            return kiri
-        return Text.assemble(kiri, " " * max(1, width - kiri.cell_len - self.kanan.cell_len), self.kanan,
-                             no_wrap=True)
-
-
-class PenilaiDialog(PilihDialog):
-    """Type or choose the penilai whose values the digits set; "Mufakat" returns to consensus.
-
-    Returns the chosen id: "m" for mufakat, "p:<name>" for a penilai (see `nama_penilai`), None if cancelled.
-    """
-
-    def __init__(self, nama: list[str], sekarang: str):
-        self.nama = nama
-        self.sekarang = sekarang
-        super().__init__("Pilih penilai (Mufakat = nilai kesepakatan)", [],
-                         petunjuk="Ketik nama penilai (baru atau yang ada), Enter")
-
-    def _options(self, saring: str) -> list[Option]:
-        ketik = bersih(saring)
-        kata = ketik.casefold().split()
-        out = []
-        if not kata:
-            out.append(Option(teks("Mufakat (nilai kesepakatan, tanpa penilai)"), id="m"))
-        for n in self.nama:  # names that match come first: a few letters + Enter picks an existing one
-            if all(k in n.casefold() for k in kata):
-                out.append(Option(teks(n + (f" {g('cur')}" if n == self.sekarang else "")), id="p:" + n))
-        if ketik and ketik.casefold() not in {n.casefold() for n in self.nama}:
-            out.append(Option(teks(f"Penilai baru: {ketik}"), id="p:" + ketik))
-        return out
-
-
-def nama_penilai(pilihan: str) -> str:
-    """The penilai a PenilaiDialog answer names ("" = mufakat)."""
-    return pilihan[2:] if pilihan.startswith("p:") else ""
-
-
-_ISI_BULAT: dict[tuple[int, bool], Isi] = {}
-
-
-def teks_nilai(nilai: Fraction | None, rerata: bool) -> Isi:
-    """A cell: the value, or a mean of penilai marked with "*" (one decimal when not whole)."""
-    if nilai is None:
-        return ("", "")
-    if nilai.denominator == 1:  # whole values: one shared tuple each (thousands of cells hold them)
-        key = (int(nilai), rerata)
-        isi = _ISI_BULAT.get(key)
-        if isi is None:
-            angka = str(key[0])
-            isi = (angka + "*", "rerata") if rerata else (angka, "")
-            if len(_ISI_BULAT) < 256:
-                _ISI_BULAT[key] = isi
-        return isi
-    angka = bulat(nilai, 1)
-    return (angka + "*", "rerata") if rerata else (angka, "")
-
-
-def lebar_skala(k: Kriteria) -> bool:
-    """A scale one key cannot cover (beyond 0-9 and 1-10, or with half steps): digits accumulate."""
-    return k.skala_maks > 10 or k.langkah_pecahan != 1 or (k.skala_maks == 10 and k.skala_min < 1)
+from ..teks import teks
+from ..widgets import FormDialog, Kolom
 
 
 class SkoringScreen(PilihKelompok, LayarTahap):
@@ -390,40 +297,9 @@ class SkoringScreen(PilihKelompok, LayarTahap):
             return "Kelompok ini belum memiliki usulan."
         return "Semua usulan kelompok ini disisihkan pada verifikasi; tidak ada yang dinilai."
 
-    def _judul(self, data: Data, per) -> None:
-        kel = data.kelompok_dari_id(self.kid)
-        dot = f" {g('dot')} "
-        out = Text(no_wrap=True, overflow=glyph.potong())
-        if kel is None:
-            out.append("Tidak ada kelompok")
-        else:
-            daftar = data.kelompok
-            i = next((j for j, k in enumerate(daftar) if k.id == self.kid), 0)
-            out.append(aman(kel.nama), style="bold")
-            out.append(f" {i + 1}/{len(daftar)}", style="dim")
-            semua = data.usulan_kelompok(self.kid)
-            n = sum(1 for u in semua if u.status not in STATUS_DISISIHKAN)
-            out.append(f"{dot}{n} usulan")
-            if len(semua) > n:
-                out.append(f" ({len(semua) - n} disisihkan)")
-            if per is not None:
-                seri = sum(1 for b in per.baris if b.seri)
-                belum = n - len(per.diperingkat)
-                if belum:
-                    out.append(f"{dot}{belum} belum lengkap")
-                if seri:
-                    out.append(f"{dot}{seri} seri", style="bold")
-            if kel.disepakati:
-                out.append(f"{dot}terkunci (disepakati Pleno II)", style="bold")
-        kanan = Text(no_wrap=True)
-        if self.penilai:
-            nama = aman(self.penilai)
-            kanan.append("Penilai: " + pas(nama, min(24, cell_len(nama))), style="bold")
-        else:
-            kanan.append("Mufakat")
-        if self.urut_peringkat:
-            kanan.append(f"{dot}urut peringkat")
-        self.query_one("#judul-skoring", BarisInfo).atur(out, kanan)
+    def _judul(self, data: Data, per: Peringkat | None) -> None:
+        kiri, kanan = teks_judul(data, self.kid, per, self.penilai, self.urut_peringkat)
+        self.query_one("#judul-skoring", BarisInfo).atur(kiri, kanan)
 
     def _info(self, data: Data) -> None:
         pos = self.matriks.posisi()
@@ -434,84 +310,13 @@ class SkoringScreen(PilihKelompok, LayarTahap):
             self.query_one("#info-kriteria", BarisInfo).atur(Text(self._pesan_kosong_teks, style="bold"))
             return
         uid, kode = pos
-        dot = f" {g('dot')} "
-        k = self._kriteria_sel(data, uid, kode)
-        u = data.usulan.get(uid)
-        krit = Text()
-        skala = Text()
-        if k is None and u is not None:
-            s = set_usulan(data, uid)
-            krit.append(f"{kode} ", style="bold")
-            krit.append(f"tidak berlaku untuk usulan ini ({nama_set(data, s.kunci)}: {', '.join(s.kode)})")
-        if k is not None and lebar_skala(k):
-            krit.append(f"{k.kode} ", style="bold")
-            krit.append(aman(k.nama))
-            langkah = "" if k.langkah_pecahan == 1 else f", langkah {teks_nilai(k.langkah_pecahan, False)[0]}"
-            krit.append(f"{dot}bobot {k.bobot}{dot}skala {k.skala_min}-{k.skala_maks}{langkah}", style="dim")
-            skala.append(f"Nilai {k.skala_min} sampai {k.skala_maks}{langkah}: ketik angka"
-                         + (" (koma untuk ,5)" if langkah else "") + ", Enter/Tab simpan, Esc batal")
-        elif k is not None:
-            krit.append(f"{k.kode} ", style="bold")
-            krit.append(aman(k.nama))
-            krit.append(f"{dot}bobot {k.bobot}{dot}skala {k.skala_min}-{k.skala_maks}", style="dim")
-            if k.skala_maks - k.skala_min <= 10:
-                bagian = []
-                for v in range(k.skala_min, k.skala_maks + 1):
-                    label = k.label_nilai(v)
-                    if label:
-                        bagian.append((str(v), aman(label)))
-                for i, (v, label) in enumerate(bagian):
-                    if i:
-                        skala.append("  ")
-                    skala.append(v, style="bold")
-                    skala.append(f" {label}")
-                if not bagian:
-                    skala.append(f"Nilai {k.skala_min} sampai {k.skala_maks}")
-                if k.skala_maks == 10 and k.skala_min >= 1:
-                    skala.append(f"{dot}tombol 0 = 10", style="dim")
-            else:
-                skala.append(f"Nilai {k.skala_min} sampai {k.skala_maks}: tekan Enter untuk mengetik nilai")
-        usulan_teks = Text()
-        if u is not None:
-            usulan_teks.append(f"{u.id} ", style="bold")
-            usulan_teks.append(aman(u.kegiatan))
-            usulan_teks.append(f"{dot}{aman(u.kelurahan)}{dot}prioritas {wilayah_kecil(self.data)} {u.prioritas_kelurahan}",
-                               style="dim")
-            b = self._baris_tampil.get(uid)
-            if b is not None and b[0].total is not None and data.info.total_100:
-                usulan_teks.append(f"{dot}total {teks_total(data, b[0])}", style="dim")
+        krit, skala = teks_kriteria_skala(data, uid, kode, self._kriteria_sel(data, uid, kode))
+        b = self._baris_tampil.get(uid)
+        diketik = self._ketikan[2] if self._ketikan is not None and self._ketikan[:2] == (uid, kode) else None
         self.query_one("#info-kriteria", BarisInfo).atur(krit)
         self.query_one("#info-skala", BarisInfo).atur(skala)
-        self.query_one("#info-usulan", BarisInfo).atur(usulan_teks)
-        self.query_one("#info-sel", BarisInfo).atur(self._info_sel(data, uid, kode))
-
-    def _info_sel(self, data: Data, uid: str, kode: str) -> Text:
-        mentah = data.nilai_mentah(uid, kode)
-        perorangan = sorted(((p, v) for p, v in mentah.items() if p), key=lambda pv: pv[0].casefold())
-        dot = f" {g('dot')} "
-        out = Text()
-        if self._ketikan is not None and self._ketikan[:2] == (uid, kode):
-            out.append(f"Diketik: {self._ketikan[2]}", style="bold")
-            out.append(f"{dot}Enter/Tab simpan, Esc batal")
-            return out
-        c = sel_nilai(data, uid, kode)
-        if c.kurang:
-            out.append(f"{c.tanda}{dot}", style="bold")
-            if c.nilai is None:
-                out.append("belum lengkap, usulan belum diperingkat" + dot)
-        if self.penilai:
-            sendiri = mentah.get(self.penilai)
-            out.append(f"{aman(self.penilai)}: {sendiri if sendiri is not None else '-'}")
-        else:
-            # The same words on every consensus cell, so moving the cursor does not repaint this line.
-            out.append("Mufakat: angka mengisi nilai kesepakatan")
-        if perorangan and "" in mentah:
-            out.append(f"{dot}dipakai nilai mufakat {mentah['']}")
-        if perorangan:
-            rerata = Fraction(sum(v for _, v in perorangan), len(perorangan))
-            out.append(f"{dot}rerata {teks_nilai(rerata, False)[0]} dari {len(perorangan)}: ")
-            out.append(", ".join(f"{aman(p)} {v}" for p, v in perorangan))
-        return out
+        self.query_one("#info-usulan", BarisInfo).atur(teks_usulan(data, uid, b[0] if b is not None else None))
+        self.query_one("#info-sel", BarisInfo).atur(teks_sel(data, uid, kode, self.penilai, diketik))
 
     def _saat_pindah(self, uid: str, kode: str) -> None:
         if self._ketikan is not None and self._ketikan[:2] != (uid, kode):

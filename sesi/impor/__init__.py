@@ -25,7 +25,8 @@ Modules, one job each:
 - `laporan`: problems placed by row and column, listed in file order, limited to `BATAS_MASALAH`;
 - `jenis`: what a kind is (`JenisImpor`) and the transaction view the kinds write through;
 - `usulan`, `peserta`, `kriteria`, `skor`: one kind each, its columns and how its rows are applied; the
-  rules themselves stay in the actions (`sesi.usulan`, `sesi.pendaftaran`, `sesi.persiapan`, `sesi.skor`);
+  rules themselves stay in the actions (`sesi.usulan`, `sesi.pendaftaran`, `sesi.persiapan`, `sesi.kriteria`,
+  `sesi.skor`);
 - `alur`: the one flow (read, check everything in one transaction, all or nothing, one history entry).
 """
 

@@ -4,9 +4,9 @@ session's default set; `OpsiImpor.kelompok` (id or name) and/or `OpsiImpor.jenis
 
 Empty `bobot`, `skala_min`, `skala_maks`, `langkah` cells take the defaults 1, 1, 5 and 1. `label` holds
 labels per value ("1=sangat rendah; 5=sangat tinggi"; empty: the default labels, none on long scales).
-Each row is checked by `sesi.persiapan.kriteria_record` (bobot 0 < b <= 1000 with at most 6 decimals,
+Each row is checked by `sesi.kriteria.kriteria_record` (bobot 0 < b <= 1000 with at most 6 decimals,
 scale 0-1 to 0-100, step 1 or 0.5), codes are unique within the file, and
-`sesi.persiapan.atur_set_kriteria` replaces a set none of whose usulan is scored, or, once scored, changes
+`sesi.kriteria.atur_set_kriteria` replaces a set none of whose usulan is scored, or, once scored, changes
 only names, labels and weights (each change in the history with its old and new value).
 """
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import DataDitolak
-from ..persiapan import atur_set_kriteria, kriteria_record
+from ..kriteria import atur_set_kriteria, kriteria_record
 from ..teks import bersih
 from .jenis import JenisImpor, OpsiImpor
 from .laporan import Laporan, semua_galat
@@ -68,7 +68,7 @@ def _isi(tx: Any, tabel: TabelBerkas, lap: Laporan, opsi: OpsiImpor) -> tuple[li
             kode_baris[kode] = b.nomor
         if rec is not None:
             records.append(rec)
-    from ..persiapan import kunci_set
+    from ..kriteria import kunci_set
     from ..set_kriteria import nama_set, semua_set
 
     info: dict[str, Any] = {"lama": [], "set": "", "ganti_set": True, "perubahan": []}
