@@ -39,6 +39,8 @@ class BeritaAcaraScreen(LayarTahap):
         Binding("m", "ekspor('md')", "Simpan md", id="berita_acara.ekspor_md", tooltip="Simpan sebagai Markdown"),
         Binding("x", "ekspor('txt')", "Simpan txt", id="berita_acara.ekspor_txt",
                 tooltip="Simpan sebagai teks biasa 80 kolom, siap cetak"),
+        Binding("w", "ekspor('docx')", "Simpan Word", id="berita_acara.ekspor_docx",
+                tooltip="Simpan sebagai dokumen Word (.docx) kertas F4, siap cetak dan ditandatangani"),
         Binding("v", "ganti_format", "Ganti pratinjau md/teks", id="berita_acara.format", show=False),
         Binding("a", "sahkan", "Sahkan", id="berita_acara.sahkan",
                 tooltip="Hanya pimpinan sidang: sesi dikunci dan dokumen diberi sidik jari"),
@@ -122,7 +124,7 @@ class BeritaAcaraScreen(LayarTahap):
     def action_ekspor(self, fmt: str) -> None:
         folder = os.path.dirname(aplikasi(self).store.path)
         awal = os.path.join(folder, berita_acara.nama_berkas(self.data, fmt))
-        judul = "Simpan berita acara sebagai " + ("Markdown" if fmt == "md" else "teks biasa")
+        judul = "Simpan berita acara sebagai " + {"md": "Markdown", "txt": "teks biasa"}.get(fmt, "Word (F4)")
 
         def periksa(v: dict[str, str]) -> str | None:
             path = os.path.expanduser(v["berkas"].strip())

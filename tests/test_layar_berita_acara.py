@@ -50,6 +50,22 @@ async def test_ekspor_sama_dengan_cli(demo, tmp_path):
     assert target.read_text(encoding="utf-8") == berita_acara.berita_acara(Store.buka(demo).data, "md")
 
 
+async def test_simpan_word_sama_dengan_cli(demo, tmp_path):
+    """W saves the Word file (F4) the CLI exports with --format docx, byte for byte."""
+    app = buka(demo)
+    target = tmp_path / "ba.docx"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await tunggu_dokumen(app, pilot)
+        await pilot.press("w")
+        await pilot.pause()
+        assert "Word" in layar_teks(app)
+        app.screen.query_one("#f-berkas").value = str(target)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "disimpan" in app.screen.query_one(StatusBar).pesan.plain
+    assert target.read_bytes() == berita_acara.ke_berkas(Store.buka(demo).data, "docx")
+
+
 async def test_hanya_pimpinan_mengesahkan(demo):
     """An operator cannot sign (clear message, nothing changes); on the demo, which is far from complete, A
     lists what is open and Esc signs nothing; A with a reason signs it anyway, the reason in the document."""
