@@ -93,6 +93,10 @@ class _IO:
 
 
 io = _IO()
+#: The calls the session journal's appends go through (`tambah_jurnal`). Separate from `io`: the journal is
+#: written after the snapshot is in place, so a failed append never fails a transaction, and
+#: tests/test_store_faults.py fails these on their own.
+io_jurnal = _IO()
 
 #: Errors that mean "this file system has no hard links" (FAT, some network shares): copy instead.
 TANPA_LINK = frozenset({errno.EPERM, errno.EXDEV, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP,
@@ -285,6 +289,111 @@ def tambah_baris(path: str | os.PathLike[str], teks: str, *, mode: int = 0o600) 
     return path
 
 
+def _buka_jurnal(path: str, mode: int, gid: int | None) -> int:
+    """Open the journal for appending, creating it with `mode` (and `gid`) exactly when new; a regular
+    file only (BerkasTidakAman otherwise: never through a symlink, never waiting on a FIFO)."""
+    flags = os.O_RDWR | os.O_APPEND | _NOFOLLOW | _NONBLOCK | _CLOEXEC  # read: the last byte
+    baru = True
+    try:
+        try:
+            fd = io_jurnal.open(path, flags | os.O_CREAT | os.O_EXCL, mode)
+        except FileExistsError:
+            baru = False
+            fd = io_jurnal.open(path, flags)
+    except OSError as e:
+        if e.errno in (errno.ELOOP, errno.ENXIO, errno.EISDIR):
+            raise BerkasTidakAman(f"Jurnal {path} bukan berkas biasa: tidak ditulis.") from None
+        raise
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise BerkasTidakAman(f"Jurnal {path} adalah {jenis_berkas(st.st_mode)}, bukan berkas biasa: "
+                                  "tidak ditulis.")
+        if baru and hasattr(os, "fchmod"):
+            if gid is not None:
+                try:
+                    os.fchown(fd, -1, gid)
+                except OSError:
+                    pass
+            try:
+                os.fchmod(fd, mode)
+            except OSError:
+                pass
+    except BaseException:
+        io_jurnal.close(fd)
+        raise
+    return fd
+
+
+def _tulis_semua(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        n = io_jurnal.write(fd, view)
+        view = view[n:]
+
+
+def tambah_jurnal(path: str, baris: bytes, mode: int, gid: int | None, batas: int) -> tuple[int, int]:
+    """Append one line (`baris`, ending in a newline) to the shared session journal at `path`, fsync it,
+    and return (inode, size in bytes after the line).
+
+    Created with `mode`/`gid` exactly when new; never through a symlink, FIFO or device
+    (BerkasTidakAman). When the journal would grow past `batas` bytes it is replaced in one step (a temp
+    file renamed over it) by a journal holding only this line. A last line left torn by a killed writer is
+    closed with a newline first, so this line stays whole. OSError on I/O failure: the journal may then
+    end in a torn line, which readers refuse (sesi/jurnal.py checks every line)."""
+    fd = _buka_jurnal(path, mode, gid)
+    try:
+        st = os.fstat(fd)
+        if st.st_size and st.st_size + len(baris) > batas:
+            return _putar_jurnal(path, baris, mode, gid)
+        if st.st_size and os.pread(fd, 1, st.st_size - 1) != b"\n":
+            baris = b"\n" + baris
+        _tulis_semua(fd, baris)
+        io_jurnal.fsync(fd)
+        return st.st_ino, os.fstat(fd).st_size
+    finally:
+        io_jurnal.close(fd)
+
+
+def _putar_jurnal(path: str, isi: bytes, mode: int, gid: int | None) -> tuple[int, int]:
+    """Replace the journal by a new one holding `isi` (a temp file renamed over it); (inode, size)."""
+    tmp = nama_temp(path)
+    fd = io_jurnal.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, mode)
+    try:
+        try:
+            if hasattr(os, "fchmod"):
+                if gid is not None:
+                    try:
+                        os.fchown(fd, -1, gid)
+                    except OSError:
+                        pass
+                try:
+                    os.fchmod(fd, mode)
+                except OSError:
+                    pass
+            _tulis_semua(fd, isi)
+            io_jurnal.fsync(fd)
+            ino = os.fstat(fd).st_ino
+        finally:
+            io_jurnal.close(fd)
+        io_jurnal.replace(tmp, path)
+    except BaseException:
+        try:
+            io_jurnal.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return ino, len(isi)
+
+
+def kosongkan_jurnal(path: str, mode: int, gid: int | None) -> None:
+    """Replace the journal by an empty one in one step (after `pulihkan`: its lines belong to another
+    history). Nothing is done when there is no journal; BerkasTidakAman for anything but a regular file."""
+    st = periksa_tujuan(path)
+    if st is not None:
+        _putar_jurnal(path, b"", mode, gid)
+
+
 def buka_baca(path: str | os.PathLike[str]) -> int:
     """Open a regular file for reading and return its descriptor: never through a symlink, never
     blocking on a FIFO. Raises BerkasTidakAman for anything but a regular file, FileNotFoundError,
@@ -333,4 +442,4 @@ def baca_terbatas(path: str | os.PathLike[str], batas: int) -> bytes:
 
 __all__ = ["tulis_atomik", "tulis_keluaran", "tambah_baris", "baca_terbatas", "buka_baca", "buat_temp",
            "periksa_tujuan", "fsync_folder", "nama_temp", "jenis_berkas", "io", "hapus_diam", "pasang",
-           "pasang_baru", "umask", "mode_baru", "mode_grup", "pesan_oserror", "TANPA_LINK"]
+           "pasang_baru", "umask", "io_jurnal", "tambah_jurnal", "kosongkan_jurnal", "mode_baru", "mode_grup", "pesan_oserror", "TANPA_LINK"]

@@ -22,9 +22,12 @@ import os
 import re
 import stat
 import threading
+import time
+import weakref
+from collections import deque
 from contextlib import contextmanager
 from datetime import datetime
-from typing import Any, Callable, Iterator, Mapping, NamedTuple
+from typing import Any, Callable, Iterator, Mapping
 
 from . import riwayat, skema
 from .berkas import (
@@ -41,8 +44,8 @@ from .berkas import (
     nama_temp,
     pasang,
     pasang_baru,
-    periksa_tujuan,
     pesan_oserror,
+    tambah_jurnal,
 )
 from .data import Data
 from .errors import (
@@ -57,14 +60,18 @@ from .errors import (
     SesiTerkunci,
 )
 from .json_baris import Penyandi, decode, encode_checked
+from .jurnal import BATAS_JURNAL, BELUM, Ekor, Jurnal, buat_baris, jejak
 from .lock import LockTimeout, ProcessLock
 from .model import TABLES
 from .skema import FORMAT
 from .transaksi import Pelaku, Transaksi
+from .cadangan import BATAS_UKURAN, PulihkanCadangan, RencanaPulihkan
 
-#: Largest session or backup file read (a 5,000-usulan session with every cell scored is 11 MB).
-BATAS_UKURAN = 128 * 1024 * 1024
 _KEPALA = 256  # bytes compared to confirm a cached read (the revision is on the second line)
+#: The revision in the file's first bytes: `{\n "_meta": {"format": ..., "skema": S, "revisi": N}`.
+_REV_KEPALA = re.compile(rb'\A\{\n "_meta": \{"format": "musrenbang-tui", "skema": (\d{1,9}), "revisi": (\d{1,18})\}')
+#: Waits (seconds) for a writer that has replaced the snapshot but not yet appended its journal line.
+_TUNGGU_JURNAL = (0.005, 0.01, 0.02)
 
 
 def _signature(st: os.stat_result) -> tuple[int, int, int]:
@@ -72,10 +79,10 @@ def _signature(st: os.stat_result) -> tuple[int, int, int]:
 
 
 def _temp_re(name: str) -> "re.Pattern[str]":
-    return re.compile(rf"^\.{re.escape(name)}(?:\.bak)?\.(\d+)\.[0-9a-f]{{8}}\.tmp$")
+    return re.compile(rf"^\.{re.escape(name)}(?:\.bak|\.jurnal)?\.(\d+)\.[0-9a-f]{{8}}\.tmp$")
 
 
-class Store:
+class Store(PulihkanCadangan):
     """One session file. Safe to use from several processes at once, and from several threads of one
     process (transactions on one `Store` object are serialised)."""
 
@@ -91,6 +98,15 @@ class Store:
         self.name = os.path.basename(self.path)
         self.lock_path = self.path + ".lock"
         self.backup_path = self.path + ".bak"
+        self.jurnal_path = self.path + ".jurnal"
+        self._jurnal = Jurnal(self.jurnal_path)
+        #: How `self._data` came to be, newest last: (the Data before, the Data after, table -> ids
+        #: changed, or None after a full read). For `perubahan_sejak`; weak references hold no session.
+        self._asal: deque[tuple[Any, Any, dict[str, set[str]] | None]] = deque(maxlen=256)
+        self._asal_kunci = threading.Lock()
+        #: Counters for measurements (bench/jurnal.py): full reads and journal catch-ups of this Store.
+        self.baca_penuh = 0
+        self.baca_jurnal = 0
         self.pelaku = pelaku or Pelaku()
         self.clock = clock or (lambda: datetime.now().replace(microsecond=0))
         self._lock = ProcessLock(self.lock_path, mode=mode_baru(), timeout=lock_timeout)
@@ -166,9 +182,21 @@ class Store:
     def muat(self) -> Data:
         """The current session, re-read from disk only if the file changed since the last read."""
         with self._mutex:
-            return self._muat()
+            return self._muat(tunggu=True)
 
-    def _muat(self) -> Data:
+    def _muat(self, tunggu: bool = False) -> Data:
+        """The session as on disk now: the cached Data when the file is the one last read or written; the
+        journal's new lines applied to it when they lead exactly to the file's revision (sesi/jurnal.py);
+        otherwise the whole file. `tunggu`: when the snapshot is ahead of the journal (a writer between
+        replacing the snapshot and appending its line), wait a little for the line first."""
+        for jeda in (*(_TUNGGU_JURNAL if tunggu else ()), None):
+            hasil = self._muat_sekali(jeda is not None)
+            if hasil is not BELUM:
+                return hasil  # type: ignore[return-value]
+            time.sleep(jeda)  # type: ignore[arg-type]
+        raise AssertionError("tidak tercapai")  # pragma: no cover - the last try never answers BELUM
+
+    def _muat_sekali(self, boleh_belum: bool) -> "Data | str":
         try:
             fd = buka_baca(self.path)
         except FileNotFoundError:
@@ -192,16 +220,66 @@ class Store:
                 if (sig == self._sig and self._data is not None and self._kepala is not None
                         and self._kepala[:len(head)] == head):
                     return self._data
+                ekor = self._ikuti_jurnal(head, st.st_size)
+                if isinstance(ekor, Ekor):
+                    self._sig, self._kepala = sig, head
+                    self.baca_jurnal += 1
+                    return self._ganti_data(Data(ekor.tables, ekor.revisi, prev=self._data,
+                                                 changed=ekor.changed), ekor.changed)
+                if ekor is BELUM and boleh_belum:
+                    return BELUM
                 payload = head + f.read(BATAS_UKURAN + 1 - len(head))
         except OSError as e:
             raise BerkasRusak(f"Berkas {self.path} tidak dapat dibaca: {e.strerror}.") from None
         finally:
             os.close(fd)
         meta, tables = decode(payload, self.path)
-        self._data = Data(tables, meta["revisi"], prev=self._data)
         self._sig = sig
         self._kepala = payload[:_KEPALA]  # not the whole file: 11 MB at 5,000 usulan, needed by no one
-        return self._data
+        self._jurnal.ke_ujung()
+        self.baca_penuh += 1
+        return self._ganti_data(Data(tables, meta["revisi"], prev=self._data), None)
+
+    def _ikuti_jurnal(self, head: bytes, ukuran: int) -> "Ekor | str | None":
+        """The journal's new lines applied to the cached Data, when they lead to the revision named in the
+        file's first bytes (`head`); BELUM or TIDAK otherwise (sesi/jurnal.py)."""
+        if self._data is None:
+            return None
+        m = _REV_KEPALA.match(head)
+        if m is None or int(m.group(1)) != skema.SKEMA:
+            return None
+        return self._jurnal.ikuti(self._data.raw, self._data.revisi, int(m.group(2)), ukuran)
+
+    def _ganti_data(self, baru: Data, changed: Mapping[str, set[str]] | None) -> Data:
+        lama = self._data
+        self._data = baru
+        with self._asal_kunci:
+            self._asal.append((weakref.ref(lama) if lama is not None else None, weakref.ref(baru),
+                               None if changed is None else {t: set(ids) for t, ids in changed.items()}))
+        return baru
+
+    def perubahan_sejak(self, lama: Data) -> dict[str, set[str]] | None:
+        """table -> record ids changed between `lama` (a Data this Store gave out) and `self.data`, by this
+        process or by others (followed through the journal); {} when `lama` is the current Data; None when
+        not known (the whole file was read in between, or `lama` is too old): then anything may have
+        changed. What `DataBerubah.perubahan` carries (screens repaint only those records)."""
+        with self._asal_kunci:
+            asal = list(self._asal)
+        cur = self._data
+        if lama is cur:
+            return {}
+        out: dict[str, set[str]] = {}
+        for sebelum, sesudah, changed in reversed(asal):
+            if sesudah() is not cur or changed is None or sebelum is None:
+                return None
+            for t, ids in changed.items():
+                out.setdefault(t, set()).update(ids)
+            cur = sebelum()
+            if cur is None:
+                return None
+            if cur is lama:
+                return out
+        return None
 
     @property
     def data(self) -> Data:
@@ -275,6 +353,7 @@ class Store:
         if os.path.exists(self.path):
             self._lock.mode, self._lock.gid = mode_grup(self.path)
         self._periksa_cadangan_biasa()
+        self._periksa_biasa(self.jurnal_path, "Jurnal")
         try:
             self._lock.acquire()
         except LockTimeout:
@@ -285,13 +364,17 @@ class Store:
             raise GagalMenyimpan(pesan_oserror(e, self.lock_path)) from None
 
     def _periksa_cadangan_biasa(self) -> None:
+        self._periksa_biasa(self.backup_path, "Cadangan")
+
+    @staticmethod
+    def _periksa_biasa(path: str, nama: str) -> None:
         try:
-            st = os.lstat(self.backup_path)
+            st = os.lstat(path)
         except OSError:
             return
         if not stat.S_ISREG(st.st_mode):
             raise BerkasTidakAman(
-                f"Cadangan {self.backup_path} adalah {jenis_berkas(st.st_mode)}, bukan berkas biasa: tidak "
+                f"{nama} {path} adalah {jenis_berkas(st.st_mode)}, bukan berkas biasa: tidak "
                 "diikuti, dibaca, atau ditimpa. Perubahan tidak tersimpan. Hapus atau pindahkan benda itu "
                 "(bila ada yang memasangnya di folder bersama, laporkan), lalu ulangi.")
 
@@ -345,7 +428,18 @@ class Store:
         st = os.stat(self.path)
         self._sig = _signature(st)
         self._kepala = payload[:_KEPALA]
-        self._data = Data(tables, revisi, prev=base, changed=tx.changed_ids)
+        self._ganti_data(Data(tables, revisi, prev=base, changed=tx.changed_ids), tx.changed_ids)
+        self._tulis_jurnal(base, tables, tx.changed_ids, revisi, len(payload), mode, gid)
+
+    def _tulis_jurnal(self, base: Data, tables: dict[str, dict[str, Any]], changed: dict[str, set[str]],
+                      revisi: int, ukuran: int, mode: int, gid: int | None) -> None:
+        """Append this transaction's line to the journal (sesi/jurnal.py). The snapshot already holds the
+        change: a failure here loses nothing (readers then read the snapshot) and is not reported."""
+        try:
+            baris = buat_baris(revisi, base.revisi, jejak(base.raw), tables, changed, ukuran)
+            self._jurnal.ditulis(*tambah_jurnal(self.jurnal_path, baris, mode, gid, BATAS_JURNAL))
+        except (OSError, ValueError, BerkasTidakAman):
+            self._jurnal.hilang()
 
     def _kembalikan(self, mode: int, gid: int | None, e: OSError) -> str:
         """After a failed folder fsync: restore the previous revision (just kept as the backup); return the
@@ -388,149 +482,6 @@ class Store:
             # No hard links here (FAT): copy the file as it is now (validated by _muat under this lock).
             tmp = buat_temp(self.backup_path, baca_terbatas(self.path, BATAS_UKURAN), mode, gid)
         pasang(tmp, self.backup_path)
-
-    # restoring
-    def periksa_cadangan(self) -> Data:
-        """Read and validate the backup file (raises if it is missing, damaged, or not a regular file)."""
-        return self._baca_cadangan()[0]
-
-    def _baca_cadangan(self) -> tuple[Data, bytes]:
-        try:
-            payload = baca_terbatas(self.backup_path, BATAS_UKURAN)
-        except FileNotFoundError:
-            raise BerkasTidakAda(f"Cadangan {self.backup_path} tidak ada.") from None
-        except BerkasTidakAman as e:
-            raise BerkasTidakAman(f"Cadangan tidak dipakai: {e}") from None
-        except OSError as e:
-            raise BerkasRusak(f"Cadangan {self.backup_path} tidak dapat dibaca: {e.strerror}.") from None
-        meta, tables = decode(payload, self.backup_path)
-        return Data(tables, meta["revisi"]), payload
-
-    def periksa_pulihkan(self, buka_kunci: bool = False) -> "RencanaPulihkan":
-        """What `pulihkan` would do, checked without writing: the backup, the current session (None when
-        it cannot be read) and whether the signature would be reopened.
-
-        Raises as `pulihkan` would: the backup missing, damaged or not a regular file (BerkasTidakAda,
-        BerkasRusak, BerkasTidakAman); a symlink, FIFO or device at the session path (BerkasTidakAman); or
-        SesiTerkunci when the current session is signed, the backup is not that signed revision, and
-        `buka_kunci` is not given."""
-        cadangan, sekarang, _ = self._rencana_pulihkan(buka_kunci)
-        return RencanaPulihkan(cadangan, sekarang,
-                               sekarang is not None and _membuang_pengesahan(sekarang, cadangan))
-
-    def _rencana_pulihkan(self, buka_kunci: bool) -> tuple[Data, Data | None, bytes]:
-        periksa_tujuan(self.path)  # a symlink, FIFO, device or folder there is never replaced
-        cadangan, payload = self._baca_cadangan()
-        try:
-            sekarang: Data | None = self._muat()
-        except (BerkasRusak, BerkasTidakAda):
-            sekarang = None  # damaged or gone: what pulihkan is for (BerkasTidakAman is raised)
-        if sekarang is not None and _membuang_pengesahan(sekarang, cadangan) and not buka_kunci:
-            sah = sekarang.info.disahkan
-            raise SesiTerkunci(
-                f"Berkas {self.path} sudah disahkan (versi {sah.get('versi', 1)}, sidik jari "
-                f"{str(sah.get('sidik_jari', ''))[:16]}...), sedangkan cadangan {self.backup_path} bukan "
-                "revisi yang disahkan itu: memulihkannya membatalkan pengesahan. Tidak ada yang diubah. "
-                "Bila memang perlu, ulangi dengan --buka-kunci --alasan \"...\" (alasan dicatat di riwayat "
-                "dan berita acara berikutnya).")
-        return cadangan, sekarang, payload
-
-    def pulihkan(self, alasan_buka: str | None = None) -> str:
-        """Put the backup in place of the store; the file it replaces is kept aside.
-
-        Returns the path the replaced file was kept under ("" when there was no file). The backup is
-        checked under the lock, so what is restored is exactly what was checked. A signed session stays
-        signed when the backup is that signed revision (the bytes are restored as they are). When the
-        backup would drop the signature, `alasan_buka` is required (SesiTerkunci otherwise): the
-        signature is then reopened with that reason by `sesi.pengesahan.buka_kembali` (the same check of
-        role and reason, and the same history entry, as `musrenbang buka-kunci`) on the backup's content,
-        and that is written, as a revision newer than both files.
-        """
-        with self._mutex:
-            if self._dalam_transaksi:
-                raise RuntimeError("pulihkan() di dalam transaksi tidak didukung.")
-            self._kunci()
-            try:
-                cadangan, sekarang, payload = self._rencana_pulihkan(alasan_buka is not None)
-                if sekarang is not None and _membuang_pengesahan(sekarang, cadangan):
-                    payload = self._buka_pada_cadangan(sekarang, cadangan, alasan_buka or "")
-                aside = self._nama_di_samping()
-                mode, gid = mode_grup(self.backup_path)
-                try:
-                    tmp = buat_temp(self.path, payload, mode, gid)
-                    try:
-                        if aside:
-                            self._simpan_di_samping(aside, mode, gid)
-                    except BaseException:
-                        hapus_diam(tmp)
-                        raise
-                    pasang(tmp, self.path)
-                    fsync_folder(self.folder)
-                except OSError as e:
-                    raise GagalMenyimpan(pesan_oserror(e, self.path)) from None
-                self._sig = None
-                self._kepala = None
-                self._data = None
-                self._penyandi.lupakan()
-                return aside
-            finally:
-                self._lock.release()
-
-    def _buka_pada_cadangan(self, sekarang: Data, cadangan: Data, alasan: str) -> bytes:
-        """The backup's content with the current signature reopened for `alasan`: the bytes to restore.
-        Nothing is written here, so a refused reason or role changes nothing."""
-        from .pengesahan import buka_kembali
-        from .peran import BOLEH
-
-        # Whoever reopens must be allowed to on the signed session itself (role, and unix account where
-        # the session binds roles to accounts), not only on the older backup.
-        waktu = self.clock()
-        Transaksi(sekarang, self.pelaku, waktu).wajib_peran(*BOLEH["pengesahan"])
-        tx = Transaksi(cadangan, self.pelaku, waktu)
-        info = dict(cadangan.raw["sesi"]["info"])
-        info["disahkan"] = sekarang.raw["sesi"]["info"]["disahkan"]
-        info["versi_sah"] = list(sekarang.raw["sesi"]["info"].get("versi_sah") or [])
-        tx.put("sesi", "info", info)
-        buka_kembali(tx, alasan)
-        tx.catat("pulihkan cadangan", "berkas", sekarang.revisi, cadangan.revisi)
-        self._periksa_perubahan(tx)
-        tables = self._selesaikan(tx)
-        meta = {"format": FORMAT, "skema": skema.SKEMA, "revisi": max(sekarang.revisi, cadangan.revisi) + 1}
-        return encode_checked(meta, tables)
-
-    def _nama_di_samping(self) -> str:
-        if not os.path.lexists(self.path):
-            return ""
-        stamp = self.clock().strftime("%Y%m%d-%H%M%S")
-        aside = f"{self.path}.rusak-{stamp}"
-        n = 1
-        while os.path.lexists(aside):
-            n += 1
-            aside = f"{self.path}.rusak-{stamp}-{n}"
-        return aside
-
-    def _simpan_di_samping(self, aside: str, mode: int, gid: int | None) -> None:
-        """Keep the current file as `aside` (a hard link, or a copy where links are not possible)."""
-        try:
-            io.link(self.path, aside)
-            return
-        except OSError as e:
-            if e.errno not in TANPA_LINK:
-                raise
-        pasang(buat_temp(self.path, baca_terbatas(self.path, BATAS_UKURAN), mode, gid), aside)
-
-
-class RencanaPulihkan(NamedTuple):
-    cadangan: Data
-    sekarang: Data | None  # None when the current file cannot be read (what pulihkan is for)
-    buka_pengesahan: bool  # the current session is signed and the backup is not that signed revision
-
-
-def _membuang_pengesahan(sekarang: Data, cadangan: Data) -> bool:
-    """True when restoring `cadangan` over `sekarang` would drop a signature: the current session is
-    signed and the backup is not that same signed revision."""
-    sah = sekarang.info.disahkan
-    return bool(sah) and cadangan.info.disahkan != sah
 
 
 #: Pelaku and Transaksi are defined in sesi/transaksi.py; named here for modules that still import them
