@@ -156,6 +156,7 @@ class MusrenbangApp(App):
         """Run one action in one transaction. On success the status line says "Tersimpan - rev N" and the
         active screen gets `DataBerubah` with the changed record ids."""
         rev_awal = self.store.data.revisi
+        data_lama = self.data
         try:
             with self.store.transaksi() as tx:
                 nilai = fn(tx, *args, **kwargs)
@@ -171,7 +172,9 @@ class MusrenbangApp(App):
             self._status(Text(f"Tidak ada yang berubah {glyph.g('dot')} rev {self.data.revisi}"))
             return Hasil(True, nilai=nilai, revisi=self.data.revisi, perubahan={})
         self._status(Text(f"Tersimpan {glyph.g('dot')} rev {self.data.revisi}"))
-        self._kabarkan(perubahan)
+        # With what other terminals changed since this screen's Data (caught up before the write).
+        semua = self.store.perubahan_sejak(data_lama)
+        self._kabarkan(semua if semua is not None else {})
         return Hasil(True, nilai=nilai, revisi=self.data.revisi, perubahan=perubahan)
 
     def muat_ulang(self) -> None:
@@ -195,8 +198,9 @@ class MusrenbangApp(App):
         # A save made here while the file was being read is newer: the store then holds that one.
         if data is not self.store.data or data.revisi == self.data.revisi:
             return
+        perubahan = self.store.perubahan_sejak(self.data)  # None: anything may have changed
         self.data = data
-        self._kabarkan({})
+        self._kabarkan(perubahan or {})
         self._status(self._kabar_terminal_lain())
 
     @on(BerkasGagalDibaca)

@@ -1,10 +1,12 @@
 """One watcher of the session file, shared by the app and the projector (`musrenbang tayang`).
 
 Other terminals save to the same file. The watcher looks at the file's `stat` on the UI thread (cheap:
-no read, no lock) every half second; when it changed, a thread worker reads and parses it (11 MB at
-5,000 usulan must not freeze the keyboard) and posts the new Data to the app as one `BerkasBerubah`
-message. A newer `BerkasBerubah` waiting in the queue replaces an older one (`can_replace`), so a burst
-of saves elsewhere is shown once.
+no read, no lock) every half second; when it changed, a thread worker catches up (`Store.muat`: only the
+journal's new lines when they lead to the file's revision, sesi/jurnal.py; the whole file otherwise, 11 MB
+at 5,000 usulan, which must not freeze the keyboard) and posts the new Data to the app as one
+`BerkasBerubah` message, with the records that changed (`perubahan`: table -> ids; None when the whole
+file was read). A newer `BerkasBerubah` waiting in the queue replaces an older one (`can_replace`, which
+merges what changed), so a burst of saves elsewhere is shown once.
 """
 
 from __future__ import annotations
@@ -25,14 +27,27 @@ if TYPE_CHECKING:
 
 
 class BerkasBerubah(Message):
-    """Another process saved the session file: `data` is what it holds now."""
+    """Another process saved the session file: `data` is what it holds now; `perubahan` the records
+    changed since the Data the watcher had before (table -> ids), or None when not known (anything may
+    have changed)."""
 
-    def __init__(self, data: "Data") -> None:
+    def __init__(self, data: "Data", perubahan: dict[str, set[str]] | None = None) -> None:
         super().__init__()
         self.data = data
+        self.perubahan = perubahan
 
     def can_replace(self, message: Message) -> bool:
-        return isinstance(message, BerkasBerubah)
+        """This (older) message may be dropped for `message` (newer): what it changed is merged in."""
+        if not isinstance(message, BerkasBerubah):
+            return False
+        if self.perubahan is None or message.perubahan is None:
+            message.perubahan = None
+        else:
+            gabung = {t: set(ids) for t, ids in self.perubahan.items()}
+            for t, ids in message.perubahan.items():
+                gabung.setdefault(t, set()).update(ids)
+            message.perubahan = gabung
+        return True
 
 
 class BerkasGagalDibaca(Message):
@@ -66,11 +81,13 @@ class PengamatBerkas:
     def _baca(self) -> None:
         """In the worker thread: read the file (the store serialises this with this app's own saves)."""
         try:
+            lama = self.store.data
             data = self.store.muat()
         except SesiError as e:
             self.app.post_message(BerkasGagalDibaca(str(e)))
             return
-        self.app.post_message(BerkasBerubah(data))
+        if data is not lama:
+            self.app.post_message(BerkasBerubah(data, self.store.perubahan_sejak(lama)))
 
     async def baca_sekarang(self) -> None:
         """Poll now and wait until a changed file has been read and shown: the app, then its active screen,

@@ -309,7 +309,10 @@ def _buka_jurnal(path: str, mode: int, gid: int | None) -> int:
         if not stat.S_ISREG(st.st_mode):
             raise BerkasTidakAman(f"Jurnal {path} adalah {jenis_berkas(st.st_mode)}, bukan berkas biasa: "
                                   "tidak ditulis.")
-        if baru and hasattr(os, "fchmod"):
+        # A new journal, or one whose mode or group differ from the session file's (made before the file
+        # was shared with `chmod`): give it the file's, where we may (only its owner can).
+        if (baru or stat.S_IMODE(st.st_mode) != mode or (gid is not None and st.st_gid != gid)) \
+                and hasattr(os, "fchmod"):
             if gid is not None:
                 try:
                     os.fchown(fd, -1, gid)

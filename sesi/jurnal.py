@@ -37,7 +37,7 @@ import os
 import zlib
 from typing import Any, Mapping, NamedTuple
 
-from . import skema
+from . import riwayat, skema
 from .berkas import buka_baca
 from .errors import BerkasRusak, BerkasTidakAman
 from .json_baris import muat_json
@@ -166,7 +166,25 @@ def _terapkan(tables: dict[str, Any], disalin: set[str], obj: Mapping[str, Any],
         for rid in akhir:
             t[rid] = recs[rid]
         changed.setdefault(name, set()).update(recs)
-    return not skema.masalah_perubahan(tables, {n: set(r) for n, r in ubah.items()})
+    return (not skema.masalah_perubahan(tables, {n: set(r) for n, r in ubah.items()})
+            and _riwayat_sah(obj))
+
+
+def _riwayat_sah(obj: Mapping[str, Any]) -> bool:
+    """The line's new history entries continue the hash chain from `jejak_dari`, and the last one records
+    exactly the records the line writes (`riwayat.ubah`, what `periksa` replays): a line is then as hard
+    to forge as the snapshot itself, and never says other than its own history."""
+    ubah: Mapping[str, Mapping[str, Any]] = obj["ubah"]
+    baru = [ubah["riwayat"][rid] for rid in obj["ekor"].get("riwayat", [])] if "riwayat" in ubah else []
+    if not baru or len(baru) != len(ubah.get("riwayat", {})):
+        return False  # every transaction adds history entries, and only adds them
+    sebelumnya = obj["jejak_dari"] or riwayat.AWAL
+    for entri in baru:
+        if riwayat.hash_entri(sebelumnya, entri) != entri["hash"]:
+            return False
+        sebelumnya = entri["hash"]
+    tulis = [[n, rid, ubah[n][rid]] for n in sorted(ubah) if n != "riwayat" for rid in sorted(ubah[n])]
+    return baru[-1].get(riwayat.UBAH) == tulis
 
 
 class Ekor(NamedTuple):

@@ -100,9 +100,11 @@ class Store(PulihkanCadangan):
         self.backup_path = self.path + ".bak"
         self.jurnal_path = self.path + ".jurnal"
         self._jurnal = Jurnal(self.jurnal_path)
-        #: How `self._data` came to be, newest last: (the Data before, the Data after, table -> ids
-        #: changed, or None after a full read). For `perubahan_sejak`; weak references hold no session.
-        self._asal: deque[tuple[Any, Any, dict[str, set[str]] | None]] = deque(maxlen=256)
+        #: How `self._data` came to be, newest last: (number of the Data before, number of the Data after,
+        #: table -> ids changed, or None after a full read). For `perubahan_sejak`. Each Data this Store
+        #: makes gets a number (held weakly: no old session is kept alive for this).
+        self._asal: deque[tuple[int, int, dict[str, set[str]] | None]] = deque(maxlen=256)
+        self._nomor: "weakref.WeakKeyDictionary[Data, int]" = weakref.WeakKeyDictionary()
         self._asal_kunci = threading.Lock()
         #: Counters for measurements (bench/jurnal.py): full reads and journal catch-ups of this Store.
         self.baca_penuh = 0
@@ -251,11 +253,13 @@ class Store(PulihkanCadangan):
         return self._jurnal.ikuti(self._data.raw, self._data.revisi, int(m.group(2)), ukuran)
 
     def _ganti_data(self, baru: Data, changed: Mapping[str, set[str]] | None) -> Data:
-        lama = self._data
-        self._data = baru
         with self._asal_kunci:
-            self._asal.append((weakref.ref(lama) if lama is not None else None, weakref.ref(baru),
+            lama = self._nomor.get(self._data) if self._data is not None else None
+            nomor = self._asal[-1][1] + 1 if self._asal else 1
+            self._nomor[baru] = nomor
+            self._asal.append((-1 if lama is None else lama, nomor,
                                None if changed is None else {t: set(ids) for t, ids in changed.items()}))
+            self._data = baru
         return baru
 
     def perubahan_sejak(self, lama: Data) -> dict[str, set[str]] | None:
@@ -264,20 +268,21 @@ class Store(PulihkanCadangan):
         not known (the whole file was read in between, or `lama` is too old): then anything may have
         changed. What `DataBerubah.perubahan` carries (screens repaint only those records)."""
         with self._asal_kunci:
+            if lama is self._data:
+                return {}
             asal = list(self._asal)
-        cur = self._data
-        if lama is cur:
-            return {}
+            dicari = self._nomor.get(lama)
+            cur = self._nomor.get(self._data) if self._data is not None else None
+        if dicari is None or cur is None:
+            return None
         out: dict[str, set[str]] = {}
         for sebelum, sesudah, changed in reversed(asal):
-            if sesudah() is not cur or changed is None or sebelum is None:
+            if sesudah != cur or changed is None:
                 return None
             for t, ids in changed.items():
                 out.setdefault(t, set()).update(ids)
-            cur = sebelum()
-            if cur is None:
-                return None
-            if cur is lama:
+            cur = sebelum
+            if cur == dicari:
                 return out
         return None
 

@@ -84,6 +84,7 @@ def test_kill_9_during_writes_never_loses_a_committed_change(tmp_path):
     buat_store(path, n_usulan=8, n_peserta=20)
     dipakai = [path]
     rev = Store.buka(path).data.revisi
+    pengikut = Store.buka(path)  # another terminal following the journal across the kills (issue 16)
     putaran = transaksi = tengah_tulis = 0
     dilaporkan_total = 0
     mulai = time.monotonic()
@@ -94,6 +95,7 @@ def test_kill_9_during_writes_never_loses_a_committed_change(tmp_path):
             buat_store(path, n_usulan=8, n_peserta=20)
             dipakai.append(path)
             rev = Store.buka(path).data.revisi
+            pengikut = Store.buka(path)
         r, w = os.pipe()
         pid = os.fork()
         if pid == 0:  # the child never returns into pytest
@@ -139,6 +141,9 @@ def test_kill_9_during_writes_never_loses_a_committed_change(tmp_path):
         assert hilang == [], f"putaran {putaran}: perubahan yang dilaporkan tersimpan hilang: {hilang}"
         transaksi += data.revisi - rev
         rev = data.revisi
+        ikut = pengikut.muat()  # the journal's new lines when they fit, else the file: the same either way
+        assert ikut.revisi == data.revisi and ikut.raw == data.raw
+        assert [list(t) for t in ikut.raw.values()] == [list(t) for t in data.raw.values()]
     # The next writer on each file removes the temp files the killed ones left.
     for p in dipakai:
         assert periksa_rantai(Store.buka(p).data.raw["riwayat"].values()) == []
@@ -148,6 +153,21 @@ def test_kill_9_during_writes_never_loses_a_committed_change(tmp_path):
     print(f"\nkill -9: {putaran} putaran, {transaksi} transaksi tersimpan ({dilaporkan_total} dilaporkan), "
           f"{tengah_tulis} kali terbunuh di tengah penulisan (berkas sementara tertinggal), 0 berkas rusak")
     assert transaksi > 0
+
+
+PENGIKUT = """
+import hashlib, json, os, sys
+from sesi.store import Store
+path, berhenti = sys.argv[1], sys.argv[2]
+s = Store.buka(path)
+revisi = []
+print("siap", flush=True)
+while not os.path.exists(berhenti):
+    revisi.append(s.muat().revisi)
+d = s.muat()
+print(json.dumps({"revisi": revisi, "akhir": d.revisi, "penuh": s.baca_penuh, "jurnal": s.baca_jurnal,
+                  "isi": hashlib.sha256(json.dumps(d.raw).encode()).hexdigest()}))
+"""
 
 
 PENULIS = """
@@ -264,6 +284,36 @@ def test_reader_never_sees_a_broken_file_during_writes(tmp_path):
     assert Store.buka(path).data.revisi == awal + 2 * n
     print(f"\npembaca: {hasil['baca']} kali baca selama {2 * n} transaksi, "
           f"{len(revisi)} revisi berbeda terlihat, 0 galat")
+
+
+@pytest.mark.lama
+def test_journal_follower_ends_with_exactly_what_a_full_read_gives(tmp_path):
+    """Issue 16: three writer processes at once and a reader process following the journal all the while
+    (catching up by the new lines, or by the whole file when they do not fit): its revisions never go
+    backwards, it mostly reads only the journal, and at the end it holds exactly a fresh full read
+    (records and key order, compared by a hash of the JSON)."""
+    import hashlib
+
+    n = 150 if LAMA else 30
+    path = tmp_path / "sesi.json"
+    buat_store(path, n_usulan=(3 * n) // 5 + 1, n_peserta=3 * n)
+    berhenti = tmp_path / "berhenti"
+    pengikut = popen_python(PENGIKUT, str(path), str(berhenti))
+    try:
+        assert pengikut.stdout.readline().strip() == "siap"
+        _tunggu(_mulai_penulis(path, 3, n))
+    finally:
+        berhenti.write_text("")
+    out, err = pengikut.communicate(timeout=120)
+    assert pengikut.returncode == 0, err
+    hasil = json.loads(out)
+    segar = Store.buka(path).data
+    assert hasil["akhir"] == segar.revisi
+    assert hasil["isi"] == hashlib.sha256(json.dumps(segar.raw).encode()).hexdigest()
+    assert hasil["revisi"] == sorted(hasil["revisi"]), "revisi yang terlihat mundur"
+    assert hasil["jurnal"] > hasil["penuh"]
+    print(f"\npengikut jurnal: {len(hasil['revisi'])} kali periksa selama {3 * n} transaksi, "
+          f"{hasil['jurnal']} kali mengikuti jurnal, {hasil['penuh']} kali membaca berkas utuh, isi akhir sama")
 
 
 @pytest.mark.lama

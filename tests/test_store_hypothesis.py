@@ -3,9 +3,12 @@
 Hypothesis runs random sequences of what a session does (check-in and undo, kelompok membership,
 election by acclamation and its cancellation, scoring and clearing, verification, notes with any text,
 an import of several usulan in one transaction, another terminal writing, a reopened terminal, and a
-write that fails at the Nth I/O call). The model predicts each action's outcome (done, refused, or no
-change) from the rules; after every step the store in memory and a fresh Store reading the file from
-disk must both agree with the model exactly, revision and history length included.
+write that fails at the Nth I/O call; for the journal of issue 16: a writer killed between the snapshot
+and its journal line, a torn journal line, a journal replaced by rotation). The model predicts each
+action's outcome (done, refused, or no change) from the rules; after every step the store in memory and a
+fresh Store reading the file from disk must both agree with the model exactly, revision and history length
+included, and two read-only terminals that follow the journal (one after every step, one now and then)
+hold exactly what a fresh full read gives, records and key order.
 
 `MUSRENBANG_LAMA=1` runs many more examples.
 """
@@ -23,6 +26,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
 import sesi.berkas as berkas_mod
+import sesi.store as store_mod
 from sesi import catatan, kelompok, pendaftaran, persiapan, skor, usulan, verifikasi
 from sesi.teks import bersih
 from sesi.errors import DataDitolak, GagalMenyimpan
@@ -57,6 +61,9 @@ class ModelSesi(RuleBasedStateMachine):
                 kelompok.atur_anggota(tx, pid, KID)
         self.store = Store(self.path, pelaku=Pelaku("Operator", "operator"))
         self.lain = Store(self.path, pelaku=Pelaku("Notulen", "notulen"))  # another terminal
+        # Read-only terminals following the journal: one after every step, one now and then.
+        self.pengikut = Store.buka(self.path, pelaku=Pelaku("Layar", "tayang"))
+        self.jarang = Store.buka(self.path, pelaku=Pelaku("Layar", "tayang"))
         k = keadaan(self.store.muat())
         self.m = {
             "revisi": k["revisi"],
@@ -294,6 +301,50 @@ class ModelSesi(RuleBasedStateMachine):
         finally:
             delattr(berkas_mod.io, op)
 
+    # --- the journal (issue 16, sesi/jurnal.py) ---
+
+    @rule(teks=st.text(min_size=1, max_size=10).filter(lambda t: bersih(t, baris_baru=True)))
+    def penulis_mati_sebelum_jurnal(self, teks):
+        """A terminal dies (as by kill -9) after its snapshot is in place, before its journal line."""
+        class Mati(BaseException):
+            pass
+
+        def mati(*_a, **_k):
+            raise Mati()
+
+        asli = store_mod.tambah_jurnal
+        store_mod.tambah_jurnal = mati
+        try:
+            with Store(self.path, pelaku=Pelaku("Notulen", "notulen")).transaksi() as tx:
+                catatan.tambah_catatan(tx, teks)
+        except Mati:
+            pass
+        finally:
+            store_mod.tambah_jurnal = asli
+        self.m["catatan"][f"C{len(self.m['catatan']) + 1:04d}"] = bersih(teks, baris_baru=True)
+        self.m["revisi"] += 1
+        self.m["riwayat"] += 1
+
+    @rule(potong=st.integers(1, 200))
+    def jurnal_robek(self, potong):
+        """A journal line torn part-way (a writer killed mid-append, or a full disk)."""
+        with open(self.path + ".jurnal", "ab") as f:
+            f.write(b'{"rev":1,"dari":0,"ubah":{"skor":{}}}\tdeadbeef'[:potong % 48 + 1])
+
+    @rule(teks=st.text(min_size=1, max_size=10).filter(lambda t: bersih(t, baris_baru=True)))
+    def jurnal_diputar(self, teks):
+        """The other terminal's note makes the journal pass its bound: it is replaced by one line."""
+        asli = store_mod.BATAS_JURNAL
+        store_mod.BATAS_JURNAL = 1
+        try:
+            self._catatan(teks, self.lain)
+        finally:
+            store_mod.BATAS_JURNAL = asli
+
+    @rule()
+    def pengikut_jarang_membaca(self):
+        _sama_dengan_disk(self.jarang.muat(), self.path)
+
     # --- after every step ---
 
     @invariant()
@@ -306,6 +357,16 @@ class ModelSesi(RuleBasedStateMachine):
         assert keadaan(dari_disk) == self.m
         assert keadaan(self.store.muat()) == self.m
         assert periksa_rantai(dari_disk.raw["riwayat"].values()) == []
+        _sama_dengan_disk(self.pengikut.muat(), self.path)
+        _sama_dengan_disk(self.store.muat(), self.path)
+
+
+def _sama_dengan_disk(data, path) -> None:
+    """What a journal follower holds equals a fresh full read: revision, records, and key order."""
+    segar = Store.buka(path).data
+    assert data.revisi == segar.revisi
+    assert data.raw == segar.raw
+    assert {t: list(v) for t, v in data.raw.items()} == {t: list(v) for t, v in segar.raw.items()}
 
 
 ModelSesi.TestCase.settings = settings(

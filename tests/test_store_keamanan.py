@@ -125,6 +125,69 @@ def test_anything_but_a_file_at_the_lock_path_is_refused(tmp_path, sesi, jenis):
         assert not korban.exists()
 
 
+@pytest.mark.parametrize("jenis", ["symlink", "symlink-putus", "fifo", "folder", "dev-zero"])
+def test_anything_but_a_file_at_the_journal_path_is_refused(tmp_path, sesi, jenis, monkeypatch):
+    """BERKAS.jurnal (issue 16, sesi/jurnal.py) is refused like the lock and the backup: a transaction
+    will not append through a symlink (into another user's file) or wait on a FIFO; a reader never reads
+    or waits on it and reads the session file instead."""
+    jurnal = Path(sesi.jurnal_path)
+    if jurnal.exists():
+        jurnal.unlink()
+    korban = tmp_path / "rumah-korban" / ".profile"
+    korban.parent.mkdir()
+    if jenis == "symlink":
+        korban.write_text("asli")
+        jurnal.symlink_to(korban)
+    elif jenis == "symlink-putus":
+        jurnal.symlink_to(korban)
+    elif jenis == "fifo":
+        os.mkfifo(jurnal)
+    elif jenis == "dev-zero":
+        jurnal.symlink_to("/dev/zero")
+    else:
+        jurnal.mkdir()
+    isi = Path(sesi.path).read_bytes()
+    with pytest.raises(BerkasTidakAman, match=r"Jurnal .*\.jurnal"):
+        _tulis_catatan(sesi.path)
+    assert Path(sesi.path).read_bytes() == isi
+    if jenis == "symlink":
+        assert korban.read_text() == "asli"
+    if jenis == "symlink-putus":
+        assert not korban.exists()
+    # planted after a writer's check (a race): the append refuses it, the save stands, readers read the file
+    pembaca = Store.buka(sesi.path)
+    monkeypatch.setattr(Store, "_periksa_biasa", staticmethod(lambda path, nama: None))
+    with Store(sesi.path).transaksi() as tx:
+        catatan.tambah_catatan(tx, "tersimpan")
+    data = pembaca.muat()
+    assert data.raw == Store.buka(sesi.path).data.raw
+    assert "tersimpan" in [c["teks"] for c in data.raw["catatan"].values()]
+    if jenis == "symlink":
+        assert korban.read_text() == "asli"
+    if jenis == "symlink-putus":
+        assert not korban.exists()
+    assert not stat.S_ISREG(os.lstat(jurnal).st_mode)  # left as it was
+
+
+def test_huge_journal_is_not_read(sesi):
+    """A journal grown (or planted) far past its bound: readers read the session file instead of it, and
+    the next writer replaces it by a one-line journal."""
+    pembaca = Store.buka(sesi.path)
+    _tulis_catatan_boleh(sesi.path)
+    with open(sesi.jurnal_path, "r+b") as f:
+        f.truncate(3 * 1024 ** 3)  # sparse: no disk used
+    data = pembaca.muat()
+    assert data.raw == Store.buka(sesi.path).data.raw
+    _tulis_catatan_boleh(sesi.path)
+    assert os.path.getsize(sesi.jurnal_path) < 64 * 1024
+    assert pembaca.muat().raw == Store.buka(sesi.path).data.raw
+
+
+def _tulis_catatan_boleh(path: str) -> None:
+    with Store(path).transaksi() as tx:
+        catatan.tambah_catatan(tx, "catatan sah")
+
+
 @pytest.mark.parametrize("jenis", ["symlink", "fifo"])
 def test_anything_but_a_file_at_the_backup_path_is_refused(tmp_path, sesi, jenis, capsys):
     """`pulihkan` used to read a symlinked .bak (another user's private session) or hang on a FIFO; a
