@@ -151,6 +151,10 @@ class Penyandi:
     def lupakan(self) -> None:
         self._tabel.clear()
 
+    def tabel_terakhir(self) -> dict[str, Mapping[str, Any]]:
+        """The table objects the last `encode` was given: a `base` for changes counted from them."""
+        return {name: st.obj for name, st in self._tabel.items()}
+
 
 def teks_tidak_sah(e: UnicodeEncodeError) -> DataDitolak:
     return DataDitolak(

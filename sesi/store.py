@@ -120,6 +120,7 @@ class Store(PulihkanCadangan):
         self._sig: tuple[int, int, int] | None = None
         self._kepala: bytes | None = None  # the first bytes of the file as last read or written
         self._penyandi = Penyandi()
+        self._nomor_tulis: int | None = None  # number of the Data the encoder last wrote (see _commit)
         self._data: Data | None = None
 
     # creating and opening
@@ -270,11 +271,17 @@ class Store(PulihkanCadangan):
         with self._asal_kunci:
             if lama is self._data:
                 return {}
-            asal = list(self._asal)
             dicari = self._nomor.get(lama)
+        return self._perubahan_sejak_nomor(dicari)
+
+    def _perubahan_sejak_nomor(self, dicari: int | None) -> dict[str, set[str]] | None:
+        with self._asal_kunci:
+            asal = list(self._asal)
             cur = self._nomor.get(self._data) if self._data is not None else None
         if dicari is None or cur is None:
             return None
+        if dicari == cur:
+            return {}
         out: dict[str, set[str]] = {}
         for sebelum, sesudah, changed in reversed(asal):
             if sesudah != cur or changed is None:
@@ -410,7 +417,16 @@ class Store(PulihkanCadangan):
                 revisi: int | None = None) -> None:
         revisi = base.revisi + 1 if revisi is None else revisi
         meta = {"format": FORMAT, "skema": skema.SKEMA, "revisi": revisi}
-        payload = encode_checked(meta, tables, self._penyandi, tx.changed_ids, base.raw)
+        # The encoder re-serialises only changed records, relative to the tables it encoded last: this
+        # transaction's, and those other terminals changed since (followed through the journal).
+        sejak = self._perubahan_sejak_nomor(self._nomor_tulis)
+        self._nomor_tulis = None
+        if sejak is None:
+            payload = encode_checked(meta, tables, self._penyandi, tx.changed_ids, base.raw)
+        else:
+            for t, ids in tx.changed_ids.items():
+                sejak.setdefault(t, set()).update(ids)
+            payload = encode_checked(meta, tables, self._penyandi, sejak, self._penyandi.tabel_terakhir())
         mode, gid = mode_grup(self.path)
         try:
             tmp = buat_temp(self.path, payload, mode, gid)
@@ -434,6 +450,7 @@ class Store(PulihkanCadangan):
         self._sig = _signature(st)
         self._kepala = payload[:_KEPALA]
         self._ganti_data(Data(tables, revisi, prev=base, changed=tx.changed_ids), tx.changed_ids)
+        self._nomor_tulis = self._asal[-1][1]  # what the encoder's cached tables are
         self._tulis_jurnal(base, tables, tx.changed_ids, revisi, len(payload), mode, gid)
 
     def _tulis_jurnal(self, base: Data, tables: dict[str, dict[str, Any]], changed: dict[str, set[str]],

@@ -261,3 +261,60 @@ def test_large_transaction_writes_a_marker_line(dua, monkeypatch):
     terakhir = open(penulis.jurnal_path, "rb").read().splitlines()[-1]
     assert b'"penuh":true' in terakhir and b'"ubah"' not in terakhir
     sama_dengan_disk(pembaca.muat(), penulis.path)
+
+
+async def test_app_gets_another_terminals_change_with_what_changed(demo):
+    """The watcher catches up through the journal, and the active screen's DataBerubah names the records
+    another terminal changed (so it repaints only those), as for this terminal's own saves."""
+    from musrenbang_tui.app import MusrenbangApp
+    from screens.kontrak import DataBerubah
+
+    store = Store.buka(demo, pelaku=Pelaku("uji", "operator"))
+    app = MusrenbangApp(store, layar="pendaftaran")
+    pesan: list[dict] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        asli = app._kabarkan
+
+        def catat(perubahan):
+            pesan.append(perubahan)
+            asli(perubahan)
+
+        app._kabarkan = catat
+        lain = Store.buka(demo, pelaku=Pelaku("notulen2", "notulen"))
+        target = next(p for p in lain.data.peserta.values() if not p.hadir)
+        with lain.transaksi() as tx:
+            pendaftaran.hadir(tx, target.id)
+        penuh = store.baca_penuh
+        await app.baca_perubahan()
+        await pilot.pause()
+        assert app.data.peserta[target.id].hadir
+        assert store.baca_penuh == penuh and store.baca_jurnal == 1
+        assert pesan and pesan[-1]["peserta"] == {target.id}
+        # this terminal's save after another one's: both are named
+        with lain.transaksi() as tx:
+            catatan.tambah_catatan(tx, "Catatan dari notulen.")
+        hasil = app.simpan(pendaftaran.batal_hadir, target.id)
+        assert hasil.ok
+        assert pesan[-1]["peserta"] == {target.id} and "catatan" in pesan[-1]
+
+
+def test_writer_after_catching_up_writes_the_bytes_of_a_full_serialisation(dua):
+    """A writer that followed another's lines re-serialises only the records changed since its own last
+    write (its own and the other's): the file is byte for byte what a full serialisation gives."""
+    from sesi.json_baris import encode
+
+    penulis, _ = dua
+    lain = Store.buka(penulis.path, pelaku=Pelaku("Notulen", "notulen"))
+    for i in range(6):
+        nilai(penulis, i % 5 + 1, uid=f"U00{i % 3 + 1}")
+        with lain.transaksi() as tx:
+            catatan.tambah_catatan(tx, f"catatan {i}")
+            if i % 2:
+                rec = dict(tx.get("catatan", "C0001"))
+                tx.delete("catatan", "C0001")
+                tx.put("catatan", "C0001", rec)
+        nilai(penulis, (i + 2) % 5 + 1)
+        data = Store.buka(penulis.path).data
+        meta = {"format": "musrenbang-tui", "skema": 3, "revisi": data.revisi}
+        assert open(penulis.path, "rb").read() == encode(meta, data.raw)
+    assert penulis.baca_jurnal >= 6 and penulis.baca_penuh == 1
