@@ -160,14 +160,14 @@ def main() -> None:
     for size in args.ukuran:
         r = ukur(size, args.n, folder)
         print(f"\n{r['usulan']} usulan, berkas {r['mb']:.1f} MB (median dari {args.n} perubahan)")
-        print(f"  {'pembaca, per perubahan':<34} {'CPU ms':>9} {'bita dibaca':>12}")
+        print(f"  {'pembaca, per perubahan':<46} {'CPU ms':>9} {'bita dibaca':>12}")
         for label, key in (("1 perubahan", "satu"), ("10 perubahan sekaligus", "sepuluh")):
             cu, bu, cj, bj = r[key]
-            print(f"  {label + ', berkas utuh (sebelum)':<34} {cu:>9.1f} {bu:>12,.0f}")
-            print(f"  {label + ', jurnal (sesudah)':<34} {cj:>9.2f} {bj:>12,.0f}")
+            print(f"  {label + ', berkas utuh (sebelum)':<46} {cu:>9.1f} {bu:>12,.0f}")
+            print(f"  {label + ', jurnal (sesudah)':<46} {cj:>9.2f} {bj:>12,.0f}")
         for label, key in (("penulis sendiri", "sendiri"), ("dua penulis bergantian", "bergantian")):
             tanpa, dengan = r["penulis"][key]
-            print(f"  {label:<34} tanpa jurnal {tanpa:6.1f} ms, dengan jurnal {dengan:6.1f} ms per transaksi")
+            print(f"  {label:<46} tanpa jurnal {tanpa:6.1f} ms, dengan jurnal {dengan:6.1f} ms per transaksi")
         print(f"  jurnal di akhir: {r['jurnal_kb']:.0f} KB")
 
 

@@ -372,3 +372,64 @@ def test_real_read_only_folder(tmp_path, contoh):
         assert open(path, "rb").read() == lama
     finally:
         os.chmod(tmp_path, 0o755)
+
+
+# --- the journal (issue 16, sesi/jurnal.py): written after the snapshot, so its faults lose nothing ---
+
+
+@pytest.mark.parametrize("op", ["open", "write", "fsync", "close"])
+def test_failing_each_journal_call_never_fails_the_save(tmp_path, contoh, monkeypatch, op):
+    """The journal's appends go through `sesi.berkas.io_jurnal`. Failing each of its calls in turn: the
+    transaction is saved all the same (the snapshot holds it, exactly the bytes of a faultless run), a
+    reader ends with exactly the file's content, and the next transaction appends a line again that the
+    reader follows."""
+    folder, _, baru, _ = contoh
+    ke = tmp_path / op
+    ke.mkdir()
+    path = _salin(folder, ke)
+    s = Store.buka(path, clock=jam_tetap)
+    pembaca = Store.buka(path)
+    hitung = {"n": 0}
+    asli = getattr(berkas_mod._IO, op)
+
+    def gagal(*args, **kwargs):
+        hitung["n"] += 1
+        if hitung["n"] == 1:
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        return asli(*args, **kwargs)
+
+    with monkeypatch.context() as mp:
+        mp.setattr(berkas_mod.io_jurnal, op, gagal)
+        with s.transaksi() as tx:
+            ubah(tx)
+    assert hitung["n"] >= 1
+    assert open(path, "rb").read() == baru
+    segar = Store.buka(path).data
+    assert pembaca.muat().raw == segar.raw
+    with s.transaksi() as tx:
+        catatan.tambah_catatan(tx, "Setelah jurnal gagal.")
+    jurnal = pembaca.baca_jurnal
+    assert pembaca.muat().raw == Store.buka(path).data.raw
+    assert pembaca.baca_jurnal == jurnal + 1
+    assert sisa_temp(ke) == []
+
+
+def test_interrupt_during_the_journal_append_leaves_the_save(tmp_path, contoh, monkeypatch):
+    """Ctrl-C while the journal line is written: the snapshot already holds the change (old or new, never
+    a mix), and readers read it."""
+    folder, _, baru, _ = contoh
+    path = _salin(folder, tmp_path)
+    s = Store.buka(path, clock=jam_tetap)
+
+    def sela(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as mp:
+        mp.setattr(berkas_mod.io_jurnal, "write", sela)
+        with pytest.raises(KeyboardInterrupt):
+            with s.transaksi() as tx:
+                ubah(tx)
+    assert open(path, "rb").read() == baru
+    assert Store.buka(path).muat().raw == s.muat().raw
+    with Store(path, lock_timeout=0.5).transaksi() as tx:  # the lock was released
+        catatan.tambah_catatan(tx, "Sesudah Ctrl-C.")
