@@ -285,6 +285,9 @@ class Usulan(Record):
     digabung_ke: str = ""  # usulan id this one was merged into
     kelompok: str = ""  # explicit kelompok id; "" = by bidang
     urutan: int = 0  # entry order
+    # Issue 11 item 4 (sesi/dana.py); records written before have none: the defaults stand.
+    sumber_dana: str = ""  # sesi.dana.SUMBER_DANA key; "" = belum ditentukan
+    harga_satuan: str = ""  # rupiah per satuan, exact decimal as text; "" when not given
 
     @property
     def skpd(self) -> str:

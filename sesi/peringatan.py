@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from .dana import peringatan_harga
 from .data import Data
 from .model import Info
 from .pendaftaran import rekap
@@ -58,6 +59,7 @@ def peringatan(data: Data) -> list[str]:
 
     if not any(s.kriteria for s in semua_set(data).values()):  # every set, not only the default
         out.append("Kriteria penilaian belum ditetapkan.")
+    out += peringatan_harga(data)  # volume x harga satuan differs from the biaya: a warning, never blocking
     # What still blocks signing (unverified or unscored usulan, seri, lists not agreed, kelompok without a
     # ketua, unsur without a signatory): the one list the gate of `sahkan` uses.
     from .pengesahan import hal_terbuka  # here: sesi.pengesahan imports this module

@@ -15,6 +15,7 @@ import reprlib
 from dataclasses import MISSING, fields
 from typing import Any, Callable
 
+from .dana import BATAS_SIMPAN as BATAS_SUMBER_DANA
 from .errors import BerkasRusak
 from .model import RECORD_CLASS, TABLES, Info
 
@@ -74,6 +75,10 @@ def _rentang(lo: int, hi: int) -> Callable[[Any], str]:
     return lambda value: "" if lo <= value <= hi else f"harus antara {lo} dan {hi}"
 
 
+def _teks_terbatas(batas: int) -> Callable[[Any], str]:
+    return lambda value: "" if len(value) <= batas else f"paling panjang {batas} karakter"
+
+
 def _daftar_teks(value: Any) -> str:
     return "" if all(type(x) is str for x in value) else "harus daftar teks"
 
@@ -105,6 +110,8 @@ _ISI: dict[tuple[str, str], Callable[[Any], str]] = {
     ("kriteria", "label"): _objek_teks,
     ("usulan", "perkiraan_biaya"): _desimal(wajib_positif=False, boleh_kosong=True),
     ("usulan", "volume"): _desimal(wajib_positif=False, boleh_kosong=True),
+    ("usulan", "harga_satuan"): _desimal(wajib_positif=False, boleh_kosong=True),
+    ("usulan", "sumber_dana"): _teks_terbatas(BATAS_SUMBER_DANA),
     ("kelompok", "bidang"): _daftar_teks,
     ("kelompok", "urutan_pleno"): _daftar_teks,
 }

@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from .dana import baca_sumber_dana, sumber_usulan
 from .data import normal
 from .errors import DataDitolak
 from .format import parse_angka
@@ -54,8 +55,11 @@ def _angka(value: Any, nama: str, maksimum: Decimal) -> str:
 
 def usulan_record(*, kelurahan: str, prioritas_kelurahan: Any, kegiatan: str, skpd: str, bidang: str,
                   masalah: str = "", lokasi: str = "", volume: Any = "", satuan: str = "",
-                  perkiraan_biaya: Any = "", jenis: str = "", kelurahan_dikenal: dict[str, str]) -> dict[str, Any]:
-    """A checked usulan record without id/urutan (raises DataDitolak naming the field)."""
+                  perkiraan_biaya: Any = "", jenis: str = "", sumber_dana: Any = "", harga_satuan: Any = "",
+                  kelurahan_dikenal: dict[str, str]) -> dict[str, Any]:
+    """A checked usulan record without id/urutan (raises DataDitolak naming the field). `sumber_dana`: a
+    word of `sesi.dana.baca_sumber_dana`, stored as its key; `harga_satuan`: rupiah per satuan, like the
+    biaya (its agreement with volume x harga satuan is a warning, `sesi.dana.catatan_harga`, not a refusal)."""
     kel = wajib(kelurahan, "Kelurahan")  # "Kelurahan ": the label sesi.impor maps to the column (issue 13)
     if normal(kel) not in kelurahan_dikenal:
         raise DataDitolak(f"Kelurahan '{kel}' tidak dikenal di kecamatan ini.")
@@ -75,6 +79,8 @@ def usulan_record(*, kelurahan: str, prioritas_kelurahan: Any, kegiatan: str, sk
         "satuan": bersih(satuan)[:30],
         "perkiraan_biaya": _angka(perkiraan_biaya, "Perkiraan biaya", BIAYA_MAKS),
         "jenis": kunci_jenis(jenis),
+        "sumber_dana": baca_sumber_dana(sumber_dana),
+        "harga_satuan": _angka(harga_satuan, "Harga satuan", BIAYA_MAKS),
         "bidang": wajib(bidang, "Bidang"),
         "skpd_awal": skpd,
         "skpd_akhir": skpd,
@@ -118,8 +124,10 @@ def ubah_usulan(tx: Transaksi, uid: str, **fields: Any) -> None:
         raise DataDitolak(f"Usulan {uid} tidak ada.")
     cek_kelompok_terbuka(tx, uid)
     current = {k: lama.get(k, "") for k in ("kelurahan", "prioritas_kelurahan", "kegiatan", "masalah", "lokasi",
-                                             "volume", "satuan", "perkiraan_biaya", "jenis", "bidang")}
+                                             "volume", "satuan", "perkiraan_biaya", "jenis", "bidang",
+                                             "harga_satuan")}
     current["skpd"] = lama["skpd_awal"]
+    current["sumber_dana"] = sumber_usulan(Usulan.from_dict(lama))  # older free text reads as its key
     current.update(fields)
     rec = usulan_record(kelurahan_dikenal=tx.data.kelurahan_nama, **current)
     if lama["skpd_akhir"] != lama["skpd_awal"]:

@@ -18,7 +18,8 @@ Then tanggapan, both kelompok agreed, three delegates (one woman), tim perumus, 
 unsur present: a complete session, nothing open before signing (`sesi.pengesahan.hal_terbuka`).
 
 `buat_skenario_belum_lengkap` is the same kecamatan stopped early: one usulan never verified, two not fully
-scored, a kelompok without a ketua, nothing agreed in Pleno II, and the fasilitator without a signatory.
+scored, one usulan cadangan, a kelompok without a ketua, nothing agreed in Pleno II, and the fasilitator
+without a signatory. Both give the usulan their sumber dana and, most of them, a harga satuan (`DANA`).
 """
 
 from __future__ import annotations
@@ -59,6 +60,16 @@ USULAN = [
     ("U009", "Sungai Miai", 3, "Pembangunan bank sampah", "RT 03", "1", "unit", "250000000", "fisik", SOSBUD,
      "DLH"),
 ]
+#: Sumber dana and harga satuan (issue 11 item 4), given with the usulan: U003's harga satuan does not agree
+#: with its biaya (40 x Rp8.500.000 is not Rp320.000.000), U005 and U009 have no harga satuan, U004 no source.
+DANA = {"U001": {"sumber_dana": "APBD Kota", "harga_satuan": "1500000"},
+        "U002": {"sumber_dana": "APBD Kota", "harga_satuan": "1500000"},
+        "U003": {"sumber_dana": "APBD Kota", "harga_satuan": "8500000"},
+        "U005": {"sumber_dana": "APBD Kota"},
+        "U006": {"sumber_dana": "Dana Kelurahan", "harga_satuan": "150000000"},
+        "U007": {"sumber_dana": "APBD Provinsi", "harga_satuan": "3000000"},
+        "U008": {"sumber_dana": "CSR", "harga_satuan": "3000000"},
+        "U009": {"sumber_dana": "APBN"}}
 #: The signing, in `buat_skenario(..., sahkan=True)`.
 PIMPINAN = Pelaku(CAMAT, "pimpinan", akun="camat")  # a fixed account: the golden files do not depend on who runs them
 
@@ -117,7 +128,7 @@ def buat_skenario(path: str, *, sahkan: bool = False, jam: JamTetap | None = Non
         for (uid, kel, prio, kegiatan, lokasi, volume, satuan, biaya, jenis, bidang, skpd) in USULAN:
             usulan.tambah_usulan(tx, uid, kelurahan=kel, prioritas_kelurahan=prio, kegiatan=kegiatan,
                                  lokasi=lokasi, volume=volume, satuan=satuan, perkiraan_biaya=biaya, jenis=jenis,
-                                 bidang=bidang, skpd=skpd)
+                                 bidang=bidang, skpd=skpd, **DANA.get(uid, {}))
 
     with store.transaksi() as tx:
         def orang(nama, unsur, jk, **kw):
@@ -222,8 +233,8 @@ def buat_skenario(path: str, *, sahkan: bool = False, jam: JamTetap | None = Non
 
 def buat_skenario_belum_lengkap(path: str, *, jam: JamTetap | None = None) -> Store:
     """The scenario's kecamatan stopped before it was complete (see the module's docstring): U001-U005 and
-    U007-U009 verified (U004 rejected, U005 merged), U006 never verified; U002 scored on K1 only and U009 not
-    at all; Kelompok Infrastruktur elected its ketua, Kelompok Sosial Budaya dan Ekonomi did not; Pleno II
+    U007-U009 verified (U004 rejected, U005 merged), U006 never verified, and U010 (this scenario's own: a
+    servis motor training) kept as cadangan; U002 scored on K1 only and U009 not at all; Kelompok Infrastruktur elected its ketua, Kelompok Sosial Budaya dan Ekonomi did not; Pleno II
     has a tanggapan but agreed nothing; signatories for the Camat (from the session) and the Lurah only."""
     jam = jam or JamTetap()
     store = _buat(path, jam)
@@ -234,7 +245,11 @@ def buat_skenario_belum_lengkap(path: str, *, jam: JamTetap | None = None) -> St
         for (uid, kel, prio, kegiatan, lokasi, volume, satuan, biaya, jenis, bidang, skpd) in USULAN:
             usulan.tambah_usulan(tx, uid, kelurahan=kel, prioritas_kelurahan=prio, kegiatan=kegiatan,
                                  lokasi=lokasi, volume=volume, satuan=satuan, perkiraan_biaya=biaya, jenis=jenis,
-                                 bidang=bidang, skpd=skpd)
+                                 bidang=bidang, skpd=skpd, **DANA.get(uid, {}))
+        usulan.tambah_usulan(tx, "U010", kelurahan="Kuin Utara", prioritas_kelurahan=4,
+                             kegiatan="Pelatihan servis sepeda motor", lokasi="Aula kelurahan", volume="20",
+                             satuan="orang", perkiraan_biaya="70000000", jenis="non-fisik", bidang=EKONOMI,
+                             skpd="Disperdagin", sumber_dana="APBD Kota", harga_satuan="3500000")
     with store.transaksi() as tx:
         hadir = []
         for nama, unsur, jk, kel in ((CAMAT, "camat", "L", ""), ("Muhammad Ilmi", "lurah", "L", "Alalak Utara"),
@@ -254,6 +269,7 @@ def buat_skenario_belum_lengkap(path: str, *, jam: JamTetap | None = None) -> St
             verifikasi.verifikasi(tx, uid, "sesuai")
         verifikasi.verifikasi(tx, "U004", "ditolak", "Sudah dianggarkan dalam APBD 2027")
         verifikasi.verifikasi(tx, "U005", "digabung", gabung_ke="U001")
+        verifikasi.verifikasi(tx, "U010", "cadangan", "Pagu Disperdagin untuk pelatihan sudah terisi")
     nilai = {"U001": (4, 2, 4), "U002": (3, None, None), "U003": (4, 3, 3), "U006": (5, 4, 4),
              "U007": (3, 3, 4), "U008": (3, 3, 4)}
     with store.transaksi() as tx:

@@ -37,6 +37,11 @@ USULAN = [
     ("D005", "Matenggeng", 2, "Pengadaan alat pertanian kelompok tani", "Kelompok Tani Sri Mukti", "2", "paket",
      "80000000", "non-fisik", SOSBUD, "Dinas Pertanian"),
 ]
+#: Sumber dana and harga satuan (issue 11 item 4), in a kabupaten's words with desa: APBD Kabupaten, Dana Desa.
+DANA = {"D001": {"sumber_dana": "APBD Kabupaten", "harga_satuan": "500000"},
+        "D002": {"sumber_dana": "APBD Provinsi", "harga_satuan": "2500000"},
+        "D003": {"sumber_dana": "Dana Desa", "harga_satuan": "1200000"},
+        "D005": {"sumber_dana": "APBN"}}
 PIMPINAN = Pelaku(CAMAT, "pimpinan", akun="camat")
 
 
@@ -59,7 +64,7 @@ def buat_skenario_desa(path: str, *, sahkan: bool = False) -> Store:
         for (uid, desa, prio, kegiatan, lokasi, volume, satuan, biaya, jenis, bidang, skpd) in USULAN:
             usulan.tambah_usulan(tx, uid, kelurahan=desa, prioritas_kelurahan=prio, kegiatan=kegiatan, lokasi=lokasi,
                                  volume=volume, satuan=satuan, perkiraan_biaya=biaya, jenis=jenis, bidang=bidang,
-                                 skpd=skpd)
+                                 skpd=skpd, **DANA.get(uid, {}))
     with store.transaksi() as tx:
         def orang(nama, unsur, jk, **kw):
             return pendaftaran.tambah_peserta(tx, nama=nama, unsur=unsur, jenis_kelamin=jk, **kw)

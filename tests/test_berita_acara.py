@@ -89,7 +89,7 @@ def test_belum_lengkap(tmp_path, fmt, snapshot):
                        "Belum dinilai lengkap (K2, K3 belum dinilai)", "Belum dinilai lengkap (K1, K2, K3 belum "
                        "dinilai)", "Ditolak: Sudah dianggarkan dalam APBD 2027", "Digabung ke usulan"):
             assert alasan in lamp3
-        assert "Lampiran III, sebanyak 5 (lima) usulan." in teks
+        assert "Lampiran III, sebanyak 6 (enam) usulan, termasuk 1 (satu) usulan cadangan" in teks
         assert "Kelompok Sosial Budaya dan Ekonomi (belum memilih ketua;" in teks
 
 

@@ -6,7 +6,11 @@ left unverified or verified as sesuai, ditolak, cadangan, dialihkan or digabung;
 at all; participants of random unsur, present or not; then Pleno II moves, "belum disepakati" and agreement
 per kelompok, or nothing. Checked on the document's blocks (`sesi.berita_acara.dokumen`):
 
-- every usulan is a row of exactly one of Lampiran II and Lampiran III;
+- every usulan is a row of exactly one of Lampiran II and Lampiran III, and the usulan cadangan are exactly the
+  rows of Lampiran III's own list of them (part B), which KEDUA counts;
+- KESATU's total per sumber dana, and the table "Jumlah menurut sumber dana", equal the sums of the Perkiraan
+  Biaya of the Lampiran II rows of that source; a row notes volume x harga satuan exactly when it differs
+  from the biaya (issue 11 item 4);
 - KESATU's count is the number of rows of Lampiran II, KEDUA's the rows of Lampiran III, the attendance
   total and each unsur's count the rows of Lampiran I;
 - every kelompok is named in the considerations, and its counts there equal its rows in Lampiran II and III;
@@ -21,12 +25,16 @@ import os
 import re
 import tempfile
 from datetime import datetime
+from decimal import Decimal
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sesi import kelompok, kriteria, pendaftaran, persiapan, pleno, skor, usulan, verifikasi
 from sesi.berita_acara import Butir, Daftar, Judul, Klausul, Paragraf, TabelDokumen, dokumen
+from sesi.berita_acara.dana import JUDUL_CADANGAN
+from sesi.dana import catatan_harga
+from sesi.format import rupiah
 from sesi.errors import DataDitolak
 from sesi.model import UNSUR
 from sesi.sebutan import label_unsur
@@ -48,6 +56,12 @@ usulan_st = st.fixed_dictionaries({
     "nilai": st.sampled_from(["penuh", "penuh", "sebagian", "tidak"]),
     "k1": st.integers(1, 3),
     "k2": st.integers(1, 3),
+    # issue 11 item 4: a source as people write it ("" = belum ditentukan), a cost, and a harga satuan that
+    # agrees, disagrees or is absent
+    "sumber": st.sampled_from(["", "APBD Kota", "apbd provinsi", "APBN", "Dana Kelurahan", "CSR", "apbd_daerah"]),
+    "biaya": st.sampled_from(["", "1500000", "2750000.5", "90000000"]),
+    "volume": st.sampled_from(["", "3", "1.5"]),
+    "harga": st.sampled_from(["", "", "500000", "60000000"]),
 })
 peserta_st = st.tuples(st.sampled_from(list(UNSUR)), st.booleans(), st.sampled_from(["L", "P", ""]))
 pleno_st = st.lists(st.tuples(st.sampled_from(["naik", "turun", "belum", "sepakati"]), st.integers(0, 8),
@@ -67,7 +81,23 @@ def _bagian(blok) -> dict[str, list]:
 
 
 def _baris(blok) -> list[tuple[str, ...]]:
-    return [r for b in blok if isinstance(b, TabelDokumen) for r in b.baris]
+    """The rows of the lampiran's usulan tables (those numbered "No"; not the sums by sumber dana)."""
+    return [r for b in blok if isinstance(b, TabelDokumen) and b.kolom[0].judul == "No" for r in b.baris]
+
+
+def _rupiah(teks: str) -> Decimal:
+    """'Rp2.750.000,50' -> Decimal('2750000.50'); '' -> 0."""
+    return Decimal(teks.removeprefix("Rp").replace(".", "").replace(",", ".") or "0")
+
+
+def _tabel_sesudah(blok, judul: str) -> TabelDokumen | None:
+    """The first table after the heading `judul` in `blok`."""
+    sesudah = False
+    for b in blok:
+        sesudah = sesudah or (isinstance(b, Judul) and b.teks == judul)
+        if sesudah and isinstance(b, TabelDokumen):
+            return b
+    return None
 
 
 def _angka(teks: str, pola: str) -> int | None:
@@ -91,7 +121,9 @@ def _bangun(tmp: str, kel_def: list[str], usulan_list: list[dict], peserta: list
         ids = []
         for i, u in enumerate(usulan_list):
             ids.append(usulan.tambah_usulan(tx, f"U{i:03d}", kelurahan=u["kelurahan"], prioritas_kelurahan=i + 1,
-                                            kegiatan=f"Kegiatan nomor {i}", bidang=u["bidang"], skpd=u["skpd"]))
+                                            kegiatan=f"Kegiatan nomor {i}", bidang=u["bidang"], skpd=u["skpd"],
+                                            sumber_dana=u["sumber"], perkiraan_biaya=u["biaya"],
+                                            volume=u["volume"], harga_satuan=u["harga"]))
         for p in pid:  # members and a ketua for the first kelompok, so some have one and some not
             if kel_def:
                 try:
@@ -152,12 +184,45 @@ def test_berita_acara_tidak_bertentangan(kel_def, usulan_list, peserta, langkah)
     # Every usulan exactly once in Lampiran II or III.
     lamp2 = _baris(bagian["II"])
     lamp3 = _baris(bagian["III"])
-    nama2 = [r[1].split(" (dialihkan dari ")[0] for r in lamp2]
+    nama2 = [r[1].split(" (")[0] for r in lamp2]
     nama3 = [r[1] for r in lamp3]
     assert sorted(nama2 + nama3) == sorted(kegiatan)
 
-    # The counts the body states equal the rows of the lampiran they cite.
+    # The usulan cadangan: their own list in Lampiran III (part B), exactly the cadangan, counted by KEDUA.
+    tabel_cadangan = _tabel_sesudah(bagian["III"], JUDUL_CADANGAN)
+    cadangan = sorted(u.kegiatan for u in data.usulan.values() if u.status == "cadangan")
+    assert sorted(r[1] for r in (tabel_cadangan.baris if tabel_cadangan else ())) == cadangan
     klausul = next(b for b in bagian["badan"] if isinstance(b, Klausul))
+    assert (_angka(klausul.butir[1][1], r"termasuk (\d+) \(\w+\) usulan cadangan") or 0) == len(cadangan)
+
+    # Sumber dana: KESATU's totals and the table of sums equal the Lampiran II rows of each source; the row
+    # notes volume x harga satuan exactly when it is not the biaya.
+    kolom2 = next(b.kolom for b in bagian["II"] if isinstance(b, TabelDokumen) and b.kolom[0].judul == "No") \
+        if lamp2 else ()
+    i_biaya = [c.judul for c in kolom2].index("Perkiraan Biaya") if lamp2 else 0
+    i_sumber = [c.judul for c in kolom2].index("Sumber Dana") if lamp2 else 0
+    per_sumber: dict[str, list] = {}
+    for r in lamp2:
+        jumlah = per_sumber.setdefault(r[i_sumber], [0, Decimal(0)])
+        jumlah[0] += 1
+        jumlah[1] += _rupiah(r[i_biaya])
+        u = kegiatan[r[1].split(" (")[0]]
+        assert ("(catatan: " in r[1]) == bool(catatan_harga(u)), r[1]
+    kesatu_teks = klausul.butir[0][1]
+    rincian = kesatu_teks.split("menurut sumber dana: ", 1)[1].rstrip(".").split("; ") if lamp2 else []
+    assert len(rincian) == len(per_sumber)
+    for label, (n, total) in per_sumber.items():
+        assert any(b.startswith(f"{label} {rupiah(total)} ({n} (") for b in rincian), (label, total, rincian)
+    tabel_sumber = next((b for b in bagian["II"] if isinstance(b, TabelDokumen)
+                         and b.kolom[0].judul == "Sumber Dana"), None)
+    if lamp2:
+        assert {r[0]: (int(r[1]), _rupiah(r[2])) for r in tabel_sumber.baris[:-1]} == \
+            {k: (n, t) for k, (n, t) in per_sumber.items()}
+        assert tabel_sumber.baris[-1] == ("Jumlah", str(len(lamp2)), rupiah(sum(t for _, t in per_sumber.values())))
+    else:
+        assert tabel_sumber is None
+
+    # The counts the body states equal the rows of the lampiran they cite.
     kesatu, kedua = klausul.butir[0][1], klausul.butir[1][1]
     assert (_angka(kesatu, r"sebanyak (\d+) \(") or 0) == len(lamp2)
     assert (_angka(kedua, r"sebanyak (\d+) \(") or 0) == len(lamp3)

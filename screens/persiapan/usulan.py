@@ -17,6 +17,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from sesi import persiapan, usulan as aksi_usulan
+from sesi.dana import label_usulan, pilihan_sumber, sumber_usulan
 from sesi.data import Data
 from sesi.format import angka, rupiah
 from sesi.model import JENIS_USULAN, label_status
@@ -131,7 +132,8 @@ class BagianUsulan(BagianPersiapan):
         vol = " ".join(x for x in (angka(u.volume) if u.volume else "", u.satuan) if x)
         baris2 = dot.join(x for x in (f"{u.kelurahan} (prioritas {u.prioritas_kelurahan})", u.bidang) if x)
         baris3 = dot.join(x for x in (u.skpd, JENIS_USULAN.get(u.jenis, ""), vol, rupiah(u.perkiraan_biaya),
-                                      label_status(u.status)) if x)
+                                      label_status(u.status),
+                                      label_usulan(self.data, u) if u.sumber_dana else "") if x)
         out = teks_baris(potong(u.kegiatan, 52), "bold")
         for baris in (baris2, baris3):
             out.append("\n")
@@ -172,6 +174,8 @@ class BagianUsulan(BagianPersiapan):
                           "kegiatan": u.kegiatan, "masalah": u.masalah, "lokasi": u.lokasi,
                           "volume": angka(u.volume) if u.volume else "", "satuan": u.satuan,
                           "perkiraan_biaya": angka(u.perkiraan_biaya) if u.perkiraan_biaya else "",
+                          "harga_satuan": angka(u.harga_satuan) if u.harga_satuan else "",
+                          "sumber_dana": sumber_usulan(u),
                           "jenis": u.jenis, "bidang": u.bidang, "skpd": u.skpd_awal})
 
     def _form(self, uid: str | None, v: dict[str, str]) -> None:
@@ -188,6 +192,9 @@ class BagianUsulan(BagianPersiapan):
             Kolom("satuan", "Satuan", v.get("satuan", ""), petunjuk="m, unit, paket, titik, orang"),
             Kolom("perkiraan_biaya", "Perkiraan biaya (Rp)", v.get("perkiraan_biaya", ""),
                   petunjuk="mis. 1.500.000"),
+            Kolom("harga_satuan", "Harga satuan (Rp)", v.get("harga_satuan", ""),
+                  petunjuk="bila ada: volume x harga = biaya"),
+            Kolom("sumber_dana", "Sumber dana", v.get("sumber_dana", ""), pilihan=pilihan_sumber(data)),
             Kolom("jenis", "Jenis", v.get("jenis", ""), pilihan=[(lbl, k) for k, lbl in JENIS_USULAN.items()]),
             Kolom("bidang", "Bidang", v.get("bidang", ""), wajib=True, petunjuk="ketik; Kanan melengkapi"),
             Kolom("skpd", "SKPD tujuan" + (" (awal)" if uid else ""), v.get("skpd", ""), wajib=True,

@@ -33,6 +33,7 @@ from .blok import Blok, Butir, Daftar, Judul, Klausul, KolomDokumen, Kop, Kotak,
 from .kata import (dengan_jabatan, jumlah_biaya, kepala_daerah, keputusan_teks, kutip,
                    nama_daerah, nama_kecamatan, nama_kota, nomor_ba, rangkai, tanggal_acara, tanpa_titik)
 from .konteks import Konteks
+from .dana import kalimat_cadangan, rincian_sumber
 
 
 def status(k: Konteks) -> list[Blok]:
@@ -210,14 +211,14 @@ def _klausul_prioritas(k: Konteks) -> str:
     return (f"Daftar urutan kegiatan prioritas Kecamatan {kec} menurut perangkat daerah (SKPD) "
             f"sebagaimana tercantum dalam Lampiran II, sebanyak {dengan_terbilang(n)} kegiatan pada "
             f"{dengan_terbilang(len(k.prioritas))} perangkat daerah dengan jumlah perkiraan biaya "
-            f"{rupiah(total)}.")
+            f"{rupiah(total)}{rincian_sumber(k)}.")
 
 
 def _klausul_belum_disepakati(k: Konteks) -> str:
     if not k.tidak:
         return "Tidak ada usulan kegiatan yang belum disepakati (Lampiran III)."
     return ("Usulan kegiatan yang belum disepakati beserta alasannya sebagaimana tercantum dalam "
-            f"Lampiran III, sebanyak {dengan_terbilang(len(k.tidak))} usulan.")
+            f"Lampiran III, sebanyak {dengan_terbilang(len(k.tidak))} usulan{kalimat_cadangan(k)}.")
 
 
 def _klausul_delegasi(k: Konteks) -> str:

@@ -34,6 +34,7 @@ from .blok import Blok, Butir, Daftar, Judul, KolomDokumen, Paragraf, Pasangan, 
 from .kata import (angka_teks, kutip, jenis_kelamin, jumlah_biaya, keputusan_teks, lokasi,
                    nama_kecamatan, nilai_teks, nomor_ba, rupiah_teks, tanggal_acara, tanpa_titik)
 from .konteks import Konteks
+from . import dana
 
 TIDAK_ADA = "Tidak ada."
 
@@ -92,17 +93,17 @@ def prioritas_per_skpd(k: Konteks) -> list[Blok]:
         rows = []
         for i, it in enumerate(items, start=1):
             u = it.usulan
-            kegiatan = u.kegiatan
-            if u.skpd_akhir and u.skpd_akhir != u.skpd_awal:
-                kegiatan += f" (dialihkan dari {u.skpd_awal})"
+            kegiatan = dana.sel_kegiatan(u)  # rerouting, harga satuan or its note
             peringkat = f"{it.peringkat}" + (f", menurut skor {it.peringkat_skor}" if it.alasan_geser else "") \
                 + (", seri" if it.seri else "")
             rows.append((str(i), kegiatan, lokasi(u), angka_teks(u.volume), u.satuan,
-                         rupiah_teks(u.perkiraan_biaya), bulat(it.total), f"{it.kelompok} ({peringkat})"))
+                         rupiah_teks(u.perkiraan_biaya), dana.sel_sumber(k, u), bulat(it.total),
+                         f"{it.kelompok} ({peringkat})"))
         out.append(TabelDokumen((KolomDokumen("No", True), KolomDokumen("Kegiatan"),
                                  KolomDokumen(f"Lokasi ({wilayah(k.data)})"), KolomDokumen("Volume", True),
                                  KolomDokumen("Satuan"), KolomDokumen("Perkiraan Biaya", True),
-                                 KolomDokumen("Skor", True), KolomDokumen("Kelompok (Peringkat)")),
+                                 KolomDokumen("Sumber Dana"), KolomDokumen("Skor", True),
+                                 KolomDokumen("Kelompok (Peringkat)")),
                                 tuple(rows), gabung_teks=(4,)))
         total, tanpa = jumlah_biaya(it.usulan for it in items)
         semua += [it.usulan for it in items]
@@ -113,6 +114,7 @@ def prioritas_per_skpd(k: Konteks) -> list[Blok]:
     out.append(Paragraf(f"Jumlah seluruhnya {dengan_terbilang(len(semua))} kegiatan dengan perkiraan biaya "
                         f"{rupiah(total)} ({rupiah_terbilang(total)})."
                         + (f" Sebanyak {angka(tanpa)} kegiatan belum mempunyai perkiraan biaya." if tanpa else "")))
+    out += dana.jumlah_sumber(k, semua) + dana.keterangan_harga(semua)
     out.append(Paragraf("Skor: nilai total tertimbang (Lampiran VI). Peringkat: urutan akhir dalam kelompoknya "
                         "setelah Sidang Pleno II; \"seri\" menandai nilai yang hanya dibedakan oleh urutan masuk."))
     geser = [it for _, items in k.prioritas for it in items if it.alasan_geser]
@@ -126,11 +128,20 @@ def prioritas_per_skpd(k: Konteks) -> list[Blok]:
 
 
 def belum_disepakati(k: Konteks) -> list[Blok]:
-    """Lampiran III: every usulan not in Lampiran II, with its reason (`sesi.urutan.nasib_usulan`)."""
+    """Lampiran III: every usulan not in Lampiran II, with its reason (`sesi.urutan.nasib_usulan`); when
+    some are cadangan, they are part B, their own list (`dana.lampiran_cadangan`), the others part A."""
     if not k.tidak:
         return [Paragraf(TIDAK_ADA)]
+    lain, cadangan = dana.cadangan_dari(k.tidak)
+    if cadangan:
+        bagian_a = _tabel_belum_disepakati(k, lain) if lain else [Paragraf(TIDAK_ADA)]
+        return [Judul(dana.JUDUL_LAIN, 4), *bagian_a, *dana.lampiran_cadangan(k, cadangan)]
+    return _tabel_belum_disepakati(k, k.tidak)
+
+
+def _tabel_belum_disepakati(k: Konteks, tidak: list[tuple[Usulan, str]]) -> list[Blok]:
     rows = tuple((str(i), u.kegiatan, lokasi(u), angka_teks(u.volume), u.satuan, alasan)
-                 for i, (u, alasan) in enumerate(k.tidak, start=1))
+                 for i, (u, alasan) in enumerate(tidak, start=1))
     return [TabelDokumen((KolomDokumen("No", True), KolomDokumen("Kegiatan"), KolomDokumen(f"Lokasi ({wilayah(k.data)})"),
                           KolomDokumen("Volume", True), KolomDokumen("Satuan"), KolomDokumen("Alasan")),
                          rows, gabung_teks=(4,))]

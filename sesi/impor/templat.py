@@ -15,20 +15,21 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from ..dana import SUMBER_DANA, pilihan_sumber
 from ..model import UNSUR
 from ..nama import BIDANG_BAKU, SKPD_DIKENAL
 from .alur import _jenis
 from .pemetaan import tabel_skpd_bidang
 
 BARIS_ISIAN = 1000
-SUMBER_DANA = ("APBD Kota/Kabupaten", "APBD Provinsi", "APBN", "DAK", "Dana Desa", "Dana Kelurahan", "CSR")
 
 #: Header text written for each column (what the import reads back to the same column).
 _JUDUL = {"id": "ID Usulan", "kelurahan": "Kelurahan", "prioritas_kelurahan": "Prioritas Kelurahan",
           "kegiatan": "Kegiatan", "masalah": "Masalah", "lokasi": "Lokasi", "volume": "Volume",
           "satuan": "Satuan", "perkiraan_biaya": "Perkiraan Biaya", "jenis": "Jenis", "skpd": "SKPD",
           "bidang": "Bidang", "sumber_dana": "Sumber Dana", "catatan": "Catatan", "nama": "Nama",
-          "unsur": "Unsur", "lembaga": "Lembaga", "jabatan": "Jabatan", "jenis_kelamin": "L/P",
+          "harga_satuan": "Harga Satuan", "unsur": "Unsur", "lembaga": "Lembaga", "jabatan": "Jabatan",
+          "jenis_kelamin": "L/P",
           "rentan": "Rentan", "delegasi": "Delegasi", "telepon": "Telepon", "hadir": "Hadir", "kode": "Kode",
           "bobot": "Bobot", "skala_min": "Skala Min", "skala_maks": "Skala Maks", "usulan_id": "ID Usulan",
           "kriteria": "Kriteria", "nilai": "Nilai", "penilai": "Penilai"}
@@ -47,16 +48,13 @@ def _daftar(data: Any, jenis: str) -> dict[str, list[str]]:
         out["kelurahan"] = wilayah
     skpd = list(SKPD_DIKENAL)
     bidang = list(BIDANG_BAKU)
-    sumber = list(SUMBER_DANA)
+    # the fixed vocabulary (sesi/dana.py), in the session's words when there is one
+    sumber = [lbl for lbl, _ in pilihan_sumber(data)] if data is not None else list(SUMBER_DANA.values())
     if data is not None:
         for u in data.usulan.values():
             for v, daftar in ((u.skpd, skpd), (u.bidang, bidang)):
                 if v and v not in daftar:
                     daftar.append(v)
-        for u in data.raw.get("usulan", {}).values():
-            s = u.get("sumber_dana", "")
-            if s and s not in sumber:
-                sumber.append(s)
         for b in tabel_skpd_bidang(data).values():
             if b not in bidang:
                 bidang.append(b)

@@ -3,8 +3,11 @@ already in the session updates that usulan.
 
 - Columns and the names people use for them (SIPD/e-musrenbang exports, lampiran forms) are in `_KOLOM`
   and `_ALIAS`; `ID Usulan` is kept as the usulan's id, `OPD Tujuan Awal`/`Akhir` as the original and
-  final SKPD, `Status` (the source system's), `Catatan` and `Sumber Dana` are kept on the record as
-  `status_asal`, `catatan` and `sumber_dana` (the usulan's own status starts at baru: the forum verifies).
+  final SKPD, `Status` (the source system's) and `Catatan` are kept on the record as `status_asal` and
+  `catatan` (the usulan's own status starts at baru: the forum verifies). `Sumber Dana` is read into the
+  fixed vocabulary of `sesi.dana` (a value outside it is a problem of that cell); `Harga Satuan` like the
+  biaya, and a harga satuan that does not agree with volume x harga satuan is a note of the report
+  (`sesi.dana.catatan_harga`), not a refusal.
 - Required at header level: kelurahan, prioritas_kelurahan, kegiatan and an SKPD column; none of them when
   the file has an id column (a row whose id is new still needs them, checked per row). The bidang comes
   from its column, else `--bidang`, else the session's SKPD-to-bidang table (`pemetaan`).
@@ -21,6 +24,7 @@ import re
 from typing import Any
 
 from ..angka import AngkaSalah, amati, baca_uang, baca_volume, teks_angka
+from ..dana import catatan_harga, sumber_usulan
 from ..errors import DataDitolak
 from ..model import Usulan
 from ..nama import kunci
@@ -38,6 +42,7 @@ _KOLOM = {
     "id": False, "kelurahan": True, "prioritas_kelurahan": True, "kegiatan": True, "masalah": False,
     "lokasi": False, "volume": False, "satuan": False, "perkiraan_biaya": False, "jenis": False,
     "skpd": True, "skpd_awal": False, "bidang": True, "sumber_dana": False, "status": False, "catatan": False,
+    "harga_satuan": False,
 }
 _ALIAS = {
     "id_usulan": "id", "kode_usulan": "id", "usulan_id": "id", "no_usulan": "id",
@@ -54,21 +59,33 @@ _ALIAS = {
     "opd_tujuan_akhir": "skpd", "skpd_tujuan_akhir": "skpd", "opd_pelaksana": "skpd",
     "opd_tujuan_awal": "skpd_awal", "skpd_tujuan_awal": "skpd_awal", "skpd_awal": "skpd_awal",
     "bidang_urusan": "bidang", "sumber_dana": "sumber_dana", "sumber_anggaran": "sumber_dana",
+    "sumber_pendanaan": "sumber_dana", "sumber_biaya": "sumber_dana", "sumber_pembiayaan": "sumber_dana",
+    "harga_satuan_rp": "harga_satuan", "harga_per_satuan": "harga_satuan", "harga_unit": "harga_satuan",
     "status_usulan": "status", "keterangan": "catatan",
 }
 _LABEL = [("Prioritas kelurahan", "prioritas_kelurahan"), ("Perkiraan biaya", "perkiraan_biaya"),
          ("Id usulan", "id"), ("Prioritas", "prioritas_kelurahan"), ("Kelurahan", "kelurahan"),
          ("Kegiatan", "kegiatan"), ("Masalah", "masalah"), ("Lokasi", "lokasi"), ("Volume", "volume"),
-         ("Jenis", "jenis"), ("Bidang", "bidang"), ("SKPD", "skpd")]
+         ("Jenis", "jenis"), ("Bidang", "bidang"), ("SKPD", "skpd"), ("Sumber dana", "sumber_dana"),
+         ("Harga satuan", "harga_satuan")]
 #: Fields `usulan_record` takes, and harmless values to retry a row with so every bad field is named.
 _FIELDS = ("kelurahan", "prioritas_kelurahan", "kegiatan", "masalah", "lokasi", "volume", "satuan",
-           "perkiraan_biaya", "jenis", "skpd", "bidang")
-_TAMBAHAN = ("sumber_dana", "status", "catatan")  # kept on the record as given
+           "perkiraan_biaya", "jenis", "skpd", "bidang", "sumber_dana", "harga_satuan")
+#: Read by `sesi.angka` (not by the record check's own reader): the spreadsheet forms of numbers.
+_ANGKA = {"volume": ("Volume", VOLUME_MAKS), "perkiraan_biaya": ("Perkiraan biaya", BIAYA_MAKS),
+          "harga_satuan": ("Harga satuan", BIAYA_MAKS)}
+_TAMBAHAN = ("status", "catatan")  # kept on the record as given
 _CONTOH = {"id": "", "kelurahan": "Kuin Utara", "prioritas_kelurahan": "1",
            "kegiatan": "Contoh: Pembangunan jalan titian ulin", "masalah": "Akses warga terputus saat pasang",
            "lokasi": "RT 05 RW 02", "volume": "700", "satuan": "m", "perkiraan_biaya": "1050000000",
            "jenis": "fisik", "skpd": "Dinas PUPR", "bidang": "Infrastruktur dan Kewilayahan",
-           "sumber_dana": "APBD Kota"}
+           "sumber_dana": "APBD Kota", "harga_satuan": "1500000"}
+
+
+def _tempat(tabel: TabelBerkas, b: Any) -> str:
+    """'usulan.xlsx lembar 'Pangeran' baris 7' / 'usulan.csv baris 7', as the problems name a row."""
+    t = b.tabel if getattr(b, "tabel", None) is not None else tabel
+    return f"{t.nama} baris {b.nomor}"
 
 
 def _kurang(ada: set[str], opsi: OpsiImpor) -> list[str]:
@@ -89,7 +106,7 @@ def _angka(lap: Laporan, b: Any, kolom: str, fn: Any, *args: Any) -> Any:
         if d is not None:
             if d < 0:
                 raise AngkaSalah("tidak boleh negatif.")
-            label, maks = ("Volume", VOLUME_MAKS) if kolom == "volume" else ("Perkiraan biaya", BIAYA_MAKS)
+            label, maks = _ANGKA[kolom]
             desimal_dalam_batas(d, label, bersih(b.sel.get(kolom, "")), maksimum=maks)
         return hasil
     except AngkaSalah as e:
@@ -111,7 +128,7 @@ def _isi(tx: Any, tabel: TabelBerkas, lap: Laporan, opsi: OpsiImpor) -> tuple[li
     ada = set(tabel.judul)
     pengganti = {"kelurahan": next(iter(dikenal.values())), "prioritas_kelurahan": "1", "kegiatan": "x",
                  "skpd": "x", "bidang": "x", "masalah": "", "lokasi": "", "volume": "", "satuan": "",
-                 "perkiraan_biaya": "", "jenis": ""}
+                 "perkiraan_biaya": "", "jenis": "", "sumber_dana": "", "harga_satuan": ""}
     vol_kolom = amati([b.mentah.get("volume") for b in tabel.baris]) if "volume" in ada else None
     sesi = tx.table("usulan")
     diberi = {bersih(b.sel.get("id", "")) for b in tabel.baris} - {""}
@@ -125,6 +142,7 @@ def _isi(tx: Any, tabel: TabelBerkas, lap: Laporan, opsi: OpsiImpor) -> tuple[li
     baru: list[str] = []
     diperbarui: list[str] = []
     sama = 0
+    harga: list[str] = []  # notes: harga satuan that does not agree with volume x harga satuan
     for b in tabel.baris:
         uid = ""
         lama = None
@@ -149,7 +167,8 @@ def _isi(tx: Any, tabel: TabelBerkas, lap: Laporan, opsi: OpsiImpor) -> tuple[li
         else:
             nilai = {k: lama.get(k, "") for k in _FIELDS if k != "skpd"}
             nilai["skpd"] = lama.get("skpd_awal", "")
-            nilai.update({k: b.sel[k] for k in _FIELDS if k in ada and k not in ("volume", "perkiraan_biaya")})
+            nilai["sumber_dana"] = sumber_usulan(Usulan.from_dict(lama))  # older free text read as its key
+            nilai.update({k: b.sel[k] for k in _FIELDS if k in ada and k not in _ANGKA})
         ok = True
         if "kelurahan" in ada:
             kel = nama.wilayah(b, "kelurahan", b.sel["kelurahan"])
@@ -162,6 +181,10 @@ def _isi(tx: Any, tabel: TabelBerkas, lap: Laporan, opsi: OpsiImpor) -> tuple[li
             biaya = _angka(lap, b, "perkiraan_biaya", baca_uang)
             ok = ok and biaya is not False
             nilai["perkiraan_biaya"] = "" if biaya in (None, False) else teks_angka(biaya)
+        if "harga_satuan" in ada:
+            per_satuan = _angka(lap, b, "harga_satuan", baca_uang)
+            ok = ok and per_satuan is not False
+            nilai["harga_satuan"] = "" if per_satuan in (None, False) else teks_angka(per_satuan)
         if "volume" in ada:
             hasil = _angka(lap, b, "volume", baca_volume, vol_kolom)
             if hasil is False:
@@ -211,6 +234,9 @@ def _isi(tx: Any, tabel: TabelBerkas, lap: Laporan, opsi: OpsiImpor) -> tuple[li
                        f"usulan {pemilik} ({sesi[pemilik]['kegiatan']}).")
             continue
         prioritas_baris[kunci_p] = b.nomor
+        catatan = catatan_harga(Usulan.from_dict(dict(rec, id=uid, urutan=0)))
+        if catatan:
+            harga.append(f"{_tempat(tabel, b)}: {catatan} (peringatan; usulan tetap diimpor).")
         if lama is not None:
             rekaman = dict(lama, **rec)
             if rekaman == lama:
@@ -233,13 +259,18 @@ def _isi(tx: Any, tabel: TabelBerkas, lap: Laporan, opsi: OpsiImpor) -> tuple[li
             nomor += 1
             uid = f"U{nomor:03d}"
         prioritas[kunci_p] = uid
-        extra = {k: rec.pop(k) for k in ("status_asal", "catatan", "sumber_dana") if k in rec}
+        extra = {k: rec.pop(k) for k in ("status_asal", "catatan") if k in rec}
         tx.put("usulan", uid, dict(Usulan(id=uid, **rec, urutan=tx.urutan_baru("usulan")).to_dict(), **extra))
         baru.append(uid)
         ids.append(uid)
-    info = {"baru": baru, "diperbarui": diperbarui, "sama": sama, "ganda": 0, "catatan": nama.catatan(),
+    info = {"baru": baru, "diperbarui": diperbarui, "sama": sama, "ganda": 0, "catatan": nama.catatan() + _ringkas(harga),
             "wilayah_baru": nama.wilayah_baru}
     return ids, info
+
+
+def _ringkas(catatan: list[str], batas: int = 20) -> list[str]:
+    return catatan if len(catatan) <= batas else catatan[:batas] + [
+        f"... dan {len(catatan) - batas} usulan lain yang harga satuannya tidak cocok (F9 menyebut semuanya)."]
 
 
 def _riwayat(ids: list[str], info: dict[str, Any]) -> tuple[Any, Any]:
