@@ -76,6 +76,17 @@ KEGIATAN = {
                "orang", 2_000_000, "non-fisik", EKONOMI, "DKP3"),
 }
 
+# Sumber dana as the kelurahan proposed it (sesi/dana.py; "" = belum ditentukan): city works from the APBD
+# Kota, kelurahan-scale health and training from the Dana Kelurahan, the rivers and the slum programme with
+# provincial and national money, aids for the disabled from CSR.
+SUMBER = {"titian": "APBD Kota", "peninggian": "APBD Kota", "drainase": "APBD Kota", "sungai": "APBD Provinsi",
+          "jembatan": "APBD Kota", "siring": "APBD Provinsi", "pju": "APBD Kota", "kumuh": "APBN",
+          "tps3r": "APBD Kota", "halte": "APBD Kota", "dermaga": "APBD Provinsi", "posyandu": "Dana Kelurahan",
+          "pmt": "Dana Kelurahan", "kader": "Dana Kelurahan", "kelas": "APBD Kota", "disabilitas": "CSR",
+          "kekerasan": "", "lapangan": "APBD Kota", "menjahit": "Dana Kelurahan", "kue": "Dana Kelurahan",
+          "motor": "", "komputer": "APBD Kota", "keramba": "APBD Provinsi", "pekarangan": "",
+          "pasar": "APBD Kota", "olahan": "APBD Provinsi"}
+
 # kelurahan -> (jalan, four usulan in the kelurahan's own order)
 KELURAHAN = {
     "Alalak Selatan": ("Jl. Alalak Selatan", ["titian", "posyandu", "menjahit", "drainase"]),
@@ -152,9 +163,11 @@ def buat_demo(path: str) -> Store:
                 kegiatan, masalah, vol, sat, harga, jenis, bidang, skpd = KEGIATAN[key]
                 vol = max(1, round(vol * rng.choice([0.6, 0.8, 1.0, 1.2]))) if vol > 1 else vol
                 rt = rng.randint(1, 30)
+                per_satuan = harga if sat != "paket" else ""  # a harga satuan where the unit is a real unit
                 usulan.tambah_usulan(tx, kelurahan=kel, prioritas_kelurahan=prio, kegiatan=kegiatan,
                                      masalah=masalah, lokasi=f"RT {rt:02d}, {jalan}", volume=vol, satuan=sat,
-                                     perkiraan_biaya=vol * harga, jenis=jenis, bidang=bidang, skpd=skpd)
+                                     perkiraan_biaya=vol * harga, jenis=jenis, bidang=bidang, skpd=skpd,
+                                     sumber_dana=SUMBER[key], harga_satuan=per_satuan)
 
     # Participants, registered before the day.
     with store.transaksi() as tx:

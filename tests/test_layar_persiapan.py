@@ -441,6 +441,13 @@ async def test_tambah_usulan_lewat_formulir_pada_kelurahan_terpilih(demo):
         await ketik(pilot, "m")
         await pilot.press("tab")
         await ketik(pilot, "225.000.000")
+        await pilot.press("tab")
+        await ketik(pilot, "1.500.000")  # harga satuan (issue 11 item 4)
+        await pilot.press("tab")
+        assert app.screen.focused.id == "f-sumber_dana"
+        await pilot.press("enter", "down", "enter")  # the list opens on "(pilih)"; the first source below it
+        await pilot.pause()
+        assert nilai(app, "sumber_dana") == "apbd_daerah"
         await pilot.press("tab", "tab")  # past jenis
         await ketik(pilot, "Infrastruktur dan Kewilayahan")
         await pilot.press("tab")
@@ -454,6 +461,7 @@ async def test_tambah_usulan_lewat_formulir_pada_kelurahan_terpilih(demo):
         assert (u.kegiatan, u.masalah, u.lokasi, u.volume, u.satuan, u.perkiraan_biaya, u.bidang, u.skpd_awal,
                 u.status) == ("Pembangunan [bold]titian[/] RT 07", "Jalan putus saat pasang", "RT 07", "150", "m",
                               "225000000", "Infrastruktur dan Kewilayahan", "Dinas PUPR", "baru")
+        assert (u.harga_satuan, u.sumber_dana) == ("1500000", "apbd_daerah")
         teks = layar_teks(app)
         assert "Usulan Kelurahan Pangeran: 5" in teks
         assert "Pembangunan [bold]titian[/] RT 07" in teks, "judul tampil apa adanya, bukan markup"
@@ -469,6 +477,7 @@ async def test_ubah_usulan_memperbarui_barisnya_dan_hapus_yang_dinilai_ditolak(d
         assert tabel.kunci_terpilih() == "U001"
         baris = tabel.row_count
         await pilot.press("enter")
+        assert (nilai(app, "sumber_dana"), nilai(app, "harga_satuan")) == ("apbd_daerah", "1.500.000"), "demo"
         await ganti_isian(pilot, app, 7, "perkiraan_biaya", "700.000.000")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -492,7 +501,7 @@ async def test_prioritas_kelurahan_ganda_ditolak_dan_formulir_tetap(demo):
         await ketik(pilot, "1")
         await pilot.press("tab")
         await ketik(pilot, "Usulan ganda")
-        for _ in range(7):
+        for _ in range(9):  # to bidang, past harga satuan and sumber dana (issue 11 item 4)
             await pilot.press("tab")
         await ketik(pilot, "Ekonomi")
         await pilot.press("tab")

@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from sesi import persiapan, usulan as aksi_usulan
-from sesi.dana import label_usulan, pilihan_sumber, sumber_usulan
+from sesi.dana import pilihan_sumber, sumber_usulan
 from sesi.data import Data
 from sesi.format import angka, rupiah
 from sesi.model import JENIS_USULAN, label_status
@@ -132,8 +132,7 @@ class BagianUsulan(BagianPersiapan):
         vol = " ".join(x for x in (angka(u.volume) if u.volume else "", u.satuan) if x)
         baris2 = dot.join(x for x in (f"{u.kelurahan} (prioritas {u.prioritas_kelurahan})", u.bidang) if x)
         baris3 = dot.join(x for x in (u.skpd, JENIS_USULAN.get(u.jenis, ""), vol, rupiah(u.perkiraan_biaya),
-                                      label_status(u.status),
-                                      label_usulan(self.data, u) if u.sumber_dana else "") if x)
+                                      label_status(u.status)) if x)
         out = teks_baris(potong(u.kegiatan, 52), "bold")
         for baris in (baris2, baris3):
             out.append("\n")
