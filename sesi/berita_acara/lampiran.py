@@ -1,8 +1,9 @@
 """The lampiran (annexes) of the berita acara, one function per lampiran, each under its header.
 
 `LAMPIRAN` lists them in order as (title, function): I `daftar_hadir` (attendance, with room to sign),
-II `prioritas_per_skpd` (the agreed order per SKPD, with costs), III `belum_disepakati` (every other usulan,
-with its reason: Lampiran II and III hold each usulan exactly once, as `sesi.urutan.nasib_usulan` decides), IV `delegasi` (the delegates to the Forum Perangkat Daerah and Musrenbang RKPD),
+II `prioritas_per_skpd` (the agreed order per SKPD, with costs and sumber dana, totals per source), III
+`belum_disepakati` (every other usulan, with its reason, the cadangan as their own list, part B: Lampiran II
+and III hold each usulan exactly once, as `sesi.urutan.nasib_usulan` decides; the money parts: `dana.py`), IV `delegasi` (the delegates to the Forum Perangkat Daerah and Musrenbang RKPD),
 V `hasil_kelurahan` (every usulan from the Musrenbang Kelurahan and what became of it) and VI
 `rekap_skoring` (criteria and weights, the tie-break rule, how each kelompok chose its leaders, and its
 score table). `kepala` is the header each starts with (Nomor, date, and RANCANGAN or the fingerprint).
