@@ -171,13 +171,16 @@ def catatan_harga(u: Usulan, *, singkat: bool = False) -> str:
 
 
 def peringatan_harga(data: Data) -> list[str]:
-    """One F9 warning per usulan whose harga satuan does not agree (`catatan_harga`), in entry order."""
-    out = []
-    for u in data.usulan.values():
-        c = catatan_harga(u)
-        if c:
-            out.append(f"Usulan {u.id} \"{u.kegiatan[:60]}\": {c}.")
-    return out
+    """One F9 warning per usulan whose harga satuan does not agree (`catatan_harga`), in entry order.
+    Kept until the usulan table changes (a score typed does not recompute it; 5,000 usulan take ~80 ms)."""
+    def hitung() -> tuple[str, ...]:
+        out = []
+        for u in data.usulan.values():
+            c = catatan_harga(u)
+            if c:
+                out.append(f"Usulan {u.id} \"{u.kegiatan[:60]}\": {c}.")
+        return tuple(out)
+    return list(data._cached("peringatan_harga", ("usulan",), hitung))
 
 
 __all__ = ["BATAS_SIMPAN", "BELUM_DITENTUKAN", "SUMBER_DANA", "baca_sumber_dana", "catatan_harga",

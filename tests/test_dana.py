@@ -141,6 +141,10 @@ def test_peringatan_f9_menyebut_harga_yang_tidak_cocok(store, bantu):
     assert w == [f"Usulan {beda} \"Lampu PJU\": volume 40 x harga satuan Rp8.500.000 = Rp340.000.000, tidak sama "
                  "dengan perkiraan biaya Rp320.000.000."]
     assert store.muat().usulan[cocok].sumber_dana == "apbd_daerah"
+    bantu.nilai(cocok, 3)  # another table changes: the warning stays
+    assert len([x for x in peringatan(store.muat()) if "harga satuan" in x]) == 1
+    bantu.lakukan(usulan.ubah_usulan, beda, perkiraan_biaya="340.000.000")  # corrected: the warning goes
+    assert not [x for x in peringatan(store.muat()) if "harga satuan" in x]
 
 
 def test_form_menolak_sumber_dan_harga_yang_salah(store, bantu):
