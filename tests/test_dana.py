@@ -248,3 +248,25 @@ def test_berita_acara_sumber_cadangan_dan_catatan_harga(store, bantu):
     tabel = [b for b in dokumen(data) if isinstance(b, TabelDokumen) and b.kolom[0].judul == "Sumber Dana"]
     assert tabel[0].baris == (("APBD Kota", "1", "Rp1.050.000.000"), ("APBN", "1", "Rp320.000.000"),
                               ("Jumlah", "2", "Rp1.370.000.000"))
+
+
+def test_templat_daftar_sumber_dana_dengan_sebutan_sesi(tmp_path, jam):
+    """The template's sumber dana dropdown is the vocabulary in the session's words, and it has a Harga Satuan
+    column; filled in with those words, it imports."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from sesi.impor import templat
+
+    kab = persiapan.buat_sesi(str(tmp_path / "b.json"), kecamatan="Y", kota="Cilacap", jenis_daerah="Kabupaten",
+                              tahun=2028, tanggal="2027-02-09", tempat="A", desa=["Beta"],
+                              pelaku=Pelaku("Op", "operator"), clock=jam)
+    wb = load_workbook(io.BytesIO(templat("usulan", kab.data)))
+    judul = [c.value for c in wb["usulan"][1]]
+    assert "Harga Satuan" in judul
+    daftar = wb["daftar"]
+    kolom = next(c.column for c in daftar[1] if c.value == "Sumber Dana")
+    nilai = [r[0].value for r in daftar.iter_rows(min_row=2, min_col=kolom, max_col=kolom) if r[0].value]
+    assert nilai == ["APBD Kabupaten", "APBD Provinsi", "APBN", "Dana Desa", "CSR/lainnya"]
+    assert [baca_sumber_dana(v) for v in nilai] == ["apbd_daerah", "apbd_provinsi", "apbn", "dana_wilayah", "lainnya"]
