@@ -66,6 +66,13 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--bappeda", default="", metavar="NAMA",
                    help="nama badan perencanaan (bawaan: \"Bappeda\" dan nama daerah, mis. Bappeda Kabupaten "
                    "Cilacap)")
+    s.add_argument("--nip-camat", default="", metavar="NIP", help="NIP camat (18 angka), dicetak di bawah namanya")
+    s.add_argument("--mulai", default="", metavar="JAM", help="waktu mulai musrenbang, mis. 08.00 (zona sesi)")
+    s.add_argument("--selesai", default="", metavar="JAM", help="waktu selesai musrenbang, mis. 15.30")
+    s.add_argument("--pimpinan", default="", metavar="NAMA",
+                   help="pimpinan sidang bila bukan camat (bawaan: camat memimpin)")
+    s.add_argument("--jabatan-pimpinan", default="", metavar="JABATAN", help="jabatan pimpinan sidang")
+    s.add_argument("--nip-pimpinan", default="", metavar="NIP", help="NIP pimpinan sidang (18 angka)")
     s.add_argument("--desa", metavar="DAFTAR", help="daftar desa dipisah titik koma")
     s.add_argument("--kelurahan", metavar="DAFTAR", help="daftar kelurahan dipisah titik koma")
 
@@ -99,13 +106,13 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("keluaran", metavar="FILE.xlsx")
     s.add_argument("--sesi", metavar="BERKAS", help="berkas sesi untuk daftar pilihan")
 
-    s = sub.add_parser("ekspor", help="ekspor peringkat, daftar hadir, atau berita acara")
-    s.add_argument("dokumen", choices=["peringkat", "daftar-hadir", "berita-acara"], metavar="DOKUMEN",
-                   help="peringkat, daftar-hadir, atau berita-acara")
+    s = sub.add_parser("ekspor", help="ekspor peringkat, daftar hadir, berita acara, atau notulen")
+    s.add_argument("dokumen", choices=["peringkat", "daftar-hadir", "berita-acara", "notulen"], metavar="DOKUMEN",
+                   help="peringkat, daftar-hadir, berita-acara, atau notulen (Pleno I dan Pleno II)")
     s.add_argument("berkas", metavar="BERKAS")
     s.add_argument("--format", choices=["csv", "md", "txt", "docx"], default=None,
-                   help="csv, md (Markdown), txt, atau docx (Word, siap cetak; berita acara); bawaan: csv "
-                   "(berita acara: md)")
+                   help="csv, md (Markdown), txt, atau docx (Word, siap cetak; berita acara dan notulen); "
+                   "bawaan: csv (berita acara dan notulen: md)")
     s.add_argument("-o", "--keluaran", metavar="FILE", help="tulis ke berkas, bukan ke layar")
     s.add_argument("--kertas", type=str.upper, choices=["F4", "A4"], default=None, metavar="KERTAS",
                    help="docx: ukuran kertas F4 (215 x 330 mm, bawaan) atau A4")

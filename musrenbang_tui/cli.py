@@ -108,7 +108,22 @@ def cmd_baru(args) -> int:
     from sesi.sebutan import daerah, wilayah_kecil
     from sesi.wilayah import baca_daerah
 
+    from sesi.acara import KOLOM_ACARA, ubah_acara
+
     jenis, nama = baca_daerah(args.kota, args.kabupaten)
+    acara = {"waktu_mulai": args.mulai, "waktu_selesai": args.selesai, "nip_camat": args.nip_camat,
+             "pimpinan_nama": args.pimpinan, "pimpinan_jabatan": args.jabatan_pimpinan,
+             "pimpinan_nip": args.nip_pimpinan}
+    acara = {k: v for k, v in acara.items() if v}
+    if acara:  # checked before the file exists: a refusal leaves nothing behind
+        from sesi.acara import kolom_sah
+
+        for k, v in acara.items():
+            kolom_sah(k, v)
+        if "waktu_mulai" in acara and "waktu_selesai" in acara and \
+                kolom_sah("waktu_selesai", acara["waktu_selesai"]) <= kolom_sah("waktu_mulai", acara["waktu_mulai"]):
+            _err(f"{KOLOM_ACARA['waktu_selesai']} harus sesudah {KOLOM_ACARA['waktu_mulai'].lower()}.")
+            return 1
     diminta = "Kota" if args.kota is not None else "Kabupaten"
     if jenis != diminta:
         _err(f"Catatan: --{diminta.lower()} \"{args.kota or args.kabupaten}\" dibaca sebagai {jenis} {nama}.")
@@ -116,6 +131,9 @@ def cmd_baru(args) -> int:
                       tanggal=args.tanggal, tempat=args.tempat, camat=args.camat, kelurahan=_daftar(args.kelurahan),
                       desa=_daftar(args.desa), ibu_kota_kecamatan=args.ibu_kota_kecamatan, zona=args.zona or "",
                       bappeda=args.bappeda, pelaku=_pelaku(args))
+    if acara:
+        with store.transaksi() as tx:
+            ubah_acara(tx, **acara)
     d = store.data
     info = d.info
     print(f"Sesi Musrenbang Kecamatan {info.kecamatan} dibuat: {store.path}")
@@ -181,8 +199,12 @@ def cmd_ekspor(args) -> int:
         from sesi.berita_acara import dokumen
 
         return _ekspor_blok(args, data, dokumen(data), "Berita acara")
+    if args.dokumen == "notulen":
+        from sesi.berita_acara.notulen import dokumen_notulen
+
+        return _ekspor_blok(args, data, dokumen_notulen(data), "Notulen")
     if args.format == "docx" or args.kertas or args.kop:
-        _err("Format docx, --kertas dan --kop hanya untuk dokumen berita-acara.")
+        _err("Format docx, --kertas dan --kop hanya untuk dokumen berita-acara dan notulen.")
         return 2
     from sesi import export
 

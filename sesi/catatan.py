@@ -53,8 +53,9 @@ def hapus_catatan(tx: Transaksi, rid: str) -> None:
 
 
 def tambah_tanggapan(tx: Transaksi, nama: str, isi: str, unsur: str = "", kelompok: str = "",
-                     usulan: str = "") -> str:
-    """A response in Pleno II: who (and their unsur), about which kelompok or usulan, and what."""
+                     usulan: str = "", jawaban: str = "") -> str:
+    """A response in Pleno II: who (and their unsur), about which kelompok or usulan, what, and the answer
+    the forum gave (may be empty; `jawab_tanggapan` adds it later). All shown in the notulen."""
     tx.wajib_peran(*BOLEH["tanggapan"])
     nama, isi = bersih(nama), bersih(isi, baris_baru=True)
     if not nama:
@@ -66,10 +67,27 @@ def tambah_tanggapan(tx: Transaksi, nama: str, isi: str, unsur: str = "", kelomp
     if usulan and tx.get("usulan", usulan) is None:
         raise DataDitolak(f"Usulan {usulan} tidak ada.")
     rid = tx.id_baru("tanggapan", "TG")
-    tx.put("tanggapan", rid, {"id": rid, "waktu": tx.waktu_iso, "nama": nama, "isi": isi, "unsur": unsur,
-                              "kelompok": kelompok, "usulan": usulan})
+    rec = {"id": rid, "waktu": tx.waktu_iso, "nama": nama, "isi": isi, "unsur": unsur, "kelompok": kelompok,
+           "usulan": usulan}
+    jawaban = bersih(jawaban, baris_baru=True)
+    if jawaban:
+        rec["jawaban"] = jawaban
+    tx.put("tanggapan", rid, rec)
     tx.catat("tambah tanggapan", rid, None, f"{nama}: {isi}")
     return rid
+
+
+def jawab_tanggapan(tx: Transaksi, rid: str, jawaban: str) -> None:
+    """Record (or change, or clear with "") the answer given to tanggapan `rid`; in the history."""
+    tx.wajib_peran(*BOLEH["tanggapan"])
+    lama = tx.get("tanggapan", rid)
+    if lama is None:
+        raise DataDitolak(f"Tanggapan {rid} tidak ada.")
+    jawaban = bersih(jawaban, baris_baru=True)
+    if lama.get("jawaban", "") == jawaban:
+        return
+    tx.put("tanggapan", rid, dict(lama, jawaban=jawaban))
+    tx.catat("jawab tanggapan", rid, lama.get("jawaban", ""), jawaban)
 
 
 def hapus_tanggapan(tx: Transaksi, rid: str) -> None:

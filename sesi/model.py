@@ -213,6 +213,13 @@ class Info(Record):
     camat: str = ""
     nomor_ba: str = ""
     tanggal_pengumuman: str = ""  # ISO date of the public announcement
+    # The meeting's hours and who signs beside the unsur (issue 11; checked by sesi/acara.py).
+    waktu_mulai: str = ""  # "08.00" (local time, `zona`); "" = not recorded
+    waktu_selesai: str = ""  # "15.30"
+    nip_camat: str = ""  # "19700101 199003 1 001" (18 digits, grouped)
+    pimpinan_nama: str = ""  # the chair of the sidang; "" = the Camat chairs
+    pimpinan_jabatan: str = ""
+    pimpinan_nip: str = ""
     tahap: str = "persiapan"  # the stage the session is at (followed by the projector)
     # Configurable warnings (never hard rules).
     min_delegasi: int = 3
@@ -455,6 +462,7 @@ class Tanggapan(Record):
     unsur: str = ""
     kelompok: str = ""
     usulan: str = ""
+    jawaban: str = ""  # the answer given in the forum (pimpinan sidang, narasumber, SKPD), for the notulen
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
-from sesi import akun, persiapan, sebutan
+from sesi import acara, akun, persiapan, sebutan
 from sesi.data import Data
 from sesi.errors import SesiError
 from sesi.format import nama_hari, tanggal_lengkap, tanggal_panjang
@@ -95,6 +95,10 @@ BARIS_SESI: list[tuple[str, str]] = [
     ("tanggal", "Tanggal musrenbang"),
     ("tempat", "Tempat"),
     ("camat", "Camat"),
+    ("nip_camat", "NIP Camat"),
+    ("pimpinan_nama", "Pimpinan sidang"),
+    ("waktu_mulai", "Waktu mulai"),
+    ("waktu_selesai", "Waktu selesai"),
     ("nomor_ba", "Nomor berita acara"),
     ("tanggal_pengumuman", "Tanggal pengumuman"),
     ("min_delegasi", "Delegasi per wilayah"),  # worded per session in segarkan
@@ -147,6 +151,14 @@ class BagianSesi(BagianPersiapan):
                 nilai = f"{sebutan.tempat_ttd(data)} (tempat tanda tangan berita acara)"
             elif key == "zona":
                 nilai = sebutan.zona(data)
+            elif key in ("waktu_mulai", "waktu_selesai"):
+                nilai = f"{nilai} {sebutan.zona(data)}" if nilai else "(belum dicatat)"
+            elif key == "pimpinan_nama":
+                p = acara.pimpinan_sidang(data)
+                nilai = ", ".join(x for x in (p.nama, p.jabatan, f"NIP {p.nip}" if p.nip else "") if x) \
+                    + (" (camat memimpin)" if p.camat else "")
+            elif key == "nip_camat":
+                nilai = nilai or "(belum dicatat)"
             elif key == "bappeda":
                 nilai = sebutan.bappeda(data)
             elif key == "sumber_wilayah":
@@ -220,6 +232,7 @@ class BagianSesi(BagianPersiapan):
         info = self.data.info
         fokus = self.query_one("#sesi-tabel", Tabel).kunci_terpilih() or "kecamatan"
         awal = {k: str(getattr(info, k)) for k, _ in BARIS_SESI}
+        awal.update(pimpinan_jabatan=info.pimpinan_jabatan, pimpinan_nip=info.pimpinan_nip)
         awal.update(ibu_kota_kecamatan=sebutan.tempat_ttd(self.data), zona=sebutan.zona(self.data),
                     bappeda=sebutan.bappeda(self.data))
         for k in ("tanggal", "tanggal_pengumuman"):  # dates shown in full; typed back in any usual form
@@ -236,6 +249,12 @@ class BagianSesi(BagianPersiapan):
                   petunjuk="mis. 09/02/2027 atau 9 Februari 2027"),
             Kolom("tempat", "Tempat", awal["tempat"], wajib=True),
             Kolom("camat", "Camat", awal["camat"]),
+            Kolom("nip_camat", "NIP Camat", awal["nip_camat"], petunjuk="18 angka, mis. 19700101 199003 1 001"),
+            Kolom("waktu_mulai", "Waktu mulai", awal["waktu_mulai"], petunjuk=f"mis. 08.00 ({sebutan.zona(self.data)})"),
+            Kolom("waktu_selesai", "Waktu selesai", awal["waktu_selesai"], petunjuk="mis. 15.30"),
+            Kolom("pimpinan_nama", "Pimpinan sidang", info.pimpinan_nama, petunjuk="kosong: camat memimpin"),
+            Kolom("pimpinan_jabatan", "Jabatan pimpinan", info.pimpinan_jabatan),
+            Kolom("pimpinan_nip", "NIP pimpinan", info.pimpinan_nip, petunjuk="18 angka"),
             Kolom("nomor_ba", "Nomor berita acara", awal["nomor_ba"], petunjuk="mis. 050/   /Kec-BJU/2027"),
             Kolom("tanggal_pengumuman", "Tanggal pengumuman", awal["tanggal_pengumuman"],
                   petunjuk="mis. 02/02/2027; minimal 7 hari sebelum"),
@@ -252,7 +271,7 @@ class BagianSesi(BagianPersiapan):
             beda = {k: x for k, x in v.items() if x != awal.get(k)}
             if not beda:
                 return None
-            hasil = self.simpan(persiapan.ubah_info, **beda)
+            hasil = self.simpan(acara.ubah_sesi, **beda)
             return None if hasil.ok else hasil.pesan
         if fokus in ("tahap", "peran_akun"):
             fokus = ""

@@ -29,11 +29,14 @@ from ..pleno import wakil_unsur
 from ..urutan import urutan_akhir
 from ..format import rupiah
 from ..terbilang import dengan_terbilang, ordinal, tanggal_terbilang
-from .blok import Blok, Butir, Daftar, Judul, Klausul, KolomDokumen, Kop, Kotak, Paragraf, Pasangan, TabelDokumen
+from .blok import (Blok, Butir, Daftar, Judul, Klausul, KolomDokumen, Kop, Kotak, Paragraf, Pasangan, Penanda,
+                   TabelDokumen, TandaTangan)
+from ..acara import jabatan_camat, pimpinan_sidang, waktu_teks as jam_acara
 from .kata import (dengan_jabatan, jumlah_biaya, kepala_daerah, keputusan_teks, kutip,
                    nama_daerah, nama_kecamatan, nama_kota, nomor_ba, rangkai, tanggal_acara, tanpa_titik)
 from .konteks import Konteks
 from .dana import kalimat_cadangan, rincian_sumber
+from . import lampiran as lamp
 
 
 def status(k: Konteks) -> list[Blok]:
@@ -76,15 +79,19 @@ def pembukaan(k: Konteks) -> list[Blok]:
         hari_ini = tanggal_terbilang(info.tanggal)
     except (TypeError, ValueError):
         hari_ini = ".......... tanggal .......... bulan .......... tahun .........."
-    camat = f"{info.camat}, Camat {kec}" if info.camat else f"Camat {kec}"
-    pembuka = (f"Pada hari ini {hari_ini}, bertempat di {info.tempat or '..........'}, telah diselenggarakan "
-               f"Musyawarah Perencanaan Pembangunan (Musrenbang) RKPD {daerah} Tahun {info.tahun} di Kecamatan "
-               f"{kec}, dipimpin oleh {camat}, ")
+    p = pimpinan_sidang(data)
+    pimpinan = ", ".join(x for x in (p.nama or "..........", p.jabatan) if x)
+    pukul = jam_acara(data, "waktu_mulai") or f".......... {zona(data)}"
+    pembuka = (f"Pada hari ini {hari_ini}, pukul {pukul}, bertempat di {info.tempat or '..........'}, telah "
+               f"diselenggarakan Musyawarah Perencanaan Pembangunan (Musrenbang) RKPD {daerah} Tahun {info.tahun} "
+               f"di Kecamatan {kec} menurut susunan acara sebagaimana tercantum dalam "
+               f"{lamp.sebut(lamp.susunan_acara)}, dipimpin oleh {pimpinan}, ")
     hadir = k.rekap.hadir
+    hadir_di = lamp.sebut(lamp.daftar_hadir)
     if hadir:
         return [Paragraf(pembuka + f"dan dihadiri oleh {dengan_terbilang(hadir, 'orang')} peserta "
-                         "sebagaimana tercantum dalam Lampiran I, terdiri atas:")]
-    return [Paragraf(pembuka + "dengan peserta sebagaimana tercantum dalam Lampiran I (kehadiran belum "
+                         f"sebagaimana tercantum dalam {hadir_di}, terdiri atas:")]
+    return [Paragraf(pembuka + f"dengan peserta sebagaimana tercantum dalam {hadir_di} (kehadiran belum "
                      "tercatat).")]
 
 
@@ -144,9 +151,9 @@ def _satu_kelompok(k: Konteks, kel) -> str:
     tidak = len(usulan) - prioritas
     rincian = []
     if prioritas:
-        rincian.append(f"{dengan_terbilang(prioritas)} masuk daftar prioritas (Lampiran II)")
+        rincian.append(f"{dengan_terbilang(prioritas)} masuk daftar prioritas ({lamp.sebut(lamp.prioritas_per_skpd)})")
     if tidak:
-        rincian.append(f"{dengan_terbilang(tidak)} belum disepakati (Lampiran III)")
+        rincian.append(f"{dengan_terbilang(tidak)} belum disepakati ({lamp.sebut(lamp.belum_disepakati)})")
     bagian.append(f"membahas {dengan_terbilang(len(usulan))} usulan: {rangkai(rincian)}")
     if not urutan_akhir(data, kel.id):
         bagian.append("belum ada usulan yang diperingkat")
@@ -195,7 +202,9 @@ def tanggapan(k: Konteks) -> list[Butir]:
 def pertimbangan(k: Konteks) -> list[Blok]:
     """'Setelah memperhatikan, mendengar, dan mempertimbangkan:' and the numbered list of what was."""
     butir = sambutan(k) + narasumber(k) + hasil_kelompok(k) + tanggapan(k)
-    return [Paragraf("Setelah memperhatikan, mendengar, dan mempertimbangkan:"), Daftar(tuple(butir))]
+    return [Paragraf("Setelah memperhatikan, mendengar, dan mempertimbangkan:"), Daftar(tuple(butir)),
+            Paragraf("Jalannya sidang, tanggapan beserta jawabannya, dan keputusan Sidang Pleno II dicatat dalam "
+                     f"notulen sebagaimana tercantum dalam {lamp.sebut(lamp.notulen_sidang)}.")]
 
 
 # --- MENYEPAKATI -------------------------------------------------------------------------------------
@@ -206,19 +215,22 @@ def _klausul_prioritas(k: Konteks) -> str:
     n = sum(len(items) for _, items in k.prioritas)
     if not n:
         return (f"Daftar urutan kegiatan prioritas Kecamatan {kec} menurut perangkat daerah (SKPD) "
-                "sebagaimana tercantum dalam Lampiran II; belum ada kegiatan yang diperingkat.")
+                f"sebagaimana tercantum dalam {lamp.sebut(lamp.prioritas_per_skpd)}; belum ada kegiatan yang "
+                "diperingkat.")
     total, _ = jumlah_biaya(it.usulan for _, items in k.prioritas for it in items)
     return (f"Daftar urutan kegiatan prioritas Kecamatan {kec} menurut perangkat daerah (SKPD) "
-            f"sebagaimana tercantum dalam Lampiran II, sebanyak {dengan_terbilang(n)} kegiatan pada "
+            f"sebagaimana tercantum dalam {lamp.sebut(lamp.prioritas_per_skpd)}, sebanyak {dengan_terbilang(n)} "
+            "kegiatan pada "
             f"{dengan_terbilang(len(k.prioritas))} perangkat daerah dengan jumlah perkiraan biaya "
             f"{rupiah(total)}{rincian_sumber(k)}.")
 
 
 def _klausul_belum_disepakati(k: Konteks) -> str:
     if not k.tidak:
-        return "Tidak ada usulan kegiatan yang belum disepakati (Lampiran III)."
+        return f"Tidak ada usulan kegiatan yang belum disepakati ({lamp.sebut(lamp.belum_disepakati)})."
     return ("Usulan kegiatan yang belum disepakati beserta alasannya sebagaimana tercantum dalam "
-            f"Lampiran III, sebanyak {dengan_terbilang(len(k.tidak))} usulan{kalimat_cadangan(k)}.")
+            f"{lamp.sebut(lamp.belum_disepakati)}, sebanyak {dengan_terbilang(len(k.tidak))} usulan"
+            f"{kalimat_cadangan(k)}.")
 
 
 def _klausul_delegasi(k: Konteks) -> str:
@@ -226,17 +238,17 @@ def _klausul_delegasi(k: Konteks) -> str:
     awal = f"Delegasi Kecamatan {nama_kecamatan(data)} untuk Forum Perangkat Daerah dan {musrenbang_daerah(data)}"
     delegasi = data.daftar("delegasi")
     if not delegasi:
-        return awal + " sebagaimana tercantum dalam Lampiran IV (belum ditetapkan)."
+        return awal + f" sebagaimana tercantum dalam {lamp.sebut(lamp.delegasi)} (belum ditetapkan)."
     p = sum(1 for d in delegasi if d.jenis_kelamin == "P")
     return (awal + f" sebanyak {dengan_terbilang(len(delegasi), 'orang')}, di antaranya "
-            f"{dengan_terbilang(p, 'orang')} perempuan, sebagaimana tercantum dalam Lampiran IV.")
+            f"{dengan_terbilang(p, 'orang')} perempuan, sebagaimana tercantum dalam {lamp.sebut(lamp.delegasi)}.")
 
 
 def _klausul_skoring(k: Konteks) -> str:
     """How the order was decided: the scoring rule, the ties left to entry order, Pleno II's moves."""
     data = k.data
     teks = ("Urutan prioritas dalam setiap kelompok ditetapkan dengan skoring menurut kriteria dan bobot "
-            "sebagaimana tercantum dalam Lampiran VI. " + aturan_urutan(data))
+            f"sebagaimana tercantum dalam {lamp.sebut(lamp.rekap_skoring)}. " + aturan_urutan(data))
     seri = []
     for kel in data.kelompok:
         rows = [b for b in k.peringkat(kel.id).diperingkat if b.seri]
@@ -253,7 +265,7 @@ def _klausul_skoring(k: Konteks) -> str:
 def _klausul_lampiran(k: Konteks) -> str:
     return (f"Hasil {musrenbang_wilayah(k.data)} menurut urutan prioritas masing-masing {wilayah_kecil(k.data)} "
             "dihimpun dalam "
-            f"Lampiran V. Seluruh lampiran (Lampiran I sampai dengan Lampiran VI) merupakan bagian yang "
+            f"{lamp.sebut(lamp.hasil_kelurahan)}. Seluruh lampiran ({lamp.sebut_semua()}) merupakan bagian yang "
             f"tidak terpisahkan dari berita acara ini dan menjadi bahan penyusunan Rencana Kerja Perangkat "
             f"Daerah dan RKPD {nama_daerah(k.data)} Tahun {k.data.info.tahun}.")
 
@@ -288,9 +300,41 @@ def penutup(k: Konteks) -> list[Blok]:
         if lain:
             teks += f" dengan anggota {rangkai(lain)}"
         out.append(Paragraf(teks + ", dibacakan kembali di hadapan forum, dan disepakati bersama."))
+    selesai = jam_acara(data, "waktu_selesai") or f".......... {zona(data)}"
+    out.append(Paragraf(f"Musrenbang ditutup oleh pimpinan sidang pukul {selesai}."))
     out.append(Paragraf("Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya."))
     out.append(Paragraf(f"{tempat_ttd(data) or '..........'}, {tanggal_acara(data)}"))
     return out
+
+
+def _penanda_nip(atas: tuple[str, ...], nama: str, nip: str) -> Penanda:
+    return Penanda(atas, nama, (f"NIP. {nip}",) if nip else ())
+
+
+def tanda_tangan_pimpinan(k: Konteks) -> list[Blok]:
+    """The signature block of the pimpinan sidang and the Camat (`sesi.acara.pimpinan_sidang`), NIP under the
+    name: one block when the Camat chairs, else the pimpinan sidang and, beside, "Mengetahui, Camat ...".
+    A name not recorded is a dotted blank to write by hand."""
+    data = k.data
+    p = pimpinan_sidang(data)
+    if p.camat:
+        return [TandaTangan((_penanda_nip(("Pimpinan Sidang,", f"{p.jabatan},"), p.nama, p.nip),))]
+    atas = ("Pimpinan Sidang,",) + ((f"{p.jabatan},",) if p.jabatan else ())
+    return [TandaTangan((_penanda_nip(atas, p.nama, p.nip),
+                         _penanda_nip(("Mengetahui,", f"{jabatan_camat(data)},"), data.info.camat.strip(),
+                                      data.info.nip_camat)))]
+
+
+def tanda_tangan_perumus(k: Konteks) -> list[Blok]:
+    """The tim perumus's signature block: ketua, sekretaris, then the anggota, from the perumus table; a
+    dotted blank for a ketua or sekretaris not recorded."""
+    perumus = k.data.daftar("perumus")
+    penanda = []
+    for jabatan, label in (("ketua", "Ketua"), ("sekretaris", "Sekretaris")):
+        orang = [p.nama for p in perumus if p.jabatan == jabatan] or [""]
+        penanda += [Penanda((f"{label} Tim Perumus,",), n) for n in orang]
+    penanda += [Penanda(("Anggota Tim Perumus,",), p.nama) for p in perumus if p.jabatan not in ("ketua", "sekretaris")]
+    return [Paragraf("Tim Perumus:"), TandaTangan(tuple(penanda))]
 
 
 def tanda_tangan(k: Konteks) -> list[Blok]:
@@ -311,7 +355,8 @@ def tanda_tangan(k: Konteks) -> list[Blok]:
     tabel = TabelDokumen((KolomDokumen("No", True), KolomDokumen("Unsur"), KolomDokumen("Nama", min_teks=18),
                           KolomDokumen("Jabatan/Lembaga", min_teks=14), KolomDokumen("Tanda tangan", min_teks=14)),
                          tuple(rows), tinggi=3)
-    return [Paragraf("Yang menandatangani, wakil setiap unsur peserta:"), tabel]
+    return tanda_tangan_pimpinan(k) + tanda_tangan_perumus(k) + [
+        Paragraf("Yang menandatangani, wakil setiap unsur peserta:"), tabel]
 
 
 def tembusan(k: Konteks) -> list[Blok]:

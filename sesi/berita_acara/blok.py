@@ -56,6 +56,10 @@ class Daftar:
     huruf: bool = False
 
 
+#: The blank left for a name to be written by hand under a signature.
+TITIK_NAMA = "(" + "." * 30 + ")"
+
+
 def huruf(i: int) -> str:
     """The letter of item `i` of a lettered list, as every renderer writes it: 0 -> a, 25 -> z, 26 -> aa."""
     s = ""
@@ -107,11 +111,33 @@ class Kotak:
 
 
 @dataclass(frozen=True)
+class Penanda:
+    """One signer of a `TandaTangan` block: the lines above the space to sign ("Pimpinan Sidang,",
+    "Camat Banjarmasin Utara,"), the name ("" = a dotted blank to write by hand) and the lines under the
+    name ("NIP. 19700101 199003 1 001")."""
+
+    atas: tuple[str, ...]
+    nama: str
+    bawah: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TandaTangan:
+    """Signature blocks side by side, as on the last page of a berita acara (issue 11): each signer's
+    office above, room to sign, the name, the NIP under the name. Renderers put at most `per_baris` signers
+    on one row."""
+
+    penanda: tuple[Penanda, ...]
+    per_baris: int = 2
+
+
+@dataclass(frozen=True)
 class Pemisah:
     """The start of a new part (a lampiran)."""
 
 
-Blok = Union[Kop, Judul, Paragraf, Daftar, Klausul, Pasangan, TabelDokumen, Kotak, Pemisah]
+Blok = Union[Kop, Judul, Paragraf, Daftar, Klausul, Pasangan, TabelDokumen, Kotak, TandaTangan, Pemisah]
 
 __all__ = ["Kop", "Judul", "Paragraf", "Butir", "Daftar", "Klausul", "Pasangan", "KolomDokumen", "TabelDokumen",
-           "Kotak", "Pemisah", "Blok", "huruf"]
+           "Kotak", "Penanda", "TandaTangan", "Pemisah", "Blok", "huruf",
+           "TITIK_NAMA"]

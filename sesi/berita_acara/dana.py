@@ -99,8 +99,10 @@ def kalimat_cadangan(k: Konteks) -> str:
     _, cadangan = cadangan_dari(k.tidak)
     if not cadangan:
         return ""
+    from .lampiran import belum_disepakati, sebut  # the number from LAMPIRAN's order (lampiran imports this)
+
     return (f", termasuk {dengan_terbilang(len(cadangan))} usulan cadangan yang tercantum tersendiri dalam "
-            f"Lampiran III bagian B")
+            f"{sebut(belum_disepakati)} bagian B")
 
 
 __all__ = ["JUDUL_CADANGAN", "JUDUL_LAIN", "JUDUL_SUMBER", "cadangan_dari", "jumlah_sumber", "kalimat_cadangan",

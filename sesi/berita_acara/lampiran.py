@@ -4,9 +4,11 @@
 II `prioritas_per_skpd` (the agreed order per SKPD, with costs and sumber dana, totals per source), III
 `belum_disepakati` (every other usulan, with its reason, the cadangan as their own list, part B: Lampiran II
 and III hold each usulan exactly once, as `sesi.urutan.nasib_usulan` decides; the money parts: `dana.py`), IV `delegasi` (the delegates to the Forum Perangkat Daerah and Musrenbang RKPD),
-V `hasil_kelurahan` (every usulan from the Musrenbang Kelurahan and what became of it) and VI
+V `hasil_kelurahan` (every usulan from the Musrenbang Kelurahan and what became of it), VI
 `rekap_skoring` (criteria and weights, the tie-break rule, how each kelompok chose its leaders, and its
-score table). `kepala` is the header each starts with (Nomor, date, and RANCANGAN or the fingerprint).
+score table), VII `susunan_acara` (the agenda with times) and VIII `notulen_sidang` (the notulen of the
+opening, Pleno I and Pleno II: `notulen.py`). The numbers are places in `LAMPIRAN`: the body names a
+lampiran only through `sebut(function)`, so adding or moving one renumbers every reference. `kepala` is the header each starts with (Nomor, date, and RANCANGAN or the fingerprint).
 
 Each function takes the document's `Konteks` and returns `list[Blok]`; an empty lampiran says
 "Tidak ada." (`TIDAK_ADA`). Scores are shown with two decimals (`sesi.peringkat.bulat`), money as rupiah.
@@ -24,7 +26,8 @@ from ..data import Data, normal
 from ..format import angka, jam, kalimat, rupiah
 from ..kelompok import uraian_pemilihan
 from ..model import JABATAN_KELOMPOK, UNSUR, Kelompok, Usulan
-from ..sebutan import label_unsur, musrenbang_daerah, musrenbang_wilayah, sebut_wilayah, wilayah, wilayah_kecil
+from ..sebutan import (label_unsur, musrenbang_daerah, musrenbang_wilayah, sebut_wilayah, wilayah, wilayah_kecil,
+                       zona)
 from ..peringatan import sebut_kelompok
 from ..kepekaan import uraian_kepekaan
 from ..peringkat import Baris, bulat, uraian_aturan
@@ -36,6 +39,7 @@ from .kata import (angka_teks, kutip, jenis_kelamin, jumlah_biaya, keputusan_tek
                    nama_kecamatan, nilai_teks, nomor_ba, rupiah_teks, tanggal_acara, tanpa_titik)
 from .konteks import Konteks
 from . import dana
+from .notulen import notulen_sidang
 
 TIDAK_ADA = "Tidak ada."
 
@@ -116,7 +120,7 @@ def prioritas_per_skpd(k: Konteks) -> list[Blok]:
                         f"{rupiah(total)} ({rupiah_terbilang(total)})."
                         + (f" Sebanyak {angka(tanpa)} kegiatan belum mempunyai perkiraan biaya." if tanpa else "")))
     out += dana.jumlah_sumber(k, semua) + dana.keterangan_harga(semua)
-    out.append(Paragraf("Skor: nilai total tertimbang (Lampiran VI). Peringkat: urutan akhir dalam kelompoknya "
+    out.append(Paragraf(f"Skor: nilai total tertimbang ({sebut(rekap_skoring)}). Peringkat: urutan akhir dalam kelompoknya "
                         "setelah Sidang Pleno II; \"seri\" menandai nilai yang hanya dibedakan oleh urutan masuk."))
     geser = [it for _, items in k.prioritas for it in items if it.alasan_geser]
     if geser:
@@ -328,6 +332,17 @@ def _tabel_skor(k: Konteks, kel: Kelompok, baris: list[Baris]) -> list[Blok]:
     return out
 
 
+def susunan_acara(k: Konteks) -> list[Blok]:
+    """Lampiran VII: the agenda of the day (the jadwal of Persiapan: time, item, note) in its order, the
+    times in the session's zone; "Tidak ada." when none was recorded."""
+    jadwal = k.data.daftar("jadwal")
+    if not jadwal:
+        return [Paragraf(TIDAK_ADA)]
+    rows = tuple((str(i), j.waktu, j.acara, j.keterangan) for i, j in enumerate(jadwal, start=1))
+    return [TabelDokumen((KolomDokumen("No", True), KolomDokumen(f"Waktu ({zona(k.data)})"), KolomDokumen("Acara"),
+                          KolomDokumen("Keterangan")), rows)]
+
+
 def _judul_hadir(k: Konteks) -> str:
     return f"DAFTAR HADIR PESERTA MUSRENBANG KECAMATAN {nama_kecamatan(k.data).upper()}"
 
@@ -340,11 +355,35 @@ def _judul_hasil_wilayah(k: Konteks) -> str:
     return f"HIMPUNAN HASIL {musrenbang_wilayah(k.data).upper()} MENURUT PERANGKAT DAERAH (SKPD)"
 
 
+def _judul_notulen(k: Konteks) -> str:
+    return f"NOTULEN SIDANG PLENO MUSRENBANG KECAMATAN {nama_kecamatan(k.data).upper()}"
+
+
 def _judul(teks: str) -> Callable[[Konteks], str]:
     return lambda k: teks
 
 
-#: Lampiran I to VI in order: (its title from the document's context, its content).
+def nomor_lampiran(isi: Callable[[Konteks], list[Blok]]) -> int:
+    """The number (1 = I) of the lampiran whose content function is `isi`, from its place in `LAMPIRAN`:
+    every reference in the body is derived from it, never written by hand. ValueError for another function."""
+    for i, (_, f) in enumerate(LAMPIRAN, start=1):
+        if f is isi:
+            return i
+    raise ValueError(f"{getattr(isi, '__name__', isi)} bukan lampiran berita acara")
+
+
+def sebut(isi: Callable[[Konteks], list[Blok]]) -> str:
+    """'Lampiran III' for the lampiran whose content function is `isi` (`nomor_lampiran`)."""
+    return f"Lampiran {romawi(nomor_lampiran(isi))}"
+
+
+def sebut_semua() -> str:
+    """'Lampiran I sampai dengan Lampiran VIII': every lampiran, the last from `LAMPIRAN`."""
+    return f"Lampiran I sampai dengan Lampiran {romawi(len(LAMPIRAN))}"
+
+
+#: The lampiran in order: (its title from the document's context, its content). Their numbers (I, II, ...)
+#: are their places here; the body names them through `sebut`.
 LAMPIRAN: tuple[tuple[Callable[[Konteks], str], Callable[[Konteks], list[Blok]]], ...] = (
     (_judul_hadir, daftar_hadir),
     (_judul("DAFTAR URUTAN KEGIATAN PRIORITAS KECAMATAN MENURUT PERANGKAT DAERAH (SKPD)"), prioritas_per_skpd),
@@ -352,4 +391,6 @@ LAMPIRAN: tuple[tuple[Callable[[Konteks], str], Callable[[Konteks], list[Blok]]]
     (_judul_delegasi, delegasi),
     (_judul_hasil_wilayah, hasil_kelurahan),
     (_judul("REKAPITULASI SKORING DAN PEMERINGKATAN PER KELOMPOK"), rekap_skoring),
+    (_judul("SUSUNAN ACARA"), susunan_acara),
+    (_judul_notulen, notulen_sidang),
 )

@@ -14,7 +14,8 @@ import re
 from typing import Iterable
 
 from ..export import md_sel
-from .blok import Blok, Daftar, Judul, Klausul, Kop, Kotak, Paragraf, Pasangan, Pemisah, TabelDokumen, huruf
+from .blok import (TITIK_NAMA, Blok, Daftar, Judul, Klausul, Kop, Kotak, Paragraf, Pasangan, Pemisah, TabelDokumen,
+                   TandaTangan, huruf)
 
 _MD_AWAL = re.compile(r"^([-+=]|\d+[.)])")
 
@@ -51,6 +52,8 @@ def ke_markdown(blok: Iterable[Blok]) -> str:
             parts.append(_md_baris(f"{_md(label)}: {_md(value)}" for label, value in b.baris))
         elif isinstance(b, TabelDokumen):
             parts.append(_md_tabel(b))
+        elif isinstance(b, TandaTangan):
+            parts.append(_md_tanda_tangan(b))
         elif isinstance(b, Pemisah):
             parts.append("---")
     return "\n\n".join(parts) + "\n"
@@ -78,3 +81,20 @@ def _md_tabel(t: TabelDokumen) -> str:
     for row in t.baris:
         lines.append("| " + " | ".join(md_sel(c) for c in row) + " |")
     return "\n".join(lines)
+
+
+def _md_tanda_tangan(t: TandaTangan) -> str:
+    """Signers side by side as pipe tables of at most `per_baris` columns: the office as the header, an
+    empty row (room to sign), the name in bold (a dotted blank when unknown), then the lines under it."""
+    tabel = []
+    n = max(1, t.per_baris)
+    for i in range(0, len(t.penanda), n):
+        baris = t.penanda[i:i + n]
+        lines = ["| " + " | ".join(md_sel(" ".join(p.atas)) for p in baris) + " |",
+                 "|" + "|".join("---" for _ in baris) + "|",
+                 "|" + "|".join("  " for _ in baris) + "|",
+                 "| " + " | ".join(f"**{md_sel(p.nama)}**" if p.nama else md_sel(TITIK_NAMA) for p in baris) + " |"]
+        for j in range(max(len(p.bawah) for p in baris)):
+            lines.append("| " + " | ".join(md_sel(p.bawah[j]) if j < len(p.bawah) else "" for p in baris) + " |")
+        tabel.append("\n".join(lines))
+    return "\n\n".join(tabel)

@@ -19,7 +19,8 @@ from typing import Iterable
 from ..export import teks_sel
 from ..teks_tabel import LEBAR, bungkus, gantung, lebar_teks, tengah
 from ..teks_tabel import tabel_teks as _tabel
-from .blok import Blok, Daftar, Judul, Klausul, Kop, Kotak, Paragraf, Pasangan, Pemisah, TabelDokumen, huruf
+from .blok import (TITIK_NAMA, Blok, Daftar, Judul, Klausul, Kop, Kotak, Paragraf, Pasangan, Pemisah, TabelDokumen,
+                   TandaTangan, huruf)
 
 #: Starts a new page when printed (form feed, U+000C).
 HALAMAN_BARU = "\f"
@@ -67,6 +68,8 @@ def ke_teks(blok: Iterable[Blok], lebar: int = LEBAR) -> str:
             parts.append(lines)
         elif isinstance(b, TabelDokumen):
             parts.append(tabel_teks(b, lebar))
+        elif isinstance(b, TandaTangan):
+            parts.append(tanda_tangan_teks(b, lebar))
         elif isinstance(b, Pemisah):
             parts.append([HALAMAN_BARU + "=" * lebar])
     return "\n\n".join("\n".join(p) for p in parts) + "\n"
@@ -102,3 +105,38 @@ def tabel_teks(t: TabelDokumen, lebar: int = LEBAR) -> list[str]:
             r[gi - 1] = " ".join(x for x in (r[gi - 1], r[gi]) if x)
             del r[gi]
     return _tabel(judul, rows, kanan=kanan, min_lebar=min_lebar, tinggi=t.tinggi, kisi=t.tinggi > 1, lebar=lebar)
+
+
+#: Blank lines left to sign in a `TandaTangan` block of the text format.
+RUANG_TANDA_TANGAN = 3
+
+
+def tanda_tangan_teks(t: TandaTangan, lebar: int = LEBAR) -> list[str]:
+    """Signers side by side, at most `per_baris` on a row, each centred in its share of the width: the
+    office lines (bottom-aligned, so the spaces to sign line up), `RUANG_TANDA_TANGAN` blank lines, the name
+    (a dotted blank when unknown), the lines under it. Rows of signers are separated by a blank line."""
+    n = max(1, t.per_baris)
+    out: list[str] = []
+    for i in range(0, len(t.penanda), n):
+        baris = t.penanda[i:i + n]
+        w = lebar // len(baris)
+        kolom = []
+        for p in baris:
+            atas = [ln for x in p.atas for ln in bungkus(teks_sel(x), w - 2)]
+            nama = bungkus(teks_sel(p.nama), w - 2) if p.nama else [TITIK_NAMA[: w - 2]]
+            bawah = [ln for x in p.bawah for ln in bungkus(teks_sel(x), w - 2)]
+            kolom.append((atas, nama + bawah))
+        tinggi_atas = max(len(a) for a, _ in kolom)
+        tinggi_bawah = max(len(b) for _, b in kolom)
+        isi = [[""] * (tinggi_atas - len(a)) + a + [""] * RUANG_TANDA_TANGAN + b + [""] * (tinggi_bawah - len(b))
+               for a, b in kolom]
+        if out:
+            out.append("")
+        for j in range(len(isi[0])):
+            out.append("".join(_lebar(tengah(c[j], w), w) for c in isi).rstrip())
+    return out
+
+
+def _lebar(line: str, width: int) -> str:
+    """`line` padded with spaces to `width` display columns."""
+    return line + " " * max(0, width - lebar_teks(line))
