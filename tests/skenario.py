@@ -28,7 +28,7 @@ import random
 from datetime import datetime, timedelta
 from itertools import count
 
-from sesi import catatan, kelompok, kriteria, pendaftaran, persiapan, pleno, skor, usulan, verifikasi
+from sesi import acara, catatan, kelompok, kriteria, pendaftaran, persiapan, pleno, skor, usulan, verifikasi
 from sesi.store import Store
 from sesi.transaksi import Pelaku
 
@@ -111,6 +111,10 @@ def buat_skenario(path: str, *, sahkan: bool = False, jam: JamTetap | None = Non
     store = _buat(path, jam)
     with store.transaksi() as tx:
         _nomor_dan_kriteria(tx, "050/123/Kec-BJU/2027")
+        acara.ubah_acara(tx, waktu_mulai="08.00", waktu_selesai="15.30", nip_camat="197005121995031004")
+        for waktu, isi in (("07.30-08.00", "Pendaftaran peserta"), ("08.00-09.00", "Pembukaan, sambutan, Pleno I"),
+                           ("09.00-12.00", "Sidang Kelompok"), ("13.00-15.30", "Sidang Pleno II dan berita acara")):
+            persiapan.simpan_jadwal(tx, waktu, isi, "Aula" if waktu.startswith("13") else "")
         persiapan.simpan_tim(tx, "Hj. Nurul Aini, S.Sos.", "penyelenggara", "Sekretaris Kecamatan")
         persiapan.simpan_tim(tx, "Ir. Rahmat Hidayat, M.T.", "narasumber", "Bappedalitbang Kota Banjarmasin",
                              materi="Rancangan awal RKPD 2028 dan prioritas pembangunan kota")
@@ -202,7 +206,10 @@ def buat_skenario(path: str, *, sahkan: bool = False, jam: JamTetap | None = Non
     with store.transaksi() as tx:
         persiapan.atur_tahap(tx, "pleno2")
         catatan.tambah_tanggapan(tx, "Norhadi", "Saluran drainase Kuin Utara melayani tiga RT dan sekolah; mohon "
-                                 "didahulukan.", unsur="delegasi", kelompok=kel_infra, usulan="U002")
+                                 "didahulukan.", unsur="delegasi", kelompok=kel_infra, usulan="U002",
+                                 jawaban="Pimpinan sidang menanyakan forum; forum setuju menaikkan satu urutan.")
+        catatan.tambah_catatan(tx, "Ketua Kelompok Infrastruktur memaparkan hasil kelompok.", "Rudiansyah",
+                               "pleno2")
         catatan.tambah_tanggapan(tx, "Hj. Masitah", "Bank sampah perlu kepastian lahan sebelum diusulkan.",
                                  unsur="kelompok_masyarakat", usulan="U009")
         pleno.geser(tx, kel_infra, "U002", -1, "Manfaat lebih luas: melayani tiga RT dan satu sekolah")

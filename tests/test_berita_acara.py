@@ -30,6 +30,8 @@ from sesi.berita_acara import (
     simpan,
     tabel_teks,
 )
+from sesi.berita_acara.blok import TITIK_NAMA, TandaTangan
+from sesi.berita_acara.lampiran import LAMPIRAN
 from sesi.export import teks_sel
 from sesi.store import Store
 from sesi.transaksi import Pelaku
@@ -126,7 +128,7 @@ def test_rancangan_ditandai_di_awal_dan_tiap_lampiran(rancangan):
         awal = "\n".join(text.splitlines()[:3])
         assert "RANCANGAN" in awal
         assert "Sidik jari" not in text and "SIDIK JARI" not in text
-        assert text.count("RANCANGAN (belum disahkan)") == 6  # one per lampiran
+        assert text.count("RANCANGAN (belum disahkan)") == len(LAMPIRAN)  # one per lampiran
 
 
 def test_dokumen_sah_menunjukkan_sidik_jari_dan_waktu(sah):
@@ -138,7 +140,7 @@ def test_dokumen_sah_menunjukkan_sidik_jari_dan_waktu(sah):
         awal = " ".join(" ".join(text.splitlines()[:7]).replace("*", " ").replace(">", " ").split())
         assert "DISAHKAN" in awal and info["sidik_jari"] in awal
         assert "9 Februari 2027 pukul 07.44" in awal and info["nama"] in awal
-        assert text.count(info["sidik_jari"]) == 8  # top, closing note, six lampiran
+        assert text.count(info["sidik_jari"]) == 2 + len(LAMPIRAN)  # top, closing note, every lampiran
 
 
 def test_isi_pokok(rancangan):
@@ -150,7 +152,8 @@ def test_isi_pokok(rancangan):
         "RKPD KOTA BANJARMASIN TAHUN 2028",
         "Nomor: 050/123/Kec-BJU/2027",
         "Pada hari ini Selasa tanggal sembilan bulan Februari tahun dua ribu dua puluh",
-        "dipimpin oleh Drs. H. Ahmad Fauzan, Camat",
+        "pukul 08.00 WITA, bertempat di Aula Kantor Camat",
+        "dalam Lampiran VII, dipimpin oleh Drs. H. Ahmad Fauzan,",
         "16 (enam belas) orang peserta",
         "d. Delegasi Kelurahan: 6 (enam) orang;",
         "6 (enam) orang perempuan dan 2 (dua) orang dari kelompok",
@@ -166,8 +169,13 @@ def test_isi_pokok(rancangan):
         "KETIGA  :",
         "KEEMPAT :",
         "KELIMA  :",
+        "Musrenbang ditutup oleh pimpinan sidang pukul 15.30 WITA.",
         "Demikian berita acara ini dibuat",
         "Banjarmasin Utara, 9 Februari 2027",  # the ibu kota kecamatan (default: the kecamatan)
+        "Pimpinan Sidang,",
+        "NIP. 19700512 199503 1 004",
+        "Tim Perumus:",
+        "Yang menandatangani, wakil setiap unsur peserta:",
         "Tembusan:",
         "1. Wali Kota Banjarmasin;",
         "LAMPIRAN I ",
@@ -176,6 +184,10 @@ def test_isi_pokok(rancangan):
         "LAMPIRAN IV ",
         "LAMPIRAN V ",
         "LAMPIRAN VI ",
+        "LAMPIRAN VII ",
+        "SUSUNAN ACARA",
+        "LAMPIRAN VIII ",
+        "NOTULEN SIDANG PLENO",
     ]
     pos = -1
     for bagian in urutan:
@@ -236,7 +248,7 @@ def test_bagian_kosong_menyatakan_tidak_ada(tmp_path):
                                 tahun=2028, tanggal="2027-02-09", tempat="Aula", kelurahan=["Alalak Utara"])
     for fmt in ("md", "txt"):
         text = berita_acara(store.data, fmt)
-        assert text.count("Tidak ada.") == 5  # I, II, III, IV, V; VI still lists the criteria
+        assert text.count("Tidak ada.") == 6  # I, II, III, IV, V, VII; VI still lists the criteria
         assert "Nomor: ...................." in text
         assert "LAMPIRAN VI " in text
 
@@ -346,7 +358,16 @@ def test_markdown_tabel_utuh_dengan_judul_jahat(tmp_path):
 
     harapan = [b for b in blok if isinstance(b, TabelDokumen)]
     tables = _tabel_md(tokens)
-    assert len(tables) == len(harapan)
+    ttd = [b for b in blok if isinstance(b, TandaTangan)]  # signature blocks: one table per row of signers
+    n_ttd = sum(-(-len(b.penanda) // b.per_baris) for b in ttd)
+    assert len(tables) == len(harapan) + n_ttd
+    nama_ttd = [teks_sel(p.nama or TITIK_NAMA) for b in ttd for p in b.penanda]
+    dibaca = []
+    for t in tables:
+        if len(t) >= 3 and all(c == [] for c in t[1]):  # header, empty row to sign, names (bold), NIP
+            dibaca += ["".join(c.content for c in cell if c.type == "text") for cell in t[2]]
+    assert dibaca == nama_ttd
+    tables = [t for t in tables if not (len(t) >= 3 and all(c == [] for c in t[1]))]
     for t, h in zip(tables, harapan):
         assert len(t) == len(h.baris) + 1, h.kolom
         for row, expected in zip(t, [tuple(k.judul for k in h.kolom)] + list(h.baris)):

@@ -75,6 +75,9 @@ class BagianTanggapan(BagianPleno):
             out.append_text(teks(sebut_kelompok(kel.nama)))
         out.append(": ")
         out.append_text(teks(t.isi))
+        if t.jawaban:
+            out.append("\nJawaban: ", "bold")
+            out.append_text(teks(t.jawaban))
         self.query_one("#tg-rinci", Static).update(out)
 
     @on(DataTable.RowHighlighted, "#tanggapan")
@@ -102,13 +105,14 @@ class BagianTanggapan(BagianPleno):
 
         def periksa(v: dict[str, str]) -> str | None:
             hasil = self.simpan(catatan.tambah_tanggapan, v["nama"], v["isi"], unsur=v["unsur"],
-                                kelompok=kid, usulan=v["usulan"])
+                                kelompok=kid, usulan=v["usulan"], jawaban=v["jawaban"])
             return None if hasil.ok else hasil.pesan
         self.app.push_screen(FormDialog(judul, [
             Kolom("nama", "Nama", nama, wajib=True),
             Kolom("unsur", "Unsur", unsur, pilihan=pilihan_unsur(self.data)),
             Kolom("usulan", "Usulan yang ditanggapi", sorot, pilihan=usulan),
             Kolom("isi", "Isi tanggapan", wajib=True, petunjuk="tanggapan, penajaman atau klarifikasi"),
+            Kolom("jawaban", "Jawaban", petunjuk="jawaban yang diberikan dalam forum (boleh kosong)"),
         ], periksa, tombol="Catat", fokus="isi" if nama else "nama"), lambda _: self.fokus_di_sini())
 
     def cara_hapus(self, table: str, rid: str, rec: Any) -> tuple[str, Callable[..., Any], tuple[Any, ...]]:

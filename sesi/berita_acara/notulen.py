@@ -27,6 +27,7 @@ from ..data import Data, normal
 from ..format import jam
 from ..model import PERAN_TIM, TAHAP
 from ..peringatan import sebut_kelompok
+from ..pleno import JENIS_KEPUTUSAN
 from ..sebutan import label_unsur, tempat_ttd, zona
 from ..terbilang import dengan_terbilang
 from .blok import Blok, Butir, Daftar, Judul, KolomDokumen, Kop, Paragraf, Pasangan, Penanda, TabelDokumen, TandaTangan
@@ -118,13 +119,13 @@ def _tanggapan(k: Konteks) -> list[Blok]:
         return [Paragraf("Tanggapan, penajaman, dan klarifikasi peserta: tidak ada tanggapan yang dicatat.")]
     butir = []
     for t in semua:
-        siapa = t.nama + (f" ({label_unsur(data, t.unsur)})" if t.unsur else "")
+        siapa = t.nama + (f" dari unsur {label_unsur(data, t.unsur)}" if t.unsur else "")
         tentang = _tentang(k, t.usulan, t.kelompok)
         kepala = f"Pukul {jam(t.waktu)}, {siapa}" + (f" mengenai {tentang}" if tentang else "") \
             + f": {tanpa_titik(t.isi)}."
         putus = keputusan_untuk(data, t)
         anak = (f"Jawaban: {tanpa_titik(t.jawaban)}." if t.jawaban.strip() else f"Jawaban: {TIDAK_DICATAT}.",
-                "Keputusan: " + ("; ".join(f"pukul {jam(kp.waktu)}, {keputusan_teks(data, kp)}" for kp in putus)
+                "Keputusan: " + ("; ".join(f"pukul {jam(kp.waktu)}, {keputusan_notulen(data, kp)}" for kp in putus)
                                  if putus else "tidak ada keputusan yang dicatat") + ".")
         butir.append(Butir(kepala, anak))
     return [Paragraf(f"Tanggapan, penajaman, dan klarifikasi peserta menurut waktu, sebanyak "
@@ -132,12 +133,22 @@ def _tanggapan(k: Konteks) -> list[Blok]:
             Daftar(tuple(butir))]
 
 
+def keputusan_notulen(data: Data, kp) -> str:
+    """A decision in words: on an usulan as the berita acara says it (`kata.keputusan_teks`); on a whole
+    kelompok 'Kelompok II Ekonomi: daftar kelompok disepakati', with the reason when one was given."""
+    if kp.usulan:
+        return keputusan_teks(data, kp)
+    kel = data.kelompok_dari_id(kp.kelompok)
+    teks = f"{sebut_kelompok(kel.nama if kel else kp.kelompok)}: {JENIS_KEPUTUSAN.get(kp.jenis, kp.jenis)}"
+    return teks + (f", dengan alasan: {tanpa_titik(kp.alasan)}" if kp.alasan.strip() else "")
+
+
 def _keputusan(k: Konteks) -> list[Blok]:
     data = k.data
     semua = _urut_waktu(data.daftar("keputusan"))
     if not semua:
         return [Paragraf("Keputusan Sidang Pleno II: tidak ada keputusan yang dicatat.")]
-    rows = tuple((str(i), jam(kp.waktu), keputusan_teks(data, kp)) for i, kp in enumerate(semua, start=1))
+    rows = tuple((str(i), jam(kp.waktu), keputusan_notulen(data, kp)) for i, kp in enumerate(semua, start=1))
     return [Paragraf(f"Keputusan Sidang Pleno II menurut waktu, sebanyak {dengan_terbilang(len(semua))} keputusan, "
                      "dengan alasannya:"),
             TabelDokumen((KolomDokumen("No", True), KolomDokumen("Pukul"), KolomDokumen("Keputusan")), rows)]
@@ -240,5 +251,5 @@ def nama_berkas_notulen(data: Data, fmt: str = "md") -> str:
     return f"notulen-{kec}-{data.info.tahun}.{fmt}"
 
 
-__all__ = ["dokumen_notulen", "keputusan_untuk", "nama_berkas_notulen", "notulen", "notulen_sidang",
+__all__ = ["dokumen_notulen", "keputusan_notulen", "keputusan_untuk", "nama_berkas_notulen", "notulen", "notulen_sidang",
            "simpan_notulen"]
