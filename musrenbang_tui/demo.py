@@ -136,7 +136,7 @@ def buat_demo(path: str) -> Store:
 
     with store.transaksi() as tx:
         persiapan.ubah_info(tx, nomor_ba="050/     /Kec-BJU/2027", tanggal_pengumuman="2027-01-29")
-        ubah_acara(tx, waktu_mulai="08.30", nip_camat="197005121995031004")
+        ubah_acara(tx, waktu_mulai="07.30", nip_camat="197005121995031004")  # the clock of `_clock`
         for waktu, acara in [("07.30-08.30", "Pendaftaran peserta"), ("08.30-09.00", "Pembukaan dan sambutan"),
                              ("09.00-10.00", "Sidang Pleno I: pemaparan narasumber"),
                              ("10.00-12.00", "Sidang Kelompok: verifikasi, skoring dan rating"),

@@ -111,7 +111,8 @@ def buat_skenario(path: str, *, sahkan: bool = False, jam: JamTetap | None = Non
     store = _buat(path, jam)
     with store.transaksi() as tx:
         _nomor_dan_kriteria(tx, "050/123/Kec-BJU/2027")
-        acara.ubah_acara(tx, waktu_mulai="08.00", waktu_selesai="15.30", nip_camat="197005121995031004")
+        # The hours of `JamTetap` (one minute per transaction from 07.30): opened, noted, signed in between.
+        acara.ubah_acara(tx, waktu_mulai="07.30", waktu_selesai="07.45", nip_camat="197005121995031004")
         for waktu, isi in (("07.30-08.00", "Pendaftaran peserta"), ("08.00-09.00", "Pembukaan, sambutan, Pleno I"),
                            ("09.00-12.00", "Sidang Kelompok"), ("13.00-15.30", "Sidang Pleno II dan berita acara")):
             persiapan.simpan_jadwal(tx, waktu, isi, "Aula" if waktu.startswith("13") else "")

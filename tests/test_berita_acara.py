@@ -152,7 +152,7 @@ def test_isi_pokok(rancangan):
         "RKPD KOTA BANJARMASIN TAHUN 2028",
         "Nomor: 050/123/Kec-BJU/2027",
         "Pada hari ini Selasa tanggal sembilan bulan Februari tahun dua ribu dua puluh",
-        "pukul 08.00 WITA, bertempat di Aula Kantor Camat",
+        "pukul 07.30 WITA, bertempat di Aula Kantor Camat",
         "dalam Lampiran VII, dipimpin oleh Drs. H. Ahmad Fauzan,",
         "16 (enam belas) orang peserta",
         "d. Delegasi Kelurahan: 6 (enam) orang;",
@@ -169,7 +169,7 @@ def test_isi_pokok(rancangan):
         "KETIGA  :",
         "KEEMPAT :",
         "KELIMA  :",
-        "Musrenbang ditutup oleh pimpinan sidang pukul 15.30 WITA.",
+        "Musrenbang ditutup oleh pimpinan sidang pukul 07.45 WITA.",
         "Demikian berita acara ini dibuat",
         "Banjarmasin Utara, 9 Februari 2027",  # the ibu kota kecamatan (default: the kecamatan)
         "Pimpinan Sidang,",

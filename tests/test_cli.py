@@ -245,6 +245,7 @@ def test_perintah_non_ui_tidak_memuat_textual(tmp_path, berkas):
         ["impor", "skor", berkas, DATA / "skor.csv"],
         ["ekspor", "peringkat", berkas, "--format", "txt"],
         ["ekspor", "daftar-hadir", berkas, "--format", "md"],
+        ["ekspor", "notulen", berkas, "--format", "txt"],
     ]
     if (ROOT / "sesi" / "periksa.py").exists():
         perintah.append(["periksa", berkas])

@@ -30,7 +30,7 @@ from ..peringatan import sebut_kelompok
 from ..pleno import JENIS_KEPUTUSAN
 from ..sebutan import label_unsur, tempat_ttd, zona
 from ..terbilang import dengan_terbilang
-from .blok import Blok, Butir, Daftar, Judul, KolomDokumen, Kop, Paragraf, Pasangan, Penanda, TabelDokumen, TandaTangan
+from .blok import Blok, Butir, Daftar, Judul, KolomDokumen, Kop, Kotak, Paragraf, Pasangan, Penanda, TabelDokumen, TandaTangan
 from .kata import dengan_jabatan, keputusan_teks, kutip, nama_kecamatan, tanggal_acara, tanpa_titik
 from .konteks import Konteks
 
@@ -209,7 +209,10 @@ def dokumen_notulen(data: Data) -> list[Blok]:
     waktu = f"pukul {mulai or '..........'} sampai dengan {selesai or '..........'}"
     if not (mulai and selesai):
         waktu += f" {zona(data)}"
-    out: list[Blok] = status(k) + [
+    kotak = [Kotak(tuple(x.replace("Isi berita acara ini masih dapat berubah sampai disahkan",
+                                   "Isi notulen ini masih dapat berubah sampai berita acara disahkan")
+                         for x in b.baris)) if isinstance(b, Kotak) else b for b in status(k)]
+    out: list[Blok] = kotak + [
         kop,
         Judul(f"NOTULEN MUSYAWARAH PERENCANAAN PEMBANGUNAN (MUSRENBANG) KECAMATAN {kec.upper()} "
               f"TAHUN {data.info.tahun}", 1, tengah=True),
