@@ -14,7 +14,11 @@ per kelompok, or nothing. Checked on the document's blocks (`sesi.berita_acara.d
 - KESATU's count is the number of rows of Lampiran II, KEDUA's the rows of Lampiran III, the attendance
   total and each unsur's count the rows of Lampiran I;
 - every kelompok is named in the considerations, and its counts there equal its rows in Lampiran II and III;
-- an unverified usulan is never in Lampiran II, and F9 warns about it.
+- an unverified usulan is never in Lampiran II, and F9 warns about it;
+- the notulen lampiran: every count it states ("sebanyak N catatan/tanggapan/keputusan") equals the rows or
+  items that follow it, and the susunan acara has one row per jadwal entry;
+- every "Lampiran X" the body cites exists, and the sentences about the agenda, the attendance and the
+  notulen cite the lampiran with that title.
 
 Bounded for CI (25 examples, about 10 s); `MUSRENBANG_LAMA=1` runs 300.
 """
@@ -30,11 +34,12 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sesi import kelompok, kriteria, pendaftaran, persiapan, pleno, skor, usulan, verifikasi
-from sesi.berita_acara import Butir, Daftar, Judul, Klausul, Paragraf, TabelDokumen, dokumen
+from sesi import catatan, kelompok, kriteria, pendaftaran, persiapan, pleno, skor, usulan, verifikasi
+from sesi.berita_acara import Butir, Daftar, Judul, Klausul, Paragraf, TabelDokumen, dokumen, lampiran
 from sesi.berita_acara.dana import JUDUL_CADANGAN
 from sesi.dana import catatan_harga
 from sesi.format import rupiah
+from sesi.terbilang import romawi
 from sesi.errors import DataDitolak
 from sesi.model import UNSUR
 from sesi.sebutan import label_unsur
@@ -64,6 +69,8 @@ usulan_st = st.fixed_dictionaries({
     "harga": st.sampled_from(["", "", "500000", "60000000"]),
 })
 peserta_st = st.tuples(st.sampled_from(list(UNSUR)), st.booleans(), st.sampled_from(["L", "P", ""]))
+notulen_st = st.lists(st.tuples(st.sampled_from(["catatan", "tanggapan", "jadwal"]),
+                                st.sampled_from(["pleno1", "pleno2", "kelompok"]), st.integers(0, 8)), max_size=6)
 pleno_st = st.lists(st.tuples(st.sampled_from(["naik", "turun", "belum", "sepakati"]), st.integers(0, 8),
                               st.integers(0, 2)), max_size=6)
 
@@ -105,7 +112,8 @@ def _angka(teks: str, pola: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _bangun(tmp: str, kel_def: list[str], usulan_list: list[dict], peserta: list, langkah: list):
+def _bangun(tmp: str, kel_def: list[str], usulan_list: list[dict], peserta: list, langkah: list,
+            catat: list = ()):
     jam = iter(datetime(2027, 2, 9, 8, m) for m in range(59)).__next__
     store = persiapan.buat_sesi(os.path.join(tmp, "sesi.json"), kecamatan="Banjarmasin Utara", kota="Banjarmasin",
                                 tahun=2028, tanggal="2027-02-09", tempat="Aula", camat="Drs. Camat Uji",
@@ -152,6 +160,15 @@ def _bangun(tmp: str, kel_def: list[str], usulan_list: list[dict], peserta: list
                     verifikasi.verifikasi(tx, uid, "digabung", gabung_ke=ids[0])
             except DataDitolak:
                 pass
+    with store.transaksi() as tx:  # the notulen's work: notes, tanggapan (some answered), the agenda
+        for n, (jenis, tahap, i) in enumerate(catat):
+            if jenis == "catatan":
+                catatan.tambah_catatan(tx, f"Catatan {n}", f"Pembicara {i}" if i % 2 else "", tahap)
+            elif jenis == "tanggapan":
+                catatan.tambah_tanggapan(tx, f"Penanggap {i}", f"Tanggapan {n}", usulan=ids[i % len(ids)],
+                                         jawaban=f"Jawaban {n}" if i % 2 else "")
+            else:
+                persiapan.simpan_jadwal(tx, f"{8 + n:02d}.00", f"Acara {n}")
     for aksi, i, k in langkah:
         if not ids:
             break
@@ -174,11 +191,12 @@ def _bangun(tmp: str, kel_def: list[str], usulan_list: list[dict], peserta: list
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(kel_def=st.lists(st.sampled_from(BIDANG), unique=True, max_size=3),
        usulan_list=st.lists(usulan_st, min_size=1, max_size=9),
-       peserta=st.lists(peserta_st, max_size=6), langkah=pleno_st)
-def test_berita_acara_tidak_bertentangan(kel_def, usulan_list, peserta, langkah):
+       peserta=st.lists(peserta_st, max_size=6), langkah=pleno_st, catat=notulen_st)
+def test_berita_acara_tidak_bertentangan(kel_def, usulan_list, peserta, langkah, catat):
     with tempfile.TemporaryDirectory() as tmp:
-        data = _bangun(tmp, kel_def, usulan_list, peserta, langkah)
+        data = _bangun(tmp, kel_def, usulan_list, peserta, langkah, catat)
     bagian = _bagian(dokumen(data))
+    _cek_lampiran_baru(data, bagian)
     kegiatan = {u.kegiatan: u for u in data.usulan.values()}
 
     # Every usulan exactly once in Lampiran II or III.
@@ -261,3 +279,38 @@ def test_berita_acara_tidak_bertentangan(kel_def, usulan_list, peserta, langkah)
     assert any("belum diverifikasi" in w for w in peringatan(data)) == bool(belum)
     assert all(label_unsur(data, k) in per_unsur for k in {p.unsur for p in data.peserta.values() if p.hadir})
     assert isinstance(hasil, Butir)
+
+
+def _cek_lampiran_baru(data, bagian) -> None:
+    """The notulen's stated counts equal what follows them; the agenda's rows the jadwal; every reference in
+    the body names an existing lampiran, the right one for the agenda, attendance and notulen."""
+    nomor = {f: romawi(lampiran.nomor_lampiran(f)) for f in (lampiran.susunan_acara, lampiran.notulen_sidang,
+                                                              lampiran.daftar_hadir)}
+    notulen = bagian[nomor[lampiran.notulen_sidang]]
+    for i, b in enumerate(notulen):
+        if isinstance(b, Paragraf) and (n := _angka(b.teks, r"sebanyak (\d+) \(")) is not None:
+            berikut = notulen[i + 1]
+            isi = berikut.baris if isinstance(berikut, TabelDokumen) else berikut.butir
+            assert len(isi) == n, b.teks
+    semua = {"catatan": len(data.daftar("catatan")), "tanggapan": len(data.daftar("tanggapan")),
+             "keputusan": len(data.daftar("keputusan"))}
+    tercatat = {k: 0 for k in semua}
+    for b in notulen:
+        if isinstance(b, Paragraf):
+            for jenis in semua:
+                n = _angka(b.teks, rf"sebanyak (\d+) \([a-z ]+\) {jenis}")
+                tercatat[jenis] += n or 0
+    assert tercatat == semua
+    jadwal = _baris(bagian[nomor[lampiran.susunan_acara]])
+    assert len(jadwal) == len(data.daftar("jadwal"))
+    judul = {k: next(b.teks for b in v if isinstance(b, Judul) and b.tingkat == 3) for k, v in bagian.items()
+             if k != "badan"}
+    teks = " ".join(" ".join(b.teks.split()) for b in bagian["badan"] if isinstance(b, Paragraf))
+    klausul = " ".join(t for b in bagian["badan"] if isinstance(b, Klausul) for _, t in b.butir)
+    for n in re.findall(r"Lampiran ([IVXL]+)", teks + klausul):
+        assert n in judul
+    for pola, awal in ((r"susunan acara sebagaimana tercantum dalam Lampiran ([IVX]+)", "SUSUNAN ACARA"),
+                       (r"peserta sebagaimana tercantum dalam Lampiran ([IVX]+)", "DAFTAR HADIR"),
+                       (r"notulen sebagaimana tercantum dalam Lampiran ([IVX]+)", "NOTULEN")):
+        m = re.search(pola, teks)
+        assert m and judul[m.group(1)].startswith(awal), pola

@@ -1,9 +1,12 @@
 """The berita acara (signed minutes) of the Musrenbang Kecamatan: the public API.
 
 - `dokumen(data) -> list[Blok]`: the whole document as blocks (`blok.py`), built from the session by
-  the parts of `badan.py` (the body: opening, attendance, what was considered, MENYEPAKATI, signatures,
-  copies) and `lampiran.py` (Lampiran I to VI), in the order of `badan.BAGIAN` and
-  `lampiran.LAMPIRAN`.
+  the parts of `badan.py` (the body: opening with the hours, attendance, what was considered, MENYEPAKATI,
+  closing, the signature blocks of the pimpinan sidang/Camat and the tim perumus, the wakil unsur table,
+  copies) and `lampiran.py` (Lampiran I to VIII; VIII, the notulen, in `notulen.py`), in the order of
+  `badan.BAGIAN` and `lampiran.LAMPIRAN` (the lampiran numbers are places in it: `lampiran.sebut`).
+- The notulen alone: `notulen.notulen(data, fmt)`, `notulen.dokumen_notulen(data)` (`musrenbang ekspor
+  notulen`), rendered by the same `PENYAJI`.
 - `berita_acara(data, fmt) -> str`: the document rendered as "md" (`markdown.py`) or "txt" (`polos.py`,
   80 columns); ValueError for another format.
 - `ke_berkas(data, fmt, blok=None, *, kertas, kop) -> bytes`: the bytes of the file in any format of
@@ -35,7 +38,7 @@ from ..pengesahan import kode_sidik_jari
 from ..teks_tabel import bungkus, lebar_teks
 from . import badan, lampiran
 from .blok import (Blok, Butir, Daftar, Judul, Klausul, KolomDokumen, Kop, Kotak, Paragraf, Pasangan, Pemisah,
-                   TabelDokumen)
+                   Penanda, TabelDokumen, TandaTangan)
 from .kata import nama_kecamatan
 from .konteks import Konteks
 from .lampiran import hasil_usulan
@@ -62,7 +65,7 @@ def kaki(data: Data) -> list[Blok]:
 
 
 def dokumen(data: Data) -> list[Blok]:
-    """The whole berita acara as blocks: the body, then Lampiran I to VI, each under its header; each
+    """The whole berita acara as blocks: the body, then every lampiran of `LAMPIRAN`, each under its header; each
     section ends with the fingerprint footer (`kaki`) once signed."""
     k = Konteks.dari(data)
     blok: list[Blok] = []
@@ -138,4 +141,4 @@ def nama_berkas(data: Data, fmt: str = "md") -> str:
 __all__ = ["berita_acara", "ke_berkas", "kaki", "BINER", "KERTAS", "simpan", "dokumen", "ke_markdown", "ke_teks",
            "tabel_teks", "nama_berkas", "hasil_usulan",
            "lebar_teks", "bungkus", "FORMAT", "PENYAJI", "Penyaji", "Kop", "Judul", "Paragraf", "Butir", "Daftar",
-           "Klausul", "Pasangan", "KolomDokumen", "TabelDokumen", "Kotak", "Pemisah", "Blok"]
+           "Klausul", "Pasangan", "KolomDokumen", "TabelDokumen", "Kotak", "Penanda", "TandaTangan", "Pemisah", "Blok"]
