@@ -95,10 +95,6 @@ BARIS_SESI: list[tuple[str, str]] = [
     ("tanggal", "Tanggal musrenbang"),
     ("tempat", "Tempat"),
     ("camat", "Camat"),
-    ("nip_camat", "NIP Camat"),
-    ("pimpinan_nama", "Pimpinan sidang"),
-    ("waktu_mulai", "Waktu mulai"),
-    ("waktu_selesai", "Waktu selesai"),
     ("nomor_ba", "Nomor berita acara"),
     ("tanggal_pengumuman", "Tanggal pengumuman"),
     ("min_delegasi", "Delegasi per wilayah"),  # worded per session in segarkan
@@ -106,6 +102,10 @@ BARIS_SESI: list[tuple[str, str]] = [
     ("ibu_kota_kecamatan", "Ibu kota kecamatan"),
     ("zona", "Zona waktu"),
     ("bappeda", "Badan perencanaan"),
+    ("nip_camat", "NIP Camat"),
+    ("pimpinan_nama", "Pimpinan sidang"),
+    ("waktu_mulai", "Waktu mulai"),
+    ("waktu_selesai", "Waktu selesai"),
     ("sumber_wilayah", "Sumber daftar wilayah"),
     ("tahap", "Tahap sesi"),
 ]

@@ -88,6 +88,8 @@ class Pleno2Screen(PilihKelompok, LayarBagian):
         Binding("a", "aturan", "Aturan urutan dan seri", id="pleno2.aturan", show=False),
         Binding("c", "tanggapan", "Catat tanggapan", id="pleno2.tanggapan", show=False,
                 tooltip="Tanggapan, penajaman atau klarifikasi peserta atas usulan yang disorot"),
+        Binding("j", "jawab", "Catat jawaban tanggapan", id="pleno2.jawab", show=False,
+                tooltip="Jawaban yang diberikan forum atas tanggapan yang disorot (dicetak di notulen)"),
         Binding("d", "delegasi", "Tambah delegasi", id="pleno2.delegasi", show=False,
                 tooltip="Ke Forum Perangkat Daerah / Musrenbang Kota, dari peserta yang hadir"),
         Binding("r", "perumus", "Tambah tim perumus", id="pleno2.perumus", show=False,
@@ -211,6 +213,10 @@ class Pleno2Screen(PilihKelompok, LayarBagian):
         sorot = self.query_one(BagianDaftar).usulan_sorot()
         self._buka("p-tanggapan")
         self.query_one(BagianTanggapan).catat(self.kid, sorot)
+
+    def action_jawab(self) -> None:
+        self._buka("p-tanggapan")
+        self.query_one(BagianTanggapan).jawab()
 
     def action_delegasi(self) -> None:
         self._buka("p-delegasi")

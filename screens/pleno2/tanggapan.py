@@ -51,7 +51,8 @@ class BagianTanggapan(BagianPleno):
             tabel.move_cursor(row=len(rows) - 1, animate=False)
         self.query_one("#tg-info", Static).update(baris_teks(
             Text(f"Tanggapan peserta ({len(rows)})", style="bold"),
-            f"  {g('dot')}  C catat {g('dot')} Del hapus {g('dot')} tentang kelompok yang dipilih di bagian 1"))
+            f"  {g('dot')}  C catat {g('dot')} J jawaban {g('dot')} Del hapus {g('dot')} tentang kelompok yang "
+            "dipilih di bagian 1"))
         self._isi_rinci(data)
 
     def _isi_rinci(self, data: Data) -> None:
@@ -105,15 +106,30 @@ class BagianTanggapan(BagianPleno):
 
         def periksa(v: dict[str, str]) -> str | None:
             hasil = self.simpan(catatan.tambah_tanggapan, v["nama"], v["isi"], unsur=v["unsur"],
-                                kelompok=kid, usulan=v["usulan"], jawaban=v["jawaban"])
+                                kelompok=kid, usulan=v["usulan"])
             return None if hasil.ok else hasil.pesan
         self.app.push_screen(FormDialog(judul, [
             Kolom("nama", "Nama", nama, wajib=True),
             Kolom("unsur", "Unsur", unsur, pilihan=pilihan_unsur(self.data)),
             Kolom("usulan", "Usulan yang ditanggapi", sorot, pilihan=usulan),
             Kolom("isi", "Isi tanggapan", wajib=True, petunjuk="tanggapan, penajaman atau klarifikasi"),
-            Kolom("jawaban", "Jawaban", petunjuk="jawaban yang diberikan dalam forum (boleh kosong)"),
         ], periksa, tombol="Catat", fokus="isi" if nama else "nama"), lambda _: self.fokus_di_sini())
+
+    def jawab(self) -> None:
+        """Record the answer the forum gave to the highlighted tanggapan (`sesi.catatan.jawab_tanggapan`);
+        an empty answer clears it."""
+        tid = self.tabel("tanggapan").kunci_terpilih()
+        t = self.data.records("tanggapan").get(tid) if tid else None
+        if t is None:
+            self.kabar("Belum ada tanggapan yang disorot; tekan C untuk mencatat tanggapan.")
+            return
+
+        def periksa(v: dict[str, str]) -> str | None:
+            hasil = self.simpan(catatan.jawab_tanggapan, t.id, v["jawaban"])
+            return None if hasil.ok else hasil.pesan
+        self.app.push_screen(FormDialog(f"Jawaban atas tanggapan {t.nama}", [
+            Kolom("jawaban", "Jawaban", t.jawaban, petunjuk="jawaban pimpinan sidang, narasumber atau SKPD"),
+        ], periksa, tombol="Simpan"), lambda _: self.fokus_di_sini())
 
     def cara_hapus(self, table: str, rid: str, rec: Any) -> tuple[str, Callable[..., Any], tuple[Any, ...]]:
         return f"Hapus tanggapan {rec.nama}: \"{potong(rec.isi, 80)}\"?", catatan.hapus_tanggapan, (rid,)
