@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, TextArea
 
-from layar import layar_teks
+from layar import layar_teks, tunggu
 from musrenbang_tui.app import MusrenbangApp
 from screens.catatan_widget import CatatanDialog, lengkapi_nama, pisah_pembicara
 from screens.widgets import SimpanBuangDialog, AlasanDialog, KonfirmasiDialog, PilihDialog, StatusBar
@@ -513,3 +513,18 @@ async def test_jabatan_perumus_tetap_urut_dan_ketua_kedua_ditolak(demo):
         perumus = list(data(demo).records("perumus").values())
         assert [(x.nama, x.jabatan) for x in perumus] == [("Drs. H. Muhammad Yusuf Effendi", "ketua")]
         assert "Ketua tim perumus sudah ada (Drs. H. Muhammad Yusuf Effendi)" in status(app)
+
+
+async def test_jawaban_tanggapan(demo):
+    """W (jaWaban; J moves down a table) records the forum's answer to the highlighted tanggapan (printed in
+    the notulen)."""
+    store = Store.buka(demo, pelaku=Pelaku("uji", "operator"))
+    with store.transaksi() as tx:
+        rid = catatan.tambah_tanggapan(tx, "Norhadi", "Mohon drainase didahulukan.", unsur="delegasi")
+    app = buka(demo, "pleno2")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "w")
+        await tunggu(pilot, lambda: "Jawaban atas tanggapan Norhadi" in layar_teks(app))
+        await pilot.press(*"Disepakati naik satu urutan", "enter")
+        await tunggu(pilot, lambda: data(demo).records("tanggapan")[rid].jawaban == "Disepakati naik satu urutan")
+        assert "Jawaban: Disepakati naik satu urutan" in layar_teks(app)

@@ -88,7 +88,7 @@ class Pleno2Screen(PilihKelompok, LayarBagian):
         Binding("a", "aturan", "Aturan urutan dan seri", id="pleno2.aturan", show=False),
         Binding("c", "tanggapan", "Catat tanggapan", id="pleno2.tanggapan", show=False,
                 tooltip="Tanggapan, penajaman atau klarifikasi peserta atas usulan yang disorot"),
-        Binding("j", "jawab", "Catat jawaban tanggapan", id="pleno2.jawab", show=False,
+        Binding("w", "jawab", "Catat jawaban tanggapan", id="pleno2.jawab", show=False,
                 tooltip="Jawaban yang diberikan forum atas tanggapan yang disorot (dicetak di notulen)"),
         Binding("d", "delegasi", "Tambah delegasi", id="pleno2.delegasi", show=False,
                 tooltip="Ke Forum Perangkat Daerah / Musrenbang Kota, dari peserta yang hadir"),

@@ -51,7 +51,7 @@ class BagianTanggapan(BagianPleno):
             tabel.move_cursor(row=len(rows) - 1, animate=False)
         self.query_one("#tg-info", Static).update(baris_teks(
             Text(f"Tanggapan peserta ({len(rows)})", style="bold"),
-            f"  {g('dot')}  C catat {g('dot')} J jawaban {g('dot')} Del hapus {g('dot')} tentang kelompok yang "
+            f"  {g('dot')}  C catat {g('dot')} W jawaban {g('dot')} Del hapus {g('dot')} tentang kelompok yang "
             "dipilih di bagian 1"))
         self._isi_rinci(data)
 
