@@ -371,7 +371,7 @@ def test_cli_ekspor_notulen_csv_ditolak(lengkap, tmp_path, capsys):
     path = tmp_path / "sesi.json"
     shutil.copy(lengkap.path, path)
     assert cli.main(["ekspor", "notulen", str(path), "--format", "csv"]) == 2
-    assert "md atau txt" in capsys.readouterr().err
+    assert "Notulen tersedia dalam format md, txt" in capsys.readouterr().err
 
 
 def test_notulen_sama_dengan_lampiran(lengkap):

@@ -44,7 +44,8 @@ from docx.shared import Cm, Emu, Mm, Pt
 
 from ..errors import DataDitolak
 from ..export import teks_sel
-from .blok import Blok, Daftar, Judul, Klausul, Kop, Kotak, Paragraf, Pasangan, Pemisah, TabelDokumen, huruf
+from .blok import (TITIK_NAMA, Blok, Daftar, Judul, Klausul, Kop, Kotak, Paragraf, Pasangan, Pemisah, TabelDokumen,
+                   TandaTangan, huruf)
 from .docx_tabel import URUTAN_PPR, Baris, Sel, em, lebar_kolom, sisip, tabel_xml, xml_aman
 from .polos import spasi_tetap
 
@@ -60,6 +61,10 @@ TINGGI_KOP = Cm(5)
 #: The largest kop image read (bytes): a letterhead scan is well under it.
 BATAS_KOP = 5 * 1024 * 1024
 _ZIP_WAKTU = (1980, 1, 1, 0, 0, 0)
+
+
+#: Room to sign in a `TandaTangan` block (EMU): the height of the empty row between office and name.
+RUANG_TANDA_TANGAN = Cm(2)
 
 
 def _t(teks: str) -> str:
@@ -319,6 +324,8 @@ class _Penyusun:
             self.pasangan(b)
         elif isinstance(b, TabelDokumen):
             self.tabel(b)
+        elif isinstance(b, TandaTangan):
+            self.tanda_tangan(b)
         elif isinstance(b, Pemisah):
             self.halaman_baru = True
         else:  # a block type added later: its text, so nothing is ever lost
@@ -389,6 +396,24 @@ class _Penyusun:
             baris.append(Baris(tuple(Sel(((_t(x), False),), j, ukuran.pt) for x, j in zip(nilai, jc)),
                                tinggi=tinggi))
         self.tambah_tabel(tabel_xml(lebar_kolom(t, self.lebar, ukuran), baris, tengah=True))
+
+    def tanda_tangan(self, t: TandaTangan) -> None:
+        """Signers side by side (`per_baris` to a row) in a borderless table, each centred in its column:
+        the office lines, `RUANG_TANDA_TANGAN` of room to sign, the name in bold (a dotted blank when not
+        known), the lines under it (the NIP). Row by row, as the Markdown reads."""
+        n = max(1, t.per_baris)
+        for i in range(0, len(t.penanda), n):
+            kel = t.penanda[i:i + n]
+            lebar = [int(self.lebar) // len(kel)] * len(kel)
+
+            def sel(par: tuple[tuple[str, bool], ...]) -> Sel:
+                return Sel(par or (("", False),), "center", UKURAN.pt)
+            baris = [Baris(tuple(sel(tuple((_t(x), False) for x in p.atas)) for p in kel)),
+                     Baris(tuple(sel(()) for _ in kel), tinggi=int(RUANG_TANDA_TANGAN / 635)),
+                     Baris(tuple(sel(((_t(p.nama or TITIK_NAMA), bool(p.nama)),)) for p in kel))]
+            for j in range(max(len(p.bawah) for p in kel)):
+                baris.append(Baris(tuple(sel(((_t(p.bawah[j]), False),) if j < len(p.bawah) else ()) for p in kel)))
+            self.tambah_tabel(tabel_xml(lebar, baris, garis="nil", tepi=0))
 
     def tambah_tabel(self, tbl) -> None:
         """Put a table at the end of the body, then an empty paragraph (two tables never touch; a reader
