@@ -413,7 +413,15 @@ class _Penyusun:
                      Baris(tuple(sel(((_t(p.nama or TITIK_NAMA), bool(p.nama)),)) for p in kel))]
             for j in range(max(len(p.bawah) for p in kel)):
                 baris.append(Baris(tuple(sel(((_t(p.bawah[j]), False),) if j < len(p.bawah) else ()) for p in kel)))
-            self.tambah_tabel(tabel_xml(lebar, baris, garis="nil", tepi=0))
+            tbl = tabel_xml(lebar, baris, garis="nil", tepi=0)
+            for tr in list(tbl.iter(qn("w:tr")))[:-1]:  # one signer's block never split across two pages
+                for p in tr.iter(qn("w:p")):
+                    ppr = p.find(qn("w:pPr"))
+                    if ppr is None:
+                        ppr = _el("w:pPr")
+                        p.insert(0, ppr)
+                    sisip(ppr, _el("w:keepNext"), URUTAN_PPR)
+            self.tambah_tabel(tbl)
 
     def tambah_tabel(self, tbl) -> None:
         """Put a table at the end of the body, then an empty paragraph (two tables never touch; a reader
