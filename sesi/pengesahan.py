@@ -358,7 +358,8 @@ def hal_terbuka(data: Data, tanggal_sah: str | date | None = None) -> list[str]:
 
 def catatan_sebelum_sahkan(data: Data) -> list[str]:
     """What is worth a look before signing but may stay so (never blocking): the Nomor to be written by
-    hand, no one recorded present, no delegates. What blocks signing is `hal_terbuka`."""
+    hand, no one recorded present, no delegates, the meeting's hours or the Camat's NIP not recorded (the
+    document then prints a dotted blank to fill by hand), no tim perumus. What blocks signing is `hal_terbuka`."""
     out: list[str] = []
     info = data.info
     if not info.nomor_ba.strip():
@@ -367,6 +368,14 @@ def catatan_sebelum_sahkan(data: Data) -> list[str]:
         out.append("Belum ada peserta yang tercatat hadir.")
     if not data.records("delegasi"):
         out.append("Delegasi kecamatan belum ditetapkan.")
+    belum_jam = [nama for nama, nilai in (("mulai", info.waktu_mulai), ("selesai", info.waktu_selesai))
+                 if not nilai.strip()]
+    if belum_jam:
+        out.append(f"Waktu {' dan '.join(belum_jam)} Musrenbang belum dicatat (Persiapan, bagian Sesi).")
+    if not info.nip_camat.strip():
+        out.append("NIP Camat belum diisi (Persiapan, bagian Sesi).")
+    if not data.records("perumus"):
+        out.append("Tim perumus belum ditetapkan.")
     return out
 
 

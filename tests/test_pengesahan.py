@@ -186,7 +186,9 @@ def test_hal_terbuka_dan_catatan_sebelum_sahkan(store, tmp_path):
                                                          "tanggal": "2027-02-09", "tempat": "Aula"})
     assert catatan_sebelum_sahkan(kosong.muat()) == [
         "Nomor berita acara belum diisi.", "Belum ada peserta yang tercatat hadir.",
-        "Delegasi kecamatan belum ditetapkan."]
+        "Delegasi kecamatan belum ditetapkan.",
+        "Waktu mulai dan selesai Musrenbang belum dicatat (Persiapan, bagian Sesi).",
+        "NIP Camat belum diisi (Persiapan, bagian Sesi).", "Tim perumus belum ditetapkan."]
 
 
 def test_hal_terbuka_sesi_belum_lengkap(tmp_path):
