@@ -28,6 +28,13 @@ from typing import Sequence
 LEBAR = 80  # columns of a .txt document or export (folio printout)
 PALING_SEMPIT = 6  # a text column of a table is never narrower (long words are broken to fit)
 KATA_UTUH = 14  # a text column keeps room for its longest word up to this width (names are not cut)
+LABEL_KARTU = 24  # the widest label column of a table laid out as records (`kartu`)
+
+
+def utuh(kata: str) -> bool:
+    """Is `kata` (one whitespace-free token) never broken inside a table cell? A token holding a digit:
+    a number, an amount ("Rp340.000.000"), a code ("U-017", "050/123/Kec-BJU/2027") or a date."""
+    return any(c.isdigit() for c in kata)
 
 
 def lebar_teks(s: str) -> int:
@@ -114,33 +121,71 @@ def _lebar_kata(text: str) -> int:
     return max((lebar_teks(w) for w in text.split()), default=0)
 
 
+def _lebar_utuh(text: str) -> int:
+    """The display width of the longest unbreakable token (`utuh`) of `text`, 0 when none."""
+    return max((lebar_teks(w) for w in text.split() if utuh(w)), default=0)
+
+
 def _lebar_kolom(judul: list[str], rows: list[list[str]], kanan: list[bool], min_lebar: list[int],
-                 tersedia: int) -> list[int]:
+                 tersedia: int, patah: bool = True) -> list[int] | None:
     """Column widths that fit `tersedia` columns if they can.
 
     Each column starts at its natural width (its widest cell or header, or `min_lebar`). The widest
     column gives up one column at a time: first down to whole words (a text column keeps its longest
-    word up to KATA_UTUH, a number column its widest value), then (text columns only) down to
-    PALING_SEMPIT by breaking long words. Wider than `tersedia` only when even that does not fit.
+    word up to KATA_UTUH and always its longest number, amount, code or date (`utuh`), a number column
+    its widest value). When that does not fit: None if not `patah`; else (text columns only) down to
+    PALING_SEMPIT by breaking long words, never an `utuh` token, and wider than `tersedia` only when
+    even that does not fit.
     """
     n = len(judul)
     lebar_sel = [[len(c) if c.isascii() else lebar_teks(c) for c in r] for r in rows]
     alami = [max([lebar_teks(judul[i]), min_lebar[i]] + [w[i] for w in lebar_sel]) for i in range(n)]
-    minimum = []
+    minimum, keras = [], []
     for i in range(n):
-        isi = max((w[i] for w in lebar_sel), default=0) if kanan[i] else \
-            min(KATA_UTUH, max((_lebar_kata(r[i]) for r in rows), default=0))
+        if kanan[i]:
+            isi = max((w[i] for w in lebar_sel), default=0)
+            utuh_i = isi
+        else:
+            utuh_i = max((_lebar_utuh(r[i]) for r in rows), default=0)
+            isi = max(utuh_i, min(KATA_UTUH, max((_lebar_kata(r[i]) for r in rows), default=0)))
         minimum.append(max(1, _lebar_kata(judul[i]), isi, min_lebar[i]))
+        keras.append(max(1, utuh_i, min_lebar[i]))
     lebar_kolom = list(alami)
-    sempit = [m if k else max(t, min(m, PALING_SEMPIT)) for m, k, t in zip(minimum, kanan, min_lebar)]
-    for batas in (minimum, sempit):
+    sempit = [m if k else max(t, min(m, PALING_SEMPIT)) for m, k, t in zip(minimum, kanan, keras)]
+    for j, batas in enumerate((minimum, sempit)):
+        if j and not patah:
+            return None
         while sum(lebar_kolom) > tersedia:
             calon = [i for i in range(n) if lebar_kolom[i] > batas[i]]
             if not calon:
                 break
             i = max(calon, key=lambda j: (lebar_kolom[j], -j))
             lebar_kolom[i] -= 1
+        if sum(lebar_kolom) <= tersedia:
+            break
     return lebar_kolom
+
+
+def kartu(judul: Sequence[str], baris: Sequence[Sequence[str]], lebar: int = LEBAR) -> list[str]:
+    """A table laid out as stacked records, one per row: each cell on its own "Header : value" line(s),
+    the values wrapped under themselves, a dashed rule between records. For a table too wide for `lebar`
+    columns without breaking a word or a number (`tabel_teks` chooses it). Lines without trailing spaces,
+    at most `lebar` columns unless one token is wider than the value column."""
+    label_w = min(LABEL_KARTU, max((lebar_teks(j) for j in judul), default=0))
+    nilai_w = max(PALING_SEMPIT, lebar - label_w - 3)
+    out: list[str] = []
+    for ri, r in enumerate(baris):
+        if ri:
+            out.append("-" * min(lebar, label_w + 3 + nilai_w))
+        for j, c in zip(judul, r):
+            labels = bungkus(j, label_w)
+            values = bungkus(c, nilai_w)
+            for li in range(max(len(labels), len(values))):
+                lab = labels[li] if li < len(labels) else ""
+                val = values[li] if li < len(values) else ""
+                tanda = ":" if li == 0 else " "
+                out.append(f"{_isi_lebar(lab, label_w, False)} {tanda} {val}".rstrip())
+    return out
 
 
 def tabel_teks(judul: Sequence[str], baris: Sequence[Sequence[str]], *, kanan: Sequence[bool] = (),
@@ -155,6 +200,11 @@ def tabel_teks(judul: Sequence[str], baris: Sequence[Sequence[str]], *, kanan: S
     `kisi=False` (lists of data): columns separated by two spaces under a dashed rule, with a blank line
     between rows when any cell wraps. `kisi=True` (forms filled by hand: attendance, signatures): an
     ASCII grid, `+---+` rules, `|` between columns and `=` under the header.
+
+    A number, an amount, a code or a date (`utuh`) is never broken inside a cell, and a word only when
+    longer than KATA_UTUH. A list of data that cannot fit `lebar` so is laid out as records instead
+    (`kartu`); a form (`kisi`) keeps its grid, breaking long words (never an `utuh` token) and growing
+    wider than `lebar` only when even that does not fit.
     """
     n = len(judul)
     kanan = list(kanan) + [False] * (n - len(kanan))
@@ -162,7 +212,9 @@ def tabel_teks(judul: Sequence[str], baris: Sequence[Sequence[str]], *, kanan: S
     judul = list(judul)
     rows = [list(r) for r in baris]
     tersedia = lebar - (3 * n + 1 if kisi else 2 * (n - 1))
-    lebar_kolom = _lebar_kolom(judul, rows, kanan, min_lebar, tersedia)
+    lebar_kolom = _lebar_kolom(judul, rows, kanan, min_lebar, tersedia, patah=kisi)
+    if lebar_kolom is None:
+        return kartu(judul, rows, lebar)
 
     pisah = " | " if kisi else "  "
     # One format string pads a whole line of ASCII cells (one column per character), as ljust/rjust
@@ -203,4 +255,4 @@ def tabel_teks(judul: Sequence[str], baris: Sequence[Sequence[str]], *, kanan: S
     return out
 
 
-__all__ = ["LEBAR", "PALING_SEMPIT", "lebar_teks", "bungkus", "gantung", "tengah", "tabel_teks"]
+__all__ = ["LEBAR", "PALING_SEMPIT", "lebar_teks", "bungkus", "gantung", "tengah", "tabel_teks", "kartu", "utuh"]
