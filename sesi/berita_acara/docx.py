@@ -12,7 +12,12 @@ document:
   rule, in place of the `Kop` text lines;
 - tables with grid borders, the header row repeated on every page, no row split across pages, rows of a
   form filled by hand (`TabelDokumen.tinggi` > 1: signatures) tall enough to sign in;
-- each part break (`Pemisah`: before every lampiran) starts a new page;
+- each part break (`Pemisah`: before every lampiran) starts a new page; a lampiran holding a table too
+  wide for a portrait page (`docx_tabel.perlu_mendatar`: nine columns, Lampiran II) is a section of its
+  own on a landscape page (width and height swapped; the 3 cm binding margin at the top, where the
+  portrait pages' left edge is when bound), and the pages after it are portrait again. Every section
+  after the first links its footer to the previous one, so the page numbers run on and the fingerprint
+  is on every page;
 - a footer on every page: "Halaman x dari y" (PAGE and NUMPAGES fields) and the `kaki` blocks (the
   fingerprint code of a signed berita acara, `sesi.berita_acara.kaki`).
 
@@ -37,6 +42,7 @@ from datetime import datetime, timezone
 from typing import Iterable, Sequence
 
 from docx import Document
+from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -46,7 +52,7 @@ from ..errors import DataDitolak
 from ..export import teks_sel
 from .blok import (TITIK_NAMA, Blok, Daftar, Judul, Klausul, Kop, Kotak, Paragraf, Pasangan, Pemisah, TabelDokumen,
                    TandaTangan, huruf)
-from .docx_tabel import URUTAN_PPR, Baris, Sel, em, lebar_kolom, sisip, tabel_xml, xml_aman
+from .docx_tabel import URUTAN_PPR, Baris, Sel, em, lebar_kolom, perlu_mendatar, sisip, tabel_xml, xml_aman
 from .polos import spasi_tetap
 
 #: Paper sizes (width, height): F4 215 x 330 mm, A4 210 x 297 mm.
@@ -139,16 +145,59 @@ def _huruf_dasar(doc) -> None:
 def _halaman(doc, kertas: str) -> None:
     if kertas not in KERTAS:
         raise ValueError(f"kertas '{kertas}' tidak dikenal (F4 atau A4)")
-    s = doc.sections[0]
-    s.page_width, s.page_height = KERTAS[kertas]
-    s.left_margin, s.right_margin, s.top_margin, s.bottom_margin = MARGIN_KIRI, MARGIN_KANAN, MARGIN_ATAS, MARGIN_BAWAH
+    _atur_seksi(doc.sections[0], kertas, mendatar=False)
+
+
+def _atur_seksi(s, kertas: str, *, mendatar: bool) -> None:
+    """Paper, orientation and margins of section `s`: portrait, left 3 cm (the binding); landscape, the
+    width and height swapped and the 3 cm at the top (the binding edge once the page is turned)."""
+    lebar, tinggi = KERTAS[kertas]
+    if mendatar:
+        s.orientation = WD_ORIENT.LANDSCAPE
+        s.page_width, s.page_height = tinggi, lebar
+        s.left_margin, s.right_margin, s.top_margin, s.bottom_margin = MARGIN_KANAN, MARGIN_KANAN, MARGIN_KIRI, \
+            MARGIN_BAWAH
+    else:
+        s.orientation = WD_ORIENT.PORTRAIT
+        s.page_width, s.page_height = lebar, tinggi
+        s.left_margin, s.right_margin, s.top_margin, s.bottom_margin = MARGIN_KIRI, MARGIN_KANAN, MARGIN_ATAS, \
+            MARGIN_BAWAH
     s.header_distance, s.footer_distance = Cm(1), Cm(1)
 
 
 def lebar_teks(doc) -> Emu:
-    """The width between the margins (EMU)."""
-    s = doc.sections[0]
+    """The width between the margins of the current (last) section (EMU)."""
+    s = doc.sections[-1]
     return Emu(s.page_width - s.left_margin - s.right_margin)
+
+
+def _tabel_bersama(blok: Sequence[Blok]) -> dict[tuple[int, tuple[str, ...]], TabelDokumen]:
+    """Per part and column headers, one table of all the rows of that part's tables with those headers
+    (Lampiran II: one table per SKPD): their columns are sized together, so they line up on the page."""
+    bagian, out = 0, {}
+    for b in blok:
+        if isinstance(b, Pemisah):
+            bagian += 1
+        elif isinstance(b, TabelDokumen):
+            kunci = (bagian, tuple(k.judul for k in b.kolom))
+            ada = out.get(kunci)
+            out[kunci] = dataclasses.replace(ada, baris=ada.baris + b.baris) if ada else b
+    return out
+
+
+def _mendatar(blok: Sequence[Blok], kertas: str) -> list[bool]:
+    """Per part of the document (the body, then each lampiran after its `Pemisah`): whether it is laid
+    out on a landscape page (a table `perlu_mendatar` at the portrait text width). The body never is."""
+    lebar, _ = KERTAS[kertas]
+    total = int(lebar - MARGIN_KIRI - MARGIN_KANAN)
+    arah = [False]
+    for b in blok:
+        if isinstance(b, Pemisah):
+            arah.append(False)
+        elif isinstance(b, TabelDokumen) and len(arah) > 1 and not arah[-1]:
+            ukuran = Pt(11) if len(b.kolom) <= 5 else Pt(10)
+            arah[-1] = perlu_mendatar(b, total, ukuran)
+    return arah
 
 
 def _medan(p, perintah: str, contoh: str) -> None:
@@ -244,11 +293,33 @@ def _string_dalam(v: object) -> list[str]:
 class _Penyusun:
     """Walks the blocks once, adding paragraphs and tables to `doc`."""
 
-    def __init__(self, doc, kop: bytes | None):
+    def __init__(self, doc, kop: bytes | None, kertas: str = "F4", arah: Sequence[bool] = (False,)):
         self.doc = doc
         self.kop = kop
+        self.kertas = kertas
+        self.arah = list(arah)  # per part: landscape (`_mendatar`)
+        self.bagian = 0  # the part being written (0: the body)
+        self.bersama: dict[tuple[int, tuple[str, ...]], TabelDokumen] = {}  # `_tabel_bersama`
+        self.mendatar = False  # the current section is landscape
         self.halaman_baru = False  # a Pemisah was seen: the next paragraph starts a page
         self.lebar = lebar_teks(doc)
+
+    def seksi_baru(self, mendatar: bool) -> None:
+        """End the current section at the last paragraph (its properties copied into it, as Word keeps
+        them) and go on in a new section, `mendatar` or portrait, starting on a new page. Its header
+        and footer references are dropped from the new one: linked to the previous, the same footer."""
+        body = self.doc.element.body
+        akhir = body.sectPr
+        p = akhir.getprevious()
+        if p is None or p.tag != qn("w:p"):
+            p = self.doc.add_paragraph()._p
+        salinan = akhir.clone()
+        sisip(p.get_or_add_pPr(), salinan, URUTAN_PPR)
+        for ref in akhir.xpath("w:headerReference|w:footerReference"):
+            akhir.remove(ref)
+        _atur_seksi(self.doc.sections[-1], self.kertas, mendatar=mendatar)
+        self.mendatar = mendatar
+        self.lebar = lebar_teks(self.doc)
 
     # paragraphs
     def paragraf(self, teks: str = "", *, tebal: bool = False, tengah: bool = False, ukuran: Pt | None = None,
@@ -327,6 +398,10 @@ class _Penyusun:
         elif isinstance(b, TandaTangan):
             self.tanda_tangan(b)
         elif isinstance(b, Pemisah):
+            self.bagian += 1
+            mendatar = self.bagian < len(self.arah) and self.arah[self.bagian]
+            if mendatar != self.mendatar:
+                self.seksi_baru(mendatar)
             self.halaman_baru = True
         else:  # a block type added later: its text, so nothing is ever lost
             for x in teks_blok(b):
@@ -383,7 +458,8 @@ class _Penyusun:
         self.tambah_tabel(tabel_xml([self.lebar], [Baris((sel,))]))
 
     def tabel(self, t: TabelDokumen) -> None:
-        """A bordered table: the header row grey, bold and repeated on each page; numbers right-aligned;
+        """A bordered table: the header row grey, bold and repeated on each page; numbers right-aligned and
+        never wrapped; columns sized with the part's other tables of the same headers (`_tabel_bersama`);
         rows of a form to fill by hand (`tinggi` > 1) at least 0.5 cm per line plus 0.5 cm high."""
         ukuran = Pt(11) if len(t.kolom) <= 5 else Pt(10)
         kepala = Baris(tuple(Sel(((_t(k.judul), True),), "center", ukuran.pt, abu=True, tengah_tegak=True)
@@ -393,9 +469,10 @@ class _Penyusun:
         baris = [kepala]
         for row in t.baris:
             nilai = list(row[:len(t.kolom)]) + [""] * (len(t.kolom) - len(row))
-            baris.append(Baris(tuple(Sel(((_t(x), False),), j, ukuran.pt) for x, j in zip(nilai, jc)),
-                               tinggi=tinggi))
-        self.tambah_tabel(tabel_xml(lebar_kolom(t, self.lebar, ukuran), baris, tengah=True))
+            sel = tuple(Sel(((_t(x), False),), j, ukuran.pt, utuh=j == "right") for x, j in zip(nilai, jc))
+            baris.append(Baris(sel, tinggi=tinggi))
+        ukur = self.bersama.get((self.bagian, tuple(k.judul for k in t.kolom)), t)
+        self.tambah_tabel(tabel_xml(lebar_kolom(ukur, self.lebar, ukuran), baris, tengah=True))
 
     def tanda_tangan(self, t: TandaTangan) -> None:
         """Signers side by side (`per_baris` to a row) in a borderless table, each centred in its column:
@@ -448,7 +525,9 @@ def ke_docx(blok: Iterable[Blok], *, kertas: str = "F4", kop: bytes | None = Non
     body = doc.element.body
     for p in list(body.iterchildren(qn("w:p"))):  # the template's empty first paragraph
         body.remove(p)
-    susun = _Penyusun(doc, kop)
+    blok = list(blok)
+    susun = _Penyusun(doc, kop, kertas, _mendatar(blok, kertas))
+    susun.bersama = _tabel_bersama(blok)
     susun.awal()
     for b in blok:
         susun.blok(b)

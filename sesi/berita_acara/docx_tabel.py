@@ -5,7 +5,8 @@ python-docx builds a table one element at a time (about 20 ms per row of a lampi
 Every element is emitted in the order the schema (ECMA-376 Part 1, CT_TblPr, CT_TrPr, CT_TcPr, CT_PPr,
 CT_RPr sequences) requires: Word refuses a file whose properties are out of order, LibreOffice does not.
 
-- `lebar_kolom(t, total, ukuran)`: column widths (EMU) from the content of a `TabelDokumen`.
+- `lebar_kolom(t, total, ukuran)`: column widths (EMU) from the content of a `TabelDokumen`;
+  `perlu_mendatar(t, total)`: whether it needs a landscape page (nine columns, or words that would break).
 - `tabel_xml(lebar, baris, garis=..., tepi=...)`: a `w:tbl` element: fixed layout, borders, every row
   kept on one page (`w:cantSplit`), a header row repeated on each page (`w:tblHeader`), a minimum row
   height for rows to sign in.
@@ -72,6 +73,7 @@ class Sel:
     ukuran: float = 11
     abu: bool = False
     tengah_tegak: bool = False
+    utuh: bool = False  # a number: never wrapped (`w:noWrap`; its column is made wide enough for it)
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,8 @@ def _sel_xml(s: Sel, lebar: int) -> str:
     tcpr = f'<w:tcW w:w="{lebar}" w:type="dxa"/>'
     if s.abu:
         tcpr += '<w:shd w:val="clear" w:color="auto" w:fill="D9D9D9"/>'
+    if s.utuh:
+        tcpr += "<w:noWrap/>"
     if s.tengah_tegak:
         tcpr += '<w:vAlign w:val="center"/>'
     sz = round(s.ukuran * 2)
@@ -129,12 +133,9 @@ def em(teks: str) -> float:
     return sum(0.3 if c == " " else 0.72 if c.isupper() or c.isdigit() else 0.56 for c in teks)
 
 
-def lebar_kolom(t: TabelDokumen, total: int, ukuran: Pt = Pt(10)) -> list[int]:
-    """Column widths (EMU, summing to `total`) for a table in `ukuran` type: each column at least as wide
-    as its longest word (the bold header's too; a word is capped at 18 characters), its `min_teks`
-    characters, and, for numbers, its longest value; the width left is shared by how much more text each
-    column holds (its longest cell, up to 60 characters). When even the minimums do not fit, they are
-    scaled down together."""
+def _ukuran_kolom(t: TabelDokumen, ukuran: Pt) -> tuple[list[float], list[float]]:
+    """Per column, (the least width without breaking a word or a number, the width of its longest cell),
+    in points: see `lebar_kolom`."""
     pt = ukuran.pt
     tepi = TEPI_SEL * 2 / 20 + 2  # the cell's left and right margins (twips -> pt) and a little air
     minimum, ingin = [], []
@@ -146,6 +147,29 @@ def lebar_kolom(t: TabelDokumen, total: int, ukuran: Pt = Pt(10)) -> list[int]:
         m = max(kata, judul, k.min_teks * 0.55, panjang if k.kanan else 0.0) * pt + tepi
         minimum.append(m)
         ingin.append(max(m, panjang * pt + tepi))
+    return minimum, ingin
+
+
+#: A table of this many columns or more is laid out on a landscape page (`perlu_mendatar`).
+KOLOM_MENDATAR = 8
+
+
+def perlu_mendatar(t: TabelDokumen, total: int, ukuran: Pt = Pt(10)) -> bool:
+    """Does table `t` need a landscape page? When it has KOLOM_MENDATAR columns or more (Lampiran II:
+    nine), or when its columns cannot all keep their longest word and number in `total` EMU."""
+    if t.tinggi > 1:  # a form to fill by hand stays with its page
+        return False
+    minimum, _ = _ukuran_kolom(t, ukuran)
+    return len(t.kolom) >= KOLOM_MENDATAR or sum(minimum) > total / 12700
+
+
+def lebar_kolom(t: TabelDokumen, total: int, ukuran: Pt = Pt(10)) -> list[int]:
+    """Column widths (EMU, summing to `total`) for a table in `ukuran` type: each column at least as wide
+    as its longest word (the bold header's too; a word is capped at 18 characters), its `min_teks`
+    characters, and, for numbers, its longest value; the width left is shared by how much more text each
+    column holds (its longest cell, up to 60 characters). When even the minimums do not fit, they are
+    scaled down together (`perlu_mendatar` tells the caller to give such a table a landscape page)."""
+    minimum, ingin = _ukuran_kolom(t, ukuran)
     muat = total / 12700  # EMU -> pt
     if sum(ingin) <= muat:
         lebar = ingin
@@ -159,4 +183,4 @@ def lebar_kolom(t: TabelDokumen, total: int, ukuran: Pt = Pt(10)) -> list[int]:
     return w
 
 
-__all__ = ["xml_aman", "Sel", "Baris", "tabel_xml", "lebar_kolom", "em", "sisip", "URUTAN_PPR", "TEPI_SEL"]
+__all__ = ["xml_aman", "Sel", "Baris", "tabel_xml", "lebar_kolom", "perlu_mendatar", "KOLOM_MENDATAR", "em", "sisip", "URUTAN_PPR", "TEPI_SEL"]
