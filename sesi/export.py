@@ -26,10 +26,12 @@ import re
 import unicodedata
 
 from . import sebutan
+from .dana import label_sumber, label_usulan, sumber_usulan
 from .data import Data, normal
 from .errors import DataDitolak
-from .format import jam, tanggal_panjang
+from .format import jam, rupiah, tanggal_panjang
 from .model import label_status
+from .nilai import to_decimal
 from .pendaftaran import rekap
 from .peringkat import Baris, aturan_urutan, bulat, bulat_titik, peringkat_kelompok
 from .teks import KENDALI, buang_kendali
@@ -177,8 +179,15 @@ FORMAT = ("csv", "md", "txt")
 
 # --- peringkat --------------------------------------------------------------------------------------
 
-KOLOM_PERINGKAT = ["kelompok", "peringkat", "usulan_id", "kegiatan", "kelurahan", "skpd", "total", "status",
-                   "peringkat_skor", "alasan_urutan"]
+KOLOM_PERINGKAT = ["kelompok", "peringkat", "usulan_id", "kegiatan", "kelurahan", "skpd", "sumber_dana",
+                   "harga_satuan", "total", "status", "peringkat_skor", "alasan_urutan"]
+
+
+def _harga_csv(u) -> str:
+    """The harga satuan as a plain number for a spreadsheet ("8500000"; the stored exact decimal), "" when
+    not given."""
+    h = to_decimal(u.harga_satuan)
+    return "" if h is None else format(h, "f")
 
 
 def _status_baris(b: Baris) -> str:
@@ -211,6 +220,13 @@ def peringkat(data: Data, fmt: str = "csv") -> str:
     that decided the order stated under them. When a cell of any row was scored by fewer than the listed
     penilai, one more column ("tanda_penilai"; "Penilai kurang") names those cells ("K2 2/3 penilai"), so
     a total completed by the mean of those present does not pass unmarked.
+
+    Sumber dana in the session's words (`sesi.dana.label_sumber`: "APBD Kota", "Dana Desa", "belum
+    ditentukan"); in md/txt an older free-text value shows beside "CSR/lainnya" (`label_usulan`), in csv
+    only the source it counts as, so the file imports back into its session (docs/impor.md). Harga satuan:
+    csv, always a column (a plain number, "" when not given); md/txt, a column "Harga Satuan" ("Rp8.500.000")
+    only when some usulan has one. The txt tables too wide for 80 columns are laid out as records
+    (`sesi.teks_tabel.kartu`).
     """
     _cek_format(fmt)
     semua = [(k, _baris_peringkat(data, k.id)) for k in data.kelompok]
@@ -218,7 +234,8 @@ def peringkat(data: Data, fmt: str = "csv") -> str:
     tanda = any(b.tanda for _, baris in semua for _, b in baris)
     if fmt == "csv":
         rows = [[k.nama, t.peringkat_akhir if t else "", b.usulan.id, b.usulan.kegiatan, b.usulan.kelurahan,
-                 b.usulan.skpd, bulat_titik(b.total), _status_baris(b), b.peringkat or "", t.alasan if t else ""]
+                 b.usulan.skpd, label_sumber(data, sumber_usulan(b.usulan)), _harga_csv(b.usulan),
+                 bulat_titik(b.total), _status_baris(b), b.peringkat or "", t.alasan if t else ""]
                 + ([_tanda_baris(b)] if tanda else []) for k, baris in semua for t, b in baris]
         return tabel_csv(KOLOM_PERINGKAT + (["tanda_penilai"] if tanda else []), rows)
 
@@ -226,8 +243,11 @@ def peringkat(data: Data, fmt: str = "csv") -> str:
     judul = f"Peringkat Usulan Musrenbang Kecamatan {info.kecamatan}"
     sub = f"RKPD {sebutan.daerah(data)} Tahun {info.tahun}" if info.tahun else ""
     # The txt table heads the rank column "No" to leave the width to the kegiatan.
-    header = ["Peringkat" if fmt == "md" else "No", "Id", "Kegiatan", sebutan.wilayah(data), "SKPD", "Total", "Status"]
-    header += ["Penilai kurang"] if tanda else []
+    harga = any(to_decimal(b.usulan.harga_satuan) is not None for _, baris in semua for _, b in baris)
+    header = ["Peringkat" if fmt == "md" else "No", "Id", "Kegiatan", sebutan.wilayah(data), "SKPD", "Sumber Dana"]
+    header += ["Harga Satuan"] if harga else []
+    header += ["Total", "Status"] + (["Penilai kurang"] if tanda else [])
+    angka = {i for i, h in enumerate(header) if h in ("Harga Satuan", "Total")}  # right-aligned in txt
     bagian: list[str] = []
     for k, baris in semua:
         rows = []
@@ -239,8 +259,10 @@ def peringkat(data: Data, fmt: str = "csv") -> str:
                 status = f"{_status_baris(b)}; {t.alasan}"
             else:
                 tempat, status = str(t.peringkat_akhir), _status_baris(b)
+            h = to_decimal(b.usulan.harga_satuan)
             rows.append([tempat, b.usulan.id, b.usulan.kegiatan, b.usulan.kelurahan, b.usulan.skpd,
-                         bulat(b.total) or "-", status] + ([_tanda_baris(b)] if tanda else []))
+                         label_usulan(data, b.usulan)] + ([rupiah(h) if h is not None else "-"] if harga else [])
+                        + [bulat(b.total) or "-", status] + ([_tanda_baris(b)] if tanda else []))
         n = sum(1 for t, _ in baris if t)
         ringkas = f"{n} diperingkat, {len(baris) - n} tidak diperingkat"
         if any(t and t.bergeser for t, _ in baris):
@@ -252,7 +274,7 @@ def peringkat(data: Data, fmt: str = "csv") -> str:
         else:
             nama = teks_sel(nama)
             bagian.append(f"{nama}\n{'-' * min(lebar_teks(nama), LEBAR)}\n{_bungkus(ringkas)}.\n\n"
-                          f"{_teks_tabel(header, rows, {5})}")
+                          f"{_teks_tabel(header, rows, angka)}")
     if not semua:
         bagian.append("Belum ada usulan." if fmt == "txt" else "_Belum ada usulan._")
     aturan = aturan_urutan(data)

@@ -182,7 +182,8 @@ def test_demo_cetak_menampilkan_peringkat_tanpa_membuka_aplikasi(tmp_path):
     assert not dimuat
 
 
-@pytest.mark.parametrize("fmt, awal", [("csv", "kelompok,peringkat,usulan_id,kegiatan,kelurahan,skpd,total,status"),
+@pytest.mark.parametrize("fmt, awal", [("csv", "kelompok,peringkat,usulan_id,kegiatan,kelurahan,skpd,sumber_dana,"
+                                                "harga_satuan,total,status"),
                                        ("md", "# Peringkat Usulan Musrenbang Kecamatan Banjarmasin Utara"),
                                        ("txt", "Peringkat Usulan Musrenbang Kecamatan Banjarmasin Utara")])
 def test_ekspor_peringkat_ke_layar_dan_ke_berkas(tmp_path, demo, fmt, awal):

@@ -104,10 +104,11 @@ def test_peringkat_md_tabel_per_kelompok_dengan_aturan(store, sesi_dinilai):
     text = peringkat(store.data, "md")
     assert "## Kelompok Infrastruktur" in text and "## Kelompok Sosial Budaya" in text
     infra, sosbud = tabel_md(text)
-    assert infra[0] == ["Peringkat", "Id", "Kegiatan", "Kelurahan", "SKPD", "Total", "Status"]
+    assert infra[0] == ["Peringkat", "Id", "Kegiatan", "Kelurahan", "SKPD", "Sumber Dana", "Total", "Status"]
     assert set(infra[1][0]) == {"-"}  # the GitHub separator row
     assert [r[0] for r in infra[2:]] == ["1", "2", "3", "-", "-"]
-    assert infra[3][5] == "4,00" and infra[3][6] == "belum diverifikasi; seri"
+    assert infra[3][5] == "belum ditentukan"
+    assert infra[3][6] == "4,00" and infra[3][7] == "belum diverifikasi; seri"
     assert sosbud[2][2] == "Rehab posyandu"
     assert text.rstrip().endswith(md_sel(aturan_urutan(store.data)))
 
@@ -176,9 +177,9 @@ def test_judul_jahil_aman_di_setiap_format(store, bantu):
     assert rows[rumus]["kegiatan"] == "'@SUM(A1:A9)"
     assert rows[rumus]["skpd"] == "'-2+3+cmd|' /C calc'!A0"
     assert all(not v.startswith(("=", "+", "-", "@")) for r in rows.values() for v in r.values())
-    # Markdown: the table keeps its 7 columns on every row; the title reads literally.
+    # Markdown: the table keeps its 8 columns on every row; the title reads literally.
     (tabel,) = tabel_md(peringkat(data, "md"))
-    assert {len(r) for r in tabel} == {7}
+    assert {len(r) for r in tabel} == {8}
     (baris,) = [r for r in tabel if r[1] == jahil]
     assert re.sub(r"\\(.)", r"\1", baris[2]) == HOSTILE
     # Text: no escape sequence or control character reaches the terminal, even from a record written

@@ -58,14 +58,17 @@ def test_urutan_sama_di_setiap_tempat(tmp_path, capsys):
     baris = [[c.strip() for c in x.strip("|").split("|")] for x in bagian.splitlines() if x.startswith("| ")][1:]
     assert [(b[0], b[1]) for b in baris if b[0] != "-"] == [("1", "U003"), ("2 (3)", "U002"),
                                                              ("3 (2)", "U001")]
-    assert f"dinaikkan dalam Sidang Pleno II (alasan: {ALASAN})" in baris[1][6]
+    kepala = next(x for x in bagian.splitlines() if x.startswith("| Peringkat"))
+    kepala = [c.strip() for c in kepala.strip("|").split("|")]
+    assert f"dinaikkan dalam Sidang Pleno II (alasan: {ALASAN})" in baris[1][kepala.index("Status")]
 
     # ekspor peringkat, txt: the same ids in the same order, the scored rank beside the moved ones.
     assert cli.main(["ekspor", "peringkat", path, "--format", "txt"]) == 0
     txt = capsys.readouterr().out
     assert "RKPD Kota Banjarmasin Tahun 2028" in txt
     bagian = txt.split("Kelompok Infrastruktur dan Kewilayahan")[1].split("Kelompok Sosial Budaya")[0]
-    assert re.findall(r"^ *(\d+(?: \(\d+\))?) +(U\d{3})", bagian, re.M)[:3] == [
+    # (nine columns with sumber dana and harga satuan: each usulan a record, "No : 2 (3)" then "Id : U002")
+    assert re.findall(r"^No +: (\d+(?: \(\d+\))?)\nId +: (U\d{3})", bagian, re.M)[:3] == [
         ("1", "U003"), ("2 (3)", "U002"), ("3 (2)", "U001")]
 
     # The berita acara's Lampiran II: each usulan with its final place in its kelompok, the scored rank beside.
@@ -73,8 +76,8 @@ def test_urutan_sama_di_setiap_tempat(tmp_path, capsys):
     tempat = {}
     for x in lamp2.splitlines():
         sel = [c.strip() for c in x.strip("|").split("|")]
-        if len(sel) == 8 and sel[7].startswith("Infrastruktur dan Kewilayahan ("):
-            tempat[sel[1].split(" (dialihkan")[0]] = sel[7].split("(", 1)[1].rstrip(")")
+        if len(sel) > 2 and sel[-1].startswith("Infrastruktur dan Kewilayahan ("):  # the last column
+            tempat[sel[1].split(" (dialihkan")[0]] = sel[-1].split("(", 1)[1].rstrip(")")
     assert tempat == {KEGIATAN["U003"]: "1", KEGIATAN["U002"]: "2, menurut skor 3",
                       KEGIATAN["U001"]: "3, menurut skor 2"}
 
