@@ -9,7 +9,8 @@ message), then checks, in order:
    changes gets a note in the summary, "riwayat lama, tidak dapat diputar ulang", not a problem);
 3. references and rules: scores of usulan or criteria that do not exist or are off the scale, a merged
    usulan pointing nowhere, a status that needs a reason without one, officers who are not members,
-   a signatory for an unsur nobody attended, ...;
+   a signatory for an unsur nobody attended, ...; and, as notes in the summary (not problems), usulan whose
+   stored sumber dana is older free text rather than a key of `sesi.dana` (`catatan_sumber_dana`);
 4. for a signed session: the fingerprint recomputed from the content (a mismatch names the records
    changed after signing) and its agreement with the history;
 5. that the berita acara can still be built from the file;
@@ -32,8 +33,9 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from . import sidik_jari as sj
+from .dana import SUMBER_DANA, baca_sumber_dana
 from .data import Data
-from .errors import SesiError
+from .errors import DataDitolak, SesiError
 from .format import tanggal_panjang
 from .model import RECORD_CLASS, STATUS, STATUS_WAJIB_ALASAN, TABLES, UNSUR, Info, label_status
 from .pengesahan import (AKSI_BUKA, AKSI_SAHKAN, catatan_sebelum_sahkan, hal_terbuka, keadaan,
@@ -42,6 +44,7 @@ from .riwayat import TidakDapatDiputar, bandingkan, periksa_rantai, putar_ulang
 from .sebutan import daerah, label_unsur, wilayah_kecil
 from .skor import masalah_skor
 from .store import Store
+from .teks import tampak
 
 BATAS_RINCIAN = 20  # changed records named one by one; the rest are counted
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
@@ -65,11 +68,12 @@ def periksa(path: str, *, sidik_jari: str | None = None,
     masalah += ulang
     masalah += periksa_aturan(data)
     masalah += periksa_pengesahan(data)
-    if not any(m.startswith("Jenis data") for m in masalah):
-        masalah += _periksa_dokumen(data)
     tambahan: list[str] = []
     if catatan:
         tambahan.append(f"Catatan: {catatan}")
+    if not any(m.startswith("Jenis data") for m in masalah):
+        masalah += _periksa_dokumen(data)
+        tambahan += catatan_sumber_dana(data)
     if sidik_jari is not None:
         kertas, keterangan = periksa_kode_kertas(data, entri, sidik_jari)
         masalah += kertas
@@ -406,6 +410,35 @@ def _periksa_dokumen(data: Data) -> list[str]:
     return []
 
 
+# --- notes: older sumber dana text ------------------------------------------------------------------------
+
+
+def catatan_sumber_dana(data: Data) -> list[str]:
+    """Notes (not problems) on usulan whose stored sumber dana is not a key of `sesi.dana.SUMBER_DANA`:
+    files written before the vocabulary kept the text as typed, and it is still read (`sumber_usulan`).
+    Text the vocabulary does not know ("DAK") is named per usulan (up to BATAS_RINCIAN, the rest counted)
+    as read as CSR/lainnya; text it knows ("APBD Kota") is counted in one line. [] when every value is a key."""
+    asing, dikenal = [], 0
+    for u in data.usulan.values():
+        if u.sumber_dana in SUMBER_DANA or u.sumber_dana == "":
+            continue
+        try:
+            baca_sumber_dana(u.sumber_dana)
+            dikenal += 1
+        except DataDitolak:
+            asing.append(u)
+    out = [f"Catatan: sumber dana usulan {u.id} tersimpan sebagai teks lama \"{tampak(u.sumber_dana)[:40]}\", "
+           f"bukan salah satu dari {len(SUMBER_DANA)} sumber; dibaca sebagai {SUMBER_DANA['lainnya']}."
+           for u in asing[:BATAS_RINCIAN]]
+    if len(asing) > BATAS_RINCIAN:
+        out.append(f"Catatan: ... dan {len(asing) - BATAS_RINCIAN} usulan lain dengan sumber dana teks lama yang "
+                   f"dibaca sebagai {SUMBER_DANA['lainnya']}.")
+    if dikenal:
+        out.append(f"Catatan: {dikenal} usulan menyimpan sumber dana sebagai teks lama yang dikenali (misalnya "
+                   "\"APBD Kota\"); dibaca sebagai sumber yang disebutnya.")
+    return out
+
+
 # --- the summary ------------------------------------------------------------------------------------------
 
 
@@ -454,4 +487,4 @@ def ringkasan(path: str, data: Data, *, rantai_utuh: bool = True) -> str:
 
 
 __all__ = ["periksa", "periksa_putar_ulang", "periksa_kode_kertas", "periksa_ssh", "periksa_jenis", "periksa_aturan",
-           "periksa_pengesahan", "ringkasan"]
+           "periksa_pengesahan", "ringkasan", "catatan_sumber_dana"]
