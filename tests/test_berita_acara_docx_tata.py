@@ -95,3 +95,21 @@ def test_teks_sama_dengan_markdown_dan_bita_identik(sah):
     assert a == ke_berkas(sah, "docx")
     assert kata(teks_docx(a)) == kata(teks_markdown(berita_acara(sah, "md")))
     assert any(isinstance(b, TabelDokumen) and len(b.kolom) == 9 for b in dokumen(sah))
+
+
+def test_urutan_elemen_menurut_skema_dengan_seksi(sah):
+    """The section breaks (a `w:sectPr` at the end of a paragraph's properties) keep the schema's order."""
+    import zipfile
+
+    from lxml import etree
+
+    from test_berita_acara_docx import URUTAN
+
+    urutan = {qn(f"w:{k}"): [qn(f"w:{x}") for x in v.split()] for k, v in URUTAN.items()}
+    with zipfile.ZipFile(io.BytesIO(ke_berkas(sah, "docx"))) as z:
+        akar = etree.fromstring(z.read("word/document.xml"))
+    assert len(akar.findall(f".//{qn('w:pPr')}/{qn('w:sectPr')}")) >= 2
+    for el in akar.iter(*urutan):
+        seq = urutan[el.tag]
+        posisi = [seq.index(c.tag) for c in el if c.tag in seq]
+        assert posisi == sorted(posisi), (el.tag, [c.tag.split("}")[1] for c in el])

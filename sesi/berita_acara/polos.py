@@ -1,9 +1,10 @@
 """The plain-text renderer of the berita acara: `ke_teks(blok, lebar=80) -> str`.
 
 Input: the document's blocks (`blok.py`). Output: text for a terminal or a printout on folio paper,
-every line at most `lebar` display columns (80; only a table that cannot fit even with its words broken
-is wider), LF line ends, ending in one newline; paragraphs wrapped, lists with hanging indents, tables
-with wrapped cells (forms to fill by hand as a grid). Each part break (`Pemisah`, before every lampiran)
+every line at most `lebar` display columns (80; only a form whose numbers or codes cannot fit is wider),
+LF line ends, ending in one newline; paragraphs wrapped, lists with hanging indents, tables with wrapped
+cells, never breaking a number, amount, code or date (a list too wide for that, Lampiran II's nine
+columns, as one record per row; forms to fill by hand as a grid). Each part break (`Pemisah`, before every lampiran)
 is a form feed at the start of its rule line, so each lampiran starts a new sheet when the file is sent
 to a printer (`lp`, `lpr`); a terminal or the app's preview shows only the rule. Layout is done by the
 shared engine `sesi/teks_tabel.py`; every piece of user text is cleaned with `sesi.export.teks_sel`
