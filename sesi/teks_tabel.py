@@ -22,6 +22,7 @@ docs/csv.md ("Ekspor": text tables that fit an 80-column screen).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Sequence
 
@@ -29,12 +30,13 @@ LEBAR = 80  # columns of a .txt document or export (folio printout)
 PALING_SEMPIT = 6  # a text column of a table is never narrower (long words are broken to fit)
 KATA_UTUH = 14  # a text column keeps room for its longest word up to this width (names are not cut)
 LABEL_KARTU = 24  # the widest label column of a table laid out as records (`kartu`)
+_ADA_ANGKA = re.compile(r"\d")  # a decimal digit of any script (what `utuh` looks for)
 
 
 def utuh(kata: str) -> bool:
     """Is `kata` (one whitespace-free token) never broken inside a table cell? A token holding a digit:
     a number, an amount ("Rp340.000.000"), a code ("U-017", "050/123/Kec-BJU/2027") or a date."""
-    return any(c.isdigit() for c in kata)
+    return _ADA_ANGKA.search(kata) is not None
 
 
 def lebar_teks(s: str) -> int:
@@ -121,9 +123,13 @@ def _lebar_kata(text: str) -> int:
     return max((lebar_teks(w) for w in text.split()), default=0)
 
 
+_TOKEN_UTUH = re.compile(r"\S*\d\S*")
+
+
 def _lebar_utuh(text: str) -> int:
     """The display width of the longest unbreakable token (`utuh`) of `text`, 0 when none."""
-    return max((lebar_teks(w) for w in text.split() if utuh(w)), default=0)
+    ukur = len if text.isascii() else lebar_teks
+    return max(map(ukur, _TOKEN_UTUH.findall(text)), default=0)
 
 
 def _lebar_kolom(judul: list[str], rows: list[list[str]], kanan: list[bool], min_lebar: list[int],
@@ -146,8 +152,12 @@ def _lebar_kolom(judul: list[str], rows: list[list[str]], kanan: list[bool], min
             isi = max((w[i] for w in lebar_sel), default=0)
             utuh_i = isi
         else:
-            utuh_i = max((_lebar_utuh(r[i]) for r in rows), default=0)
-            isi = max(utuh_i, min(KATA_UTUH, max((_lebar_kata(r[i]) for r in rows), default=0)))
+            kata = [_lebar_kata(r[i]) for r in rows]
+            # A number is one word, so it matters only in a cell whose longest word is wider than what the
+            # column keeps anyway: KATA_UTUH (or, for a form that may break words, PALING_SEMPIT).
+            batas = PALING_SEMPIT if patah else KATA_UTUH
+            utuh_i = max((_lebar_utuh(r[i]) for r, k in zip(rows, kata) if k > batas), default=0)
+            isi = max(utuh_i, min(KATA_UTUH, max(kata, default=0)))
         minimum.append(max(1, _lebar_kata(judul[i]), isi, min_lebar[i]))
         keras.append(max(1, utuh_i, min_lebar[i]))
     lebar_kolom = list(alami)

@@ -136,8 +136,10 @@ def test_sifat_jumlah_tidak_terpotong_dan_muat_80(t):
     baris = [[c if not k or c.startswith("Rp") else "Rp0" for c, k in zip(r, kanan)] for r in baris]
     out = tabel_teks(judul, baris, kanan=kanan)
     assert all(lebar_teks(x) <= LEBAR for x in out), out
+    kisi = [x.replace("|", " ") for x in tabel_teks(judul, baris, kanan=kanan, tinggi=2, kisi=True)]
     for r in baris:
         for c in r:
             for tok in c.split():
                 if tok.startswith("Rp"):
                     assert _utuh_di(tok, out), (tok, out)
+                    assert _utuh_di(tok, kisi), (tok, kisi)  # a form may grow wider, never break one
