@@ -47,7 +47,8 @@ class TabelPemetaan(Tabel):
     BINDINGS = [
         Binding("enter", "pilih_kolom", "Pilih kolom", id="persiapan.impor.pilih_kolom",
                 tooltip="Kolom aplikasi untuk judul yang disorot, atau judul berkas untuk kolom wajib yang kurang"),
-        Binding("delete", "abaikan", "Abaikan judul", id="persiapan.impor.abaikan", key_display="Del",
+        # Not in the Footer (80 columns hold the main keys only): the preview's hint line and F1 name it.
+        Binding("delete", "abaikan", "Abaikan judul", id="persiapan.impor.abaikan", key_display="Del", show=False,
                 tooltip="Kolom berkas yang disorot tidak diimpor"),
     ]
 
@@ -72,8 +73,9 @@ class TabelSaran(Tabel):
         self.post_message(TerimaSaran(self.kunci_terpilih() or ""))
 
 
-def teks_ringkas(p: Pratinjau) -> Text:
-    """The preview's first two lines: file, sheets, header row, and whether it can be imported."""
+def teks_ringkas(p: Pratinjau, tombol_impor: str = "Ctrl+S") -> Text:
+    """The preview's first two lines: file, sheets, header row, and whether it can be imported (with the key
+    that imports, `tombol_impor`)."""
     out = Text()
     out.append(teks_baris(p.berkas, "bold"))
     lembar = [lb for lb in p.lembar if lb]
@@ -84,7 +86,7 @@ def teks_ringkas(p: Pratinjau) -> Text:
         out.append(f"{g('warn')} Kolom wajib belum dipetakan: {', '.join(p.kurang)}. Pilih judulnya dengan Enter.",
                    style="bold")
     elif p.siap:
-        out.append(f"{g('ok')} Siap diimpor (Ctrl+S).", style="bold")
+        out.append(f"{g('ok')} Siap diimpor ({tombol_impor}).", style="bold")
     else:
         out.append(f"{g('warn')} Ada masalah (di bawah): perbaiki berkas, ubah pemetaan, atau terima saran.",
                    style="bold")
