@@ -308,7 +308,8 @@ class BagianImpor(BagianPersiapan):
             tabel.focus()
 
     def _isi_ringkas(self, p: Pratinjau) -> None:
-        self.query_one("#impor-ringkas", Static).update(teks_ringkas(p, tombol_binding(self, "persiapan.impor.jalan")))
+        self.query_one("#impor-ringkas", Static).update(teks_ringkas(
+            p, tombol_binding(self, "persiapan.impor.jalan"), tombol_binding(self, "persiapan.impor.pilih_kolom")))
 
     def _isi_pilihan(self) -> None:
         """The sheet chooser (a workbook with several tables) and the bidang for a file without a bidang column
@@ -342,7 +343,7 @@ class BagianImpor(BagianPersiapan):
 
     def _isi_peta(self, p: Pratinjau) -> None:
         tabel = self.query_one("#impor-peta", Tabel)
-        kolom, rows = isi_peta(p, tabel.size.width or 78)
+        kolom, rows = isi_peta(p, tabel.size.width or 78, tombol_binding(self, "persiapan.impor.pilih_kolom"))
         tabel.clear(columns=True)  # the number of example rows differs from file to file
         tabel.isi(kolom, rows)
 
@@ -365,7 +366,8 @@ class BagianImpor(BagianPersiapan):
         if event.kunci.startswith("k:"):  # a required column no header maps to: pick the header
             kolom = event.kunci[2:]
             if event.abaikan:
-                self.kabar(f"Kolom {kolom} wajib; pilih judul berkas untuknya dengan Enter.", galat=True)
+                self.kabar(isi_tombol(self, f"Kolom {kolom} wajib; pilih judul berkas untuknya dengan "
+                                           "{persiapan.impor.pilih_kolom}."), galat=True)
                 return
             pilihan = [(f"{h}  ({potong(p.pemetaan.get(h) or 'diabaikan', 24)})", str(i))
                        for i, h in enumerate(p.judul) if h]
