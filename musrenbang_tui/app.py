@@ -17,14 +17,15 @@ from rich.text import Text
 from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.reactive import reactive
+from textual.reactive import reactive, var
 from textual.screen import Screen
 
 from screens import glyph
+from screens.base import LayarTahap
 from screens.kontrak import DataBerubah
 from screens.pengamat import BerkasBerubah, BerkasGagalDibaca, PengamatBerkas
-from screens.tombol import buka_palet, nama_tombol, perintah_aktif, perintah_palet
-from screens.widgets import AGENDA, LABEL_LAYAR, Hasil, KonfirmasiDialog, PilihDialog, SimpanBuangDialog, StatusBar
+from screens.tombol import buka_palet, isi_tombol, nama_tombol, perintah_aktif, perintah_palet
+from screens.widgets import AGENDA, LABEL_LAYAR, Dialog, Hasil, KonfirmasiDialog, PilihDialog, SimpanBuangDialog
 from sesi.data import Data
 from sesi.errors import SesiError
 from sesi.model import PERAN
@@ -96,6 +97,9 @@ class MusrenbangApp(App):
 
     #: The kelompok the Kelompok, Skoring and Pleno II screens show; they `watch` it to follow each other.
     kelompok_aktif: reactive[str] = reactive("", init=False)
+    #: The latest status message and whether it is an error (None before the first). Attributes down: the
+    #: stage screen of the current mode shows it at once (it `watch`es this), the others when shown again.
+    kabar_terakhir: var[tuple[Text, bool] | None] = var(None, init=False)
 
     def __init__(self, store: Store, layar: str | None = None, kelompok: str | None = None,
                  ascii: bool = False, **kwargs: Any):
@@ -115,12 +119,13 @@ class MusrenbangApp(App):
         self._peringatan_cache: tuple[int, list[str]] = (-1, [])
         self.pengamat = PengamatBerkas(self, store, self.POLL_DETIK)
         keymap, self._pesan_tombol = baca_tombol()
+        #: The user's keymap (binding id -> keys), as given to `set_keymap`: prose that names a key reads it
+        #: (screens.tombol.isi_tombol), so a remapped key shows its new name everywhere.
+        self.peta_tombol: dict[str, str] = keymap
         self.set_keymap(keymap)
         self._bentrok_dikabarkan: set[frozenset[str]] = set()
-        #: The latest status message and whether it is an error: every screen shows it when shown.
-        self.kabar_terakhir: tuple[Text, bool] | None = None
         #: Stage screens composed so far (every mode keeps its own): asked for unsaved typed text on quit.
-        self.layar_terbuka: "weakref.WeakSet[Screen]" = weakref.WeakSet()
+        self.layar_terbuka: "weakref.WeakSet[LayarTahap]" = weakref.WeakSet()
         from sesi.draf import Draf
 
         from .paths import folder_status
@@ -239,13 +244,8 @@ class MusrenbangApp(App):
 
     # --- status line ---
     def _status(self, pesan: Text, galat: bool = False) -> None:
-        # A save from a dialog (FormDialog periksa) must reach the status line of the screen beneath it.
-        for screen in reversed(self.screen_stack):
-            bars = screen.query(StatusBar)
-            if bars:
-                for bar in bars:
-                    bar.atur(pesan, galat)
-                return
+        """Attributes down: the stage screen beneath any dialog shows it (`LayarTahap` watches this)."""
+        self.kabar_terakhir = (pesan, galat)
 
     def peringatan(self) -> list[str]:
         rev, cache = self._peringatan_cache
@@ -316,24 +316,24 @@ class MusrenbangApp(App):
         screen = self.screen
         if isinstance(screen, BantuanScreen):
             return
-        fokus: list[tuple[str, str]] = []
-        layar: list[tuple[str, str]] = []
-        aplikasi: list[tuple[str, str]] = []
+        fokus: list[tuple[str, str, str]] = []
+        layar: list[tuple[str, str, str]] = []
+        aplikasi: list[tuple[str, str, str]] = []
         for p in perintah_aktif(screen):
             daftar = aplikasi if p.node is self else layar if p.node is screen else fokus
-            daftar.append((p.tombol, p.judul))
+            daftar.append((p.tombol, p.judul, p.binding.tooltip))
         judul = LABEL_LAYAR.get(self.current_mode, "")
         groups = [("Pada bagian yang aktif", fokus), (f"Layar {judul}", layar), ("Seluruh aplikasi", aplikasi)]
-        self.push_screen(BantuanScreen(judul, getattr(screen, "BANTUAN", ""), groups))
+        uraian = isi_tombol(screen, screen.BANTUAN) if isinstance(screen, LayarTahap) else ""
+        self.push_screen(BantuanScreen(judul, uraian, groups))
 
-    def ketikan_belum_disimpan(self) -> Screen | None:
+    def ketikan_belum_disimpan(self) -> LayarTahap | Dialog | None:
         """The topmost screen holding typed text that is not saved (a dialog first, then stage screens of
         every mode), or None."""
-        terbuka = list(reversed(self.screen_stack))
+        terbuka: list[Screen] = list(reversed(self.screen_stack))
         terbuka += [layar for layar in self.layar_terbuka if layar not in terbuka]
         for layar in terbuka:
-            periksa = getattr(layar, "ketikan_belum_disimpan", None)
-            if periksa is not None and layar.is_attached and periksa():
+            if isinstance(layar, (LayarTahap, Dialog)) and layar.is_attached and layar.ketikan_belum_disimpan():
                 return layar
         return None
 
@@ -350,22 +350,20 @@ class MusrenbangApp(App):
             if pilihan == "buang":
                 # Thrown away on purpose: its draft goes too (it is not offered again at the next start).
                 for terbuka in list(self.layar_terbuka):
-                    buang = getattr(terbuka, "buang_ketikan", None)
-                    if buang is not None:
-                        buang()
+                    terbuka.buang_ketikan()
                 self.exit(0)
             elif pilihan == "simpan":
-                layar.simpan_ketikan()  # type: ignore[attr-defined]
+                layar.simpan_ketikan()
                 # Saved (or refused: the text stays and the refusal shows): ask about the next one, or quit.
                 self.call_after_refresh(self._keluar_bila_tersimpan, layar)
-        nama = layar.ketikan_belum_disimpan()  # type: ignore[attr-defined]
-        mode = getattr(layar, "TAHAP", "")
+        nama = layar.ketikan_belum_disimpan()
+        mode = layar.TAHAP if isinstance(layar, LayarTahap) else ""
         if layar not in self.screen_stack and mode in LAYAR:
             self.switch_mode(mode)
         self.push_screen(SimpanBuangDialog(f"Ada ketikan yang belum disimpan: {nama}."), putuskan)
 
-    def _keluar_bila_tersimpan(self, layar: Screen) -> None:
-        masih = layar.is_attached and layar.ketikan_belum_disimpan()  # type: ignore[attr-defined]
+    def _keluar_bila_tersimpan(self, layar: LayarTahap | Dialog) -> None:
+        masih = layar.is_attached and layar.ketikan_belum_disimpan()
         if not masih:
             self.action_keluar()
 

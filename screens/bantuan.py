@@ -1,4 +1,9 @@
-"""The help screen (F1 or ?): what the stage is for, and every key of the stage, its widgets and the app."""
+"""The help screen (F1 or ?): what the stage is for, and every key of the stage, its widgets and the app.
+
+Each key is listed with its description and, where the binding has one, its tooltip (the longer
+explanation) below it. The list is what `screens.tombol.perintah_aktif` gives: active keys only (the user's
+keymap applied, `check_action` respected). It scrolls (j/k, arrows, PgUp/PgDn) at 60x20 and 80x24.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,12 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from .glyph import g
 from .teks import teks
+from .tombol import tombol_binding
+
+#: One key of the help: (keys, description) or (keys, description, tooltip).
+BarisBantuan = tuple[str, str] | tuple[str, str, str]
 
 
 class BantuanScreen(ModalScreen[None]):
@@ -22,7 +32,7 @@ class BantuanScreen(ModalScreen[None]):
         Binding("k,up", "gulir(-1)", "Gulir naik", id="bantuan.naik", show=False),
     ]
 
-    def __init__(self, judul: str, uraian: str, kelompok: list[tuple[str, list[tuple[str, str]]]],
+    def __init__(self, judul: str, uraian: str, kelompok: list[tuple[str, list[BarisBantuan]]],
                  judul_penuh: str = ""):
         """`judul` names the screen the help is for ("Bantuan: <judul>"); `judul_penuh` replaces the whole
         title when the screen shows something else than help (the warnings)."""
@@ -45,11 +55,19 @@ class BantuanScreen(ModalScreen[None]):
                                   padding=(0, 1))
                     table.add_column("Tombol", style="bold", no_wrap=True, width=16)
                     table.add_column("Tindakan", ratio=1)
-                    for key, desc in keys:
-                        table.add_row(Text(key), Text(desc))
+                    for key, desc, *tooltip in keys:
+                        isi = Text(desc)
+                        if tooltip and tooltip[0]:
+                            isi.append("\n" + tooltip[0], style="dim")
+                        table.add_row(Text(key), isi)
                     yield Static(table)
-            yield Label(("Esc, F10 atau Q menutup. " if self.judul_penuh else "Esc, F10 atau Q menutup bantuan. ")
-                        + "Ctrl+P membuka daftar semua perintah.", classes="kaki")
+            yield Label(self._kaki(), classes="kaki")
+
+    def _kaki(self) -> str:
+        """The closing line: the keys that close this screen and open the palette, as the keymap sets them."""
+        tutup = "/".join(tombol_binding(self, "bantuan.tutup", semua=True).split(", "))
+        palet = tombol_binding(self, "app.perintah")
+        return f"{tutup}: tutup" + (f" {g('dot')} {palet}: daftar semua perintah" if palet else "")
 
     def action_tutup(self) -> None:
         self.dismiss(None)

@@ -15,7 +15,7 @@ from sesi.model import PERAN
 
 from . import glyph
 from .kontrak import DataBerubah, aplikasi
-from .tombol import JagaHuruf
+from .tombol import JagaHuruf, tombol_binding
 from .widgets import AgendaBar, Hasil, StatusBar
 
 
@@ -47,9 +47,11 @@ class LayarTahap(JagaHuruf, Screen):
     def on_mount(self) -> None:
         # Textual calls on_mount of every class in the MRO (base first): subclasses must not call
         # super().on_mount(); state needed before the first paint goes in `siapkan`.
-        terbuka = getattr(self.app, "layar_terbuka", None)
-        if terbuka is not None:
-            terbuka.add(self)
+        app = aplikasi(self)
+        app.layar_terbuka.add(self)
+        # Attributes down: a status message set by the App (a save, another terminal's change) shows here
+        # at once while this is the current mode's stage screen, even beneath a dialog.
+        self.watch(self.app, "kabar_terakhir", self._kabar_baru, init=False)
         self.siapkan()
         self._tampilkan(self.data, force=True)
 
@@ -107,7 +109,8 @@ class LayarTahap(JagaHuruf, Screen):
             kanan.append("DISAHKAN (terkunci) ", style="bold")
         kanan.append(f"{pelaku.nama} {glyph.g('dot')} {PERAN.get(pelaku.peran, pelaku.peran)}")
         if n:
-            kanan.append(f" {glyph.g('dot')} {glyph.g('warn')} {n} (F9)", style="bold")
+            kanan.append(f" {glyph.g('dot')} {glyph.g('warn')} {n} ({tombol_binding(self, 'app.peringatan')})",
+                         style="bold")
         kabar = app.kabar_terakhir
         for bar in self.query(StatusBar):
             bar.atur_kanan(kanan)
@@ -118,6 +121,13 @@ class LayarTahap(JagaHuruf, Screen):
                     bar.atur(*kabar)
             elif not bar.pesan.plain:
                 bar.atur(Text(f"Tersimpan {glyph.g('dot')} rev {data.revisi}"))
+
+    def _kabar_baru(self, kabar: tuple[Text, bool] | None) -> None:
+        if kabar is None or self not in self.app.screen_stack:
+            return  # another mode's screen: `_perbarui_status` shows the latest message when it is shown
+        for bar in self.query(StatusBar):
+            if bar.pesan.plain != kabar[0].plain or bar.has_class("-galat") != kabar[1]:
+                bar.atur(*kabar)
 
     def segarkan(self, data: Data, perubahan: dict) -> None:
         """Show `data`. `perubahan` maps table -> changed record ids when known (repaint only those)."""

@@ -18,7 +18,11 @@ if TYPE_CHECKING:
 
     from rich.text import Text
 
+    from weakref import WeakSet
+
     from sesi.data import Data
+
+    from .base import LayarTahap
     from sesi.draf import Draf
     from sesi.store import Pelaku, Store
 
@@ -60,8 +64,14 @@ class Aplikasi(Protocol):
 
     #: Drafts of typed notes not saved yet (this user's own state folder): kept until saved.
     draf: "Draf"
-    #: The latest status message (text, is-error) shown on any screen; None before the first one.
+    #: The user's keymap (binding id -> keys, as `App.set_keymap` took it): how prose names a key
+    #: (`screens.tombol.isi_tombol`).
+    peta_tombol: dict[str, str]
+    #: The latest status message (text, is-error) shown on any screen; None before the first one. A
+    #: `var` on the App: stage screens watch it (attributes down), the status line sets it.
     kabar_terakhir: "tuple[Text, bool] | None"
+    #: Stage screens composed so far (each registers itself on mount): asked for unsaved text on quit.
+    layar_terbuka: "WeakSet[LayarTahap]"
 
     @property
     def pelaku(self) -> "Pelaku": ...

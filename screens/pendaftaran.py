@@ -17,6 +17,7 @@ from sesi.sebutan import delegasi_wilayah, label_unsur_singkat, pilihan_unsur, w
 from .base import LayarTahap
 from .glyph import g
 from .teks import potong, teks
+from .tombol import isi_tombol
 from .widgets import FormDialog, Isian, Kolom, KonfirmasiDialog, Tabel, teruskan_panah
 
 SARINGAN = {"semua": "semua", "belum": "belum hadir", "hadir": "sudah hadir"}
@@ -154,7 +155,8 @@ class PendaftaranScreen(LayarTahap):
     def action_hadir(self) -> None:
         p = self._terpilih()
         if p is None:
-            self.status.atur("Tidak ada peserta yang cocok. Ctrl+O untuk menambah peserta baru.", galat=True)
+            self.status.atur(isi_tombol(self, "Tidak ada peserta yang cocok. {pendaftaran.baru} untuk menambah "
+                                                "peserta baru."), galat=True)
             return
         if p.hadir:
             def jawab(ya: bool | None) -> None:

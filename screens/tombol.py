@@ -7,11 +7,17 @@ explanation help, a `tooltip`. The help screen (F1) and the command palette (Ctr
 and its parents, the screen, the app, with the user's keymap applied), minus those `check_action`
 disables. A screen or widget therefore adopts the mechanism by declaring its bindings with an id and a
 description, and by answering `check_action` for actions that do not apply.
+
+Prose that names a key (a hint line, a help text, a message, a menu entry) never writes the key itself: it
+writes the binding's id in braces, "{persiapan.tambah} tambah", and `isi_tombol` puts in the key the
+user's keymap gives that binding now ("Ctrl+O tambah"), named the one way (`nama_tombol`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import TYPE_CHECKING, Iterator
 
 from textual.app import App, SystemCommand
@@ -52,6 +58,57 @@ def tampil_tombol(keys: list[str]) -> str:
     """The keys of one action, each named the one way help writes keys ("F1, ?"). A binding's
     `key_display` is for the Footer's narrow space only."""
     return ", ".join(nama_tombol(k) for k in keys)
+
+
+#: A binding id written in prose: "{persiapan.tambah}" (at least one dot, so "{x}" in other text is left as is).
+_ID_DALAM_TEKS = re.compile(r"\{([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)\}")
+
+
+def cari_binding(node: "DOMNode", binding_id: str) -> Binding | None:
+    """The `Binding` declared with `binding_id` by `node`'s class, one of its ancestors' (its screen, the
+    App), the App's when `node` is not mounted yet, or one of its children's (a part's table); None if none
+    declares it."""
+    rantai: list[object] = [node]
+    try:
+        rantai += list(node.ancestors)
+    except Exception:  # noqa: BLE001 - a node not attached yet
+        pass
+    try:
+        rantai.append(node.app)
+    except Exception:  # noqa: BLE001 - no running app
+        pass
+    for n in chain(rantai, node.walk_children()):  # children last, and only walked when needed
+        for cls in type(n).__mro__:
+            for b in cls.__dict__.get("BINDINGS", []):
+                if isinstance(b, Binding) and b.id == binding_id:
+                    return b
+    return None
+
+
+def tombol_binding(node: "DOMNode", binding_id: str, semua: bool = False) -> str:
+    """The key of binding `binding_id` as the user's keymap sets it now (`App.set_keymap`, see
+    musrenbang_tui/tombol.py), named the one way ("Ctrl+O", "F9", "s"): the first key, or with `semua`
+    every key ("u, Ctrl+Z"). "" when no binding has that id."""
+    b = cari_binding(node, binding_id)
+    if b is None:
+        return ""
+    keys = b.key
+    try:
+        from .kontrak import aplikasi
+
+        keys = aplikasi(node).peta_tombol.get(binding_id, keys)
+    except Exception:  # noqa: BLE001 - no running app (a class read outside the UI): the declared key
+        pass
+    daftar = [k.strip() for k in keys.split(",") if k.strip()]
+    return tampil_tombol(daftar) if semua else nama_tombol(daftar[0]) if daftar else ""
+
+
+def isi_tombol(node: "DOMNode", teks: str) -> str:
+    """`teks` with each "{binding.id}" replaced by that binding's key now (`tombol_binding`); an id no
+    binding declares is left as written, so a typo shows on screen and in tests."""
+    def ganti(m: re.Match[str]) -> str:
+        return tombol_binding(node, m.group(1)) or m.group(0)
+    return _ID_DALAM_TEKS.sub(ganti, teks)
 
 
 @dataclass
@@ -210,4 +267,4 @@ def buka_palet(app: App) -> None:
         app.push_screen(PaletPerintah(id="--command-palette", placeholder=f"Cari perintah{g('ell')}"))
 
 
-__all__ = ["buka_palet", "JagaHuruf", "PaletPerintah", "huruf_saat_mengetik", "kunci_huruf", "Perintah", "nama_tombol", "perintah_aktif", "perintah_palet", "tampil_tombol"]
+__all__ = ["buka_palet", "cari_binding", "isi_tombol", "JagaHuruf", "PaletPerintah", "huruf_saat_mengetik", "kunci_huruf", "Perintah", "nama_tombol", "perintah_aktif", "perintah_palet", "tampil_tombol", "tombol_binding"]

@@ -28,9 +28,7 @@ def tambah_catatan(tx: Transaksi, teks: str, pembicara: str = "", tahap: str = "
 
 def ubah_catatan(tx: Transaksi, rid: str, teks: str, pembicara: str | None = None) -> None:
     tx.wajib_peran(*BOLEH["catatan"])
-    lama = tx.get("catatan", rid)
-    if lama is None:
-        raise DataDitolak(f"Catatan {rid} tidak ada.")
+    lama = tx.wajib_ada("catatan", rid, "Catatan")
     teks = bersih(teks, baris_baru=True)
     if not teks:
         raise DataDitolak("Catatan tidak boleh kosong; hapus bila tidak diperlukan.")
@@ -45,9 +43,7 @@ def ubah_catatan(tx: Transaksi, rid: str, teks: str, pembicara: str | None = Non
 
 def hapus_catatan(tx: Transaksi, rid: str) -> None:
     tx.wajib_peran(*BOLEH["catatan"])
-    lama = tx.get("catatan", rid)
-    if lama is None:
-        raise DataDitolak(f"Catatan {rid} tidak ada.")
+    lama = tx.wajib_ada("catatan", rid, "Catatan")
     tx.delete("catatan", rid)
     tx.catat("hapus catatan", rid, lama["teks"], None)
 
@@ -92,8 +88,6 @@ def jawab_tanggapan(tx: Transaksi, rid: str, jawaban: str) -> None:
 
 def hapus_tanggapan(tx: Transaksi, rid: str) -> None:
     tx.wajib_peran(*BOLEH["tanggapan"])
-    lama = tx.get("tanggapan", rid)
-    if lama is None:
-        raise DataDitolak(f"Tanggapan {rid} tidak ada.")
+    lama = tx.wajib_ada("tanggapan", rid, "Tanggapan")
     tx.delete("tanggapan", rid)
     tx.catat("hapus tanggapan", rid, lama["isi"], None)

@@ -115,9 +115,7 @@ def tambah_peserta(tx: Transaksi, *, hadir: bool = False, **fields: Any) -> str:
 
 def ubah_peserta(tx: Transaksi, pid: str, **fields: Any) -> None:
     tx.wajib_peran(*BOLEH["pendaftaran"])
-    lama = tx.get("peserta", pid)
-    if lama is None:
-        raise DataDitolak(f"Peserta {pid} tidak ada.")
+    lama = tx.wajib_ada("peserta", pid, "Peserta")
     current = {k: lama.get(k) for k in ("nama", "unsur", "lembaga", "kelurahan", "rentan", "rentan_jenis",
                                           "delegasi", "telepon", "jabatan")}
     current["jenis_kelamin"] = lama.get("jenis_kelamin", "")
@@ -134,9 +132,7 @@ def ubah_peserta(tx: Transaksi, pid: str, **fields: Any) -> None:
 def hadir(tx: Transaksi, pid: str) -> None:
     """Mark a participant present, with the time of check-in."""
     tx.wajib_peran(*BOLEH["pendaftaran"])
-    lama = tx.get("peserta", pid)
-    if lama is None:
-        raise DataDitolak(f"Peserta {pid} tidak ada.")
+    lama = tx.wajib_ada("peserta", pid, "Peserta")
     if lama.get("hadir"):
         raise DataDitolak(f"{lama['nama']} sudah tercatat hadir pukul {jam(lama.get('waktu_hadir', ''))}.")
     tx.put("peserta", pid, dict(lama, hadir=True, waktu_hadir=tx.waktu_iso))
@@ -146,9 +142,7 @@ def hadir(tx: Transaksi, pid: str) -> None:
 def batal_hadir(tx: Transaksi, pid: str) -> None:
     """Undo a check-in."""
     tx.wajib_peran(*BOLEH["pendaftaran"])
-    lama = tx.get("peserta", pid)
-    if lama is None:
-        raise DataDitolak(f"Peserta {pid} tidak ada.")
+    lama = tx.wajib_ada("peserta", pid, "Peserta")
     if not lama.get("hadir"):
         raise DataDitolak(f"{lama['nama']} belum tercatat hadir.")
     tx.put("peserta", pid, dict(lama, hadir=False, waktu_hadir=""))

@@ -141,9 +141,7 @@ def tambah_kelurahan(tx: Transaksi, nama: str, lurah: str = "", jenis: str = "ke
 
 def hapus_kelurahan(tx: Transaksi, rid: str) -> None:
     tx.wajib_peran(*BOLEH["persiapan"])
-    rec = tx.get("kelurahan", rid)
-    if rec is None:
-        raise DataDitolak(f"Desa/kelurahan {rid} tidak ada.")
+    rec = tx.wajib_ada("kelurahan", rid, "Desa/kelurahan")
     label = JENIS_WILAYAH.get(rec.get("jenis", "kelurahan"), "Kelurahan")
     if any(u["kelurahan"] == rec["nama"] for u in tx.table("usulan").values()):
         raise DataDitolak(f"{label} {rec['nama']} masih mempunyai usulan; tidak dapat dihapus.")
@@ -173,9 +171,7 @@ def simpan_kelompok(tx: Transaksi, nama: str, bidang: Iterable[str] = (), fasili
         rec = Kelompok(id=kid, nama=nama, bidang=bidang, fasilitator=bersih(fasilitator),
                        urutan=tx.urutan_baru("kelompok")).to_dict()
     else:
-        lama = tx.get("kelompok", kid)
-        if lama is None:
-            raise DataDitolak(f"Kelompok {kid} tidak ada.")
+        lama = tx.wajib_ada("kelompok", kid, "Kelompok")
         rec = dict(lama, nama=nama, bidang=bidang, fasilitator=bersih(fasilitator))
         if rec == lama:
             return kid
@@ -191,9 +187,7 @@ def simpan_kelompok(tx: Transaksi, nama: str, bidang: Iterable[str] = (), fasili
 
 def hapus_kelompok(tx: Transaksi, kid: str) -> None:
     tx.wajib_peran(*BOLEH["persiapan"])
-    lama = tx.get("kelompok", kid)
-    if lama is None:
-        raise DataDitolak(f"Kelompok {kid} tidak ada.")
+    lama = tx.wajib_ada("kelompok", kid, "Kelompok")
     if lama.get("ketua") or lama.get("sekretaris") or lama.get("notulen"):
         raise DataDitolak(f"{sebut_kelompok(lama['nama'])} sudah memilih pimpinannya; tidak dapat dihapus.")
     if lama.get("disepakati"):
@@ -248,9 +242,7 @@ def simpan_sambutan(tx: Transaksi, nama: str, jabatan: str = "", rid: str | None
 def hapus_dari_daftar(tx: Transaksi, table: str, rid: str) -> None:
     """Remove an entry of a simple list (jadwal, tim, sambutan)."""
     tx.wajib_peran(*BOLEH["catatan" if table == "sambutan" else "persiapan"])
-    lama = tx.get(table, rid)
-    if lama is None:
-        raise DataDitolak(f"Data {rid} tidak ada.")
+    lama = tx.wajib_ada(table, rid, "Data")
     tx.delete(table, rid)
     tx.catat(f"hapus {table}", rid, lama, None)
 
@@ -263,9 +255,7 @@ def _simpan_daftar(tx: Transaksi, table: str, prefix: str, rid: str | None, rec:
         tx.put(table, rid, full)
         tx.catat(f"tambah {label}", rid, None, rec)
         return rid
-    lama = tx.get(table, rid)
-    if lama is None:
-        raise DataDitolak(f"Data {rid} tidak ada.")
+    lama = tx.wajib_ada(table, rid, "Data")
     full = dict(lama, **rec)
     if full != lama:
         tx.put(table, rid, full)

@@ -17,7 +17,7 @@ from typing import Any, Mapping
 from . import akun as _akun
 from . import riwayat
 from .data import Data
-from .errors import PeranTidakBerwenang
+from .errors import DataDitolak, PeranTidakBerwenang
 
 
 # --- who is acting ---------------------------------------------------------------------------------
@@ -64,6 +64,14 @@ class Transaksi:
 
     def get(self, table: str, rid: str) -> dict[str, Any] | None:
         return self._tables.get(table, {}).get(rid)
+
+    def wajib_ada(self, table: str, rid: str, nama: str) -> dict[str, Any]:
+        """The record `rid` of `table`; DataDitolak "<nama> <rid> tidak ada." when there is none (`nama` as
+        the message names the kind: "Peserta", "Kelompok", "Data")."""
+        rec = self.get(table, rid)
+        if rec is None:
+            raise DataDitolak(f"{nama} {rid} tidak ada.")
+        return rec
 
     def table(self, table: str) -> Mapping[str, Any]:
         return self._tables.get(table, {})

@@ -191,6 +191,24 @@ class Bantu:
         isi.__name__ = "atur_skor"
         self.lakukan(isi)
 
+    def fisik_dan_non_fisik(self, dinilai: bool = True) -> tuple[str, str]:
+        """The e-musrenbang practice, one criterion and one cell at a time as the keyboard UI saves them: a
+        fisik set K1-K4 (0,40/0,30/0,20/0,10) and a non-fisik set P1-P4 (0,35/0,25/0,25/0,15), scale 0-100;
+        usulan F (fisik) and N (non-fisik), with `dinilai` scored F 80,70,60,50 (= 70) and N 80,60,70,80
+        (= 72.5). Returns (F, N)."""
+        for i, (kode, bobot) in enumerate((("K1", "0,40"), ("K2", "0,30"), ("K3", "0,20"), ("K4", "0,10"))):
+            self.lakukan(kriteria.simpan_kriteria, kode, f"Fisik {i}", bobot, 0, 100, baru=True, jenis="fisik")
+        for i, (kode, bobot) in enumerate((("P1", "0,35"), ("P2", "0,25"), ("P3", "0,25"), ("P4", "0,15"))):
+            self.lakukan(kriteria.simpan_kriteria, kode, f"Non-fisik {i}", bobot, 0, 100, baru=True,
+                         jenis="non-fisik")
+        f, n = self.usulan("F", jenis="fisik"), self.usulan("N", jenis="non-fisik")
+        if dinilai:
+            for kode, v in zip(("K1", "K2", "K3", "K4"), (80, 70, 60, 50)):
+                self.lakukan(skor.atur_skor, f, kode, v)
+            for kode, v in zip(("P1", "P2", "P3", "P4"), (80, 60, 70, 80)):
+                self.lakukan(skor.atur_skor, n, kode, v)
+        return f, n
+
     def kelompok(self, nama: str, *bidang: str, anggota: tuple[str, ...] | list[str] = ()) -> str:
         """Define a kelompok covering `bidang` and put these (present) participants in it."""
         kid = self.lakukan(persiapan.simpan_kelompok, nama, bidang)

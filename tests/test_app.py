@@ -51,7 +51,7 @@ async def test_bantuan_mencantumkan_semua_tombol(demo):
         await pilot.pause()
         text = layar_teks(app)
         assert "Bantuan: Pendaftaran" in text
-        daftar = {desc for _, keys in app.screen.kelompok for _, desc in keys}
+        daftar = {desc for _, keys in app.screen.kelompok for _, desc, *_ in keys}
         for kata in ("Peserta baru", "Batal hadir", "Ubah peserta", "Keluar", "Perintah", "Layar Skoring"):
             assert kata in daftar
         assert "Peserta baru" in text

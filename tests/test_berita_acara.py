@@ -16,7 +16,7 @@ from markdown_it import MarkdownIt
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from musrenbang_tui import cli
-from sesi import catatan, kriteria, persiapan, pleno, verifikasi
+from sesi import catatan, persiapan, pleno, verifikasi
 from sesi.berita_acara import (
     Daftar,
     Judul,
@@ -428,18 +428,7 @@ def test_lampiran_vi_setiap_set_dan_kepekaan(store, bantu):
     its total) by p: (72.5 - .35p*80)/(1 - .35p) = 70 at p = 2.5/3.5 = 71.4%; raising K1 for F:
     (70 + .4p*80)/(1 + .4p) = 72.5 at p = 83.3%; raising P2 for N: p = 100%. Smallest: P1 down 72%,
     above 10%, so the minutes say no neighbour pair is weak."""
-    from sesi import skor
-
-    for i, (kode, bobot) in enumerate((("K1", "0,40"), ("K2", "0,30"), ("K3", "0,20"), ("K4", "0,10"))):
-        bantu.lakukan(kriteria.simpan_kriteria, kode, f"Fisik {i}", bobot, 0, 100, baru=True, jenis="fisik")
-    for i, (kode, bobot) in enumerate((("P1", "0,35"), ("P2", "0,25"), ("P3", "0,25"), ("P4", "0,15"))):
-        bantu.lakukan(kriteria.simpan_kriteria, kode, f"Non-fisik {i}", bobot, 0, 100, baru=True,
-                      jenis="non-fisik")
-    f, n = bantu.usulan("F", jenis="fisik"), bantu.usulan("N", jenis="non-fisik")
-    for kode, v in zip(("K1", "K2", "K3", "K4"), (80, 70, 60, 50)):
-        bantu.lakukan(skor.atur_skor, f, kode, v)
-    for kode, v in zip(("P1", "P2", "P3", "P4"), (80, 60, 70, 80)):
-        bantu.lakukan(skor.atur_skor, n, kode, v)
+    f, n = bantu.fisik_dan_non_fisik()
     text = berita_acara(store.muat(), "md")
     lamp6 = text.split("LAMPIRAN VI ")[1]
     assert "Set kriteria untuk usulan fisik:" in lamp6 and "Set kriteria untuk usulan non-fisik:" in lamp6

@@ -443,14 +443,7 @@ def _sel(store, uid, kode):
 async def test_fisik_dan_non_fisik_kolom_kedua_set_dan_ketik_0_100(store, bantu):
     """A kelompok with a fisik set (K1-K4) and a non-fisik set (P1-P4), 0-100: the matrix shows both sets'
     columns, a cell of the other set is a dot and is stepped over; "85" Enter saves 85."""
-    from sesi import kriteria
-
-    for i, (kode, bobot) in enumerate((("K1", "0,40"), ("K2", "0,30"), ("K3", "0,20"), ("K4", "0,10"))):
-        bantu.lakukan(kriteria.simpan_kriteria, kode, f"Fisik {i}", bobot, 0, 100, baru=True, jenis="fisik")
-    for i, (kode, bobot) in enumerate((("P1", "0,35"), ("P2", "0,25"), ("P3", "0,25"), ("P4", "0,15"))):
-        bantu.lakukan(kriteria.simpan_kriteria, kode, f"Non-fisik {i}", bobot, 0, 100, baru=True,
-                      jenis="non-fisik")
-    f, n = bantu.usulan("F", jenis="fisik"), bantu.usulan("N", jenis="non-fisik")
+    f, n = bantu.fisik_dan_non_fisik(dinilai=False)
     app = MusrenbangApp(store, layar="skoring")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

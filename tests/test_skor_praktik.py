@@ -340,16 +340,7 @@ def test_praktik_fisik_lewat_aksi_layar(store, bantu):
     """The same fisik/non-fisik practice through the actions the keyboard UI calls (one criterion at a
     time, one cell at a time), two usulan: F (fisik) 80, 70, 60, 50 = 70; N (non-fisik) 80, 60, 70, 80
     = 72.5 (see `praktik_fisik`): N first. F's set refuses a non-fisik code."""
-    for i, (kode, bobot) in enumerate((("K1", "0,40"), ("K2", "0,30"), ("K3", "0,20"), ("K4", "0,10"))):
-        bantu.lakukan(kriteria.simpan_kriteria, kode, f"Fisik {i}", bobot, 0, 100, baru=True, jenis="fisik")
-    for i, (kode, bobot) in enumerate((("P1", "0,35"), ("P2", "0,25"), ("P3", "0,25"), ("P4", "0,15"))):
-        bantu.lakukan(kriteria.simpan_kriteria, kode, f"Non-fisik {i}", bobot, 0, 100, baru=True,
-                      jenis="non-fisik")
-    f, n = bantu.usulan("F", jenis="fisik"), bantu.usulan("N", jenis="non-fisik")
-    for kode, v in zip(("K1", "K2", "K3", "K4"), (80, 70, 60, 50)):
-        bantu.lakukan(skor.atur_skor, f, kode, v)
-    for kode, v in zip(("P1", "P2", "P3", "P4"), (80, 60, 70, 80)):
-        bantu.lakukan(skor.atur_skor, n, kode, v)
+    f, n = bantu.fisik_dan_non_fisik()
     assert [(b.usulan.id, b.total) for b in peringkat_kelompok(store.muat(), INFRA).diperingkat] == [
         (n, Fraction(145, 2)), (f, 70)]
     assert "tidak ada dalam set kriteria usulan" in bantu.ditolak(skor.atur_skor, f, "P1", 50)

@@ -9,6 +9,7 @@ from pathlib import Path
 from musrenbang_tui.app import MusrenbangApp
 from musrenbang_tui.tombol import baca_tombol, berkas_tombol
 from screens.tombol import nama_tombol, perintah_aktif
+from tests.layar import layar_teks
 from sesi.store import Pelaku, Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,14 +40,14 @@ async def test_bantuan_dari_tombol_aktif(demo):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f1")
         await pilot.pause()
-        baris = {desc: key for _, keys in app.screen.kelompok for key, desc in keys}
+        baris = {desc: key for _, keys in app.screen.kelompok for key, desc, *_ in keys}
         assert baris["Bantuan"] == "F1"  # "?" is typed into the search box here
         assert baris["Riwayat perubahan"] == "Ctrl+R"
         assert baris["Peringatan"] == "F9"
         assert baris["Peserta baru"] == "Ctrl+O"
         await pilot.press("escape", "f6", "f1")
         await pilot.pause()
-        baris = {desc: key for _, keys in app.screen.kelompok for key, desc in keys}
+        baris = {desc: key for _, keys in app.screen.kelompok for key, desc, *_ in keys}
         assert baris["Bantuan"] == "F1, ?"
         assert baris["Urung"] == "u, Ctrl+Z"
         assert baris["Kelompok berikut"] == "]"
@@ -135,3 +136,60 @@ def test_perintah_tombol_mencetak_id(tmp_path, monkeypatch):
               "persiapan.centang", "persiapan.kriteria_baku", "pleno2.tanggapan"):
         assert i in baris
     assert "tidak.ada" in out.stdout  # named as unknown
+
+
+async def test_tombol_yang_dipindah_tampil_di_petunjuk_dan_menu(demo, tmp_path, monkeypatch):
+    """Prose names keys from the bindings: a key remapped in tombol.toml shows its new name in a part's hint
+    line, a part's summary, a menu and the help prose, and the old name is gone."""
+    tulis_tombol(tmp_path, monkeypatch, '[tombol]\n"persiapan.tambah" = "ctrl+k"\n"persiapan.impor.jalan" = "f5"\n'
+                                        '"kelompok.anggota.tambah" = "n"\n"kelompok.verifikasi.sesuai" = "v"\n'
+                                        '"app.fokus_sebelum" = "f12"\n')
+    app = buka(demo, "persiapan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        teks = layar_teks(app)
+        assert "Ctrl+K tambah (pilih daftarnya)" in teks and "Ctrl+O tambah" not in teks
+        await pilot.press("6")
+        await pilot.pause()
+        teks = layar_teks(app)
+        assert "Impor (F5)" in teks and "F5: impor" in teks and "Ctrl+S" not in teks
+        app.screen.set_focus(None)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert "lewat F12 ke deretan judul" in app.screen.uraian and "Shift+Tab" not in app.screen.uraian
+    app = buka(demo, "kelompok")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        assert "n tambah" in layar_teks(app) and "t tambah" not in layar_teks(app)
+        await pilot.press("3", "enter")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "PilihDialog"
+        assert ("Sesuai (v)", "sesuai") in app.screen.pilihan
+
+
+async def test_bantuan_memuat_tooltip_dan_muat_di_layar_kecil(demo):
+    """F1 shows each active binding's tooltip under its description (inactive ones left out), and at 60x20
+    as at 80x24 the help fits the terminal and scrolls to its last line."""
+    for ukuran in ((80, 24), (60, 20)):
+        app = buka(demo, "persiapan")
+        async with app.run_test(size=ukuran) as pilot:
+            await pilot.press("1")
+            await pilot.pause()
+            app.screen.set_focus(None)
+            await pilot.press("f1")
+            await pilot.pause()
+            baris = {d: t for _, keys in app.screen.kelompok for _, d, *t in keys}
+            assert baris["Pasang kriteria baku"] == ["Lima kriteria baku; hanya sebelum ada nilai skor; ditanyakan "
+                                                     "dahulu"]
+            assert "Tambah" not in baris  # part 1 (Sesi) adds nothing: check_action hides it
+            teks = layar_teks(app)
+            assert "Esc/F10/q/F1: tutup" in teks.splitlines()[-2]  # the closing line stays on screen
+            gulir = app.screen.query_one("#gulir")
+            assert gulir.max_scroll_y > 0
+            for _ in range(60):
+                await pilot.press("pagedown")
+            await pilot.pause()
+            assert "Lima kriteria baku" in layar_teks(app) or gulir.scroll_y == gulir.max_scroll_y
+            assert all(len(b) <= ukuran[0] for b in layar_teks(app).splitlines())

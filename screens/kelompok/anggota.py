@@ -17,6 +17,7 @@ from sesi.sebutan import label_unsur_singkat, pilihan_unsur, wilayah, wilayah_ke
 from ..glyph import g
 from .bagian import BagianSidang, TabelBagian, teks_belum_ditetapkan
 from ..teks import aman, potong, teks_baris
+from ..tombol import isi_tombol
 from ..widgets import FormDialog, Kolom, PilihDialog
 
 
@@ -55,7 +56,7 @@ class BagianAnggota(BagianSidang):
 
     def segarkan(self, data: Data, perubahan: dict) -> None:
         kel = data.kelompok_dari_id(self.kid) if self.kid else None
-        if self.hanya_pesan(teks_belum_ditetapkan(data, kel) if kel is None or kel.virtual else None):
+        if self.hanya_pesan(teks_belum_ditetapkan(self, data, kel) if kel is None or kel.virtual else None):
             return
         ringkas = self.query_one("#anggota-ringkas", Static)
         tabel = self.tabel()
@@ -85,7 +86,8 @@ class BagianAnggota(BagianSidang):
             out.append(f"{dot}rentan {rentan}")
         bebas = sum(1 for p in data.peserta.values() if p.hadir and not p.kelompok)
         out.append(f"\nBelum berkelompok: {bebas} peserta hadir", style="" if bebas else "dim")
-        out.append(f"{dot}t tambah{dot}m massal{dot}x keluarkan", style="dim")
+        out.append(isi_tombol(self, f"{dot}{{kelompok.anggota.tambah}} tambah{dot}{{kelompok.anggota.massal}} massal"
+                                    f"{dot}{{kelompok.anggota.keluarkan}} keluarkan"), style="dim")
         ringkas.update(out)
 
     # --- actions ---
@@ -113,7 +115,8 @@ class BagianAnggota(BagianSidang):
                 label += f" {g('dot')} kini di {aman(nama_kel.get(p.kelompok, p.kelompok))}"
             pilihan.append((label, p.id))
         if not pilihan:
-            self.kabar("Tidak ada peserta hadir lain. Catat kehadiran di layar Pendaftaran (F3).", galat=True)
+            self.kabar(isi_tombol(self, "Tidak ada peserta hadir lain. Catat kehadiran di layar Pendaftaran "
+                                  "({app.layar_pendaftaran})."), galat=True)
             return
 
         def pilih(pid: str | None) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from rich.text import Text
+from textual.dom import DOMNode
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -15,6 +16,7 @@ from sesi.model import Kelompok, Peserta
 from ..bagian import Bagian
 from ..glyph import g
 from ..teks import aman
+from ..tombol import isi_tombol
 from ..widgets import Tabel
 
 
@@ -23,20 +25,22 @@ def nama_peserta(data: Data, pid: str) -> str:
     return aman(p.nama) if p else pid
 
 
-def teks_belum_ditetapkan(data: Data, kel: Kelompok | None) -> Text:
-    """What the Anggota and Pemilihan parts say while the kelompok is only derived from a bidang (or there
-    is no kelompok at all)."""
+def teks_belum_ditetapkan(node: DOMNode, data: Data, kel: Kelompok | None) -> Text:
+    """What the Anggota and Pemilihan parts (`node`) say while the kelompok is only derived from a bidang (or
+    there is no kelompok at all); keys named as the user's keymap sets them."""
     out = Text()
     if kel is None:
         out.append("Belum ada kelompok maupun usulan. ", style="bold")
-        out.append("Tetapkan kelompok di layar Persiapan (F2) atau impor usulan lebih dahulu.")
+        out.append(isi_tombol(node, "Tetapkan kelompok di layar Persiapan ({app.layar_persiapan}) atau impor "
+                                    "usulan lebih dahulu."))
         return out
     virtual = [k for k in data.kelompok if k.virtual]
     out.append(f"{g('warn')} {aman(kel.nama)} belum ditetapkan sebagai kelompok. ", style="bold")
     out.append("Usulannya dikelompokkan menurut bidang, tetapi anggota dan pimpinan hanya dapat diatur "
                "pada kelompok yang ditetapkan.\n")
-    out.append("Tekan K untuk membentuk satu kelompok per bidang", style="bold")
-    out.append(" (" + ", ".join(aman(k.nama) for k in virtual) + "), atau tetapkan di layar Persiapan (F2).")
+    out.append(isi_tombol(node, "Tekan {kelompok.per_bidang} untuk membentuk satu kelompok per bidang"), style="bold")
+    out.append(" (" + ", ".join(aman(k.nama) for k in virtual) + ")"
+               + isi_tombol(node, ", atau tetapkan di layar Persiapan ({app.layar_persiapan})."))
     return out
 
 

@@ -21,6 +21,7 @@ from sesi.sebutan import label_unsur_singkat
 from ..glyph import g
 from .bagian import BagianSidang, TabelBagian, teks_belum_ditetapkan, nama_peserta
 from ..teks import aman, potong, teks_baris
+from ..tombol import isi_tombol, tombol_binding
 from ..widgets import FormDialog, Kolom, KonfirmasiDialog, PilihDialog
 
 
@@ -71,7 +72,7 @@ class BagianPemilihan(BagianSidang):
     # --- showing ---
     def segarkan(self, data: Data, perubahan: dict) -> None:
         kel = data.kelompok_dari_id(self.kid) if self.kid else None
-        if self.hanya_pesan(teks_belum_ditetapkan(data, kel) if kel is None or kel.virtual else None):
+        if self.hanya_pesan(teks_belum_ditetapkan(self, data, kel) if kel is None or kel.virtual else None):
             return
         ringkas = self.query_one("#pemilihan-ringkas", Static)
         tabel = self.tabel()
@@ -252,8 +253,8 @@ class BagianPemilihan(BagianSidang):
         names = _dan([nama_peserta(self.data, p) for p in seri.calon])
         self.kabar(Text(f"{g('warn')} Suara seri: {names} masing-masing {seri.suara} suara "
                         f"{g('dot')} Tersimpan rev {self.data.revisi}", style="bold"))
-        pilihan = [(f"Putaran kedua di antara {names} (s)", "suara"),
-                   (f"Undian di antara {names} (u)", "undi"),
+        pilihan = [(f"Putaran kedua di antara {names} ({tombol_binding(self, 'kelompok.pemilihan.suara')})", "suara"),
+                   (f"Undian di antara {names} ({tombol_binding(self, 'kelompok.pemilihan.undi')})", "undi"),
                    ("Putuskan nanti", "nanti")]
 
         def pilih(v: str | None) -> None:
@@ -337,14 +338,17 @@ class BagianPemilihan(BagianSidang):
         kel, jab = siap
         seri = kelompok.suara_seri(kel, jab)
         if getattr(kel, jab):
-            pilihan = [("Batalkan pemilihan (b)", "batal")]
+            pilihan = [("Batalkan pemilihan ({kelompok.pemilihan.batal})", "batal")]
             if jab == "ketua" and not kel.serah_terima:
-                pilihan.insert(0, ("Catat serah terima kepada ketua (r)", "serah"))
+                pilihan.insert(0, ("Catat serah terima kepada ketua ({kelompok.pemilihan.serah_terima})", "serah"))
         elif seri:
-            pilihan = [("Putaran kedua di antara yang seri (s)", "suara"), ("Undian (u)", "undi"),
-                       ("Batalkan pemungutan suara (b)", "batal")]
+            pilihan = [("Putaran kedua di antara yang seri ({kelompok.pemilihan.suara})", "suara"),
+                       ("Undian ({kelompok.pemilihan.undi})", "undi"),
+                       ("Batalkan pemungutan suara ({kelompok.pemilihan.batal})", "batal")]
         else:
-            pilihan = [("Aklamasi / musyawarah mufakat (a)", "aklamasi"), ("Hitung suara (s)", "suara")]
+            pilihan = [("Aklamasi / musyawarah mufakat ({kelompok.pemilihan.aklamasi})", "aklamasi"),
+                       ("Hitung suara ({kelompok.pemilihan.suara})", "suara")]
+        pilihan = [(isi_tombol(self, label), v) for label, v in pilihan]
 
         def pilih(v: str | None) -> None:
             if v:

@@ -20,6 +20,7 @@ from sesi.sebutan import wilayah, wilayah_kecil
 from ..glyph import g
 from .bagian import BagianSidang, TabelBagian, teks_belum_ditetapkan
 from ..teks import aman, potong, teks_baris
+from ..tombol import isi_tombol
 from ..widgets import AlasanDialog, FormDialog, Hasil, Kolom, PilihDialog
 
 #: Status as shown in the narrow column.
@@ -83,7 +84,7 @@ class BagianVerifikasi(BagianSidang):
 
     def segarkan(self, data: Data, perubahan: dict) -> None:
         kel = data.kelompok_dari_id(self.kid) if self.kid else None
-        if self.hanya_pesan(teks_belum_ditetapkan(data, None) if kel is None else None):
+        if self.hanya_pesan(teks_belum_ditetapkan(self, data, None) if kel is None else None):
             return
         tabel = self.tabel()
         usulan = data.usulan_kelompok(kel.id)
@@ -298,10 +299,14 @@ class BagianVerifikasi(BagianSidang):
         u = self._siap()
         if u is None:
             return
-        pilihan = [("Sesuai (s)", "sesuai"), ("Tolak, dengan alasan (t)", "tolak"),
-                   ("Alihkan ke SKPD lain (a)", "alihkan"), ("Gabungkan dengan duplikat (u)", "gabung"),
-                   ("Cadangan (c)", "cadangan"), ("Kembali ke baru (b)", "baru"),
-                   ("Pindah ke kelompok lain (p)", "pindah")]
+        pilihan = [(isi_tombol(self, label), v) for label, v in (
+            ("Sesuai ({kelompok.verifikasi.sesuai})", "sesuai"),
+            ("Tolak, dengan alasan ({kelompok.verifikasi.tolak})", "tolak"),
+            ("Alihkan ke SKPD lain ({kelompok.verifikasi.alihkan})", "alihkan"),
+            ("Gabungkan dengan duplikat ({kelompok.verifikasi.gabung})", "gabung"),
+            ("Cadangan ({kelompok.verifikasi.cadangan})", "cadangan"),
+            ("Kembali ke baru ({kelompok.verifikasi.baru})", "baru"),
+            ("Pindah ke kelompok lain ({kelompok.verifikasi.pindah})", "pindah"))]
 
         def pilih(v: str | None) -> None:
             if v:

@@ -26,6 +26,7 @@ from sesi.peringatan import peringatan_tanggal
 from ..bagian import Bagian
 from ..glyph import g
 from ..teks import aman, potong, teks_baris
+from ..tombol import isi_tombol, tombol_binding
 from .dialog import FormPersiapan, KelompokDialog
 from ..widgets import Hasil, Kolom, KonfirmasiDialog, PilihDialog, Tabel
 
@@ -34,6 +35,7 @@ class BagianPersiapan(Bagian):
     """One part of the Persiapan screen (one tab): a list, a detail line and a hint line by default, and
     the screen's generic keys (add, edit, delete) turned into the `sesi` actions of its slice."""
 
+    #: The hint line under the part; keys written as "{binding.id}" (screens/tombol.py `isi_tombol`).
     PETUNJUK: ClassVar[str] = ""
 
     def __init__(self) -> None:
@@ -56,7 +58,11 @@ class BagianPersiapan(Bagian):
         yield self.petunjuk()
 
     def petunjuk(self) -> Static:
-        return Static(teks_baris(self.PETUNJUK.replace(" · ", f" {g('dot')} ")), classes="petunjuk")
+        return Static(self.teks_petunjuk(self.PETUNJUK), classes="petunjuk")
+
+    def teks_petunjuk(self, petunjuk: str) -> Text:
+        """A hint line: each "{binding.id}" named as the user's keymap sets it now, " · " in the look's dot."""
+        return teks_baris(isi_tombol(self, petunjuk).replace(" · ", f" {g('dot')} "))
 
     def terapkan_pilihan(self, tabel: Tabel) -> None:
         """After a save from a form: put the cursor on the record just added or changed."""
@@ -129,7 +135,7 @@ def _tanggal_lengkap(iso: str) -> str:
 class BagianSesi(BagianPersiapan):
     KUNCI = "sesi"
     TABEL = frozenset({"sesi"})
-    PETUNJUK = "Enter atau Ctrl+E: ubah data sesi (mulai pada baris yang disorot)."
+    PETUNJUK = "Enter atau {persiapan.ubah}: ubah data sesi (mulai pada baris yang disorot)."
 
     def compose(self) -> ComposeResult:
         yield Tabel(id="sesi-tabel", zebra_stripes=False)
@@ -178,7 +184,7 @@ class BagianSesi(BagianPersiapan):
             elif key in ("min_delegasi", "min_perempuan_delegasi"):
                 nilai = f"minimal {nilai} orang (peringatan, tidak menghalangi)"
             elif key == "tahap":
-                nilai = f"{TAHAP.get(nilai, nilai)} (Ctrl+T di layar tahap yang berlangsung)"
+                nilai = f"{TAHAP.get(nilai, nilai)} ({tombol_binding(self, 'app.tetapkan_tahap')} di layar tahap yang berlangsung)"
             if key in awas:
                 nilai = f"{g('warn')} {nilai}"
                 style = "bold"
@@ -295,7 +301,7 @@ JUDUL_DAFTAR = {"jadwal": "Jadwal acara", "penyelenggara": "Tim penyelenggara", 
 class BagianAcara(BagianPersiapan):
     KUNCI = "acara"
     TABEL = frozenset({"jadwal", "tim", "sambutan"})
-    PETUNJUK = "Ctrl+O tambah (pilih daftarnya) · Enter/Ctrl+E ubah · Del hapus"
+    PETUNJUK = "{persiapan.tambah} tambah (pilih daftarnya) · Enter/{persiapan.ubah} ubah · {persiapan.hapus} hapus"
 
     def _baris(self, data: Data) -> list[tuple[str, str, Any]]:
         """(row key, kind, record) in the order shown: jadwal, team by role, sambutan."""
@@ -366,7 +372,7 @@ class BagianAcara(BagianPersiapan):
     def ubah(self) -> None:
         pilih = self._terpilih()
         if pilih is None:
-            self.kabar("Daftar masih kosong. Ctrl+O untuk menambah.")
+            self.kabar(isi_tombol(self, "Daftar masih kosong. {persiapan.tambah} untuk menambah."))
             return
         self._form(*pilih)
 
@@ -437,7 +443,8 @@ def bidang_usulan(data: Data) -> list[str]:
 class BagianKelompok(BagianPersiapan):
     KUNCI = "kelompok"
     TABEL = frozenset({"kelompok", "usulan", "peserta"})
-    PETUNJUK = "Ctrl+O tambah · Enter/Ctrl+E ubah · Del hapus · P satu kelompok per bidang"
+    PETUNJUK = ("{persiapan.tambah} tambah · Enter/{persiapan.ubah} ubah · {persiapan.hapus} hapus · "
+                "{persiapan.per_bidang} satu kelompok per bidang")
 
     def segarkan(self, data: Data, perubahan: dict) -> None:
         rows = []

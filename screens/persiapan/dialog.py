@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from sesi.model import label_skala_baku
 
 from ..teks import teks_baris
+from ..tombol import isi_tombol
 from ..widgets import Dialog, FormDialog, Kolom
 
 SKALA_PALING_LEBAR = 100
@@ -198,7 +199,7 @@ class KelompokDialog(Dialog):
                 yield Label(teks_baris("Tim fasilitator: " + "; ".join(self.tim)), classes="petunjuk")
             yield Label("", classes="galat", id="galat")
             with Horizontal(classes="tombol"):
-                yield Button("Simpan (Ctrl+S)", id="simpan", variant="primary", compact=True)
+                yield Button(isi_tombol(self, "Simpan ({dialog.simpan})"), id="simpan", variant="primary", compact=True)
                 yield Button("Batal (F10)", id="batal", compact=True)
 
     def on_mount(self) -> None:

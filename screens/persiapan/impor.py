@@ -36,6 +36,7 @@ from sesi.nama import BIDANG_BAKU
 
 from ..glyph import g
 from ..teks import potong, teks_baris
+from ..tombol import isi_tombol, tombol_binding
 from ..widgets import Isian, PilihDialog, Tabel, mengambil_teks_sendiri
 from .bagian import BagianPersiapan, bidang_usulan
 from .impor_kerja import LaporanImpor, Pilihan, buat_pratinjau, jalankan_impor
@@ -61,7 +62,11 @@ ABAIKAN = "*"
 
 class BagianImpor(BagianPersiapan):
     KUNCI = "impor"
-    PETUNJUK = "Enter: pratinjau · Ctrl+S: impor · Ctrl+L: telusuri folder · Tab: pindah"
+    PETUNJUK = ("Enter: pratinjau · {persiapan.impor.jalan}: impor · {persiapan.telusuri}: telusuri folder · "
+                "{app.fokus_berikut}: pindah")
+    #: The hint line while the preview is shown: its own keys (the Footer has room for the main ones only).
+    PETUNJUK_PRATINJAU = ("{persiapan.impor.pilih_kolom}: pilih kolom · {persiapan.impor.abaikan}: abaikan judul · "
+                          "{persiapan.impor.jalan}: impor · {app.fokus_berikut}: pindah")
     #: Letters typed on the part's path, buttons or selects are the path being typed, never hotkeys (they go
     #: to the path); its tables say otherwise (MENGAMBIL_TEKS = False).
     MENGAMBIL_TEKS = True
@@ -117,8 +122,10 @@ class BagianImpor(BagianPersiapan):
                         compact=True)
         with Horizontal(classes="baris tombol"):
             yield Button("Pratinjau (Enter)", id="impor-periksa", compact=True)
-            yield Button("Impor (Ctrl+S)", id="impor-jalan", variant="primary", compact=True)
-            yield Button("Telusuri folder (Ctrl+L)", id="impor-telusuri", compact=True)
+            yield Button(isi_tombol(self, "Impor ({persiapan.impor.jalan})"), id="impor-jalan", variant="primary",
+                         compact=True)
+            yield Button(isi_tombol(self, "Telusuri folder ({persiapan.telusuri})"), id="impor-telusuri",
+                         compact=True)
         with ContentSwitcher(initial="impor-laporan"):
             laporan = VerticalScroll(id="impor-laporan", can_focus=True)
             laporan.MENGAMBIL_TEKS = False  # the report: the screen's keys (5, p, ...) work here
@@ -138,6 +145,14 @@ class BagianImpor(BagianPersiapan):
                 with VerticalScroll(id="impor-masalah", can_focus=True):
                     yield Static(id="impor-masalah-isi")
         yield self.petunjuk()
+
+    def on_mount(self) -> None:
+        self.watch(self.query_one(ContentSwitcher), "current", self._tampilan_berubah, init=False)
+
+    def _tampilan_berubah(self, tampil: str | None) -> None:
+        """The hint line names the keys of what is shown: the preview's own, or the part's."""
+        petunjuk = self.PETUNJUK_PRATINJAU if tampil == "impor-pratinjau" else self.PETUNJUK
+        self.query_one(".petunjuk", Static).update(self.teks_petunjuk(petunjuk))
 
     def utama(self) -> Widget | None:
         return self.query_one("#impor-path", Input)
@@ -239,7 +254,8 @@ class BagianImpor(BagianPersiapan):
 
     def periksa(self) -> None:
         """Show the preview of the file typed (again, with the current choices, for the same file)."""
-        masukan = self._masukan("Ketik path berkas terlebih dahulu (atau Ctrl+L untuk menelusuri folder).")
+        masukan = self._masukan(isi_tombol(self, "Ketik path berkas terlebih dahulu (atau {persiapan.telusuri} untuk "
+                                                 "menelusuri folder)."))
         if masukan is None:
             return
         self._minta_pratinjau()
@@ -282,7 +298,7 @@ class BagianImpor(BagianPersiapan):
         self._isi_saran()
         self._isi_masalah(p)
         if p.siap:
-            self.kabar("Pratinjau: tidak ada masalah; Ctrl+S mengimpor.")
+            self.kabar(isi_tombol(self, "Pratinjau: tidak ada masalah; {persiapan.impor.jalan} mengimpor."))
         else:
             self.kabar("Pratinjau: ada masalah; berkas akan ditolak bila diimpor sekarang.", galat=True)
         if self._pindah_fokus:
@@ -292,7 +308,8 @@ class BagianImpor(BagianPersiapan):
             tabel.focus()
 
     def _isi_ringkas(self, p: Pratinjau) -> None:
-        self.query_one("#impor-ringkas", Static).update(teks_ringkas(p))
+        self.query_one("#impor-ringkas", Static).update(teks_ringkas(
+            p, tombol_binding(self, "persiapan.impor.jalan"), tombol_binding(self, "persiapan.impor.pilih_kolom")))
 
     def _isi_pilihan(self) -> None:
         """The sheet chooser (a workbook with several tables) and the bidang for a file without a bidang column
@@ -326,7 +343,7 @@ class BagianImpor(BagianPersiapan):
 
     def _isi_peta(self, p: Pratinjau) -> None:
         tabel = self.query_one("#impor-peta", Tabel)
-        kolom, rows = isi_peta(p, tabel.size.width or 78)
+        kolom, rows = isi_peta(p, tabel.size.width or 78, tombol_binding(self, "persiapan.impor.pilih_kolom"))
         tabel.clear(columns=True)  # the number of example rows differs from file to file
         tabel.isi(kolom, rows)
 
@@ -349,7 +366,8 @@ class BagianImpor(BagianPersiapan):
         if event.kunci.startswith("k:"):  # a required column no header maps to: pick the header
             kolom = event.kunci[2:]
             if event.abaikan:
-                self.kabar(f"Kolom {kolom} wajib; pilih judul berkas untuknya dengan Enter.", galat=True)
+                self.kabar(isi_tombol(self, f"Kolom {kolom} wajib; pilih judul berkas untuknya dengan "
+                                           "{persiapan.impor.pilih_kolom}."), galat=True)
                 return
             pilihan = [(f"{h}  ({potong(p.pemetaan.get(h) or 'diabaikan', 24)})", str(i))
                        for i, h in enumerate(p.judul) if h]
@@ -435,7 +453,8 @@ class BagianImpor(BagianPersiapan):
         if self.sedang:
             self.kabar("Impor sebelumnya masih berjalan; tunggu sampai selesai.")
             return
-        masukan = self._masukan("Ketik path berkas terlebih dahulu (atau Ctrl+L untuk menelusuri folder).")
+        masukan = self._masukan(isi_tombol(self, "Ketik path berkas terlebih dahulu (atau {persiapan.telusuri} untuk "
+                                                 "menelusuri folder)."))
         if masukan is None:
             return
         path, jenis = masukan

@@ -19,6 +19,7 @@ from sesi.set_kriteria import BAWAAN, SetKriteria, nama_set, semua_set
 
 from ..glyph import g
 from ..teks import potong, teks_baris
+from ..tombol import isi_tombol
 from .dialog import FormPersiapan, KriteriaDialog
 from ..widgets import Kolom, PilihDialog, Tabel
 from .bagian import BagianPersiapan
@@ -38,7 +39,8 @@ class BagianKriteria(BagianPersiapan):
 
     KUNCI = "kriteria"
     TABEL = frozenset({"kriteria", "sesi", "kelompok"})
-    PETUNJUK = "Ctrl+O tambah · Enter/Ctrl+E ubah · Del hapus · B pasang kriteria baku"
+    PETUNJUK = ("{persiapan.tambah} tambah · Enter/{persiapan.ubah} ubah · {persiapan.hapus} hapus · "
+                "{persiapan.kriteria_baku} pasang kriteria baku")
 
     def __init__(self) -> None:
         super().__init__()
@@ -82,10 +84,12 @@ class BagianKriteria(BagianPersiapan):
         # The set's name only when the session has more than the default set (the default demo's line
         # stays as it was); `s` chooses another set.
         banyak = len([x for x in semua_set(data).values() if x.kriteria]) > 1 or self.set_kunci != BAWAAN
-        awal = f"Set: {nama_set(data, self.set_kunci)} (s pilih set) {dot} " if banyak else ""
+        awal = (f"Set: {nama_set(data, self.set_kunci)} ({isi_tombol(self, '{persiapan.pilih_set}')} pilih set) "
+                f"{dot} " if banyak else "")
         self.query_one("#kriteria-jumlah", Static).update(
-            teks_baris(awal + (f"Jumlah bobot: {angka(jumlah)} {dot} {n} kriteria" if n else
-                       "Belum ada kriteria. Ctrl+O menambah satu, B memasang lima kriteria baku.")))
+            teks_baris(awal + (f"Jumlah bobot: {angka(jumlah)} {dot} {n} kriteria" if n else isi_tombol(
+                self, "Belum ada kriteria. {persiapan.tambah} menambah satu, {persiapan.kriteria_baku} memasang "
+                      "lima kriteria baku."))))
         cara = self.query_one("#kriteria-cara", Static)
         cara.display = bool(_cara_penilaian(data))  # the default rule: no line (F1 and c tell the rest)
         cara.update(teks_baris("Cara penilaian: " + _cara_penilaian(data)))
@@ -116,7 +120,7 @@ class BagianKriteria(BagianPersiapan):
     def ubah(self) -> None:
         k = self._terpilih()
         if k is None:
-            self.kabar("Belum ada kriteria. Ctrl+O untuk menambah.")
+            self.kabar(isi_tombol(self, "Belum ada kriteria. {persiapan.tambah} untuk menambah."))
             return
         self._form({"kode": k.kode, "nama": k.nama, "bobot": angka(Decimal(k.bobot)), "skala_min": k.skala_min,
                     "skala_maks": k.skala_maks, "label": k.label, "langkah": k.langkah}, baru=False)

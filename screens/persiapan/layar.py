@@ -53,7 +53,7 @@ class PersiapanScreen(LayarBagian):
     CSS_PATH = "layar.tcss"
     # What the stage is for; each key and what it does is listed from BINDINGS (F1).
     BANTUAN = (
-        "Persiapan sebelum hari pelaksanaan, dalam enam bagian (juga lewat Shift+Tab ke deretan judul lalu "
+        "Persiapan sebelum hari pelaksanaan, dalam enam bagian (juga lewat {app.fokus_sebelum} ke deretan judul lalu "
         "Kiri/Kanan). Sesi: data sesi dan peringatan tanggal (pengumuman minimal 7 hari sebelumnya); Enter "
         "mengubahnya dalam satu formulir. Acara & tim: jadwal, tim penyelenggara, narasumber dengan materinya, "
         "fasilitator, dan sambutan. Kriteria: kode, nama, bobot, skala dengan label setiap nilai; lima "
@@ -73,7 +73,8 @@ class PersiapanScreen(LayarBagian):
 
     BINDINGS = [
         Binding("ctrl+o", "tambah", "Tambah", id="persiapan.tambah", tooltip="Di bagian yang tampil"),
-        Binding("ctrl+o", "pratinjau_impor", "Pratinjau impor", id="persiapan.impor",
+        # "Pratinjau" (not "Pratinjau impor"): with the preview's keys the Footer must fit 80 columns.
+        Binding("ctrl+o", "pratinjau_impor", "Pratinjau", id="persiapan.impor",
                 tooltip="Judul kolom, pemetaan, tiga baris, masalah dan saran; belum mengubah apa pun "
                         "(juga Enter)"),
         Binding("ctrl+e", "ubah", "Ubah", id="persiapan.ubah", tooltip="Baris yang disorot (juga Enter)"),

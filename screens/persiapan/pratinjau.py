@@ -47,7 +47,8 @@ class TabelPemetaan(Tabel):
     BINDINGS = [
         Binding("enter", "pilih_kolom", "Pilih kolom", id="persiapan.impor.pilih_kolom",
                 tooltip="Kolom aplikasi untuk judul yang disorot, atau judul berkas untuk kolom wajib yang kurang"),
-        Binding("delete", "abaikan", "Abaikan judul", id="persiapan.impor.abaikan", key_display="Del",
+        # Not in the Footer (80 columns hold the main keys only): the preview's hint line and F1 name it.
+        Binding("delete", "abaikan", "Abaikan judul", id="persiapan.impor.abaikan", key_display="Del", show=False,
                 tooltip="Kolom berkas yang disorot tidak diimpor"),
     ]
 
@@ -72,8 +73,9 @@ class TabelSaran(Tabel):
         self.post_message(TerimaSaran(self.kunci_terpilih() or ""))
 
 
-def teks_ringkas(p: Pratinjau) -> Text:
-    """The preview's first two lines: file, sheets, header row, and whether it can be imported."""
+def teks_ringkas(p: Pratinjau, tombol_impor: str = "Ctrl+S", tombol_pilih: str = "Enter") -> Text:
+    """The preview's first two lines: file, sheets, header row, and whether it can be imported (naming the
+    keys that import and that pick a header, as the keymap sets them)."""
     out = Text()
     out.append(teks_baris(p.berkas, "bold"))
     lembar = [lb for lb in p.lembar if lb]
@@ -81,17 +83,17 @@ def teks_ringkas(p: Pratinjau) -> Text:
         out.append(teks_baris(f" lembar {', '.join(lembar)}"))
     out.append(f" {g('dot')} judul kolom di baris {p.baris_judul} {g('dot')} {len(p.judul)} kolom\n")
     if p.kurang:
-        out.append(f"{g('warn')} Kolom wajib belum dipetakan: {', '.join(p.kurang)}. Pilih judulnya dengan Enter.",
+        out.append(f"{g('warn')} Kolom wajib belum dipetakan: {', '.join(p.kurang)}. Pilih judulnya dengan {tombol_pilih}.",
                    style="bold")
     elif p.siap:
-        out.append(f"{g('ok')} Siap diimpor (Ctrl+S).", style="bold")
+        out.append(f"{g('ok')} Siap diimpor ({tombol_impor}).", style="bold")
     else:
         out.append(f"{g('warn')} Ada masalah (di bawah): perbaiki berkas, ubah pemetaan, atau terima saran.",
                    style="bold")
     return out
 
 
-def isi_peta(p: Pratinjau, lebar_tabel: int) -> tuple[Kolom, Baris]:
+def isi_peta(p: Pratinjau, lebar_tabel: int, tombol_pilih: str = "Enter") -> tuple[Kolom, Baris]:
     """The mapping table in `lebar_tabel` cells: header, column, up to three example values; then each
     required column no header maps to (row key "k:<kolom>"; a header's row key is "j<index>")."""
     rows: Baris = []
@@ -110,7 +112,7 @@ def isi_peta(p: Pratinjau, lebar_tabel: int) -> tuple[Kolom, Baris]:
         rows.append((f"j{i}", [teks_baris(potong(h, 16)), kolom, *contoh]))
     for k in p.kurang:
         rows.append((f"k:{k}", [Text("(belum ada)", style="bold red"), teks_baris(f"{k}*", "bold red"),
-                                Text("Enter: pilih judul", style="dim"), *[Text("")] * (n - 1)]))
+                                Text(f"{tombol_pilih}: pilih judul", style="dim"), *[Text("")] * (n - 1)]))
     return [("Judul berkas", "judul"), ("Kolom", "kolom"), *[(f"Baris {j + 1}", f"b{j}") for j in range(n)]], rows
 
 

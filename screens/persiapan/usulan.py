@@ -25,6 +25,7 @@ from sesi.sebutan import jenis_wilayah, kepala_wilayah, sebut_wilayah, wilayah, 
 
 from ..glyph import g
 from ..teks import potong, teks_baris
+from ..tombol import isi_tombol
 from .bagian import BagianPersiapan, bidang_usulan
 from .dialog import FormPersiapan
 from ..widgets import Kolom, Tabel
@@ -36,7 +37,8 @@ SEMUA = "*"
 class BagianUsulan(BagianPersiapan):
     KUNCI = "usulan"
     TABEL = frozenset({"usulan", "kelurahan"})
-    PETUNJUK = "Tab: pindah daftar · Ctrl+O tambah, Enter ubah, Del hapus di daftar yang aktif"
+    PETUNJUK = ("{app.fokus_berikut}: pindah daftar · {persiapan.tambah} tambah, Enter ubah, {persiapan.hapus} hapus di "
+                "daftar aktif")
 
     def __init__(self) -> None:
         super().__init__()
@@ -126,7 +128,7 @@ class BagianUsulan(BagianPersiapan):
         u = self._terpilih()
         if u is None:
             self.query_one("#usulan-rinci", Static).update(
-                teks_baris("Belum ada usulan di sini. Ctrl+O menambah usulan."))
+                teks_baris(isi_tombol(self, "Belum ada usulan di sini. {persiapan.tambah} menambah usulan.")))
             return
         dot = f" {g('dot')} "
         vol = " ".join(x for x in (angka(u.volume) if u.volume else "", u.satuan) if x)
@@ -167,7 +169,7 @@ class BagianUsulan(BagianPersiapan):
             return
         u = self._terpilih()
         if u is None:
-            self.kabar("Belum ada usulan yang dipilih. Ctrl+O untuk menambah.")
+            self.kabar(isi_tombol(self, "Belum ada usulan yang dipilih. {persiapan.tambah} untuk menambah."))
             return
         self._form(u.id, {"kelurahan": u.kelurahan, "prioritas_kelurahan": str(u.prioritas_kelurahan),
                           "kegiatan": u.kegiatan, "masalah": u.masalah, "lokasi": u.lokasi,

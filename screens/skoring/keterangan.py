@@ -8,7 +8,7 @@ Pure text builders plus `BarisInfo`, the one-line widget that shows them; the Sk
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -24,6 +24,14 @@ from .. import glyph
 from ..glyph import g
 from ..teks import aman, pas
 from .matriks import Isi
+
+
+class TombolKetik(NamedTuple):
+    """The keys the lines name, as the user's keymap sets them (the screen reads them from its bindings)."""
+
+    isi: str = "Enter"  # skoring.isi: open the value field / save the value being typed
+    simpan: str = "Tab"  # skoring.simpan_ketik
+    batal: str = "Esc"  # skoring.batal_ketik
 
 
 class BarisInfo(Widget):
@@ -123,7 +131,8 @@ def teks_judul(data: Data, kid: str, per: Peringkat | None, penilai: str,
     return out, kanan
 
 
-def teks_kriteria_skala(data: Data, uid: str, kode: str, k: Kriteria | None) -> tuple[Text, Text]:
+def teks_kriteria_skala(data: Data, uid: str, kode: str, k: Kriteria | None,
+                        tombol: TombolKetik = TombolKetik()) -> tuple[Text, Text]:
     """The criterion line and the scale line of the focused cell (`k` None: another set's column)."""
     dot = f" {g('dot')} "
     u = data.usulan.get(uid)
@@ -139,7 +148,7 @@ def teks_kriteria_skala(data: Data, uid: str, kode: str, k: Kriteria | None) -> 
         langkah = "" if k.langkah_pecahan == 1 else f", langkah {teks_nilai(k.langkah_pecahan, False)[0]}"
         krit.append(f"{dot}bobot {k.bobot}{dot}skala {k.skala_min}-{k.skala_maks}{langkah}", style="dim")
         skala.append(f"Nilai {k.skala_min} sampai {k.skala_maks}{langkah}: ketik angka"
-                     + (" (koma untuk ,5)" if langkah else "") + ", Enter/Tab simpan, Esc batal")
+                     + (" (koma untuk ,5)" if langkah else "") + f", {tombol.isi}/{tombol.simpan} simpan, {tombol.batal} batal")
     elif k is not None:
         krit.append(f"{k.kode} ", style="bold")
         krit.append(aman(k.nama))
@@ -160,7 +169,7 @@ def teks_kriteria_skala(data: Data, uid: str, kode: str, k: Kriteria | None) -> 
             if k.skala_maks == 10 and k.skala_min >= 1:
                 skala.append(f"{dot}tombol 0 = 10", style="dim")
         else:
-            skala.append(f"Nilai {k.skala_min} sampai {k.skala_maks}: tekan Enter untuk mengetik nilai")
+            skala.append(f"Nilai {k.skala_min} sampai {k.skala_maks}: tekan {tombol.isi} untuk mengetik nilai")
     return krit, skala
 
 
@@ -179,7 +188,8 @@ def teks_usulan(data: Data, uid: str, baris: Baris | None) -> Text:
     return usulan_teks
 
 
-def teks_sel(data: Data, uid: str, kode: str, penilai: str, diketik: str | None) -> Text:
+def teks_sel(data: Data, uid: str, kode: str, penilai: str, diketik: str | None,
+             tombol: TombolKetik = TombolKetik()) -> Text:
     """The cell line: the value being typed (`diketik`), or who scored the cell and with what."""
     mentah = data.nilai_mentah(uid, kode)
     perorangan = sorted(((p, v) for p, v in mentah.items() if p), key=lambda pv: pv[0].casefold())
@@ -187,7 +197,7 @@ def teks_sel(data: Data, uid: str, kode: str, penilai: str, diketik: str | None)
     out = Text()
     if diketik is not None:
         out.append(f"Diketik: {diketik}", style="bold")
-        out.append(f"{dot}Enter/Tab simpan, Esc batal")
+        out.append(f"{dot}{tombol.isi}/{tombol.simpan} simpan, {tombol.batal} batal")
         return out
     c = sel_nilai(data, uid, kode)
     if c.kurang:

@@ -35,11 +35,21 @@ from sesi.urutan import urutan_akhir
 from ..base import LayarTahap
 from ..glyph import g
 from ..kontrak import aplikasi
-from .keterangan import BarisInfo, lebar_skala, teks_judul, teks_kriteria_skala, teks_nilai, teks_sel, teks_usulan
+from .keterangan import (
+    BarisInfo,
+    TombolKetik,
+    lebar_skala,
+    teks_judul,
+    teks_kriteria_skala,
+    teks_nilai,
+    teks_sel,
+    teks_usulan,
+)
 from .matriks import KOSONG, Isi, KolomMatriks, Matriks, lebar_kolom_kriteria
 from .penilai import PenilaiDialog, nama_penilai
 from ..pilih_kelompok import PilihKelompok
 from ..teks import teks
+from ..tombol import isi_tombol, tombol_binding
 from ..widgets import FormDialog, Kolom
 
 
@@ -53,8 +63,8 @@ class SkoringScreen(PilihKelompok, LayarTahap):
         "h/j/k/l memindahkan kursor. Ketik angka dalam skala kriteria: nilai tersimpan seketika (satu "
         "perubahan per tombol) dan kursor maju ke sel berikutnya (di ujung baris: kriteria pertama baris "
         "berikutnya). Pada skala 1-10 tombol 0 berarti 10. Pada skala yang lebih lebar (misalnya 0-100) atau "
-        "berlangkah 0,5, angka yang diketik terkumpul (\"85\", \"7,5\") dan tampil di sel; Enter atau Tab "
-        "menyimpan, Esc membatalkan. Angka di luar skala ditolak dan tidak mengubah apa "
+        "berlangkah 0,5, angka yang diketik terkumpul (\"85\", \"7,5\") dan tampil di sel; {skoring.isi} atau "
+        "{skoring.simpan_ketik} menyimpan, {skoring.batal_ketik} membatalkan. Angka di luar skala ditolak dan tidak mengubah apa "
         "pun. Mode mufakat (bawaan) mengisi nilai kesepakatan; dengan penilai perorangan, angka mengisi nilai "
         "penilai itu, sel yang belum punya nilai mufakat menampilkan rerata para penilai (ditandai *), dan "
         "baris terbawah merinci nilai tiap penilai. Total berisi 'n/m' selama baris belum lengkap (peringkat "
@@ -106,6 +116,7 @@ class SkoringScreen(PilihKelompok, LayarTahap):
         #: (usulan, kode, text) of a value being typed on a wide scale (0-100, step 0,5): Enter/Tab saves it.
         self._ketikan: tuple[str, str, str] | None = None
         self._struktur_ada = False  # rows and columns set from the data at least once
+        self._tombol: TombolKetik | None = None  # the keys the info lines name (`_tombol_ketik`)
 
     # --- layout ---
     def isi(self) -> ComposeResult:
@@ -289,9 +300,11 @@ class SkoringScreen(PilihKelompok, LayarTahap):
 
     def _pesan_kosong(self, data: Data, kriteria: list[Kriteria]) -> str:
         if not self.kid:
-            return "Belum ada kelompok maupun usulan. Tambahkan usulan dan kelompok di layar Persiapan (F2)."
+            return isi_tombol(self, "Belum ada kelompok maupun usulan. Tambahkan usulan dan kelompok di layar "
+                                    "Persiapan ({app.layar_persiapan}).")
         if not kriteria:
-            return "Belum ada kriteria penilaian. Tetapkan kriteria di layar Persiapan (F2)."
+            return isi_tombol(self, "Belum ada kriteria penilaian. Tetapkan kriteria di layar Persiapan "
+                                    "({app.layar_persiapan}).")
         semua = data.usulan_kelompok(self.kid)
         if not semua:
             return "Kelompok ini belum memiliki usulan."
@@ -300,6 +313,14 @@ class SkoringScreen(PilihKelompok, LayarTahap):
     def _judul(self, data: Data, per: Peringkat | None) -> None:
         kiri, kanan = teks_judul(data, self.kid, per, self.penilai, self.urut_peringkat)
         self.query_one("#judul-skoring", BarisInfo).atur(kiri, kanan)
+
+    def _tombol_ketik(self) -> TombolKetik:
+        """The keys the info lines name, read once from the bindings (the keymap is set at start)."""
+        if self._tombol is None:
+            self._tombol = TombolKetik(tombol_binding(self, "skoring.isi") or "Enter",
+                                       tombol_binding(self, "skoring.simpan_ketik") or "Tab",
+                                       tombol_binding(self, "skoring.batal_ketik") or "Esc")
+        return self._tombol
 
     def _info(self, data: Data) -> None:
         pos = self.matriks.posisi()
@@ -310,13 +331,14 @@ class SkoringScreen(PilihKelompok, LayarTahap):
             self.query_one("#info-kriteria", BarisInfo).atur(Text(self._pesan_kosong_teks, style="bold"))
             return
         uid, kode = pos
-        krit, skala = teks_kriteria_skala(data, uid, kode, self._kriteria_sel(data, uid, kode))
+        krit, skala = teks_kriteria_skala(data, uid, kode, self._kriteria_sel(data, uid, kode), self._tombol_ketik())
         b = self._baris_tampil.get(uid)
         diketik = self._ketikan[2] if self._ketikan is not None and self._ketikan[:2] == (uid, kode) else None
         self.query_one("#info-kriteria", BarisInfo).atur(krit)
         self.query_one("#info-skala", BarisInfo).atur(skala)
         self.query_one("#info-usulan", BarisInfo).atur(teks_usulan(data, uid, b[0] if b is not None else None))
-        self.query_one("#info-sel", BarisInfo).atur(teks_sel(data, uid, kode, self.penilai, diketik))
+        self.query_one("#info-sel", BarisInfo).atur(teks_sel(data, uid, kode, self.penilai, diketik,
+                                                                          self._tombol_ketik()))
 
     def _saat_pindah(self, uid: str, kode: str) -> None:
         if self._ketikan is not None and self._ketikan[:2] != (uid, kode):
@@ -457,8 +479,9 @@ class SkoringScreen(PilihKelompok, LayarTahap):
         penilai = self.penilai
         if not penilai and "" not in self.data.nilai_mentah(uid, kode):
             if self.data.nilai_mentah(uid, kode):
-                self.status.atur(teks("Sel ini berisi nilai perorangan, bukan nilai mufakat; pilih penilainya "
-                                      "(p) untuk menghapus nilainya."), galat=True)
+                self.status.atur(teks(isi_tombol(self, "Sel ini berisi nilai perorangan, bukan nilai mufakat; "
+                                                       "pilih penilainya ({skoring.penilai}) untuk menghapus "
+                                                       "nilainya.")), galat=True)
             return
         hasil = self.simpan(skor.hapus_skor, uid, kode, penilai)
         if hasil.ok and hasil.nilai is not None:
