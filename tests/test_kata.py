@@ -45,7 +45,8 @@ def test_nama_dengan_kurung_tidak_diberi_kurung_kedua(store, bantu):
                   "Pemerintah Kota Banjarmasin")
     teks = " ".join(berita_acara(store.muat(), "txt").split())
     assert "sambutan Wali Kota Banjarmasin (diwakili Asisten Perekonomian), Pemerintah Kota Banjarmasin;" in teks
-    assert ") (" not in teks
+    pertimbangan = teks.split("Setelah memperhatikan")[1].split("hasil Sidang Kelompok")[0]
+    assert ") (" not in pertimbangan
 
 
 def test_lokasi_tidak_mengulang_kelurahan(store, bantu):
