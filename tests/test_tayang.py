@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import re
 from pathlib import Path
 
@@ -221,3 +222,35 @@ async def test_perubahan_beruntun_digambar_sekali(tmp_path):
         assert app.jumlah_gambar - mulai <= 1
         await tunggu(pilot, lambda: f"rev {store.data.revisi}" in layar_teks(app), 1.0)
         assert app.jumlah_gambar - mulai <= 2
+
+
+def test_proyektor_di_tmux_mengikuti_skor_dari_proses_lain(tmp_path, monkeypatch):
+    """The projector in a real terminal (tmux, 80x24) follows scores saved by another process, each at
+    its place in the final order, without a key pressed there. How soon is measured, not asserted
+    (bench/README.md "Proyektor": 0.1-0.5 s)."""
+    import shlex
+    import shutil
+    import uuid
+
+    from test_dua_terminal_tmux import Terminal
+
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux tidak terpasang")
+    monkeypatch.setenv("MUSRENBANG_DATA", str(tmp_path / "data"))
+    store, kid = _sesi_besar(tmp_path)
+    nama = store.data.kelompok_dari_id(kid).nama
+    socket = f"uji-{uuid.uuid4().hex[:8]}"
+    try:
+        layar = Terminal(socket, "tayang", f"tayang {store.path} --kelompok {shlex.quote(nama)} --tampilan peringkat")
+        layar.tunggu("PERINGKAT KELOMPOK")
+        for i in range(3):
+            u = urutan_akhir(store.data, kid)[-1 - i].usulan
+            with store.transaksi() as tx:
+                for k in store.data.kriteria:
+                    skor.atur_skor(tx, u.id, k.kode, 5)
+            tempat = next(t.peringkat_akhir for t in urutan_akhir(store.data, kid) if t.usulan.id == u.id)
+            rev = store.data.revisi
+            layar.tunggu(lambda isi: f"rev {rev} " in isi and re.search(
+                rf"^ +{tempat}  {re.escape(u.kegiatan)}", isi, re.M) is not None)
+    finally:
+        subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True)
