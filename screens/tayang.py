@@ -46,7 +46,7 @@ from sesi.sebutan import daerah, label_unsur_singkat, wilayah
 from . import glyph
 from .glyph import g
 from .pengamat import BerkasBerubah, BerkasGagalDibaca, PengamatBerkas
-from .teks import pas
+from .teks import pas, potong
 from .tombol import buka_palet, perintah_palet
 
 TAMPILAN = {"kehadiran": "Kehadiran", "peringkat": "Peringkat kelompok", "kesepakatan": "Hasil kesepakatan"}
@@ -180,7 +180,8 @@ class TayangApp(App):
         self.halaman = 0
         self._terakhir: tuple[int, str, str, int, tuple[int, int]] | None = None
         self._tampil: dict[str, Any] = {}  # widget id -> what it shows now (nothing is sent twice)
-        self._garis_tampil: list[Garis | None] = []  # per line widget of the list
+        self._garis_widget: list[Static] = []  # the list's one-line widgets, top to bottom
+        self._garis_tampil: list[Garis | None] = []  # what each of them shows
         self._urutan: dict[str, tuple[str, list[tuple[str, str, str, str]], int]] = {}  # kid -> rows
         self._kesepakatan: list[tuple[str, list[tuple[str, str, str, str]]]] | None = None
         self._waktu_gambar = 0.0
@@ -205,7 +206,8 @@ class TayangApp(App):
         self.pengamat.mulai()
 
     def on_resize(self) -> None:
-        self.gambar(force=True)
+        self._tampil.clear()  # the header and footer are laid out for the width
+        self.call_after_refresh(self.gambar, True)
 
     @on(BerkasBerubah)
     def _berkas_berubah(self, pesan: BerkasBerubah) -> None:
@@ -291,9 +293,10 @@ class TayangApp(App):
             tgl = tanggal_panjang(info.tanggal)
         except ValueError:
             tgl = info.tanggal
-        self._perbarui("kepala", (
-            f"MUSRENBANG KECAMATAN {info.kecamatan.upper()}  {g('dot')}  {judul_tampilan(data, view).upper()}\n"
-            f"RKPD {daerah(data)} Tahun {info.tahun}  {g('dot')}  {tgl}", ""))
+        lebar = max(10, self.size.width)  # one line each, whole or cut: never wrapped mid-word
+        self._perbarui("kepala", ("\n".join(potong(t, lebar - 2).center(lebar) for t in (
+            f"MUSRENBANG KECAMATAN {info.kecamatan.upper()}", judul_tampilan(data, view).upper(),
+            f"RKPD {daerah(data)} Tahun {info.tahun}  {g('dot')}  {tgl}")), ""))
         daftar = view != "kehadiran"
         self.query_one("#angka").display = not daftar
         self.query_one("#badan").display = not daftar
@@ -313,21 +316,27 @@ class TayangApp(App):
         kaki = f"Tampilan {mode} {g('dot')} rev {data.revisi}{halaman} {g('dot')} kiri/kanan: kelompok"
         if len(kaki) > self.size.width:  # the page and the keys matter more than the mode
             kaki = f"rev {data.revisi}{halaman} {g('dot')} kiri/kanan: kelompok"
+        if len(kaki) > self.size.width:
+            kaki = f"rev {data.revisi}{halaman}"
         self._perbarui("kaki", (pas(kaki, self.size.width), ""))
 
     def _tulis_daftar(self, garis: list[Garis], tinggi: int) -> None:
         """Show `garis` in the list's line widgets (as many as `tinggi`), sending only lines that changed."""
-        wadah = self.query_one("#daftar", Vertical)
-        if len(self._garis_tampil) != tinggi:
-            wadah.remove_children()
-            wadah.mount_all([Static(classes="garis") for _ in range(tinggi)])
+        if len(self._garis_widget) != tinggi:
+            wadah = self.query_one("#daftar", Vertical)
+            for w in self._garis_widget[tinggi:]:
+                w.remove()
+            baru = [Static(classes="garis") for _ in range(tinggi - len(self._garis_widget))]
+            if baru:
+                wadah.mount_all(baru)
+            self._garis_widget = self._garis_widget[:tinggi] + baru
             self._garis_tampil = [None] * tinggi
         kosong: Garis = ("", "")
-        for i, w in enumerate(wadah.query_children(".garis").results(Static)):
-            baru = garis[i] if i < len(garis) else kosong
-            if self._garis_tampil[i] != baru:
-                self._garis_tampil[i] = baru
-                w.update(Text(baru[0], style=baru[1], no_wrap=True, overflow="crop"))
+        for i, w in enumerate(self._garis_widget):
+            isi = garis[i] if i < len(garis) else kosong
+            if self._garis_tampil[i] != isi:
+                self._garis_tampil[i] = isi
+                w.update(Text(isi[0], style=isi[1], no_wrap=True, overflow="crop"))
 
     def _isi_kelompok(self, data: Data, kid: str) -> tuple[str, list[tuple[str, str, str, str]], int]:
         """(kelompok name, rows of its final order, usulan not ranked), kept until its scores change."""

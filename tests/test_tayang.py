@@ -254,3 +254,24 @@ def test_proyektor_di_tmux_mengikuti_skor_dari_proses_lain(tmp_path, monkeypatch
                 rf"^ +{tempat}  {re.escape(u.kegiatan)}", isi, re.M) is not None)
     finally:
         subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True)
+
+
+async def test_ukuran_berubah_daftar_mengikuti(tmp_path):
+    """When the terminal is resized the list is laid out again for the new size (more or fewer rows)."""
+    store, kid = _sesi_besar(tmp_path)
+    app = TayangApp(Store.buka(store.path, pelaku=Pelaku("tayangan", "tayang")), tampilan="peringkat",
+                    kelompok=kid)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        n80 = len(_baris_no(layar_teks(app)))
+        for ukuran in [(60, 20), (120, 40), (80, 24)]:
+            await pilot.resize_terminal(*ukuran)
+
+            def pas_ukuran() -> bool:
+                n = len(_baris_no(layar_teks(app)))
+                return (n < n80) if ukuran[1] < 24 else (n > n80) if ukuran[1] > 24 else n == n80
+
+            await tunggu(pilot, pas_ukuran, apa=f"daftar untuk {ukuran}")
+            teks = layar_teks(app)
+            no = _baris_no(teks)
+            assert no == list(range(1, len(no) + 1)) and "PERINGKAT KELOMPOK" in teks
