@@ -14,7 +14,9 @@ page, or another with PageDown/PageUp at the projector's own keyboard. What a ch
   revisions and rebuilt only for the kelompok whose scores changed (`BerkasBerubah.perubahan`); any
   other change (stage, usulan, Pleno II moves) or an unknown one rebuilds them all;
 - repaints are coalesced: at most one every `JEDA_GAMBAR` s (a change still shows within about 1 s:
-  0.5 s poll, the read, then at most 0.3 s).
+  0.5 s poll, the read, then at most 0.3 s);
+- following the kelompok scored last, it holds a kelompok `TAHAN_KELOMPOK` s before it moves to
+  another: with several kelompok scoring at once the view does not jump (and repaint whole) every save.
 Figures: bench/README.md ("Proyektor"), measured by bench/tayang.py.
 """
 
@@ -150,6 +152,8 @@ class TayangApp(App):
     POLL_DETIK = 0.5
     #: At most one repaint every this many seconds (a burst of saves elsewhere is shown once).
     JEDA_GAMBAR = 0.3
+    #: A kelompok followed automatically stays on screen at least this many seconds.
+    TAHAN_KELOMPOK = 15.0
 
     BINDINGS = [
         Binding("1", "pilih('kehadiran')", "Kehadiran", id="tayang.kehadiran"),
@@ -186,6 +190,8 @@ class TayangApp(App):
         self._kesepakatan: list[tuple[str, list[tuple[str, str, str, str]]]] | None = None
         self._waktu_gambar = 0.0
         self._tertunda: Timer | None = None
+        self._diikuti: tuple[str, float] = ("", 0.0)  # kelompok followed automatically, since when
+        self._tahan: Timer | None = None
         self.jumlah_gambar = 0  # repaints done (for tests and measurements)
         self.pengamat = PengamatBerkas(self, store, self.POLL_DETIK)
 
@@ -263,6 +269,25 @@ class TayangApp(App):
             self._tertunda = None
         self.gambar()
 
+    def _kelompok_diikuti(self, data: Data) -> str:
+        """The kelompok shown when none is pinned: the one scored last (`kelompok_terkini`), but held for
+        `TAHAN_KELOMPOK` s once shown, so that several kelompok scoring at once do not make the hall's view
+        jump at every save; a timer shows the latest one when the hold ends."""
+        baru = kelompok_terkini(data)
+        lama, sejak = self._diikuti
+        if baru != lama:
+            sisa = sejak + self.TAHAN_KELOMPOK - time.monotonic()
+            if lama and sisa > 0 and data.kelompok_dari_id(lama) is not None:
+                if self._tahan is None:
+                    self._tahan = self.set_timer(sisa + 0.05, self._tahan_selesai, name="tayang-tahan")
+                return lama
+            self._diikuti = (baru, time.monotonic())
+        return baru
+
+    def _tahan_selesai(self) -> None:
+        self._tahan = None
+        self._jadwalkan()
+
     def _perbarui(self, wid: str, garis: Garis) -> None:
         """Show `garis` in Static #wid unless it shows it already."""
         if self._tampil.get(wid) != garis:
@@ -278,7 +303,7 @@ class TayangApp(App):
         """Repaint what changed: the header and footer lines, and the list's lines that differ."""
         data = self.data
         view = tampilan_untuk(data, self.pilihan)
-        kid = self.kelompok_sematan or kelompok_terkini(data)
+        kid = self.kelompok_sematan or self._kelompok_diikuti(data)
         ukuran = self.ukuran_daftar()
         kunci = (data.revisi, view, kid, self.halaman, ukuran)
         if kunci == self._terakhir and not force:
@@ -423,7 +448,7 @@ class TayangApp(App):
         ids = [k.id for k in self.data.kelompok]
         if not ids:
             return
-        cur = self.kelompok_sematan or kelompok_terkini(self.data)
+        cur = self.kelompok_sematan or self._kelompok_diikuti(self.data)
         i = ids.index(cur) if cur in ids else 0
         self.kelompok_sematan = ids[(i + arah) % len(ids)]
         if self.pilihan == "otomatis":

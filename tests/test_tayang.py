@@ -275,3 +275,23 @@ async def test_ukuran_berubah_daftar_mengikuti(tmp_path):
             teks = layar_teks(app)
             no = _baris_no(teks)
             assert no == list(range(1, len(no) + 1)) and "PERINGKAT KELOMPOK" in teks
+
+
+async def test_kelompok_diikuti_ditahan_lalu_berganti(demo):
+    """Following the kelompok scored last, the projector holds the one it shows for TAHAN_KELOMPOK
+    seconds, then shows the kelompok scored since, without another change."""
+    store = Store.buka(demo)
+    app = TayangApp(Store.buka(demo, pelaku=Pelaku("tayangan", "tayang")))
+    app.TAHAN_KELOMPOK = 1.0
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        awal = store.data.kelompok_dari_id(kelompok_terkini(store.data))
+        lain = next(k for k in store.data.kelompok if k.id != awal.id and store.data.usulan_kelompok(k.id))
+        assert awal.nama in layar_teks(app)
+        with store.transaksi() as tx:
+            skor.atur_skor(tx, store.data.usulan_kelompok(lain.id)[0].id, "K1", 3)
+        await app.baca_perubahan()
+        await pilot.pause()
+        teks = layar_teks(app)
+        assert awal.nama in teks and lain.nama not in teks and f"rev {store.data.revisi}" in teks
+        await tunggu(pilot, lambda: lain.nama in layar_teks(app), apa=lain.nama)
