@@ -10,7 +10,7 @@ A projector cannot be scrolled by hand, so the lists show one screenful (a page)
 page, or another with PageDown/PageUp at the projector's own keyboard. What a change costs (issue 16):
 - only the lines on screen are built, each line is its own one-line widget, and a line is sent to the
   terminal only when its text changed (a score that moves two rows repaints those two rows);
-- the rows of a kelompok's final order (`sesi.urutan.urutan_akhir`, the one order) are kept between
+- a kelompok's final order (`sesi.urutan.urutan_akhir`, the one order) are kept between
   revisions and rebuilt only for the kelompok whose scores changed (`BerkasBerubah.perubahan`); any
   other change (stage, usulan, Pleno II moves) or an unknown one rebuilds them all;
 - repaints are coalesced: at most one every `JEDA_GAMBAR` s (a change still shows within about 1 s:
@@ -41,7 +41,7 @@ from sesi.format import tanggal_panjang
 from sesi.pendaftaran import rekap
 from sesi.peringkat import aturan_urutan, bulat, peringkat_kelompok
 from sesi.pleno import daftar_prioritas
-from sesi.urutan import urutan_akhir
+from sesi.urutan import TempatAkhir, urutan_akhir
 from sesi.store import Store
 from sesi.sebutan import daerah, label_unsur_singkat, wilayah
 
@@ -83,15 +83,17 @@ def isi_kesepakatan(data: Data) -> list[tuple[str, list[tuple[str, str, str, str
                     for i, it in enumerate(items, start=1)]) for skpd, items in daftar_prioritas(data)]
 
 
+def baris_tempat(t: TempatAkhir) -> tuple[str, str, str, str]:
+    """One row of the ranking view: (place, with the rank by the scores when Pleno II moved it; Kegiatan;
+    Kelurahan; Nilai, with "seri")."""
+    tempat = str(t.peringkat_akhir) + (f" ({t.peringkat_skor})" if t.bergeser else "")
+    return (tempat, t.usulan.kegiatan, t.usulan.kelurahan, bulat(t.total) + (f" {g('tie')} seri" if t.seri else ""))
+
+
 def isi_peringkat(data: Data, kid: str) -> list[tuple[str, str, str, str]]:
-    """The ranking view's rows for kelompok `kid` in its final order (`sesi.urutan.urutan_akhir`):
-    (place, with the rank by the scores when Pleno II moved it; Kegiatan; Kelurahan; Nilai, with "seri")."""
-    out = []
-    for t in urutan_akhir(data, kid):
-        tempat = str(t.peringkat_akhir) + (f" ({t.peringkat_skor})" if t.bergeser else "")
-        out.append((tempat, t.usulan.kegiatan, t.usulan.kelurahan,
-                    bulat(t.total) + (f" {g('tie')} seri" if t.seri else "")))
-    return out
+    """The ranking view's rows for kelompok `kid` in its final order (`sesi.urutan.urutan_akhir`), each
+    as `baris_tempat` gives it (the screen formats only the rows of the page it shows)."""
+    return [baris_tempat(t) for t in urutan_akhir(data, kid)]
 
 
 def kelompok_terkini(data: Data) -> str:
@@ -186,7 +188,7 @@ class TayangApp(App):
         self._tampil: dict[str, Any] = {}  # widget id -> what it shows now (nothing is sent twice)
         self._garis_widget: list[Static] = []  # the list's one-line widgets, top to bottom
         self._garis_tampil: list[Garis | None] = []  # what each of them shows
-        self._urutan: dict[str, tuple[str, list[tuple[str, str, str, str]], int]] = {}  # kid -> rows
+        self._urutan: dict[str, tuple[str, list[TempatAkhir], int]] = {}  # kid -> its final order
         self._kesepakatan: list[tuple[str, list[tuple[str, str, str, str]]]] | None = None
         self._waktu_gambar = 0.0
         self._tertunda: Timer | None = None
@@ -363,12 +365,12 @@ class TayangApp(App):
                 self._garis_tampil[i] = isi
                 w.update(Text(isi[0], style=isi[1], no_wrap=True, overflow="crop"))
 
-    def _isi_kelompok(self, data: Data, kid: str) -> tuple[str, list[tuple[str, str, str, str]], int]:
-        """(kelompok name, rows of its final order, usulan not ranked), kept until its scores change."""
+    def _isi_kelompok(self, data: Data, kid: str) -> tuple[str, list[TempatAkhir], int]:
+        """(kelompok name, its final order, usulan not ranked), kept until its scores change."""
         simpan = self._urutan.get(kid)
         if simpan is None:
             hasil = peringkat_kelompok(data, kid)
-            simpan = (hasil.kelompok_nama, isi_peringkat(data, kid), len(hasil.tidak_diperingkat))
+            simpan = (hasil.kelompok_nama, urutan_akhir(data, kid), len(hasil.tidak_diperingkat))
             self._urutan[kid] = simpan
         return simpan
 
@@ -385,7 +387,8 @@ class TayangApp(App):
         if len(bawah) == 1:
             bawah = []
         per = max(1, tinggi - 3 - len(bawah))
-        isi, hal, jumlah = halaman_dari(baris, per, self.halaman)
+        tempat, hal, jumlah = halaman_dari(baris, per, self.halaman)
+        isi = [baris_tempat(t) for t in tempat]
         kepala, satu = kolom_tabel(isi, lebar, wilayah(data))
         garis = [satu(r) for r in isi]
         atas = [(pas(nama, lebar).strip().center(lebar), "bold"), kepala, (self._garis_pemisah(lebar), "dim")]

@@ -182,8 +182,8 @@ async def test_perubahan_hanya_kelompok_yang_dinilai_dan_muncul(tmp_path, monkey
     store, kid = _sesi_besar(tmp_path)
     lain = next(k.id for k in store.data.kelompok if k.id != kid)
     dihitung: list[str] = []
-    asli = tayang.isi_peringkat
-    monkeypatch.setattr(tayang, "isi_peringkat", lambda data, k: dihitung.append(k) or asli(data, k))
+    asli = tayang.urutan_akhir
+    monkeypatch.setattr(tayang, "urutan_akhir", lambda data, k: dihitung.append(k) or asli(data, k))
     app = TayangApp(Store.buka(store.path, pelaku=Pelaku("tayangan", "tayang")), tampilan="peringkat",
                     kelompok=kid)
     async with app.run_test(size=(80, 24)) as pilot:
