@@ -10,9 +10,9 @@ A projector cannot be scrolled by hand, so the lists show one screenful (a page)
 page, or another with PageDown/PageUp at the projector's own keyboard. What a change costs (issue 16):
 - only the lines on screen are built, each line is its own one-line widget, and a line is sent to the
   terminal only when its text changed (a score that moves two rows repaints those two rows);
-- a kelompok's final order (`sesi.urutan.urutan_akhir`, the one order) are kept between
-  revisions and rebuilt only for the kelompok whose scores changed (`BerkasBerubah.perubahan`); any
-  other change (stage, usulan, Pleno II moves) or an unknown one rebuilds them all;
+- each kelompok's final order (`sesi.urutan.urutan_akhir`, the one order) is kept between revisions
+  and asked again only for the kelompok whose scores changed (`BerkasBerubah.perubahan`); any other
+  change (stage, usulan, Pleno II moves) or an unknown one drops them all;
 - repaints are coalesced: at most one every `JEDA_GAMBAR` s (a change still shows within about 1 s:
   0.5 s poll, the read, then at most 0.3 s);
 - following the kelompok scored last, it holds a kelompok `TAHAN_KELOMPOK` s before it moves to
