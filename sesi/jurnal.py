@@ -240,6 +240,8 @@ class Jurnal:
             return TIDAK
         try:
             st = os.fstat(fd)
+            if st.st_nlink > 1:  # a hard link planted at the journal's name: not our journal
+                return TIDAK
             off = self.off if st.st_ino == self.ino else 0  # a new journal: from its start
             n = st.st_size - off
             if n < 0 or n > min(BATAS_EKOR, max(EKOR_MINIMUM, ukuran // 2)):

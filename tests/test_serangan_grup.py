@@ -1,0 +1,149 @@
+"""Attacks by another member of the unix group on the shared session folder (docs/keandalan.md,
+"Keamanan"): a forged journal line beside an in-place edit of the snapshot, hard links planted at the
+session's companion names, exports written over the session's own files, a snapshot too large to read
+again, and a signed document exported after the file was edited by hand."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import zlib
+
+import pytest
+from helpers_store import buat_store, env_anak
+
+from sesi import catatan, skor, usulan
+from sesi.errors import BerkasTidakAman
+from sesi.store import Store
+from sesi.transaksi import Pelaku
+
+pytestmark = pytest.mark.skipif(os.name == "nt", reason="hard links and group folders as on Linux/macOS")
+
+
+def sama_dengan_disk(data, path) -> None:
+    segar = Store.buka(path).data
+    assert data.revisi == segar.revisi
+    assert data.raw == segar.raw
+    assert {t: list(v) for t, v in data.raw.items()} == {t: list(v) for t, v in segar.raw.items()}
+
+
+def _tempa(path: str, tmp, nama_baru: str) -> None:
+    """The forge script: build a well-chained journal line for rev N+1 renaming U001 on a copy (with the
+    app's own code, as anyone can), give it the real snapshot's size and a right CRC, append it to the
+    real journal, then edit `"revisi": N` to N+1 in place in the snapshot (same size)."""
+    salinan = os.path.join(tmp, "salinan.json")
+    shutil.copyfile(path, salinan)
+    with Store.buka(salinan).transaksi() as tx:
+        usulan.ubah_usulan(tx, "U001", kegiatan=nama_baru)
+    baris = open(salinan + ".jurnal", "rb").read().splitlines()[-1]
+    obj = json.loads(baris.rsplit(b"\t", 1)[0])
+    isi = open(path, "rb").read()
+    n = obj["dari"]
+    obj["ukuran"] = len(isi)
+    body = json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode()
+    with open(path + ".jurnal", "ab") as f:
+        f.write(body + b"\t" + b"%08x" % zlib.crc32(body) + b"\n")
+    lama, baru = f'"revisi": {n}}}'.encode(), f'"revisi": {n + 1}}}'.encode()
+    assert len(lama) == len(baru) and isi.count(lama) == 1
+    with open(path, "r+b") as f:  # in place: same inode, same size
+        f.write(isi.replace(lama, baru))
+
+
+def test_forged_journal_line_with_revisi_edited_in_place_is_never_seen(tmp_path):
+    path = os.fspath(tmp_path / "sesi.json")
+    penulis = buat_store(path)
+    pembaca = Store.buka(path, pelaku=Pelaku("Layar", "tayang"))
+    with penulis.transaksi() as tx:  # both terminals have followed the journal once (a warm state)
+        skor.atur_skor(tx, "U001", "K1", 3)
+    pembaca.muat()
+    asli = pembaca.data.raw["usulan"]["U001"]["kegiatan"]
+    _tempa(path, os.fspath(tmp_path), asli.upper())
+    data = pembaca.muat()
+    assert data.raw["usulan"]["U001"]["kegiatan"] == asli
+    sama_dengan_disk(data, path)
+    # the next writer (the other terminal's keystroke) builds on the snapshot, not on the forged line
+    with penulis.transaksi() as tx:
+        catatan.tambah_catatan(tx, "catatan berikutnya")
+    segar = Store.buka(path).data
+    assert segar.raw["usulan"]["U001"]["kegiatan"] == asli
+    assert penulis.data.raw == segar.raw
+    sama_dengan_disk(pembaca.muat(), path)
+
+
+# --- hard links planted at companion names -------------------------------------------------------------
+
+
+def test_hard_link_at_the_journal_is_refused_and_the_backup_stays_whole(tmp_path):
+    path = os.fspath(tmp_path / "sesi.json")
+    store = buat_store(path)
+    os.unlink(path + ".jurnal")
+    os.link(path, path + ".jurnal")
+    sebelum = open(path, "rb").read()
+    with pytest.raises(BerkasTidakAman, match="tautan keras"):
+        with Store(path).transaksi() as tx:
+            catatan.tambah_catatan(tx, "tidak boleh tertulis")
+    assert open(path, "rb").read() == sebelum
+    assert Store.buka(path).data.revisi == store.data.revisi
+
+
+def test_hard_link_planted_after_the_check_is_not_appended_to(tmp_path, monkeypatch):
+    """Planted between the check and the append: the append refuses it (fstat after the O_NOFOLLOW open),
+    the change is kept, and neither the session file nor the backup gets a journal line."""
+    import sesi.store as store_mod
+
+    path = os.fspath(tmp_path / "sesi.json")
+    store = buat_store(path)
+    asli = store_mod.Store._kunci
+
+    def kunci_lalu_tanam(self):
+        asli(self)
+        os.unlink(self.jurnal_path)
+        os.link(self.path, self.jurnal_path)
+
+    monkeypatch.setattr(store_mod.Store, "_kunci", kunci_lalu_tanam)
+    with store.transaksi() as tx:
+        catatan.tambah_catatan(tx, "tersimpan")
+    monkeypatch.undo()
+    os.unlink(path + ".jurnal")
+    data = Store.buka(path).data  # the session file parses: no line was appended into it
+    assert "tersimpan" in json.dumps(data.raw["catatan"])
+    Store(path).periksa_cadangan()  # and so does the backup
+
+
+def test_hard_link_at_the_lock_is_refused(tmp_path):
+    path = os.fspath(tmp_path / "sesi.json")
+    buat_store(path)
+    os.unlink(path + ".lock")
+    os.link(path, path + ".lock")
+    sebelum = open(path, "rb").read()
+    with pytest.raises(BerkasTidakAman, match="tautan keras"):
+        with Store(path).transaksi() as tx:
+            catatan.tambah_catatan(tx, "tidak boleh tertulis")
+    assert open(path, "rb").read() == sebelum
+
+
+def test_hard_link_at_the_backup_is_refused_unless_it_is_the_session_itself(tmp_path):
+    path = os.fspath(tmp_path / "sesi.json")
+    buat_store(path)
+    lain = os.fspath(tmp_path / "lain.json")
+    shutil.copyfile(path, lain)
+    os.unlink(path + ".bak")
+    os.link(lain, path + ".bak")
+    sebelum = open(path, "rb").read()
+    with pytest.raises(BerkasTidakAman, match="tautan keras"):
+        with Store(path).transaksi() as tx:
+            catatan.tambah_catatan(tx, "tidak boleh tertulis")
+    assert open(path, "rb").read() == sebelum
+    r = subprocess.run([sys.executable, "-m", "musrenbang_tui", "pulihkan", path, "--ya"],
+                       capture_output=True, text=True, env=env_anak())
+    assert r.returncode == 1 and "tautan keras" in r.stderr
+    assert open(path, "rb").read() == sebelum
+    # a writer killed between keeping the backup and replacing the file: the backup IS the session file
+    os.unlink(path + ".bak")
+    os.link(path, path + ".bak")
+    with Store(path).transaksi() as tx:
+        catatan.tambah_catatan(tx, "boleh")
