@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from sesi import berita_acara, pengesahan
 from sesi.data import Data
+from sesi.errors import SesiError
 
 from .base import LayarTahap
 from .glyph import g
@@ -134,6 +135,8 @@ class BeritaAcaraScreen(LayarTahap):
                 return f"Folder {os.path.dirname(os.path.abspath(path))} tidak ada."
             try:
                 hasil = berita_acara.simpan(self.data, fmt, path)
+            except SesiError as e:  # the session's own files, a planted symlink, a signed file edited
+                return str(e)
             except OSError as e:
                 return f"Gagal menulis {path}: {e.strerror or e}."
             self.status.atur(teks(f"{g('ok')} Berita acara disimpan: {hasil}"))

@@ -147,3 +147,49 @@ def test_hard_link_at_the_backup_is_refused_unless_it_is_the_session_itself(tmp_
     os.link(path, path + ".bak")
     with Store(path).transaksi() as tx:
         catatan.tambah_catatan(tx, "boleh")
+
+
+# --- exports never write over the session's own files ---------------------------------------------------
+
+DOKUMEN = [("peringkat", "csv"), ("daftar-hadir", "md"), ("berita-acara", "docx"), ("berita-acara", "txt"),
+           ("notulen", "md"), ("notulen", "docx")]
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "musrenbang_tui", *args], capture_output=True, text=True,
+                          env=env_anak(), timeout=120)
+
+
+def _isi(path: str) -> dict[str, bytes]:
+    return {a: open(path + a, "rb").read() for a in ("", ".bak", ".lock", ".jurnal")}
+
+
+@pytest.mark.parametrize("akhiran", ["", ".bak", ".lock", ".jurnal"])
+def test_export_over_the_session_or_a_companion_is_refused(tmp_path, akhiran, capsys):
+    from musrenbang_tui import cli
+
+    path = os.fspath(tmp_path / "sesi.json")
+    buat_store(path)
+    sebelum = _isi(path)
+    for dokumen, fmt in DOKUMEN:
+        assert cli.main(["ekspor", dokumen, path, "--format", fmt, "-o", path + akhiran]) == 1, (dokumen, fmt)
+        err = capsys.readouterr().err
+        assert "tidak ditimpa" in err and "Pilih nama berkas keluaran lain" in err
+        assert _isi(path) == sebelum
+
+
+def test_export_refusal_by_other_spelling_or_hard_link_in_a_subprocess(tmp_path):
+    path = os.fspath(tmp_path / "sesi.json")
+    buat_store(path)
+    os.link(path + ".bak", tmp_path / "nama-lain.md")
+    sebelum = _isi(path)
+    os.mkdir(tmp_path / "sub")
+    for tujuan in (os.path.join(os.fspath(tmp_path), "sub", "..", "sesi.json.jurnal"), "sesi.json.lock",
+                   "nama-lain.md"):
+        r = subprocess.run([sys.executable, "-m", "musrenbang_tui", "ekspor", "berita-acara", "sesi.json",
+                            "-o", tujuan], capture_output=True, text=True, env=env_anak(), cwd=tmp_path,
+                           timeout=120)
+        assert r.returncode == 1 and "tidak ditimpa" in r.stderr, (tujuan, r.stderr)
+        assert _isi(path) == sebelum
+    r = _cli("ekspor", "peringkat", path, "-o", os.fspath(tmp_path / "peringkat.csv"))
+    assert r.returncode == 0, r.stderr
