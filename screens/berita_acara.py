@@ -123,6 +123,11 @@ class BeritaAcaraScreen(LayarTahap):
         self._susun(self.data, self.fmt)
 
     def action_ekspor(self, fmt: str) -> None:
+        try:
+            pengesahan.pastikan_sesuai_sah(self.data, "Berita acara")
+        except SesiError as e:
+            self.status.atur(teks(str(e)), galat=True)
+            return
         folder = os.path.dirname(aplikasi(self).store.path)
         awal = os.path.join(folder, berita_acara.nama_berkas(self.data, fmt))
         judul = "Simpan berita acara sebagai " + {"md": "Markdown", "txt": "teks biasa"}.get(fmt, "Word (F4)")

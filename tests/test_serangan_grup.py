@@ -193,3 +193,72 @@ def test_export_refusal_by_other_spelling_or_hard_link_in_a_subprocess(tmp_path)
         assert _isi(path) == sebelum
     r = _cli("ekspor", "peringkat", path, "-o", os.fspath(tmp_path / "peringkat.csv"))
     assert r.returncode == 0, r.stderr
+
+
+# --- a signed session edited by hand is never exported as signed ---------------------------------------
+
+
+def _sahkan_lalu_ubah(demo) -> str:
+    path = os.fspath(demo)
+    r = _cli("sahkan", path, "--nama", "X", "--tetap", "--alasan", "uji")
+    assert r.returncode == 0, r.stderr
+    isi = open(path, "rb").read()
+    assert b"Normalisasi saluran drainase" in isi
+    with open(path, "wb") as f:  # what `sed -i` does to the file
+        f.write(isi.replace(b"Normalisasi saluran drainase", b"Normalisasi saluran DRAINASE"))
+    return path
+
+
+def test_signed_then_edited_session_is_not_exported_as_signed(demo, tmp_path):
+    path = _sahkan_lalu_ubah(demo)
+    for dokumen, fmt in [("berita-acara", "md"), ("berita-acara", "txt"), ("berita-acara", "docx"),
+                         ("notulen", "md"), ("notulen", "docx")]:
+        keluar = tmp_path / f"x-{dokumen}.{fmt}"
+        r = _cli("ekspor", dokumen, path, "--format", fmt, "-o", os.fspath(keluar))
+        assert r.returncode == 1, (dokumen, fmt, r.stderr)
+        assert "tidak dibuat" in r.stderr and "versi 1 yang disahkan" in r.stderr
+        assert "Normalisasi saluran DRAINASE" in r.stderr and "diubah" in r.stderr  # names what differs
+        assert "Traceback" not in r.stderr and not keluar.exists()
+        r = _cli("ekspor", dokumen, path, "--format", "md" if fmt == "docx" else fmt)
+        assert r.returncode == 1 and "DISAHKAN" not in r.stdout and r.stdout == ""
+    r = _cli("periksa", path)
+    assert r.returncode == 1 and "diubah setelah disahkan" in r.stdout + r.stderr
+    # the rankings print no code: still exported
+    assert _cli("ekspor", "peringkat", path).returncode == 0
+
+
+async def test_berita_acara_screen_refuses_the_export_of_an_edited_signed_session(demo, tmp_path):
+    from layar import layar_teks
+    from musrenbang_tui.app import MusrenbangApp
+    from screens.widgets import StatusBar
+
+    path = _sahkan_lalu_ubah(demo)
+    app = MusrenbangApp(Store.buka(path, pelaku=Pelaku("uji", "operator")), layar="berita_acara")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        for tombol in "mxw":
+            await pilot.press(tombol)
+            await pilot.pause()
+            pesan = app.screen.query_one(StatusBar).pesan.plain
+            assert "tidak dibuat" in pesan and "versi 1 yang disahkan" in pesan, tombol
+            assert "Simpan berita acara" not in layar_teks(app)
+
+
+async def test_berita_acara_save_dialog_refuses_the_session_file(demo):
+    from layar import layar_teks
+    from musrenbang_tui.app import MusrenbangApp
+
+    path = os.fspath(demo)
+    sebelum = open(path, "rb").read()
+    app = MusrenbangApp(Store.buka(path, pelaku=Pelaku("uji", "operator")), layar="berita_acara")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        app.screen.query_one("#f-berkas").value = path
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "tidak ditimpa" in re.sub(r"\s+", " ", layar_teks(app))
+    assert open(path, "rb").read() == sebelum
