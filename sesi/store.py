@@ -67,7 +67,7 @@ from .lock import LockTimeout, ProcessLock
 from .model import TABLES
 from .skema import FORMAT
 from .transaksi import Pelaku, Transaksi
-from .cadangan import BATAS_UKURAN, PulihkanCadangan, RencanaPulihkan
+from .cadangan import BATAS_UKURAN, PulihkanCadangan, RencanaPulihkan, periksa_ukuran
 
 _KEPALA = 256  # bytes compared to confirm a cached read (the revision is on the second line)
 #: The revision in the file's first bytes: `{\n "_meta": {"format": ..., "skema": S, "revisi": N}`.
@@ -160,6 +160,7 @@ class Store(PulihkanCadangan):
                 revisi = 2
         meta = {"format": FORMAT, "skema": skema.SKEMA, "revisi": revisi}
         payload = encode_checked(meta, tables)
+        periksa_ukuran(payload, store.path)
         linked = False
         try:
             tmp = buat_temp(store.path, payload, mode_baru())
@@ -464,6 +465,7 @@ class Store(PulihkanCadangan):
             for t, ids in tx.changed_ids.items():
                 sejak.setdefault(t, set()).update(ids)
             payload = encode_checked(meta, tables, self._penyandi, sejak, self._penyandi.tabel_terakhir())
+        periksa_ukuran(payload, self.path)  # never write a file every read would refuse
         mode, gid = mode_grup(self.path)
         try:
             tmp = buat_temp(self.path, payload, mode, gid)

@@ -262,3 +262,41 @@ async def test_berita_acara_save_dialog_refuses_the_session_file(demo):
         await pilot.pause()
         assert "tidak ditimpa" in re.sub(r"\s+", " ", layar_teks(app))
     assert open(path, "rb").read() == sebelum
+
+
+# --- a transaction never writes a snapshot every read would refuse --------------------------------------
+
+
+def _csv_peserta(path, n: int) -> None:
+    baris = ["nama,unsur,lembaga,kelurahan,jenis_kelamin,rentan,delegasi,telepon,hadir"]
+    baris += [f"Peserta Impor {i:06d},tokoh masyarakat,RT {i % 40},Kuin Utara,{'LP'[i % 2]},,tidak,,ya"
+              for i in range(n)]
+    path.write_text("\n".join(baris) + "\n", encoding="utf-8")
+
+
+def test_import_that_would_pass_the_size_limit_is_refused_and_the_session_stays_readable(tmp_path):
+    """The byte limit lowered for the test through the environment (the same constant reads and writes
+    use): an import whose session would pass it is refused with a message, exit 1, nothing changed; the
+    session still opens. A smaller import under the limit goes in."""
+    path = os.fspath(tmp_path / "sesi.json")
+    buat_store(path)
+    ukuran = os.path.getsize(path)
+    env = dict(env_anak(), MUSRENBANG_UJI_BATAS_UKURAN=str(ukuran + 60_000))
+    besar, kecil = tmp_path / "besar.csv", tmp_path / "kecil.csv"
+    _csv_peserta(besar, 400)
+    _csv_peserta(kecil, 20)
+    sebelum = _isi(path)
+
+    def cli(*args):
+        return subprocess.run([sys.executable, "-m", "musrenbang_tui", *args], capture_output=True, text=True,
+                              env=env, timeout=120)
+
+    r = cli("impor", "peserta", path, os.fspath(besar))
+    assert r.returncode == 1, r.stderr
+    assert "melebihi batas" in r.stderr and "Berkas tidak diubah" in r.stderr and "Traceback" not in r.stderr
+    assert _isi(path) == sebelum
+    assert cli("periksa", path).returncode == 0
+    r = cli("impor", "peserta", path, os.fspath(kecil))
+    assert r.returncode == 0, r.stderr
+    assert os.path.getsize(path) <= ukuran + 60_000
+    assert cli("periksa", path).returncode == 0
