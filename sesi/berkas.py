@@ -29,6 +29,7 @@ import os
 import secrets
 import stat
 import sys
+import weakref
 from typing import BinaryIO
 
 from .errors import BerkasTidakAman
@@ -73,13 +74,25 @@ def tautan_keras(st: os.stat_result, path: str, nama: str, kerja: str = "tidak d
 
 #: The names beside a session file `S` that belong to it: the file, its backup, lock and journal.
 AKHIRAN_PENDAMPING = ("", ".bak", ".lock", ".jurnal")
-_SESI_DILINDUNGI: set[str] = set()
+_SESI_DILINDUNGI: dict[str, int] = {}  # session path -> how many live objects have it open
 
 
-def lindungi_sesi(path: str | os.PathLike[str]) -> None:
-    """Name a session file this process has open (`sesi.store.Store` does): `tulis_keluaran` then never
-    writes over it or its companions (`AKHIRAN_PENDAMPING`)."""
-    _SESI_DILINDUNGI.add(os.path.abspath(os.fspath(path)))
+def _lepas(path: str) -> None:
+    n = _SESI_DILINDUNGI.get(path, 0) - 1
+    if n > 0:
+        _SESI_DILINDUNGI[path] = n
+    else:
+        _SESI_DILINDUNGI.pop(path, None)
+
+
+def lindungi_sesi(path: str | os.PathLike[str], pemilik: object | None = None) -> None:
+    """Name a session file this process has open (`sesi.store.Store` does, with itself as `pemilik`):
+    `tulis_keluaran` then never writes over it or its companions (`AKHIRAN_PENDAMPING`), until `pemilik`
+    is garbage-collected (for ever when None)."""
+    p = os.path.abspath(os.fspath(path))
+    _SESI_DILINDUNGI[p] = _SESI_DILINDUNGI.get(p, 0) + 1
+    if pemilik is not None:
+        weakref.finalize(pemilik, _lepas, p)
 
 
 def periksa_bukan_sesi(tujuan: str | os.PathLike[str]) -> None:
@@ -93,7 +106,7 @@ def periksa_bukan_sesi(tujuan: str | os.PathLike[str]) -> None:
         st: os.stat_result | None = os.stat(tujuan)
     except OSError:
         st = None
-    for sesi in sorted(_SESI_DILINDUNGI):
+    for sesi in sorted(_SESI_DILINDUNGI):  # a copy: finalizers may change it
         for akhiran in AKHIRAN_PENDAMPING:
             p = sesi + akhiran
             sama = os.path.realpath(p) == nyata

@@ -101,7 +101,7 @@ class Store(PulihkanCadangan):
         self.lock_path = self.path + ".lock"
         self.backup_path = self.path + ".bak"
         self.jurnal_path = self.path + ".jurnal"
-        lindungi_sesi(self.path)  # exports never write over it or its companions (sesi/berkas.py)
+        lindungi_sesi(self.path, self)  # exports never write over it or its companions (sesi/berkas.py)
         self._jurnal = Jurnal(self.jurnal_path)
         #: How `self._data` came to be, newest last: (number of the Data before, number of the Data after,
         #: table -> ids changed, or None after a full read). For `perubahan_sejak`. Each Data this Store
