@@ -218,7 +218,9 @@ def _ekspor_blok(args, data, blok, nama: str) -> int:
     or docx. docx: paper --kertas, letterhead --kop (read bounded, checked before anything is written);
     a binary file is never printed to a terminal."""
     from sesi.berita_acara import BINER, ke_berkas
+    from sesi.pengesahan import pastikan_sesuai_sah
 
+    pastikan_sesuai_sah(data, nama)  # signed, then edited by hand: refused (exit 1), nothing written
     fmt = args.format or "md"
     if fmt == "csv":
         _err(f"{nama} tersedia dalam format md, txt, atau docx.")

@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from sesi import berita_acara, pengesahan
 from sesi.data import Data
+from sesi.errors import SesiError
 
 from .base import LayarTahap
 from .glyph import g
@@ -122,6 +123,11 @@ class BeritaAcaraScreen(LayarTahap):
         self._susun(self.data, self.fmt)
 
     def action_ekspor(self, fmt: str) -> None:
+        try:
+            pengesahan.pastikan_sesuai_sah(self.data, "Berita acara")
+        except SesiError as e:
+            self.status.atur(teks(str(e)), galat=True)
+            return
         folder = os.path.dirname(aplikasi(self).store.path)
         awal = os.path.join(folder, berita_acara.nama_berkas(self.data, fmt))
         judul = "Simpan berita acara sebagai " + {"md": "Markdown", "txt": "teks biasa"}.get(fmt, "Word (F4)")
@@ -134,6 +140,8 @@ class BeritaAcaraScreen(LayarTahap):
                 return f"Folder {os.path.dirname(os.path.abspath(path))} tidak ada."
             try:
                 hasil = berita_acara.simpan(self.data, fmt, path)
+            except SesiError as e:  # the session's own files, a planted symlink, a signed file edited
+                return str(e)
             except OSError as e:
                 return f"Gagal menulis {path}: {e.strerror or e}."
             self.status.atur(teks(f"{g('ok')} Berita acara disimpan: {hasil}"))

@@ -29,6 +29,7 @@ import os
 import secrets
 import stat
 import sys
+import weakref
 from typing import BinaryIO
 
 from .errors import BerkasTidakAman
@@ -59,6 +60,66 @@ def jenis_berkas(mode: int) -> str:
     if stat.S_ISDIR(mode):
         return "folder"
     return "berkas biasa"
+
+
+def tautan_keras(st: os.stat_result, path: str, nama: str, kerja: str = "tidak ditulis") -> None:
+    """Refuse (BerkasTidakAman) a file opened in place that has more than one name (``st_nlink > 1``): in
+    a shared folder a hard link planted at a companion name (``ln S.json S.json.jurnal``) would make us
+    write into another file's inode (docs/keandalan.md, "Keamanan")."""
+    if st.st_nlink > 1:
+        raise BerkasTidakAman(
+            f"{nama} {path} mempunyai {st.st_nlink} nama (tautan keras): {kerja}. Hapus atau pindahkan "
+            "berkas itu (bila ada yang memasangnya di folder bersama, laporkan), lalu ulangi.")
+
+
+#: The names beside a session file `S` that belong to it: the file, its backup, lock and journal.
+AKHIRAN_PENDAMPING = ("", ".bak", ".lock", ".jurnal")
+_SESI_DILINDUNGI: dict[str, int] = {}  # session path -> how many live objects have it open
+
+
+def _lepas(path: str) -> None:
+    n = _SESI_DILINDUNGI.get(path, 0) - 1
+    if n > 0:
+        _SESI_DILINDUNGI[path] = n
+    else:
+        _SESI_DILINDUNGI.pop(path, None)
+
+
+def lindungi_sesi(path: str | os.PathLike[str], pemilik: object | None = None) -> None:
+    """Name a session file this process has open (`sesi.store.Store` does, with itself as `pemilik`):
+    `tulis_keluaran` then never writes over it or its companions (`AKHIRAN_PENDAMPING`), until `pemilik`
+    is garbage-collected (for ever when None)."""
+    p = os.path.abspath(os.fspath(path))
+    _SESI_DILINDUNGI[p] = _SESI_DILINDUNGI.get(p, 0) + 1
+    if pemilik is not None:
+        weakref.finalize(pemilik, _lepas, p)
+
+
+def periksa_bukan_sesi(tujuan: str | os.PathLike[str]) -> None:
+    """Refuse (BerkasTidakAman) an output path that is a session file opened by this process or one of its
+    companions (``S``, ``S.bak``, ``S.lock``, ``S.jurnal``): compared by resolved path, and by device and
+    inode when both exist (a hard link or another spelling of the same file). The one rule every export
+    (CLI ``ekspor -o``, the screens' save dialogs) goes through, via `tulis_keluaran`."""
+    tujuan = os.fspath(tujuan)
+    nyata = os.path.realpath(tujuan)
+    try:
+        st: os.stat_result | None = os.stat(tujuan)
+    except OSError:
+        st = None
+    for sesi in sorted(_SESI_DILINDUNGI):  # a copy: finalizers may change it
+        for akhiran in AKHIRAN_PENDAMPING:
+            p = sesi + akhiran
+            sama = os.path.realpath(p) == nyata
+            if not sama and st is not None:
+                try:
+                    sp = os.stat(p)
+                except OSError:
+                    continue
+                sama = (sp.st_dev, sp.st_ino) == (st.st_dev, st.st_ino)
+            if sama:
+                apa = "berkas sesi" if not akhiran else f"berkas pendamping sesi ({akhiran[1:]})"
+                raise BerkasTidakAman(
+                    f"{tujuan} adalah {apa} {sesi}: tidak ditimpa. Pilih nama berkas keluaran lain.")
 
 
 def periksa_tujuan(path: str, *, boleh_perangkat: bool = False) -> os.stat_result | None:
@@ -250,7 +311,8 @@ def tulis_keluaran(tujuan: str | os.PathLike[str], data: bytes, *, stdout: Binar
 
     ``-`` is standard output; a character device is written into (``-o /dev/null`` stays a device); a
     regular file or a new name gets `tulis_atomik`; a symlink, FIFO, socket, block device or folder is
-    refused with BerkasTidakAman. OSError on I/O failure."""
+    refused with BerkasTidakAman, and so is an open session file or its companions (`periksa_bukan_sesi`).
+    OSError on I/O failure."""
     tujuan = os.fspath(tujuan)
     if tujuan == "-":
         out = stdout or sys.stdout.buffer
@@ -258,6 +320,7 @@ def tulis_keluaran(tujuan: str | os.PathLike[str], data: bytes, *, stdout: Binar
         out.flush()
         return "standar keluaran"
     path = os.path.abspath(tujuan)
+    periksa_bukan_sesi(path)
     st = periksa_tujuan(path, boleh_perangkat=True)
     if st is not None and stat.S_ISCHR(st.st_mode):
         fd = os.open(path, os.O_WRONLY | _NOFOLLOW | _CLOEXEC)
@@ -309,6 +372,7 @@ def _buka_jurnal(path: str, mode: int, gid: int | None) -> int:
         if not stat.S_ISREG(st.st_mode):
             raise BerkasTidakAman(f"Jurnal {path} adalah {jenis_berkas(st.st_mode)}, bukan berkas biasa: "
                                   "tidak ditulis.")
+        tautan_keras(st, path, "Jurnal")
         # A new journal, or one whose mode or group differ from the session file's (made before the file
         # was shared with `chmod`): give it the file's, where we may (only its owner can).
         if (baru or stat.S_IMODE(st.st_mode) != mode or (gid is not None and st.st_gid != gid)) \
@@ -444,5 +508,5 @@ def baca_terbatas(path: str | os.PathLike[str], batas: int) -> bytes:
 
 
 __all__ = ["tulis_atomik", "tulis_keluaran", "tambah_baris", "baca_terbatas", "buka_baca", "buat_temp",
-           "periksa_tujuan", "fsync_folder", "nama_temp", "jenis_berkas", "io", "hapus_diam", "pasang",
+           "periksa_tujuan", "periksa_bukan_sesi", "lindungi_sesi", "tautan_keras", "AKHIRAN_PENDAMPING", "fsync_folder", "nama_temp", "jenis_berkas", "io", "hapus_diam", "pasang",
            "pasang_baru", "umask", "io_jurnal", "tambah_jurnal", "kosongkan_jurnal", "mode_baru", "mode_grup", "pesan_oserror", "TANPA_LINK"]

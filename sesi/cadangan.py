@@ -27,7 +27,7 @@ from .berkas import (
     pesan_oserror,
 )
 from .data import Data
-from .errors import BerkasRusak, BerkasTidakAda, BerkasTidakAman, GagalMenyimpan, SesiTerkunci
+from .errors import BerkasRusak, BerkasTidakAda, BerkasTidakAman, DataDitolak, GagalMenyimpan, SesiTerkunci
 from .json_baris import decode, encode_checked
 from .jurnal import Jurnal
 from .json_baris import Penyandi
@@ -35,8 +35,25 @@ from .lock import ProcessLock
 from .skema import FORMAT
 from .transaksi import Pelaku, Transaksi
 
-#: Largest session or backup file read (a 5,000-usulan session with every cell scored is 11 MB).
+#: Largest session or backup file read, and so written (a 5,000-usulan session with every cell scored is
+#: 11 MB). `MUSRENBANG_UJI_BATAS_UKURAN` (bytes) lowers it for tests only (tests/test_serangan_grup.py), so
+#: CI never writes 128 MiB; it can never raise it.
 BATAS_UKURAN = 128 * 1024 * 1024
+try:
+    BATAS_UKURAN = min(BATAS_UKURAN, int(os.environ.get("MUSRENBANG_UJI_BATAS_UKURAN") or BATAS_UKURAN))
+except ValueError:
+    pass
+
+
+def periksa_ukuran(payload: bytes, path: str) -> None:
+    """Refuse (DataDitolak) to write a session file of more than `BATAS_UKURAN` bytes: every read refuses
+    such a file, so writing it would make the session unopenable. Called on the serialised bytes before
+    anything is replaced (the transaction is then aborted, nothing changed)."""
+    if len(payload) > BATAS_UKURAN:
+        n, batas = (f"{x:,}".replace(",", ".") for x in (len(payload), BATAS_UKURAN))
+        raise DataDitolak(
+            f"Perubahan tidak disimpan: berkas sesi {path} akan menjadi {n} bita, melebihi batas {batas} bita "
+            "yang masih dapat dibuka kembali. Berkas tidak diubah. Impor data dalam bagian yang lebih kecil.")
 
 
 class PulihkanCadangan:
@@ -124,6 +141,7 @@ class PulihkanCadangan:
                 cadangan, sekarang, payload = self._rencana_pulihkan(alasan_buka is not None)
                 if sekarang is not None and _membuang_pengesahan(sekarang, cadangan):
                     payload = self._buka_pada_cadangan(sekarang, cadangan, alasan_buka or "")
+                periksa_ukuran(payload, self.path)
                 aside = self._nama_di_samping()
                 mode, gid = mode_grup(self.backup_path)
                 try:

@@ -24,7 +24,9 @@ A reader (`Jurnal.ikuti`) keeps (inode, byte offset) and reads only the bytes pa
 the lines in order while each one continues its state (`dari` and `jejak_dari` equal its revision and
 last history hash), checks every record it applies against the schema (`sesi.skema.masalah_perubahan`,
 the check a full read makes), and accepts the result only if it ends exactly at the snapshot's revision,
-history hash and size. Anything else (a gap, a torn or damaged line, a journal shorter than the offset, a
+history hash and size; the Store then also checks that the result serialises to exactly the snapshot's
+bytes (`Store._sama_dengan_berkas`), so a line forged beside an in-place edit of the snapshot is never
+seen. A journal with more than one name (a planted hard link) is not read. Anything else (a gap, a torn or damaged line, a journal shorter than the offset, a
 new journal that does not continue, a line too large, a snapshot newer than the journal) answers "read the
 snapshot" (`TIDAK`), or "the writer has not appended yet" (`BELUM`). The journal never overrides the
 snapshot: it is only used to reach the very revision the snapshot's first bytes name.
@@ -240,6 +242,8 @@ class Jurnal:
             return TIDAK
         try:
             st = os.fstat(fd)
+            if st.st_nlink > 1:  # a hard link planted at the journal's name: not our journal
+                return TIDAK
             off = self.off if st.st_ino == self.ino else 0  # a new journal: from its start
             n = st.st_size - off
             if n < 0 or n > min(BATAS_EKOR, max(EKOR_MINIMUM, ukuran // 2)):

@@ -126,16 +126,18 @@ class ProcessLock:
         return self._biasa(os.open(self.path, os.O_RDWR | os.O_CREAT | _AMAN, self.mode))
 
     def _biasa(self, fd: int) -> int:
-        """`fd` if it is a regular file; otherwise it is closed and BerkasTidakAman raised."""
+        """`fd` if it is a regular file with one name (no hard link planted at the lock's name); otherwise it is closed and BerkasTidakAman raised."""
         try:
-            mode = os.fstat(fd).st_mode
+            st = os.fstat(fd)
         except BaseException:
             os.close(fd)
             raise
-        if stat.S_ISREG(mode):
+        if stat.S_ISREG(st.st_mode) and st.st_nlink <= 1:
             return fd
         os.close(fd)
-        raise self._tidak_aman(jenis_berkas(mode))
+        if stat.S_ISREG(st.st_mode):  # a hard link planted at the lock's name: another file's inode
+            raise self._tidak_aman(f"nama lain ({st.st_nlink} nama, tautan keras) dari berkas lain")
+        raise self._tidak_aman(jenis_berkas(st.st_mode))
 
     def _tidak_aman(self, jenis: str) -> BerkasTidakAman:
         return BerkasTidakAman(

@@ -216,6 +216,62 @@ class Keadaan:
         return f"DISAHKAN (versi {self.versi}) oleh {siapa} pada {self.waktu_teks}"
 
 
+#: Changes since signing named one by one (the rest are counted).
+BATAS_RINCIAN = 20
+
+
+class TidakSesuaiPengesahan(DataDitolak):
+    """A document that prints the signed fingerprint code was asked of a session whose content no longer
+    matches that signature (edited by hand after `sahkan`). `masalah`: what differs, one line each."""
+
+
+def masalah_sejak_sah(data: Data) -> list[str]:
+    """Why a signed session is no longer the version signed, one Indonesian line each: the history up to
+    the signature changed, the content no longer gives the stored fingerprint, and the records changed
+    since (at most `BATAS_RINCIAN` named). Empty for a draft or an intact signature. The one rule for
+    "diubah setelah disahkan": `periksa` (sesi/periksa.py) and every export that prints the code
+    (`pastikan_sesuai_sah`) use it."""
+    s = keadaan(data)
+    if not s.disahkan:
+        return []
+    out: list[str] = []
+    sah = data.info.disahkan if isinstance(data.info.disahkan, dict) else {}
+    if s.skema_sidik == 2:
+        ditulis = sah.get("riwayat") if isinstance(sah.get("riwayat"), dict) else {}
+        ada = _sj.kepala_dalam_berkas(data.raw, sah)
+        if ditulis.get("id") and ada["hash"] != ditulis.get("hash"):
+            out.append(f"Riwayat sampai pengesahan telah diubah: entri {ditulis.get('id')} tidak lagi sama dengan "
+                       "yang tercakup sidik jari pengesahan.")
+    if not s.utuh:
+        out.append(f"Berita acara telah diubah setelah disahkan: isi berkas tidak cocok lagi dengan sidik jari "
+                   f"pengesahan versi {s.versi} ({s.waktu_teks}; tersimpan {s.sidik_jari[:16]}..., isi sekarang "
+                   f"{s.sidik_sekarang[:16]}...).")
+        rinci = perubahan_sejak_sah(data)
+        for r in rinci[:BATAS_RINCIAN]:
+            out.append(f"Setelah disahkan: {r}.")
+        if len(rinci) > BATAS_RINCIAN:
+            out.append(f"... dan {len(rinci) - BATAS_RINCIAN} perubahan lain setelah disahkan.")
+    return out
+
+
+def pastikan_sesuai_sah(data: Data, dokumen: str = "Berita acara") -> None:
+    """Refuse (TidakSesuaiPengesahan) to make `dokumen` (which prints "DISAHKAN" and the fingerprint code on
+    every section) from a signed session whose content is no longer the signed one (`masalah_sejak_sah`):
+    a document must never carry a signature its content does not have. Nothing for a draft or an intact
+    signature. Costs one fingerprint of the session (cached per revision; the document needs it anyway)."""
+    masalah = masalah_sejak_sah(data)
+    if not masalah:
+        return
+    s = keadaan(data)
+    rinci = next((m for m in masalah if m.startswith("Setelah disahkan: ")), masalah[0])
+    raise TidakSesuaiPengesahan(
+        f"{dokumen} tidak dibuat: isi berkas sesi tidak lagi sama dengan versi {s.versi} yang disahkan "
+        f"(kode {s.kode}); dokumen akan memuat kode pengesahan untuk isi yang tidak disahkan. {rinci} "
+        "Jalankan 'musrenbang periksa BERKAS' untuk rinciannya; bila perubahan itu memang diperlukan, buka "
+        "kembali pengesahan dengan alasan lalu sahkan ulang, atau pulihkan versi yang disahkan.",
+        masalah)
+
+
 def waktu_teks(iso: str) -> str:
     """'2027-02-09T15:30:00' -> '9 Februari 2027 pukul 15.30'; the text as it is if not a date-time."""
     try:
@@ -379,7 +435,7 @@ def catatan_sebelum_sahkan(data: Data) -> list[str]:
     return out
 
 
-__all__ = ["sidik_jari", "kode_sidik_jari", "rincian", "isi_kanonik", "sahkan",
+__all__ = ["sidik_jari", "kode_sidik_jari", "masalah_sejak_sah", "pastikan_sesuai_sah", "TidakSesuaiPengesahan", "rincian", "isi_kanonik", "sahkan",
            "buka_kembali", "Keadaan", "keadaan",
            "perubahan_sejak_sah", "catatan_sebelum_sahkan", "hal_terbuka", "HalTerbuka", "waktu_teks",
            "AKSI_SAHKAN", "AKSI_BUKA"]

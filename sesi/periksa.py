@@ -39,7 +39,7 @@ from .errors import DataDitolak, SesiError
 from .format import tanggal_panjang
 from .model import RECORD_CLASS, STATUS, STATUS_WAJIB_ALASAN, TABLES, UNSUR, Info, label_status
 from .pengesahan import (AKSI_BUKA, AKSI_SAHKAN, catatan_sebelum_sahkan, hal_terbuka, keadaan,
-                         perubahan_sejak_sah)
+                         masalah_sejak_sah)
 from .riwayat import TidakDapatDiputar, bandingkan, periksa_rantai, putar_ulang
 from .sebutan import daerah, label_unsur, wilayah_kecil
 from .skor import masalah_skor
@@ -267,22 +267,7 @@ def periksa_pengesahan(data: Data) -> list[str]:
         return out
     if not _HEX64.match(s.sidik_jari):
         return [f"Data pengesahan rusak: sidik jari '{s.sidik_jari}' bukan SHA-256."]
-    if s.skema_sidik == 2:
-        sah = data.info.disahkan
-        ditulis = sah.get("riwayat") if isinstance(sah.get("riwayat"), dict) else {}
-        ada = sj.kepala_dalam_berkas(data.raw, sah)
-        if ditulis.get("id") and ada["hash"] != ditulis.get("hash"):
-            out.append(f"Riwayat sampai pengesahan telah diubah: entri {ditulis.get('id')} tidak lagi sama dengan "
-                       "yang tercakup sidik jari pengesahan.")
-    if not s.utuh:
-        out.append(f"Berita acara telah diubah setelah disahkan: isi berkas tidak cocok lagi dengan sidik jari "
-                   f"pengesahan versi {s.versi} ({s.waktu_teks}; tersimpan {s.sidik_jari[:16]}..., isi sekarang "
-                   f"{s.sidik_sekarang[:16]}...).")
-        rinci = perubahan_sejak_sah(data)
-        for r in rinci[:BATAS_RINCIAN]:
-            out.append(f"Setelah disahkan: {r}.")
-        if len(rinci) > BATAS_RINCIAN:
-            out.append(f"... dan {len(rinci) - BATAS_RINCIAN} perubahan lain setelah disahkan.")
+    out.extend(masalah_sejak_sah(data))  # the one rule for "diubah setelah disahkan" (exports use it too)
     entri = list(data.raw.get("riwayat", {}).values())
     idx = [i for i, e in enumerate(entri) if e.get("aksi") == AKSI_SAHKAN]
     if not idx:

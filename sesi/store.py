@@ -46,6 +46,8 @@ from .berkas import (
     pasang_baru,
     pesan_oserror,
     tambah_jurnal,
+    tautan_keras,
+    lindungi_sesi,
 )
 from .data import Data
 from .errors import (
@@ -65,7 +67,7 @@ from .lock import LockTimeout, ProcessLock
 from .model import TABLES
 from .skema import FORMAT
 from .transaksi import Pelaku, Transaksi
-from .cadangan import BATAS_UKURAN, PulihkanCadangan, RencanaPulihkan
+from .cadangan import BATAS_UKURAN, PulihkanCadangan, RencanaPulihkan, periksa_ukuran
 
 _KEPALA = 256  # bytes compared to confirm a cached read (the revision is on the second line)
 #: The revision in the file's first bytes: `{\n "_meta": {"format": ..., "skema": S, "revisi": N}`.
@@ -99,6 +101,7 @@ class Store(PulihkanCadangan):
         self.lock_path = self.path + ".lock"
         self.backup_path = self.path + ".bak"
         self.jurnal_path = self.path + ".jurnal"
+        lindungi_sesi(self.path, self)  # exports never write over it or its companions (sesi/berkas.py)
         self._jurnal = Jurnal(self.jurnal_path)
         #: How `self._data` came to be, newest last: (number of the Data before, number of the Data after,
         #: table -> ids changed, or None after a full read). For `perubahan_sejak`. Each Data this Store
@@ -157,6 +160,7 @@ class Store(PulihkanCadangan):
                 revisi = 2
         meta = {"format": FORMAT, "skema": skema.SKEMA, "revisi": revisi}
         payload = encode_checked(meta, tables)
+        periksa_ukuran(payload, store.path)
         linked = False
         try:
             tmp = buat_temp(store.path, payload, mode_baru())
@@ -224,14 +228,16 @@ class Store(PulihkanCadangan):
                         and self._kepala[:len(head)] == head):
                     return self._data
                 ekor = self._ikuti_jurnal(head, st.st_size)
-                if isinstance(ekor, Ekor):
-                    self._sig, self._kepala = sig, head
-                    self.baca_jurnal += 1
-                    return self._ganti_data(Data(ekor.tables, ekor.revisi, prev=self._data,
-                                                 changed=ekor.changed), ekor.changed)
                 if ekor is BELUM and boleh_belum:
                     return BELUM
                 payload = head + f.read(BATAS_UKURAN + 1 - len(head))
+                if isinstance(ekor, Ekor) and self._sama_dengan_berkas(ekor, payload):
+                    self._sig, self._kepala = sig, head
+                    self.baca_jurnal += 1
+                    baru = self._ganti_data(Data(ekor.tables, ekor.revisi, prev=self._data,
+                                                 changed=ekor.changed), ekor.changed)
+                    self._nomor_tulis = self._asal[-1][1]  # the encoder's cached tables are these
+                    return baru
         except OSError as e:
             raise BerkasRusak(f"Berkas {self.path} tidak dapat dibaca: {e.strerror}.") from None
         finally:
@@ -252,6 +258,28 @@ class Store(PulihkanCadangan):
         if m is None or int(m.group(1)) != skema.SKEMA:
             return None
         return self._jurnal.ikuti(self._data.raw, self._data.revisi, int(m.group(2)), ukuran)
+
+    def _sama_dengan_berkas(self, ekor: Ekor, payload: bytes) -> bool:
+        """True when the state reached through the journal serialises to exactly the snapshot's bytes
+        (`payload`). The journal is then only a faster way to the snapshot's own content; a journal line
+        forged beside an in-place edit of the snapshot (same revision, same size) fails here and the
+        snapshot is read instead. Costs what the next write would (the encoder patches only the records
+        changed since it last ran) plus one comparison of the bytes."""
+        meta = {"format": FORMAT, "skema": skema.SKEMA, "revisi": ekor.revisi}
+        sejak = self._perubahan_sejak_nomor(self._nomor_tulis)
+        self._nomor_tulis = None
+        try:
+            if sejak is None:
+                base = self._data.raw if self._data is not None else None
+                sandi = encode_checked(meta, ekor.tables, self._penyandi, ekor.changed, base)
+            else:
+                for t, ids in ekor.changed.items():
+                    sejak.setdefault(t, set()).update(ids)
+                sandi = encode_checked(meta, ekor.tables, self._penyandi, sejak, self._penyandi.tabel_terakhir())
+        except (DataDitolak, TypeError, ValueError):
+            self._penyandi.lupakan()
+            return False
+        return sandi == payload
 
     def _ganti_data(self, baru: Data, changed: Mapping[str, set[str]] | None) -> Data:
         with self._asal_kunci:
@@ -376,14 +404,24 @@ class Store(PulihkanCadangan):
             raise GagalMenyimpan(pesan_oserror(e, self.lock_path)) from None
 
     def _periksa_cadangan_biasa(self) -> None:
+        try:  # a writer killed between keeping the backup and replacing the file: the backup IS the file
+            if os.lstat(self.backup_path).st_nlink == 2 and os.path.samefile(self.backup_path, self.path):
+                return
+        except OSError:
+            pass
         self._periksa_biasa(self.backup_path, "Cadangan")
 
     @staticmethod
     def _periksa_biasa(path: str, nama: str) -> None:
+        """Refuse (BerkasTidakAman) anything but a regular file with one name at `path`: a symlink, FIFO,
+        device or folder, or a hard link planted there (``ln S.json S.json.jurnal`` would make the journal's
+        append land in the session file, which then becomes the backup)."""
         try:
             st = os.lstat(path)
         except OSError:
             return
+        if stat.S_ISREG(st.st_mode):
+            tautan_keras(st, path, nama, "tidak diikuti, dibaca, atau ditimpa; perubahan tidak tersimpan")
         if not stat.S_ISREG(st.st_mode):
             raise BerkasTidakAman(
                 f"{nama} {path} adalah {jenis_berkas(st.st_mode)}, bukan berkas biasa: tidak "
@@ -427,6 +465,7 @@ class Store(PulihkanCadangan):
             for t, ids in tx.changed_ids.items():
                 sejak.setdefault(t, set()).update(ids)
             payload = encode_checked(meta, tables, self._penyandi, sejak, self._penyandi.tabel_terakhir())
+        periksa_ukuran(payload, self.path)  # never write a file every read would refuse
         mode, gid = mode_grup(self.path)
         try:
             tmp = buat_temp(self.path, payload, mode, gid)

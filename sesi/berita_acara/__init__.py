@@ -105,7 +105,11 @@ def ke_berkas(data: Data, fmt: str, blok: Sequence[Blok] | None = None, *, kerta
     properties from the session: title = the document's first title, author = the kecamatan, created and
     modified = the meeting date; the fingerprint code of a signed session in every page's footer).
     `blok`: the document (default: this berita acara, `dokumen(data)`). The same session gives the same
-    bytes. ValueError for an unknown format or paper; `docx.KopTidakSah` for a `kop` that is no image."""
+    bytes. ValueError for an unknown format or paper; `docx.KopTidakSah` for a `kop` that is no image;
+    `pengesahan.TidakSesuaiPengesahan` for a signed session edited after signing."""
+    from ..pengesahan import pastikan_sesuai_sah
+
+    pastikan_sesuai_sah(data, "Dokumen")  # never "DISAHKAN" and the code on content that was not signed
     if blok is None:
         blok = dokumen(data)
     if fmt in PENYAJI:

@@ -244,7 +244,9 @@ def notulen(data: Data, fmt: str = "md") -> str:
 def simpan_notulen(data: Data, fmt: str, path: str | os.PathLike[str]) -> str:
     """Write the notulen to `path` through the one safe writer (`sesi.berkas.tulis_keluaran`)."""
     from ..berkas import tulis_keluaran
+    from ..pengesahan import pastikan_sesuai_sah
 
+    pastikan_sesuai_sah(data, "Notulen")
     return tulis_keluaran(path, notulen(data, fmt).encode("utf-8"))
 
 

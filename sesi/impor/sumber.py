@@ -28,7 +28,11 @@ from ..errors import DataDitolak
 from .berkas_csv import BATAS_UKURAN, baca_baris_csv
 
 BATAS_LEMBAR = 100
-BATAS_BARIS = 250_000
+#: Rows per import. A peserta row takes about 700 bytes in the session file (the record and its share of the
+#: history entry), so 100,000 rows (about 70 MB) fit under the store's 128 MiB (`sesi.cadangan.BATAS_UKURAN`)
+#: with room for the session itself; at 250,000 an accepted import wrote a session no read would open. The
+#: store refuses any write past its limit anyway (docs/impor.md, "Batas").
+BATAS_BARIS = 100_000
 BATAS_KOLOM = 200
 BATAS_SEL = 32_767  # characters: Excel's own limit for a cell
 
