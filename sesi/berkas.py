@@ -375,21 +375,27 @@ def _buka_jurnal(path: str, mode: int, gid: int | None) -> int:
         tautan_keras(st, path, "Jurnal")
         # A new journal, or one whose mode or group differ from the session file's (made before the file
         # was shared with `chmod`): give it the file's, where we may (only its owner can).
-        if (baru or stat.S_IMODE(st.st_mode) != mode or (gid is not None and st.st_gid != gid)) \
-                and hasattr(os, "fchmod"):
-            if gid is not None:
-                try:
-                    os.fchown(fd, -1, gid)
-                except OSError:
-                    pass
-            try:
-                os.fchmod(fd, mode)
-            except OSError:
-                pass
+        if baru or stat.S_IMODE(st.st_mode) != mode or (gid is not None and st.st_gid != gid):
+            _beri_mode(fd, mode, gid)
     except BaseException:
         io_jurnal.close(fd)
         raise
     return fd
+
+
+def _beri_mode(fd: int, mode: int, gid: int | None) -> None:
+    """Give the open journal `fd` the session file's mode and group, where we may (only its owner can)."""
+    if not hasattr(os, "fchmod"):
+        return
+    if gid is not None:
+        try:
+            os.fchown(fd, -1, gid)
+        except OSError:
+            pass
+    try:
+        os.fchmod(fd, mode)
+    except OSError:
+        pass
 
 
 def _tulis_semua(fd: int, data: bytes) -> None:
@@ -428,16 +434,7 @@ def _putar_jurnal(path: str, isi: bytes, mode: int, gid: int | None) -> tuple[in
     fd = io_jurnal.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, mode)
     try:
         try:
-            if hasattr(os, "fchmod"):
-                if gid is not None:
-                    try:
-                        os.fchown(fd, -1, gid)
-                    except OSError:
-                        pass
-                try:
-                    os.fchmod(fd, mode)
-                except OSError:
-                    pass
+            _beri_mode(fd, mode, gid)
             _tulis_semua(fd, isi)
             io_jurnal.fsync(fd)
             ino = os.fstat(fd).st_ino
