@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
-from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from musrenbang_tui import cli
 from sesi import catatan, persiapan, pleno, verifikasi
@@ -36,21 +35,9 @@ from sesi.export import teks_sel
 from sesi.store import Store
 from sesi.transaksi import Pelaku
 
+from emas import SNAPSHOT
 from skenario import buat_skenario, buat_skenario_belum_lengkap
 from skenario_desa import buat_skenario_desa
-
-class SnapshotTeks(SingleFileSnapshotExtension):
-    """A snapshot kept as a readable UTF-8 text file (LF, pinned in .gitattributes), one per test."""
-
-    _write_mode = WriteMode.TEXT
-    _file_extension = "txt"
-
-
-class SnapshotMarkdown(SnapshotTeks):
-    _file_extension = "md"
-
-
-SNAPSHOT = {"md": SnapshotMarkdown, "txt": SnapshotTeks}
 
 
 @pytest.fixture

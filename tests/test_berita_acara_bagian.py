@@ -16,7 +16,6 @@ import shutil
 from datetime import datetime
 
 import pytest
-from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from musrenbang_tui import cli
 from sesi import acara, catatan, persiapan, wilayah
@@ -29,19 +28,9 @@ from sesi.store import Store
 from sesi.terbilang import romawi
 from sesi.transaksi import Pelaku
 
+from emas import SNAPSHOT
 from skenario import CAMAT, JamTetap, buat_skenario, buat_skenario_belum_lengkap
 
-
-class SnapshotTeks(SingleFileSnapshotExtension):
-    _write_mode = WriteMode.TEXT
-    _file_extension = "txt"
-
-
-class SnapshotMarkdown(SnapshotTeks):
-    _file_extension = "md"
-
-
-SNAPSHOT = {"md": SnapshotMarkdown, "txt": SnapshotTeks}
 CAMAT_DEMO = "Drs. H. Muhammad Yusuf Effendi"
 
 
