@@ -109,9 +109,11 @@ def hitung_sel(cell: Mapping[str, int | str], penilai: tuple[str, ...], gabung: 
 
 def sel(data: Data, usulan_id: str, kode: str) -> Sel:
     """One cell under the session's rule: its value, how many of the listed penilai scored it."""
-    gabung, kurang = aturan_penilai(data)
     kid = data.kelompok_usulan.get(usulan_id, "")
-    return hitung_sel(data.nilai_mentah(usulan_id, kode), penilai_kelompok(data, kid), gabung, kurang)
+    # One lookup per cell for what the whole kelompok shares (the matrix asks for thousands of cells).
+    penilai, gabung, kurang = data._cached("sel:" + kid, _DEPS,
+                                           lambda: (penilai_kelompok(data, kid), *aturan_penilai(data)))
+    return hitung_sel(data.nilai_mentah(usulan_id, kode), penilai, gabung, kurang)
 
 
 def tanda_sel(data: Data, usulan_id: str, kode: str) -> str:
