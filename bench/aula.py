@@ -49,8 +49,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.pty_alat import (BAWAH, PYTHON, Proses, env_terminal, jalankan, median, persentil,  # noqa: E402
-                            salinan, sesi_besar, tutup)
+from bench.pty_alat import (BAWAH, PYTHON, ROOT, Proses, env_checkout, env_terminal, jalankan, median,  # noqa: E402
+                            persentil, salinan, sesi_besar, tutup)
 
 TARGET_P95_S, TARGET_MB, TARGET_SIMPAN_S = 1.0, 600.0, 1.0
 TARGET_CPU = {1000: 20.0, 5000: 35.0}
@@ -251,11 +251,11 @@ def pompa(terminals: list[Terminal], sampai: float, berkas: Berkas | None = None
                 baca(t, chunk, now)
 
 
-def mulai(terminals: list[Terminal], env: dict[str, str], batas: float = 180.0) -> float:
+def mulai(terminals: list[Terminal], env: dict[str, str], batas: float = 180.0, cwd: str | None = None) -> float:
     """Start all twelve, wait until each shows its first screen and the hall is quiet; returns seconds."""
     t0 = time.monotonic()
     for t in terminals:
-        t.p = jalankan(t.argv, env)
+        t.p = jalankan(t.argv, env, cwd=cwd)
     while time.monotonic() - t0 < batas:
         pompa(terminals, time.monotonic() + 0.5)
         if all(PENANDA[t.peran] in t.p.jejak for t in terminals):
@@ -280,6 +280,8 @@ def jalankan_aula(args: argparse.Namespace) -> dict:
     terminals, rev0 = rencana(kerja, args.fasilitator, args.kelompok, args.detik)
     rumah = tempfile.mkdtemp(prefix="aula-rumah-", dir=folder)  # drafts and logs of the twelve
     env = env_terminal("256", XDG_STATE_HOME=rumah, XDG_DATA_HOME=rumah)
+    if args.checkout:  # the hall on another checkout of the project (e.g. the commit before a change)
+        env = env_checkout(env, args.checkout)
     if args.profil:
         prof = os.path.join(folder, "F01.prof")
         terminals[0].argv[1:1] = ["-m", "cProfile", "-o", prof]
@@ -287,7 +289,7 @@ def jalankan_aula(args: argparse.Namespace) -> dict:
     berkas = Berkas(kerja)
     n_kunci = sum(1 for t in terminals for k in t.tombol if k[2] is not None)
     try:
-        siap = mulai(terminals, env)
+        siap = mulai(terminals, env, cwd=args.checkout)
         hasil = _jendela(terminals, args.detik, berkas)
         pompa(terminals, time.monotonic() + 3.0, berkas)  # 3 s after the last key (the issue's measure)
         hasil["simpan_3s"] = len(_riwayat(kerja)) - n_riwayat0
@@ -312,7 +314,8 @@ def jalankan_aula(args: argparse.Namespace) -> dict:
         for t in terminals:
             if t.p is not None:
                 Path(keluaran, t.nama + ".out").write_bytes(bytes(t.p.jejak))
-    hasil.update(siap_s=siap, folder=folder, usulan=args.usulan, kelompok=args.kelompok, detik=args.detik)
+    hasil.update(siap_s=siap, folder=folder, usulan=args.usulan, kelompok=args.kelompok, detik=args.detik,
+                 checkout=args.checkout or str(ROOT))
     hasil.update(_nilai(terminals, riwayat[n_riwayat0:], rev0, berkas))
     if args.profil:
         hasil["profil"] = prof
@@ -461,7 +464,7 @@ def _nilai(terminals: list[Terminal], baru: list[dict], rev0: int, berkas: Berka
 def cetak(h: dict) -> None:
     ya = lambda ok: "yes" if ok else "NO"  # noqa: E731
     print(f"Whole hall: {h['usulan']} usulan, {h['kelompok']} kelompok, 10 fasilitator + notulen + tayang, "
-          f"{h['durasi_s']:.0f} s measured (all twelve up after {h['siap_s']:.1f} s)")
+          f"{h['durasi_s']:.0f} s measured (all twelve up after {h['siap_s']:.1f} s); code: {h['checkout']}")
     cpu_t = TARGET_CPU.get(h["usulan"], 35.0)
     rows = [
         ("save -> shown on another terminal, median / p95 (s)",
@@ -527,6 +530,8 @@ def main() -> int:
     ap.add_argument("--tunggu", type=float, default=60.0,
                     help="after the run, wait up to this many s for keys still queued (default 60)")
     ap.add_argument("--profil", action="store_true", help="run F01 under cProfile and print its top functions")
+    ap.add_argument("--checkout", default=None, metavar="FOLDER",
+                    help="run the twelve from another checkout (e.g. `git worktree add --detach /tmp/lama COMMIT`)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--folder", default=None, help="folder for the generated sessions (default: a temp folder)")
     args = ap.parse_args()
