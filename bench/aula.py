@@ -3,7 +3,8 @@
     python bench/aula.py                      # 1,000 usulan, 180 s
     python bench/aula.py --usulan 5000 --detik 180
     python bench/aula.py --detik 30 --json    # a short run, figures as JSON on stdout
-    python bench/aula.py --profil             # also a cProfile of fasilitator F01 (main thread)
+    python bench/aula.py --py-spy             # also where F01, N01 and TAYANG spend the time (py-spy)
+    python bench/aula.py --checkout /tmp/lama  # the hall on another checkout (git worktree add --detach)
 
 What runs, each in its own real pseudo-terminal at 80x24 (TERM=xterm-256color, SSH_CONNECTION set):
 - 10 fasilitator: `musrenbang buka SESI --layar skoring --kelompok "Aula i" --peran fasilitator --nama F0i`,
@@ -41,6 +42,7 @@ import os
 import re
 import select
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -282,15 +284,19 @@ def jalankan_aula(args: argparse.Namespace) -> dict:
     env = env_terminal("256", XDG_STATE_HOME=rumah, XDG_DATA_HOME=rumah)
     if args.checkout:  # the hall on another checkout of the project (e.g. the commit before a change)
         env = env_checkout(env, args.checkout)
-    if args.profil:
-        prof = os.path.join(folder, "F01.prof")
-        terminals[0].argv[1:1] = ["-m", "cProfile", "-o", prof]
     n_riwayat0 = len(_riwayat(kerja))
     berkas = Berkas(kerja)
     n_kunci = sum(1 for t in terminals for k in t.tombol if k[2] is not None)
     try:
         siap = mulai(terminals, env, cwd=args.checkout)
+        spy = py_spy(terminals, args.detik, folder) if args.py_spy else {}
         hasil = _jendela(terminals, args.detik, berkas)
+        for nama, (proc, path) in spy.items():
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+            hasil.setdefault("py_spy", {})[nama] = ringkas_py_spy(path)
         pompa(terminals, time.monotonic() + 3.0, berkas)  # 3 s after the last key (the issue's measure)
         hasil["simpan_3s"] = len(_riwayat(kerja)) - n_riwayat0
         # Then wait (up to --tunggu s) until every key is saved: keys still queued are not lost writes.
@@ -317,9 +323,53 @@ def jalankan_aula(args: argparse.Namespace) -> dict:
     hasil.update(siap_s=siap, folder=folder, usulan=args.usulan, kelompok=args.kelompok, detik=args.detik,
                  checkout=args.checkout or str(ROOT))
     hasil.update(_nilai(terminals, riwayat[n_riwayat0:], rev0, berkas))
-    if args.profil:
-        hasil["profil"] = prof
     return hasil
+
+
+def py_spy(terminals: list[Terminal], detik: int, folder: str) -> dict[str, tuple[subprocess.Popen, str]]:
+    """Sample F01, N01 and TAYANG with py-spy (if installed: `pip install py-spy` into the venv, not a
+    project dependency) over the window, waiting included (--idle), every thread, 20 samples a second."""
+    exe = shutil.which("py-spy") or os.path.join(os.path.dirname(PYTHON), "py-spy")
+    if not os.path.exists(exe):
+        print("aula: py-spy not found; --py-spy ignored", file=sys.stderr)
+        return {}
+    out = {}
+    for t in terminals:
+        if t.nama in ("F01", "N01", "TAYANG"):
+            path = os.path.join(folder, f"{t.nama}.py-spy.txt")
+            out[t.nama] = (subprocess.Popen([exe, "record", "--pid", str(t.p.pid), "--duration", str(max(5, detik - 2)),
+                                             "--idle", "--threads", "--rate", "20", "--format", "raw", "-o", path],
+                                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL), path)
+    return out
+
+
+def ringkas_py_spy(path: str, n: int = 8) -> list[tuple[str, float, str]]:
+    """(thread, share of that thread's samples, where) from py-spy's collapsed stacks, for the main (UI)
+    thread and the file-read workers: where = the innermost frame of the project (sesi/, screens/,
+    musrenbang_tui/) < the innermost frame. Textual's input/output threads (always waiting) are left out."""
+    hitung: dict[tuple[str, str], int] = {}
+    per_thread: dict[str, int] = {}
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            for line in f:
+                stack, _, k = line.rstrip("\n").rpartition(" ")
+                if not k.isdigit():
+                    continue
+                frames = stack.split(";")
+                thread = "UI" if "MainThread" in frames[0] else "worker" if "asyncio" in frames[0] else ""
+                if not thread:
+                    continue
+                proyek = [fr for fr in frames[1:] if any(p in fr for p in ("sesi/", "screens/", "musrenbang_tui/"))]
+                where = (proyek[-1].split(" (")[0] + " < " if proyek and proyek[-1] != frames[-1] else "") + frames[-1]
+                hitung[(thread, where)] = hitung.get((thread, where), 0) + int(k)
+                per_thread[thread] = per_thread.get(thread, 0) + int(k)
+    except OSError:
+        return []
+    out = []
+    for thread, m in (("UI", n), ("worker", 3)):
+        baris = sorted(((v, w) for (t, w), v in hitung.items() if t == thread), reverse=True)[:m]
+        out += [(thread, v / per_thread[thread], w) for v, w in baris]
+    return out
 
 
 def _jendela(terminals: list[Terminal], detik: int, berkas: Berkas) -> dict:
@@ -507,18 +557,10 @@ def cetak(h: dict) -> None:
           "Textual's input thread; other = keys saved on another cell or value than typed; RSS at the end)")
     if h["hilang_contoh"]:
         print("not as typed, e.g.:", "; ".join(h["hilang_contoh"]))
-    if h.get("profil"):
-        _cetak_profil(h["profil"])
-
-
-def _cetak_profil(path: str, n: int = 25) -> None:
-    import pstats
-
-    if not os.path.exists(path):
-        print(f"\n(no profile written at {path})")
-        return
-    print(f"\ncProfile of F01, main thread only (worker threads are not profiled): {path}")
-    pstats.Stats(path).sort_stats("tottime").print_stats(n)
+    for nama, baris in (h.get("py_spy") or {}).items():
+        print(f"\npy-spy, {nama}: share of each thread's samples, waiting included (project frame < innermost frame)")
+        for thread, bagian, where in baris:
+            print(f"{thread:>6} {bagian * 100:5.1f}%  {where[:140]}")
 
 
 def main() -> int:
@@ -529,9 +571,11 @@ def main() -> int:
     ap.add_argument("--kelompok", type=int, default=10, help="kelompok the usulan are spread over (default 10)")
     ap.add_argument("--tunggu", type=float, default=60.0,
                     help="after the run, wait up to this many s for keys still queued (default 60)")
-    ap.add_argument("--profil", action="store_true", help="run F01 under cProfile and print its top functions")
     ap.add_argument("--checkout", default=None, metavar="FOLDER",
                     help="run the twelve from another checkout (e.g. `git worktree add --detach /tmp/lama COMMIT`)")
+    ap.add_argument("--py-spy", action="store_true",
+                    help="sample F01, N01 and TAYANG with py-spy (pip install py-spy into your venv) and print where "
+                         "their threads spend the time")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--folder", default=None, help="folder for the generated sessions (default: a temp folder)")
     args = ap.parse_args()
