@@ -84,7 +84,7 @@ def sesi_aula(folder: str, n_usulan: int, n_kelompok: int) -> str:
         for i, uid in enumerate(sorted(tx.table("usulan"), key=lambda u: tx.table("usulan")[u]["urutan"])):
             verifikasi.pindah_kelompok(tx, uid, kids[i % n_kelompok])
     os.replace(sementara, path)
-    for akhir in (".bak", ".lock"):
+    for akhir in (".bak", ".lock", ".jurnal"):
         if os.path.exists(sementara + akhir):
             os.unlink(sementara + akhir)
     return path

@@ -266,7 +266,7 @@ def salinan(path: str, nama: str) -> str:
     """A fresh copy of a session file next to it (a benchmark that types scores works on its own copy,
     so that every run changes the same cells from the same values)."""
     tujuan = os.path.join(os.path.dirname(path), nama)
-    for akhir in (".bak", ".lock"):
+    for akhir in (".bak", ".lock", ".jurnal"):  # the journal (issue 16) belongs to the old copy too
         if os.path.exists(tujuan + akhir):
             os.unlink(tujuan + akhir)
     with open(path, "rb") as src, open(tujuan, "wb") as dst:
