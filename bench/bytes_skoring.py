@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.pty_alat import (ATAS, BAWAH, KANAN, KIRI, PYTHON, ROOT, baca_sampai_diam, env_terminal,  # noqa: E402
+from bench.pty_alat import (ATAS, BAWAH, KANAN, KIRI, PYTHON, ROOT, baca_sampai_diam, env_checkout, env_terminal,  # noqa: E402
                             jalankan, median, persentil, salinan, sesi_skoring, tunggu_penanda, tutup)
 
 DIAM = 0.15  # quiet time that ends one key's answer
@@ -44,9 +44,10 @@ def urutan_tombol(entri: int) -> tuple[list[str], list[str]]:
     return skor, gerak
 
 
-def ukur(argv: list[str], env: dict[str, str], penanda: bytes, skor: list[str], gerak: list[str]) -> dict:
+def ukur(argv: list[str], env: dict[str, str], penanda: bytes, skor: list[str], gerak: list[str],
+         cwd: str | None = None) -> dict:
     """Per key: bytes, ms to the first byte, ms to the last byte; for moves first, then digits."""
-    p = jalankan(argv, env)
+    p = jalankan(argv, env, cwd=cwd)
     hasil: dict[str, list[float]] = {k: [] for k in ("gerak", "skor", "t_gerak", "t_skor", "s_gerak", "s_skor")}
     try:
         tunggu_penanda(p, penanda, diam=0.5)
@@ -63,7 +64,7 @@ def ukur(argv: list[str], env: dict[str, str], penanda: bytes, skor: list[str], 
 
 
 def jalankan_semua(warna: str = "256", usulan: int = 0, entri: int = 50, pembanding: bool = True,
-                   folder: str | None = None) -> dict:
+                   folder: str | None = None, banding: str | None = None) -> dict:
     """Measure the app (and the bare DataTable app) once; returns the raw lists and a description."""
     folder = folder or tempfile.mkdtemp(prefix="bench-bytes-")
     path, nama, sumber = sesi_skoring(folder, usulan)
@@ -72,11 +73,16 @@ def jalankan_semua(warna: str = "256", usulan: int = 0, entri: int = 50, pemband
     kerja = salinan(path, "bytes-" + os.path.basename(path))  # the keys change the same cells every run
     app = ukur([PYTHON, "-m", "musrenbang_tui", "buka", kerja, "--layar", "skoring", "--kelompok", nama],
                env, b"Skoring", skor, gerak)
+    lama = None
+    if banding:  # the app of another checkout (e.g. the commit before a change), on a fresh copy
+        kerja = salinan(path, "bytes-lama-" + os.path.basename(path))
+        lama = ukur([PYTHON, "-m", "musrenbang_tui", "buka", kerja, "--layar", "skoring", "--kelompok", nama],
+                    env_checkout(env, banding), b"Skoring", skor, gerak, cwd=banding)
     bare = None
     if pembanding:
         bare = ukur([PYTHON, str(ROOT / "bench" / "pembanding.py"), path, "--kursor-kolom", "1"], env,
                     b"Usulan (kelurahan)", skor, gerak)
-    return {"warna": warna, "sumber": sumber, "app": app, "bare": bare}
+    return {"warna": warna, "sumber": sumber, "app": app, "bare": bare, "lama": lama}
 
 
 def ringkas(nilai: list[float]) -> str:
@@ -100,6 +106,13 @@ def cetak(h: dict) -> None:
         ("skoring: move key -> first byte (ms)", app["t_gerak"]),
         ("skoring: move key -> screen done (ms)", app["s_gerak"]),
     ]
+    if h.get("lama"):
+        lama = h["lama"]
+        baris += [
+            ("before: score keystroke (B)", lama["skor"]),
+            ("before: score key -> screen done (ms)", lama["s_skor"]),
+            ("before: move key -> screen done (ms)", lama["s_gerak"]),
+        ]
     if bare:
         baris += [
             ("bare DataTable: first paint (B)", bare["awal"]),
@@ -123,9 +136,11 @@ def main() -> int:
     ap.add_argument("--tanpa-pembanding", action="store_true", help="skip the bare DataTable comparison")
     ap.add_argument("--usulan", type=int, default=0,
                     help="use a generated session of N usulan, all scored (bench/data_besar.py), not the demo")
+    ap.add_argument("--banding", default=None, metavar="FOLDER",
+                    help="also measure the app of another checkout in the same run (the 'before' rows)")
     ap.add_argument("--folder", default=None, help="folder for the generated sessions (default: a temp folder)")
     args = ap.parse_args()
-    cetak(jalankan_semua(args.warna, args.usulan, args.entri, not args.tanpa_pembanding, args.folder))
+    cetak(jalankan_semua(args.warna, args.usulan, args.entri, not args.tanpa_pembanding, args.folder, args.banding))
     return 0
 
 

@@ -124,8 +124,18 @@ def status_kb(pid: int, field_name: str) -> int:
     return 0
 
 
-def jalankan(argv: list[str], env: dict[str, str], kolom: int = KOLOM, baris: int = BARIS) -> Proses:
-    """Start argv with a new pty of kolom x baris as its controlling terminal (stdin, stdout, stderr)."""
+def env_checkout(env: dict[str, str], folder: str) -> dict[str, str]:
+    """`env` for running another checkout of the project (e.g. the commit before a change, to measure both
+    in one run): its folder first on PYTHONPATH; start the program with `cwd=folder`."""
+    env = dict(env)
+    env["PYTHONPATH"] = os.path.abspath(folder) + os.pathsep + env["PYTHONPATH"]
+    return env
+
+
+def jalankan(argv: list[str], env: dict[str, str], kolom: int = KOLOM, baris: int = BARIS,
+             cwd: str | None = None) -> Proses:
+    """Start argv with a new pty of kolom x baris as its controlling terminal (stdin, stdout, stderr);
+    in `cwd` (default: this checkout)."""
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", baris, kolom, 0, 0))
 
@@ -134,7 +144,7 @@ def jalankan(argv: list[str], env: dict[str, str], kolom: int = KOLOM, baris: in
         fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
     mulai = time.monotonic()
-    proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=str(ROOT),
+    proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=cwd or str(ROOT),
                             preexec_fn=anak, close_fds=True)
     os.close(slave)
     return Proses(proc, master, mulai)
@@ -256,7 +266,7 @@ def salinan(path: str, nama: str) -> str:
     """A fresh copy of a session file next to it (a benchmark that types scores works on its own copy,
     so that every run changes the same cells from the same values)."""
     tujuan = os.path.join(os.path.dirname(path), nama)
-    for akhir in (".bak", ".lock"):
+    for akhir in (".bak", ".lock", ".jurnal"):  # the journal (issue 16) belongs to the old copy too
         if os.path.exists(tujuan + akhir):
             os.unlink(tujuan + akhir)
     with open(path, "rb") as src, open(tujuan, "wb") as dst:

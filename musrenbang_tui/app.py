@@ -247,6 +247,10 @@ class MusrenbangApp(App):
         """Attributes down: the stage screen beneath any dialog shows it (`LayarTahap` watches this)."""
         self.kabar_terakhir = (pesan, galat)
 
+    def peringatan_siap(self) -> bool:
+        """True when the warnings of the data shown are counted already (`peringatan` returns at once)."""
+        return self._peringatan_cache[0] == self.data.revisi
+
     def peringatan(self) -> list[str]:
         rev, cache = self._peringatan_cache
         if rev != self.data.revisi:
@@ -454,10 +458,16 @@ def jalankan_app(app: App, **kwargs: Any) -> int:
 
 
 def jalankan(path: str, *, layar: str | None = None, kelompok: str | None = None, pelaku: Pelaku | None = None,
-             mouse: bool = False, ascii: bool = False, tayang: str | None = None) -> int:
-    """Open the store (a clear message before any screen if it cannot be), run the app, return the exit code."""
+             mouse: bool = False, ascii: bool = False, tayang: str | None = None, store: Store | None = None) -> int:
+    """Open the store (a clear message before any screen if it cannot be), run the app, return the exit code.
+
+    `store`: the session already read by the caller (the CLI reads it once to learn the roles); it is read
+    again only if the file changed since."""
     try:
-        store = Store.buka(path, pelaku=pelaku or Pelaku())
+        if store is None:
+            store = Store.buka(path, pelaku=pelaku or Pelaku())
+        else:
+            store.muat()
     except SesiError as e:
         print(str(e), file=sys.stderr)
         return 1

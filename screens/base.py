@@ -29,6 +29,8 @@ class LayarTahap(JagaHuruf, Screen):
     def __init__(self, **kwargs: Any):
         super().__init__(**kwargs)
         self._revisi_tampil = -1
+        self._n_peringatan = 0  # the warning count the status line shows
+        self._peringatan_nanti = False  # a count is scheduled after the next repaint
 
     def compose(self) -> ComposeResult:
         yield AgendaBar(self.TAHAP, id="agenda")
@@ -99,11 +101,21 @@ class LayarTahap(JagaHuruf, Screen):
         if self.is_current:
             self._tampilkan(pesan.data, perubahan=pesan.perubahan)
 
-    def _perbarui_status(self, data: Data) -> None:
-        """The right-hand side of the status line: who is here, the lock and the warnings."""
+    def _perbarui_status(self, data: Data, hitung: bool = False) -> None:
+        """The right-hand side of the status line: who is here, the lock and the warnings.
+
+        Counting the warnings of a new revision ranks every kelompok (`sesi.peringatan`; ~0.1 s at 5,000
+        usulan): unless `hitung`, it is done after the next repaint, so that the first screen and the
+        cell a key changed are not kept waiting; the count (F9) follows a moment later."""
         app = aplikasi(self)
         pelaku = app.pelaku
-        n = len(app.peringatan())
+        if hitung or app.peringatan_siap():
+            self._n_peringatan = n = len(app.peringatan())
+        else:
+            n = self._n_peringatan
+            if not self._peringatan_nanti:
+                self._peringatan_nanti = True
+                self.call_after_refresh(self._hitung_peringatan)
         kanan = Text()
         if data.info.terkunci:
             kanan.append("DISAHKAN (terkunci) ", style="bold")
@@ -128,6 +140,11 @@ class LayarTahap(JagaHuruf, Screen):
         for bar in self.query(StatusBar):
             if bar.pesan.plain != kabar[0].plain or bar.has_class("-galat") != kabar[1]:
                 bar.atur(*kabar)
+
+    def _hitung_peringatan(self) -> None:
+        self._peringatan_nanti = False
+        if self.is_attached:
+            self._perbarui_status(self.data, hitung=True)
 
     def segarkan(self, data: Data, perubahan: dict) -> None:
         """Show `data`. `perubahan` maps table -> changed record ids when known (repaint only those)."""

@@ -109,9 +109,11 @@ def hitung_sel(cell: Mapping[str, int | str], penilai: tuple[str, ...], gabung: 
 
 def sel(data: Data, usulan_id: str, kode: str) -> Sel:
     """One cell under the session's rule: its value, how many of the listed penilai scored it."""
-    gabung, kurang = aturan_penilai(data)
     kid = data.kelompok_usulan.get(usulan_id, "")
-    return hitung_sel(data.nilai_mentah(usulan_id, kode), penilai_kelompok(data, kid), gabung, kurang)
+    # One lookup per cell for what the whole kelompok shares (the matrix asks for thousands of cells).
+    penilai, gabung, kurang = data._cached("sel:" + kid, _DEPS,
+                                           lambda: (penilai_kelompok(data, kid), *aturan_penilai(data)))
+    return hitung_sel(data.nilai_mentah(usulan_id, kode), penilai, gabung, kurang)
 
 
 def tanda_sel(data: Data, usulan_id: str, kode: str) -> str:
@@ -296,6 +298,14 @@ def _baris_usulan(u: Usulan, s: SetKriteria, w: list[int], jumlah_bobot: int, in
 
 
 def _hitung_peringkat(data: Data, kelompok_id: str) -> Peringkat:
+    # A revision that changed only scores, none of them this kelompok's (another kelompok's fasilitator
+    # typed): the ranking is the one before (shared and never modified). The warnings rank every kelompok
+    # after each keystroke; this keeps that to the kelompok that changed.
+    sebelum = data.sebelumnya("peringkat:" + kelompok_id)
+    if sebelum is not None:
+        milik = data.kelompok_usulan
+        if all(milik.get(uid) != kelompok_id for uid in sebelum[1]):
+            return sebelum[0]
     kel = data.kelompok_dari_id(kelompok_id)
     usulan = data.usulan_kelompok(kelompok_id)
     semua_per = set_per_usulan(data)
@@ -313,7 +323,6 @@ def _hitung_peringkat(data: Data, kelompok_id: str) -> Peringkat:
     terdaftar = penilai_terdaftar(data, kelompok_id)
     # A revision that changed only some scores reuses the other rows' values (and their Baris, where
     # the place did not change) from the one before, unless the listed penilai changed.
-    sebelum = data.sebelumnya("peringkat:" + kelompok_id)
     lama, ubah = (sebelum[0]._hitungan, sebelum[1]) if sebelum is not None else ({}, frozenset())
     baris_lama = {b.usulan.id: b for b in sebelum[0].baris} if sebelum is not None else {}
     if terdaftar is not None:

@@ -186,6 +186,7 @@ class Matriks(Widget, can_focus=True):
         self._lebar_judul = JUDUL_MIN
         self._widget: dict[int, KolomSel] = {}
         self._gaya: dict[str, Style] = {}
+        self._tinggi: tuple[object, int] = (None, 1)  # (the row-title column's outer size, rows that fit)
 
     def compose(self) -> ComposeResult:
         yield KolomSel(JUDUL, self._lebar_judul, id="mx-judul")
@@ -347,8 +348,14 @@ class Matriks(Widget, can_focus=True):
     def _tinggi_baris(self) -> int:
         """Rows that fit under the column titles."""
         w = self._widget.get(JUDUL)
-        tinggi = w.size.height if w is not None else 0
-        return max(1, tinggi - 1)
+        if w is None:
+            return 1
+        # Asked for every cell repainted (thousands at 5,000 usulan): `size` works through the styles'
+        # gutter each time, so it is kept while the column's outer size stays the same.
+        luar = w.outer_size
+        if self._tinggi[0] != luar:
+            self._tinggi = (luar, max(1, w.size.height - 1))
+        return self._tinggi[1]
 
     def _tata(self) -> None:
         """The row titles take the room the other columns leave (within limits)."""
@@ -369,6 +376,7 @@ class Matriks(Widget, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._gaya.clear()
+        self._tinggi = (None, 1)
 
     def _gulir(self, atas: int) -> bool:
         atas = max(0, min(atas, len(self.baris) - self._tinggi_baris()))
@@ -417,7 +425,7 @@ class Matriks(Widget, can_focus=True):
 
     def _y_layar(self, r: int) -> int | None:
         y = r + 1 - self.atas
-        return y if 1 <= y <= self._tinggi_baris() else None
+        return y if y >= 1 and y <= self._tinggi_baris() else None
 
     def _segarkan_sel(self, r: int, c: int) -> None:
         y = self._y_layar(r)
