@@ -31,6 +31,7 @@ from sesi.errors import SesiError
 from sesi.model import PERAN
 from sesi.store import Pelaku, Store
 
+from .gulir import GulirHemat
 from .tombol import baca_tombol
 
 #: stage key -> (module, class) of its screen, imported on first use.
@@ -53,7 +54,7 @@ def _pabrik(key: str) -> Callable[[], Screen]:
     return buat
 
 
-class MusrenbangApp(App):
+class MusrenbangApp(GulirHemat, App):
     """Runs one Musrenbang Kecamatan session from one store file."""
 
     CSS_PATH = "app.tcss"

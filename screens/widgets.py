@@ -238,6 +238,25 @@ class Tabel(DataTable):
         if lebar != [c.content_width for c in self.columns.values()]:
             self.notify_style_update()
 
+    # PageDown/PageUp: Textual's DataTable scrolls a whole page, so no row of the page before stays in view.
+    # Here the view and the cursor move by a page minus one row: the row at the edge stays in view on the
+    # other edge (the context of where the cursor came from), and the terminal scrolls the rest
+    # (musrenbang_tui/gulir.py).
+    def action_page_down(self) -> None:
+        self._halaman(1)
+
+    def action_page_up(self) -> None:
+        self._halaman(-1)
+
+    def _halaman(self, arah: int) -> None:
+        if not self.row_count or self.cursor_type not in ("row", "cell"):
+            (super().action_page_down if arah > 0 else super().action_page_up)()
+            return
+        tinggi = self.scrollable_content_region.height - (self.header_height if self.show_header else 0)
+        n = max(1, tinggi - 1)
+        self.scroll_to(y=self.scroll_y + arah * n, animate=False, immediate=True, force=True)
+        self.move_cursor(row=max(0, min(self.row_count - 1, self.cursor_row + arah * n)), scroll=False)
+
     def kunci_terpilih(self) -> str | None:
         if not self.row_count:
             return None

@@ -1,0 +1,123 @@
+"""Bytes per key while moving through the long lists (issue 16, item 1): a walk of 100 rows down and back
+up, then PageDown and PageUp, in the scoring matrix, Pendaftaran, Verifikasi (Kelompok) and Pleno II.
+
+Runs `python -m musrenbang_tui buka SESI --layar ...` in a real pseudo-terminal (80x24, TERM=xterm-256color,
+SSH_CONNECTION set as over SSH), waits for the first paint, goes to the list, then sends one key at a time and
+reads until the output has been quiet for `--diam` s. Each list is measured twice in the same run, one right
+after the other: with the terminal scroll (musrenbang_tui/gulir.py, the default) and without it
+(MUSRENBANG_GULIR=0: Textual's own output, what every version before it sent).
+
+    python bench/gulir.py                    # 300 usulan, 150 peserta; every list, both ways
+    python bench/gulir.py --layar skoring    # one list
+    python bench/gulir.py --warna standard   # 16 colours
+
+Figures, not a pass/fail test. Target: the walk averages at most 1 KB per key; PageDown/PageUp close to a
+page of new rows (the floor: those rows have to be drawn).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.pty_alat import (ATAS, BAWAH, PYTHON, ROOT, baca_sampai_diam, env_terminal, jalankan,  # noqa: E402
+                            median, tunggu_penanda, tutup)
+
+PGDN, PGUP = "\x1b[6~", "\x1b[5~"
+TARGET = 1024
+
+
+def sesi(folder: str, usulan: int, peserta: int) -> tuple[str, str]:
+    """(path, the largest kelompok) of a generated session, made once per folder."""
+    path = os.path.join(folder, f"gulir-{usulan}-{peserta}.json")
+    sys.path.insert(0, str(ROOT))
+    if not os.path.exists(path):
+        from bench.data_besar import buat
+
+        buat(path, usulan, n_peserta=peserta)
+    from bench.pty_alat import kelompok_terbesar
+
+    return path, kelompok_terbesar(path)[0]
+
+
+#: list -> (--layar, keys that bring the focus to it after the first paint, marker of the first paint)
+LAYAR = {
+    "skoring": ("skoring", [], b"Peringkat"),
+    "pendaftaran": ("pendaftaran", [], b"Hadir"),
+    "verifikasi": ("kelompok", ["3"], b"Verifikasi"),
+    "pleno2": ("pleno2", [], b"Keputusan"),
+}
+
+
+def ukur(path: str, kelompok: str, layar: str, gulir: bool, warna: str, langkah: int, halaman: int,
+         diam: float) -> dict:
+    """Bytes per key: the walk down, the walk up, PageDown, PageUp; and the first paint."""
+    nama, awal, penanda = LAYAR[layar]
+    env = env_terminal(warna, MUSRENBANG_GULIR="1" if gulir else "0")
+    p = jalankan([PYTHON, "-m", "musrenbang_tui", "buka", path, "--layar", nama, "--kelompok", kelompok], env)
+    hasil: dict[str, list[int]] = {"turun": [], "naik": [], "pgdn": [], "pgup": []}
+    try:
+        tunggu_penanda(p, penanda, diam=0.5)
+        hasil["awal"] = [p.terbaca]
+        for key in awal:
+            baca_sampai_diam(p, 0.5, tunggu=2.0, sejak=p.ketik(key))
+        for jenis, key, n in (("turun", BAWAH, langkah), ("naik", ATAS, langkah), ("pgdn", PGDN, halaman),
+                              ("pgup", PGUP, halaman)):
+            for _ in range(n):
+                hasil[jenis].append(baca_sampai_diam(p, diam, tunggu=1.0, sejak=p.ketik(key)).bytes)
+        # Anything still on its way is counted with the last key.
+        hasil["pgup"][-1] += baca_sampai_diam(p, 0.5, tunggu=0.5).bytes
+    finally:
+        tutup(p)
+    return hasil
+
+
+def rata(nilai: list[int]) -> float:
+    return sum(nilai) / len(nilai) if nilai else float("nan")
+
+
+def cetak(semua: dict, warna: str, sumber: str) -> None:
+    print(f"Bytes per key, 80x24, colours: {warna}; {sumber}")
+    print(f"{'list':12} {'output':9} {'walk mean':>9} {'down med':>8} {'down max':>8} {'up med':>7} "
+          f"{'PgDn mean':>9} {'PgUp mean':>9} {'first':>7}")
+    for layar, h in semua.items():
+        for label, r in (("textual", h["tanpa"]), ("gulir", h["dengan"])):
+            jalan = r["turun"] + r["naik"]
+            print(f"{layar:12} {label:9} {rata(jalan):>9.0f} {median(r['turun']):>8.0f} {max(r['turun']):>8} "
+                  f"{median(r['naik']):>7.0f} {rata(r['pgdn']):>9.0f} {rata(r['pgup']):>9.0f} {r['awal'][0]:>7}")
+    for layar, h in semua.items():
+        r = h["dengan"]
+        m = rata(r["turun"] + r["naik"])
+        print(f"target walk mean <= {TARGET} B, {layar}: {'met' if m <= TARGET else 'NOT met'} ({m:.0f} B)")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--layar", choices=list(LAYAR), action="append", help="only these lists (repeatable)")
+    ap.add_argument("--warna", choices=["256", "standard", "truecolor"], default="256")
+    ap.add_argument("--usulan", type=int, default=300)
+    ap.add_argument("--peserta", type=int, default=150)
+    ap.add_argument("--langkah", type=int, default=100, help="rows of the walk down (and back up)")
+    ap.add_argument("--halaman", type=int, default=5, help="PageDown keys (and PageUp)")
+    ap.add_argument("--diam", type=float, default=0.12, help="quiet time (s) that ends one key's answer")
+    ap.add_argument("--folder", default=None, help="folder for the generated session (default: a temp folder)")
+    args = ap.parse_args()
+    folder = args.folder or tempfile.mkdtemp(prefix="bench-gulir-")
+    path, kelompok = sesi(folder, args.usulan, args.peserta)
+    semua = {}
+    for layar in args.layar or list(LAYAR):
+        semua[layar] = {
+            "tanpa": ukur(path, kelompok, layar, False, args.warna, args.langkah, args.halaman, args.diam),
+            "dengan": ukur(path, kelompok, layar, True, args.warna, args.langkah, args.halaman, args.diam),
+        }
+    cetak(semua, args.warna, f"{args.usulan} usulan, {args.peserta} peserta, {kelompok}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
