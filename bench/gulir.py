@@ -60,21 +60,33 @@ def ukur(path: str, kelompok: str, layar: str, gulir: bool, warna: str, langkah:
     nama, awal, penanda = LAYAR[layar]
     env = env_terminal(warna, MUSRENBANG_GULIR="1" if gulir else "0")
     p = jalankan([PYTHON, "-m", "musrenbang_tui", "buka", path, "--layar", nama, "--kelompok", kelompok], env)
-    hasil: dict[str, list[int]] = {"turun": [], "naik": [], "pgdn": [], "pgup": []}
+    hasil: dict[str, list] = {"turun": [], "naik": [], "pgdn": [], "pgup": [], "ms": []}
     try:
         tunggu_penanda(p, penanda, diam=0.5)
         hasil["awal"] = [p.terbaca]
         for key in awal:
             baca_sampai_diam(p, 0.5, tunggu=2.0, sejak=p.ketik(key))
+        cpu0 = cpu_detik(p.pid)
         for jenis, key, n in (("turun", BAWAH, langkah), ("naik", ATAS, langkah), ("pgdn", PGDN, halaman),
                               ("pgup", PGUP, halaman)):
             for _ in range(n):
-                hasil[jenis].append(baca_sampai_diam(p, diam, tunggu=1.0, sejak=p.ketik(key)).bytes)
+                j = baca_sampai_diam(p, diam, tunggu=1.0, sejak=p.ketik(key))
+                hasil[jenis].append(j.bytes)
+                if jenis in ("turun", "naik"):
+                    hasil["ms"].append(j.selesai_ms)
         # Anything still on its way is counted with the last key.
         hasil["pgup"][-1] += baca_sampai_diam(p, 0.5, tunggu=0.5).bytes
+        hasil["cpu"] = [cpu_detik(p.pid) - cpu0]
     finally:
         tutup(p)
     return hasil
+
+
+def cpu_detik(pid: int) -> float:
+    """CPU time (user + system) the process has used so far, in seconds."""
+    with open(f"/proc/{pid}/stat") as f:
+        kolom = f.read().rsplit(")", 1)[1].split()
+    return (int(kolom[11]) + int(kolom[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def rata(nilai: list[int]) -> float:
@@ -83,13 +95,16 @@ def rata(nilai: list[int]) -> float:
 
 def cetak(semua: dict, warna: str, sumber: str) -> None:
     print(f"Bytes per key, 80x24, colours: {warna}; {sumber}")
-    print(f"{'list':12} {'output':9} {'walk mean':>9} {'down med':>8} {'down max':>8} {'up med':>7} "
-          f"{'PgDn mean':>9} {'PgUp mean':>9} {'first':>7}")
+    print("B = bytes per key; walk = 100 Down then 100 Up; ms = key to the last byte of its repaint (median);")
+    print("CPU = the app's CPU seconds over the whole walk and the PageDown/PageUp keys")
+    print(f"{'list':12} {'output':8} {'walk mean':>9} {'down med':>8} {'down max':>8} {'up med':>7} "
+          f"{'PgDn mean':>9} {'PgUp mean':>9} {'ms':>5} {'CPU':>5}")
     for layar, h in semua.items():
         for label, r in (("textual", h["tanpa"]), ("gulir", h["dengan"])):
             jalan = r["turun"] + r["naik"]
-            print(f"{layar:12} {label:9} {rata(jalan):>9.0f} {median(r['turun']):>8.0f} {max(r['turun']):>8} "
-                  f"{median(r['naik']):>7.0f} {rata(r['pgdn']):>9.0f} {rata(r['pgup']):>9.0f} {r['awal'][0]:>7}")
+            print(f"{layar:12} {label:8} {rata(jalan):>9.0f} {median(r['turun']):>8.0f} {max(r['turun']):>8} "
+                  f"{median(r['naik']):>7.0f} {rata(r['pgdn']):>9.0f} {rata(r['pgup']):>9.0f} "
+                  f"{median(r['ms']):>5.1f} {r['cpu'][0]:>5.2f}")
     for layar, h in semua.items():
         r = h["dengan"]
         m = rata(r["turun"] + r["naik"])

@@ -9,19 +9,24 @@ frame are lines of the previous frame moved up or down by k within a band, it se
     ESC[top;bottom r   margins (DECSTBM) around the band
     ESC[top;1H ESC[kM  delete k lines at the band's top (ESC[kL inserts them, to move down)
     ESC[r              margins back to the whole screen, in the same write
-    ...                only the runs of each line that still differ, and the lines outside the band as
-                       Textual would have written them
+    ...                only the cells of each line that still differ; lines the model does not know
+                       as Textual writes them
 
 DL/IL (VT102) rather than SU/SD: the Linux console has no SU/SD. A terminal moves whole lines, so only
 whole lines are compared: a list that does not span the width scrolls this way only when the rest of its
 lines moved with it, which is exactly when moving them is right.
 
+Without a band that moved, the frame is written as the cells that changed, when that is shorter.
+
 Safety (any doubt: Textual's own output, unchanged):
-- The model knows a line only when it was written whole or patched over a known line, and only lines of
-  one-cell characters without links or control codes; any other line is unknown and never moved to.
-- The output with the scroll is used only when it is shorter than Textual's own (both are built).
-- A full update (start, resize, a new screen), a resume after suspend, an inline driver, an update of
-  another size than the model, or anything but a compositor update makes the model unknown again.
+- The model knows a line only when one frame wrote every cell of it or patched a line it knew, and only
+  lines of one-cell characters without links or control codes; any other line is unknown, never moved to
+  and never diffed against.
+- The output is used only when it is shorter than Textual's own (both are built).
+- The terminal's own size is asked every frame (TIOCGWINSZ): when it is not the app's (a resize the app
+  has not seen yet, or never will because COLUMNS/LINES are set), the model is dropped and Textual's
+  output goes as is. So do a resume after a suspend, an inline driver, a frame made for another size,
+  anything but a compositor update, and any error while building the output.
 - The margins are set and reset within one write and one synchronized update; the region is never left
   set (tests/test_gulir_tmux.py reads tmux's scroll region after every key).
 - `MUSRENBANG_GULIR=0` turns it off (Textual's output as is); the benchmark measures both in one run.
@@ -34,6 +39,7 @@ synchronized-update markers around what `render_segments` returns.
 from __future__ import annotations
 
 import os
+import sys
 from typing import Any, Optional, Sequence
 
 from rich.cells import cell_len
@@ -45,6 +51,9 @@ from textual.strip import Strip
 #: One line as the terminal shows it: runs of (text, SGR parameters), adjacent runs of one SGR merged, all
 #: characters one cell wide; None = not known.
 Baris = Optional[tuple[tuple[str, str], ...]]
+
+#: The SGR of cells the model does not know (Textual's SGR parameters are digits and ";").
+TAKTAHU = "?"
 
 #: Off with MUSRENBANG_GULIR=0 (also "tidak", "mati", "off", "no", "false").
 MATI = {"0", "tidak", "mati", "off", "no", "false"}
@@ -113,11 +122,6 @@ def gabung(*bagian: Sequence[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
             else:
                 out.append((text, sgr))
     return tuple(out)
-
-
-def tulis(runs: Sequence[tuple[str, str]]) -> str:
-    """Runs as terminal output, the way Textual's Strip.render writes them (every run ends with SGR 0)."""
-    return "".join(f"\x1b[{sgr}m{text}\x1b[0m" if sgr else text for text, sgr in runs)
 
 
 class Penulis:
@@ -198,8 +202,6 @@ class ModelLayar:
         self.lebar = 0
         self.tinggi = 0
         self.baris: list[Baris] = []
-        #: (frames written as Textual writes them, frames written with a scroll) since start: for tests.
-        self.hitung = [0, 0]
 
     def lupakan(self, lebar: int = 0, tinggi: int = 0) -> None:
         self.lebar, self.tinggi = lebar, tinggi
@@ -235,15 +237,17 @@ class PembaruanGulir(CompositorUpdate):
             for y, chops in enumerate(u.strips):
                 baris = normal(Strip.join(list(chops)), sistem)
                 model.baris[y] = baris if baris is not None and lebar(baris) == w else None
-            model.hitung[0] += 1
             return asli
         if not isinstance(u, ChopsUpdate) or not u.spans:
             model.lupakan()
             return asli
         w, h = self.ukuran
-        if (model.lebar, model.tinggi) != (w, h) or len(u.chops) != h:
+        if len(u.chops) != h:  # a frame made for another size than the app's: nothing is certain
             model.lupakan(w, h)
             return asli
+        hanya_belajar = (model.lebar, model.tinggi) != (w, h)
+        if hanya_belajar:  # the first frame at a new size: learn the lines it writes whole, write it as is
+            model.lupakan(w, h)
         tulisan = self._tulisan(u)  # y -> [(x, strip)] in the order Textual writes them
         lama = model.baris
         baru = list(lama)
@@ -251,15 +255,10 @@ class PembaruanGulir(CompositorUpdate):
             if not 0 <= y < h:
                 model.lupakan(w, h)
                 return asli
-            for x, strip in daftar:
-                baru[y] = self._tempel(baru[y], x, strip, w, sistem)
-        keluaran = self._dengan_gulir(lama, baru, tulisan, console, w, h)
+            baru[y] = self._tempel(baru[y], daftar, w, sistem)
+        keluaran = None if hanya_belajar else self._dengan_gulir(lama, baru, tulisan, console, h)
         model.baris = baru
-        if keluaran is not None and len(keluaran) < len(asli):
-            model.hitung[1] += 1
-            return keluaran
-        model.hitung[0] += 1
-        return asli
+        return keluaran if keluaran is not None and len(keluaran) < len(asli) else asli
 
     @staticmethod
     def _tulisan(u: ChopsUpdate) -> dict[int, list[tuple[int, Strip]]]:
@@ -275,22 +274,42 @@ class PembaruanGulir(CompositorUpdate):
         return out
 
     @staticmethod
-    def _tempel(lama: Baris, x: int, strip: Strip, w: int, sistem: ColorSystem) -> Baris:
-        """Line `lama` after `strip` is written at column x."""
-        runs = normal(strip, sistem)
-        if runs is None:
-            return None
-        n = lebar(runs)
-        if x < 0 or x + n > w:
-            return None
-        if x == 0 and n == w:
-            return tuple(runs)
-        if lama is None:
-            return None
-        return gabung(potong(lama, 0, x), runs, potong(lama, x + n, w))
+    def _tempel(lama: Baris, daftar: list[tuple[int, Strip]], w: int, sistem: ColorSystem) -> Baris:
+        """Line `lama` after the strips of `daftar` are written at their columns, in order (None: not
+        known). An unknown line is known again when the writes cover every cell of it."""
+        bagian: list[Sequence[tuple[str, str]]] = []
+        x_kini = 0
+        for x, strip in daftar:
+            runs = normal(strip, sistem)
+            if runs is None:
+                return None
+            n = lebar(runs)
+            if x < x_kini or x + n > w:  # overlapping or past the edge: write one after the other
+                return PembaruanGulir._tempel_urut(lama, daftar, w, sistem)
+            if x > x_kini:
+                if lama is None:
+                    return None
+                bagian.append(potong(lama, x_kini, x))
+            bagian.append(runs)
+            x_kini = x + n
+        if x_kini < w:
+            if lama is None:
+                return None
+            bagian.append(potong(lama, x_kini, w))
+        return gabung(*bagian)
+
+    @staticmethod
+    def _tempel_urut(lama: Baris, daftar: list[tuple[int, Strip]], w: int, sistem: ColorSystem) -> Baris:
+        baris: Baris = lama if lama is not None else (("\0" * w, TAKTAHU),)
+        for x, strip in daftar:
+            runs = normal(strip, sistem)
+            if runs is None or x < 0 or x + lebar(runs) > w:
+                return None
+            baris = gabung(potong(baris, 0, x), runs, potong(baris, x + lebar(runs), w))
+        return None if any(sgr == TAKTAHU for _, sgr in baris) else baris
 
     def _dengan_gulir(self, lama: list[Baris], baru: list[Baris], tulisan: dict[int, list[tuple[int, Strip]]],
-                      console: Console, w: int, h: int) -> str | None:
+                      console: Console, h: int) -> str | None:
         """The shortest output among: the changed cells only, and a band of lines moved by k and then the
         cells that still differ (for the k that most changed lines agree on). None: nothing to offer."""
         berubah = [y for y in range(h) if y in tulisan and (baru[y] is None or baru[y] != lama[y])]
@@ -360,6 +379,17 @@ class PembaruanGulir(CompositorUpdate):
         return out.hasil()
 
 
+def ukuran_terminal(driver: Any) -> tuple[int, int] | None:
+    """(columns, lines) of the terminal the driver writes to, asked of the terminal itself (not COLUMNS and
+    LINES, which Textual believes first); None when it cannot be asked."""
+    berkas = getattr(driver, "_file", None) or sys.__stderr__
+    try:
+        ukuran = os.get_terminal_size(berkas.fileno())
+    except (AttributeError, OSError, ValueError):
+        return None
+    return ukuran.columns, ukuran.lines
+
+
 class GulirHemat:
     """App mixin: frames whose lines moved are written with a terminal scroll (see the module's doc)."""
 
@@ -372,16 +402,24 @@ class GulirHemat:
     def _display(self, screen: Any, renderable: Any) -> None:  # Textual's hook for every frame
         if not self._gulir_terpasang:
             self._gulir_terpasang = True
-            signal = getattr(self, "app_resume_signal", None)
-            if signal is not None:  # after a suspend the terminal was someone else's: forget the model
-                signal.subscribe(self, lambda _app: self.model_layar.lupakan(), immediate=True)
+            try:  # after a suspend the terminal was someone else's: forget the model
+                self.app_resume_signal.subscribe(self, self._lupakan_layar, immediate=True)
+            except Exception:  # noqa: BLE001 - no such signal (another Textual): write as Textual does
+                self.gulir_hemat = False
         if self.gulir_hemat and isinstance(renderable, CompositorUpdate) and not isinstance(
                 renderable, PembaruanGulir):
             driver = getattr(self, "_driver", None)
-            if driver is not None and not getattr(driver, "is_inline", False):
-                renderable = PembaruanGulir(renderable, self.model_layar, tuple(self.size))
+            ukuran = tuple(self.size)
+            # The terminal's own size, every frame: when it was resized and the app does not know yet (or
+            # never will: COLUMNS/LINES set), the terminal has cropped or moved what the model holds.
+            if (driver is not None and not getattr(driver, "is_inline", False)
+                    and ukuran_terminal(driver) == ukuran):
+                renderable = PembaruanGulir(renderable, self.model_layar, ukuran)
             else:
                 self.model_layar.lupakan()
         elif renderable is not None:
             self.model_layar.lupakan()
         super()._display(screen, renderable)  # type: ignore[misc]
+
+    def _lupakan_layar(self, _app: Any = None) -> None:
+        self.model_layar.lupakan()
