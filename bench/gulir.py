@@ -4,10 +4,13 @@ up, then PageDown and PageUp, in the scoring matrix, Pendaftaran, Verifikasi (Ke
 Runs `python -m musrenbang_tui buka SESI --layar ...` in a real pseudo-terminal (80x24, TERM=xterm-256color,
 SSH_CONNECTION set as over SSH), waits for the first paint, goes to the list, then sends one key at a time and
 reads until the output has been quiet for `--diam` s. Each list is measured twice in the same run, one right
-after the other: with the terminal scroll (musrenbang_tui/gulir.py, the default) and without it
-(MUSRENBANG_GULIR=0: Textual's own output, what every version before it sent).
+after the other: with the terminal scroll (musrenbang_tui/gulir.py, the default: "gulir") and without it
+(MUSRENBANG_GULIR=0: Textual's own output, what every version before it sent: "textual"); with
+`--setengah` also the other way in, the view jumping half a page with Textual's output ("setengah",
+bench/gulir_setengah.py).
 
     python bench/gulir.py                    # 300 usulan, 150 peserta; every list, both ways
+    python bench/gulir.py --setengah         # and the view jumping half a page
     python bench/gulir.py --layar skoring    # one list
     python bench/gulir.py --warna standard   # 16 colours
 
@@ -54,12 +57,21 @@ LAYAR = {
 }
 
 
-def ukur(path: str, kelompok: str, layar: str, gulir: bool, warna: str, langkah: int, halaman: int,
+#: way -> (MUSRENBANG_GULIR, the program before `buka ...`)
+CARA = {
+    "textual": ("0", ["-m", "musrenbang_tui"]),  # one row at a time, Textual's output: every version before
+    "setengah": ("0", [str(ROOT / "bench" / "gulir_setengah.py")]),  # (b): half a page at a time
+    "gulir": ("1", ["-m", "musrenbang_tui"]),  # (a): one row at a time, the terminal's scroll region
+}
+
+
+def ukur(path: str, kelompok: str, layar: str, cara: str, warna: str, langkah: int, halaman: int,
          diam: float) -> dict:
     """Bytes per key: the walk down, the walk up, PageDown, PageUp; and the first paint."""
     nama, awal, penanda = LAYAR[layar]
-    env = env_terminal(warna, MUSRENBANG_GULIR="1" if gulir else "0")
-    p = jalankan([PYTHON, "-m", "musrenbang_tui", "buka", path, "--layar", nama, "--kelompok", kelompok], env)
+    gulir, program = CARA[cara]
+    env = env_terminal(warna, MUSRENBANG_GULIR=gulir)
+    p = jalankan([PYTHON, *program, "buka", path, "--layar", nama, "--kelompok", kelompok], env)
     hasil: dict[str, list] = {"turun": [], "naik": [], "pgdn": [], "pgup": [], "ms": []}
     try:
         tunggu_penanda(p, penanda, diam=0.5)
@@ -100,13 +112,13 @@ def cetak(semua: dict, warna: str, sumber: str) -> None:
     print(f"{'list':12} {'output':8} {'walk mean':>9} {'down med':>8} {'down max':>8} {'up med':>7} "
           f"{'PgDn mean':>9} {'PgUp mean':>9} {'ms':>5} {'CPU':>5}")
     for layar, h in semua.items():
-        for label, r in (("textual", h["tanpa"]), ("gulir", h["dengan"])):
+        for label, r in h.items():
             jalan = r["turun"] + r["naik"]
             print(f"{layar:12} {label:8} {rata(jalan):>9.0f} {median(r['turun']):>8.0f} {max(r['turun']):>8} "
                   f"{median(r['naik']):>7.0f} {rata(r['pgdn']):>9.0f} {rata(r['pgup']):>9.0f} "
                   f"{median(r['ms']):>5.1f} {r['cpu'][0]:>5.2f}")
     for layar, h in semua.items():
-        r = h["dengan"]
+        r = h["gulir"]
         m = rata(r["turun"] + r["naik"])
         print(f"target walk mean <= {TARGET} B, {layar}: {'met' if m <= TARGET else 'NOT met'} ({m:.0f} B)")
 
@@ -119,6 +131,8 @@ def main() -> int:
     ap.add_argument("--peserta", type=int, default=150)
     ap.add_argument("--langkah", type=int, default=100, help="rows of the walk down (and back up)")
     ap.add_argument("--halaman", type=int, default=5, help="PageDown keys (and PageUp)")
+    ap.add_argument("--setengah", action="store_true",
+                    help="also measure (b): the view jumps half a page, Textual's output (bench/gulir_setengah.py)")
     ap.add_argument("--diam", type=float, default=0.12, help="quiet time (s) that ends one key's answer")
     ap.add_argument("--folder", default=None, help="folder for the generated session (default: a temp folder)")
     args = ap.parse_args()
@@ -126,10 +140,8 @@ def main() -> int:
     path, kelompok = sesi(folder, args.usulan, args.peserta)
     semua = {}
     for layar in args.layar or list(LAYAR):
-        semua[layar] = {
-            "tanpa": ukur(path, kelompok, layar, False, args.warna, args.langkah, args.halaman, args.diam),
-            "dengan": ukur(path, kelompok, layar, True, args.warna, args.langkah, args.halaman, args.diam),
-        }
+        semua[layar] = {cara: ukur(path, kelompok, layar, cara, args.warna, args.langkah, args.halaman, args.diam)
+                        for cara in CARA if cara != "setengah" or args.setengah}
     cetak(semua, args.warna, f"{args.usulan} usulan, {args.peserta} peserta, {kelompok}")
     return 0
 
