@@ -173,6 +173,10 @@ def test_gulir_saat_ukuran_terminal_berubah(tahu_ukuran, sesi_panjang, tmp_path)
         for lebar, tinggi in ((60, 20), (100, 30), (80, 24)):
             for t in (a, b):
                 t.tmux("resize-window", "-t", t.name, "-x", str(lebar), "-y", str(tinggi))
+            if tahu_ukuran:  # the apps lay the screen out again for the new size (the status line is back)
+                batas = time.monotonic() + 60
+                while not all("Tersimpan" in polos(t.layar()) for t in (a, b)) and time.monotonic() < batas:
+                    time.sleep(0.2)
             assert "Tersimpan" in polos(sama_dan_tenang(a, b)) or not tahu_ukuran
             jalan(a, b, turun_naik, tinggi)
             if (lebar, tinggi) == (60, 20):
