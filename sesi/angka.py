@@ -20,6 +20,9 @@ Volume (`baca_volume`): a number with an optional unit after it (`700 m`, `1 pak
 (`Kolom` gathers that evidence from every value first); otherwise the value is refused naming both.
 
 Errors: `AngkaSalah(pesan)` (a `ValueError`) with an Indonesian sentence that reads after "kolom X:".
+Signs: money and volumes are never negative; a negative number, and a negative zero (`-0`, `-0,0`, a
+workbook's -0.0, which compares equal to 0 but would be stored as "-0"), is refused here ("tidak boleh
+negatif"), so the import names file, row and column.
 Bounds: text longer than `BATAS_TEKS` characters is refused before parsing; magnitudes are checked against
 `BATAS_NILAI` before any formatting (the field limits of docs/impor.md "Batas isian" are applied by the
 actions afterwards).
@@ -57,6 +60,13 @@ class Kolom:
 
     desimal: str = ""
     bukti: dict[str, int] = field(default_factory=lambda: {",": 0, ".": 0})
+
+
+def _tak_negatif(d: Decimal, asli: object) -> Decimal:
+    """`d` unless it carries a minus sign (a negative number or a negative zero): AngkaSalah."""
+    if d.is_signed():
+        raise AngkaSalah(f"tidak boleh negatif, bukan '{asli}'.")
+    return d
 
 
 def _teks(value: object) -> str:
@@ -161,7 +171,7 @@ def baca_uang(value: object, kolom: Kolom | None = None) -> Decimal | None:
     if d is not None:
         if abs(d) >= BATAS_NILAI:
             raise AngkaSalah("terlalu besar.")
-        return d
+        return _tak_negatif(d, value)
     s = _teks(value)
     asli = s
     s = _RP.sub("", s).strip()
@@ -179,8 +189,8 @@ def baca_uang(value: object, kolom: Kolom | None = None) -> Decimal | None:
                              "yang dikenal: M, miliar, juta, jt, rb, ribu).")
         # "1,05 M": a lone separator not before exactly three digits is the decimal point; "1.500 juta"
         # keeps the thousands rule.
-        return _urai(angka, asli, uang=True, kolom=None) * _PENGALI[kata]
-    return _urai(angka, asli, uang=True, kolom=None)
+        return _tak_negatif(_urai(angka, asli, uang=True, kolom=None) * _PENGALI[kata], asli)
+    return _tak_negatif(_urai(angka, asli, uang=True, kolom=None), asli)
 
 
 def baca_volume(value: object, kolom: Kolom | None = None) -> tuple[Decimal | None, str]:
@@ -189,14 +199,14 @@ def baca_volume(value: object, kolom: Kolom | None = None) -> tuple[Decimal | No
     if d is not None:
         if abs(d) >= BATAS_NILAI:
             raise AngkaSalah("terlalu besar.")
-        return d, ""
+        return _tak_negatif(d, value), ""
     s = _teks(value)
     if s in ("", "-"):
         return None, ""
     m = _ANGKA_SATUAN.fullmatch(s)
     if not m:
         raise AngkaSalah(f"harus angka (boleh diikuti satuan, misalnya '700 m'), bukan '{s}'.")
-    return _urai(m.group(1), s, uang=False, kolom=kolom), (m.group(2) or "").strip()
+    return _tak_negatif(_urai(m.group(1), s, uang=False, kolom=kolom), s), (m.group(2) or "").strip()
 
 
 def teks_angka(d: Decimal) -> str:

@@ -368,8 +368,8 @@ def hal_terbuka(data: Data, tanggal_sah: str | date | None = None) -> list[str]:
     The one list the gate of `sahkan` (the CLI, the A key of the Berita Acara screen) and the F9 warnings
     show: usulan not fully scored or not verified, a "seri" Pleno II has not decided, a kelompok whose list
     Pleno II did not agree (or whose usulan are in no defined kelompok), a defined kelompok without a ketua,
-    an unsur present without a signatory, and, given the signing date `tanggal_sah`, a signing before the
-    meeting. `sahkan` refuses while any is open unless the pimpinan goes on with a reason (`tetap`).
+    an unsur present without a signatory, no peserta recorded present (a berita acara stating that no one
+    attended is not true), and, given the signing date `tanggal_sah`, a signing before the meeting. `sahkan` refuses while any is open unless the pimpinan goes on with a reason (`tetap`).
     """
     out: list[str] = []
     info = data.info
@@ -382,6 +382,8 @@ def hal_terbuka(data: Data, tanggal_sah: str | date | None = None) -> list[str]:
         if acara is not None and sah is not None and sah < acara:
             out.append(f"Tanggal pengesahan ({tanggal_panjang(sah.isoformat())}) sebelum tanggal Musrenbang "
                        f"({tanggal_panjang(acara.isoformat())}).")
+    if not any(p.hadir for p in data.peserta.values()):
+        out.append("Belum ada peserta yang tercatat hadir.")
     belum_verifikasi = [u.id for u in data.usulan.values() if not terverifikasi(u)]
     if belum_verifikasi:
         out.append(f"{len(belum_verifikasi)} usulan belum diverifikasi ({_daftar_id(belum_verifikasi)}).")
@@ -414,14 +416,12 @@ def hal_terbuka(data: Data, tanggal_sah: str | date | None = None) -> list[str]:
 
 def catatan_sebelum_sahkan(data: Data) -> list[str]:
     """What is worth a look before signing but may stay so (never blocking): the Nomor to be written by
-    hand, no one recorded present, no delegates, the meeting's hours or the Camat's NIP not recorded (the
+    hand, no delegates, the meeting's hours or the Camat's NIP not recorded (the
     document then prints a dotted blank to fill by hand), no tim perumus. What blocks signing is `hal_terbuka`."""
     out: list[str] = []
     info = data.info
     if not info.nomor_ba.strip():
         out.append("Nomor berita acara belum diisi.")
-    if not any(p.hadir for p in data.peserta.values()):
-        out.append("Belum ada peserta yang tercatat hadir.")
     if not data.records("delegasi"):
         out.append("Delegasi kecamatan belum ditetapkan.")
     belum_jam = [nama for nama, nilai in (("mulai", info.waktu_mulai), ("selesai", info.waktu_selesai))

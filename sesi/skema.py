@@ -207,13 +207,13 @@ def _masalah_rekaman(name: str, rid: str, rec: Any) -> str:
         for fld, value in rec.items():
             t = kolom.get(fld)
             if t is not None and type(value) is not t:
-                return (f"tabel '{name}', data '{rid}': kolom '{fld}' harus {_jenis(t)} "
-                        f"(tertulis {_tertulis(value)})")
+                return (f"tabel '{name}', data '{rid}': kolom '{fld}' harus {_jenis(t)}, "
+                        f"tertulis {_tertulis(value)}")
     for fld, cek in _ISI_TABEL.get(name, {}).items():
         if fld in rec:
             masalah = cek(rec[fld])
             if masalah:
-                return f"tabel '{name}', data '{rid}': kolom '{fld}' {masalah} (tertulis {_tertulis(rec[fld])})"
+                return f"tabel '{name}', data '{rid}': kolom '{fld}' {masalah}, tertulis {_tertulis(rec[fld])}"
     if name == "kriteria" and rec["skala_min"] >= rec["skala_maks"]:
         return (f"tabel 'kriteria', data '{rid}': skala minimum ({rec['skala_min']}) harus lebih kecil "
                 f"daripada skala maksimum ({rec['skala_maks']})")
@@ -227,7 +227,7 @@ def _masalah_info(sesi: Any) -> str:
     for fld, value in info.items():
         t = _INFO.get(fld)
         if t is not None and type(value) is not t:
-            return f"sesi.info: kolom '{fld}' harus {_jenis(t)} (tertulis {_tertulis(value)})"
+            return f"sesi.info: kolom '{fld}' harus {_jenis(t)}, tertulis {_tertulis(value)}"
     return ""
 
 

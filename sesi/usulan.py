@@ -48,8 +48,8 @@ def _angka(value: Any, nama: str, maksimum: Decimal) -> str:
         d = parse_angka(str(value))
     except ValueError as e:
         raise DataDitolak(f"{nama} harus angka ({kutip(str(e), 60)}).") from None
-    if d < 0:
-        raise DataDitolak(f"{nama} tidak boleh negatif.")
+    if d.is_signed():  # a negative number, or a negative zero ("-0") that compares equal to 0
+        raise DataDitolak(f"{nama} tidak boleh negatif, bukan '{kutip(bersih(value))}'.")
     return decimal_text(desimal_dalam_batas(d, nama, bersih(value), maksimum=maksimum))
 
 

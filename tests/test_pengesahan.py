@@ -177,15 +177,17 @@ def test_versi_berikutnya_menyebut_versi_yang_digantikan(store, pimpinan):
 
 
 def test_hal_terbuka_dan_catatan_sebelum_sahkan(store, tmp_path):
-    """The complete scenario has nothing open; a fresh session's notes (never blocking) are listed apart."""
+    """The complete scenario has nothing open; a fresh session's notes (never blocking) are listed apart, and
+    no one recorded present blocks signing (a berita acara stating zero attendance is not true)."""
     assert hal_terbuka(store.muat(), tanggal_sah="2027-02-09") == []
     assert hal_terbuka(store.muat(), tanggal_sah="2027-02-08") == [
         "Tanggal pengesahan (8 Februari 2027) sebelum tanggal Musrenbang (9 Februari 2027)."]
     assert catatan_sebelum_sahkan(store.muat()) == []
     kosong = Store.buat(str(tmp_path / "kosong.json"), {"kecamatan": "X", "kota": "Y", "tahun": 2028,
                                                          "tanggal": "2027-02-09", "tempat": "Aula"})
+    assert hal_terbuka(kosong.muat(), tanggal_sah="2027-02-09") == ["Belum ada peserta yang tercatat hadir."]
     assert catatan_sebelum_sahkan(kosong.muat()) == [
-        "Nomor berita acara belum diisi.", "Belum ada peserta yang tercatat hadir.",
+        "Nomor berita acara belum diisi.",
         "Delegasi kecamatan belum ditetapkan.",
         "Waktu mulai dan selesai Musrenbang belum dicatat (Persiapan, bagian Sesi).",
         "NIP Camat belum diisi (Persiapan, bagian Sesi).", "Tim perumus belum ditetapkan."]

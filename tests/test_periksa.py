@@ -180,7 +180,7 @@ def test_jenis_data_salah(rancangan):
     _ubah_json(rancangan, lambda obj: obj["usulan"]["U003"].update(urutan="3"))
     masalah, _ = periksa(rancangan)
     assert masalah == [f"Berkas {rancangan} bukan berkas sesi yang sah: tabel 'usulan', data 'U003': kolom "
-                       "'urutan' harus bilangan bulat (tertulis '3'). Berkas tidak diubah."]
+                       "'urutan' harus bilangan bulat, tertulis '3'. Berkas tidak diubah."]
 
 
 
