@@ -537,11 +537,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.perintah](args)
     except SesiError as e:
-        _err(_tampak(e))
+        from sesi.masukan import pendekkan_kutipan  # a value quoted in a message shows as its start
+
+        _err(_tampak(pendekkan_kutipan(str(e))))
         masalah = getattr(e, "masalah", None)
         if masalah and masalah != [e.pesan]:
             for m in masalah:
-                _err("  " + _tampak(m))
+                _err("  " + _tampak(pendekkan_kutipan(m)))
         return 1
     except KeyboardInterrupt:
         _err("Dihentikan.")

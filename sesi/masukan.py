@@ -37,6 +37,19 @@ def kutip(text: str, batas: int = 40) -> str:
     return text if len(text) <= batas else text[: batas - 3] + "..."
 
 
+_KUTIPAN = re.compile(r"'([^'\n]{%d,})'" % 81)
+BATAS_PESAN = 600  # characters of one problem line
+
+
+def pendekkan_kutipan(pesan: str, batas: int = 80) -> str:
+    """A message with every quoted value longer than `batas` characters cut to `batas` with "…", and the
+    whole line to `BATAS_PESAN` (a 1.5 GB cell must not become a 1.5 GB error line)."""
+    if len(pesan) <= batas:
+        return pesan
+    pesan = _KUTIPAN.sub(lambda m: f"'{m.group(1)[:batas - 1]}…'", pesan)
+    return pesan if len(pesan) <= BATAS_PESAN else pesan[:BATAS_PESAN - 1] + "…"
+
+
 def wajib(value: object, nama_kolom: str) -> str:
     """Cleaned text that must not be empty."""
     v = bersih(value)
@@ -163,4 +176,4 @@ def desimal_dalam_batas(d: Decimal, nama_kolom: str, teks: str, *, maksimum: Dec
 
 
 __all__ = ["BATAS_ALASAN", "BATAS_DIGIT", "BATAS_NAMA", "alasan", "baca_tanggal", "bilangan_bulat", "desimal_dalam_batas",
-           "kutip", "nama_orang", "tanggal_iso", "teks_terbatas", "wajib"]
+           "kutip", "nama_orang", "pendekkan_kutipan", "tanggal_iso", "teks_terbatas", "wajib"]

@@ -203,14 +203,14 @@ def test_setiap_kolom_salah_dalam_satu_baris_disebut(store, tmp_path):
     assert e.masalah == [
         "usulan.csv baris 2, kolom Prioritas_Kelurahan: harus bilangan bulat, bukan 'satu'.",
         "usulan.csv baris 2, kolom Usulan: wajib diisi.",
-        "usulan.csv baris 2, kolom Anggaran: tidak boleh negatif.",
+        "usulan.csv baris 2, kolom Anggaran: tidak boleh negatif, bukan '-5.000'.",
         "usulan.csv baris 2, kolom Jenis: harus fisik atau non-fisik, bukan 'jalan'.",
     ]
 
 
 def test_biaya_negatif(store, tmp_path):
     e = ditolak(store, "usulan", tulis(tmp_path, "usulan.csv", USULAN_HEADER + "\nKuin Utara,1,x,y,Ekonomi,-1500000\n"))
-    assert e.masalah == ["usulan.csv baris 2, kolom perkiraan_biaya: tidak boleh negatif."]
+    assert e.masalah == ["usulan.csv baris 2, kolom perkiraan_biaya: tidak boleh negatif, bukan '-1500000'."]
 
 
 def test_judul_sepuluh_ribu_karakter_ditolak(store, tmp_path):

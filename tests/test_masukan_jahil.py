@@ -46,3 +46,77 @@ def test_impor_nol_negatif_ditolak_dengan_baris_dan_kolom(tmp_path, sesi_baru, k
     assert out.returncode == 1, out.stdout + out.stderr
     assert f"u.csv baris 2, kolom {kolom}: tidak boleh negatif, bukan '-0'." in out.stdout + out.stderr
     assert "Traceback" not in out.stderr and sesi_baru.read_bytes() == sebelum
+
+
+# --- 1: workbook bombs and huge cells ---------------------------------------------------------------------
+
+
+def _templat(tmp_path: Path, sesi: Path) -> bytes:
+    out = musrenbang(tmp_path, "templat", "usulan", "t.xlsx", "--sesi", sesi.name)
+    assert out.returncode == 0, out.stderr
+    return (tmp_path / "t.xlsx").read_bytes()
+
+
+def _buku(templat: bytes, kegiatan: str, *, kelurahan: str = "Kuin Utara") -> bytes:
+    """The template with one data row (kegiatan as an inline string cell), packed tight."""
+    sumber = zipfile.ZipFile(io.BytesIO(templat))
+    keluar = io.BytesIO()
+    with zipfile.ZipFile(keluar, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        for info in sumber.infolist():
+            data = sumber.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                teks = data.decode()
+                kepala = teks[:teks.index("<sheetData>") + len("<sheetData>")]
+                baris1 = teks[len(kepala):teks.index("</row>") + len("</row>")]
+                ekor = teks[teks.index("</sheetData>"):]
+                sel = "".join(f'<c r="{k}2" t="inlineStr"><is><t>{v}</t></is></c>' for k, v in (
+                    ("B", kelurahan), ("C", "1"), ("D", kegiatan), ("K", "Dinas PUPR")))
+                data = (kepala + baris1 + f'<row r="2">{sel}</row>' + ekor).encode()
+            z.writestr(info.filename, data)
+    return keluar.getvalue()
+
+
+def test_bom_zip_ditolak_sebelum_dibaca(tmp_path, sesi_baru):
+    """A workbook whose one cell unpacks from a few KB to 30 MB (the tester's held 1.5 GB and aborted the
+    process with exit 134) is refused by its packing ratio, fast, with a short message naming the file."""
+    mulai = time.monotonic()
+    bom = _buku(_templat(tmp_path, sesi_baru), "A" * 30_000_000)
+    assert len(bom) < 200_000
+    out, sebelum = _impor(tmp_path, sesi_baru, "bom.xlsx", bom)
+    assert out.returncode == 1, out.stdout + out.stderr
+    pesan = out.stdout + out.stderr
+    assert "bom.xlsx ditolak" in pesan and "bom zip" in pesan and "Traceback" not in pesan
+    assert max(len(baris) for baris in pesan.splitlines()) < 400
+    assert sesi_baru.read_bytes() == sebelum
+    assert time.monotonic() - mulai < 20
+
+
+def test_ukuran_bagian_yang_dinyatakan_terlalu_besar_ditolak(tmp_path, sesi_baru):
+    """A part whose central directory claims 2 GB is refused without unpacking anything."""
+    buku = bytearray(_buku(_templat(tmp_path, sesi_baru), "Jalan titian"))
+    pusat = buku.rindex(b"PK\x01\x02")  # the last central directory entry: its uncompressed size at +24
+    buku[pusat + 24:pusat + 28] = (2**31).to_bytes(4, "little")
+    out, sebelum = _impor(tmp_path, sesi_baru, "besar.xlsx", bytes(buku))
+    assert out.returncode == 1, out.stdout + out.stderr
+    assert "besar.xlsx" in out.stdout + out.stderr and "Traceback" not in out.stderr
+    assert sesi_baru.read_bytes() == sebelum
+
+
+def test_sel_panjang_ditolak_dengan_pesan_pendek(tmp_path, sesi_baru):
+    """A 200,000-character kegiatan (not a bomb: random-ish text) is refused naming sheet, row and column,
+    and no message line quotes more than a short cut of it."""
+    kegiatan = "".join("ABCDEFGHIJKLMNOPQRSTUVWXYZ"[(i * 7919) % 26] for i in range(200_000))
+    out, sebelum = _impor(tmp_path, sesi_baru, "panjang.xlsx", _buku(_templat(tmp_path, sesi_baru), kegiatan))
+    pesan = out.stdout + out.stderr
+    assert out.returncode == 1, pesan
+    assert "baris 2" in pesan and "kolom Kegiatan" in pesan and "terlalu panjang" in pesan
+    assert max(len(baris) for baris in pesan.splitlines()) < 400
+    assert sesi_baru.read_bytes() == sebelum
+
+
+def test_kelurahan_panjang_dikutip_pendek(tmp_path, sesi_baru):
+    out, _ = _impor(tmp_path, sesi_baru, "kel.xlsx", _buku(_templat(tmp_path, sesi_baru), "Jalan",
+                                                           kelurahan="Q" * 20_000))
+    pesan = out.stdout + out.stderr
+    assert out.returncode == 1 and "kel.xlsx" in pesan, pesan
+    assert max(len(baris) for baris in pesan.splitlines()) < 400, pesan[:2000]

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 
 from ..errors import DataDitolak
+from ..masukan import pendekkan_kutipan
 
 if TYPE_CHECKING:
     from .tabel import BarisBerkas, TabelBerkas
@@ -50,6 +51,7 @@ class Laporan:
         """Note a problem of the file (`baris` None), of a row, or of one cell (placed in its sheet)."""
         t = (baris.tabel if baris is not None and baris.tabel is not None else self.tabel)
         n = len(self._daftar)
+        pesan = pendekkan_kutipan(pesan)  # values quoted as written: a huge cell shows as its start
         if baris is None:
             self._daftar.append((-1, 0, 0, n, f"{t.nama}: {pesan}"))
         elif kolom and kolom in t.judul:

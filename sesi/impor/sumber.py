@@ -15,6 +15,11 @@ cell is empty).
 Bounds (any input, bounded work): at most `BATAS_UKURAN` bytes, `BATAS_LEMBAR` sheets, `BATAS_BARIS` rows
 in all, `BATAS_KOLOM` columns (cells further right are dropped and said), `BATAS_SEL` characters per text
 cell (longer text is cut to that; the actions' own limits then refuse it by name).
+A zipped workbook (xlsx, ods) is inspected with `zipfile` before the reader library sees it
+(`_periksa_zip`): at most `BATAS_ISI_ZIP` bytes once unpacked, all parts together, counted while actually
+unpacking (a header that lies about a part's size is caught too), and no part of more than 1 MiB packed
+more than `BATAS_RASIO` times (a "zip bomb": a 1.5 MB file holding one 1.5 GB cell made the reader abort
+the whole process). Refused with a message naming the file.
 Errors: `DataDitolak` naming the file (not found, a folder, too big, damaged, protected, no such sheet).
 """
 
@@ -35,6 +40,8 @@ BATAS_LEMBAR = 100
 BATAS_BARIS = 100_000
 BATAS_KOLOM = 200
 BATAS_SEL = 32_767  # characters: Excel's own limit for a cell
+BATAS_ISI_ZIP = 128 * 1024 * 1024  # bytes of a workbook's parts once unpacked (far above BATAS_BARIS rows of usulan)
+BATAS_RASIO = 200  # a part packed more than this many times is a zip bomb, not a spreadsheet
 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0"
@@ -98,12 +105,48 @@ def _format_buku(raw: bytes, path: str) -> str:
     return ""
 
 
+def _periksa_zip(raw: bytes, nama: str, fmt: str) -> None:
+    """Refuse a zipped workbook whose parts unpack to more than `BATAS_ISI_ZIP` bytes in all or pack one
+    part absurdly tight (`BATAS_RASIO`); bounded work: unpacking stops at the limit."""
+    import io
+    import zipfile
+
+    def tolak(sebab: str) -> DataDitolak:
+        return DataDitolak(f"{nama} ditolak: {sebab} Berkas {fmt.upper()} yang wajar tidak demikian; buka di "
+                           "Excel/LibreOffice lalu simpan ulang, atau pecah menjadi beberapa berkas.")
+
+    batas_mb = BATAS_ISI_ZIP // (1024 * 1024)
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as z:
+            bagian = z.infolist()
+            if sum(i.file_size for i in bagian) > BATAS_ISI_ZIP:
+                raise tolak(f"isinya setelah dibuka lebih dari {batas_mb} MB.")
+            for i in bagian:
+                if i.file_size > 1024 * 1024 and i.file_size > BATAS_RASIO * max(i.compress_size, 1):
+                    raise tolak(f"bagian {i.filename[:80]} dimampatkan lebih dari {BATAS_RASIO} kali "
+                                "(bom zip).")
+            total = 0
+            for i in bagian:
+                with z.open(i) as f:
+                    while chunk := f.read(1024 * 1024):
+                        total += len(chunk)
+                        if total > BATAS_ISI_ZIP:
+                            raise tolak(f"isinya setelah dibuka lebih dari {batas_mb} MB.")
+    except DataDitolak:
+        raise
+    except Exception:  # noqa: BLE001 - zipfile raises several classes for a damaged archive
+        raise DataDitolak(f"{nama} tidak dapat dibaca sebagai berkas {fmt.upper()}: berkas rusak atau bukan "
+                          "lembar kerja. Buka di Excel/LibreOffice lalu simpan ulang sebagai .xlsx.") from None
+
+
 def _baca_buku(raw: bytes, path: str, fmt: str, lembar: str | None) -> Sumber:
     import io
 
     from python_calamine import CalamineWorkbook
 
     nama = os.path.basename(path) or path
+    if raw.startswith(_ZIP):
+        _periksa_zip(raw, nama, fmt)
     try:
         wb = CalamineWorkbook.from_filelike(io.BytesIO(raw))
     except Exception as e:  # noqa: BLE001 - calamine raises several classes for a damaged file
@@ -171,4 +214,4 @@ def baca_sumber(path: str | os.PathLike[str], lembar: str | None = None) -> Sumb
     return Sumber(nama, "csv", [Lembar("", rows)], encoding=enc, pemisah=pemisah, catatan=catatan)
 
 
-__all__ = ["BATAS_BARIS", "BATAS_KOLOM", "BATAS_LEMBAR", "BATAS_SEL", "Lembar", "Sumber", "baca_sumber"]
+__all__ = ["BATAS_BARIS", "BATAS_ISI_ZIP", "BATAS_RASIO", "BATAS_KOLOM", "BATAS_LEMBAR", "BATAS_SEL", "Lembar", "Sumber", "baca_sumber"]
