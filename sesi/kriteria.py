@@ -15,7 +15,7 @@ from typing import Any, Iterable
 
 from .data import normal
 from .errors import DataDitolak
-from .masukan import bilangan_bulat, desimal_dalam_batas, kutip, teks_terbatas, wajib
+from .masukan import bilangan_bulat, desimal_dalam_batas, isian, kutip, teks_terbatas, wajib
 from .model import JENIS_USULAN, KRITERIA_BAKU, Kriteria, kunci_kriteria, label_skala_baku
 from .nilai import decimal_text, nilai_angka, nilai_simpan
 from .peran import BOLEH
@@ -74,7 +74,7 @@ def kriteria_record(kode: str, nama: str, bobot: Any = "1", skala_min: Any = 1, 
     step = _langkah(langkah)
     if label is None:
         label = label_skala_baku(lo, hi)
-    rec = Kriteria(kode=kode, nama=wajib(nama, "Nama kriteria"), bobot=_bobot(bobot), skala_min=lo,
+    rec = Kriteria(kode=kode, nama=isian(nama, "Nama kriteria", "nama_kriteria", wajib_isi=True), bobot=_bobot(bobot), skala_min=lo,
                    skala_maks=hi, urutan=urutan, langkah=step, kelompok=bersih(kelompok), jenis=_jenis_set(jenis))
     bersih_label: dict[str, str] = {}
     for k, v in label.items():

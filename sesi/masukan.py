@@ -12,6 +12,15 @@ Limits (issue 10, items 6 and 7; the figures the user sees are in docs/csv.md, "
   and no control, bidi or zero-width character at all (refused, not silently cleaned: a name that renders
   differently from what it holds must not reach a signature table);
 - a reason (alasan): at most `BATAS_ALASAN` characters;
+- every other text a user types or imports: at most `BATAS_ISIAN[field]` characters (the one table of
+  text limits, each fitting what the field holds: a place's name 100, an institution or a title 200, a
+  kegiatan 500, a lokasi 300, a note 2,000), checked by `isian` at every entry point (the CLI's `baru`,
+  the imports, the screens' forms through the same actions) and by `sesi.skema` when a file is read;
+- the one rule for single-line text (`isian`, `teks_terbatas`, docs/impor.md "Karakter tersembunyi"): a
+  control character (C0, C1, DEL, so any terminal escape sequence) or a bidi control is refused with a
+  message naming the field, never silently dropped ("X<ESC>[2JY" must not become "XY" unnoticed);
+  zero-width characters and the soft hyphen, which Excel cells commonly carry invisibly, are removed (an
+  import says so in its report: `sesi.impor.sumber`); tab and newline become a space;
 - numbers are compared with their range before any arithmetic or formatting: a whole number of more than
   `BATAS_DIGIT` digits is refused before `int()` (Python refuses over 4,300 digits with ValueError), and a
   Decimal such as 1e999999999 is refused before it is ever written out in full.
@@ -28,6 +37,24 @@ from .teks import KARAKTER_KENDALI, bersih, tampak
 
 BATAS_NAMA = 200  # characters
 BATAS_ALASAN = 2000  # characters
+#: The one table of text limits (characters), by field name as stored; `isian` applies them.
+BATAS_ISIAN: dict[str, int] = {
+    # names of places
+    "kecamatan": 100, "kota": 100, "kelurahan": 100, "desa": 100, "ibu_kota_kecamatan": 100,
+    # institutions, titles, what a person or an agency is
+    "lembaga": 200, "jabatan": 200, "skpd": 200, "bidang": 200, "bappeda": 200, "unsur": 100,
+    "rentan_jenis": 100, "nama_kelompok": 200, "nama_kriteria": 200, "label_skala": 200,
+    # places, agenda, numbering
+    "tempat": 300, "lokasi": 300, "acara": 300, "nomor_ba": 100, "waktu": 50,
+    # what is proposed, and notes
+    "kegiatan": 500, "materi": 500, "masalah": 2000, "catatan": 2000, "keterangan": 2000,
+    "alasan": BATAS_ALASAN,
+    # short codes
+    "satuan": 30, "telepon": 30, "status_asal": 100,
+}
+#: Characters spreadsheets carry unseen and that may be removed (reported by an import): zero-width space,
+#: non-joiner, joiner, word joiner, zero-width no-break space (BOM) and the soft hyphen.
+TAK_TERLIHAT = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 BATAS_DIGIT = 18  # digits of a whole number as typed (far above any count, year or score)
 _BULAT = re.compile(r"[+-]?\d+")
 
@@ -58,11 +85,40 @@ def wajib(value: object, nama_kolom: str) -> str:
     return v
 
 
-def teks_terbatas(value: object, nama_kolom: str, batas: int, *, baris_baru: bool = False) -> str:
-    """Cleaned text (may be empty) of at most `batas` characters."""
-    v = bersih(value, baris_baru=baris_baru)
+def tolak_kendali(value: object, nama_kolom: str) -> str:
+    """`value` as text, or DataDitolak when it holds a control character (C0 other than tab, newline and
+    CR; DEL; C1; so any terminal escape sequence) or a bidi control, naming the field and showing what was
+    found (`sesi.teks.tampak`). Zero-width characters and the soft hyphen pass (`TAK_TERLIHAT`)."""
+    mentah = "" if value is None else str(value)
+    if mentah.isprintable():
+        return mentah
+    ditemukan = sorted({c for c in KARAKTER_KENDALI.findall(mentah) if not TAK_TERLIHAT.fullmatch(c)}
+                       - {"\r"})
+    if ditemukan:
+        raise DataDitolak(f"{nama_kolom} tidak boleh memuat karakter kendali atau pengatur arah teks "
+                          f"(ditemukan {', '.join(tampak(c) for c in ditemukan[:5])}).")
+    return mentah
+
+
+def teks_terbatas(value: object, nama_kolom: str, batas: int, *, baris_baru: bool = False,
+                  jaga_spasi: bool = False) -> str:
+    """Cleaned text (may be empty) of at most `batas` characters; a control or bidi character is refused
+    (`tolak_kendali`), zero-width characters and soft hyphens removed."""
+    v = bersih(TAK_TERLIHAT.sub("", tolak_kendali(value, nama_kolom)), baris_baru=baris_baru,
+               jaga_spasi=jaga_spasi)
     if len(v) > batas:
         raise DataDitolak(f"{nama_kolom} terlalu panjang ({len(v)} karakter; paling banyak {batas}).")
+    return v
+
+
+def isian(value: object, nama_kolom: str, kolom: str, *, wajib_isi: bool = False,
+          baris_baru: bool = False, jaga_spasi: bool = False) -> str:
+    """A user-typed or imported text field `kolom` (a key of `BATAS_ISIAN`) as stored: the one rule for
+    hidden characters (`teks_terbatas`) and the field's limit; with `wajib_isi`, DataDitolak when empty.
+    Messages start with `nama_kolom` (the label an import maps back to its column)."""
+    v = teks_terbatas(value, nama_kolom, BATAS_ISIAN[kolom], baris_baru=baris_baru, jaga_spasi=jaga_spasi)
+    if wajib_isi and not v:
+        raise DataDitolak(f"{nama_kolom} wajib diisi.")
     return v
 
 
@@ -175,5 +231,5 @@ def desimal_dalam_batas(d: Decimal, nama_kolom: str, teks: str, *, maksimum: Dec
     return d
 
 
-__all__ = ["BATAS_ALASAN", "BATAS_DIGIT", "BATAS_NAMA", "alasan", "baca_tanggal", "bilangan_bulat", "desimal_dalam_batas",
+__all__ = ["BATAS_ISIAN", "TAK_TERLIHAT", "isian", "tolak_kendali", "BATAS_ALASAN", "BATAS_DIGIT", "BATAS_NAMA", "alasan", "baca_tanggal", "bilangan_bulat", "desimal_dalam_batas",
            "kutip", "nama_orang", "pendekkan_kutipan", "tanggal_iso", "teks_terbatas", "wajib"]

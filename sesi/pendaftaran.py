@@ -8,7 +8,7 @@ from typing import Any
 from .data import Data, normal
 from .errors import DataDitolak
 from .format import jam
-from .masukan import nama_orang
+from .masukan import isian, nama_orang, tolak_kendali
 from .model import UNSUR, Peserta
 from .peran import BOLEH
 from .teks import bersih
@@ -61,7 +61,7 @@ def peserta_record(nama: str, unsur: str, lembaga: str = "", kelurahan: str = ""
                    jabatan: str = "", kelurahan_dikenal: dict[str, str] | None = None) -> dict[str, Any]:
     """A checked peserta record without id/urutan (raises DataDitolak naming the field). `delegasi` None or
     empty takes the unsur's default (`delegasi_menurut_unsur`)."""
-    kel = bersih(kelurahan)
+    kel = bersih(tolak_kendali(kelurahan, "Kelurahan"))
     if kel and kelurahan_dikenal is not None:
         if normal(kel) not in kelurahan_dikenal:
             raise DataDitolak(f"Kelurahan '{kel}' tidak dikenal di kecamatan ini.")  # "Kelurahan ": the import's column label
@@ -69,11 +69,11 @@ def peserta_record(nama: str, unsur: str, lembaga: str = "", kelurahan: str = ""
     if isinstance(rentan, str):
         r = normal(rentan)
         if r in RENTAN_YA:
-            rentan, rentan_jenis = True, bersih(rentan_jenis)
+            rentan, rentan_jenis = True, isian(rentan_jenis, "Rentan", "rentan_jenis")
         elif r in RENTAN_TIDAK:
             rentan, rentan_jenis = False, ""
         else:
-            rentan, rentan_jenis = True, bersih(rentan)
+            rentan, rentan_jenis = True, isian(rentan, "Rentan", "rentan_jenis")
     unsur_kunci = kunci_unsur(unsur) if unsur not in UNSUR else unsur
     if delegasi is None or (isinstance(delegasi, str) and normal(delegasi) in DELEGASI_MENURUT_UNSUR):
         delegasi = delegasi_menurut_unsur(unsur_kunci)
@@ -88,14 +88,14 @@ def peserta_record(nama: str, unsur: str, lembaga: str = "", kelurahan: str = ""
     return {
         "nama": nama_orang(nama, "Nama"),
         "unsur": unsur_kunci,
-        "lembaga": bersih(lembaga),
-        "jabatan": bersih(jabatan),
+        "lembaga": isian(lembaga, "Lembaga", "lembaga"),
+        "jabatan": isian(jabatan, "Jabatan", "jabatan"),
         "kelurahan": kel,
         "jenis_kelamin": kunci_jenis_kelamin(jenis_kelamin),
         "rentan": bool(rentan),
-        "rentan_jenis": bersih(rentan_jenis) if rentan else "",
+        "rentan_jenis": isian(rentan_jenis, "Rentan", "rentan_jenis") if rentan else "",
         "delegasi": bool(delegasi),
-        "telepon": bersih(telepon),
+        "telepon": isian(telepon, "Telepon", "telepon"),
     }
 
 

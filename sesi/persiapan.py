@@ -13,7 +13,7 @@ from typing import Any, Iterable
 from .data import VIRTUAL_PREFIX, normal
 from .errors import DataDitolak
 from .kriteria import ganti_semua_kriteria, kriteria_baku
-from .masukan import bilangan_bulat, kutip, nama_orang, tanggal_iso, wajib
+from .masukan import bilangan_bulat, isian, kutip, nama_orang, tanggal_iso, wajib
 from .peringatan import sebut_kelompok
 from .model import JENIS_DAERAH, JENIS_WILAYAH, PERAN_TIM, TAHAP, ZONA, Info, Kelompok
 from .peran import BOLEH
@@ -22,6 +22,7 @@ from .transaksi import Transaksi
 
 INFO_TEKS = ("kecamatan", "kota", "jenis_daerah", "tempat", "camat", "nomor_ba", "ibu_kota_kecamatan", "zona",
              "bappeda")
+_LABEL_INFO = {"nomor_ba": "Nomor berita acara", "ibu_kota_kecamatan": "Ibu kota kecamatan", "bappeda": "Bappeda"}
 
 
 def jenis_daerah_sah(value: Any) -> str:
@@ -53,11 +54,11 @@ def info_awal(kecamatan: str, kota: str, tahun: int, tanggal: str, tempat: str, 
               **extra: Any) -> dict[str, Any]:
     """A checked `sesi.info` record for a new session."""
     info = {
-        "kecamatan": wajib(kecamatan, "Kecamatan"),
-        "kota": wajib(kota, "Kota"),
+        "kecamatan": isian(kecamatan, "Kecamatan", "kecamatan", wajib_isi=True),
+        "kota": isian(kota, "Kota", "kota", wajib_isi=True),
         "tahun": bilangan_bulat(tahun, "Tahun RKPD", minimum=2000, maksimum=2100),
         "tanggal": tanggal_iso(tanggal, "Tanggal"),
-        "tempat": wajib(tempat, "Tempat"),
+        "tempat": isian(tempat, "Tempat", "tempat", wajib_isi=True),
         "camat": nama_orang(camat, "Nama camat", boleh_kosong=True),
     }
     for k, v in extra.items():
@@ -75,10 +76,10 @@ def ubah_info(tx: Transaksi, **fields: Any) -> None:
         if k == "kota":  # "Kabupaten Banjar" is a kabupaten whatever was chosen beside it: never "Kota Kabupaten"
             from .wilayah import awalan_daerah
 
-            jenis_dari_nama, nama = awalan_daerah(wajib(v, "Kota/kabupaten"))
+            jenis_dari_nama, nama = awalan_daerah(isian(v, "Kota/kabupaten", "kota", wajib_isi=True))
             baru[k] = wajib(nama, "Kota/kabupaten")
         elif k in ("kecamatan", "tempat"):
-            baru[k] = wajib(v, k.capitalize())
+            baru[k] = isian(v, k.capitalize(), k, wajib_isi=True)
         elif k == "jenis_daerah":
             baru[k] = jenis_daerah_sah(v)
         elif k == "zona":
@@ -86,7 +87,7 @@ def ubah_info(tx: Transaksi, **fields: Any) -> None:
         elif k == "camat":
             baru[k] = nama_orang(v, "Nama camat", boleh_kosong=True)
         elif k in INFO_TEKS:
-            baru[k] = bersih(v, jaga_spasi=(k == "nomor_ba"))
+            baru[k] = isian(v, _LABEL_INFO.get(k, k.capitalize()), k, jaga_spasi=(k == "nomor_ba"))
         elif k == "tahun":
             baru[k] = bilangan_bulat(v, "Tahun RKPD", minimum=2000, maksimum=2100)
         elif k == "tanggal":
@@ -128,12 +129,12 @@ def tambah_kelurahan(tx: Transaksi, nama: str, lurah: str = "", jenis: str = "ke
     tx.wajib_peran(*BOLEH["persiapan"])
     jenis = jenis_wilayah_sah(jenis)
     label = JENIS_WILAYAH[jenis]
-    nama = wajib(nama, f"Nama {jenis}")
+    nama = isian(nama, f"Nama {jenis}", "kelurahan", wajib_isi=True)
     for rec in tx.table("kelurahan").values():
         if normal(rec["nama"]) == normal(nama):
             raise DataDitolak(f"{JENIS_WILAYAH.get(rec.get('jenis', 'kelurahan'), label)} {rec['nama']} sudah ada.")
     rid = tx.id_baru("kelurahan", "KL", 2)
-    tx.put("kelurahan", rid, {"id": rid, "nama": nama, "lurah": bersih(lurah),
+    tx.put("kelurahan", rid, {"id": rid, "nama": nama, "lurah": nama_orang(lurah, "Nama lurah", boleh_kosong=True),
                               "urutan": tx.urutan_baru("kelurahan"), "jenis": jenis})
     tx.catat(f"tambah {jenis}", rid, None, nama)
     return rid
@@ -155,7 +156,7 @@ def simpan_kelompok(tx: Transaksi, nama: str, bidang: Iterable[str] = (), fasili
                     kid: str | None = None) -> str:
     """Add (kid None) or change a kelompok: its name, the bidang it covers and its fasilitator."""
     tx.wajib_peran(*BOLEH["persiapan"])
-    nama = wajib(nama, "Nama kelompok")
+    nama = isian(nama, "Nama kelompok", "nama_kelompok", wajib_isi=True)
     bidang = [b for b in (bersih(x) for x in bidang) if b]
     for rec in tx.table("kelompok").values():
         if rec["id"] == kid:
@@ -220,7 +221,8 @@ def is_virtual(kid: str) -> bool:
 
 def simpan_jadwal(tx: Transaksi, waktu: str, acara: str, keterangan: str = "", rid: str | None = None) -> str:
     tx.wajib_peran(*BOLEH["persiapan"])
-    rec = {"waktu": wajib(waktu, "Waktu"), "acara": wajib(acara, "Acara"), "keterangan": bersih(keterangan)}
+    rec = {"waktu": isian(waktu, "Waktu", "waktu", wajib_isi=True), "acara": isian(acara, "Acara", "acara", wajib_isi=True),
+           "keterangan": isian(keterangan, "Keterangan", "keterangan")}
     return _simpan_daftar(tx, "jadwal", "J", rid, rec, "jadwal")
 
 
@@ -229,13 +231,14 @@ def simpan_tim(tx: Transaksi, nama: str, peran: str, jabatan: str = "", materi: 
     tx.wajib_peran(*BOLEH["persiapan"])
     if peran not in PERAN_TIM:
         raise DataDitolak(f"Peran tim '{peran}' tidak dikenal (pilihan: {', '.join(PERAN_TIM)}).")
-    rec = {"nama": nama_orang(nama, "Nama"), "peran": peran, "jabatan": bersih(jabatan), "materi": bersih(materi)}
+    rec = {"nama": nama_orang(nama, "Nama"), "peran": peran, "jabatan": isian(jabatan, "Jabatan", "jabatan"),
+           "materi": isian(materi, "Materi", "materi")}
     return _simpan_daftar(tx, "tim", "T", rid, rec, PERAN_TIM[peran].lower())
 
 
 def simpan_sambutan(tx: Transaksi, nama: str, jabatan: str = "", rid: str | None = None) -> str:
     tx.wajib_peran(*BOLEH["catatan"])
-    rec = {"nama": nama_orang(nama, "Nama"), "jabatan": bersih(jabatan)}
+    rec = {"nama": nama_orang(nama, "Nama"), "jabatan": isian(jabatan, "Jabatan", "jabatan")}
     return _simpan_daftar(tx, "sambutan", "S", rid, rec, "sambutan")
 
 
@@ -282,11 +285,13 @@ def buat_sesi(path: str, *, kecamatan: str, kota: str, tahun: Any, tanggal: str,
     from .store import Store
 
     jenis = jenis_daerah_sah(jenis_daerah)
-    nama_kec = wilayah.tanpa_awalan_kecamatan(bersih(kecamatan))
+    nama_kec = wilayah.tanpa_awalan_kecamatan(isian(kecamatan, "Kecamatan", "kecamatan", wajib_isi=True))
+    kota = isian(kota, "Kota/kabupaten", "kota", wajib_isi=True)
     daftar = None
     if kelurahan is not None or desa is not None:
-        names = [(n, "kelurahan") for n in (bersih(k) for k in kelurahan or ()) if n]
-        names += [(n, "desa") for n in (bersih(k) for k in desa or ()) if n]
+        # each name checked by tambah_kelurahan (length, hidden characters), never silently cleaned here
+        names = [(n, "kelurahan") for n in kelurahan or () if bersih(n)]
+        names += [(n, "desa") for n in desa or () if bersih(n)]
     else:
         daftar = wilayah.cari(jenis, bersih(kota), nama_kec)
         names = list(daftar.wilayah) if daftar else []
@@ -296,8 +301,8 @@ def buat_sesi(path: str, *, kecamatan: str, kota: str, tahun: Any, tanggal: str,
         kode = daftar.provinsi if daftar else wilayah.provinsi(jenis, bersih(kota))
         zona = wilayah.zona_provinsi(kode) or "WIB"
     info = info_awal(nama_kec, kota, tahun, tanggal, tempat, camat, jenis_daerah=jenis, zona=zona,
-                     ibu_kota_kecamatan=bersih(ibu_kota_kecamatan) or nama_kec,
-                     bappeda=bersih(bappeda) or bappeda_bawaan(jenis, bersih(kota)),
+                     ibu_kota_kecamatan=isian(ibu_kota_kecamatan, "Ibu kota kecamatan", "ibu_kota_kecamatan") or nama_kec,
+                     bappeda=isian(bappeda, "Bappeda", "bappeda") or bappeda_bawaan(jenis, kota),
                      sumber_wilayah=daftar.sumber if daftar else "")
 
     def siapkan(tx: Transaksi) -> None:

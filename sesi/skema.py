@@ -5,7 +5,9 @@ every record an object with its required fields (`_WAJIB`), and every field the 
 type the record class in `sesi/model.py` declares (`str`, `int`, `bool`, `list`, `dict`; `true` is not
 an integer). A file that fails raises `BerkasRusak` naming the file, table, record id and field, and the
 value found (shortened), so no malformed file reaches code that would crash on it (docs/keandalan.md,
-"Keamanan"). `masalah_perubahan` applies the same record check to what a transaction is about to write.
+"Keamanan"). Text fields a user types or imports are checked against the one table of limits,
+`sesi.masukan.BATAS_ISIAN` (`_BATAS_TEKS`): a file edited by hand to hold a 100,000-character kecamatan is
+refused on reading with its table, record and field, as the entry points refuse it. `masalah_perubahan` applies the same record check to what a transaction is about to write.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any, Callable
 
 from .dana import BATAS_SIMPAN as BATAS_SUMBER_DANA
 from .errors import BerkasRusak
+from .masukan import BATAS_ISIAN, BATAS_NAMA
 from .model import RECORD_CLASS, TABLES, Info
 
 FORMAT = "musrenbang-tui"
@@ -115,6 +118,21 @@ _ISI: dict[tuple[str, str], Callable[[Any], str]] = {
     ("kelompok", "bidang"): _daftar_teks,
     ("kelompok", "urutan_pleno"): _daftar_teks,
 }
+#: (table, field) -> key of `BATAS_ISIAN` (or the person's name limit): text length checked on reading.
+_BATAS_TEKS: dict[tuple[str, str], int] = {
+    **{("peserta", f): BATAS_ISIAN[f] for f in ("lembaga", "jabatan", "telepon", "rentan_jenis")},
+    ("peserta", "nama"): BATAS_NAMA,
+    **{("usulan", f): BATAS_ISIAN[f] for f in ("kegiatan", "masalah", "lokasi", "skpd", "bidang", "satuan",
+                                                "catatan")},
+    ("usulan", "skpd_awal"): BATAS_ISIAN["skpd"], ("usulan", "skpd_akhir"): BATAS_ISIAN["skpd"],
+    ("kelurahan", "nama"): BATAS_ISIAN["kelurahan"], ("kelompok", "nama"): BATAS_ISIAN["nama_kelompok"],
+    ("kriteria", "nama"): BATAS_ISIAN["nama_kriteria"],
+}
+#: sesi.info field -> its limit.
+_BATAS_INFO: dict[str, int] = {f: BATAS_ISIAN[f] for f in ("kecamatan", "kota", "tempat", "ibu_kota_kecamatan",
+                                                           "bappeda", "nomor_ba")} | {"camat": BATAS_NAMA}
+for (_t, _f), _n in _BATAS_TEKS.items():
+    _ISI.setdefault((_t, _f), _teks_terbatas(_n))
 _ISI_TABEL: dict[str, dict[str, Callable[[Any], str]]] = {}
 for (_t, _f), _cek in _ISI.items():
     _ISI_TABEL.setdefault(_t, {})[_f] = _cek
@@ -228,6 +246,10 @@ def _masalah_info(sesi: Any) -> str:
         t = _INFO.get(fld)
         if t is not None and type(value) is not t:
             return f"sesi.info: kolom '{fld}' harus {_jenis(t)}, tertulis {_tertulis(value)}"
+        batas = _BATAS_INFO.get(fld)
+        if batas is not None and len(value) > batas:
+            return (f"sesi.info: kolom '{fld}' terlalu panjang ({len(value)} karakter; paling banyak {batas}), "
+                    f"tertulis {_tertulis(value)}")
     return ""
 
 

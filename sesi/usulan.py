@@ -11,7 +11,7 @@ from .dana import baca_sumber_dana, sumber_usulan
 from .data import normal
 from .errors import DataDitolak
 from .format import parse_angka
-from .masukan import bilangan_bulat, desimal_dalam_batas, kutip, teks_terbatas, wajib
+from .masukan import bilangan_bulat, desimal_dalam_batas, isian, kutip, tolak_kendali, wajib
 from .model import JENIS_USULAN, Usulan
 from .nilai import decimal_text
 from .peran import BOLEH
@@ -60,14 +60,13 @@ def usulan_record(*, kelurahan: str, prioritas_kelurahan: Any, kegiatan: str, sk
     """A checked usulan record without id/urutan (raises DataDitolak naming the field). `sumber_dana`: a
     word of `sesi.dana.baca_sumber_dana`, stored as its key; `harga_satuan`: rupiah per satuan, like the
     biaya (its agreement with volume x harga satuan is a warning, `sesi.dana.catatan_harga`, not a refusal)."""
-    kel = wajib(kelurahan, "Kelurahan")  # "Kelurahan ": the label sesi.impor maps to the column (issue 13)
+    kel = wajib(tolak_kendali(kelurahan, "Kelurahan"), "Kelurahan")  # "Kelurahan ": the label sesi.impor maps to the column (issue 13)
     if normal(kel) not in kelurahan_dikenal:
         raise DataDitolak(f"Kelurahan '{kel}' tidak dikenal di kecamatan ini.")
-    kegiatan = wajib(kegiatan, "Kegiatan")
-    kegiatan = teks_terbatas(kegiatan, "Kegiatan", 500)
-    masalah = teks_terbatas(masalah, "Masalah", 2000)
-    lokasi = teks_terbatas(lokasi, "Lokasi", 2000)
-    skpd = wajib(skpd, "SKPD")
+    kegiatan = isian(kegiatan, "Kegiatan", "kegiatan", wajib_isi=True)
+    masalah = isian(masalah, "Masalah", "masalah")
+    lokasi = isian(lokasi, "Lokasi", "lokasi")
+    skpd = isian(skpd, "SKPD", "skpd", wajib_isi=True)
     return {
         "kelurahan": kelurahan_dikenal[normal(kel)],
         "prioritas_kelurahan": bilangan_bulat(prioritas_kelurahan, "Prioritas kelurahan", minimum=1,
@@ -76,12 +75,12 @@ def usulan_record(*, kelurahan: str, prioritas_kelurahan: Any, kegiatan: str, sk
         "masalah": masalah,
         "lokasi": lokasi,
         "volume": _angka(volume, "Volume", VOLUME_MAKS),
-        "satuan": bersih(satuan)[:30],
+        "satuan": isian(satuan, "Satuan", "satuan"),
         "perkiraan_biaya": _angka(perkiraan_biaya, "Perkiraan biaya", BIAYA_MAKS),
         "jenis": kunci_jenis(jenis),
         "sumber_dana": baca_sumber_dana(sumber_dana),
         "harga_satuan": _angka(harga_satuan, "Harga satuan", BIAYA_MAKS),
-        "bidang": wajib(bidang, "Bidang"),
+        "bidang": isian(bidang, "Bidang", "bidang", wajib_isi=True),
         "skpd_awal": skpd,
         "skpd_akhir": skpd,
     }

@@ -96,15 +96,20 @@ def test_id_diberikan_dipertahankan_dan_yang_kosong_dibuat_tanpa_bentrok(store, 
 
 def test_teks_jahil_disimpan_apa_adanya(store, tmp_path):
     """Emoji, combining characters, right-to-left text and Rich markup are stored literally (NFC); an ANSI
-    escape sequence is dropped, its visible text kept."""
+    escape sequence is refused naming row and column (the one rule for hidden characters: never silently
+    dropped)."""
     arab = "\u0645\u0634\u0631\u0648\u0639 \u0637\u0631\u064a\u0642"  # right-to-left
     judul = ["Jalan \U0001F6A7 titian \U0001F30A", "Cafe\u0301 kampung", arab,
-             "[bold red]Penting[/] [link=http://x]klik[/link]", "\x1b[31mMerah\x1b[0m biasa"]
+             "[bold red]Penting[/] [link=http://x]klik[/link]"]
     rows = "".join(f'Kuin Utara,{i},"{t}",Dinas PUPR,Infrastruktur dan Kewilayahan,\n' for i, t in enumerate(judul, start=1))
     impor(store, "usulan", tulis(tmp_path, "u.csv", USULAN_HEADER + "\n" + rows))
     assert [u.kegiatan for u in store.muat().usulan.values()] == [
         "Jalan \U0001F6A7 titian \U0001F30A", "Caf\u00e9 kampung", judul[2],
-        "[bold red]Penting[/] [link=http://x]klik[/link]", "Merah biasa"]
+        "[bold red]Penting[/] [link=http://x]klik[/link]"]
+    e = ditolak(store, "usulan", tulis(tmp_path, "esc.csv", USULAN_HEADER + "\n"
+                                        'Kuin Utara,9,"\x1b[31mMerah\x1b[0m biasa",Dinas PUPR,Infrastruktur dan Kewilayahan,\n'))
+    assert e.masalah == ["esc.csv baris 2, kolom kegiatan: tidak boleh memuat karakter kendali atau pengatur "
+                         "arah teks (ditemukan <ESC>)."]
 
 
 def test_nomor_baris_seperti_di_lembar_kerja(store, tmp_path):

@@ -48,7 +48,8 @@ _ALIAS = {
     "instansi_kelurahan": "lembaga_kelurahan", "asal": "lembaga_kelurahan",
 }
 _LABEL = [("Jenis kelamin", "jenis_kelamin"), ("Kelurahan", "kelurahan"), ("Delegasi", "delegasi"),
-         ("Unsur", "unsur"), ("Hadir", "hadir"), ("Nama", "nama")]
+         ("Unsur", "unsur"), ("Hadir", "hadir"), ("Nama", "nama"), ("Lembaga", "lembaga"),
+         ("Jabatan", "jabatan"), ("Telepon", "telepon"), ("Rentan", "rentan")]
 _FIELDS = ("nama", "unsur", "lembaga", "jabatan", "kelurahan", "jenis_kelamin", "rentan", "delegasi", "telepon")
 _JAM = re.compile(r"^(\d{1,2})[.:](\d{2})(?::\d{2})?$")
 _CONTOH = {"nama": "Contoh: Hj. Siti Aisyah", "unsur": "Delegasi Kelurahan", "lembaga": "PKK Kuin Utara",

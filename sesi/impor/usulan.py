@@ -30,7 +30,7 @@ from ..model import Usulan
 from ..nama import kunci
 from ..peran import BOLEH
 from ..teks import bersih
-from ..masukan import desimal_dalam_batas
+from ..masukan import desimal_dalam_batas, isian
 from ..usulan import BIAYA_MAKS, VOLUME_MAKS, cek_id, usulan_record
 from ..verifikasi import cek_kelompok_terbuka
 from .cocok import Penyelaras
@@ -67,7 +67,7 @@ _LABEL = [("Prioritas kelurahan", "prioritas_kelurahan"), ("Perkiraan biaya", "p
          ("Id usulan", "id"), ("Prioritas", "prioritas_kelurahan"), ("Kelurahan", "kelurahan"),
          ("Kegiatan", "kegiatan"), ("Masalah", "masalah"), ("Lokasi", "lokasi"), ("Volume", "volume"),
          ("Jenis", "jenis"), ("Bidang", "bidang"), ("SKPD", "skpd"), ("Sumber dana", "sumber_dana"),
-         ("Harga satuan", "harga_satuan")]
+         ("Harga satuan", "harga_satuan"), ("Satuan", "satuan"), ("Status", "status"), ("Catatan", "catatan")]
 #: Fields `usulan_record` takes, and harmless values to retry a row with so every bad field is named.
 _FIELDS = ("kelurahan", "prioritas_kelurahan", "kegiatan", "masalah", "lokasi", "volume", "satuan",
            "perkiraan_biaya", "jenis", "skpd", "bidang", "sumber_dana", "harga_satuan")
@@ -222,7 +222,15 @@ def _isi(tx: Any, tabel: TabelBerkas, lap: Laporan, opsi: OpsiImpor) -> tuple[li
             rec["skpd_akhir"] = lama["skpd_akhir"]
         for k in _TAMBAHAN:
             if k in ada and (lama is None or k != "status"):  # a re-imported status is the source's
-                rec["status_asal" if k == "status" else k] = bersih(b.sel.get(k, ""))
+                kolom = "status_asal" if k == "status" else k
+                try:
+                    rec[kolom] = isian(b.sel.get(k, ""), "Status" if k == "status" else "Catatan", kolom)
+                except DataDitolak as e:
+                    lap.dari_galat(b, e)
+                    rec = None
+                    break
+        if rec is None:
+            continue
         kunci_p = (rec["kelurahan"], rec["prioritas_kelurahan"])
         if kunci_p in prioritas_baris:
             lap.tambah(b, "prioritas_kelurahan", f"Prioritas {kunci_p[1]} Kelurahan {kunci_p[0]} sudah dipakai "
