@@ -120,3 +120,92 @@ def test_kelurahan_panjang_dikutip_pendek(tmp_path, sesi_baru):
     pesan = out.stdout + out.stderr
     assert out.returncode == 1 and "kel.xlsx" in pesan, pesan
     assert max(len(baris) for baris in pesan.splitlines()) < 400, pesan[:2000]
+
+
+# --- 2 and 4: text limits and the one rule for hidden characters ------------------------------------------
+
+
+@pytest.mark.parametrize(("opsi", "nilai", "pesan"), [
+    ("--kecamatan", "K" * 100_000, "Kecamatan terlalu panjang (100000 karakter; paling banyak 100)."),
+    ("--desa", "X\x1b[2JY", "Nama desa tidak boleh memuat karakter kendali atau pengatur arah teks "
+                             "(ditemukan <ESC>)."),
+    ("--desa", "Kuin\u202eUtara", "Nama desa tidak boleh memuat karakter kendali atau pengatur arah teks "
+                                  "(ditemukan <U+202E>)."),
+    ("--tempat", "T" * 301, "Tempat terlalu panjang (301 karakter; paling banyak 300)."),
+    ("--camat", "Camat\x1b[2J", "Nama camat tidak boleh memuat karakter kendali"),
+])
+def test_baru_menolak_isian_jahil(tmp_path, opsi, nilai, pesan):
+    args = [a for a in BARU]
+    if opsi in args:
+        args[args.index(opsi) + 1] = nilai
+    else:
+        args += [opsi, nilai]
+    out = musrenbang(tmp_path, "baru", "S.json", *args)
+    assert out.returncode == 1, out.stdout + out.stderr
+    assert pesan in out.stderr and "Traceback" not in out.stderr
+    assert max(len(b) for b in out.stderr.splitlines()) < 400
+    assert not (tmp_path / "S.json").exists()
+
+
+PESERTA = "nama,unsur,lembaga,jabatan,kelurahan\n"
+
+
+@pytest.mark.parametrize(("kolom", "nilai", "pesan"), [
+    ("lembaga", "L" * 5_000, "kolom lembaga: terlalu panjang (5000 karakter; paling banyak 200)."),
+    ("lembaga", "LPMK\u202egnirts", "kolom lembaga: tidak boleh memuat karakter kendali atau pengatur arah teks "
+                                    "(ditemukan <U+202E>)."),
+    ("jabatan", "Ketua\x1b[2J", "kolom jabatan: tidak boleh memuat karakter kendali atau pengatur arah teks "
+                                "(ditemukan <ESC>)."),
+])
+def test_impor_peserta_menolak_isian_jahil(tmp_path, sesi_baru, kolom, nilai, pesan):
+    sel = {"lembaga": "LPMK", "jabatan": "Ketua", kolom: nilai}
+    isi = PESERTA + f"Siti Aisyah,Delegasi Kelurahan,{sel['lembaga']},{sel['jabatan']},Kuin Utara\n"
+    out, sebelum = _impor(tmp_path, sesi_baru, "p.csv", isi.encode(), "peserta")
+    assert out.returncode == 1, out.stdout + out.stderr
+    assert f"p.csv baris 2, {pesan}" in out.stdout + out.stderr
+    assert sesi_baru.read_bytes() == sebelum
+
+
+@pytest.mark.parametrize(("kolom", "nilai", "pesan"), [
+    ("kegiatan", "Jalan\x1b[2Jtitian", "kolom kegiatan: tidak boleh memuat karakter kendali"),
+    ("lokasi", "RT 5\u202e", "kolom lokasi: tidak boleh memuat karakter kendali"),
+    ("lokasi", "R" * 301, "kolom lokasi: terlalu panjang (301 karakter; paling banyak 300)."),
+])
+def test_impor_usulan_menolak_isian_jahil(tmp_path, sesi_baru, kolom, nilai, pesan):
+    sel = {"kegiatan": "Jalan titian", "lokasi": "RT 5", kolom: nilai}
+    isi = ("kelurahan,prioritas_kelurahan,kegiatan,lokasi,skpd,bidang\n"
+           f"Kuin Utara,1,{sel['kegiatan']},{sel['lokasi']},Dinas PUPR,Infrastruktur dan Kewilayahan\n")
+    out, sebelum = _impor(tmp_path, sesi_baru, "u.csv", isi.encode())
+    assert out.returncode == 1, out.stdout + out.stderr
+    assert f"u.csv baris 2, {pesan}" in out.stdout + out.stderr
+    assert sesi_baru.read_bytes() == sebelum
+
+
+def test_karakter_tak_terlihat_dibuang_dan_dilaporkan(tmp_path, sesi_baru):
+    isi = ("kelurahan,prioritas_kelurahan,kegiatan,skpd,bidang\n"
+           "Kuin Utara,1,Jalan\u200b ti\u00adtian,Dinas PUPR,Infrastruktur dan Kewilayahan\n")
+    out, _ = _impor(tmp_path, sesi_baru, "u.csv", isi.encode())
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "Karakter tak terlihat (spasi lebar nol, tanda hubung lunak) dibuang dari 1 sel: sel C2." in out.stdout
+    assert '"kegiatan": "Jalan titian"' in sesi_baru.read_text(encoding="utf-8")
+
+
+def test_sel_csv_sangat_panjang_bukan_tanda_kutip(tmp_path, sesi_baru):
+    """A 200,000-character cell in a CSV without a single quote is reported as too long, with row and
+    column, not as an unclosed quote."""
+    isi = "kelurahan,prioritas_kelurahan,kegiatan,skpd\nKuin Utara,1,Jalan,PU\nKuin Utara,2," + "B" * 200_000 + ",PU\n"
+    out, sebelum = _impor(tmp_path, sesi_baru, "big.csv", isi.encode())
+    assert out.returncode == 1
+    assert "big.csv baris 3, kolom C: sel terlalu panjang (lebih dari 131.072 karakter)" in out.stderr
+    assert "tanda kutip" not in out.stderr and sesi_baru.read_bytes() == sebelum
+
+
+def test_berkas_sesi_dengan_isian_terlalu_panjang_ditolak_saat_dibaca(tmp_path, sesi_baru):
+    import json
+
+    obj = json.loads(sesi_baru.read_text(encoding="utf-8"))
+    obj["sesi"]["info"]["kecamatan"] = "K" * 100_000
+    sesi_baru.write_text(json.dumps(obj), encoding="utf-8")
+    out = musrenbang(tmp_path, "periksa", sesi_baru.name)
+    assert out.returncode == 1, out.stdout + out.stderr
+    assert "sesi.info: kolom 'kecamatan' terlalu panjang (100000 karakter; paling banyak 100)" in out.stdout + out.stderr

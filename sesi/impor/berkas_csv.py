@@ -7,6 +7,7 @@
   data is refused.
 - Delimiter: `,`, `;` (Indonesian Excel) or tab, whichever the first lines use most outside quotes.
 - Quoting: a quoted newline stays in its row; an unclosed quote is refused naming the row.
+- A cell longer than csv's field limit (131,072 characters) is refused as too long, naming row and column.
 Every problem raises `DataDitolak` at once (nothing of the session is touched yet).
 """
 
@@ -92,6 +93,29 @@ def dekode(raw: bytes, nama: str) -> tuple[str, str, list[str]]:
     return text, enc, catatan
 
 
+def _sel_terlalu_panjang(text: str, lewat: int, pemisah: str, nama: str, nomor: int) -> str:
+    """The message for a cell longer than csv's field limit (131,072 characters), naming the row and, when
+    the row's line shows it, the column (its letter, as a spreadsheet names it)."""
+    from .tabel import huruf_kolom
+
+    batas = csv.field_size_limit()
+    awal = 0
+    for _ in range(lewat):  # the start of the failing row's first physical line
+        awal = text.find("\n", awal) + 1
+        if awal == 0:
+            break
+    ujung = text.find("\n", awal)
+    baris = text[awal:ujung if ujung >= 0 else len(text)]
+    kolom = ""
+    for i, sel in enumerate(baris.split(pemisah)):
+        if len(sel) > batas:
+            kolom = f", kolom {huruf_kolom(i)}"
+            break
+    angka = f"{batas:,}".replace(",", ".")
+    return (f"{nama} baris {nomor}{kolom}: sel terlalu panjang (lebih dari {angka} karakter)"
+            "; isian sepanjang itu bukan data musrenbang. Periksa berkasnya.")
+
+
 def baca_baris_csv(raw: bytes, nama: str) -> tuple[list[list[str]], str, str, list[str]]:
     """A CSV file's bytes -> (rows of cell strings, delimiter, encoding, warnings); DataDitolak at once
     for a file that is not readable CSV."""
@@ -102,11 +126,15 @@ def baca_baris_csv(raw: bytes, nama: str) -> tuple[list[list[str]], str, str, li
     pemisah = tebak_pemisah("\n".join(text[:100_000].splitlines()[:20]))
     rows: list[list[str]] = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=pemisah, strict=True)
+    baris_fisik = 0  # physical lines read before the current row (a quoted newline spans lines)
     try:
         for row in reader:
             rows.append(row)
+            baris_fisik = reader.line_num
     except csv.Error as e:
-        sebab = ("ada tanda kutip yang tidak ditutup" if "end of data" in str(e) or "larger than" in str(e)
+        if "larger than" in str(e):  # one cell over csv's field limit: say so, not "unclosed quote"
+            raise DataDitolak(_sel_terlalu_panjang(text, baris_fisik, pemisah, nama, len(rows) + 1)) from None
+        sebab = ("ada tanda kutip yang tidak ditutup" if "end of data" in str(e)
                  else "tanda kutip tidak pada tempatnya" if "expected" in str(e) else str(e))
         raise DataDitolak(f"{nama} baris {len(rows) + 1}: tidak dapat dibaca sebagai CSV ({sebab}).") from None
     return rows, pemisah, enc, catatan

@@ -20,6 +20,9 @@ A zipped workbook (xlsx, ods) is inspected with `zipfile` before the reader libr
 unpacking (a header that lies about a part's size is caught too), and no part of more than 1 MiB packed
 more than `BATAS_RASIO` times (a "zip bomb": a 1.5 MB file holding one 1.5 GB cell made the reader abort
 the whole process). Refused with a message naming the file.
+Invisible characters spreadsheets carry (zero-width space/joiners, BOM, soft hyphen:
+`sesi.masukan.TAK_TERLIHAT`) are removed from every text cell here and the report says where
+(`_buang_tak_terlihat`); control and bidi characters stay, for the actions to refuse by field.
 Errors: `DataDitolak` naming the file (not found, a folder, too big, damaged, protected, no such sheet).
 """
 
@@ -197,6 +200,27 @@ def _baca_buku(raw: bytes, path: str, fmt: str, lembar: str | None) -> Sumber:
     return sumber
 
 
+def _buang_tak_terlihat(sumber: Sumber) -> Sumber:
+    """Remove `TAK_TERLIHAT` characters from every text cell, noting how many cells and the first places."""
+    from ..masukan import TAK_TERLIHAT
+    from .tabel import huruf_kolom
+
+    tempat: list[str] = []
+    jumlah = 0
+    for lembar in sumber.lembar:
+        for r, row in enumerate(lembar.baris):
+            for c, v in enumerate(row):
+                if isinstance(v, str) and not v.isascii() and TAK_TERLIHAT.search(v):
+                    row[c] = TAK_TERLIHAT.sub("", v)
+                    jumlah += 1
+                    if len(tempat) < 5:
+                        tempat.append((f"lembar '{lembar.nama}' " if lembar.nama else "") + f"sel {huruf_kolom(c)}{r + 1}")
+    if jumlah:
+        sumber.catatan.append(f"Karakter tak terlihat (spasi lebar nol, tanda hubung lunak) dibuang dari {jumlah} "
+                              f"sel: {', '.join(tempat)}{', ...' if jumlah > len(tempat) else ''}.")
+    return sumber
+
+
 def baca_sumber(path: str | os.PathLike[str], lembar: str | None = None) -> Sumber:
     """Read an import file (CSV or workbook) into sheets of rows; DataDitolak for file-level problems."""
     path = os.fspath(path)
@@ -204,14 +228,15 @@ def baca_sumber(path: str | os.PathLike[str], lembar: str | None = None) -> Sumb
     raw = _baca_bytes(path)
     fmt = _format_buku(raw, path)
     if fmt:
-        return _baca_buku(raw, path, fmt, lembar)
+        return _buang_tak_terlihat(_baca_buku(raw, path, fmt, lembar))
     if lembar is not None:
         raise DataDitolak(f"{nama} adalah berkas CSV (satu lembar saja); --lembar hanya untuk lembar kerja "
                           "Excel atau LibreOffice.")
     rows, pemisah, enc, catatan = baca_baris_csv(raw, nama)
     if len(rows) > BATAS_BARIS:
         raise DataDitolak(f"{nama}: lebih dari {BATAS_BARIS} baris; pecah menjadi beberapa berkas.")
-    return Sumber(nama, "csv", [Lembar("", rows)], encoding=enc, pemisah=pemisah, catatan=catatan)
+    return _buang_tak_terlihat(Sumber(nama, "csv", [Lembar("", rows)], encoding=enc, pemisah=pemisah,
+                                      catatan=catatan))
 
 
 __all__ = ["BATAS_BARIS", "BATAS_ISI_ZIP", "BATAS_RASIO", "BATAS_KOLOM", "BATAS_LEMBAR", "BATAS_SEL", "Lembar", "Sumber", "baca_sumber"]
