@@ -47,7 +47,9 @@ def tandatangani(sidik: str, kunci: str) -> dict[str, Any]:
     """Sign the fingerprint with the private key at `kunci`; the record to keep beside it."""
     exe = _ssh_keygen()
     if not os.path.isfile(kunci):
-        raise DataDitolak(f"Kunci SSH {kunci} tidak ditemukan (berikan berkas kunci privat, mis. ~/.ssh/id_ed25519).")
+        sebab = "tidak ditemukan" if not os.path.exists(kunci) else (
+            "adalah folder" if os.path.isdir(kunci) else "bukan berkas biasa (mis. pipa bernama atau perangkat)")
+        raise DataDitolak(f"Kunci SSH {kunci} {sebab} (berikan berkas kunci privat, mis. ~/.ssh/id_ed25519).")
     try:
         hasil = subprocess.run([exe, "-Y", "sign", "-n", NAMESPACE, "-f", kunci], input=sidik.encode("ascii"),
                                capture_output=True, timeout=BATAS_WAKTU)

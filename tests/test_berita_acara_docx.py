@@ -90,7 +90,7 @@ def teks_markdown(md: str) -> list[str]:
     return [x for x in (_rata(s) for s in out) if x]
 
 
-def png(lebar: int = 40, tinggi: int = 8) -> bytes:
+def png(lebar: int = 80, tinggi: int = 16) -> bytes:
     """A small valid grey PNG, built without any imaging library."""
     def potong(jenis: bytes, isi: bytes) -> bytes:
         return struct.pack(">I", len(isi)) + jenis + isi + struct.pack(">I", zlib.crc32(jenis + isi))
@@ -256,7 +256,8 @@ def test_kop_gambar(demo, tmp_path):
     assert "PEMERINTAH KOTA BANJARMASIN" in teks_docx(ke_berkas(Store.buka(demo).data, "docx"))
 
 
-@pytest.mark.parametrize("jenis", ["tidak-ada", "bukan-gambar", "png-rusak", "terlalu-besar", "folder", "symlink"])
+@pytest.mark.parametrize("jenis", ["tidak-ada", "bukan-gambar", "png-rusak", "terlalu-besar", "folder", "symlink",
+                                   "1x2^31", "2^31x1", "tipis", "kecil"])
 def test_kop_buruk_tidak_menulis_apa_pun(demo, tmp_path, capsys, jenis):
     gambar = tmp_path / "kop.png"
     if jenis == "bukan-gambar":
@@ -267,6 +268,14 @@ def test_kop_buruk_tidak_menulis_apa_pun(demo, tmp_path, capsys, jenis):
         with open(gambar, "wb") as f:
             f.write(png())
             f.truncate(6 * 1024 * 1024)
+    elif jenis in ("1x2^31", "2^31x1"):  # only the header claims it: the pixels are never there
+        kepala = png()
+        ukuran = (1, 2**31) if jenis == "1x2^31" else (2**31, 1)
+        gambar.write_bytes(kepala[:16] + struct.pack(">II", *ukuran) + kepala[24:])
+    elif jenis == "tipis":
+        gambar.write_bytes(png(lebar=2100, tinggi=100))  # 21:1
+    elif jenis == "kecil":
+        gambar.write_bytes(png(lebar=40, tinggi=8))
     elif jenis == "folder":
         gambar.mkdir()
     elif jenis == "symlink":
@@ -345,7 +354,7 @@ def test_properti_tanpa_tanggal():
 def test_kop_tinggi_diperkecil(demo, tmp_path):
     """A tall kop image is scaled to at most 5 cm high, so the first page keeps its text."""
     gambar = tmp_path / "logo.png"
-    gambar.write_bytes(png(lebar=10, tinggi=40))
+    gambar.write_bytes(png(lebar=20, tinggi=80))
     keluar = tmp_path / "ba.docx"
     assert ekspor(demo, keluar, "--kop", str(gambar)) == 0
     shape = Document(str(keluar)).inline_shapes[0]

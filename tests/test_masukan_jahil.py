@@ -5,6 +5,8 @@ crash, and bounded work for any input."""
 from __future__ import annotations
 
 import io
+import os
+import shutil
 import time
 import zipfile
 from pathlib import Path
@@ -209,3 +211,19 @@ def test_berkas_sesi_dengan_isian_terlalu_panjang_ditolak_saat_dibaca(tmp_path, 
     out = musrenbang(tmp_path, "periksa", sesi_baru.name)
     assert out.returncode == 1, out.stdout + out.stderr
     assert "sesi.info: kolom 'kecamatan' terlalu panjang (100000 karakter; paling banyak 100)" in out.stdout + out.stderr
+
+
+# --- 5: sahkan --kunci-ssh on something that is not a regular file ----------------------------------------
+
+
+@pytest.mark.skipif(not shutil.which("ssh-keygen"), reason="ssh-keygen (OpenSSH) tidak ada")
+def test_kunci_ssh_fifo_disebut_bukan_berkas_biasa(tmp_path):
+    from sesi.errors import DataDitolak
+    from sesi.tanda_tangan import tandatangani
+
+    pipa = tmp_path / "kunci"
+    os.mkfifo(pipa)
+    with pytest.raises(DataDitolak, match=r"bukan berkas biasa"):
+        tandatangani("0" * 64, str(pipa))
+    with pytest.raises(DataDitolak, match=r"tidak ditemukan"):
+        tandatangani("0" * 64, str(tmp_path / "tidak-ada"))

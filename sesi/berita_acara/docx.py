@@ -80,7 +80,12 @@ def _t(teks: str) -> str:
 
 
 class KopTidakSah(DataDitolak):
-    """The --kop image is not a PNG or JPEG image python-docx can place."""
+    """The --kop image is not a PNG or JPEG image python-docx can place, or its size is absurd."""
+
+
+#: Pixel sides and aspect ratio a letterhead can have (a header claiming 1x2^31 pixels places an invisible
+#: image; a real kop is a wide strip of some hundreds to thousands of pixels).
+KOP_SISI_MIN, KOP_SISI_MAKS, KOP_RASIO_MAKS = 16, 20_000, 20
 
 
 @dataclass(frozen=True)
@@ -105,11 +110,18 @@ def periksa_kop(data: bytes, nama: str = "gambar kop") -> str:
         from docx.image.image import Image
 
         gambar = Image.from_blob(data)
-        if gambar.px_width <= 0 or gambar.px_height <= 0:
+        lebar, tinggi = gambar.px_width, gambar.px_height
+        if lebar <= 0 or tinggi <= 0:
             raise ValueError("ukuran nol")
     except Exception:  # noqa: BLE001 - any parse failure is a damaged image, said in one message
         raise KopTidakSah(f"{nama} rusak atau tidak dapat dibaca sebagai gambar {jenis.upper()}: "
                           "tidak ada yang ditulis.") from None
+    if (not KOP_SISI_MIN <= min(lebar, tinggi) or max(lebar, tinggi) > KOP_SISI_MAKS
+            or max(lebar, tinggi) > KOP_RASIO_MAKS * min(lebar, tinggi)):
+        maks = f"{KOP_SISI_MAKS:,}".replace(",", ".")
+        raise KopTidakSah(f"{nama} berukuran {lebar}x{tinggi} piksel, bukan kop yang wajar (setiap sisi "
+                          f"{KOP_SISI_MIN}-{maks} piksel, perbandingan sisi paling besar {KOP_RASIO_MAKS}:1): "
+                          "tidak ada yang ditulis.")
     return jenis
 
 
