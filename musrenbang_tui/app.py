@@ -228,11 +228,13 @@ class MusrenbangApp(GulirHemat, App):
         self._riwayat_dilihat = self._id_riwayat_terakhir()
         if not baru:
             return Text(f"Diperbarui dari terminal lain {glyph.g('dot')} rev {self.data.revisi}")
-        from screens.riwayat import ringkas
+        from screens.riwayat import Nama, ringkas  # the history's one formatter: values in words, names for ids
 
         e = baru[0]
+        nama = Nama(self.data)
         pesan = (f"{e.get('nama', '')} ({PERAN.get(e.get('peran', ''), e.get('peran', ''))}): {e.get('aksi', '')} "
-                 f"{e.get('objek', '')} {ringkas(e.get('lama'), 12)} {glyph.g('next')} {ringkas(e.get('baru'), 12)}")
+                 f"{ringkas(nama.objek(e.get('objek', '')), 30)} {ringkas(e.get('lama'), 12, nama)} "
+                 f"{glyph.g('next')} {ringkas(e.get('baru'), 12, nama)}")
         if len(baru) > 1:
             pesan += f" (+{len(baru) - 1} lainnya, Ctrl+R)"
         return Text(pesan)

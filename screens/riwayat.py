@@ -1,8 +1,13 @@
-"""Riwayat: every change (time, who, role, what, old and new value), newest first, filtered by typing."""
+"""Riwayat: every change (time, who, role, what, old and new value), newest first, filtered by typing.
+
+Values are shown in words by one formatter, `kata` (never raw JSON): ya/tidak for booleans, "-" for none,
+"(kosong)" for empty text, a record's fields as "label: nilai" pairs, lists joined with commas, and an id of
+a peserta, kelompok, desa/kelurahan, tim member or criterion as its name (`Nama`); the object a change is
+about is named the same way (`objek`), an usulan as "U001 Kegiatan...".
+"""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from rich.text import Text
@@ -24,17 +29,64 @@ from .widgets import Isian, teruskan_panah, Tabel
 BATAS = 500
 
 
-def ringkas(value: Any, n: int = 40) -> str:
-    """A stored old/new value as one short line."""
+#: Tables whose ids a change may name, and the field that names a record of each.
+_NAMA_TABEL = (("peserta", "nama"), ("kelompok", "nama"), ("kelurahan", "nama"), ("tim", "nama"),
+               ("sambutan", "nama"), ("kriteria", "nama"), ("jadwal", "acara"), ("usulan", "kegiatan"))
+
+
+class Nama:
+    """Id -> the name of the record it names, over the tables of `_NAMA_TABEL` (built once per refresh)."""
+
+    def __init__(self, data: Data | None):
+        self.nama: dict[str, str] = {}
+        self.usulan: set[str] = set()
+        raw = data.raw if data is not None else {}
+        for tabel, kolom in _NAMA_TABEL:
+            for rid, rec in (raw.get(tabel) or {}).items():
+                if isinstance(rec, dict) and isinstance(rec.get(kolom), str):
+                    self.nama.setdefault(rid, rec[kolom])
+                    if tabel == "usulan":
+                        self.usulan.add(rid)
+
+    def objek(self, objek: Any) -> str:
+        """The object of a change in words: "U001 Pembangunan jalan", a peserta's name, "U001 ... / K1"."""
+        if not isinstance(objek, str):
+            return kata(objek)
+        bagian = objek.split("/")
+        return " / ".join(self.sebut(b, lengkap=True) for b in bagian)
+
+    def sebut(self, rid: str, *, lengkap: bool = False) -> str:
+        nama = self.nama.get(rid)
+        if nama is None:
+            return rid
+        return f"{rid} {nama}" if rid in self.usulan and lengkap else (rid if rid in self.usulan else nama)
+
+
+def kata(value: Any, nama: Nama | None = None) -> str:
+    """A stored old/new value in words, on one line: the one formatter of the history (module docstring)."""
     if value is None:
         return "-"
     if isinstance(value, bool):  # values in words, as the forum says them
         return "ya" if value else "tidak"
-    if isinstance(value, (dict, list)):
-        text = json.dumps(value, ensure_ascii=False).replace("true", "ya").replace("false", "tidak")
-    else:
-        text = str(value)
-    text = text.replace("\n", " ")
+    if isinstance(value, dict):
+        return "; ".join(f"{str(k).replace('_', ' ')}: {kata(v, nama)}" for k, v in value.items()) or "(kosong)"
+    if isinstance(value, list):
+        return ", ".join(kata(v, nama) for v in value) or "(kosong)"
+    if isinstance(value, str):
+        if not value:
+            return "(kosong)"
+        if nama is not None and value in nama.nama:
+            return nama.sebut(value)
+    return str(value)
+
+
+def ringkas(value: Any, n: int = 40, nama: Nama | None = None) -> str:
+    """A stored old/new value in words (`kata`) cut to `n` characters."""
+    text = kata(value, nama).replace("\n", " ")
+    return text if len(text) <= n else text[: n - 1] + g("ell")[0]
+
+
+def pendek(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1] + g("ell")[0]
 
 
@@ -99,6 +151,7 @@ class RiwayatScreen(Screen):
         data = self.data
         words = normal(self.query_one("#saring", Input).value).split()
         hist = data.raw.get("riwayat", {})
+        nama = self._nama = Nama(data)
         rows = []
         total = 0
         for key in reversed(hist):
@@ -109,8 +162,9 @@ class RiwayatScreen(Screen):
             if len(rows) < BATAS:
                 rows.append((key, [jam(e.get("waktu", "")), ringkas(e.get("nama"), 14),
                                    PERAN.get(e.get("peran", ""), e.get("peran", ""))[:10],
-                                   ringkas(e.get("aksi"), 22), ringkas(e.get("objek"), 14),
-                                   f"{ringkas(e.get('lama'), 12)} {g('next')} {ringkas(e.get('baru'), 16)}"]))
+                                   ringkas(e.get("aksi"), 22), pendek(nama.objek(e.get("objek")), 14),
+                                   f"{ringkas(e.get('lama'), 12, nama)} {g('next')} "
+                                   f"{ringkas(e.get('baru'), 16, nama)}"]))
         tabel = self.query_one("#daftar", Tabel)
         tabel.isi(["Jam", "Nama", "Peran", "Tindakan", "Objek", "Lama > baru"], rows)
         lebih = f" (ditampilkan {BATAS} terbaru)" if total > BATAS else ""
@@ -132,10 +186,11 @@ class RiwayatScreen(Screen):
             self.query_one("#rinci", Static).update("")
             return
         akun = f", akun {e['akun']}" if e.get("akun") else ""
+        nama = getattr(self, "_nama", None) or Nama(self.data)
         out = Text()
         out.append(aman(f"{e.get('waktu', '')} {e.get('nama', '')} ({e.get('peran', '')}{akun}): "
-                        f"{e.get('aksi', '')} {e.get('objek', '')}") + "\n")
-        out.append(aman(f"lama: {ringkas(e.get('lama'), 60)}   baru: {ringkas(e.get('baru'), 60)}"))
+                        f"{e.get('aksi', '')} {nama.objek(e.get('objek', ''))}") + "\n")
+        out.append(aman(f"lama: {ringkas(e.get('lama'), 60, nama)}   baru: {ringkas(e.get('baru'), 60, nama)}"))
         self.query_one("#rinci", Static).update(out)
 
     def on_key(self, event) -> None:

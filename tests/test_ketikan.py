@@ -280,3 +280,27 @@ async def test_tanggal_diketik_seperti_biasa_dan_ditampilkan_lengkap(demo):
         await pilot.press("ctrl+u", *"10/02/2027", "ctrl+s")
         await tunggu(pilot, lambda: Store.buka(demo).data.info.tanggal == "2027-02-10")
         await tunggu(pilot, lambda: "Rabu, 10 Februari 2027" in teks_layar(app))
+
+
+async def test_riwayat_dalam_kata_dan_nama(demo):
+    """Ctrl+R shows changes in words: a record's fields as "label: nilai" (never raw JSON), a peserta by
+    name (never P0002), a kelompok by name, and booleans as ya/tidak."""
+    data = Store.buka(demo).data
+    app = buka(demo, "pendaftaran")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+r")
+        await tunggu(pilot, lambda: type(app.screen).__name__ == "RiwayatScreen")
+        tabel = app.screen.query_one("#daftar")
+        baris = [" | ".join(sel.plain for sel in tabel.get_row_at(i)) for i in range(tabel.row_count)]
+        semua = "\n".join(baris)
+        assert '{"' not in semua and "true" not in semua and "null" not in semua
+        anggota = next(b for b in baris if "| anggota kelompok |" in b)
+        pid = [e["objek"] for e in data.raw["riwayat"].values() if e["aksi"] == "anggota kelompok"][-1]  # newest first
+        assert data.peserta[pid].nama[:10] in anggota and pid not in anggota
+        assert "Kelompok" in anggota.split("›")[1]  # the kelompok's name, not KEL01
+        jadwal = next(b for b in baris if "| tambah jadwal |" in b)
+        assert "waktu: " in jadwal
+        await pilot.press(*"hadir")
+        await pilot.pause()
+        hadir = [" | ".join(s.plain for s in tabel.get_row_at(i)) for i in range(tabel.row_count)]
+        assert any("tidak › ya" in b for b in hadir)
