@@ -165,7 +165,7 @@ async def test_perubahan_terminal_lain_tidak_mengganggu_ketikan(demo):
         assert app.data.peserta[target.id].hadir
         assert app.screen.query_one("#cari").value == "zz"
         status = app.screen.query_one(StatusBar).pesan.plain
-        assert "notulen2 (Notulen): hadir " + target.id in status
+        assert f"notulen2 (Notulen): hadir {target.nama} tidak › ya" in status  # the name, not the id
 
 
 async def test_peran_tayang_tidak_dapat_mengubah(demo):

@@ -440,10 +440,10 @@ def test_nilai_skor_dan_penilai_di_luar_batas_ditolak(store, tmp_path, bantu):
     uid = bantu.usulan("Titian", kelurahan="Kuin Utara")
     path = tulis(tmp_path, "skor.csv", "usulan_id,kriteria,nilai,penilai\n"
                  f"{uid},K1,{'9' * 5000},\n"
-                 f"{uid},K2,3,Budi\u200b\n")
+                 f"{uid},K2,3,Budi\u202e\n")  # a zero-width space would be removed and reported instead
     e = ditolak(store, "skor", path)
     assert e.masalah == [
         "skor.csv baris 2, kolom nilai: terlalu besar (5000 angka), bukan bilangan yang wajar.",
         "skor.csv baris 3, kolom penilai: tidak boleh memuat karakter kendali, pengatur arah teks atau karakter "
-        "tak terlihat (ditemukan <U+200B>).",
+        "tak terlihat (ditemukan <U+202E>).",
     ]

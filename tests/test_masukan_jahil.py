@@ -172,11 +172,15 @@ def test_impor_peserta_menolak_isian_jahil(tmp_path, sesi_baru, kolom, nilai, pe
     ("kegiatan", "Jalan\x1b[2Jtitian", "kolom kegiatan: tidak boleh memuat karakter kendali"),
     ("lokasi", "RT 5\u202e", "kolom lokasi: tidak boleh memuat karakter kendali"),
     ("lokasi", "R" * 301, "kolom lokasi: terlalu panjang (301 karakter; paling banyak 300)."),
+    ("kelurahan", "Kuin\x1b[2JUtara", "kolom kelurahan: tidak boleh memuat karakter kendali"),
+    ("skpd", "Dinas\u202ePUPR", "kolom skpd: tidak boleh memuat karakter kendali"),
+    ("bidang", "Infra\x9bstruktur", "kolom bidang: tidak boleh memuat karakter kendali"),
 ])
 def test_impor_usulan_menolak_isian_jahil(tmp_path, sesi_baru, kolom, nilai, pesan):
-    sel = {"kegiatan": "Jalan titian", "lokasi": "RT 5", kolom: nilai}
+    sel = {"kelurahan": "Kuin Utara", "kegiatan": "Jalan titian", "lokasi": "RT 5", "skpd": "Dinas PUPR",
+           "bidang": "Infrastruktur dan Kewilayahan", kolom: nilai}
     isi = ("kelurahan,prioritas_kelurahan,kegiatan,lokasi,skpd,bidang\n"
-           f"Kuin Utara,1,{sel['kegiatan']},{sel['lokasi']},Dinas PUPR,Infrastruktur dan Kewilayahan\n")
+           f"{sel['kelurahan']},1,{sel['kegiatan']},{sel['lokasi']},{sel['skpd']},{sel['bidang']}\n")
     out, sebelum = _impor(tmp_path, sesi_baru, "u.csv", isi.encode())
     assert out.returncode == 1, out.stdout + out.stderr
     assert f"u.csv baris 2, {pesan}" in out.stdout + out.stderr

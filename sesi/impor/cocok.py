@@ -23,6 +23,8 @@ from typing import Any
 
 from ..nama import (BIDANG_BAKU, Pencocok, jenis_wilayah, kunci, kunci_skpd, kunci_wilayah, skpd_baku,
                     tanpa_awalan)
+from ..errors import DataDitolak
+from ..masukan import tolak_kendali
 from ..teks import bersih
 from .jenis import OpsiImpor
 from .laporan import Laporan
@@ -79,7 +81,19 @@ class Penyelaras:
                 rec["jenis"] = jenis
             self.tx.put("kelurahan", rid, rec)
 
+    def kendali(self, b: Any, kolom: str, teks: str) -> bool:
+        """Whether a name cell holds a control or bidi character (noted at its column): the one rule of
+        `sesi.masukan.tolak_kendali`, never silently dropped before matching."""
+        try:
+            tolak_kendali(teks, "Isian")
+        except DataDitolak as e:
+            self.lap.tambah(b, kolom, e.pesan[len("Isian "):])
+            return True
+        return False
+
     def wilayah(self, b: Any, kolom: str, teks: str) -> str | None:
+        if self.kendali(b, kolom, teks):
+            return None
         teks = bersih(teks)
         if not teks:
             return ""
@@ -110,6 +124,8 @@ class Penyelaras:
 
     # --- bidang ---
     def bidang(self, b: Any, teks: str, skpd: str) -> str | None:
+        if self.kendali(b, "bidang", teks):
+            return None
         teks = bersih(teks)
         if not teks:
             if self.opsi.bidang:

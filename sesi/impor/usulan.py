@@ -200,6 +200,8 @@ def _isi(tx: Any, tabel: TabelBerkas, lap: Laporan, opsi: OpsiImpor) -> tuple[li
                     ok = False
                 elif satuan and not satuan_sel:
                     nilai["satuan"] = satuan
+        if any(nama.kendali(b, k, b.sel[k]) for k in ("skpd", "skpd_awal") if k in ada):
+            continue
         skpd_akhir = nama.skpd(b.sel.get("skpd", "")) if "skpd" in ada else ""
         skpd_awal = nama.skpd(b.sel.get("skpd_awal", "")) if "skpd_awal" in ada else ""
         dialihkan = lama is not None and lama.get("skpd_akhir") != lama.get("skpd_awal")
