@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sesi import pendaftaran, verifikasi
+from sesi import pendaftaran, usulan, verifikasi
 from sesi.errors import DataDitolak
 from sesi.export import KOLOM_PERINGKAT, csv_sel, daftar_hadir, md_sel, peringkat, tabel_csv, teks_sel
 from sesi.peringkat import aturan_urutan
@@ -167,7 +167,7 @@ def test_judul_jahil_aman_di_setiap_format(store, bantu):
     """A title built to attack each format is shown literally and harms none of them."""
     bantu.kriteria(1)
     jahil = bantu.usulan(HOSTILE, kelurahan="Kuin Utara")
-    ansi = bantu.usulan(ANSI, kelurahan="Pangeran")
+    ansi = bantu.usulan("Merah selesai", kelurahan="Pangeran")
     rumus = bantu.usulan("@SUM(A1:A9)", kelurahan="Sungai Miai", skpd="-2+3+cmd|' /C calc'!A0")
     bantu.nilai(jahil, 3)
     data = store.data
@@ -183,8 +183,8 @@ def test_judul_jahil_aman_di_setiap_format(store, bantu):
     (baris,) = [r for r in tabel if r[1] == jahil]
     assert re.sub(r"\\(.)", r"\1", baris[2]) == HOSTILE
     # Text: no escape sequence or control character reaches the terminal, even from a record written
-    # around the actions (a hand-edited file): the actions already strip control characters on input.
-    assert data.usulan[ansi].kegiatan == "Merah selesai"
+    # around the actions (a hand-edited file): the actions refuse control characters on input.
+    assert "karakter kendali" in bantu.ditolak(usulan.ubah_usulan, ansi, kegiatan=ANSI)
     with store.transaksi() as tx:
         tx.put("usulan", ansi, dict(tx.get("usulan", ansi), kegiatan=ANSI))
     text = peringkat(store.data, "txt")
