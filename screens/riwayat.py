@@ -49,11 +49,12 @@ class Nama:
                         self.usulan.add(rid)
 
     def objek(self, objek: Any) -> str:
-        """The object of a change in words: "U001 Pembangunan jalan", a peserta's name, "U001 ... / K1"."""
+        """The object of a change in words: "U001 Pembangunan jalan", a peserta's name, "U001 / Kondisi
+        kritis" (a score: the usulan by id, then the criterion's name)."""
         if not isinstance(objek, str):
             return kata(objek)
         bagian = objek.split("/")
-        return " / ".join(self.sebut(b, lengkap=True) for b in bagian)
+        return " / ".join(self.sebut(b, lengkap=len(bagian) == 1) for b in bagian)
 
     def sebut(self, rid: str, *, lengkap: bool = False) -> str:
         nama = self.nama.get(rid)
