@@ -6,8 +6,9 @@ type the record class in `sesi/model.py` declares (`str`, `int`, `bool`, `list`,
 an integer). A file that fails raises `BerkasRusak` naming the file, table, record id and field, and the
 value found (shortened), so no malformed file reaches code that would crash on it (docs/keandalan.md,
 "Keamanan"). Text fields a user types or imports are checked against the one table of limits,
-`sesi.masukan.BATAS_ISIAN` (`_BATAS_TEKS`): a file edited by hand to hold a 100,000-character kecamatan is
-refused on reading with its table, record and field, as the entry points refuse it. `masalah_perubahan` applies the same record check to what a transaction is about to write.
+`sesi.masukan.BATAS_ISIAN` (`_BATAS_TEKS`), widened on reading to `BATAS_BACA` so files of earlier
+versions still open: a file edited by hand to hold a 100,000-character kecamatan is refused on reading
+with its table, record and field. `masalah_perubahan` applies the same record check to what a transaction is about to write.
 """
 
 from __future__ import annotations
@@ -118,7 +119,12 @@ _ISI: dict[tuple[str, str], Callable[[Any], str]] = {
     ("kelompok", "bidang"): _daftar_teks,
     ("kelompok", "urutan_pleno"): _daftar_teks,
 }
-#: (table, field) -> key of `BATAS_ISIAN` (or the person's name limit): text length checked on reading.
+#: Text read from a file may be longer than what may be typed now, up to this many characters: a session
+#: written under the wider limits of earlier versions (lokasi 2,000 characters, lembaga unlimited) still
+#: opens, never lost; a hand-edited 100,000-character value is still refused (bounded work).
+BATAS_BACA = 10_000
+#: (table, field) -> its input limit (`BATAS_ISIAN`, or the person's name limit); on reading the limit is
+#: at least `BATAS_BACA`.
 _BATAS_TEKS: dict[tuple[str, str], int] = {
     **{("peserta", f): BATAS_ISIAN[f] for f in ("lembaga", "jabatan", "telepon", "rentan_jenis")},
     ("peserta", "nama"): BATAS_NAMA,
@@ -132,7 +138,7 @@ _BATAS_TEKS: dict[tuple[str, str], int] = {
 _BATAS_INFO: dict[str, int] = {f: BATAS_ISIAN[f] for f in ("kecamatan", "kota", "tempat", "ibu_kota_kecamatan",
                                                            "bappeda", "nomor_ba")} | {"camat": BATAS_NAMA}
 for (_t, _f), _n in _BATAS_TEKS.items():
-    _ISI.setdefault((_t, _f), _teks_terbatas(_n))
+    _ISI.setdefault((_t, _f), _teks_terbatas(max(_n, BATAS_BACA)))
 _ISI_TABEL: dict[str, dict[str, Callable[[Any], str]]] = {}
 for (_t, _f), _cek in _ISI.items():
     _ISI_TABEL.setdefault(_t, {})[_f] = _cek
@@ -247,7 +253,8 @@ def _masalah_info(sesi: Any) -> str:
         if t is not None and type(value) is not t:
             return f"sesi.info: kolom '{fld}' harus {_jenis(t)}, tertulis {_tertulis(value)}"
         batas = _BATAS_INFO.get(fld)
-        if batas is not None and len(value) > batas:
+        if batas is not None and len(value) > max(batas, BATAS_BACA):
+            batas = max(batas, BATAS_BACA)
             return (f"sesi.info: kolom '{fld}' terlalu panjang ({len(value)} karakter; paling banyak {batas}), "
                     f"tertulis {_tertulis(value)}")
     return ""

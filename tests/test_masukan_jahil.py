@@ -214,7 +214,22 @@ def test_berkas_sesi_dengan_isian_terlalu_panjang_ditolak_saat_dibaca(tmp_path, 
     sesi_baru.write_text(json.dumps(obj), encoding="utf-8")
     out = musrenbang(tmp_path, "periksa", sesi_baru.name)
     assert out.returncode == 1, out.stdout + out.stderr
-    assert "sesi.info: kolom 'kecamatan' terlalu panjang (100000 karakter; paling banyak 100)" in out.stdout + out.stderr
+    assert "sesi.info: kolom 'kecamatan' terlalu panjang (100000 karakter; paling banyak 10000)" in (
+        out.stdout + out.stderr)
+
+
+def test_berkas_versi_lama_dengan_isian_lebih_panjang_tetap_terbuka(tmp_path, sesi_baru):
+    """A session written under earlier, wider limits (a 1,500-character tempat; lokasi allowed 2,000) still
+    opens and checks clean: a limit made stricter for typing never locks a user out of their own file."""
+    import json
+
+    obj = json.loads(sesi_baru.read_text(encoding="utf-8"))
+    obj["sesi"]["info"]["tempat"] = "Aula " * 300
+    sesi_baru.write_text(json.dumps(obj), encoding="utf-8")
+    out = musrenbang(tmp_path, "periksa", sesi_baru.name)
+    assert "rantai utuh" in out.stdout and "terlalu panjang" not in out.stdout + out.stderr, out.stderr
+    out = musrenbang(tmp_path, "ekspor", "berita-acara", sesi_baru.name, "--format", "txt")
+    assert out.returncode == 0 and "Aula Aula" in out.stdout
 
 
 # --- 5: sahkan --kunci-ssh on something that is not a regular file ----------------------------------------
