@@ -356,8 +356,11 @@ class MusrenbangApp(GulirHemat, App):
         def putuskan(pilihan: str | None) -> None:
             if pilihan == "buang":
                 # Thrown away on purpose: its draft goes too (it is not offered again at the next start).
-                for terbuka in list(self.layar_terbuka):
-                    terbuka.buang_ketikan()
+                # Dialogs too (a form keeps a draft of what was typed in it).
+                for terbuka in [*self.screen_stack, *self.layar_terbuka]:
+                    buang = getattr(terbuka, "buang_ketikan", None)
+                    if buang is not None:
+                        buang()
                 self.exit(0)
             elif pilihan == "simpan":
                 layar.simpan_ketikan()
