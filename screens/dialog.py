@@ -166,10 +166,11 @@ class FormDialog(Dialog):
 
     def on_mount(self) -> None:
         self._awal = self.nilai()
-        dipulihkan = self._pulihkan_draf()
+        if self._pulihkan_draf():
+            return  # the focus is at the end of the restored text
         # The chosen or the first enabled field, not the scroll container around the fields (which would
         # take the typing).
-        for key in ([] if dipulihkan else [self.fokus] * bool(self.fokus)) + [k.key for k in self.kolom]:
+        for key in [self.fokus] * bool(self.fokus) + [k.key for k in self.kolom]:
             field = self.query_one(f"#f-{key}")
             if not field.disabled:
                 field.focus()

@@ -173,7 +173,9 @@ class BagianDaftar(BagianPleno):
             hasil = self.simpan(aksi, *args, alasan=alasan)
             return None if hasil.ok else hasil.pesan
 
-        self.app.push_screen(AlasanDialog(judul, periksa=simpan), lambda _: self.fokus_di_sini())
+        # The reason typed and not saved yet is kept in a draft (a crash loses nothing), one per decision.
+        draf = ".".join(["pleno2.alasan", aksi.__name__, *map(str, args)])
+        self.app.push_screen(AlasanDialog(judul, periksa=simpan, draf=draf), lambda _: self.fokus_di_sini())
 
     def _usulan_dibahas(self) -> Usulan | None:
         """The usulan highlighted in the list, or None with a hint in the status line."""

@@ -18,9 +18,15 @@ from sesi.peringatan import sebut_kelompok
 from sesi.sebutan import label_unsur, label_unsur_singkat, pilihan_unsur
 
 from ..glyph import g
+from ..kontrak import aplikasi
 from ..teks import potong, teks
 from ..widgets import FormDialog, Kolom, Tabel
 from .bersama import BagianPleno, baris_teks, pilih_peserta
+
+
+def draf_tanggapan(kid: str) -> str:
+    """The draft key of a tanggapan being typed about the kelompok `kid` (sesi.draf)."""
+    return f"pleno2.tanggapan.{kid}"
 
 
 class BagianTanggapan(BagianPleno):
@@ -87,7 +93,12 @@ class BagianTanggapan(BagianPleno):
 
     # --- recording and deleting ---
     def catat(self, kid: str, sorot: str) -> None:
-        """Record a tanggapan about the kelompok `kid` (the usulan `sorot` offered first): who, then what."""
+        """Record a tanggapan about the kelompok `kid` (the usulan `sorot` offered first): who, then what.
+        A tanggapan typed and not saved before (its draft, e.g. after a crash) opens again at once."""
+        if aplikasi(self).draf.baca(draf_tanggapan(kid)):
+            self._form(kid, sorot, "", "")
+            return
+
         def orang(pid: str | None) -> None:
             if pid is None:
                 return
@@ -113,7 +124,8 @@ class BagianTanggapan(BagianPleno):
             Kolom("unsur", "Unsur", unsur, pilihan=pilihan_unsur(self.data)),
             Kolom("usulan", "Usulan yang ditanggapi", sorot, pilihan=usulan),
             Kolom("isi", "Isi tanggapan", wajib=True, petunjuk="tanggapan, penajaman atau klarifikasi"),
-        ], periksa, tombol="Catat", fokus="isi" if nama else "nama"), lambda _: self.fokus_di_sini())
+        ], periksa, tombol="Catat", fokus="isi" if nama else "nama", draf=draf_tanggapan(kid)),
+            lambda _: self.fokus_di_sini())
 
     def jawab(self) -> None:
         """Record the answer the forum gave to the highlighted tanggapan (`sesi.catatan.jawab_tanggapan`);
