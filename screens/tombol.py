@@ -18,10 +18,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from itertools import chain
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
+from rich.text import Text
 from textual.app import App, SystemCommand
-from textual.command import CommandPalette
+from textual.command import CommandPalette, Hit, Hits
+from textual.system_commands import SystemCommandsProvider
 from textual.binding import Binding
 from textual.keys import key_to_character
 
@@ -225,10 +227,33 @@ def perintah_palet(screen: "Screen") -> Iterator[SystemCommand]:
         yield SystemCommand(p.judul, p.bantuan, lambda p=p: screen.app.call_later(p.jalankan))
 
 
-class PaletPerintah(CommandPalette):
-    """Textual's command palette, in Indonesian: the prompt, and the line shown when nothing matches."""
+class PenyediaPerintah(SystemCommandsProvider):
+    """The palette's commands (the App's `get_system_commands`), searched as Textual's own provider does;
+    when nothing matches it offers one line saying so in Indonesian, so Textual's English "No matches found"
+    (shown only when no provider gave a hit, with no public way to change its text) never appears. Choosing
+    that line only closes the palette. Public API only: `Provider.search`, `Hit`."""
 
     KOSONG = "Tidak ada perintah yang cocok"
+
+    async def search(self, query: str) -> Hits:
+        ada = False
+        async for hit in super().search(query):
+            ada = True
+            yield hit
+        if not ada and query.strip():
+            yield Hit(0.0, Text(self.KOSONG, style="dim"), lambda: None,
+                      help="Ketik kata lain, atau Esc untuk menutup palet")
+
+
+class PaletPerintah(CommandPalette):
+    """Textual's command palette, in Indonesian: the prompt, and the line shown when nothing matches
+    (`PenyediaPerintah`)."""
+
+    KOSONG = PenyediaPerintah.KOSONG
+
+    def __init__(self, **kwargs: Any):
+        kwargs.setdefault("providers", [PenyediaPerintah])
+        super().__init__(**kwargs)
 
     def on_mount(self) -> None:
         from textual.command import SearchIcon
@@ -237,26 +262,6 @@ class PaletPerintah(CommandPalette):
 
         if g("ell") == "...":  # the ASCII look: no emoji magnifier
             self.query_one(SearchIcon).icon = ">"
-
-    def _start_no_matches_countdown(self, search_value: str) -> None:
-        # Textual writes "No matches found" here (no public hook for the text): the same countdown and
-        # line, in Indonesian. The attributes used are those of Textual 8.2's CommandPalette.
-        from rich.align import Align
-        from rich.text import Text
-        from textual.command import CommandList
-        from textual.widgets.option_list import Option
-
-        self._stop_no_matches_countdown()
-
-        def kosong() -> None:
-            if search_value:
-                self.query_one(CommandList).add_option(
-                    Option(Align.center(Text(self.KOSONG, style="not bold")), disabled=True, id=self._NO_MATCHES))
-                self._list_visible = True
-            else:
-                self._list_visible = False
-
-        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, kosong, name="tidak-cocok")
 
 
 def buka_palet(app: App) -> None:
@@ -267,4 +272,4 @@ def buka_palet(app: App) -> None:
         app.push_screen(PaletPerintah(id="--command-palette", placeholder=f"Cari perintah{g('ell')}"))
 
 
-__all__ = ["buka_palet", "cari_binding", "isi_tombol", "JagaHuruf", "PaletPerintah", "huruf_saat_mengetik", "kunci_huruf", "Perintah", "nama_tombol", "perintah_aktif", "perintah_palet", "tampil_tombol", "tombol_binding"]
+__all__ = ["buka_palet", "cari_binding", "isi_tombol", "JagaHuruf", "PaletPerintah", "PenyediaPerintah", "huruf_saat_mengetik", "kunci_huruf", "Perintah", "nama_tombol", "perintah_aktif", "perintah_palet", "tampil_tombol", "tombol_binding"]

@@ -77,14 +77,12 @@ class AgendaBar(Static):
 
 def mengambil_teks_sendiri(widget: Any) -> bool:
     """Whether `widget` itself edits typed text: a text field, a text area, or a Select's open list (which
-    searches as you type; Textual 8 keeps its class in a private module, hence the guarded import)."""
-    from textual.widgets import TextArea
+    searches as you type: the focused widget inside a Select whose public `expanded` is set)."""
+    from textual.widgets import Select, TextArea
 
-    try:
-        from textual.widgets._select import SelectOverlay
-    except ImportError:  # pragma: no cover - a later Textual
-        SelectOverlay = TextArea  # noqa: N806
-    return isinstance(widget, (Input, TextArea, SelectOverlay))
+    if isinstance(widget, (Input, TextArea)):
+        return True
+    return any(isinstance(node, Select) and node.expanded for node in getattr(widget, "ancestors", ()))
 
 
 def mengambil_teks(widget: Any) -> bool:
