@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -77,6 +77,19 @@ class Dialog(JagaHuruf, ModalScreen[Any]):
         Binding("escape,f10", "batal", "Batal", id="dialog.batal", key_display="Esc/F10"),
         Binding("ctrl+s", "simpan", "Simpan", id="dialog.simpan", priority=True),
     ]
+
+    # --- a Select's open list stays inside the dialog (Textual draws it over the screen, below the Select,
+    # up to 12 rows: over the dialog's border and the status bar) ---
+    @on(events.DescendantFocus)
+    def _daftar_pilihan_di_dalam(self, event: events.DescendantFocus) -> None:
+        daftar = event.widget
+        pilih = daftar.parent
+        if not (isinstance(pilih, Select) and pilih.expanded and isinstance(daftar, OptionList)):
+            return
+        kotak = self.query_one(Vertical)
+        atas = pilih.region.bottom  # the list opens below the Select (one line, or more when wrapped)
+        muat = kotak.content_region.bottom - atas
+        daftar.styles.max_height = max(3, muat)
 
     def action_batal(self) -> None:
         """Esc/F10: close at once when nothing was typed, else ask Simpan / Buang / Batal."""
