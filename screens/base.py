@@ -72,6 +72,9 @@ class LayarTahap(JagaHuruf, Screen):
             # Below 100 columns the palette key (named in F1's help) gives its place to the screen's keys,
             # so the Footer is never cut in the middle of a word.
             kaki.show_command_palette = self.size.width >= 100
+            # Below 70 columns the compact Footer (one space between keys, none inside): the main keys and
+            # F1 Bantuan fit in 60 columns.
+            kaki.compact = sempit
         self.ukuran_berubah(sempit, pendek)
 
     def ukuran_berubah(self, sempit: bool, pendek: bool) -> None:

@@ -58,8 +58,8 @@ class PendaftaranScreen(LayarTahap):
                 tooltip="Peserta yang datang tanpa terdaftar, langsung hadir"),
         Binding("ctrl+e", "ubah_peserta", "Ubah peserta", id="pendaftaran.ubah", priority=True, show=False,
                 tooltip="Ubah data peserta yang disorot"),
-        Binding("ctrl+z", "batal_terakhir", "Batal hadir", id="pendaftaran.undo", priority=True,
-                tooltip="Batalkan pendaftaran terakhir dari terminal ini"),
+        Binding("ctrl+z", "batal_terakhir", "Urung", id="pendaftaran.undo", priority=True,
+                tooltip="Urungkan (batalkan) pendaftaran hadir terakhir dari terminal ini"),
         Binding("ctrl+f", "saring", "Saring semua/belum/sudah hadir", id="pendaftaran.saring", priority=True,
                 show=False),
     ]

@@ -85,8 +85,8 @@ class Pleno1Screen(LayarTahap):
     BINDINGS = [
         Binding("ctrl+o", "pilih_pembicara", "Pembicara", id="pleno1.pembicara",
                 tooltip="Sambutan, narasumber atau peserta hadir; ketik beberapa huruf lalu Enter"),
-        Binding("ctrl+y", "ubah_catatan", "Ubah catatan", id="pleno1.ubah_catatan",
-                tooltip="Catatan yang dipilih (tanpa pilihan: catatan terakhir)"),
+        Binding("ctrl+y", "ubah_catatan", "Ubah", id="pleno1.ubah_catatan",
+                tooltip="Ubah catatan yang dipilih (tanpa pilihan: catatan terakhir)"),
         Binding("ctrl+l", "hapus_catatan", "Hapus catatan", id="pleno1.hapus_catatan", show=False,
                 tooltip="Catatan yang dipilih, setelah konfirmasi"),
         Binding("ctrl+f", "ke_daftar", "Daftar sambutan/narasumber", id="pleno1.ke_daftar", show=False,

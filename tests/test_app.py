@@ -52,7 +52,7 @@ async def test_bantuan_mencantumkan_semua_tombol(demo):
         text = layar_teks(app)
         assert "Bantuan: Pendaftaran" in text
         daftar = {desc for _, keys in app.screen.kelompok for _, desc, *_ in keys}
-        for kata in ("Peserta baru", "Batal hadir", "Ubah peserta", "Keluar", "Perintah", "Layar Skoring"):
+        for kata in ("Peserta baru", "Urung", "Ubah peserta", "Keluar", "Perintah", "Layar Skoring"):
             assert kata in daftar
         assert "Peserta baru" in text
         await pilot.press("q")
