@@ -59,6 +59,30 @@ class BagianPleno(Bagian):
     def tabel(self, nama: str) -> Tabel:
         return self.query_one(f"#{nama}", Tabel)
 
+    def isi_tabel(self, nama: str, kolom: list[tuple[str, str]], baris: list[tuple[str, list[Any]]]) -> Tabel:
+        """Fill a table with columns measured afresh: a DataTable column only ever widens, so after a change
+        (another kelompok, a shorter title, a narrower terminal) the old width pushed the last columns off
+        screen. The cursor stays on the same row key (else at the same height)."""
+        tabel = self.tabel(nama)
+        kunci, tinggi = tabel.kunci_terpilih(), tabel.cursor_row
+        tabel.clear(columns=True)
+        tabel.isi(kolom, baris)
+        if kunci is not None and kunci in tabel.rows:
+            tabel.move_cursor(row=tabel.get_row_index(kunci), animate=False)
+        elif tabel.row_count:
+            tabel.move_cursor(row=min(max(tinggi, 0), tabel.row_count - 1), animate=False)
+        return tabel
+
+    # The widths of the titles follow the terminal's width: shown again when it changes.
+    _lebar_tampil = 0
+
+    def on_resize(self) -> None:
+        lebar = self.app.size.width
+        if self._lebar_tampil and lebar != self._lebar_tampil and self.is_attached:
+            self._lebar_tampil = lebar
+            self.segarkan(self.data, {})
+        self._lebar_tampil = lebar
+
     def fokus_di_sini(self) -> None:
         """Keep the focus on a table of this part (back from a dialog): its main table if it left."""
         fokus = self.screen.focused

@@ -44,6 +44,14 @@ def lebar_judul(lebar_layar: int) -> int:
     return max(16, lebar_layar - 55)
 
 
+def lebar_keputusan(lebar_layar: int) -> tuple[int, int]:
+    """The widths of the decision and its reason in the decisions table: what the screen has beside the time
+    (40 and 28 at 80 columns; the reason gets what is left at 120)."""
+    sisa = max(32, lebar_layar - 12)
+    kep = min(40, sisa * 3 // 5)
+    return kep, sisa - kep
+
+
 def kolom_urutan(data: Data) -> list[tuple[str, str]]:
     """KOLOM_URUTAN with the wilayah column named as the session does."""
     return [(wilayah(data), k) if k == "kel" else (label, k) for label, k in KOLOM_URUTAN]
@@ -72,10 +80,9 @@ class BagianDaftar(BagianPleno):
     # --- showing ---
     def segarkan(self, data: Data, perubahan: dict) -> None:
         kel = data.kelompok_dari_id(self.kid)
-        tabel = self.tabel("urutan")
         info = self.query_one("#kel-info", Static)
         if kel is None:
-            tabel.isi(kolom_urutan(data), [])
+            self.isi_tabel("urutan", kolom_urutan(data), [])
             info.update(teks("Belum ada kelompok: usulan belum dimasukkan (layar Persiapan)."))
             self.tabel("keputusan").isi([("Jam", "jam"), ("Keputusan", "kep"), ("Alasan", "alasan")], [])
             return
@@ -99,7 +106,7 @@ class BagianDaftar(BagianPleno):
             rows.append((u.id, [teks("-", "dim"), "", teks(potong(u.kegiatan, judul), "dim"),
                                 teks(potong(u.kelurahan, 14), "dim"), teks(potong(u.skpd, 12), "dim"),
                                 teks("belum", "italic")]))
-        tabel.isi(kolom_urutan(data), rows)
+        self.isi_tabel("urutan", kolom_urutan(data), rows)
 
         ids = [k.id for k in data.kelompok]
         ketua = data.peserta.get(kel.ketua)
@@ -138,19 +145,20 @@ class BagianDaftar(BagianPleno):
 
     def _isi_keputusan(self, data: Data) -> None:
         tabel = self.tabel("keputusan")
+        lebar_kep, lebar_alasan = lebar_keputusan(self.app.size.width)
         rows = []
         for k in data.records("keputusan").values():
             if k.kelompok != self.kid:
                 continue
             u = data.usulan.get(k.usulan) if k.usulan else None
             isi = KEPUTUSAN_SINGKAT.get(k.jenis, k.jenis) + (f": {u.kegiatan}" if u else "")
-            rows.append((k.id, [jam(k.waktu), potong(isi, 40), potong(k.alasan, 28)]))
+            rows.append((k.id, [jam(k.waktu), potong(isi, lebar_kep), potong(k.alasan, lebar_alasan)]))
         rows.sort(key=lambda r: (len(r[0]), r[0]))
         baru = rows and tabel.row_count != len(rows)
-        tabel.isi([("Jam", "jam"), ("Keputusan kelompok ini", "kep"), ("Alasan", "alasan")], rows)
-        if not rows:
-            tabel.isi([], [("-", ["", teks("Belum ada keputusan untuk kelompok ini.", "dim"), ""])])
-        elif baru:
+        kolom = [("Jam", "jam"), ("Keputusan kelompok ini", "kep"), ("Alasan", "alasan")]
+        self.isi_tabel("keputusan", kolom, rows or [
+            ("-", ["", teks("Belum ada keputusan untuk kelompok ini.", "dim"), ""])])
+        if baru:
             tabel.move_cursor(row=len(rows) - 1, animate=False)
 
     @on(DataTable.RowHighlighted, "#urutan")

@@ -42,17 +42,19 @@ class BagianTanggapan(BagianPleno):
     # --- showing ---
     def segarkan(self, data: Data, perubahan: dict) -> None:
         rows = []
+        # The text of the tanggapan gets what the screen has beside the other columns (24 at 80 columns).
+        lebar_isi = max(16, self.app.size.width - 56)
         kel_nama = {k.id: k.nama for k in data.kelompok}
         for t in data.records("tanggapan").values():
             u = data.usulan.get(t.usulan) if t.usulan else None
             tentang = u.kegiatan if u else kel_nama.get(t.kelompok, "")
             rows.append((t.id, [jam(t.waktu), potong(t.nama, 18), label_unsur_singkat(data, t.unsur),
-                                potong(tentang, 16), potong(t.isi, 24)]))
+                                potong(tentang, 16), potong(t.isi, lebar_isi)]))
         rows.sort(key=lambda r: (len(r[0]), r[0]))
         tabel = self.tabel("tanggapan")
         baru = rows and tabel.row_count != len(rows)
-        tabel.isi([("Jam", "jam"), ("Nama", "nama"), ("Unsur", "unsur"), ("Tentang", "tentang"),
-                   ("Isi", "isi")], rows)
+        self.isi_tabel("tanggapan", [("Jam", "jam"), ("Nama", "nama"), ("Unsur", "unsur"),
+                                     ("Tentang", "tentang"), ("Isi", "isi")], rows)
         if baru:
             tabel.move_cursor(row=len(rows) - 1, animate=False)
         self.query_one("#tg-info", Static).update(baris_teks(
