@@ -12,15 +12,23 @@ from textual.containers import ScrollableContainer
 from textual.message import Message
 from textual.widgets import Static
 
+from rich.cells import cell_len
+
 from sesi import berita_acara, pengesahan
+from sesi.berita_acara.polos import ke_teks
 from sesi.data import Data
 from sesi.errors import SesiError
+from sesi.teks_tabel import LEBAR as LEBAR_BA
 
 from .base import LayarTahap
 from .glyph import g
 from .kontrak import aplikasi
 from .teks import teks
 from .widgets import AlasanDialog, FormDialog, Kolom, KonfirmasiDialog
+
+
+#: The narrowest text preview (below it the lines scroll sideways).
+LEBAR_MIN = 40
 
 
 class BeritaAcaraScreen(LayarTahap):
@@ -60,16 +68,19 @@ class BeritaAcaraScreen(LayarTahap):
     class Tersusun(Message):
         """The document was built in a worker thread."""
 
-        def __init__(self, revisi: int, fmt: str, teks: str) -> None:
+        def __init__(self, revisi: int, fmt: str, teks: str, lebar: int = LEBAR_BA) -> None:
             super().__init__()
             self.revisi = revisi
             self.fmt = fmt
             self.teks = teks
+            self.lebar = lebar
 
     def __init__(self) -> None:
         super().__init__()
         self.fmt = "txt"
         self._tampil: tuple[int, str] = (-1, "")
+        self._lebar = LEBAR_BA  # the width the text preview is laid out at
+        self._keadaan = Text()
 
     def isi(self) -> ComposeResult:
         yield Static(id="keadaan")
@@ -90,21 +101,47 @@ class BeritaAcaraScreen(LayarTahap):
         else:
             n = len(pengesahan.hal_terbuka(data))
             baris.append(f"  {g('dot')}  {n} hal masih terbuka sebelum pengesahan (A)" if n else "")
+        self._keadaan = baris
         kead = self.query_one("#keadaan", Static)
         kead.update(baris)
         kead.set_class(k.disahkan, "-sah")
-        self._susun(data, self.fmt)
+        self._susun(data, self.fmt, self._lebar_pratinjau())
+
+    def _lebar_pratinjau(self) -> int:
+        """The text preview's width: the printed 80 columns, or the terminal's width when it is narrower (the
+        paragraphs wrap there; the saved file is always 80 columns)."""
+        lebar = self.size.width or self.app.size.width
+        return max(LEBAR_MIN, min(LEBAR_BA, lebar))
+
+    def on_resize(self) -> None:
+        lebar = self._lebar_pratinjau()
+        if lebar != self._lebar:
+            self._lebar = lebar
+            self._susun(self.data, self.fmt, lebar)
 
     @work(thread=True, exclusive=True, group="susun-ba")
-    def _susun(self, data: Data, fmt: str) -> None:
+    def _susun(self, data: Data, fmt: str, lebar: int = LEBAR_BA) -> None:
         """Build the document off the UI thread (0.5 s at 1,000 usulan); never touches widgets."""
-        self.post_message(self.Tersusun(data.revisi, fmt, berita_acara.berita_acara(data, fmt)))
+        if fmt == "txt":
+            isi = ke_teks(berita_acara.dokumen(data), lebar)
+        else:
+            isi = berita_acara.berita_acara(data, fmt)
+        self.post_message(self.Tersusun(data.revisi, fmt, isi, lebar))
 
     def on_berita_acara_screen_tersusun(self, message: Tersusun) -> None:
         if message.fmt != self.fmt or message.revisi < self._tampil[0]:
             return
+        if message.fmt == "txt" and message.lebar != self._lebar_pratinjau():
+            return  # laid out for an older width: the one for the current width follows
         self._tampil = (message.revisi, message.fmt)
         self.query_one("#isi", Static).update(Text(message.teks, no_wrap=True, overflow="ignore"))
+        # Lines wider than the screen (a Markdown line, a table too wide to break): said, with the keys.
+        terlebar = max((cell_len(b) for b in message.teks.splitlines()), default=0)
+        baris = self._keadaan.copy()
+        if terlebar > (self.size.width or self.app.size.width):
+            baris.append(f"\n{g('warn')} Baris lebih lebar dari layar: geser dengan h/l atau panah "
+                         "kiri/kanan.")
+        self.query_one("#keadaan", Static).update(baris)
 
     # --- keys ---
     def action_gulir(self, n: int) -> None:
@@ -120,7 +157,7 @@ class BeritaAcaraScreen(LayarTahap):
     def action_ganti_format(self) -> None:
         self.fmt = "md" if self.fmt == "txt" else "txt"
         self.status.atur(f"Pratinjau {'Markdown' if self.fmt == 'md' else 'teks biasa'}.")
-        self._susun(self.data, self.fmt)
+        self._susun(self.data, self.fmt, self._lebar_pratinjau())
 
     def action_ekspor(self, fmt: str) -> None:
         try:
