@@ -29,6 +29,9 @@ BAGIAN: dict[str, str] = {
     "usulan": "5 Usulan",
     "impor": "6 Impor",
 }
+#: Tab labels for a narrow terminal: all six tabs stay on screen at 60 columns.
+BAGIAN_PENDEK: dict[str, str] = {"sesi": "1 Sesi", "acara": "2 Acara", "kriteria": "3 Kriteria",
+                                 "kelompok": "4 Kelompok", "usulan": "5 Usulan", "impor": "6 Impor"}
 KELAS_BAGIAN: dict[str, type[BagianPersiapan]] = {
     "sesi": BagianSesi,
     "acara": BagianAcara,
@@ -120,6 +123,11 @@ class PersiapanScreen(LayarBagian):
 
     def bagian_tampak(self, bagian: Bagian) -> bool:
         return bagian.KUNCI == self.aktif
+
+    def ukuran_berubah(self, sempit: bool, pendek: bool) -> None:
+        tabs = self.query_one("#bagian", TabbedContent)
+        for key, judul in BAGIAN.items():
+            tabs.get_tab(key).label = BAGIAN_PENDEK[key] if sempit else judul
 
     @on(TabbedContent.TabActivated, "#bagian")
     def _tab_aktif(self) -> None:

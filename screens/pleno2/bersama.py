@@ -28,6 +28,15 @@ def baris_teks(*bagian: Text | str) -> Text:
     return out
 
 
+def teks_bungkus(*bagian: Text | str) -> Text:
+    """Plain pieces (str pieces are user text: never markup) that wrap onto the next line when the terminal
+    is narrow (a hint or a message: never cut); for a widget of the class ``bungkus``."""
+    out = Text()
+    for b in bagian:
+        out.append_text(b if isinstance(b, Text) else teks(b))
+    return out
+
+
 def gabung_baris(*baris: Text) -> Text:
     """Lines joined, each kept to one line (cut with an ellipsis rather than wrapped)."""
     out = Text("\n").join(baris)
@@ -115,4 +124,4 @@ class BagianPleno(Bagian):
         return f"Hapus {rec.nama}?", pleno.hapus_dari, (table, rid)
 
 
-__all__ = ["BagianPleno", "baris_teks", "gabung_baris", "pilih_peserta"]
+__all__ = ["BagianPleno", "baris_teks", "gabung_baris", "pilih_peserta", "teks_bungkus"]

@@ -18,7 +18,7 @@ from sesi.sebutan import forum_lanjutan, label_unsur_singkat, wilayah_kecil
 from ..glyph import g
 from ..teks import potong
 from ..widgets import PilihDialog, Tabel
-from .bersama import BagianPleno, baris_teks, gabung_baris, pilih_peserta
+from .bersama import BagianPleno, baris_teks, gabung_baris, pilih_peserta, teks_bungkus
 
 
 
@@ -30,7 +30,7 @@ class BagianDelegasi(BagianPleno):
     def compose(self) -> ComposeResult:
         yield Static(id="dl-info", classes="info")
         yield Tabel(id="delegasi")
-        yield Static(id="pr-info", classes="info")
+        yield Static(id="pr-info", classes="info bungkus")
         yield Tabel(id="perumus")
 
     def segarkan(self, data: Data, perubahan: dict) -> None:
@@ -49,7 +49,7 @@ class BagianDelegasi(BagianPleno):
         for i, p in enumerate(data.records("perumus").values(), start=1):
             rows.append((p.id, [str(i), potong(p.nama, 30), JABATAN_PERUMUS.get(p.jabatan, p.jabatan)]))
         self.tabel("perumus").isi([("No", "no"), ("Nama", "nama"), ("Jabatan", "jabatan")], rows)
-        self.query_one("#pr-info", Static).update(baris_teks(
+        self.query_one("#pr-info", Static).update(teks_bungkus(
             Text("Tim perumus", style="bold"), f" (dipimpin Camat): {len(rows)} orang  {g('dot')}  R tambah  "
             f"{g('dot')}  Del hapus"))
 

@@ -27,7 +27,7 @@ class BagianPenandatangan(BagianPleno):
     HAPUS = {"ttd": "penandatangan"}
 
     def compose(self) -> ComposeResult:
-        yield Static(id="ttd-info", classes="info")
+        yield Static(id="ttd-info", classes="info bungkus")
         yield Tabel(id="ttd")
 
     def segarkan(self, data: Data, perubahan: dict) -> None:

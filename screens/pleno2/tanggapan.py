@@ -21,7 +21,7 @@ from ..glyph import g
 from ..kontrak import aplikasi
 from ..teks import potong, teks
 from ..widgets import FormDialog, Kolom, Tabel
-from .bersama import BagianPleno, baris_teks, pilih_peserta
+from .bersama import BagianPleno, pilih_peserta, teks_bungkus
 
 
 def draf_tanggapan(kid: str) -> str:
@@ -35,7 +35,7 @@ class BagianTanggapan(BagianPleno):
     HAPUS = {"tanggapan": "tanggapan"}
 
     def compose(self) -> ComposeResult:
-        yield Static(id="tg-info", classes="info")
+        yield Static(id="tg-info", classes="info bungkus")
         yield Tabel(id="tanggapan")
         yield Static(id="tg-rinci")
 
@@ -57,7 +57,7 @@ class BagianTanggapan(BagianPleno):
                                      ("Tentang", "tentang"), ("Isi", "isi")], rows)
         if baru:
             tabel.move_cursor(row=len(rows) - 1, animate=False)
-        self.query_one("#tg-info", Static).update(baris_teks(
+        self.query_one("#tg-info", Static).update(teks_bungkus(
             Text(f"Tanggapan peserta ({len(rows)})", style="bold"),
             f"  {g('dot')}  C catat {g('dot')} W jawaban {g('dot')} Del hapus {g('dot')} tentang kelompok yang "
             "dipilih di bagian 1"))
