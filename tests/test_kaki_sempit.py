@@ -45,3 +45,39 @@ async def test_petunjuk_persiapan_dibungkus_tidak_dipotong(demo):
         await pilot.pause()
         satu = " ".join(b.strip() for b in layar_teks(app).splitlines())
         assert "Enter atau Ctrl+E: ubah data sesi (mulai pada baris yang disorot)." in satu
+
+
+async def test_bantuan_kalimat_penutup_utuh_pada_60_kolom(demo):
+    app = buka(demo, "pendaftaran")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("f1")
+        await tunggu(pilot, lambda: "Bantuan: Pendaftaran" in layar_teks(app))
+        satu = " ".join(b.strip(" │|") for b in layar_teks(app).splitlines())
+        assert "Ctrl+P membuka daftar semua perintah." in satu
+
+
+async def test_enam_tab_persiapan_tampak_pada_60_kolom(demo):
+    app = buka(demo, "persiapan")
+    async with app.run_test(size=(60, 20)) as pilot:
+        for tombol in ("1", "6"):  # the first tab and the last one shown, both with every tab whole
+            await pilot.press(tombol)
+            await pilot.pause()
+            await pilot.wait_for_scheduled_animations()
+            tab = layar_teks(app).splitlines()[1]
+            assert tab.split() == ["1", "Sesi", "2", "Acara", "3", "Kriteria", "4", "Kelompok", "5", "Usulan",
+                                   "6", "Impor"], tab
+
+
+@pytest.mark.parametrize("bagian,kalimat", [
+    ("2", "tentang kelompok yang dipilih di bagian 1"),
+    ("3", "R tambah · Del hapus"),
+    ("4", "Enter/U pilih penandatangan · Del hapus"),
+])
+async def test_petunjuk_pleno2_dibungkus(demo, bagian, kalimat):
+    app = buka(demo, "pleno2")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press(bagian)
+        await pilot.pause()
+        await pilot.pause()
+        satu = " ".join(layar_teks(app).split())
+        assert kalimat in satu
