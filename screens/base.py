@@ -31,6 +31,7 @@ class LayarTahap(JagaHuruf, Screen):
         self._revisi_tampil = -1
         self._n_peringatan = 0  # the warning count the status line shows
         self._peringatan_nanti = False  # a count is scheduled after the next repaint
+        self._lebar_tampil = 0
 
     def compose(self) -> ComposeResult:
         yield AgendaBar(self.TAHAP, id="agenda")
@@ -76,9 +77,17 @@ class LayarTahap(JagaHuruf, Screen):
             # F1 Bantuan fit in 60 columns.
             kaki.compact = sempit
         self.ukuran_berubah(sempit, pendek)
+        lebar = self.size.width
+        if self._lebar_tampil and lebar != self._lebar_tampil:
+            self.lebar_berubah()
+        self._lebar_tampil = lebar
 
     def ukuran_berubah(self, sempit: bool, pendek: bool) -> None:
         """The terminal became narrow or short, or no longer is (a screen may shorten its labels)."""
+
+    def lebar_berubah(self) -> None:
+        """The terminal's width changed: a screen whose columns follow it (`teks.lebar_kolom`) shows them
+        again. A DataTable column only ever widens, so such a screen clears its columns first."""
 
     # --- typed text not saved yet (asked about before it is thrown away: Ctrl+Q) ---
     def ketikan_belum_disimpan(self) -> str:

@@ -16,7 +16,7 @@ from sesi.sebutan import delegasi_wilayah, label_unsur_singkat, pilihan_unsur, w
 
 from .base import LayarTahap
 from .glyph import g
-from .teks import potong, teks
+from .teks import lebar_kolom, potong, teks
 from .tombol import isi_tombol
 from .widgets import FormDialog, Isian, Kolom, KonfirmasiDialog, Tabel, teruskan_panah
 
@@ -91,14 +91,20 @@ class PendaftaranScreen(LayarTahap):
             found = [p for p in found if p.hadir]
         return found
 
+    def lebar_berubah(self) -> None:
+        self.query_one("#hasil", Tabel).clear(columns=True)
+        self._isi_tabel(self.data)
+
     def _isi_tabel(self, data: Data) -> None:
         tabel = self.query_one("#hasil", Tabel)
+        lebar = self.app.size.width
+        lebar_nama, lebar_asal = lebar_kolom(lebar, 26, 0.4), lebar_kolom(lebar, 18, 0.3)
         rows = []
         for p in self._cocok(data):
             status = teks(f"{g('ok')}{jam(p.waktu_hadir)}", "bold") if p.hadir else teks("-", "dim")
             asal = p.kelurahan or p.lembaga
-            rows.append((p.id, [potong(p.nama, 26), label_unsur_singkat(data, p.unsur), potong(asal, 18),
-                                p.jenis_kelamin, status]))
+            rows.append((p.id, [potong(p.nama, lebar_nama), label_unsur_singkat(data, p.unsur),
+                                potong(asal, lebar_asal), p.jenis_kelamin, status]))
         tabel.isi([("Nama", "nama"), ("Unsur", "unsur"), (wilayah(data), "kel"), ("L/P", "lp"),
                    ("Hadir", "hadir")], rows)
         tabel.border_title = f"{len(rows)} peserta ({SARINGAN[self.saringan]})"

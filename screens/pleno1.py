@@ -25,7 +25,7 @@ from .base import LayarTahap
 from .catatan_widget import CatatanDialog, pisah_pembicara
 from . import glyph
 from .glyph import g
-from .teks import potong, teks
+from .teks import lebar_kolom, potong, teks
 from .kontrak import aplikasi
 from .widgets import FormDialog, Isian, Kolom, KonfirmasiDialog, PilihDialog, Tabel
 
@@ -174,15 +174,21 @@ class Pleno1Screen(LayarTahap):
         if semua or "catatan" in perubahan:
             self._isi_catatan(data)
 
+    def lebar_berubah(self) -> None:
+        self.tabel_orang.clear(columns=True)
+        self._isi_orang(self.data)
+
     def _isi_orang(self, data: Data) -> None:
         rows = []
+        lebar = self.app.size.width
+        nama, ket = lebar_kolom(lebar, 24, 0.3), lebar_kolom(lebar, 38, 0.6)
         for s in data.records("sambutan").values():
-            rows.append((f"sambutan:{s.id}", ["Sambutan", potong(s.nama, 24), potong(s.jabatan, 38)]))
+            rows.append((f"sambutan:{s.id}", ["Sambutan", potong(s.nama, nama), potong(s.jabatan, ket)]))
         for t in data.records("tim").values():
             if t.peran != "narasumber":
                 continue
             materi = f"{t.materi} ({t.jabatan})" if t.materi and t.jabatan else (t.materi or t.jabatan)
-            rows.append((f"tim:{t.id}", ["Narasumber", potong(t.nama, 24), potong(materi, 38)]))
+            rows.append((f"tim:{t.id}", ["Narasumber", potong(t.nama, nama), potong(materi, ket)]))
         self.tabel_orang.isi([("Jenis", "jenis"), ("Nama", "nama"), ("Jabatan / materi", "ket")], rows)
         n_s = sum(1 for k, _ in rows if k.startswith("sambutan:"))
         self.query_one("#judul-orang", Static).update(Text(

@@ -63,6 +63,12 @@ def teks_baris(value: Any, style: str = "") -> Text:
     return teks(aman(value), style)
 
 
+def lebar_kolom(lebar_layar: int, dasar: int, porsi: float) -> int:
+    """A text column's width in cells: `dasar` on a terminal of 80 columns or fewer, plus `porsi` (0-1) of
+    every column beyond 80, so long names and titles get the width a wide terminal has (120x40)."""
+    return dasar + max(0, int((lebar_layar - 80) * porsi))
+
+
 def potong(value: Any, lebar: int, *, tanda: str | None = None) -> str:
     """`aman` text cut to at most `lebar` terminal cells, ending with the ellipsis mark `tanda` (the
     current glyph set's by default) when cut. A wide character counts as two cells."""

@@ -16,7 +16,7 @@ from sesi.sebutan import label_unsur_singkat, pilihan_unsur, wilayah, wilayah_ke
 
 from ..glyph import g
 from .bagian import BagianSidang, TabelBagian, teks_belum_ditetapkan
-from ..teks import aman, potong, teks_baris
+from ..teks import aman, lebar_kolom, potong, teks_baris
 from ..tombol import isi_tombol
 from ..widgets import FormDialog, Kolom, PilihDialog
 
@@ -64,11 +64,13 @@ class BagianAnggota(BagianSidang):
         anggota = data.anggota(kel.id)
         hadir = [p for p in anggota if p.hadir]
         rows = []
+        lebar = self.app.size.width
+        lebar_nama, lebar_asal = lebar_kolom(lebar, 26, 0.4), lebar_kolom(lebar, 16, 0.3)
         for p in anggota:
             gaya = "" if p.hadir else "dim"
             ket = jabatan.get(p.id, "") if p.hadir else "tidak hadir"
-            rows.append((p.id, [teks_baris(potong(p.nama, 26), gaya), teks_baris(label_unsur_singkat(data, p.unsur), gaya),
-                                teks_baris(potong(p.kelurahan or p.lembaga, 16), gaya), teks_baris(p.jenis_kelamin, gaya),
+            rows.append((p.id, [teks_baris(potong(p.nama, lebar_nama), gaya), teks_baris(label_unsur_singkat(data, p.unsur), gaya),
+                                teks_baris(potong(p.kelurahan or p.lembaga, lebar_asal), gaya), teks_baris(p.jenis_kelamin, gaya),
                                 teks_baris(ket, "bold" if p.id in jabatan else gaya)]))
         tabel.isi([("Nama", "nama"), ("Unsur", "unsur"), (wilayah(data), "kel"), ("L/P", "lp"),
                    ("Jabatan", "jabatan")], rows)

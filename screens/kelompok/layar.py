@@ -20,7 +20,7 @@ from ..glyph import g
 from ..kontrak import aplikasi
 from ..pilih_kelompok import PilihKelompok
 from ..teks import aman
-from ..widgets import KonfirmasiDialog
+from ..widgets import KonfirmasiDialog, Tabel
 from .anggota import BagianAnggota
 from .bagian import BagianSidang
 from .pemilihan import BagianPemilihan
@@ -170,6 +170,12 @@ class KelompokScreen(PilihKelompok, LayarBagian):
         self._bagian_aktif().fokus()
 
     # --- showing ---
+    def lebar_berubah(self) -> None:
+        # Every list shown again at the new width (a part hidden now is shown whole when opened).
+        for tabel in self.query(Tabel):
+            tabel.clear(columns=True)
+        self.segarkan(self.data, {})
+
     def segarkan(self, data: Data, perubahan: dict) -> None:
         kid = self._pilih_kid(data)
         if kid != self.kid:

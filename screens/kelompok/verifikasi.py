@@ -19,7 +19,7 @@ from sesi.sebutan import wilayah, wilayah_kecil
 
 from ..glyph import g
 from .bagian import BagianSidang, TabelBagian, teks_belum_ditetapkan
-from ..teks import aman, potong, teks_baris
+from ..teks import aman, lebar_kolom, potong, teks_baris
 from ..tombol import isi_tombol
 from ..widgets import AlasanDialog, FormDialog, Hasil, Kolom, PilihDialog
 
@@ -78,9 +78,13 @@ class BagianVerifikasi(BagianSidang):
             ket = teks_baris(f"{g('tie')}{potong(lain[0], 6)}" + ("+" if len(lain) > 1 else ""), "bold")
         else:
             ket = teks_baris("")
-        return [teks_baris(potong(u.id, 6)), teks_baris(potong(u.kelurahan, 13)), teks_baris(u.prioritas_kelurahan),
-                teks_baris(potong(u.kegiatan, 21), "dim" if u.status in ("ditolak", "digabung") else ""),
-                teks_baris(potong(u.skpd, 11)), teks_baris(STATUS_SINGKAT.get(u.status, u.status), gaya), ket]
+        lebar = self.app.size.width  # titles get the width a wide terminal has
+        return [teks_baris(potong(u.id, 6)), teks_baris(potong(u.kelurahan, lebar_kolom(lebar, 13, 0.15))),
+                teks_baris(u.prioritas_kelurahan),
+                teks_baris(potong(u.kegiatan, lebar_kolom(lebar, 21, 0.6)),
+                           "dim" if u.status in ("ditolak", "digabung") else ""),
+                teks_baris(potong(u.skpd, lebar_kolom(lebar, 11, 0.2))),
+                teks_baris(STATUS_SINGKAT.get(u.status, u.status), gaya), ket]
 
     def segarkan(self, data: Data, perubahan: dict) -> None:
         kel = data.kelompok_dari_id(self.kid) if self.kid else None
