@@ -14,6 +14,7 @@ KASUS = [
     ("pleno1", [], "Drs. H. Muhammad Yusuf Effendi", "Jabatan / materi"),
     ("kelompok", [], "Hj. Rabiatul Adawiyah, S.Sos.", "Jabatan"),
     ("kelompok", ["3"], "Normalisasi saluran drainase", "Ket."),  # U004, not the highlighted row
+    ("persiapan", [], "(Ctrl+T di layar tahap yang berlangsung)", "Isi"),
 ]
 
 

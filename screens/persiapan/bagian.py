@@ -25,7 +25,7 @@ from sesi.peringatan import peringatan_tanggal
 
 from ..bagian import Bagian
 from ..glyph import g
-from ..teks import aman, potong, teks_baris
+from ..teks import aman, lebar_kolom, potong, teks_baris
 from ..tombol import isi_tombol, tombol_binding
 from .dialog import FormPersiapan, KelompokDialog
 from ..widgets import Hasil, Kolom, KonfirmasiDialog, PilihDialog, Tabel
@@ -146,6 +146,7 @@ class BagianSesi(BagianPersiapan):
         info = data.info
         awas = peringatan_tanggal(info)
         rows = []
+        lebar = lebar_kolom(self.app.size.width, 54, 0.9)  # the values get the width a wide terminal has
         for key, label in BARIS_SESI:
             nilai: Any = getattr(info, key)
             style = ""
@@ -188,11 +189,11 @@ class BagianSesi(BagianPersiapan):
             if key in awas:
                 nilai = f"{g('warn')} {nilai}"
                 style = "bold"
-            rows.append((key, [teks_baris(label, "bold"), teks_baris(potong(nilai, 54), style)]))
+            rows.append((key, [teks_baris(label, "bold"), teks_baris(potong(nilai, lebar), style)]))
         peran_akun = akun.daftar_peran(data.raw.get("sesi"))
         rows.append(("peran_akun", [teks_baris("Peran akun", "bold"), teks_baris(potong(
             "; ".join(f"{a}={p}" for a, p in peran_akun.items())
-            or "(belum diatur: setiap akun memakai --peran; tombol A mengatur)", 54))]))
+            or "(belum diatur: setiap akun memakai --peran; tombol A mengatur)", lebar))]))
         self.query_one("#sesi-tabel", Tabel).isi([("Data sesi", "label"), ("Isi", "isi")], rows)
         out = Text("Tidak ada peringatan tentang tanggal.", style="dim")
         if awas:

@@ -124,6 +124,12 @@ class PersiapanScreen(LayarBagian):
     def bagian_tampak(self, bagian: Bagian) -> bool:
         return bagian.KUNCI == self.aktif
 
+    def lebar_berubah(self) -> None:
+        # The session data's values follow the width (the other parts' lists keep theirs).
+        sesi = self.query_one(BagianSesi)
+        sesi.query_one("#sesi-tabel").clear(columns=True)
+        sesi.segarkan(self.data, {})
+
     def ukuran_berubah(self, sempit: bool, pendek: bool) -> None:
         tabs = self.query_one("#bagian", TabbedContent)
         for key, judul in BAGIAN.items():

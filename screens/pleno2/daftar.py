@@ -20,7 +20,7 @@ from sesi.sebutan import wilayah, wilayah_kecil
 from sesi.urutan import terverifikasi
 
 from ..glyph import g
-from ..teks import potong, teks
+from ..teks import lebar_kolom, potong, teks
 from ..widgets import AlasanDialog, KonfirmasiDialog, Tabel
 from .bersama import BagianPleno, baris_teks, gabung_baris
 
@@ -88,7 +88,10 @@ class BagianDaftar(BagianPleno):
             return
         urutan = pleno.urutan_akhir(data, kel.id)
         rows: list[tuple[str, list[Any]]] = []
-        judul = lebar_judul(self.app.size.width)
+        lebar = self.app.size.width
+        # Wilayah and SKPD get a little of a wide terminal's room, the title the rest.
+        kel_w, skpd_w = lebar_kolom(lebar, 14, 0.15), lebar_kolom(lebar, 12, 0.1)
+        judul = max(16, lebar_judul(lebar) - (kel_w - 14) - (skpd_w - 12))
         for t in urutan:
             u = t.usulan
             ket = []
@@ -99,12 +102,12 @@ class BagianDaftar(BagianPleno):
             if not terverifikasi(u):
                 ket.append("blm verif")  # not agreed with the list (sesi.urutan.nasib_usulan)
             rows.append((u.id, [str(t.peringkat_akhir), teks(bulat(t.total), "bold"), potong(u.kegiatan, judul),
-                                potong(u.kelurahan, 14), potong(u.skpd, 12), " ".join(ket)]))
+                                potong(u.kelurahan, kel_w), potong(u.skpd, skpd_w), " ".join(ket)]))
         semua = data.usulan_kelompok(kel.id)
         belum = [u for u in semua if u.status == "belum_disepakati"]
         for u in belum:
             rows.append((u.id, [teks("-", "dim"), "", teks(potong(u.kegiatan, judul), "dim"),
-                                teks(potong(u.kelurahan, 14), "dim"), teks(potong(u.skpd, 12), "dim"),
+                                teks(potong(u.kelurahan, kel_w), "dim"), teks(potong(u.skpd, skpd_w), "dim"),
                                 teks("belum", "italic")]))
         self.isi_tabel("urutan", kolom_urutan(data), rows)
 
