@@ -45,10 +45,10 @@ class BeritaAcaraScreen(LayarTahap):
     )
 
     BINDINGS = [
-        Binding("m", "ekspor('md')", "Simpan md", id="berita_acara.ekspor_md", tooltip="Simpan sebagai Markdown"),
-        Binding("x", "ekspor('txt')", "Simpan txt", id="berita_acara.ekspor_txt",
+        Binding("m", "ekspor('md')", "Markdown", id="berita_acara.ekspor_md", tooltip="Simpan sebagai Markdown"),
+        Binding("x", "ekspor('txt')", "Teks", id="berita_acara.ekspor_txt",
                 tooltip="Simpan sebagai teks biasa 80 kolom, siap cetak"),
-        Binding("w", "ekspor('docx')", "Simpan Word", id="berita_acara.ekspor_docx",
+        Binding("w", "ekspor('docx')", "Word", id="berita_acara.ekspor_docx",
                 tooltip="Simpan sebagai dokumen Word (.docx) kertas F4, siap cetak dan ditandatangani"),
         Binding("v", "ganti_format", "Ganti pratinjau md/teks", id="berita_acara.format", show=False),
         Binding("a", "sahkan", "Sahkan", id="berita_acara.sahkan",
