@@ -9,7 +9,9 @@ import json
 
 from screens.widgets import AlasanDialog, FormDialog, PilihDialog, SimpanBuangDialog
 from screens.pleno2.layar import Pleno2Screen
+from sesi import catatan
 from sesi.store import Store
+from sesi.transaksi import Pelaku
 from tests.layar import teks_layar, tunggu
 from tests.test_app import buka
 
@@ -73,3 +75,28 @@ async def test_draf_alasan_pleno2_dipulihkan_dan_dibuang_dengan_sengaja(demo):
         await tunggu(pilot, lambda: isinstance(app.screen, AlasanDialog) and app.screen.is_mounted)
         await pilot.pause()
         assert app.screen.nilai()["alasan"] == ""
+
+
+async def test_draf_jawaban_tanggapan_dipulihkan(demo):
+    """The forum's answer to a tanggapan (W) typed and not saved is offered again after the app died."""
+    store = Store.buka(demo, pelaku=Pelaku("uji", "operator"))
+    with store.transaksi() as tx:
+        catatan.tambah_tanggapan(tx, "Abdul Gani", "Drainase Alalak perlu didahulukan",
+                                 kelompok=store.data.kelompok[0].id)
+    app = buka(demo, "pleno2")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await tunggu(pilot, lambda: app.screen.query_one("#tanggapan").row_count > 0)
+        await pilot.press("w")
+        await tunggu(pilot, lambda: isinstance(app.screen, FormDialog))
+        await pilot.press("ctrl+a", *"Akan dibahas di Forum PD")
+        kunci = app.screen.kunci_draf
+        await tunggu(pilot, lambda: "Akan dibahas di Forum PD" in app.draf.baca(kunci))
+
+    app = buka(demo, "pleno2")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await tunggu(pilot, lambda: app.screen.query_one("#tanggapan").row_count > 0)
+        await pilot.press("w")
+        await tunggu(pilot, lambda: isinstance(app.screen, FormDialog) and app.screen.nilai()["jawaban"]
+                     == "Akan dibahas di Forum PD")

@@ -120,7 +120,7 @@ class Pleno2Screen(PilihKelompok, LayarBagian):
         if any(k.startswith("pleno2.") for k in aplikasi(self).draf.semua()):
             # Typed before a crash or a forced quit and never saved: its dialog opens with it again.
             self.call_after_refresh(self.status.atur, f"{g('warn')} Ada ketikan yang belum tersimpan (draf): "
-                                    "dialognya (C, N, T, B atau S) membukanya kembali.")
+                                    "dialognya (C, W, N, T, B atau S) membukanya kembali.")
 
     def on_screen_resume(self) -> None:
         # Another screen chose another kelompok: show it (LayarBagian's and LayarTahap's handlers run next).

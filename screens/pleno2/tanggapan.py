@@ -143,7 +143,7 @@ class BagianTanggapan(BagianPleno):
             return None if hasil.ok else hasil.pesan
         self.app.push_screen(FormDialog(f"Jawaban atas tanggapan {t.nama}", [
             Kolom("jawaban", "Jawaban", t.jawaban, petunjuk="jawaban pimpinan sidang, narasumber atau SKPD"),
-        ], periksa, tombol="Simpan"), lambda _: self.fokus_di_sini())
+        ], periksa, tombol="Simpan", draf=f"pleno2.jawaban.{t.id}"), lambda _: self.fokus_di_sini())
 
     def cara_hapus(self, table: str, rid: str, rec: Any) -> tuple[str, Callable[..., Any], tuple[Any, ...]]:
         return f"Hapus tanggapan {rec.nama}: \"{potong(rec.isi, 80)}\"?", catatan.hapus_tanggapan, (rid,)
