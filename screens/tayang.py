@@ -49,7 +49,7 @@ from . import glyph
 from .glyph import g
 from .pengamat import BerkasBerubah, BerkasGagalDibaca, PengamatBerkas
 from .teks import pas, potong
-from .tombol import buka_palet, perintah_palet
+from .tombol import buka_palet, nama_tombol, perintah_palet
 
 TAMPILAN = {"kehadiran": "Kehadiran", "peringkat": "Peringkat kelompok", "kesepakatan": "Hasil kesepakatan"}
 IKUT_TAHAP = {"persiapan": "kehadiran", "pendaftaran": "kehadiran", "pleno1": "kehadiran",
@@ -166,7 +166,7 @@ class TayangApp(App):
         Binding("left,h", "kelompok(-1)", "Kelompok sebelum", id="tayang.kelompok_sebelum", show=False),
         Binding("pagedown,space", "halaman(1)", "Halaman berikut", id="tayang.halaman_berikut", show=False),
         Binding("pageup", "halaman(-1)", "Halaman sebelum", id="tayang.halaman_sebelum", show=False),
-        Binding("ctrl+q,q", "quit", "Keluar", id="tayang.keluar"),
+        Binding("q,ctrl+q", "quit", "Keluar", id="tayang.keluar", key_display="q"),
         Binding("ctrl+p", "command_palette", "Perintah", id="tayang.perintah", show=False),
     ]
 
@@ -216,6 +216,10 @@ class TayangApp(App):
     def on_resize(self) -> None:
         self._tampil.clear()  # the header and footer are laid out for the width
         self.call_after_refresh(self.gambar, True)
+        # A narrow terminal (60 columns): the compact Footer without the palette key, so no key is cut.
+        for kaki in self.query(Footer):
+            kaki.compact = self.size.width < 70
+            kaki.show_command_palette = self.size.width >= 100
 
     @on(BerkasBerubah)
     def _berkas_berubah(self, pesan: BerkasBerubah) -> None:
@@ -236,6 +240,12 @@ class TayangApp(App):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         return perintah_palet(screen)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Key names in the Footer written the one way help writes them ("q", "Ctrl+P"), never "^q"."""
+        if binding.key_display:
+            return binding.key_display
+        return nama_tombol(binding.key.split(",")[0])
 
     def action_command_palette(self) -> None:
         buka_palet(self)
