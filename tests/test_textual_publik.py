@@ -13,6 +13,9 @@ from pathlib import Path
 import screens
 
 ROOT = Path(__file__).resolve().parent.parent
+#: Modules that reach into Textual's private parts on purpose, isolated in one place with their own tests:
+#: the scroll-by-moving-lines output filter (issue 16) reads Textual's compositor updates.
+TERISOLASI = {"musrenbang_tui/gulir.py"}
 PRIVAT = re.compile(r"^\s*(?:from|import)\s+textual(?:\.\w+)*\._\w+", re.M)
 
 
@@ -25,6 +28,8 @@ def test_tidak_ada_impor_dari_modul_privat_textual():
     salah = []
     for folder in ("screens", "musrenbang_tui"):
         for path in (ROOT / folder).rglob("*.py"):
+            if str(path.relative_to(ROOT)) in TERISOLASI:
+                continue
             for m in PRIVAT.finditer(path.read_text(encoding="utf-8")):
                 salah.append(f"{path.relative_to(ROOT)}: {m.group(0).strip()}")
     assert not salah, salah
