@@ -94,7 +94,7 @@ def test_perubahan_satu_terminal_tampil_di_terminal_lain(dua):
     fas.tunggu("Tersimpan")
     # The status line and the row are drawn by the same update, but a capture may fall between two
     # writes to the terminal: wait for both rather than read the row from the first capture with the news.
-    isi = notulen.tunggu(lambda isi: "Budi (Fasilitator): skor U001/K1" in isi and baris_usulan(isi) != baris_awal)
+    isi = notulen.tunggu(lambda isi: "Budi (Fasilitator): skor U001 / " in isi and baris_usulan(isi) != baris_awal)
     assert " 1 " in baris_usulan(isi)
     data = Store.buka(berkas).data
     assert data.revisi == rev + 1 and data.nilai_mentah("U001", "K1") == {"": 1}
