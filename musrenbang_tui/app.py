@@ -24,7 +24,7 @@ from screens import glyph
 from screens.base import LayarTahap
 from screens.kontrak import DataBerubah
 from screens.pengamat import BerkasBerubah, BerkasGagalDibaca, PengamatBerkas
-from screens.tombol import buka_palet, isi_tombol, nama_tombol, perintah_aktif, perintah_palet
+from screens.tombol import buka_palet, isi_tombol, perintah_aktif, perintah_palet, tombol_footer
 from screens.widgets import AGENDA, LABEL_LAYAR, Dialog, Hasil, KonfirmasiDialog, PilihDialog, SimpanBuangDialog
 from sesi.data import Data
 from sesi.errors import SesiError
@@ -388,9 +388,7 @@ class MusrenbangApp(GulirHemat, App):
 
     def get_key_display(self, binding: Binding) -> str:
         """Key names in the Footer written the one way help writes them ("F9", "Ctrl+N")."""
-        if binding.key_display:
-            return binding.key_display
-        return nama_tombol(binding.key.split(",")[0])
+        return tombol_footer(binding)
 
     def action_help_quit(self) -> None:
         self.notify("Tekan Ctrl+Q untuk keluar. Semua perubahan sudah tersimpan.", title="Keluar?")

@@ -24,6 +24,7 @@ from .base import LayarTahap
 from .glyph import g
 from .kontrak import aplikasi
 from .teks import teks
+from .tombol import isi_tombol
 from .widgets import AlasanDialog, FormDialog, Kolom, KonfirmasiDialog
 
 
@@ -100,7 +101,8 @@ class BeritaAcaraScreen(LayarTahap):
                 baris.append(f"\n{g('warn')} Isi berbeda dari yang disahkan!", style="bold")
         else:
             n = len(pengesahan.hal_terbuka(data))
-            baris.append(f"  {g('dot')}  {n} hal masih terbuka sebelum pengesahan (A)" if n else "")
+            baris.append(isi_tombol(self, f"  {g('dot')}  {n} hal masih terbuka sebelum pengesahan "
+                                    "({berita_acara.sahkan})") if n else "")
         self._keadaan = baris
         kead = self.query_one("#keadaan", Static)
         kead.update(baris)

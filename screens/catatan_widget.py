@@ -16,6 +16,7 @@ from textual.widgets import Button, Input, Label, TextArea
 from sesi.data import normal
 
 from .teks import teks
+from .tombol import isi_tombol
 from .widgets import Dialog, Isian
 
 #: "Nama: teks": a short name (at most 40 characters, 5 words) before a colon followed by a space.
@@ -87,8 +88,8 @@ class CatatanDialog(Dialog):
             yield TextArea(self.isi, id="f-teks", soft_wrap=True, show_line_numbers=False)
             yield Label("", classes="galat", id="galat")
             with Horizontal(classes="tombol"):
-                yield Button("Simpan (Ctrl+S)", id="simpan", variant="primary", compact=True)
-                yield Button("Batal (F10)", id="batal", compact=True)
+                yield Button(isi_tombol(self, "Simpan ({dialog.simpan})"), id="simpan", variant="primary", compact=True)
+                yield Button(isi_tombol(self, "Batal ({dialog.batal})"), id="batal", compact=True)
 
     def on_mount(self) -> None:
         self._awal = self.nilai()

@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 
 from .glyph import g
 from .teks import teks
-from .tombol import JagaHuruf
+from .tombol import JagaHuruf, isi_tombol
 
 class Isian(Input):
     """A one-line text field that never selects its text on focus: a key that arrives together with the
@@ -29,6 +29,8 @@ class Isian(Input):
     BINDINGS = [
         Binding("ctrl+a", "select_all", "Pilih semua teks", id="isian.pilih_semua", show=False,
                 tooltip="Ketikan berikutnya menggantikan seluruh isi kotak"),
+        # Textual's own Input key, declared here with an id so prose can name it ("{isian.kosongkan}").
+        Binding("ctrl+u", "delete_left_all", "Hapus teks di kiri kursor", id="isian.kosongkan", show=False),
     ]
 
     def __init__(self, *args: Any, **kwargs: Any):
@@ -52,7 +54,7 @@ class Kolom:
 
 
 class Dialog(JagaHuruf, ModalScreen[Any]):
-    """Base: Esc or F10 cancels; ctrl+s confirms."""
+    """Base: Esc or F10 cancels; Ctrl+S confirms (buttons name the keys from BINDINGS)."""
 
     DEFAULT_CSS = """
     Dialog { align: center middle; }
@@ -174,8 +176,8 @@ class FormDialog(Dialog):
                             yield Isian(value=k.nilai, id=f"f-{k.key}", placeholder=k.petunjuk, compact=True)
             yield Label("", classes="galat", id="galat")
             with Horizontal(classes="tombol"):
-                yield Button(f"{self.tombol} (Ctrl+S)", id="simpan", variant="primary", compact=True)
-                yield Button("Batal (F10)", id="batal", compact=True)
+                yield Button(isi_tombol(self, f"{self.tombol} ({{dialog.simpan}})"), id="simpan", variant="primary", compact=True)
+                yield Button(isi_tombol(self, "Batal ({dialog.batal})"), id="batal", compact=True)
 
     def on_mount(self) -> None:
         self._awal = self.nilai()
@@ -241,9 +243,9 @@ class FormDialog(Dialog):
             terakhir = next((k.key for k in reversed(self.kolom) if k.pilihan is None and isi.get(k.key)), "")
             if terakhir:
                 self.query_one(f"#f-{terakhir}").focus()
-            self.query_one("#galat", Label).update(teks(
-                f"{g('warn')} Ketikan yang belum tersimpan dipulihkan dari draf: {self.tombol} (Ctrl+S) "
-                "menyimpannya, F10 lalu B membuangnya."))
+            self.query_one("#galat", Label).update(teks(isi_tombol(
+                self, f"{g('warn')} Ketikan yang belum tersimpan dipulihkan dari draf: {self.tombol} "
+                "({dialog.simpan}) menyimpannya, {dialog.batal} lalu {ketikan.buang} membuangnya.")))
         return pulih and bool(terakhir)
 
     @on(Input.Changed)
@@ -349,8 +351,8 @@ class KonfirmasiDialog(Dialog):
             with VerticalScroll(classes="pertanyaan"):
                 yield Label(teks(self.pertanyaan), classes="judul")
             with Horizontal(classes="tombol"):
-                yield Button(f"{self.ya} (Y)", id="simpan", variant="primary", compact=True)
-                yield Button("Tidak (N)", id="batal", compact=True)
+                yield Button(isi_tombol(self, f"{self.ya} ({{dialog.ya}})"), id="simpan", variant="primary", compact=True)
+                yield Button(isi_tombol(self, "Tidak ({dialog.tidak})"), id="batal", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#simpan", Button).focus()
@@ -383,9 +385,9 @@ class SimpanBuangDialog(Dialog):
             with VerticalScroll(classes="pertanyaan"):
                 yield Label(teks(self.pertanyaan + " Simpan dahulu?"), classes="judul")
             with Horizontal(classes="tombol"):
-                yield Button("Simpan (S)", id="simpan", variant="primary", compact=True)
-                yield Button("Buang (B)", id="buang", variant="error", compact=True)
-                yield Button("Batal (F10)", id="batal", compact=True)
+                yield Button(isi_tombol(self, "Simpan ({ketikan.simpan})"), id="simpan", variant="primary", compact=True)
+                yield Button(isi_tombol(self, "Buang ({ketikan.buang})"), id="buang", variant="error", compact=True)
+                yield Button(isi_tombol(self, "Batal ({dialog.batal})"), id="batal", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#simpan", Button).focus()
@@ -423,7 +425,7 @@ class PilihDialog(Dialog):
             yield Isian(placeholder=self.petunjuk, id="saring", compact=True)
             yield OptionList(*self._options(""), id="opsi")
             with Horizontal(classes="tombol"):
-                yield Button("Batal (F10)", id="batal", compact=True)
+                yield Button(isi_tombol(self, "Batal ({dialog.batal})"), id="batal", compact=True)
 
     def _options(self, saring: str) -> list[Option]:
         words = saring.casefold().split()

@@ -26,6 +26,7 @@ from .catatan_widget import CatatanDialog, pisah_pembicara
 from . import glyph
 from .glyph import g
 from .teks import lebar_kolom, potong, teks
+from .tombol import isi_tombol
 from .kontrak import aplikasi
 from .widgets import FormDialog, Isian, Kolom, KonfirmasiDialog, PilihDialog, Tabel
 
@@ -125,9 +126,9 @@ class Pleno1Screen(LayarTahap):
             # Typed before a crash or a forced quit and never saved: offered again, Enter saves it.
             self.ketik.value = draf
             self.ketik.cursor_position = len(draf)
-            self.call_after_refresh(self.status.atur, teks(
-                f"{g('warn')} Ketikan yang belum tersimpan dipulihkan dari draf: Enter menyimpannya, "
-                "Ctrl+U mengosongkannya."))
+            self.call_after_refresh(self.status.atur, teks(isi_tombol(
+                self, f"{g('warn')} Ketikan yang belum tersimpan dipulihkan dari draf: Enter menyimpannya, "
+                "{isian.kosongkan} mengosongkannya.")))
 
     # --- typed text not saved yet: a draft on this user's disk until saved ---
     @on(Input.Changed, "#ketik")
@@ -192,8 +193,9 @@ class Pleno1Screen(LayarTahap):
         self.tabel_orang.isi([("Jenis", "jenis"), ("Nama", "nama"), ("Jabatan / materi", "ket")], rows)
         n_s = sum(1 for k, _ in rows if k.startswith("sambutan:"))
         self.query_one("#judul-orang", Static).update(Text(
-            f"Sambutan ({n_s}) dan narasumber ({len(rows) - n_s})  {g('dot')}  Ctrl+F: S/N tambah, "
-            "Enter ubah, Del hapus", no_wrap=True, overflow=glyph.potong()))
+            f"Sambutan ({n_s}) dan narasumber ({len(rows) - n_s})  {g('dot')}  " + isi_tombol(
+                self, "{pleno1.ke_daftar}: {pleno1.tambah_sambutan}/{pleno1.tambah_narasumber} tambah, "
+                "Enter ubah, {pleno1.hapus_orang} hapus"), no_wrap=True, overflow=glyph.potong()))
 
     def _isi_catatan(self, data: Data) -> None:
         """Show the notes, touching only what changed: append new ones, repaint edited ones."""
@@ -222,8 +224,8 @@ class Pleno1Screen(LayarTahap):
         if ikut:
             daftar.scroll_end(animate=False, immediate=False)
         self.query_one("#judul-catatan", Static).update(Text(
-            f"Catatan notulen Pleno I ({len(baru)})  {g('dot')}  {g('up')}{g('down')} pilih, Enter/Ctrl+Y "
-            "ubah, Ctrl+L hapus", no_wrap=True, overflow=glyph.potong()))
+            f"Catatan notulen Pleno I ({len(baru)})  {g('dot')}  {g('up')}{g('down')} pilih, " + isi_tombol(
+                self, "Enter/{pleno1.ubah_catatan} ubah, {pleno1.hapus_catatan} hapus"), no_wrap=True, overflow=glyph.potong()))
 
     def _mengikuti(self) -> bool:
         """True while no note is chosen: the list then follows the newest note."""
@@ -387,7 +389,7 @@ class Pleno1Screen(LayarTahap):
     def action_ubah_orang(self) -> None:
         pilih = self._orang_terpilih()
         if pilih is None:
-            self.status.atur("Pilih sambutan atau narasumber dahulu (Ctrl+F).")
+            self.status.atur(isi_tombol(self, "Pilih sambutan atau narasumber dahulu ({pleno1.ke_daftar})."))
             return
         table, rid = pilih
         (self._form_sambutan if table == "sambutan" else self._form_narasumber)(rid)
@@ -434,7 +436,7 @@ class Pleno1Screen(LayarTahap):
     def action_hapus_orang(self) -> None:
         pilih = self._orang_terpilih()
         if pilih is None:
-            self.status.atur("Pilih sambutan atau narasumber dahulu (Ctrl+F).")
+            self.status.atur(isi_tombol(self, "Pilih sambutan atau narasumber dahulu ({pleno1.ke_daftar})."))
             return
         table, rid = pilih
         rec = self.data.records(table).get(rid)

@@ -49,7 +49,7 @@ from . import glyph
 from .glyph import g
 from .pengamat import BerkasBerubah, BerkasGagalDibaca, PengamatBerkas
 from .teks import pas, potong
-from .tombol import buka_palet, nama_tombol, perintah_palet
+from .tombol import buka_palet, perintah_palet, tombol_footer
 
 TAMPILAN = {"kehadiran": "Kehadiran", "peringkat": "Peringkat kelompok", "kesepakatan": "Hasil kesepakatan"}
 IKUT_TAHAP = {"persiapan": "kehadiran", "pendaftaran": "kehadiran", "pleno1": "kehadiran",
@@ -242,10 +242,8 @@ class TayangApp(App):
         return perintah_palet(screen)
 
     def get_key_display(self, binding: Binding) -> str:
-        """Key names in the Footer written the one way help writes them ("q", "Ctrl+P"), never "^q"."""
-        if binding.key_display:
-            return binding.key_display
-        return nama_tombol(binding.key.split(",")[0])
+        """Key names in the Footer as the main app writes them ("q", "Ctrl+P"), never "^q"."""
+        return tombol_footer(binding)
 
     def action_command_palette(self) -> None:
         buka_palet(self)

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 #: Key names as help and the palette write them (Footer labels are Textual's own short forms).
 NAMA_KHUSUS = {
     "escape": "Esc", "enter": "Enter", "tab": "Tab", "space": "Spasi", "backspace": "Backspace",
-    "delete": "Delete", "insert": "Insert", "home": "Home", "end": "End", "pageup": "PgUp",
+    "delete": "Del", "insert": "Insert", "home": "Home", "end": "End", "pageup": "PgUp",
     "pagedown": "PgDn", "up": "↑", "down": "↓", "left": "←", "right": "→",
 }
 #: Our packages. Bindings declared by Textual's own classes (e.g. Input's, in English) are never listed.
@@ -60,6 +60,15 @@ def tampil_tombol(keys: list[str]) -> str:
     """The keys of one action, each named the one way help writes keys ("F1, ?"). A binding's
     `key_display` is for the Footer's narrow space only."""
     return ", ".join(nama_tombol(k) for k in keys)
+
+
+def tombol_footer(binding: Binding) -> str:
+    """The key of `binding` as the Footer shows it, for every App of the program (`App.get_key_display`): its
+    `key_display` when the class sets one (a user's keymap clears it), else its first key named the one
+    way (`nama_tombol`): "Ctrl+Q", never Textual's "^q"."""
+    if binding.key_display:
+        return binding.key_display
+    return nama_tombol(binding.key.split(",")[0])
 
 
 #: A binding id written in prose: "{persiapan.tambah}" (at least one dot, so "{x}" in other text is left as is).
@@ -89,8 +98,8 @@ def cari_binding(node: "DOMNode", binding_id: str) -> Binding | None:
 
 def tombol_binding(node: "DOMNode", binding_id: str, semua: bool = False) -> str:
     """The key of binding `binding_id` as the user's keymap sets it now (`App.set_keymap`, see
-    musrenbang_tui/tombol.py), named the one way ("Ctrl+O", "F9", "s"): the first key, or with `semua`
-    every key ("u, Ctrl+Z"). "" when no binding has that id."""
+    musrenbang_tui/tombol.py), written as the Footer writes it (`tombol_footer`: "Ctrl+O", "F9", "s",
+    "Esc/F10"): the first key, or with `semua` every key ("u, Ctrl+Z"). "" when no binding has that id."""
     b = cari_binding(node, binding_id)
     if b is None:
         return ""
@@ -101,6 +110,8 @@ def tombol_binding(node: "DOMNode", binding_id: str, semua: bool = False) -> str
         keys = aplikasi(node).peta_tombol.get(binding_id, keys)
     except Exception:  # noqa: BLE001 - no running app (a class read outside the UI): the declared key
         pass
+    if keys == b.key and b.key_display and not semua:
+        return b.key_display  # what the Footer shows for it
     daftar = [k.strip() for k in keys.split(",") if k.strip()]
     return tampil_tombol(daftar) if semua else nama_tombol(daftar[0]) if daftar else ""
 
@@ -272,4 +283,4 @@ def buka_palet(app: App) -> None:
         app.push_screen(PaletPerintah(id="--command-palette", placeholder=f"Cari perintah{g('ell')}"))
 
 
-__all__ = ["buka_palet", "cari_binding", "isi_tombol", "JagaHuruf", "PaletPerintah", "PenyediaPerintah", "huruf_saat_mengetik", "kunci_huruf", "Perintah", "nama_tombol", "perintah_aktif", "perintah_palet", "tampil_tombol", "tombol_binding"]
+__all__ = ["buka_palet", "cari_binding", "isi_tombol", "JagaHuruf", "PaletPerintah", "PenyediaPerintah", "huruf_saat_mengetik", "kunci_huruf", "Perintah", "nama_tombol", "perintah_aktif", "perintah_palet", "tampil_tombol", "tombol_binding", "tombol_footer"]

@@ -193,7 +193,8 @@ class BagianSesi(BagianPersiapan):
         peran_akun = akun.daftar_peran(data.raw.get("sesi"))
         rows.append(("peran_akun", [teks_baris("Peran akun", "bold"), teks_baris(potong(
             "; ".join(f"{a}={p}" for a, p in peran_akun.items())
-            or "(belum diatur: setiap akun memakai --peran; tombol A mengatur)", lebar))]))
+            or isi_tombol(self, "(belum diatur: setiap akun memakai --peran; tombol {persiapan.peran_akun} mengatur)"),
+            lebar))]))
         self.query_one("#sesi-tabel", Tabel).isi([("Data sesi", "label"), ("Isi", "isi")], rows)
         out = Text("Tidak ada peringatan tentang tanggal.", style="dim")
         if awas:

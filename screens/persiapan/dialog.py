@@ -200,7 +200,7 @@ class KelompokDialog(Dialog):
             yield Label("", classes="galat", id="galat")
             with Horizontal(classes="tombol"):
                 yield Button(isi_tombol(self, "Simpan ({dialog.simpan})"), id="simpan", variant="primary", compact=True)
-                yield Button("Batal (F10)", id="batal", compact=True)
+                yield Button(isi_tombol(self, "Batal ({dialog.batal})"), id="batal", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#f-nama", Input).focus()

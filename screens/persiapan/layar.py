@@ -83,7 +83,7 @@ class PersiapanScreen(LayarBagian):
         Binding("ctrl+e", "ubah", "Ubah", id="persiapan.ubah", tooltip="Baris yang disorot (juga Enter)"),
         Binding("a", "peran_akun", "Peran akun", id="persiapan.peran_akun",
                 tooltip="Peran setiap akun unix (hanya pemilik berkas); pengesahan hanya oleh akun pimpinan"),
-        Binding("delete", "hapus", "Hapus", id="persiapan.hapus", key_display="Del",
+        Binding("delete", "hapus", "Hapus", id="persiapan.hapus",
                 tooltip="Baris yang disorot, setelah konfirmasi"),
         Binding("b", "kriteria_baku", "Pasang kriteria baku", id="persiapan.kriteria_baku", show=False,
                 tooltip="Lima kriteria baku; hanya sebelum ada nilai skor; ditanyakan dahulu"),

@@ -48,7 +48,7 @@ class TabelPemetaan(Tabel):
         Binding("enter", "pilih_kolom", "Pilih kolom", id="persiapan.impor.pilih_kolom",
                 tooltip="Kolom aplikasi untuk judul yang disorot, atau judul berkas untuk kolom wajib yang kurang"),
         # Not in the Footer (80 columns hold the main keys only): the preview's hint line and F1 name it.
-        Binding("delete", "abaikan", "Abaikan judul", id="persiapan.impor.abaikan", key_display="Del", show=False,
+        Binding("delete", "abaikan", "Abaikan judul", id="persiapan.impor.abaikan", show=False,
                 tooltip="Kolom berkas yang disorot tidak diimpor"),
     ]
 

@@ -21,6 +21,7 @@ from sesi.urutan import terverifikasi
 
 from ..glyph import g
 from ..teks import lebar_kolom, potong, teks
+from ..tombol import isi_tombol
 from ..widgets import AlasanDialog, KonfirmasiDialog, Tabel
 from .bersama import BagianPleno, baris_teks, gabung_baris
 
@@ -72,9 +73,10 @@ class BagianDaftar(BagianPleno):
         yield Static(id="kel-info", classes="info")
         yield Tabel(id="urutan")
         yield Static(id="rinci")
-        yield Static(baris_teks(
-            "N/T naik/turun ", g("dot"), " B belum disepakati ", g("dot"), " S sepakati ", g("dot"),
-            " [ ] P kelompok ", g("dot"), " A aturan"), classes="petunjuk")
+        yield Static(baris_teks(isi_tombol(
+            self, "{pleno2.naik}/{pleno2.turun} naik/turun · {pleno2.belum} belum disepakati · {pleno2.sepakati} "
+            "sepakati · {pleno2.kelompok_sebelum} {pleno2.kelompok_berikut} {pleno2.pilih_kelompok} kelompok · "
+            "{pleno2.aturan} aturan").replace(" · ", f" {g('dot')} ")), classes="petunjuk")
         yield Tabel(id="keputusan")
 
     # --- showing ---

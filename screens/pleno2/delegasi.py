@@ -17,6 +17,7 @@ from sesi.sebutan import forum_lanjutan, label_unsur_singkat, wilayah_kecil
 
 from ..glyph import g
 from ..teks import potong
+from ..tombol import isi_tombol
 from ..widgets import PilihDialog, Tabel
 from .bersama import BagianPleno, baris_teks, gabung_baris, pilih_peserta, teks_bungkus
 
@@ -44,14 +45,15 @@ class BagianDelegasi(BagianPleno):
                                     (f"Lembaga / {wilayah_kecil(data)}", "lembaga"), ("L/P", "lp")], rows)
         self.query_one("#dl-info", Static).update(gabung_baris(
             baris_teks(Text(f"Delegasi ke {forum_lanjutan(data)}", style="bold")),
-            baris_teks(f"{len(rows)} orang, {perempuan} perempuan  {g('dot')}  D tambah  {g('dot')}  Del hapus")))
+            baris_teks(f"{len(rows)} orang, {perempuan} perempuan  {g('dot')}  " + isi_tombol(
+                self, f"{{pleno2.delegasi}} tambah  {g('dot')}  {{pleno2.hapus}} hapus"))))
         rows = []
         for i, p in enumerate(data.records("perumus").values(), start=1):
             rows.append((p.id, [str(i), potong(p.nama, 30), JABATAN_PERUMUS.get(p.jabatan, p.jabatan)]))
         self.tabel("perumus").isi([("No", "no"), ("Nama", "nama"), ("Jabatan", "jabatan")], rows)
         self.query_one("#pr-info", Static).update(teks_bungkus(
-            Text("Tim perumus", style="bold"), f" (dipimpin Camat): {len(rows)} orang  {g('dot')}  R tambah  "
-            f"{g('dot')}  Del hapus"))
+            Text("Tim perumus", style="bold"), f" (dipimpin Camat): {len(rows)} orang  {g('dot')}  " + isi_tombol(
+                self, f"{{pleno2.perumus}} tambah  {g('dot')}  {{pleno2.hapus}} hapus")))
 
     def tambah_delegasi(self) -> None:
         """Add a delegate chosen from the participants present (the delegasi unsur first)."""

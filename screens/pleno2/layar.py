@@ -22,6 +22,7 @@ from ..bagian import Bagian, LayarBagian
 from ..glyph import g
 from ..kontrak import aplikasi
 from ..pilih_kelompok import PilihKelompok
+from ..tombol import isi_tombol
 from ..widgets import Tabel
 from .bersama import BagianPleno
 from .daftar import BagianDaftar
@@ -240,5 +241,5 @@ class Pleno2Screen(PilihKelompok, LayarBagian):
             bagian = next((a for a in fokus.ancestors if isinstance(a, BagianPleno)), None)
             if bagian is not None and bagian.hapus(fokus):
                 return
-        self.status.atur("Del menghapus tanggapan, delegasi, anggota tim perumus atau penandatangan yang "
-                             "disorot; keputusan tidak dihapus (ubah dengan keputusan baru).")
+        self.status.atur(isi_tombol(self, "{pleno2.hapus} menghapus tanggapan, delegasi, anggota tim perumus atau "
+                                    "penandatangan yang disorot; keputusan tidak dihapus (ubah dengan keputusan baru)."))

@@ -17,6 +17,7 @@ from sesi.sebutan import label_unsur, label_unsur_singkat
 
 from ..glyph import g
 from ..teks import potong, teks
+from ..tombol import isi_tombol
 from ..widgets import Tabel
 from .bersama import BagianPleno, pilih_peserta
 
@@ -51,11 +52,12 @@ class BagianPenandatangan(BagianPleno):
         if kurang:
             info.update(Text.assemble(
                 (f"{g('warn')} Unsur hadir tanpa penandatangan ({len(kurang)}): ", "bold"),
-                ", ".join(label_unsur_singkat(data, u) for u in kurang), f"\nEnter/U pilih penandatangan {g('dot')} "
-                "Del hapus"))
+                ", ".join(label_unsur_singkat(data, u) for u in kurang), isi_tombol(
+                    self, f"\nEnter/{{pleno2.penandatangan}} pilih penandatangan {g('dot')} {{pleno2.hapus}} hapus")))
         else:
             info.update(Text.assemble((f"{g('ok')} Setiap unsur yang hadir sudah mempunyai penandatangan.", "bold"),
-                                      f"\nEnter/U ganti penandatangan {g('dot')} Del hapus"))
+                                      isi_tombol(self, f"\nEnter/{{pleno2.penandatangan}} ganti penandatangan "
+                                                       f"{g('dot')} {{pleno2.hapus}} hapus")))
 
     def atur(self) -> None:
         """Choose the signatory of the highlighted unsur (its own members first)."""

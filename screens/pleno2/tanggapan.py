@@ -20,6 +20,7 @@ from sesi.sebutan import label_unsur, label_unsur_singkat, pilihan_unsur
 from ..glyph import g
 from ..kontrak import aplikasi
 from ..teks import potong, teks
+from ..tombol import isi_tombol
 from ..widgets import FormDialog, Kolom, Tabel
 from .bersama import BagianPleno, pilih_peserta, teks_bungkus
 
@@ -59,8 +60,9 @@ class BagianTanggapan(BagianPleno):
             tabel.move_cursor(row=len(rows) - 1, animate=False)
         self.query_one("#tg-info", Static).update(teks_bungkus(
             Text(f"Tanggapan peserta ({len(rows)})", style="bold"),
-            f"  {g('dot')}  C catat {g('dot')} W jawaban {g('dot')} Del hapus {g('dot')} tentang kelompok yang "
-            "dipilih di bagian 1"))
+            f"  {g('dot')}  " + isi_tombol(self, "{pleno2.tanggapan} catat · {pleno2.jawab} jawaban · {pleno2.hapus} "
+                                             "hapus · tentang kelompok yang dipilih di bagian 1").replace(
+                " · ", f" {g('dot')} ")))
         self._isi_rinci(data)
 
     def _isi_rinci(self, data: Data) -> None:
