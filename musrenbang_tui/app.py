@@ -24,7 +24,7 @@ from screens import glyph
 from screens.base import LayarTahap
 from screens.kontrak import DataBerubah
 from screens.pengamat import BerkasBerubah, BerkasGagalDibaca, PengamatBerkas
-from screens.tombol import buka_palet, isi_tombol, perintah_aktif, perintah_palet, tombol_footer
+from screens.tombol import buka_palet, isi_tombol, perintah_aktif, perintah_palet, tombol_binding, tombol_footer
 from screens.widgets import AGENDA, LABEL_LAYAR, Dialog, Hasil, KonfirmasiDialog, PilihDialog, SimpanBuangDialog
 from sesi.data import Data
 from sesi.errors import SesiError
@@ -236,7 +236,7 @@ class MusrenbangApp(GulirHemat, App):
                  f"{ringkas(nama.objek(e.get('objek', '')), 30)} {ringkas(e.get('lama'), 12, nama)} "
                  f"{glyph.g('next')} {ringkas(e.get('baru'), 12, nama)}")
         if len(baru) > 1:
-            pesan += f" (+{len(baru) - 1} lainnya, Ctrl+R)"
+            pesan += f" (+{len(baru) - 1} lainnya, {tombol_binding(self, 'app.riwayat')})"
         return Text(pesan)
 
     def action_riwayat(self) -> None:
@@ -391,7 +391,8 @@ class MusrenbangApp(GulirHemat, App):
         return tombol_footer(binding)
 
     def action_help_quit(self) -> None:
-        self.notify("Tekan Ctrl+Q untuk keluar. Semua perubahan sudah tersimpan.", title="Keluar?")
+        self.notify(isi_tombol(self, "Tekan {app.keluar} untuk keluar. Semua perubahan sudah tersimpan."),
+                    title="Keluar?")
 
     def action_command_palette(self) -> None:
         buka_palet(self)

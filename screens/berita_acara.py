@@ -190,7 +190,8 @@ class BeritaAcaraScreen(LayarTahap):
 
     def action_sahkan(self) -> None:
         if self.data.info.terkunci:
-            self.status.atur("Berita acara sudah disahkan. O membuka kembali pengesahan (dengan alasan).",
+            self.status.atur(isi_tombol(self, "Berita acara sudah disahkan. {berita_acara.buka_kembali} membuka kembali "
+                                         "pengesahan (dengan alasan)."),
                              galat=True)
             return
         if aplikasi(self).pelaku.peran != "pimpinan":

@@ -14,7 +14,7 @@ from textual.widgets import Input, Static
 from sesi.model import TAHAP
 from sesi.teks import ada_kendali
 
-from .kontrak import Hasil
+from .kontrak import Hasil, aplikasi
 
 from .glyph import g, potong as potong_mode
 from .tabel import Tabel, teruskan_panah
@@ -129,8 +129,8 @@ class StatusBar(Static):
         # A layout pass only when the message needs another number of lines (not on every keystroke).
         self.refresh(layout=baris != self._baris)
         self._baris = baris
-        if self.is_attached and hasattr(self.app, "kabar_terakhir"):
-            self.app.kabar_terakhir = (pesan, galat)  # every screen shows the latest message when shown
+        if self.is_attached:
+            aplikasi(self).kabar_terakhir = (pesan, galat)  # every screen shows the latest message when shown
 
     def atur_kanan(self, kanan: Text | str) -> None:
         kanan = kanan if isinstance(kanan, Text) and not ada_kendali(kanan.plain) else teks(

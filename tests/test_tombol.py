@@ -31,7 +31,7 @@ def test_nama_tombol_ditulis_satu_cara():
     """Help names keys one way: F-keys upper case, modifiers capitalised, symbols as typed."""
     assert [nama_tombol(k) for k in ("f9", "ctrl+n", "question_mark", "right_square_bracket", "escape", "K",
                                      "shift+tab", "delete")] == ["F9", "Ctrl+N", "?", "]", "Esc", "K",
-                                                                 "Shift+Tab", "Delete"]
+                                                                 "Shift+Tab", "Del"]
 
 
 async def test_bantuan_dari_tombol_aktif(demo):

@@ -96,7 +96,8 @@ class BagianAnggota(BagianSidang):
     def _siap(self) -> Kelompok | None:
         kel = self.kel
         if kel is None or kel.virtual:
-            self.kabar(f"{g('warn')} Tetapkan kelompok dahulu (tombol K: satu kelompok per bidang).", galat=True)
+            self.kabar(isi_tombol(self, f"{g('warn')} Tetapkan kelompok dahulu (tombol {{kelompok.per_bidang}}: satu kelompok "
+                                        "per bidang)."), galat=True)
             return None
         return kel
 

@@ -103,8 +103,9 @@ class BagianPemilihan(BagianSidang):
         out = Text(no_wrap=True, overflow="ellipsis")
         out.append(f"{len(hadir)} anggota hadir", style="bold")
         out.append(f"{dot}calon dari anggota hadir{dot}satu orang satu jabatan")
-        out.append("\na aklamasi  s hitung suara  u undian  b batalkan  r serah terima  Enter menu",
-                   style="dim")
+        out.append(isi_tombol(self, "\n{kelompok.pemilihan.aklamasi} aklamasi  {kelompok.pemilihan.suara} hitung "
+                              "suara  {kelompok.pemilihan.undi} undian  {kelompok.pemilihan.batal} batalkan  "
+                              "{kelompok.pemilihan.serah_terima} serah terima  Enter menu"), style="dim")
         ringkas.update(out)
         self._rinci(data, kel)
         jabatan = {getattr(kel, j): lbl for j, lbl in JABATAN_KELOMPOK.items() if getattr(kel, j)}
@@ -161,7 +162,8 @@ class BagianPemilihan(BagianSidang):
     def _siap(self) -> tuple[Kelompok, str] | None:
         kel = self.kel
         if kel is None or kel.virtual:
-            self.kabar(f"{g('warn')} Tetapkan kelompok dahulu (tombol K: satu kelompok per bidang).", galat=True)
+            self.kabar(isi_tombol(self, f"{g('warn')} Tetapkan kelompok dahulu (tombol {{kelompok.per_bidang}}: satu kelompok "
+                                        "per bidang)."), galat=True)
             return None
         return kel, self.tabel().kunci_terpilih() or "ketua"
 

@@ -188,7 +188,8 @@ class BagianKriteria(BagianPersiapan):
     def hapus_set(self) -> None:
         kelompok, jenis = self.set_kunci
         if self.set_kunci == BAWAAN:
-            self.kabar("Set bawaan sesi tidak dihapus; hapus kriterianya satu per satu (Del).")
+            self.kabar(isi_tombol(self, "Set bawaan sesi tidak dihapus; hapus kriterianya satu per satu "
+                                         "({persiapan.hapus})."))
             return
         nama = nama_set(self.data, self.set_kunci)
 

@@ -69,7 +69,8 @@ class BagianTanggapan(BagianPleno):
         tid = self.tabel("tanggapan").kunci_terpilih()
         t = data.records("tanggapan").get(tid) if tid else None
         if t is None:
-            self.query_one("#tg-rinci", Static).update(teks("Belum ada tanggapan. Tekan C untuk mencatat.", "dim"))
+            self.query_one("#tg-rinci", Static).update(teks(isi_tombol(
+                self, "Belum ada tanggapan. Tekan {pleno2.tanggapan} untuk mencatat."), "dim"))
             return
         u = data.usulan.get(t.usulan) if t.usulan else None
         kel = data.kelompok_dari_id(t.kelompok)
@@ -137,7 +138,8 @@ class BagianTanggapan(BagianPleno):
         tid = self.tabel("tanggapan").kunci_terpilih()
         t = self.data.records("tanggapan").get(tid) if tid else None
         if t is None:
-            self.kabar("Belum ada tanggapan yang disorot; tekan C untuk mencatat tanggapan.")
+            self.kabar(isi_tombol(self, "Belum ada tanggapan yang disorot; tekan {pleno2.tanggapan} untuk mencatat "
+                                         "tanggapan."))
             return
 
         def periksa(v: dict[str, str]) -> str | None:
