@@ -481,7 +481,7 @@ async def test_bantuan_menyebut_tombol_bagian(demo):
     layar = {("o", "Pilih kelompok"), ("]", "Kelompok berikut"), ("[", "Kelompok sebelumnya"),
              ("1", "Bagian Anggota"), ("2", "Bagian Pemilihan"), ("3", "Bagian Verifikasi")}
     bagian = {
-        "1": {("t", "Tambah anggota"), ("m", "Massal"), ("x, Delete", "Keluarkan anggota")},
+        "1": {("t", "Tambah anggota"), ("m", "Massal"), ("x, Del", "Keluarkan anggota")},
         "2": {("a", "Aklamasi"), ("s", "Hitung suara"), ("u", "Undian (suara seri)"), ("b", "Batalkan pemilihan"),
               ("r", "Serah terima ke ketua")},
         "3": {("s", "Sesuai"), ("t", "Tolak"), ("a", "Alihkan SKPD"), ("u", "Gabungkan (duplikat)"), ("c", "Cadangan"),

@@ -708,7 +708,7 @@ async def test_bantuan_setiap_bagian_dari_tombol(demo):
     prose names none of the screen's keys."""
     semua = {("b", "Pasang kriteria baku"), ("p", "Satu kelompok per bidang"),
              ("Ctrl+L", "Telusuri folder untuk impor"), ("1", "Bagian Sesi"), ("6", "Bagian Impor")}
-    umum = {("Ctrl+O", "Tambah"), ("Ctrl+E", "Ubah"), ("Delete", "Hapus")}
+    umum = {("Ctrl+O", "Tambah"), ("Ctrl+E", "Ubah"), ("Del", "Hapus")}
     harap = {"1": {("Ctrl+E", "Ubah")}, "2": umum, "3": umum, "4": umum, "5": umum, "6": {("Ctrl+O", "Pratinjau")}}
     _, app = demo_app(demo)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -348,7 +348,7 @@ async def test_pleno2_bantuan_dari_tombol(demo):
              ("t", "Turunkan urutan (dengan alasan)"), ("b", "Belum disepakati / kembalikan"),
              ("]", "Kelompok berikut"), ("[", "Kelompok sebelumnya"), ("a", "Aturan urutan dan seri"),
              ("c", "Catat tanggapan"), ("d", "Tambah delegasi"), ("r", "Tambah tim perumus"),
-             ("u", "Atur penandatangan unsur"), ("Delete, x", "Hapus baris yang disorot"),
+             ("u", "Atur penandatangan unsur"), ("Del, x", "Hapus baris yang disorot"),
              ("1", "Bagian Daftar & keputusan"), ("4", "Bagian Penandatangan")}
     app = buka(demo, "pleno2")
     async with app.run_test(size=(80, 24)) as pilot:
