@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -9,7 +10,8 @@ from pathlib import Path
 from musrenbang_tui.app import MusrenbangApp
 from musrenbang_tui.tombol import baca_tombol, berkas_tombol
 from screens.tombol import nama_tombol, perintah_aktif
-from tests.layar import layar_teks
+from screens.widgets import FormDialog
+from tests.layar import baris_layar, layar_teks, tunggu
 from sesi.store import Pelaku, Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -193,3 +195,87 @@ async def test_bantuan_memuat_tooltip_dan_muat_di_layar_kecil(demo):
             await pilot.pause()
             assert "Lima kriteria baku" in layar_teks(app) or gulir.scroll_y == gulir.max_scroll_y
             assert all(len(b) <= ukuran[0] for b in layar_teks(app).splitlines())
+
+
+async def test_tombol_yang_dipindah_tampil_di_pleno_ba_persiapan_dan_dialog(demo, tmp_path, monkeypatch):
+    """Pleno I, Pleno II, the berita acara, Persiapan's Sesi part and the dialogs' buttons name their keys from
+    the bindings: keys remapped in tombol.toml show their new names there, and the old names are gone."""
+    tulis_tombol(tmp_path, monkeypatch, '[tombol]\n"pleno1.ke_daftar" = "ctrl+k"\n"pleno1.tambah_sambutan" = "z"\n'
+                                        '"pleno1.hapus_catatan" = "ctrl+d"\n"pleno2.sepakati" = "z"\n'
+                                        '"pleno2.hapus" = "backspace"\n"pleno2.tanggapan" = "o"\n'
+                                        '"berita_acara.sahkan" = "z"\n"persiapan.peran_akun" = "z"\n'
+                                        '"dialog.batal" = "f10"\n"dialog.simpan" = "ctrl+k"\n')
+    app = buka(demo, "pleno1")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        teks = layar_teks(app)
+        assert "Ctrl+K: z/n tambah" in teks and "Ctrl+F" not in teks and "S/N" not in teks
+        assert "Ctrl+D hapus" in teks and "Ctrl+L" not in teks
+        await pilot.press("f7")  # Pleno II, part 1
+        await tunggu(pilot, lambda: app.current_mode == "pleno2")
+        teks = layar_teks(app)
+        assert "z sepakati" in teks and "S sepakati" not in teks and "s sepakati" not in teks
+        await pilot.press("2")
+        await pilot.pause()
+        teks = layar_teks(app)
+        assert "o catat" in teks and "Backspace hapus" in teks and "C catat" not in teks and "Del hapus" not in teks
+        await pilot.press("f8")
+        await tunggu(pilot, lambda: app.current_mode == "berita_acara")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        teks = layar_teks(app)
+        assert "sebelum pengesahan (z)" in teks and "(A)" not in teks and "(a)" not in teks
+        await pilot.press("f2", "1")
+        await tunggu(pilot, lambda: app.current_mode == "persiapan")
+        await pilot.pause()
+        teks = layar_teks(app)
+        assert "tombol z" in teks and "tombol A" not in teks and "tombol a " not in teks  # the row is cut after the key
+        await pilot.press("ctrl+e")
+        await tunggu(pilot, lambda: isinstance(app.screen, FormDialog))
+        teks = layar_teks(app)
+        assert "(Ctrl+K)" in teks and "Batal (F10)" in teks and "Ctrl+S" not in teks and "Esc/F10" not in teks
+
+
+async def test_tayang_menulis_tombol_seperti_aplikasi(demo):
+    """The projector's Footer names keys the app's way ("Ctrl+Q"), never Textual's "^q"."""
+    from screens.tayang import TayangApp
+
+    app = TayangApp(Store.buka(demo, pelaku=Pelaku("uji", "operator")))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        kaki = baris_layar(app)[-1]
+        assert "Ctrl+Q Keluar" in kaki and "^" not in kaki
+
+
+#: Key names written another way than the Footer writes them (Textual's "^q", "ctrl+n", "Delete", "Escape").
+EJAAN_LAIN = re.compile(r"\^[a-z]\b|\b(ctrl|shift|alt)\+|\b(CTRL|Control|Delete|Escape|PageUp|PageDown|Return)\b"
+                        r"|\((Y|N|S|B|A|O)\)")
+
+
+async def test_tidak_ada_nama_tombol_ejaan_lain(demo):
+    """Every screen, each part of the screens made of parts, help and the main dialogs write each key the one
+    way the Footer does ("Ctrl+N", "F9", "Del", "s"): none names a key in a second spelling."""
+    from tests.test_layar_semua import jelajah
+
+    app = buka(demo, "persiapan")
+    async with app.run_test(size=(120, 40)) as pilot:
+        salah: dict[str, list[str]] = {}
+
+        def periksa(nama: str) -> None:
+            temuan = sorted({m.group(0) for b in baris_layar(app) for m in EJAAN_LAIN.finditer(b)})
+            if temuan:
+                salah[nama] = temuan
+
+        async for nama, baris in jelajah(app, pilot):
+            periksa(nama)
+        for layar, bagian in (("f2", "123456"), ("f5", "123"), ("f7", "1234")):
+            await pilot.press(layar)
+            await pilot.pause()
+            for b in bagian:
+                await pilot.press(b)
+                await pilot.pause()
+                periksa(f"{layar} bagian {b}")
+        await pilot.press("f4")
+        await pilot.pause()
+        periksa("pleno1")
+        assert not salah, salah
