@@ -122,8 +122,11 @@ class BagianVerifikasi(BagianSidang):
         if self._duplikat:
             out.append(f"{dot}{g('tie')} {len(self._duplikat)} mungkin duplikat", style="bold")
         if kel.virtual:
-            out.append(f"{dot}K: bentuk kelompok per bidang", style="bold")
-        out.append("\ns sesuai  t tolak  a alihkan  u gabung  c cadangan  b baru  p pindah kelompok", style="dim")
+            out.append(dot + isi_tombol(self, "{kelompok.per_bidang}: bentuk kelompok per bidang"), style="bold")
+        out.append(isi_tombol(self, "\n{kelompok.verifikasi.sesuai} sesuai  {kelompok.verifikasi.tolak} tolak  "
+                              "{kelompok.verifikasi.alihkan} alihkan  {kelompok.verifikasi.gabung} gabung  "
+                              "{kelompok.verifikasi.cadangan} cadangan  {kelompok.verifikasi.baru} baru  "
+                              "{kelompok.verifikasi.pindah} pindah kelompok"), style="dim")
         self.query_one("#verif-ringkas", Static).update(out)
 
     @on(TabelBagian.RowHighlighted, "#verif-tabel")

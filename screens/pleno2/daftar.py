@@ -204,7 +204,8 @@ class BagianDaftar(BagianPleno):
         if u is None:
             return
         if u.status == "belum_disepakati":
-            self.kabar(teks(f"{u.kegiatan} belum disepakati; kembalikan dahulu dengan B."), galat=True)
+            self.kabar(teks(f"{u.kegiatan} belum disepakati; kembalikan dahulu dengan "
+                            + isi_tombol(self, "{pleno2.belum}.")), galat=True)
             return
         order = [b.usulan.id for b in pleno.urutan_akhir(self.data, self.kid)]
         i = order.index(u.id) + 1 if u.id in order else 0

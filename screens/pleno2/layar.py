@@ -120,8 +120,10 @@ class Pleno2Screen(PilihKelompok, LayarBagian):
         self.ikuti_kelompok_aktif()
         if any(k.startswith("pleno2.") for k in aplikasi(self).draf.semua()):
             # Typed before a crash or a forced quit and never saved: its dialog opens with it again.
-            self.call_after_refresh(self.status.atur, f"{g('warn')} Ada ketikan yang belum tersimpan (draf): "
-                                    "dialognya (C, W, N, T, B atau S) membukanya kembali.")
+            self.call_after_refresh(self.status.atur, isi_tombol(
+                self, f"{g('warn')} Ada ketikan yang belum tersimpan (draf): dialognya ({{pleno2.tanggapan}}, "
+                "{pleno2.jawab}, {pleno2.naik}, {pleno2.turun}, {pleno2.belum} atau {pleno2.sepakati}) membukanya "
+                "kembali."))
 
     def on_screen_resume(self) -> None:
         # Another screen chose another kelompok: show it (LayarBagian's and LayarTahap's handlers run next).
