@@ -237,14 +237,14 @@ async def test_tombol_yang_dipindah_tampil_di_pleno_ba_persiapan_dan_dialog(demo
 
 
 async def test_tayang_menulis_tombol_seperti_aplikasi(demo):
-    """The projector's Footer names keys the app's way ("Ctrl+Q"), never Textual's "^q"."""
+    """The projector's Footer names keys the app's way ("Ctrl+P"), never Textual's "^p"."""
     from screens.tayang import TayangApp
 
     app = TayangApp(Store.buka(demo, pelaku=Pelaku("uji", "operator")))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         kaki = baris_layar(app)[-1]
-        assert "Ctrl+Q Keluar" in kaki and "^" not in kaki
+        assert "q Keluar" in kaki and "Ctrl+P Perintah" in kaki and "^" not in kaki
 
 
 #: Key names written another way than the Footer writes them (Textual's "^q", "ctrl+n", "Delete", "Escape").
