@@ -18,6 +18,7 @@ from . import akun as _akun
 from . import riwayat
 from .data import Data
 from .errors import DataDitolak, PeranTidakBerwenang
+from .peran import pesan_tolak
 
 
 # --- who is acting ---------------------------------------------------------------------------------
@@ -124,14 +125,9 @@ class Transaksi:
 
     def wajib_peran(self, *peran: str) -> None:
         _akun.wajib_akun(self.table("sesi"), self.pelaku.akun, self.pelaku.peran)  # issue 10: sesi/akun.py
-        if self.pelaku.peran not in peran:
-            from .model import PERAN
-
-            boleh = ", ".join(PERAN[p] for p in peran)
-            raise PeranTidakBerwenang(
-                f"Peran {PERAN.get(self.pelaku.peran, self.pelaku.peran)} tidak berwenang untuk ini "
-                f"(hanya: {boleh})."
-            )
+        pesan = pesan_tolak(self.pelaku.peran, peran)
+        if pesan:
+            raise PeranTidakBerwenang(pesan)
 
     def _finish(self) -> dict[str, dict[str, Any]]:
         # issue 10 (sesi/riwayat.py): every change is in the history, and the transaction's last entry
