@@ -11,7 +11,7 @@ The Store (`sesi/store.py`) takes the lock, builds the transaction, and writes i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from typing import Any, Mapping
 
 from . import akun as _akun
@@ -23,6 +23,21 @@ from .peran import pesan_tolak
 
 # --- who is acting ---------------------------------------------------------------------------------
 
+
+
+#: Offsets of the session's time zones (`sesi.model.ZONA`: WIB UTC+7, WITA UTC+8, WIT UTC+9).
+_SELISIH = {"WIB": 7, "WITA": 8, "WIT": 9}
+
+
+def jam_sesi(zona: str = "") -> datetime:
+    """Now, to the second, as the wall clock of the session's zone `zona` ("WIB", "WITA", "WIT") reads it,
+    whatever zone the machine is set to; the machine's local time when `zona` is empty or unknown. Naive (no
+    tzinfo), as every stamp in the file is: the zone is the session's (`Info.zona`), printed beside it.
+    The default clock of `sesi.store.Store`; tests pass a fixed clock instead."""
+    jam = _SELISIH.get(zona.strip().upper())
+    if jam is None:
+        return datetime.now().replace(microsecond=0)
+    return datetime.now(timezone(timedelta(hours=jam))).replace(tzinfo=None, microsecond=0)
 
 @dataclass(frozen=True)
 class Pelaku:
