@@ -185,7 +185,9 @@ def test_hal_terbuka_dan_catatan_sebelum_sahkan(store, tmp_path):
     assert catatan_sebelum_sahkan(store.muat()) == []
     kosong = Store.buat(str(tmp_path / "kosong.json"), {"kecamatan": "X", "kota": "Y", "tahun": 2028,
                                                          "tanggal": "2027-02-09", "tempat": "Aula"})
-    assert hal_terbuka(kosong.muat(), tanggal_sah="2027-02-09") == ["Belum ada peserta yang tercatat hadir."]
+    assert hal_terbuka(kosong.muat(), tanggal_sah="2027-02-09") == [
+        "Belum ada peserta yang tercatat hadir.", "Belum ada usulan yang dibahas.",
+        "Belum ada kelompok pembahasan yang ditetapkan."]
     assert catatan_sebelum_sahkan(kosong.muat()) == [
         "Nomor berita acara belum diisi.",
         "Delegasi kecamatan belum ditetapkan.",
