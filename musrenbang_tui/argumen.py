@@ -25,9 +25,30 @@ def _arg_jenis(s: argparse.ArgumentParser) -> None:
 
 
 class Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose checks across options (`pemeriksa`: callables (namespace) -> message or None)
+    run after parsing; a message is a usage error (exit 2, "musrenbang baru: galat: ...")."""
+
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
         super().__init__(*args, **kwargs)
+        self.pemeriksa: list = []
+
+    def parse_known_args(self, args=None, namespace=None):
+        ns, sisa = super().parse_known_args(args, namespace)
+        for periksa in self.pemeriksa:
+            pesan = periksa(ns)
+            if pesan:
+                self.error(pesan)
+        return ns, sisa
+
+
+def _pimpinan_lengkap(ns) -> str | None:
+    """`baru`: the pimpinan's NIP or office without --pimpinan would be printed under the Camat's name."""
+    tanpa = [opsi for opsi, nilai in (("--nip-pimpinan", ns.nip_pimpinan), ("--jabatan-pimpinan",
+                                                                             ns.jabatan_pimpinan)) if nilai]
+    if tanpa and not ns.pimpinan.strip():
+        return f"{' dan '.join(tanpa)} memerlukan --pimpinan (nama pimpinan sidang bila bukan camat)"
+    return None
 
 
 def parser() -> argparse.ArgumentParser:
@@ -73,6 +94,7 @@ def parser() -> argparse.ArgumentParser:
                    help="pimpinan sidang bila bukan camat (bawaan: camat memimpin)")
     s.add_argument("--jabatan-pimpinan", default="", metavar="JABATAN", help="jabatan pimpinan sidang")
     s.add_argument("--nip-pimpinan", default="", metavar="NIP", help="NIP pimpinan sidang (18 angka)")
+    s.pemeriksa.append(_pimpinan_lengkap)
     s.add_argument("--desa", metavar="DAFTAR", help="daftar desa dipisah titik koma")
     s.add_argument("--kelurahan", metavar="DAFTAR", help="daftar kelurahan dipisah titik koma")
 

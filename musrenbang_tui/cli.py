@@ -133,21 +133,25 @@ def cmd_baru(args) -> int:
     from sesi.sebutan import daerah, wilayah_kecil
     from sesi.wilayah import baca_daerah
 
-    from sesi.acara import KOLOM_ACARA, ubah_acara
+    from sesi.acara import ubah_acara
 
     jenis, nama = baca_daerah(args.kota, args.kabupaten)
     acara = {"waktu_mulai": args.mulai, "waktu_selesai": args.selesai, "nip_camat": args.nip_camat,
              "pimpinan_nama": args.pimpinan, "pimpinan_jabatan": args.jabatan_pimpinan,
              "pimpinan_nip": args.nip_pimpinan}
     acara = {k: v for k, v in acara.items() if v}
-    if acara:  # checked before the file exists: a refusal leaves nothing behind
-        from sesi.acara import kolom_sah
+    if acara:  # every value checked before the file exists: a refusal leaves nothing behind
+        from sesi.acara import acara_sah
+        from sesi.errors import DataDitolak
 
-        for k, v in acara.items():
-            kolom_sah(k, v)
-        if "waktu_mulai" in acara and "waktu_selesai" in acara and \
-                kolom_sah("waktu_selesai", acara["waktu_selesai"]) <= kolom_sah("waktu_mulai", acara["waktu_mulai"]):
-            _err(f"{KOLOM_ACARA['waktu_selesai']} harus sesudah {KOLOM_ACARA['waktu_mulai'].lower()}.")
+        try:
+            acara_sah(acara)
+        except DataDitolak as e:
+            if len(e.masalah) == 1:
+                raise
+            _err(f"{len(e.masalah)} isian tidak dapat diterima; berkas sesi tidak dibuat:")
+            for m in e.masalah:
+                _err("  " + _tampak(m))
             return 1
     diminta = "Kota" if args.kota is not None else "Kabupaten"
     if jenis != diminta:

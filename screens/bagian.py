@@ -26,6 +26,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from sesi.data import Data
+from sesi.peran import tolak
 
 from .base import LayarTahap
 from .kontrak import Aplikasi, Hasil, aplikasi
@@ -76,6 +77,17 @@ class Bagian(JagaHuruf, Vertical):
                 perubahan = gabung_perubahan([lama[1], perubahan]) if lama[0] == hasil.revisi - 1 else {}
             self.dari_dialog = (hasil.revisi, perubahan)
         return hasil
+
+    def boleh(self, jenis: str) -> bool:
+        """Ask the sesi layer, before a form opens, whether this terminal's role may make changes of kind
+        `jenis` (a key of `sesi.peran.BOLEH`): when not, the refusal is shown at once (status line, bell) and
+        False is returned, so nothing is typed into a form that could not be saved."""
+        pesan = tolak(aplikasi(self).pelaku.peran, jenis)
+        if pesan:
+            self.kabar(pesan, galat=True)
+            self.app.bell()
+            return False
+        return True
 
     def kabar(self, pesan: str | Text, galat: bool = False) -> None:
         """Show a line in the screen's status line (plain str is user text: shown safely, never markup)."""

@@ -76,20 +76,38 @@ def kolom_sah(kolom: str, value: Any) -> str:
     return teks_terbatas(value, label, 200)
 
 
+def acara_sah(kolom: dict[str, Any], lama: dict[str, Any] | None = None) -> dict[str, str]:
+    """Fields of `KOLOM_ACARA` checked and cleaned as stored, merged over `lama` (the stored info, or none):
+    every bad value at once. DataDitolak listing each problem (`masalah`: an unknown field, a bad time or NIP,
+    a finish not after the start)."""
+    baru = dict(lama or {})
+    masalah: list[str] = []
+    jam_gagal = False
+    for k, v in kolom.items():
+        if k not in KOLOM_ACARA:
+            masalah.append(f"Kolom sesi '{k}' tidak dikenal.")
+            continue
+        try:
+            baru[k] = kolom_sah(k, v)
+        except DataDitolak as e:
+            masalah.append(e.pesan)
+            jam_gagal = jam_gagal or k.startswith("waktu_")
+    mulai, selesai = baru.get("waktu_mulai", ""), baru.get("waktu_selesai", "")
+    if not jam_gagal and mulai and selesai and selesai <= mulai:
+        masalah.append(f"Waktu selesai ({selesai}) harus sesudah waktu mulai ({mulai}).")
+    if masalah:
+        pesan = masalah[0] if len(masalah) == 1 else f"{len(masalah)} isian tidak dapat diterima: " + " ".join(masalah)
+        raise DataDitolak(pesan, masalah)
+    return baru
+
+
 def ubah_acara(tx: Transaksi, **kolom: Any) -> None:
     """Set the meeting's hours, the Camat's NIP, or the pimpinan sidang (`KOLOM_ACARA`), each change in
     the history as "ubah data sesi". Refused (DataDitolak): an unknown field, a bad time or NIP, a finish
     before the start."""
     tx.wajib_peran(*BOLEH["persiapan"])
     lama = dict(tx.get("sesi", "info") or {})
-    baru = dict(lama)
-    for k, v in kolom.items():
-        if k not in KOLOM_ACARA:
-            raise DataDitolak(f"Kolom sesi '{k}' tidak dikenal.")
-        baru[k] = kolom_sah(k, v)
-    mulai, selesai = baru.get("waktu_mulai", ""), baru.get("waktu_selesai", "")
-    if mulai and selesai and selesai <= mulai:
-        raise DataDitolak(f"Waktu selesai ({selesai}) harus sesudah waktu mulai ({mulai}).")
+    baru = acara_sah(kolom, lama)
     diubah = {k: (lama.get(k, ""), baru[k]) for k in kolom if lama.get(k, "") != baru[k]}
     if not diubah:
         return

@@ -14,7 +14,8 @@ Rules.
   sets at will) holds one role; it may act in that role or one below it (`TURUNAN`), and `--peran` above it
   is refused. An account not listed may only view (tayang). Only an account holding `pimpinan` can sign or
   reopen a signed session (`pengesahan.sahkan`/`buka_kembali` check it through `Transaksi.wajib_peran`).
-- Only the owner of the session file (its st_uid) assigns roles.
+- Only the owner of the session file (its st_uid) assigns roles, from a pimpinan or operator terminal
+  (`sesi.peran.BOLEH["peran_akun"]`; a notulen terminal never may).
 
 Errors: `PeranTidakBerwenang` (a role or action the account does not hold), `DataDitolak` (an unknown
 role, a malformed login name). What this protects: use of the app and CLI. Someone who can write the
@@ -119,12 +120,17 @@ def pemilik_berkas(path: str) -> str:
 def atur_peran(store, tetapkan: Mapping[str, str], hapus: list[str] | tuple[str, ...] = ()) -> dict[str, str]:
     """Assign (`tetapkan`: LOGIN -> PERAN) and remove (`hapus`) account roles; returns the new list.
 
-    Only the owner of the session file may do it (PeranTidakBerwenang otherwise); an unknown role or a
+    Only the owner of the session file may do it, from a terminal whose role may (`sesi.peran.BOLEH
+    ["peran_akun"]`: pimpinan or operator; PeranTidakBerwenang otherwise); an unknown role or a
     malformed login name is refused (DataDitolak) before anything changes. A login need not exist on this
     machine yet (accounts may be created later), but a name that does not exist is named in the result by the
     caller (`akun_dikenal`)."""
     from .model import PERAN
+    from .peran import tolak
 
+    pesan = tolak(store.pelaku.peran, "peran_akun")
+    if pesan:
+        raise PeranTidakBerwenang(pesan)
     pemilik = pemilik_berkas(store.path)
     akun = akun_sekarang()
     if akun != pemilik:

@@ -366,10 +366,12 @@ def hal_terbuka(data: Data, tanggal_sah: str | date | None = None) -> list[str]:
     """What must be settled before the berita acara is signed, in Indonesian; empty when nothing is open.
 
     The one list the gate of `sahkan` (the CLI, the A key of the Berita Acara screen) and the F9 warnings
-    show: usulan not fully scored or not verified, a "seri" Pleno II has not decided, a kelompok whose list
-    Pleno II did not agree (or whose usulan are in no defined kelompok), a defined kelompok without a ketua,
-    an unsur present without a signatory, no peserta recorded present (a berita acara stating that no one
-    attended is not true), and, given the signing date `tanggal_sah`, a signing before the meeting. `sahkan` refuses while any is open unless the pimpinan goes on with a reason (`tetap`).
+    show: no usulan at all, no kelompok defined (a meeting that deliberated nothing), usulan not fully scored
+    or not verified, a "seri" Pleno II has not decided, a kelompok whose list Pleno II did not agree (or whose
+    usulan are in no defined kelompok), a defined kelompok without a ketua, an unsur present without a
+    signatory, no peserta recorded present (a berita acara stating that no one attended is not true), and,
+    given the signing date `tanggal_sah`, a signing before the meeting. `sahkan` refuses while any is open
+    unless the pimpinan goes on with a reason (`tetap`).
     """
     out: list[str] = []
     info = data.info
@@ -384,6 +386,10 @@ def hal_terbuka(data: Data, tanggal_sah: str | date | None = None) -> list[str]:
                        f"({tanggal_panjang(acara.isoformat())}).")
     if not any(p.hadir for p in data.peserta.values()):
         out.append("Belum ada peserta yang tercatat hadir.")
+    if not data.usulan:
+        out.append("Belum ada usulan yang dibahas.")
+    if not any(not k.virtual for k in data.kelompok):
+        out.append("Belum ada kelompok pembahasan yang ditetapkan.")
     belum_verifikasi = [u.id for u in data.usulan.values() if not terverifikasi(u)]
     if belum_verifikasi:
         out.append(f"{len(belum_verifikasi)} usulan belum diverifikasi ({_daftar_id(belum_verifikasi)}).")

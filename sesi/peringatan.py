@@ -3,13 +3,13 @@ from `sesi.pengesahan.hal_terbuka`."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from .dana import peringatan_harga
 from .data import Data
 from .model import Info
 from .pendaftaran import rekap
-from .sebutan import sebut_wilayah
+from .sebutan import sebut_wilayah, zona
 
 
 def sebut_kelompok(nama: str) -> str:
@@ -40,6 +40,40 @@ def peringatan_tanggal(info: Info) -> dict[str, str]:
     return out
 
 
+#: Slack around the recorded hours: registration opens before the opening, notes are finished after closing.
+LONGGAR = timedelta(hours=1)
+
+
+def peringatan_jam(data: Data) -> list[str]:
+    """One warning when recorded events (attendance `Peserta.waktu_hadir`, notes `Catatan.waktu`: ISO
+    date-times) fall outside the meeting's recorded hours (`Info.tanggal`, `waktu_mulai`-`waktu_selesai`,
+    "HH.MM" in the session's zone) by more than `LONGGAR`: a sign of a wrong clock or wrong hours. Nothing
+    when either hour is not recorded."""
+    info = data.info
+    try:
+        hari = date.fromisoformat(info.tanggal)
+        mulai = datetime.combine(hari, datetime.strptime(info.waktu_mulai, "%H.%M").time()) - LONGGAR
+        selesai = datetime.combine(hari, datetime.strptime(info.waktu_selesai, "%H.%M").time()) + LONGGAR
+    except ValueError:
+        return []
+    luar: list[str] = []
+    stempel = [(p.waktu_hadir, "kehadiran") for p in data.peserta.values() if p.hadir and p.waktu_hadir]
+    stempel += [(c.waktu, "catatan") for c in data.daftar("catatan") if c.waktu]
+    for iso, jenis in stempel:
+        try:
+            t = datetime.fromisoformat(iso)
+        except ValueError:
+            continue
+        if not mulai <= t <= selesai:
+            luar.append(jenis)
+    if not luar:
+        return []
+    rincian = ", ".join(f"{luar.count(j)} {j}" for j in ("kehadiran", "catatan") if j in luar)
+    return [f"{len(luar)} waktu tercatat ({rincian}) di luar waktu Musrenbang {info.waktu_mulai}-"
+            f"{info.waktu_selesai} {zona(data)} tanggal {info.tanggal}: periksa jam komputer atau waktu mulai dan "
+            "selesai (Persiapan, bagian Sesi)."]
+
+
 def peringatan(data: Data) -> list[str]:
     """Every warning that applies to the session as it stands, in Indonesian."""
     info = data.info
@@ -59,6 +93,7 @@ def peringatan(data: Data) -> list[str]:
 
     if not any(s.kriteria for s in semua_set(data).values()):  # every set, not only the default
         out.append("Kriteria penilaian belum ditetapkan.")
+    out += peringatan_jam(data)
     out += peringatan_harga(data)  # volume x harga satuan differs from the biaya: a warning, never blocking
     # What still blocks signing (unverified or unscored usulan, seri, lists not agreed, kelompok without a
     # ketua, unsur without a signatory): the one list the gate of `sahkan` uses.

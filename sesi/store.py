@@ -66,7 +66,7 @@ from .jurnal import BATAS_JURNAL, BELUM, Ekor, Jurnal, buat_baris, jejak
 from .lock import LockTimeout, ProcessLock
 from .model import TABLES
 from .skema import FORMAT
-from .transaksi import Pelaku, Transaksi
+from .transaksi import Pelaku, Transaksi, jam_sesi
 from .cadangan import BATAS_UKURAN, PulihkanCadangan, RencanaPulihkan, periksa_ukuran
 
 _KEPALA = 256  # bytes compared to confirm a cached read (the revision is on the second line)
@@ -113,7 +113,9 @@ class Store(PulihkanCadangan):
         self.baca_penuh = 0
         self.baca_jurnal = 0
         self.pelaku = pelaku or Pelaku()
-        self.clock = clock or (lambda: datetime.now().replace(microsecond=0))
+        #: () -> datetime of now (naive): by default the wall clock of the session's zone (`jam_sesi`)
+        self.clock = clock or self._jam_sesi
+        self._zona_awal = ""  # the zone of a session being created, before it has any Data
         self._lock = ProcessLock(self.lock_path, mode=mode_baru(), timeout=lock_timeout)
         # Threads of this process: one transaction at a time per Store (the process lock is re-entrant
         # per object, so without this two threads would both "hold" it and lose each other's updates).
@@ -125,6 +127,11 @@ class Store(PulihkanCadangan):
         self._penyandi = Penyandi()
         self._nomor_tulis: int | None = None  # number of the Data the encoder last wrote (see _commit)
         self._data: Data | None = None
+
+    def _jam_sesi(self) -> datetime:
+        """The default clock: now in the session's time zone (`Info.zona`), else the machine's local time."""
+        zona = self._data.info.zona if self._data is not None else self._zona_awal
+        return jam_sesi(zona)
 
     # creating and opening
     @classmethod
@@ -142,6 +149,7 @@ class Store(PulihkanCadangan):
             raise GagalMenyimpan(f"Folder {store.folder} tidak ada.")
         tables: dict[str, dict[str, Any]] = {t: {} for t in TABLES}
         tables["sesi"] = {"info": dict(info)}
+        store._zona_awal = str(info.get("zona") or "")
         entry = {"id": riwayat.id_entri(1), "waktu": store.clock().isoformat(timespec="seconds"),
                  "nama": store.pelaku.nama, "peran": store.pelaku.peran, "akun": store.pelaku.akun,
                  "aksi": "buat sesi", "objek": "sesi", "lama": None, "baru": dict(info),

@@ -11,17 +11,33 @@ The Store (`sesi/store.py`) takes the lock, builds the transaction, and writes i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from typing import Any, Mapping
 
 from . import akun as _akun
 from . import riwayat
 from .data import Data
 from .errors import DataDitolak, PeranTidakBerwenang
+from .peran import pesan_tolak
 
 
 # --- who is acting ---------------------------------------------------------------------------------
 
+
+
+#: Offsets of the session's time zones (`sesi.model.ZONA`: WIB UTC+7, WITA UTC+8, WIT UTC+9).
+_SELISIH = {"WIB": 7, "WITA": 8, "WIT": 9}
+
+
+def jam_sesi(zona: str = "") -> datetime:
+    """Now, to the second, as the wall clock of the session's zone `zona` ("WIB", "WITA", "WIT") reads it,
+    whatever zone the machine is set to; the machine's local time when `zona` is empty or unknown. Naive (no
+    tzinfo), as every stamp in the file is: the zone is the session's (`Info.zona`), printed beside it.
+    The default clock of `sesi.store.Store`; tests pass a fixed clock instead."""
+    jam = _SELISIH.get(zona.strip().upper())
+    if jam is None:
+        return datetime.now().replace(microsecond=0)
+    return datetime.now(timezone(timedelta(hours=jam))).replace(tzinfo=None, microsecond=0)
 
 @dataclass(frozen=True)
 class Pelaku:
@@ -124,14 +140,9 @@ class Transaksi:
 
     def wajib_peran(self, *peran: str) -> None:
         _akun.wajib_akun(self.table("sesi"), self.pelaku.akun, self.pelaku.peran)  # issue 10: sesi/akun.py
-        if self.pelaku.peran not in peran:
-            from .model import PERAN
-
-            boleh = ", ".join(PERAN[p] for p in peran)
-            raise PeranTidakBerwenang(
-                f"Peran {PERAN.get(self.pelaku.peran, self.pelaku.peran)} tidak berwenang untuk ini "
-                f"(hanya: {boleh})."
-            )
+        pesan = pesan_tolak(self.pelaku.peran, peran)
+        if pesan:
+            raise PeranTidakBerwenang(pesan)
 
     def _finish(self) -> dict[str, dict[str, Any]]:
         # issue 10 (sesi/riwayat.py): every change is in the history, and the transaction's last entry

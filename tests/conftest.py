@@ -39,8 +39,10 @@ class _HariMusrenbang(datetime):
 def hari_musrenbang(monkeypatch):
     """Stores made without a clock (the CLI's) read 9 February 2027, 15.00: the fixtures' Musrenbang day."""
     import sesi.store
+    import sesi.transaksi
 
     monkeypatch.setattr(sesi.store, "datetime", _HariMusrenbang)
+    monkeypatch.setattr(sesi.transaksi, "datetime", _HariMusrenbang)  # the default clock: `jam_sesi`
 
 
 class Jam:

@@ -92,6 +92,25 @@ def test_baru_tanpa_argumen_wajib_adalah_salah_penggunaan(tmp_path):
     assert not (tmp_path / "sesi.json").exists()
 
 
+@pytest.mark.parametrize("opsi", [["--nip-pimpinan", "197001011990031001"], ["--jabatan-pimpinan", "Sekcam"]])
+def test_baru_data_pimpinan_tanpa_pimpinan_adalah_salah_penggunaan(tmp_path, opsi):
+    """The pimpinan's NIP or office without --pimpinan would be printed under the Camat's name: refused."""
+    out = musrenbang(tmp_path, "baru", "sesi.json", *BARU, "--camat", "Drs. Camat Uji", *opsi)
+    assert out.returncode == 2
+    assert f"musrenbang baru: galat: {opsi[0]} memerlukan --pimpinan" in out.stderr
+    assert not (tmp_path / "sesi.json").exists()
+
+
+def test_baru_semua_isian_salah_dilaporkan_sekaligus(tmp_path):
+    out = musrenbang(tmp_path, "baru", "sesi.json", *BARU, "--nip-camat", "123", "--mulai", "15.00",
+                     "--selesai", "09.00")
+    assert out.returncode == 1
+    assert "2 isian tidak dapat diterima; berkas sesi tidak dibuat:" in out.stderr
+    assert "  NIP Camat harus 18 angka (mis. 19700101 199003 1 001), bukan '123'." in out.stderr
+    assert "  Waktu selesai (09.00) harus sesudah waktu mulai (15.00)." in out.stderr
+    assert "Traceback" not in out.stderr and not (tmp_path / "sesi.json").exists()
+
+
 def test_bantuan(tmp_path):
     out = musrenbang(tmp_path, "--help")
     assert out.returncode == 0

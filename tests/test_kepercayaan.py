@@ -18,6 +18,7 @@ from skenario import PIMPINAN, buat_skenario
 from musrenbang_tui import cli
 from sesi import akun, pendaftaran
 from sesi import sidik_jari as sj
+from sesi import peran as peran_mod
 from sesi.errors import PeranTidakBerwenang
 from sesi.pengesahan import buka_kembali, kode_sidik_jari, sahkan
 from sesi.periksa import periksa
@@ -271,6 +272,20 @@ def test_hanya_akun_pimpinan_yang_mengesahkan_di_domain(rancangan):
     with pytest.raises(PeranTidakBerwenang):
         with palsu.transaksi() as tx:
             buka_kembali(tx, "mencoba")
+
+
+def test_hanya_pimpinan_atau_operator_mengatur_peran_akun(rancangan):
+    """A notulen (or fasilitator, tayang) terminal may not bind roles, not even the first binding from the
+    file owner's own account; nothing is written. The pimpinan and the operator may (sesi.peran.BOLEH)."""
+    sebelum = Path(rancangan).read_bytes()
+    for peran in ("notulen", "fasilitator", "tayang"):
+        with pytest.raises(PeranTidakBerwenang, match=r"tidak berwenang untuk ini \(hanya: Operator"):
+            akun.atur_peran(Store(rancangan, pelaku=Pelaku("Siti", peran)), {"siti": "pimpinan"})
+        assert peran_mod.tolak(peran, "peran_akun")
+    assert Path(rancangan).read_bytes() == sebelum
+    assert peran_mod.tolak("pimpinan", "peran_akun") is None and peran_mod.tolak("operator", "peran_akun") is None
+    akun.atur_peran(Store(rancangan, pelaku=Pelaku("Camat", "pimpinan")), {"camat1": "pimpinan"})
+    assert akun.daftar_peran(Store(rancangan).muat().raw["sesi"]) == {"camat1": "pimpinan"}
 
 
 def test_cli_peran_daftar_tetapkan_hapus(rancangan, capsys):

@@ -120,6 +120,21 @@ async def test_peran_akun_diatur_pemilik_dari_layar_persiapan(demo):
         assert isi_berkas(store) == sebelum
 
 
+async def test_notulen_tidak_membuka_formulir_yang_tidak_boleh_disimpannya(demo):
+    """A notulen may not bind account roles nor change the session data: A and Ctrl+E (and Enter) are refused
+    at once with the reason, no form opens (nothing typed is lost) and nothing is written."""
+    store = Store.buka(demo, pelaku=Pelaku("uji", "notulen"), clock=lambda: JAM)
+    app = MusrenbangApp(store, layar="persiapan")
+    sebelum = isi_berkas(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for tombol in ("a", "ctrl+e", "enter"):
+            await pilot.press(tombol)
+            await pilot.pause()
+            assert isinstance(app.screen, PersiapanScreen), tombol
+            assert "Peran Notulen tidak berwenang untuk ini (hanya: Operator" in status(app), tombol
+    assert isi_berkas(store) == sebelum
+
+
 async def test_tanggal_tidak_sah_ditolak_dan_isian_tetap(demo):
     store, app = demo_app(demo)
     sebelum = isi_berkas(store)

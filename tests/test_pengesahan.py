@@ -185,12 +185,29 @@ def test_hal_terbuka_dan_catatan_sebelum_sahkan(store, tmp_path):
     assert catatan_sebelum_sahkan(store.muat()) == []
     kosong = Store.buat(str(tmp_path / "kosong.json"), {"kecamatan": "X", "kota": "Y", "tahun": 2028,
                                                          "tanggal": "2027-02-09", "tempat": "Aula"})
-    assert hal_terbuka(kosong.muat(), tanggal_sah="2027-02-09") == ["Belum ada peserta yang tercatat hadir."]
+    assert hal_terbuka(kosong.muat(), tanggal_sah="2027-02-09") == [
+        "Belum ada peserta yang tercatat hadir.", "Belum ada usulan yang dibahas.",
+        "Belum ada kelompok pembahasan yang ditetapkan."]
     assert catatan_sebelum_sahkan(kosong.muat()) == [
         "Nomor berita acara belum diisi.",
         "Delegasi kecamatan belum ditetapkan.",
         "Waktu mulai dan selesai Musrenbang belum dicatat (Persiapan, bagian Sesi).",
         "NIP Camat belum diisi (Persiapan, bagian Sesi).", "Tim perumus belum ditetapkan."]
+
+
+def test_hal_terbuka_sesi_kosong(tmp_path):
+    """A meeting that never happened (fresh session: no usulan, no kelompok) is not signed on one reason:
+    the gate names the missing usulan and kelompok, and signing without a reason is refused."""
+    kosong = Store.buat(str(tmp_path / "kosong.json"), {"kecamatan": "X", "kota": "Y", "tahun": 2028,
+                                                         "tanggal": "2027-02-09", "tempat": "Aula"})
+    terbuka = hal_terbuka(kosong.muat(), tanggal_sah="2027-02-08")
+    assert "Belum ada usulan yang dibahas." in terbuka
+    assert "Belum ada kelompok pembahasan yang ditetapkan." in terbuka
+    assert terbuka[0].startswith("Tanggal pengesahan (8 Februari 2027)")
+    sebelum = open(kosong.path, "rb").read()
+    with pytest.raises(HalTerbuka):
+        _sahkan(Store(kosong.path, pelaku=PIMPINAN, clock=JamTetap()))
+    assert open(kosong.path, "rb").read() == sebelum
 
 
 def test_hal_terbuka_sesi_belum_lengkap(tmp_path):

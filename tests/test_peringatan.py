@@ -62,3 +62,20 @@ def test_delegasi_walk_in_menurut_unsur(store, bantu):
     assert not any("Alalak Selatan belum mempunyai delegasi" in x for x in w)
     assert "Delegasi Kelurahan Alalak Selatan hadir 1 orang (dianjurkan 3)." in w
     assert "a. Delegasi Kelurahan: 1 (satu) orang;" in berita_acara(data, "txt")
+
+
+def test_waktu_tercatat_di_luar_jam_musrenbang(store, bantu, jam):
+    """Attendance and notes stamped outside waktu_mulai-waktu_selesai (more than an hour either side: a
+    machine clock in another zone) are flagged once, counted by kind; nothing while the hours are not both
+    recorded, nothing when the stamps fall inside."""
+    from sesi import acara, catatan
+
+    bantu.peserta("Amir")  # stamped at 08.00 on the Musrenbang day (the `jam` fixture)
+    bantu.lakukan(catatan.tambah_catatan, "Pembukaan")
+    assert not any("di luar waktu Musrenbang" in w for w in peringatan(store.muat()))  # hours not recorded
+    bantu.lakukan(acara.ubah_acara, waktu_mulai="07.30", waktu_selesai="12.00")
+    assert not any("di luar waktu Musrenbang" in w for w in peringatan(store.muat()))
+    bantu.lakukan(acara.ubah_acara, waktu_mulai="16.00", waktu_selesai="17.00")  # 08.00 is 8 hours early
+    w = [x for x in peringatan(store.muat()) if "di luar waktu Musrenbang" in x]
+    assert w == ["2 waktu tercatat (1 kehadiran, 1 catatan) di luar waktu Musrenbang 16.00-17.00 WITA tanggal "
+                 "2027-02-09: periksa jam komputer atau waktu mulai dan selesai (Persiapan, bagian Sesi)."]

@@ -11,7 +11,7 @@ import stat
 import threading
 
 import pytest
-from helpers_store import buat_store, isi_folder, keadaan, popen_python, sisa_temp
+from helpers_store import buat_store, env_anak, isi_folder, keadaan, popen_python, sisa_temp
 from tinydb import TinyDB
 
 from musrenbang_tui import cli
@@ -697,3 +697,40 @@ def test_penulisan_sebagian_sama_dengan_penulisan_penuh(tmp_path):
         meta = {"format": "musrenbang-tui", "skema": skema.SKEMA, "revisi": data.revisi}
         assert baca(path) == encode(meta, data.raw), f"langkah {i}"
     assert gagal_n >= 3
+
+
+# --- the default clock: the session's time zone ------------------------------------------------------------
+
+
+_JAM_ZONA = r"""
+import sys, json
+from sesi.store import Store
+from sesi.transaksi import Pelaku
+from sesi.persiapan import ubah_info
+path, zona = sys.argv[1], sys.argv[2]
+st = Store.buat(path, {"kecamatan": "X", "kota": "Y", "tahun": 2028, "tanggal": "2027-02-09",
+                       "tempat": "Aula", "zona": zona}, pelaku=Pelaku("uji", "operator"))
+with Store(path, pelaku=Pelaku("uji", "operator")).transaksi() as tx:
+    ubah_info(tx, tempat="Aula Baru")
+print(json.dumps([e["waktu"] for e in Store(path).muat().raw["riwayat"].values()]))
+"""
+
+
+@pytest.mark.parametrize("zona,jam", [("WIB", 7), ("WITA", 8), ("WIT", 9)])
+def test_jam_bawaan_menurut_zona_sesi_bukan_zona_mesin(tmp_path, zona, jam):
+    """On a machine set to another zone (here UTC-5), the stamps of a new session and of its changes are the
+    wall clock of the session's zone (WIB UTC+7, WITA UTC+8, WIT UTC+9), as the documents label them."""
+    from datetime import datetime, timedelta, timezone
+
+    import subprocess
+    import sys
+
+    proses = subprocess.run([sys.executable, "-c", _JAM_ZONA, str(tmp_path / "z.json"), zona], text=True,
+                            capture_output=True, env={**env_anak(), "TZ": "Etc/GMT+5"}, timeout=60)
+    assert proses.returncode == 0, proses.stderr
+    out = proses.stdout
+    harap = datetime.now(timezone(timedelta(hours=jam))).replace(tzinfo=None)
+    stempel = [datetime.fromisoformat(w) for w in json.loads(out)]
+    assert len(stempel) == 2
+    for s in stempel:
+        assert abs((s - harap).total_seconds()) < 120, (s, harap)

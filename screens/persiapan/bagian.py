@@ -7,8 +7,9 @@ is visible (a hidden part is marked stale and refreshed when it is shown).
 
 from __future__ import annotations
 
+import functools
 from datetime import date
-from typing import Any, ClassVar
+from typing import Any, Callable, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -31,12 +32,32 @@ from .dialog import FormPersiapan, KelompokDialog
 from ..widgets import Hasil, Kolom, KonfirmasiDialog, PilihDialog, Tabel
 
 
+def _dijaga(fn: Callable[[Any], None]) -> Callable[[Any], None]:
+    @functools.wraps(fn)
+    def jaga(self: "BagianPersiapan") -> None:
+        if self.JENIS is None or self.boleh(self.JENIS):
+            fn(self)
+    return jaga
+
+
 class BagianPersiapan(Bagian):
     """One part of the Persiapan screen (one tab): a list, a detail line and a hint line by default, and
     the screen's generic keys (add, edit, delete) turned into the `sesi` actions of its slice."""
 
     #: The hint line under the part; keys written as "{binding.id}" (screens/tombol.py `isi_tombol`).
     PETUNJUK: ClassVar[str] = ""
+    #: The kind of change (`sesi.peran.BOLEH`) its add/edit/delete forms save; the screen asks `boleh` before
+    #: opening one. None: the part checks per row itself (Acara & tim: sambutan are notes).
+    JENIS: ClassVar[str | None] = "persiapan"
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Each part's add/edit/delete (`tambah`, `ubah`, `hapus`, from a key, Enter or the palette) first asks
+        `boleh(JENIS)`: a role that may not save them is refused before any form or question opens."""
+        super().__init_subclass__(**kwargs)
+        for nama in ("tambah", "ubah", "hapus"):
+            asli = cls.__dict__.get(nama)
+            if asli is not None:
+                setattr(cls, nama, _dijaga(asli))
 
     def __init__(self) -> None:
         super().__init__(id=f"bagian-{self.KUNCI}")
@@ -210,7 +231,10 @@ class BagianSesi(BagianPersiapan):
 
     def ubah_peran(self) -> None:
         """Edit the unix accounts' roles (README "Beberapa terminal, satu sesi"): one line
-        'akun=peran; akun=peran'. Only the session file's owner may (`sesi.akun.atur_peran` refuses others)."""
+        'akun=peran; akun=peran'. Only the session file's owner may (`sesi.akun.atur_peran` refuses others), from
+        a pimpinan or operator terminal: any other role is refused before the form opens."""
+        if not self.boleh("peran_akun"):
+            return
         lama = akun.daftar_peran(self.data.raw.get("sesi"))
         awal = "; ".join(f"{a}={p}" for a, p in lama.items())
 
@@ -302,6 +326,7 @@ JUDUL_DAFTAR = {"jadwal": "Jadwal acara", "penyelenggara": "Tim penyelenggara", 
 
 class BagianAcara(BagianPersiapan):
     KUNCI = "acara"
+    JENIS = None  # per row: sambutan are notes (`_form`, `hapus`)
     TABEL = frozenset({"jadwal", "tim", "sambutan"})
     PETUNJUK = "{persiapan.tambah} tambah (pilih daftarnya) · Enter/{persiapan.ubah} ubah · {persiapan.hapus} hapus"
 
@@ -379,6 +404,8 @@ class BagianAcara(BagianPersiapan):
         self._form(*pilih)
 
     def _form(self, jenis: str, rec: Any) -> None:
+        if not self.boleh("catatan" if jenis == "sambutan" else "persiapan"):
+            return
         rid = rec.id if rec is not None else None
         if jenis == "jadwal":
             kolom = [Kolom("waktu", "Waktu", rec.waktu if rec else "", wajib=True, petunjuk="mis. 08.00-08.30"),
@@ -421,6 +448,8 @@ class BagianAcara(BagianPersiapan):
         if pilih is None:
             return
         jenis, rec = pilih
+        if not self.boleh("catatan" if jenis == "sambutan" else "persiapan"):
+            return
         table = JENIS_DAFTAR[jenis][1]
         nama = rec.acara if jenis == "jadwal" else rec.nama
         self.tanya(f"Hapus {nama} dari daftar {JUDUL_DAFTAR[jenis].lower()}?",
