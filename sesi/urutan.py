@@ -11,6 +11,8 @@
   still "baru" (not verified) is never agreed, even at a place in the final order: it goes to Lampiran III
   as "belum diverifikasi" with that place (docs/tata-cara.md, "3. Usulan": the kelompok verifies, then
   scores the usulan it accepted).
+- `hasil_kelompok(data, kelompok_id) -> HasilKelompok`: one kelompok's final order split by `nasib_usulan`
+  (entering the priority list / not verified), the count Pleno II's agree dialog and summary show.
 
 Both are computed once per revision (the result is shared: do not modify it). Nothing here raises for a
 loaded session.
