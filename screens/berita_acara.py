@@ -40,8 +40,8 @@ class BeritaAcaraScreen(LayarTahap):
     BANTUAN = (
         "Pratinjau berita acara kesepakatan hasil Musrenbang Kecamatan, disusun dari seluruh data sesi: "
         "kehadiran per unsur, sambutan dan narasumber, hasil kelompok, tanggapan Pleno II, daftar prioritas per "
-        f"SKPD, usulan yang belum disepakati, delegasi, dan lampiran I-{romawi(len(LAMPIRAN))}. Selama belum disahkan dokumen bertanda "
-        "RANCANGAN. Berkas yang disimpan sama persis dengan 'musrenbang ekspor berita-acara'. Hanya pimpinan "
+        f"SKPD, usulan yang belum disepakati, delegasi, dan lampiran I-{romawi(len(LAMPIRAN))}. Selama belum "
+        "disahkan dokumen bertanda RANCANGAN. Berkas yang disimpan sama persis dengan 'musrenbang ekspor berita-acara'. Hanya pimpinan "
         "sidang (--peran pimpinan) yang mengesahkan: sesi dikunci dan dokumen diberi sidik jari SHA-256; "
         "membuka kembali pengesahan memerlukan alasan yang dicatat."
     )
