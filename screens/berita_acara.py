@@ -15,10 +15,12 @@ from textual.widgets import Static
 from rich.cells import cell_len
 
 from sesi import berita_acara, pengesahan
+from sesi.berita_acara.lampiran import LAMPIRAN
 from sesi.berita_acara.polos import ke_teks
 from sesi.data import Data
 from sesi.errors import SesiError
 from sesi.teks_tabel import LEBAR as LEBAR_BA
+from sesi.terbilang import romawi
 
 from .base import LayarTahap
 from .glyph import g
@@ -39,8 +41,8 @@ class BeritaAcaraScreen(LayarTahap):
     BANTUAN = (
         "Pratinjau berita acara kesepakatan hasil Musrenbang Kecamatan, disusun dari seluruh data sesi: "
         "kehadiran per unsur, sambutan dan narasumber, hasil kelompok, tanggapan Pleno II, daftar prioritas per "
-        "SKPD, usulan yang belum disepakati, delegasi, dan lampiran I-VI. Selama belum disahkan dokumen bertanda "
-        "RANCANGAN. Berkas yang disimpan sama persis dengan 'musrenbang ekspor berita-acara'. Hanya pimpinan "
+        f"SKPD, usulan yang belum disepakati, delegasi, dan lampiran I-{romawi(len(LAMPIRAN))}. Selama belum "
+        "disahkan dokumen bertanda RANCANGAN. Berkas yang disimpan sama persis dengan 'musrenbang ekspor berita-acara'. Hanya pimpinan "
         "sidang (--peran pimpinan) yang mengesahkan: sesi dikunci dan dokumen diberi sidik jari SHA-256; "
         "membuka kembali pengesahan memerlukan alasan yang dicatat."
     )
@@ -107,6 +109,7 @@ class BeritaAcaraScreen(LayarTahap):
         kead = self.query_one("#keadaan", Static)
         kead.update(baris)
         kead.set_class(k.disahkan, "-sah")
+        self.refresh_bindings()  # Sahkan / Buka kembali follow the lock (boleh_aksi)
         self._susun(data, self.fmt, self._lebar_pratinjau())
 
     def _lebar_pratinjau(self) -> int:
@@ -146,6 +149,15 @@ class BeritaAcaraScreen(LayarTahap):
         self.query_one("#keadaan", Static).update(baris)
 
     # --- keys ---
+    def boleh_aksi(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Sahkan only while unsigned, Buka kembali only once signed: hidden otherwise (Footer, Ctrl+P, F1).
+        Sahkan stays offered to every role: pressed by one other than the pimpinan it says how to sign."""
+        if action == "sahkan":
+            return not self.data.info.terkunci
+        if action == "buka_kembali":
+            return self.data.info.terkunci
+        return True
+
     def action_gulir(self, n: int) -> None:
         self.query_one("#dokumen", ScrollableContainer).scroll_relative(y=n, animate=False)
 
@@ -169,7 +181,8 @@ class BeritaAcaraScreen(LayarTahap):
             return
         folder = os.path.dirname(aplikasi(self).store.path)
         awal = os.path.join(folder, berita_acara.nama_berkas(self.data, fmt))
-        judul = "Simpan berita acara sebagai " + {"md": "Markdown", "txt": "teks biasa"}.get(fmt, "Word (F4)")
+        judul = "Simpan berita acara sebagai " + {"md": "Markdown", "txt": "teks biasa"}.get(fmt, "Word, kertas F4")
+        boleh_timpa: set[str] = set()  # paths the user agreed to replace
 
         def periksa(v: dict[str, str]) -> str | None:
             path = os.path.expanduser(v["berkas"].strip())
@@ -177,6 +190,14 @@ class BeritaAcaraScreen(LayarTahap):
                 return f"{path} adalah folder; tulis nama berkasnya."
             if not os.path.isdir(os.path.dirname(os.path.abspath(path))):
                 return f"Folder {os.path.dirname(os.path.abspath(path))} tidak ada."
+            if os.path.lexists(path) and os.path.abspath(path) not in boleh_timpa:
+                def timpa(ya: bool | None) -> None:
+                    if ya:
+                        boleh_timpa.add(os.path.abspath(path))
+                        form.action_simpan()
+                self.app.push_screen(KonfirmasiDialog(f"Berkas {path} sudah ada. Ganti dengan berita acara ini?",
+                                                      ya="Ganti"), timpa)
+                return f"Berkas {path} sudah ada; pilih Ganti untuk menimpanya, atau ubah nama berkas."
             try:
                 hasil = berita_acara.simpan(self.data, fmt, path)
             except SesiError as e:  # the session's own files, a planted symlink, a signed file edited
@@ -185,8 +206,8 @@ class BeritaAcaraScreen(LayarTahap):
                 return f"Gagal menulis {path}: {e.strerror or e}."
             self.status.atur(teks(f"{g('ok')} Berita acara disimpan: {hasil}"))
             return None
-        self.app.push_screen(FormDialog(judul, [Kolom("berkas", "Berkas", awal, wajib=True)], periksa,
-                                        tombol="Simpan"))
+        form = FormDialog(judul, [Kolom("berkas", "Berkas", awal, wajib=True)], periksa, tombol="Simpan")
+        self.app.push_screen(form)
 
     def action_sahkan(self) -> None:
         if self.data.info.terkunci:

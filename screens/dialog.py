@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterable
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -36,6 +36,26 @@ class Isian(Input):
     def __init__(self, *args: Any, **kwargs: Any):
         kwargs.setdefault("select_on_focus", False)
         super().__init__(*args, **kwargs)
+        #: values Right completes to (case-insensitive prefix, first in this order), set with the suggester
+        self.saran: tuple[str, ...] = ()
+
+    def action_cursor_right(self, select: bool = False) -> None:
+        """Right at the end of the text completes it to the first of `saran` it starts (any case), even
+        when the suggester has not answered yet (keys typed in one burst); otherwise Input's own Right."""
+        if not select and self.cursor_at_end and self.value:
+            lengkap = lengkapi(self.value, self.saran)
+            if lengkap and lengkap != self.value:
+                self.value = lengkap
+                self.cursor_position = len(lengkap)
+                return
+        super().action_cursor_right(select)
+
+
+def lengkapi(awal: str, saran: Iterable[str]) -> str:
+    """The first of `saran` that starts with `awal` ignoring case ("" when none): 'inf' ->
+    'Infrastruktur dan Kewilayahan'."""
+    kunci = awal.casefold()
+    return next((s for s in saran if s.casefold().startswith(kunci)), "")
 
 
 # --- dialogs ---------------------------------------------------------------------------------------
@@ -469,5 +489,5 @@ class PilihDialog(Dialog):
         self.dismiss(opsi.get_option_at_index(opsi.highlighted).id)
 
 
-__all__ = ["Isian", "Kolom", "Dialog", "FormDialog", "AlasanDialog", "KonfirmasiDialog", "SimpanBuangDialog",
+__all__ = ["Isian", "lengkapi", "Kolom", "Dialog", "FormDialog", "AlasanDialog", "KonfirmasiDialog", "SimpanBuangDialog",
            "PilihDialog"]

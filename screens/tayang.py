@@ -39,6 +39,7 @@ from sesi.data import Data, normal
 from sesi.format import tanggal_panjang
 
 from sesi.pendaftaran import rekap
+from sesi.peringatan import sebut_kelompok
 from sesi.peringkat import aturan_urutan, bulat, peringkat_kelompok
 from sesi.pleno import daftar_prioritas
 from sesi.urutan import TempatAkhir, urutan_akhir
@@ -63,17 +64,44 @@ def tampilan_untuk(data: Data, pilihan: str) -> str:
     return IKUT_TAHAP.get(data.info.tahap, "kehadiran")
 
 
+#: The Pleno II view's title by the state of the kelompok it shows.
+JUDUL_SEPAKAT = "Hasil kesepakatan Pleno II"
+JUDUL_RANCANGAN = "Rancangan urutan (belum disepakati)"
+JUDUL_SEBAGIAN = "Hasil kesepakatan Pleno II (sebagian kelompok)"
+
+
+def kesepakatan_kelompok(data: Data) -> list[tuple[str, bool]]:
+    """(kelompok name, agreed?) for each kelompok Pleno II lists (a final order, `sesi.urutan.urutan_akhir`),
+    agreed as Pleno II records it (`Kelompok.disepakati`, set by `sesi.pleno.sepakati_kelompok`)."""
+    return [(sebut_kelompok(k.nama), bool(k.disepakati)) for k in data.kelompok if urutan_akhir(data, k.id)]
+
+
 def kesepakatan_disepakati(data: Data) -> bool:
     """Has Pleno II agreed the list: every kelompok with a final order agreed (and at least one)?"""
-    kel = [k for k in data.kelompok if urutan_akhir(data, k.id)]
-    return bool(kel) and all(k.disepakati for k in kel)
+    kel = kesepakatan_kelompok(data)
+    return bool(kel) and all(sepakat for _, sepakat in kel)
 
 
 def judul_tampilan(data: Data, view: str) -> str:
-    """The view's title: the Pleno II view says it is a draft until Pleno II agrees the list."""
-    if view == "kesepakatan" and not kesepakatan_disepakati(data):
-        return "Rancangan urutan (belum disepakati)"
-    return TAMPILAN[view]
+    """The view's title. The Pleno II view follows its kelompok (`kesepakatan_kelompok`): all agreed
+    `JUDUL_SEPAKAT`, none `JUDUL_RANCANGAN`, some `JUDUL_SEBAGIAN` (the list then names each kelompok's
+    state)."""
+    if view != "kesepakatan":
+        return TAMPILAN[view]
+    kel = kesepakatan_kelompok(data)
+    sepakat = sum(1 for _, s in kel if s)
+    if kel and sepakat == len(kel):
+        return JUDUL_SEPAKAT
+    return JUDUL_SEBAGIAN if sepakat else JUDUL_RANCANGAN
+
+
+def garis_status_kelompok(data: Data) -> list[str]:
+    """When only some kelompok are agreed: one line per kelompok, 'Kelompok I Infrastruktur: hasil
+    kesepakatan Pleno II' or '...: Rancangan urutan (belum disepakati)'; else none."""
+    kel = kesepakatan_kelompok(data)
+    if not any(s for _, s in kel) or all(s for _, s in kel):
+        return []
+    return [f"{nama}: {JUDUL_SEPAKAT if s else JUDUL_RANCANGAN}" for nama, s in kel]
 
 
 def isi_kesepakatan(data: Data) -> list[tuple[str, list[tuple[str, str, str, str]]]]:
@@ -409,8 +437,9 @@ class TayangApp(App):
     def _garis_kesepakatan(self, data: Data, tinggi: int, lebar: int) -> tuple[list[Garis], int, int]:
         if self._kesepakatan is None:
             self._kesepakatan = isi_kesepakatan(data)
+        status = [(pas(t, lebar), "italic") for t in garis_status_kelompok(data)]
         if not self._kesepakatan:
-            return [("Belum ada usulan yang diperingkat.", "")], 0, 1
+            return status + [("Belum ada usulan yang diperingkat.", "")], 0, 1
         semua = [r for _, rows in self._kesepakatan for r in rows]
         kepala, satu = kolom_tabel(semua, lebar, wilayah(data))
         isi: list[Garis] = []
@@ -419,9 +448,9 @@ class TayangApp(App):
                 isi.append(("", ""))
             isi.append((pas(skpd, lebar), "bold"))
             isi += [satu(r) for r in rows]
-        per = max(1, tinggi - 2)
+        per = max(1, tinggi - 2 - len(status))
         potong_isi, hal, jumlah = halaman_dari(isi, per, self.halaman)
-        return [kepala, (self._garis_pemisah(lebar), "dim")] + potong_isi, hal, jumlah
+        return status + [kepala, (self._garis_pemisah(lebar), "dim")] + potong_isi, hal, jumlah
 
     def _kehadiran(self, data: Data) -> None:
         r = rekap(data)

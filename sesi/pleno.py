@@ -15,7 +15,7 @@ from .peran import BOLEH
 from .sebutan import label_unsur
 from .teks import bersih
 from .transaksi import Transaksi
-from .urutan import terverifikasi, tidak_disepakati, urutan_akhir  # noqa: F401  (the one order; re-exported)
+from .urutan import hasil_kelompok, terverifikasi, tidak_disepakati, urutan_akhir  # noqa: F401  (the one order; re-exported)
 
 JENIS_KEPUTUSAN = {
     "naik": "dinaikkan satu urutan",
@@ -122,13 +122,14 @@ def sepakati_kelompok(tx: Transaksi, kid: str) -> None:
     order = urutan_akhir(tx.data, kid)
     if not order:
         raise DataDitolak(f"{sebut_kelompok(kel['nama'])} belum mempunyai usulan yang dinilai lengkap.")
+    masuk = [t.usulan.id for t in hasil_kelompok(tx.data, kid).masuk]  # the berita acara's count
     for b in order:
         u = tx.get("usulan", b.usulan.id)
         if u["status"] not in ("disepakati", "baru"):  # an unverified usulan is never agreed (sesi.urutan)
             tx.put("usulan", u["id"], dict(u, status="disepakati", status_sebelum_sepakat=u["status"]))
     tx.put("kelompok", kid, dict(kel, disepakati=tx.waktu_iso, urutan_pleno=[b.usulan.id for b in order]))
     _keputusan(tx, "kelompok_disepakati", kid, "", "")
-    tx.catat("pleno: kelompok disepakati", kid, None, [b.usulan.id for b in order])
+    tx.catat("pleno: kelompok disepakati", kid, None, masuk)  # those entering the priority list only
 
 
 def batal_sepakat(tx: Transaksi, kid: str, alasan: str) -> None:

@@ -11,6 +11,8 @@
   still "baru" (not verified) is never agreed, even at a place in the final order: it goes to Lampiran III
   as "belum diverifikasi" with that place (docs/tata-cara.md, "3. Usulan": the kelompok verifies, then
   scores the usulan it accepted).
+- `hasil_kelompok(data, kelompok_id) -> HasilKelompok`: one kelompok's final order split by `nasib_usulan`
+  (entering the priority list / not verified), the count Pleno II's agree dialog and summary show.
 
 Both are computed once per revision (the result is shared: do not modify it). Nothing here raises for a
 loaded session.
@@ -190,11 +192,33 @@ def _hitung_nasib(data: Data) -> dict[str, Nasib]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class HasilKelompok:
+    """What agreeing a kelompok's list means, counted by `nasib_usulan` (the berita acara's count):
+    `masuk` the places that enter the priority list (Lampiran II), `belum_verifikasi` the places of usulan
+    still not verified, which stay out of it (Lampiran III)."""
+
+    masuk: tuple[TempatAkhir, ...]
+    belum_verifikasi: tuple[TempatAkhir, ...]
+
+
+def hasil_kelompok(data: Data, kelompok_id: str) -> HasilKelompok:
+    """The final order of `kelompok_id` split by `nasib_usulan`: the usulan entering the priority list and
+    those left out because they were not verified. Pleno II's dialog and summary and the projector count with
+    this, so they say what the berita acara says."""
+    nasib = nasib_usulan(data)
+    masuk, tidak = [], []
+    for t in urutan_akhir(data, kelompok_id):
+        n = nasib.get(t.usulan.id)
+        (masuk if n is not None and n.prioritas else tidak).append(t)
+    return HasilKelompok(tuple(masuk), tuple(tidak))
+
+
 def tidak_disepakati(data: Data) -> list[tuple[Usulan, str]]:
     """Lampiran III: the usulan not in the priority list, in entry order, with their reason."""
     usulan = data.usulan
     return [(usulan[uid], n.alasan) for uid, n in nasib_usulan(data).items() if not n.prioritas]
 
 
-__all__ = ["urutan_akhir", "semua_urutan", "TempatAkhir", "nasib_usulan", "Nasib", "tidak_disepakati",
+__all__ = ["urutan_akhir", "hasil_kelompok", "HasilKelompok", "semua_urutan", "TempatAkhir", "nasib_usulan", "Nasib", "tidak_disepakati",
            "terverifikasi", "PRIORITAS", "BELUM_DISEPAKATI"]

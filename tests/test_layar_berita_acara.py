@@ -131,3 +131,67 @@ def test_snapshot_pendaftaran(demo, snap_compare):
 def test_snapshot_pendaftaran_ascii(demo, snap_compare):
     """The Pendaftaran screen in the ASCII-safe look."""
     assert snap_compare(buka_app(demo, "pendaftaran", jam=JAM, ascii=True), terminal_size=(80, 24))
+
+
+async def test_simpan_menanya_sebelum_menimpa(demo, tmp_path):
+    """Saving over an existing file asks first: N leaves the file as it was (the form stays open), Ganti
+    (Y) writes it. The Word dialog says "Word, kertas F4" (F4 is the paper, not a key)."""
+    from screens.widgets import FormDialog, KonfirmasiDialog
+
+    app = buka(demo)
+    target = tmp_path / "ba.md"
+    target.write_text("lama", encoding="utf-8")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await tunggu_dokumen(app, pilot)
+        await pilot.press("w")
+        await pilot.pause()
+        assert app.screen.judul == "Simpan berita acara sebagai Word, kertas F4"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        app.screen.query_one("#f-berkas").value = str(target)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, KonfirmasiDialog) and "sudah ada" in app.screen.pertanyaan
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        assert target.read_text(encoding="utf-8") == "lama"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert not isinstance(app.screen, (FormDialog, KonfirmasiDialog))
+        assert "disimpan" in app.screen.query_one(StatusBar).pesan.plain
+    assert target.read_text(encoding="utf-8") == berita_acara.berita_acara(Store.buka(demo).data, "md")
+
+
+def test_bantuan_menyebut_semua_lampiran():
+    """F1 names the lampiran the document has (I to the last of sesi.berita_acara.lampiran.LAMPIRAN)."""
+    from screens.berita_acara import BeritaAcaraScreen
+    from sesi.berita_acara.lampiran import LAMPIRAN
+    from sesi.terbilang import romawi
+
+    assert f"lampiran I-{romawi(len(LAMPIRAN))}." in BeritaAcaraScreen.BANTUAN
+
+
+async def test_sahkan_dan_buka_kembali_hanya_saat_berlaku(demo):
+    """Unsigned: Ctrl+P, F1 and the Footer offer Sahkan, not Buka kembali; signed: the other way round."""
+    from screens.tombol import perintah_aktif
+
+    def tawaran(app) -> set[str]:
+        return {p.binding.description for p in perintah_aktif(app.screen)}
+
+    app = buka(demo, "pimpinan")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await tunggu_dokumen(app, pilot)
+        assert "Sahkan" in tawaran(app) and "Buka kembali pengesahan" not in tawaran(app)
+        assert "a Sahkan" in layar_teks(app).splitlines()[-1]
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"Dilanjutkan minggu depan", "ctrl+s")
+        await tunggu_dokumen(app, pilot)
+        assert Store.buka(demo).data.info.terkunci
+        assert "Buka kembali pengesahan" in tawaran(app) and "Sahkan" not in tawaran(app)
+        assert "a Sahkan" not in layar_teks(app).splitlines()[-1]

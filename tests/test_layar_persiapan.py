@@ -792,3 +792,40 @@ async def test_set_kriteria_fisik_dan_cara_penilaian(tmp_path):
         await pilot.pause()
         assert ("", "fisik") not in semua_set(store.muat()) and "Jumlah bobot: 5 · 5 kriteria" in layar_teks(app)
         assert "Set:" not in layar_teks(app)
+
+
+async def test_bidang_dilengkapi_dan_bidang_baru_ditanyakan(demo):
+    """Bidang "inf" then Right becomes the existing "Infrastruktur dan Kewilayahan" at once (even before the
+    suggester answers); a bidang no usulan or kelompok has ("Inf") is saved only after a question, and N
+    leaves the form open with nothing saved; an existing SKPD typed in another case takes its spelling."""
+    store, app = demo_app(demo)
+    sebelum = isi_berkas(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5", "ctrl+o")
+        await pilot.press("shift+tab", "ctrl+u")
+        await ketik(pilot, "51")
+        await pilot.press("tab")
+        await ketik(pilot, "Usulan bidang baru")
+        for _ in range(9):
+            await pilot.press("tab")
+        bidang = app.screen.query_one("#f-bidang")
+        assert app.screen.focused is bidang
+        bidang.value = "inf"
+        bidang.action_cursor_right()  # at once: the suggester's answer has not arrived
+        assert bidang.value == "Infrastruktur dan Kewilayahan"
+        bidang.value = "Inf"
+        await pilot.press("tab")
+        await ketik(pilot, "dinas pupr")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, KonfirmasiDialog)
+        assert app.screen.pertanyaan == "Bidang 'Inf' belum ada; buat kelompok baru?"
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog) and isi_berkas(store) == sebelum
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("y")
+        await tunggu(pilot, lambda: not isinstance(app.screen, (FormDialog, KonfirmasiDialog)))
+    baru = [u for u in store.muat().usulan.values() if u.kegiatan == "Usulan bidang baru"]
+    assert [(u.bidang, u.skpd_awal) for u in baru] == [("Inf", "Dinas PUPR")]

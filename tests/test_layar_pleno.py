@@ -22,6 +22,7 @@ from screens.widgets import SimpanBuangDialog, AlasanDialog, KonfirmasiDialog, P
 from sesi import catatan, pleno, skor, verifikasi
 from sesi.data import Data
 from sesi.store import Store
+from sesi.urutan import nasib_usulan
 from sesi.transaksi import Pelaku
 
 KEL_I = "KEL01"
@@ -528,3 +529,28 @@ async def test_jawaban_tanggapan(demo):
         await pilot.press(*"Disepakati naik satu urutan", "enter")
         await tunggu(pilot, lambda: data(demo).records("tanggapan")[rid].jawaban == "Disepakati naik satu urutan")
         assert "Jawaban: Disepakati naik satu urutan" in layar_teks(app)
+
+
+async def test_sepakati_menghitung_seperti_berita_acara(demo):
+    """With 3 of the kelompok's usulan verified, S's question, the summary after agreeing and the kelompok
+    list all count 3 entering the priority list and the rest "belum diverifikasi", as the berita acara
+    (`sesi.urutan.nasib_usulan`) does."""
+    semua = urutan(demo)
+    with Store.buka(demo).transaksi() as tx:
+        for uid in semua[:3]:
+            verifikasi.verifikasi(tx, uid, "sesuai")
+    sisa = len(semua) - 3
+    app = buka(demo, "pleno2")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        assert isinstance(app.screen, KonfirmasiDialog)
+        layar = app.screen.pertanyaan
+        assert f"(3 usulan masuk prioritas; {sisa} belum diverifikasi tidak masuk)" in layar
+        assert f"({len(semua)} usulan)" not in layar
+        await pilot.press("y")
+        await tunggu(pilot, lambda: data(demo).records("kelompok")[KEL_I].disepakati)
+        layar = layar_teks(app)
+        assert f"3 masuk prioritas · {sisa} belum diverifikasi" in layar
+        assert f"{len(semua)} diperingkat" not in layar
+    masuk = [uid for uid, n in nasib_usulan(data(demo)).items() if n.prioritas and n.kelompok == KEL_I]
+    assert sorted(masuk) == sorted(semua[:3])

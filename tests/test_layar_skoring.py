@@ -540,3 +540,18 @@ async def test_tiga_penilai_satu_dilewati_2_per_3_dan_belum_diperingkat(store, b
         bantu.lakukan(skor_.atur_skor, c, "K2", 2, "Cici", store=sebagai("fasilitator"))
         await tunggu(pilot, lambda: m.sel[(c, "K2")][0] != "2/3", apa="nilai dari terminal lain tampil")
         assert m.sel[(c, "K2")] == ("18*", "rerata") and m.peringkat[c][0].strip().rstrip("~") == "3"
+
+
+@pytest.mark.parametrize("ukuran", [(80, 24), (60, 20)])
+async def test_kunci_tampak_di_layar_sempit(sesi_demo, ukuran):
+    """The lock of a kelompok Pleno II agreed is on the title line as the terminal shows it at 80 and 60
+    columns (it used to come last and be cut off: "... 2 belum len…")."""
+    kid = kid_dari(sesi_demo, KELOMPOK_I)
+    with sesi_demo.transaksi() as tx:
+        pleno.sepakati_kelompok(tx, kid)
+    app = MusrenbangApp(sesi_demo, layar="skoring")
+    async with app.run_test(size=ukuran) as pilot:
+        await pilot.pause()
+        judul = layar_teks(app).splitlines()[1]
+        assert judul.lstrip().startswith("terkunci"), judul
+        assert "Kelompok I" in judul

@@ -134,7 +134,8 @@ async def test_pleno2_rancangan_di_layar_sampai_disepakati(tmp_path):
         await app.baca_perubahan()
         await pilot.pause()
         teks = layar_teks(app)
-        assert "RANCANGAN URUTAN (BELUM DISEPAKATI)" in teks
+        assert "HASIL KESEPAKATAN PLENO II (SEBAGIAN KELOMPOK)" in teks  # the other kelompok stay agreed
+        assert "Rancangan urutan (belum disepakati)" in teks  # beside the kelompok no longer agreed
         for _, rows in isi_kesepakatan(st.data):
             for no, kegiatan, _, _ in rows[:2]:
                 assert re.search(rf"^ +{no}  {re.escape(kegiatan[:20])}", teks, re.M), teks
@@ -295,3 +296,32 @@ async def test_kelompok_diikuti_ditahan_lalu_berganti(demo):
         teks = layar_teks(app)
         assert awal.nama in teks and lain.nama not in teks and f"rev {store.data.revisi}" in teks
         await tunggu(pilot, lambda: lain.nama in layar_teks(app), apa=lain.nama)
+
+
+async def test_pleno2_judul_per_kelompok(demo):
+    """The tester's case: 3 usulan of Kelompok I verified and Kelompok I agreed, Kelompok II not: the projector's Pleno II view
+    (key 3) no longer calls everything a draft; it says which kelompok are agreed and which are drafts.
+    With every kelompok agreed the title is "Hasil kesepakatan Pleno II"."""
+    from sesi import pleno, verifikasi
+
+    kel = [k.id for k in Store.buka(demo).data.kelompok]
+    with Store.buka(demo).transaksi() as tx:
+        for t in urutan_akhir(tx.data, kel[0])[:3]:
+            verifikasi.verifikasi(tx, t.usulan.id, "sesuai")
+        pleno.sepakati_kelompok(tx, kel[0])
+    app = TayangApp(Store.buka(demo, pelaku=Pelaku("tayangan", "tayang")))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        await tunggu(pilot, lambda: "HASIL KESEPAKATAN PLENO II (SEBAGIAN KELOMPOK)" in layar_teks(app))
+        teks = layar_teks(app)
+        assert "RANCANGAN URUTAN (BELUM DISEPAKATI)" not in teks
+        assert "Kelompok I Infrastruktur: Hasil kesepakatan Pleno II" in teks
+        assert "Kelompok II Ekonomi: Rancangan urutan (belum disepakati)" in teks
+        with Store.buka(demo).transaksi() as tx:
+            for kid in kel[1:]:
+                if urutan_akhir(tx.data, kid):
+                    pleno.sepakati_kelompok(tx, kid)
+        await app.baca_perubahan()
+        await tunggu(pilot, lambda: "HASIL KESEPAKATAN PLENO II\n" in layar_teks(app) + "\n"
+                     or "HASIL KESEPAKATAN PLENO II" in layar_teks(app).split("\n")[1])
+        assert "rancangan urutan" not in layar_teks(app).lower()

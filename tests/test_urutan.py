@@ -86,7 +86,7 @@ def test_urutan_sama_di_setiap_tempat(tmp_path, capsys):
         ("1", KEGIATAN["U003"]), ("2 (3)", KEGIATAN["U002"]), ("3 (2)", KEGIATAN["U001"])]
     pupr = dict(isi_kesepakatan(data))["Dinas PUPR"]
     assert [kegiatan for _, kegiatan, *_ in pupr] == [KEGIATAN["U002"], KEGIATAN["U001"]]
-    assert judul_tampilan(data, "kesepakatan") == "Hasil kesepakatan"
+    assert judul_tampilan(data, "kesepakatan") == "Hasil kesepakatan Pleno II"
 
 
 async def test_layar_pleno2_urutan_yang_sama(tmp_path):
@@ -108,7 +108,7 @@ def test_tayangan_pleno2_rancangan_sampai_disepakati(tmp_path):
     from sesi import pleno
 
     st = buat_skenario(str(tmp_path / "sesi.json"))
-    assert judul_tampilan(st.data, "kesepakatan") == "Hasil kesepakatan"
+    assert judul_tampilan(st.data, "kesepakatan") == "Hasil kesepakatan Pleno II"
     with st.transaksi() as tx:
         pleno.batal_sepakat(tx, INFRA, "Dibahas ulang")
-    assert judul_tampilan(st.muat(), "kesepakatan") == "Rancangan urutan (belum disepakati)"
+    assert judul_tampilan(st.muat(), "kesepakatan") == "Hasil kesepakatan Pleno II (sebagian kelompok)"

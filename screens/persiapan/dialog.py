@@ -19,7 +19,7 @@ from sesi.model import label_skala_baku
 
 from ..teks import teks_baris
 from ..tombol import isi_tombol
-from ..widgets import Dialog, FormDialog, Kolom
+from ..widgets import Dialog, FormDialog, Isian, Kolom
 
 SKALA_PALING_LEBAR = 100
 #: Scales with more values than this have no label fields (long scales show the number only).
@@ -41,7 +41,10 @@ class FormPersiapan(FormDialog):
         for key, pilihan in self.saran.items():
             nama = sorted({p for p in pilihan if p}, key=str.casefold)
             if nama:
-                self.query_one(f"#f-{key}", Input).suggester = SuggestFromList(nama, case_sensitive=False)
+                isian = self.query_one(f"#f-{key}", Input)
+                isian.suggester = SuggestFromList(nama, case_sensitive=False)
+                if isinstance(isian, Isian):
+                    isian.saran = tuple(nama)  # Right completes at once, in the suggester's order
         for key in self.tetap:
             self.query_one(f"#f-{key}").disabled = True
         if self.fokus and self.fokus not in self.tetap:

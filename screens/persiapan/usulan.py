@@ -28,7 +28,7 @@ from ..teks import potong, teks_baris
 from ..tombol import isi_tombol
 from .bagian import BagianPersiapan, bidang_usulan
 from .dialog import FormPersiapan
-from ..widgets import Kolom, Tabel
+from ..widgets import Kolom, KonfirmasiDialog, Tabel
 
 
 SEMUA = "*"
@@ -204,7 +204,27 @@ class BagianUsulan(BagianPersiapan):
         saran = {"bidang": bidang_usulan(data), "skpd": [u.skpd_awal for u in data.usulan.values()]
                  + [u.skpd_akhir for u in data.usulan.values()], "satuan": [u.satuan for u in data.usulan.values()]}
 
+        disetujui: set[tuple[str, str]] = set()  # new names the user confirmed: ("bidang"|"skpd", name)
+
         def periksa(f: dict[str, str]) -> str | None:
+            f = dict(f)
+            for key in ("bidang", "skpd"):
+                nilai = f[key].strip()
+                sama = next((s for s in saran[key] if s and s.casefold() == nilai.casefold()), "")
+                if sama:  # an existing name typed in another case: the existing spelling
+                    f[key] = sama
+                elif nilai and (key, nilai) not in disetujui:
+                    tanya = (f"Bidang '{nilai}' belum ada; buat kelompok baru?" if key == "bidang"
+                             else f"SKPD '{nilai}' belum ada di usulan lain; pakai nama baru ini?")
+
+                    def jawab(ya: bool | None, key: str = key, nilai: str = nilai) -> None:
+                        if ya:
+                            disetujui.add((key, nilai))
+                            form.action_simpan()
+                        else:
+                            form.query_one(f"#f-{key}").focus()
+                    self.app.push_screen(KonfirmasiDialog(tanya, ya="Ya, baru"), jawab)
+                    return f"{tanya[:-1]}: pilih Ya untuk memakainya, atau perbaiki (Kanan melengkapi)."
             if uid is None:
                 hasil = self.simpan(aksi_usulan.tambah_usulan, **f)
             else:
@@ -214,8 +234,9 @@ class BagianUsulan(BagianPersiapan):
             self.pilih_nanti = uid or hasil.nilai
             return None
         judul = f"Ubah usulan {uid}" if uid else "Tambah usulan"
-        self.app.push_screen(FormPersiapan(judul, kolom, periksa, saran=saran,
-                                           fokus="kegiatan" if uid is None and v.get("kelurahan") else ""))
+        form = FormPersiapan(judul, kolom, periksa, saran=saran,
+                             fokus="kegiatan" if uid is None and v.get("kelurahan") else "")
+        self.app.push_screen(form)
 
     def _ke_pilihan(self, data: Data) -> None:
         tabel = self.query_one("#usulan-tabel", Tabel)

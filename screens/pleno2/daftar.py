@@ -17,7 +17,7 @@ from sesi.model import Usulan
 from sesi.peringatan import sebut_kelompok
 from sesi.peringkat import bulat
 from sesi.sebutan import wilayah, wilayah_kecil
-from sesi.urutan import terverifikasi
+from sesi.urutan import hasil_kelompok, terverifikasi
 
 from ..glyph import g
 from ..teks import lebar_kolom, potong, teks
@@ -122,7 +122,7 @@ class BagianDaftar(BagianPleno):
         else:
             baris2 = baris_teks("Belum disepakati")
         lain = len(semua) - len(urutan) - len(belum)
-        baris2.append_text(baris_teks(f" {g('dot')} {len(urutan)} diperingkat",
+        baris2.append_text(baris_teks(f" {g('dot')} {ringkas_hasil(data, kel.id)}",
                                       f" {g('dot')} {len(belum)} belum disepakati" if belum else "",
                                       f" {g('dot')} {lain} belum lengkap/disisihkan" if lain else ""))
         info.update(gabung_baris(baris1, baris2))
@@ -234,7 +234,10 @@ class BagianDaftar(BagianPleno):
         if kel.disepakati:
             self._minta_alasan(f"Batalkan kesepakatan daftar {nama}", pleno.batal_sepakat, kel.id)
             return
-        n = len(pleno.urutan_akhir(self.data, kel.id))
+        hasil_kel = hasil_kelompok(self.data, kel.id)  # the berita acara's count (sesi.urutan.nasib_usulan)
+        n = f"{len(hasil_kel.masuk)} usulan masuk prioritas"
+        if hasil_kel.belum_verifikasi:
+            n += f"; {len(hasil_kel.belum_verifikasi)} belum diverifikasi tidak masuk"
 
         def jawab(ya: bool | None) -> None:
             if ya:
@@ -242,8 +245,18 @@ class BagianDaftar(BagianPleno):
                 if hasil.ok:
                     self.kabar(teks(f"{g('ok')} Tersimpan rev {hasil.revisi} {g('dot')} daftar {nama} disepakati"))
         self.app.push_screen(KonfirmasiDialog(
-            f"Sepakati daftar {nama} ({n} usulan) dalam urutan yang tampil? Urutan dan nilainya terkunci sampai "
+            f"Sepakati daftar {nama} ({n}) dalam urutan yang tampil? Urutan dan nilainya terkunci sampai "
             "kesepakatan dibatalkan.", ya="Sepakati"), jawab)
 
 
-__all__ = ["BagianDaftar", "KEPUTUSAN_SINGKAT", "KOLOM_URUTAN"]
+def ringkas_hasil(data: Data, kid: str) -> str:
+    """'3 masuk prioritas · 15 belum diverifikasi': the kelompok's final order counted as the berita acara
+    counts it (`sesi.urutan.hasil_kelompok`)."""
+    h = hasil_kelompok(data, kid)
+    out = f"{len(h.masuk)} masuk prioritas"
+    if h.belum_verifikasi:
+        out += f" {g('dot')} {len(h.belum_verifikasi)} belum diverifikasi"
+    return out
+
+
+__all__ = ["BagianDaftar", "ringkas_hasil", "KEPUTUSAN_SINGKAT", "KOLOM_URUTAN"]

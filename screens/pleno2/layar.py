@@ -13,7 +13,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import TabbedContent, TabPane
 
-from sesi import pleno
 from sesi.data import Data
 from sesi.model import Kelompok
 from sesi.peringkat import aturan_urutan
@@ -25,7 +24,7 @@ from ..pilih_kelompok import PilihKelompok
 from ..tombol import isi_tombol
 from ..widgets import Tabel
 from .bersama import BagianPleno
-from .daftar import BagianDaftar
+from .daftar import BagianDaftar, ringkas_hasil
 from .delegasi import BagianDelegasi
 from .penandatangan import BagianPenandatangan
 from .tanggapan import BagianTanggapan
@@ -195,7 +194,7 @@ class Pleno2Screen(PilihKelompok, LayarBagian):
 
     def keterangan_kelompok(self, data: Data, k: Kelompok) -> str:
         status = "disepakati" if k.disepakati else "belum disepakati"
-        return f"{len(pleno.urutan_akhir(data, k.id))} usulan diperingkat {g('dot')} {status}"
+        return f"{ringkas_hasil(data, k.id)} {g('dot')} {status}"
 
     def action_aturan(self) -> None:
         from ..bantuan import BantuanScreen

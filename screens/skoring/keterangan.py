@@ -95,7 +95,9 @@ def lebar_skala(k: Kriteria) -> bool:
 
 def teks_judul(data: Data, kid: str, per: Peringkat | None, penilai: str,
                urut_peringkat: bool) -> tuple[Text, Text]:
-    """The title line: (left: kelompok name, place, usulan counts, lock; right: mode and order)."""
+    """The title line: (left: the lock when Pleno II agreed the list, kelompok name, place, usulan counts,
+    why it is locked; right: mode and order). The lock comes first so that a line cut at 60 columns still
+    shows it."""
     kel = data.kelompok_dari_id(kid)
     dot = f" {g('dot')} "
     out = Text(no_wrap=True, overflow=glyph.potong())
@@ -104,6 +106,9 @@ def teks_judul(data: Data, kid: str, per: Peringkat | None, penilai: str,
     else:
         daftar = data.kelompok
         i = next((j for j, k in enumerate(daftar) if k.id == kid), 0)
+        if kel.disepakati:  # first: a cut line (80 or 60 columns) still says the scores cannot change
+            out.append("terkunci", style="bold")
+            out.append(dot)
         out.append(aman(kel.nama), style="bold")
         out.append(f" {i + 1}/{len(daftar)}", style="dim")
         semua = data.usulan_kelompok(kid)
@@ -119,7 +124,7 @@ def teks_judul(data: Data, kid: str, per: Peringkat | None, penilai: str,
             if seri:
                 out.append(f"{dot}{seri} seri", style="bold")
         if kel.disepakati:
-            out.append(f"{dot}terkunci (disepakati Pleno II)", style="bold")
+            out.append(f"{dot}disepakati Pleno II")
     kanan = Text(no_wrap=True)
     if penilai:
         nama = aman(penilai)
