@@ -17,6 +17,7 @@ from rich.cells import cell_len
 from sesi import berita_acara, pengesahan
 from sesi.berita_acara.lampiran import LAMPIRAN
 from sesi.berita_acara.polos import ke_teks
+from sesi.berkas import periksa_bukan_sesi
 from sesi.data import Data
 from sesi.errors import SesiError
 from sesi.teks_tabel import LEBAR as LEBAR_BA
@@ -190,6 +191,10 @@ class BeritaAcaraScreen(LayarTahap):
                 return f"{path} adalah folder; tulis nama berkasnya."
             if not os.path.isdir(os.path.dirname(os.path.abspath(path))):
                 return f"Folder {os.path.dirname(os.path.abspath(path))} tidak ada."
+            try:  # the session's own files are refused before any question of replacing them
+                periksa_bukan_sesi(path)
+            except SesiError as e:
+                return str(e)
             if os.path.lexists(path) and os.path.abspath(path) not in boleh_timpa:
                 def timpa(ya: bool | None) -> None:
                     if ya:

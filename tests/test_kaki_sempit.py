@@ -70,8 +70,8 @@ async def test_enam_tab_persiapan_tampak_pada_60_kolom(demo):
 
 @pytest.mark.parametrize("bagian,kalimat", [
     ("2", "tentang kelompok yang dipilih di bagian 1"),
-    ("3", "R tambah · Del hapus"),
-    ("4", "Enter/U pilih penandatangan · Del hapus"),
+    ("3", "tambah · Del hapus"),
+    ("4", "pilih penandatangan · Del hapus"),
 ])
 async def test_petunjuk_pleno2_dibungkus(demo, bagian, kalimat):
     app = buka(demo, "pleno2")
