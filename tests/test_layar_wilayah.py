@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from layar import layar_teks
+from layar import tunggu, layar_teks
 from musrenbang_tui.app import MusrenbangApp
 from sesi.model import AGENDA_TAHAP
 from sesi.store import Pelaku, Store
@@ -43,9 +43,12 @@ async def test_setiap_layar_tahap_memakai_kata_desa_dan_kabupaten(tmp_path):
         assert app.screen.query_one("#f-bappeda").value == "Bappelitbangda Kabupaten Cilacap"
         assert "Ibu kota kecamatan" in form
         app.screen.query_one("#f-bappeda").focus()
-        await pilot.pause()
-        form = layar_teks(app)
-        assert "Bappelitbangda Kabupaten Cilacap" in form and not salah(form), salah(form)
+        def badan_tampak() -> str:
+            t = layar_teks(app)
+            return t if "Bappelitbangda Kabupaten Cilacap" in t else ""
+
+        form = await tunggu(pilot, badan_tampak, apa="isian badan perencanaan tergulir ke layar")
+        assert not salah(form), salah(form)
         await pilot.press("escape")
         await pilot.pause()
         for tahap in AGENDA_TAHAP:
