@@ -15,6 +15,7 @@ KASUS = [
     ("kelompok", [], "Hj. Rabiatul Adawiyah, S.Sos.", "Jabatan"),
     ("kelompok", ["3"], "Normalisasi saluran drainase", "Ket."),  # U004, not the highlighted row
     ("persiapan", [], "(Ctrl+T di layar tahap yang berlangsung)", "Isi"),
+    ("skoring", [], "Pemasangan lampu penerangan jalan umum (PJU)", "Peringkat"),
 ]
 
 

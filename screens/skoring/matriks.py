@@ -42,7 +42,7 @@ KOSONG: Isi = ("", "")
 
 LEBAR_TOTAL = 7
 LEBAR_PERINGKAT = 10
-JUDUL_MIN, JUDUL_MAKS = 24, 60
+JUDUL_MIN, JUDUL_MAKS = 24, 100
 #: Below this width of the title column, the kelurahan is left out of the row titles.
 LEBAR_JUDUL_BERKELURAHAN = 30
 JUDUL = -1  # column index of the row titles
