@@ -28,7 +28,7 @@ from sesi.store import Store
 from sesi.terbilang import romawi
 from sesi.transaksi import Pelaku
 
-from emas import SNAPSHOT
+from emas import SNAPSHOT, bagian_dokumen
 from skenario import CAMAT, JamTetap, buat_skenario, buat_skenario_belum_lengkap
 
 CAMAT_DEMO = "Drs. H. Muhammad Yusuf Effendi"
@@ -56,21 +56,12 @@ def demo_sah(tmp_path_factory, _demo_asli) -> Store:
     return store.muat() and store
 
 
-def _bagian(blok) -> dict[str, list]:
-    out: dict[str, list] = {"badan": []}
-    kini = "badan"
-    for b in blok:
-        if isinstance(b, Judul) and b.tingkat == 2 and b.teks.startswith("LAMPIRAN "):
-            kini = b.teks.split()[1]
-            out[kini] = []
-        out[kini].append(b)
-    return out
 
 
 def _judul_lampiran(blok) -> dict[str, str]:
     """Roman number -> the lampiran's title (the level-3 heading after its header)."""
     out = {}
-    for nomor, isi in _bagian(blok).items():
+    for nomor, isi in bagian_dokumen(blok).items():
         if nomor != "badan":
             out[nomor] = next(b.teks for b in isi if isinstance(b, Judul) and b.tingkat == 3)
     return out
@@ -240,7 +231,7 @@ def test_baru_isian_salah_tidak_membuat_berkas(tmp_path, capsys):
 
 
 def test_lampiran_susunan_acara(lengkap):
-    bagian = _bagian(dokumen(lengkap.data))
+    bagian = bagian_dokumen(dokumen(lengkap.data))
     nomor = romawi(lampiran.nomor_lampiran(lampiran.susunan_acara))
     (tabel,) = [b for b in bagian[nomor] if isinstance(b, TabelDokumen)]
     assert [k.judul for k in tabel.kolom] == ["No", "Waktu (WITA)", "Acara", "Keterangan"]
@@ -305,7 +296,7 @@ _RUJUKAN = re.compile(r"Lampiran ([IVXL]+)")
 
 def _rujukan_badan(data) -> list[tuple[str, str]]:
     """(what the sentence is about, the roman number it cites) for the body's references."""
-    teks = " ".join(b.teks if hasattr(b, "teks") else str(b) for b in _bagian(dokumen(data))["badan"])
+    teks = " ".join(b.teks if hasattr(b, "teks") else str(b) for b in bagian_dokumen(dokumen(data))["badan"])
     return _RUJUKAN.findall(teks)
 
 
@@ -324,8 +315,8 @@ def test_nomor_lampiran_dari_urutan(lengkap, monkeypatch, balik):
         monkeypatch.setattr(lampiran, "LAMPIRAN", tuple(reversed(lampiran.LAMPIRAN)))
     blok = dokumen(lengkap.data)
     judul = _judul_lampiran(blok)
-    teks = " ".join(" ".join(b.teks.split()) for b in _bagian(blok)["badan"] if isinstance(b, Paragraf))
-    klausul = " ".join(t for b in _bagian(blok)["badan"] if hasattr(b, "butir") and b.butir
+    teks = " ".join(" ".join(b.teks.split()) for b in bagian_dokumen(blok)["badan"] if isinstance(b, Paragraf))
+    klausul = " ".join(t for b in bagian_dokumen(blok)["badan"] if hasattr(b, "butir") and b.butir
                        and isinstance(b.butir[0], tuple) for _, t in b.butir)
     cek = [(r"susunan acara sebagaimana tercantum dalam Lampiran ([IVX]+)", teks, "SUSUNAN ACARA"),
            (r"peserta sebagaimana tercantum dalam Lampiran ([IVX]+)", teks, "DAFTAR HADIR"),
@@ -367,7 +358,7 @@ def test_notulen_sama_dengan_lampiran(lengkap):
     """The notulen document holds exactly the blocks of the lampiran (one source for both)."""
     blok = dokumen(lengkap.data)
     nomor = romawi(lampiran.nomor_lampiran(lampiran.notulen_sidang))
-    isi_lampiran = _bagian(blok)[nomor][4:-1]  # after the header (break, title, Nomor, heading), before the footer
+    isi_lampiran = bagian_dokumen(blok)[nomor][4:-1]  # after the header (break, title, Nomor, heading), before the footer
     sendiri = dokumen_notulen(lengkap.data)
     n = len(isi_lampiran)
     awal = next(i for i, b in enumerate(sendiri) if b == isi_lampiran[0])

@@ -47,6 +47,8 @@ from sesi.peringatan import peringatan, sebut_kelompok
 from sesi.store import Pelaku
 from sesi.urutan import terverifikasi
 
+from emas import bagian_dokumen
+
 LAMA = bool(os.environ.get("MUSRENBANG_LAMA"))
 BIDANG = ["Infrastruktur", "Ekonomi", "Sosial Budaya"]
 KELURAHAN = ["Alalak Utara", "Kuin Utara", "Sungai Miai"]
@@ -75,16 +77,6 @@ pleno_st = st.lists(st.tuples(st.sampled_from(["naik", "turun", "belum", "sepaka
                               st.integers(0, 2)), max_size=6)
 
 
-def _bagian(blok) -> dict[str, list]:
-    """The document's blocks by part: "badan", then "I" ... "VI" (from the lampiran headings)."""
-    out: dict[str, list] = {"badan": []}
-    kini = "badan"
-    for b in blok:
-        if isinstance(b, Judul) and b.tingkat == 2 and b.teks.startswith("LAMPIRAN "):
-            kini = b.teks.split()[1]
-            out[kini] = []
-        out[kini].append(b)
-    return out
 
 
 def _baris(blok) -> list[tuple[str, ...]]:
@@ -195,7 +187,7 @@ def _bangun(tmp: str, kel_def: list[str], usulan_list: list[dict], peserta: list
 def test_berita_acara_tidak_bertentangan(kel_def, usulan_list, peserta, langkah, catat):
     with tempfile.TemporaryDirectory() as tmp:
         data = _bangun(tmp, kel_def, usulan_list, peserta, langkah, catat)
-    bagian = _bagian(dokumen(data))
+    bagian = bagian_dokumen(dokumen(data))
     _cek_lampiran_baru(data, bagian)
     kegiatan = {u.kegiatan: u for u in data.usulan.values()}
 
