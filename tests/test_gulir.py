@@ -16,12 +16,13 @@ from hypothesis import strategies as st
 from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
-from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.app import App, ComposeResult
 from textual.geometry import Region
 from textual.strip import Strip
 
-from musrenbang_tui.gulir import ModelLayar, PembaruanGulir, beda, normal
+# The frame types Textual hands to App._display are private to Textual; only musrenbang_tui/gulir.py (the one
+# module allowed to touch them, tests/test_textual_publik.py) imports them, and the test takes them from there.
+from musrenbang_tui.gulir import ChopsUpdate, LayoutUpdate, ModelLayar, PembaruanGulir, beda, normal
 from screens.widgets import Tabel
 
 W, H = 12, 8
