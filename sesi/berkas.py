@@ -151,12 +151,12 @@ class _IO:
     replace = staticmethod(os.replace)
     link = staticmethod(os.link)
     unlink = staticmethod(os.unlink)
+    truncate = staticmethod(os.ftruncate)
 
 
 io = _IO()
-#: The calls the session journal's appends go through (`tambah_jurnal`). Separate from `io`: the journal is
-#: written after the snapshot is in place, so a failed append never fails a transaction, and
-#: tests/test_store_faults.py fails these on their own.
+#: The calls the session journal's writes go through (`tambah_jurnal`, `mulai_jurnal`). Separate from `io`
+#: (the snapshot's writes), so tests/test_store_faults.py fails each on its own.
 io_jurnal = _IO()
 
 #: Errors that mean "this file system has no hard links" (FAT, some network shares): copy instead.
@@ -353,16 +353,12 @@ def tambah_baris(path: str | os.PathLike[str], teks: str, *, mode: int = 0o600) 
 
 
 def _buka_jurnal(path: str, mode: int, gid: int | None) -> int:
-    """Open the journal for appending, creating it with `mode` (and `gid`) exactly when new; a regular
-    file only (BerkasTidakAman otherwise: never through a symlink, never waiting on a FIFO)."""
-    flags = os.O_RDWR | os.O_APPEND | _NOFOLLOW | _NONBLOCK | _CLOEXEC  # read: the last byte
-    baru = True
+    """Open the existing journal for appending: a regular file with one name only (BerkasTidakAman
+    otherwise: never through a symlink, never waiting on a FIFO, never into another file's inode). A
+    journal whose mode or group differ from the session file's gets the file's, where we may."""
+    flags = os.O_WRONLY | os.O_APPEND | _NOFOLLOW | _NONBLOCK | _CLOEXEC
     try:
-        try:
-            fd = io_jurnal.open(path, flags | os.O_CREAT | os.O_EXCL, mode)
-        except FileExistsError:
-            baru = False
-            fd = io_jurnal.open(path, flags)
+        fd = io_jurnal.open(path, flags)
     except OSError as e:
         if e.errno in (errno.ELOOP, errno.ENXIO, errno.EISDIR):
             raise BerkasTidakAman(f"Jurnal {path} bukan berkas biasa: tidak ditulis.") from None
@@ -373,9 +369,7 @@ def _buka_jurnal(path: str, mode: int, gid: int | None) -> int:
             raise BerkasTidakAman(f"Jurnal {path} adalah {jenis_berkas(st.st_mode)}, bukan berkas biasa: "
                                   "tidak ditulis.")
         tautan_keras(st, path, "Jurnal")
-        # A new journal, or one whose mode or group differ from the session file's (made before the file
-        # was shared with `chmod`): give it the file's, where we may (only its owner can).
-        if baru or stat.S_IMODE(st.st_mode) != mode or (gid is not None and st.st_gid != gid):
+        if stat.S_IMODE(st.st_mode) != mode or (gid is not None and st.st_gid != gid):
             _beri_mode(fd, mode, gid)
     except BaseException:
         io_jurnal.close(fd)
@@ -405,31 +399,47 @@ def _tulis_semua(fd: int, data: bytes) -> None:
         view = view[n:]
 
 
-def tambah_jurnal(path: str, baris: bytes, mode: int, gid: int | None, batas: int) -> tuple[int, int]:
-    """Append one line (`baris`, ending in a newline) to the shared session journal at `path`, fsync it,
-    and return (inode, size in bytes after the line).
+def tambah_jurnal(path: str, baris: bytes, mode: int, gid: int | None, potong: int,
+                  ino: int | None = None) -> tuple[int, int]:
+    """Append one line (`baris`, ending in a newline) to the session journal at `path` and fsync it: the
+    acknowledgement of a save (sesi/store.py). Returns (inode, size in bytes after the line).
 
-    Created with `mode`/`gid` exactly when new; never through a symlink, FIFO or device
-    (BerkasTidakAman). When the journal would grow past `batas` bytes it is replaced in one step (a temp
-    file renamed over it) by a journal holding only this line. A last line left torn by a killed writer is
-    closed with a newline first, so this line stays whole. OSError on I/O failure: the journal may then
-    end in a torn line, which readers refuse (sesi/jurnal.py checks every line)."""
+    Called under the session lock. `potong`: where the journal's good part ends (sesi/jurnal.py `baca`):
+    a torn or unacknowledged tail after it is cut off first. `ino`: the journal the caller has read; a
+    different file at `path` raises OSError (nothing written). Never through a symlink, FIFO, device or
+    hard link (BerkasTidakAman); never creates the journal (`mulai_jurnal` does). On OSError the journal
+    is cut back to `potong` where possible, so the line is not there."""
     fd = _buka_jurnal(path, mode, gid)
     try:
         st = os.fstat(fd)
-        if st.st_size and st.st_size + len(baris) > batas:
-            return _putar_jurnal(path, baris, mode, gid)
-        if st.st_size and os.pread(fd, 1, st.st_size - 1) != b"\n":
-            baris = b"\n" + baris
-        _tulis_semua(fd, baris)
-        io_jurnal.fsync(fd)
-        return st.st_ino, os.fstat(fd).st_size
+        if (ino is not None and st.st_ino != ino) or st.st_size < potong:
+            raise OSError(errno.ESTALE, "jurnal diganti atau dipotong oleh proses lain")
+        if st.st_size > potong:
+            io_jurnal.truncate(fd, potong)
+        try:
+            _tulis_semua(fd, baris)
+            io_jurnal.fsync(fd)
+        except BaseException:
+            try:
+                io_jurnal.truncate(fd, potong)
+                io_jurnal.fsync(fd)
+            except OSError:
+                pass
+            raise
+        return st.st_ino, potong + len(baris)
     finally:
         io_jurnal.close(fd)
 
 
-def _putar_jurnal(path: str, isi: bytes, mode: int, gid: int | None) -> tuple[int, int]:
-    """Replace the journal by a new one holding `isi` (a temp file renamed over it); (inode, size)."""
+def mulai_jurnal(path: str, isi: bytes, mode: int, gid: int | None) -> int:
+    """Replace the journal in one step by a new one holding `isi` (its header line): a temp file,
+    fsynced, renamed over it, then the folder fsynced. Returns the new journal's inode. A symlink,
+    FIFO, device or folder at `path` is refused (BerkasTidakAman), never followed; OSError on failure
+    (the old journal is then still in place)."""
+    st = os.lstat(path) if os.path.lexists(path) else None
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        raise BerkasTidakAman(f"Jurnal {path} adalah {jenis_berkas(st.st_mode)}, bukan berkas biasa: tidak "
+                              "ditimpa.")
     tmp = nama_temp(path)
     fd = io_jurnal.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, mode)
     try:
@@ -447,15 +457,14 @@ def _putar_jurnal(path: str, isi: bytes, mode: int, gid: int | None) -> tuple[in
         except OSError:
             pass
         raise
-    return ino, len(isi)
-
-
-def kosongkan_jurnal(path: str, mode: int, gid: int | None) -> None:
-    """Replace the journal by an empty one in one step (after `pulihkan`: its lines belong to another
-    history). Nothing is done when there is no journal; BerkasTidakAman for anything but a regular file."""
-    st = periksa_tujuan(path)
-    if st is not None:
-        _putar_jurnal(path, b"", mode, gid)
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.name != "nt":
+        dfd = io_jurnal.open(folder, os.O_RDONLY)
+        try:
+            io_jurnal.fsync(dfd)
+        finally:
+            io_jurnal.close(dfd)
+    return ino
 
 
 def buka_baca(path: str | os.PathLike[str]) -> int:
@@ -506,4 +515,4 @@ def baca_terbatas(path: str | os.PathLike[str], batas: int) -> bytes:
 
 __all__ = ["tulis_atomik", "tulis_keluaran", "tambah_baris", "baca_terbatas", "buka_baca", "buat_temp",
            "periksa_tujuan", "periksa_bukan_sesi", "lindungi_sesi", "tautan_keras", "AKHIRAN_PENDAMPING", "fsync_folder", "nama_temp", "jenis_berkas", "io", "hapus_diam", "pasang",
-           "pasang_baru", "umask", "io_jurnal", "tambah_jurnal", "kosongkan_jurnal", "mode_baru", "mode_grup", "pesan_oserror", "TANPA_LINK"]
+           "pasang_baru", "umask", "io_jurnal", "tambah_jurnal", "mulai_jurnal", "mode_baru", "mode_grup", "pesan_oserror", "TANPA_LINK"]

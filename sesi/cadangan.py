@@ -20,8 +20,8 @@ from .berkas import (
     fsync_folder,
     hapus_diam,
     io,
-    kosongkan_jurnal,
     mode_grup,
+    mulai_jurnal,
     pasang,
     periksa_tujuan,
     pesan_oserror,
@@ -29,7 +29,7 @@ from .berkas import (
 from .data import Data
 from .errors import BerkasRusak, BerkasTidakAda, BerkasTidakAman, DataDitolak, GagalMenyimpan, SesiTerkunci
 from .json_baris import decode, encode_checked
-from .jurnal import Jurnal
+from .jurnal import Posisi, buat_kepala, jejak
 from .json_baris import Penyandi
 from .lock import ProcessLock
 from .skema import FORMAT
@@ -67,10 +67,10 @@ class PulihkanCadangan:
     _mutex: threading.RLock
     _lock: ProcessLock
     _dalam_transaksi: bool
-    _jurnal: Jurnal
+    _pos: Posisi
     _penyandi: Penyandi
     _sig: Any
-    _kepala: bytes | None
+    _rev_berkas: int
     _data: Data | None
     _muat: Callable[..., Data]
     _kunci: Callable[[], None]
@@ -109,7 +109,7 @@ class PulihkanCadangan:
         periksa_tujuan(self.path)  # a symlink, FIFO, device or folder there is never replaced
         cadangan, payload = self._baca_cadangan()
         try:
-            sekarang: Data | None = self._muat()
+            sekarang: Data | None = self._muat(kunci=self._lock.held)
         except (BerkasRusak, BerkasTidakAda):
             sekarang = None  # damaged or gone: what pulihkan is for (BerkasTidakAman is raised)
         if sekarang is not None and _membuang_pengesahan(sekarang, cadangan) and not buka_kunci:
@@ -156,15 +156,22 @@ class PulihkanCadangan:
                     fsync_folder(self.folder)
                 except OSError as e:
                     raise GagalMenyimpan(pesan_oserror(e, self.path)) from None
-                try:  # the journal's lines belong to the history just replaced
-                    kosongkan_jurnal(self.jurnal_path, mode, gid)
-                except (OSError, BerkasTidakAman):
-                    pass
-                self._jurnal.hilang()
-                self._sig = None
-                self._kepala = None
-                self._data = None
-                self._penyandi.lupakan()
+                # The journal's lines continue the history just replaced: it is kept beside the file set
+                # aside, and a new journal continues the restored snapshot.
+                self._simpan_jurnal_di_samping(aside)
+                meta, tables = decode(payload, self.path)
+                try:
+                    mulai_jurnal(self.jurnal_path, buat_kepala(meta["revisi"], jejak(tables)), mode, gid)
+                except (OSError, BerkasTidakAman) as e:
+                    pesan = pesan_oserror(e, self.jurnal_path) if isinstance(e, OSError) else str(e)
+                    raise GagalMenyimpan(f"Cadangan sudah dipasang, tetapi jurnal baru gagal dibuat ({pesan}). "
+                                         "Ulangi `pulihkan`.") from None
+                finally:
+                    self._pos.tutup()
+                    self._sig = None
+                    self._rev_berkas = 0
+                    self._data = None
+                    self._penyandi.lupakan()
                 return aside
             finally:
                 self._lock.release()
@@ -190,6 +197,24 @@ class PulihkanCadangan:
         tables = self._selesaikan(tx)
         meta = {"format": FORMAT, "skema": skema.SKEMA, "revisi": max(sekarang.revisi, cadangan.revisi) + 1}
         return encode_checked(meta, tables)
+
+    def _simpan_jurnal_di_samping(self, aside: str) -> None:
+        """Keep the journal (when it exists) as `<aside>.jurnal`, or `BERKAS.rusak-<time>.jurnal` when no
+        session file was set aside: a hard link, or a copy where links are not possible. Best effort."""
+        if not os.path.lexists(self.jurnal_path):
+            return
+        tujuan = (aside or f"{self.path}.rusak-{self.clock().strftime('%Y%m%d-%H%M%S')}") + ".jurnal"
+        if os.path.lexists(tujuan):
+            return
+        try:
+            io.link(self.jurnal_path, tujuan)
+        except OSError as e:
+            if e.errno not in TANPA_LINK:
+                return
+            try:
+                pasang(buat_temp(tujuan, baca_terbatas(self.jurnal_path, 64 * 1024 * 1024)), tujuan)
+            except (OSError, BerkasTidakAman):
+                pass
 
     def _nama_di_samping(self) -> str:
         if not os.path.lexists(self.path):

@@ -87,6 +87,19 @@ class ProcessLock:
         self._fd = fd
         self._depth = 1
 
+    def coba(self) -> bool:
+        """Take the lock only if it is free now (never waits): True when taken (release it after)."""
+        if self._fd is not None:
+            self._depth += 1
+            return True
+        fd = self._open()
+        if not _try_lock(fd):
+            os.close(fd)
+            return False
+        self._fd = fd
+        self._depth = 1
+        return True
+
     def _open(self) -> int:
         """Open the lock file, creating it with `mode` (and `gid`) exactly, whatever the umask.
 

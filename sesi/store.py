@@ -1,19 +1,22 @@
-"""The session store: one JSON file that never loses an acknowledged change.
+"""The session store: a snapshot and its journal that never lose an acknowledged change.
 
-The recipe (docs/keandalan.md, "Cara penyimpanan bekerja"): a transaction takes an exclusive lock on
-`<store>.lock`, re-reads the file if another process changed it, applies the change in memory (a
-`sesi.transaksi.Transaksi`), serialises it (`sesi.json_baris`), writes a temp file in the same folder,
-fsyncs it, keeps the previous file as `<store>.bak` (a hard link, or a copy), replaces the store with the
-temp file and fsyncs the folder (all through the one safe writer, `sesi.berkas`), then releases the lock.
-A file that fails to parse or validate is never overwritten. Readers never lock: the file is only ever
-replaced whole.
+The recipe (docs/keandalan.md, "Cara penyimpanan bekerja"): the truth of a session `S.json` is the
+snapshot `S.json` plus the lines of `S.json.jurnal` that continue it (sesi/jurnal.py). A transaction takes
+an exclusive lock on `S.json.lock`, catches up (the Data it holds plus the journal's new lines; the
+snapshot only when it was replaced by someone else), applies the change in memory (a
+`sesi.transaksi.Transaksi`), validates the records it wrote, appends one CRC'd line to the journal and
+fsyncs it (the acknowledgement), then releases the lock. Compaction (`padatkan`, sesi/padat.py) rewrites
+the snapshot whole (temp file, fsync, the previous snapshot kept as `S.json.bak`, rename, folder fsync)
+and starts a fresh journal; it runs when the journal grows, for a transaction too large for one line, at
+`tutup()`, after signing, and when idle. Readers never lock: other terminals read only the journal's new
+bytes (`berubah()` is the cheap poll).
 
-The folder may be shared by a unix group (docs/keandalan.md, "Keamanan"): the session file, `.bak` and
-`.lock` must each be a regular file. A symlink, FIFO, device or folder at any of them is refused at once
-with `BerkasTidakAman` (never followed, never waited on), and no file is read beyond `BATAS_UKURAN`
-bytes. Errors are `sesi.errors` classes with complete Indonesian messages: `BerkasTidakAda`,
-`BerkasRusak`, `SkemaTerlaluBaru`, `BerkasTidakAman`, `BerkasSibuk`, `GagalMenyimpan`, `SesiTerkunci`,
-`DataDitolak`, `PeranTidakBerwenang`.
+The folder may be shared by a unix group (docs/keandalan.md, "Keamanan"): the session file, `.bak`,
+`.lock` and `.jurnal` must each be a regular file with one name. A symlink, FIFO, device or folder at any
+of them is refused at once with `BerkasTidakAman` (never followed, never waited on), and no file is read
+beyond `BATAS_UKURAN` (snapshot) or `BATAS_JURNAL` (journal) bytes. Errors are `sesi.errors` classes with
+complete Indonesian messages: `BerkasTidakAda`, `BerkasRusak`, `SkemaTerlaluBaru`, `BerkasTidakAman`,
+`BerkasSibuk`, `GagalMenyimpan`, `SesiTerkunci`, `DataDitolak`, `PeranTidakBerwenang`.
 """
 
 from __future__ import annotations
@@ -22,27 +25,21 @@ import os
 import re
 import stat
 import threading
-import time
 import weakref
 from collections import deque
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, Callable, Iterator, Mapping
 
+from . import jurnal as _j
 from . import riwayat, skema
 from .berkas import (
-    TANPA_LINK,
-    baca_terbatas,
     buat_temp,
-    buka_baca,
     fsync_folder,
     hapus_diam,
-    io,
     jenis_berkas,
     mode_baru,
     mode_grup,
-    nama_temp,
-    pasang,
     pasang_baru,
     pesan_oserror,
     tambah_jurnal,
@@ -51,40 +48,30 @@ from .berkas import (
 )
 from .data import Data
 from .errors import (
-    BerkasRusak,
     BerkasSibuk,
     BerkasSudahAda,
-    BerkasTidakAda,
     BerkasTidakAman,
     DataDitolak,
     GagalMenyimpan,
     PeranTidakBerwenang,
     SesiTerkunci,
 )
-from .json_baris import Penyandi, decode, encode_checked
-from .jurnal import BATAS_JURNAL, BELUM, Ekor, Jurnal, buat_baris, jejak
+from .ikuti import IkutiJurnal, _signature
+from .json_baris import Penyandi, encode_checked
+from .jurnal import Posisi, buat_baris, jejak
 from .lock import LockTimeout, ProcessLock
 from .model import TABLES
+from .padat import Pemadatan
 from .skema import FORMAT
 from .transaksi import Pelaku, Transaksi, jam_sesi
 from .cadangan import BATAS_UKURAN, PulihkanCadangan, RencanaPulihkan, periksa_ukuran
-
-_KEPALA = 256  # bytes compared to confirm a cached read (the revision is on the second line)
-#: The revision in the file's first bytes: `{\n "_meta": {"format": ..., "skema": S, "revisi": N}`.
-_REV_KEPALA = re.compile(rb'\A\{\n "_meta": \{"format": "musrenbang-tui", "skema": (\d{1,9}), "revisi": (\d{1,18})\}')
-#: Waits (seconds) for a writer that has replaced the snapshot but not yet appended its journal line.
-_TUNGGU_JURNAL = (0.005, 0.01, 0.02)
-
-
-def _signature(st: os.stat_result) -> tuple[int, int, int]:
-    return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
 def _temp_re(name: str) -> "re.Pattern[str]":
     return re.compile(rf"^\.{re.escape(name)}(?:\.bak|\.jurnal)?\.(\d+)\.[0-9a-f]{{8}}\.tmp$")
 
 
-class Store(PulihkanCadangan):
+class Store(IkutiJurnal, Pemadatan, PulihkanCadangan):
     """One session file. Safe to use from several processes at once, and from several threads of one
     process (transactions on one `Store` object are serialised)."""
 
@@ -102,7 +89,7 @@ class Store(PulihkanCadangan):
         self.backup_path = self.path + ".bak"
         self.jurnal_path = self.path + ".jurnal"
         lindungi_sesi(self.path, self)  # exports never write over it or its companions (sesi/berkas.py)
-        self._jurnal = Jurnal(self.jurnal_path)
+        self._pos = Posisi()  # where this process is in the journal (sesi/jurnal.py)
         #: How `self._data` came to be, newest last: (number of the Data before, number of the Data after,
         #: table -> ids changed, or None after a full read). For `perubahan_sejak`. Each Data this Store
         #: makes gets a number (held weakly: no old session is kept alive for this).
@@ -122,8 +109,8 @@ class Store(PulihkanCadangan):
         self._mutex = threading.RLock()
         self._dalam_transaksi = False
         self._temp_dibersihkan = False
-        self._sig: tuple[int, int, int] | None = None
-        self._kepala: bytes | None = None  # the first bytes of the file as last read or written
+        self._sig: tuple[int, int, int] | None = None  # the snapshot's (inode, mtime, size) as last seen
+        self._rev_berkas = 0  # the revision the snapshot holds, as last seen
         self._penyandi = Penyandi()
         self._nomor_tulis: int | None = None  # number of the Data the encoder last wrote (see _commit)
         self._data: Data | None = None
@@ -184,6 +171,7 @@ class Store(PulihkanCadangan):
             if linked:  # not known to be on disk: take it back, so a retry can create it again
                 hapus_diam(store.path)
             raise GagalMenyimpan(pesan_oserror(e, store.path)) from None
+        store._mulai_jurnal(revisi, jejak(tables))  # best effort: the first save makes it otherwise
         return store
 
     @classmethod
@@ -195,99 +183,12 @@ class Store(PulihkanCadangan):
 
     # reading
     def muat(self) -> Data:
-        """The current session, re-read from disk only if the file changed since the last read."""
+        """The current session: the snapshot plus the journal lines that continue it. Reads only the
+        journal's new bytes when this Store already holds a state; the whole snapshot only when it was
+        replaced by another state (or on first use). Raises BerkasTidakAda, BerkasRusak (naming the file,
+        and for the journal the line and the fault), SkemaTerlaluBaru, BerkasTidakAman."""
         with self._mutex:
-            return self._muat(tunggu=True)
-
-    def _muat(self, tunggu: bool = False) -> Data:
-        """The session as on disk now: the cached Data when the file is the one last read or written; the
-        journal's new lines applied to it when they lead exactly to the file's revision (sesi/jurnal.py);
-        otherwise the whole file. `tunggu`: when the snapshot is ahead of the journal (a writer between
-        replacing the snapshot and appending its line), wait a little for the line first."""
-        for jeda in (*(_TUNGGU_JURNAL if tunggu else ()), None):
-            hasil = self._muat_sekali(jeda is not None)
-            if hasil is not BELUM:
-                return hasil  # type: ignore[return-value]
-            time.sleep(jeda)  # type: ignore[arg-type]
-        raise AssertionError("tidak tercapai")  # pragma: no cover - the last try never answers BELUM
-
-    def _muat_sekali(self, boleh_belum: bool) -> "Data | str":
-        try:
-            fd = buka_baca(self.path)
-        except FileNotFoundError:
-            raise BerkasTidakAda(f"Berkas {self.path} tidak ditemukan.") from None
-        except BerkasTidakAman as e:
-            if os.path.isdir(self.path) and not os.path.islink(self.path):
-                raise BerkasRusak(f"{self.path} adalah folder, bukan berkas sesi.") from None
-            raise BerkasTidakAman(f"Berkas sesi tidak dibuka: {e}") from None
-        except OSError as e:
-            raise BerkasRusak(f"Berkas {self.path} tidak dapat dibaca: {e.strerror}.") from None
-        try:
-            st = os.fstat(fd)
-            if st.st_size > BATAS_UKURAN:
-                raise BerkasRusak(f"Berkas {self.path} terlalu besar untuk berkas sesi ({st.st_size} bita; "
-                                  f"paling besar {BATAS_UKURAN}). Berkas tidak diubah.")
-            sig = _signature(st)
-            with os.fdopen(fd, "rb", closefd=False) as f:
-                head = f.read(_KEPALA)
-                # Same (inode, mtime, size) and the same first bytes (which hold the revision): the
-                # file we have. The head check guards against an inode reused within one mtime tick.
-                if (sig == self._sig and self._data is not None and self._kepala is not None
-                        and self._kepala[:len(head)] == head):
-                    return self._data
-                ekor = self._ikuti_jurnal(head, st.st_size)
-                if ekor is BELUM and boleh_belum:
-                    return BELUM
-                payload = head + f.read(BATAS_UKURAN + 1 - len(head))
-                if isinstance(ekor, Ekor) and self._sama_dengan_berkas(ekor, payload):
-                    self._sig, self._kepala = sig, head
-                    self.baca_jurnal += 1
-                    baru = self._ganti_data(Data(ekor.tables, ekor.revisi, prev=self._data,
-                                                 changed=ekor.changed), ekor.changed)
-                    self._nomor_tulis = self._asal[-1][1]  # the encoder's cached tables are these
-                    return baru
-        except OSError as e:
-            raise BerkasRusak(f"Berkas {self.path} tidak dapat dibaca: {e.strerror}.") from None
-        finally:
-            os.close(fd)
-        meta, tables = decode(payload, self.path)
-        self._sig = sig
-        self._kepala = payload[:_KEPALA]  # not the whole file: 11 MB at 5,000 usulan, needed by no one
-        self._jurnal.ke_ujung()
-        self.baca_penuh += 1
-        return self._ganti_data(Data(tables, meta["revisi"], prev=self._data), None)
-
-    def _ikuti_jurnal(self, head: bytes, ukuran: int) -> "Ekor | str | None":
-        """The journal's new lines applied to the cached Data, when they lead to the revision named in the
-        file's first bytes (`head`); BELUM or TIDAK otherwise (sesi/jurnal.py)."""
-        if self._data is None:
-            return None
-        m = _REV_KEPALA.match(head)
-        if m is None or int(m.group(1)) != skema.SKEMA:
-            return None
-        return self._jurnal.ikuti(self._data.raw, self._data.revisi, int(m.group(2)), ukuran)
-
-    def _sama_dengan_berkas(self, ekor: Ekor, payload: bytes) -> bool:
-        """True when the state reached through the journal serialises to exactly the snapshot's bytes
-        (`payload`). The journal is then only a faster way to the snapshot's own content; a journal line
-        forged beside an in-place edit of the snapshot (same revision, same size) fails here and the
-        snapshot is read instead. Costs what the next write would (the encoder patches only the records
-        changed since it last ran) plus one comparison of the bytes."""
-        meta = {"format": FORMAT, "skema": skema.SKEMA, "revisi": ekor.revisi}
-        sejak = self._perubahan_sejak_nomor(self._nomor_tulis)
-        self._nomor_tulis = None
-        try:
-            if sejak is None:
-                base = self._data.raw if self._data is not None else None
-                sandi = encode_checked(meta, ekor.tables, self._penyandi, ekor.changed, base)
-            else:
-                for t, ids in ekor.changed.items():
-                    sejak.setdefault(t, set()).update(ids)
-                sandi = encode_checked(meta, ekor.tables, self._penyandi, sejak, self._penyandi.tabel_terakhir())
-        except (DataDitolak, TypeError, ValueError):
-            self._penyandi.lupakan()
-            return False
-        return sandi == payload
+            return self._muat()
 
     def _ganti_data(self, baru: Data, changed: Mapping[str, set[str]] | None) -> Data:
         with self._asal_kunci:
@@ -336,7 +237,15 @@ class Store(PulihkanCadangan):
         return data if data is not None else self.muat()
 
     def berubah(self) -> bool:
-        """Cheap poll: has the file been replaced since this process last read or wrote it?"""
+        """Cheap poll (two `stat`s, no read): has the journal grown or been replaced, or the snapshot been
+        replaced, since this Store last read or wrote?"""
+        try:
+            st = os.stat(self.jurnal_path)
+            tanda: tuple[int, int, int] | None = (st.st_ino, st.st_size, st.st_mtime_ns)
+        except OSError:
+            tanda = None
+        if tanda != self._pos.tanda:
+            return True
         try:
             return _signature(os.stat(self.path)) != self._sig
         except OSError:
@@ -362,7 +271,7 @@ class Store(PulihkanCadangan):
             self._kunci()
             self._dalam_transaksi = True
             try:
-                base = self._muat()
+                base = self._muat(kunci=True)
                 self._bersihkan_temp()
                 tx = Transaksi(base, self.pelaku, self.clock())
                 yield tx
@@ -459,98 +368,33 @@ class Store(PulihkanCadangan):
                 except OSError:
                     pass
 
-    def _commit(self, base: Data, tables: dict[str, dict[str, Any]], tx: Transaksi,
-                revisi: int | None = None) -> None:
-        revisi = base.revisi + 1 if revisi is None else revisi
-        meta = {"format": FORMAT, "skema": skema.SKEMA, "revisi": revisi}
-        # The encoder re-serialises only changed records, relative to the tables it encoded last: this
-        # transaction's, and those other terminals changed since (followed through the journal).
-        sejak = self._perubahan_sejak_nomor(self._nomor_tulis)
-        self._nomor_tulis = None
-        if sejak is None:
-            payload = encode_checked(meta, tables, self._penyandi, tx.changed_ids, base.raw)
-        else:
-            for t, ids in tx.changed_ids.items():
-                sejak.setdefault(t, set()).update(ids)
-            payload = encode_checked(meta, tables, self._penyandi, sejak, self._penyandi.tabel_terakhir())
-        periksa_ukuran(payload, self.path)  # never write a file every read would refuse
+    def _commit(self, base: Data, tables: dict[str, dict[str, Any]], tx: Transaksi) -> None:
+        """Save one transaction: its journal line appended and fsynced (the acknowledgement); or, when
+        there is no journal of this format yet or the line would pass `BATAS_BARIS` (a large import), the
+        whole new snapshot written by compaction. Then compact when the journal has grown, or when the
+        transaction signed or reopened the berita acara (the signed state must be the file itself)."""
+        revisi = base.revisi + 1
+        changed = tx.changed_ids
+        baris = buat_baris(revisi, base.revisi, jejak(base.raw), tables, changed)
+        pos = self._pos
+        if pos.fd is None or pos.dasar is None or len(baris) > _j.BATAS_BARIS:
+            self._simpan_padat(base, tables, changed, revisi)
+            return
         mode, gid = mode_grup(self.path)
         try:
-            tmp = buat_temp(self.path, payload, mode, gid)
-            try:
-                self._keep_backup(mode, gid)
-            except BaseException:
-                hapus_diam(tmp)
-                raise
-            pasang(tmp, self.path)
+            ino, ukuran = tambah_jurnal(self.jurnal_path, baris, mode, gid, pos.off, pos.ino)
         except OSError as e:
-            self._sig = None  # unknown state: re-read from disk next time
-            raise GagalMenyimpan(pesan_oserror(e, self.path)) from None
+            raise GagalMenyimpan(pesan_oserror(e, self.jurnal_path)) from None
+        pos.off, pos.baris, pos.sisa = ukuran, pos.baris + 1, False
         try:
-            fsync_folder(self.folder)
-        except OSError as e:
-            # The new file is in place but the disk would not confirm it. Put the old one back, so that
-            # what everyone sees matches what we tell the user: not saved (try again).
-            self._sig = None
-            raise GagalMenyimpan(self._kembalikan(mode, gid, e)) from None
-        st = os.stat(self.path)
-        self._sig = _signature(st)
-        self._kepala = payload[:_KEPALA]
-        self._ganti_data(Data(tables, revisi, prev=base, changed=tx.changed_ids), tx.changed_ids)
-        self._nomor_tulis = self._asal[-1][1]  # what the encoder's cached tables are
-        self._tulis_jurnal(base, tables, tx.changed_ids, revisi, len(payload), mode, gid)
-
-    def _tulis_jurnal(self, base: Data, tables: dict[str, dict[str, Any]], changed: dict[str, set[str]],
-                      revisi: int, ukuran: int, mode: int, gid: int | None) -> None:
-        """Append this transaction's line to the journal (sesi/jurnal.py). The snapshot already holds the
-        change: a failure here loses nothing (readers then read the snapshot) and is not reported."""
-        try:
-            baris = buat_baris(revisi, base.revisi, jejak(base.raw), tables, changed, ukuran)
-            self._jurnal.ditulis(*tambah_jurnal(self.jurnal_path, baris, mode, gid, BATAS_JURNAL))
-        except (OSError, ValueError, BerkasTidakAman):
-            self._jurnal.hilang()
-
-    def _kembalikan(self, mode: int, gid: int | None, e: OSError) -> str:
-        """After a failed folder fsync: restore the previous revision (just kept as the backup); return the
-        message for the user."""
-        sebab = e.strerror or str(e)
-        try:
-            lama: bytes | None = baca_terbatas(self.backup_path, BATAS_UKURAN)
-        except (OSError, BerkasTidakAman):
-            lama = None
-        if lama is not None:
-            try:
-                pasang(buat_temp(self.path, lama, mode, gid), self.path)
-                try:
-                    fsync_folder(self.folder)
-                except OSError:
-                    pass
-                return pesan_oserror(e, self.path)
-            except OSError:
-                pass
-        return (f"Disk tidak dapat memastikan perubahan tersimpan permanen di {self.path} ({sebab}). "
-                "Perubahan mungkin sudah tertulis; muat ulang untuk memeriksa, dan periksa disk.")
-
-    def _keep_backup(self, mode: int, gid: int | None = None) -> None:
-        """Make `<store>.bak` the file as it is now (the last good revision).
-
-        When a writer was killed between keeping the backup and replacing the store, the backup is the
-        store file itself (one inode, two names): it already holds this revision. Linking again would
-        leave the temp name behind, since renaming a link onto another name of the same file does nothing."""
-        try:
-            if os.path.samefile(self.path, self.backup_path):
-                return
+            st = os.fstat(pos.fd)
+            pos.tanda = (st.st_ino, st.st_size, st.st_mtime_ns)
         except OSError:
-            pass  # no backup yet
-        tmp = nama_temp(self.backup_path)
-        try:
-            io.link(self.path, tmp)
-        except OSError as e:
-            if e.errno not in TANPA_LINK:
-                raise
-            # No hard links here (FAT): copy the file as it is now (validated by _muat under this lock).
-            tmp = buat_temp(self.backup_path, baca_terbatas(self.path, BATAS_UKURAN), mode, gid)
-        pasang(tmp, self.backup_path)
+            pos.tanda = None
+        self._ganti_data(Data(tables, revisi, prev=base, changed=changed), changed)
+        sah = base.raw["sesi"]["info"].get("disahkan") != tables["sesi"]["info"].get("disahkan")
+        if sah or pos.off > _j.PADAT_BITA or pos.baris > _j.PADAT_BARIS:
+            self._padatkan_diam()
 
 
 #: Pelaku and Transaksi are defined in sesi/transaksi.py; named here for modules that still import them

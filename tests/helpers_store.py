@@ -49,6 +49,7 @@ def buat_store(path: str | os.PathLike[str], n_usulan: int = 6, n_peserta: int =
                                        kelurahan=KELURAHAN[i % len(KELURAHAN)],
                                        jenis_kelamin="P" if i % 2 else "L", delegasi="ya")
         catatan.tambah_catatan(tx, "Pembukaan oleh Camat.", "Camat")
+    store.padatkan()  # as `musrenbang baru`/`impor` leave it (`tutup`): the snapshot complete, a .bak kept
     return store
 
 

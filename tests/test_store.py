@@ -58,13 +58,18 @@ def test_file_is_readable_json_with_schema_and_revision(sesi):
 
 
 def test_commit_bumps_revision_and_keeps_previous_file_as_backup(sesi):
-    """Each transaction is one revision; the file before it becomes the .bak."""
+    """Each transaction is one revision (one journal line; the snapshot is not rewritten); compaction
+    writes the snapshot and the snapshot before it becomes the .bak."""
     sebelum = baca(sesi.path)
     rev = sesi.data.revisi
     with sesi.transaksi() as tx:
         catatan.tambah_catatan(tx, "Sesi tanya jawab dibuka.")
     assert sesi.data.revisi == rev + 1
+    assert baca(sesi.path) == sebelum
+    assert Store.buka(sesi.path).data.revisi == rev + 1
+    assert sesi.padatkan()
     assert baca(sesi.backup_path) == sebelum
+    assert json.loads(baca(sesi.path))["_meta"]["revisi"] == rev + 1
     assert Store.buka(sesi.path).data.revisi == rev + 1
 
 
@@ -441,8 +446,10 @@ def test_writer_killed_between_backup_and_replace_leaves_no_temp_file(sesi):
     os.unlink(sesi.backup_path)
     os.link(sesi.path, sesi.backup_path)
     lama = baca(sesi.path)
-    with Store(sesi.path).transaksi() as tx:
+    toko = Store(sesi.path)
+    with toko.transaksi() as tx:
         catatan.tambah_catatan(tx, "setelah penulis mati")
+    toko.padatkan()
     assert sisa_temp(os.path.dirname(sesi.path)) == []
     assert baca(sesi.backup_path) == lama and baca(sesi.path) != lama
 
@@ -464,6 +471,7 @@ def _transaksi_dengan_kunci_baru(s: Store) -> None:
     os.unlink(s.lock_path)
     with s.transaksi() as tx:
         catatan.tambah_catatan(tx, "x")
+    s.padatkan()  # the snapshot and .bak are written by compaction
 
 
 @pytest.mark.skipif(os.name == "nt", reason="POSIX modes")
@@ -497,6 +505,7 @@ def _rusakkan(sesi) -> tuple[bytes, bytes]:
     """Two revisions, then damage the file; returns (backup bytes, damaged bytes)."""
     with sesi.transaksi() as tx:
         catatan.tambah_catatan(tx, "revisi terakhir yang baik")
+    sesi.padatkan()
     bak = baca(sesi.backup_path)
     rusak = baca(sesi.path)[:200]
     tulis(sesi.path, rusak)
@@ -527,8 +536,9 @@ def test_pulihkan_y_restores_backup_and_keeps_damaged_file_aside(sesi, monkeypat
     kode, out, _ = _pulihkan(monkeypatch, capsys, sesi.path, stdin="y\n")
     assert kode == 0, out
     assert baca(sesi.path) == bak
-    aside = [n for n in os.listdir(os.path.dirname(sesi.path)) if ".rusak-" in n]
+    aside = [n for n in os.listdir(os.path.dirname(sesi.path)) if ".rusak-" in n and not n.endswith(".jurnal")]
     assert len(aside) == 1 and aside[0] in out
+    assert os.path.exists(os.path.join(os.path.dirname(sesi.path), aside[0] + ".jurnal"))  # its journal too
     assert baca(os.path.join(os.path.dirname(sesi.path), aside[0])) == rusak
     toko = Store.buka(sesi.path)
     with toko.transaksi() as tx:  # and the session goes on from the backup
@@ -545,7 +555,8 @@ def test_pulihkan_ya_does_not_ask_and_twice_keeps_both_asides(sesi, monkeypatch,
     kode, _, _ = _pulihkan(monkeypatch, capsys, sesi.path, "--ya")
     assert kode == 0
     folder = os.path.dirname(sesi.path)
-    aside = sorted(baca(os.path.join(folder, n)) for n in os.listdir(folder) if ".rusak-" in n)
+    aside = sorted(baca(os.path.join(folder, n)) for n in os.listdir(folder)
+                   if ".rusak-" in n and not n.endswith(".jurnal"))
     assert aside == sorted([rusak, b"rusak lagi"])
 
 
@@ -588,6 +599,7 @@ def test_older_schema_is_migrated_on_load_and_written_on_next_transaction(sesi, 
     n = skema.SKEMA
     with sesi.transaksi() as tx:
         catatan.tambah_catatan(tx, "catatan lama", "Lurah")
+    sesi.tutup()  # the older app exits: its journal is compacted into the snapshot
     lama = baca(sesi.path)
     dipanggil = []
 
@@ -666,6 +678,8 @@ def test_penulisan_sebagian_sama_dengan_penulisan_penuh(tmp_path):
         pilih = rng.random()
         s = lain if pilih > 0.9 else store
         u, k = rng.choice(ids), rng.choice(["K1", "K2", "K3"])
+        gagal = False
+        asli = berkas_mod.io.replace
         try:
             with s.transaksi() as tx:
                 if pilih < 0.45:
@@ -682,17 +696,18 @@ def test_penulisan_sebagian_sama_dengan_penulisan_penuh(tmp_path):
                         catatan.hapus_catatan(tx, cid)
                 else:
                     skor.atur_skor(tx, u, k, rng.randint(1, 5))
-                    if pilih < 0.9 and rng.random() < 0.5:
-                        def gagal(*a, **kw):
-                            raise OSError(5, "uji: I/O gagal")
-                        asli = berkas_mod.io.replace
-                        berkas_mod.io.replace = gagal
-                        tx._pulihkan_io = asli
+                    gagal = pilih < 0.9 and rng.random() < 0.5
+            if gagal:  # the snapshot is written by compaction: fail its rename
+                def gagal_io(*a, **kw):
+                    raise OSError(5, "uji: I/O gagal")
+                berkas_mod.io.replace = gagal_io
+            s.padatkan()
         except GagalMenyimpan:
             gagal_n += 1
         finally:
-            if "tx" in locals() and hasattr(tx, "_pulihkan_io"):
-                berkas_mod.io.replace = tx._pulihkan_io
+            berkas_mod.io.replace = asli
+        if gagal:
+            continue
         data = Store.buka(path).data
         meta = {"format": "musrenbang-tui", "skema": skema.SKEMA, "revisi": data.revisi}
         assert baca(path) == encode(meta, data.raw), f"langkah {i}"
