@@ -42,6 +42,7 @@ class IkutiJurnal:
     _data: Data | None
     _sig: tuple[int, int, int] | None
     _rev_berkas: int
+    _skema_lama: bool
     baca_penuh: int
     baca_jurnal: int
     _ganti_data: Callable[[Data, Mapping[str, set[str]] | None], Data]
@@ -58,7 +59,7 @@ class IkutiJurnal:
         return self._muat_sekali(kunci)
 
     def _muat_sekali(self, kunci: bool) -> Data:
-        if self._data is not None and self._pos.fd is not None:
+        if self._data is not None:
             data = self._ikuti()
             if data is not None:
                 return data
@@ -80,18 +81,19 @@ class IkutiJurnal:
         journal read to its end, then the new one when its header names the state reached). None when
         the snapshot must be read."""
         pos, data = self._pos, self._data
-        assert pos.fd is not None and data is not None
+        assert data is not None
         try:
             st = os.lstat(self.jurnal_path)
-        except OSError:
-            return None
+        except OSError:  # no journal: the snapshot alone, as long as it is the one we read
+            return data if pos.fd is None and self._sig is not None and self._cek_snapshot(data) else None
         if not stat.S_ISREG(st.st_mode) or st.st_nlink > 1:
             return None
         changed: dict[str, set[str]] = {}
-        if st.st_ino != pos.ino:  # replaced (compaction, pulihkan): finish the old one, then the new
-            data = self._terapkan(pos.fd, data, changed)
-            if data is None:
-                return None
+        if pos.fd is None or st.st_ino != pos.ino:  # new or replaced: finish the old one, then the new
+            if pos.fd is not None:
+                data = self._terapkan(pos.fd, data, changed)
+                if data is None:
+                    return None
             try:
                 fd = buka_baca(self.jurnal_path)
             except (OSError, BerkasTidakAman):
@@ -166,7 +168,7 @@ class IkutiJurnal:
             payload, sig = self._baca_snapshot()
             meta, tables = decode(payload, self.path)
             m = _REV_KEPALA.match(payload[:_KEPALA])
-            lama = m is None or int(m.group(1)) != skema.SKEMA  # migrated in memory: compact on next save
+            self._skema_lama = m is None or int(m.group(1)) != skema.SKEMA  # migrated: compact on next save
             awal = Data(tables, meta["revisi"])
             jj = jejak(tables)
             b = None
@@ -193,7 +195,7 @@ class IkutiJurnal:
             if jfd is not None:
                 os.close(jfd)
             raise
-        self._pos.ganti(jfd, b.akhir if b else 0, b.baris if b else 0, None if lama else dasar)
+        self._pos.ganti(jfd, b.akhir if b else 0, b.baris if b else 0, dasar)
         if b is not None:
             self._pos.sisa = b.sisa
         self._sig, self._rev_berkas = sig, awal.revisi

@@ -233,6 +233,15 @@ def _riwayat_sah(obj: Mapping[str, Any]) -> bool:
     return baru[-1].get(riwayat.UBAH) == tulis
 
 
+def _sah_sendiri(obj: Mapping[str, Any]) -> bool:
+    """A line that stands on its own (its history entries chain and record what it writes): after a bad
+    line, such a line is a saved change that cannot be read; anything else is debris."""
+    try:
+        return obj.get("penuh") is not True and _riwayat_sah(obj)
+    except Exception:  # noqa: BLE001 - malformed inside: not a saved change
+        return False
+
+
 class Bacaan(NamedTuple):
     """What `baca` found: the state reached, and where the journal's good part ends."""
 
@@ -273,7 +282,7 @@ def baca(data: bytes, tables: Mapping[str, Any], revisi: int, jj: str, path: str
             continue
         obj = _urai(raw, path)
         if rusak is not None:
-            if obj is not None and obj["rev"] > revisi:
+            if obj is not None and obj["rev"] > revisi and _sah_sendiri(obj):
                 raise BerkasRusak(
                     f"Jurnal {path} rusak di baris {rusak[0]}: {rusak[1]}; sesudahnya ada perubahan tersimpan "
                     f"(revisi {obj['rev']}, baris {no}) yang tidak dapat dibaca tanpa baris itu. Tidak ada yang "

@@ -66,6 +66,7 @@ class Pemadatan:
     _nomor_tulis: int | None
     _sig: tuple[int, int, int] | None
     _rev_berkas: int
+    _skema_lama: bool
     _data: Data | None
     _asal: Any
     _muat: Callable[..., Data]
@@ -152,11 +153,12 @@ class Pemadatan:
 
     def _padatkan_terkunci(self, data: Data, hanya_baris: bool = False) -> bool:
         """`hanya_baris`: only when the state is past the snapshot (not merely a journal of format 1)."""
-        if data.revisi == self._rev_berkas and (hanya_baris or self._pos.dasar is not None):
+        if (data.revisi == self._rev_berkas and not self._skema_lama
+                and (hanya_baris or self._pos.dasar is not None)):
             return False
         payload = self._sandikan(data.revisi, data.raw, None, None)
         self._tulis_snapshot(payload)
-        self._rev_berkas = data.revisi
+        self._rev_berkas, self._skema_lama = data.revisi, False
         self._nomor_tulis = self._nomor_data(data)
         self._mulai_jurnal(data.revisi, jejak(data.raw))
         return True

@@ -111,6 +111,7 @@ class Store(IkutiJurnal, Pemadatan, PulihkanCadangan):
         self._temp_dibersihkan = False
         self._sig: tuple[int, int, int] | None = None  # the snapshot's (inode, mtime, size) as last seen
         self._rev_berkas = 0  # the revision the snapshot holds, as last seen
+        self._skema_lama = False  # the snapshot is of an older schema (migrated in memory)
         self._penyandi = Penyandi()
         self._nomor_tulis: int | None = None  # number of the Data the encoder last wrote (see _commit)
         self._data: Data | None = None
@@ -377,8 +378,11 @@ class Store(IkutiJurnal, Pemadatan, PulihkanCadangan):
         changed = tx.changed_ids
         baris = buat_baris(revisi, base.revisi, jejak(base.raw), tables, changed)
         pos = self._pos
-        if pos.fd is None or pos.dasar is None or len(baris) > _j.BATAS_BARIS:
+        if (pos.fd is None or pos.dasar is None) and base.revisi == self._rev_berkas and not self._skema_lama:
+            self._mulai_jurnal(base.revisi, jejak(base.raw))  # no journal, or format 1 (all history)
+        if pos.fd is None or pos.dasar is None or self._skema_lama or len(baris) > _j.BATAS_BARIS:
             self._simpan_padat(base, tables, changed, revisi)
+            self._skema_lama = False
             return
         mode, gid = mode_grup(self.path)
         try:

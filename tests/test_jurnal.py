@@ -1,8 +1,8 @@
-"""The session journal (issue 16 item 2, sesi/jurnal.py): other terminals follow only the new lines, and
-whenever the journal does not fit (a writer killed before appending, a torn or forged line, a rotated or
-emptied journal, no journal at all) they read the snapshot, so they always end with exactly what a fresh
+"""The session journal (issue 16 item 2, sesi/jurnal.py): a save is one journal line; other terminals
+follow only the new lines, through compactions too; kill -9 mid-append, between the snapshot and the new
+journal, or mid-compaction loses no acknowledged change; torn and forged lines are never applied, and a
+damaged line before a saved change is reported, never dropped. Every reader ends with exactly what a fresh
 full read gives, key order included."""
-
 from __future__ import annotations
 
 import json
@@ -17,9 +17,9 @@ import pytest
 from helpers_store import buat_store, env_anak
 
 import sesi.berkas as berkas_mod
-import sesi.store as store_mod
 from sesi import catatan, pendaftaran, skor
-from sesi.jurnal import buat_baris, jejak
+from sesi.errors import BerkasRusak, GagalMenyimpan
+from sesi.jurnal import jejak
 from sesi.store import Store
 from sesi.transaksi import Pelaku
 
@@ -92,46 +92,73 @@ def test_deleted_and_put_back_keeps_the_writers_order(dua):
     sama_dengan_disk(data, penulis.path)
 
 
-def test_killed_between_snapshot_and_journal(dua):
-    """kill -9 after the snapshot is in place and before the journal line: nothing is lost, readers read
-    the snapshot once and then follow the journal again."""
-    penulis, pembaca = dua
+def _anak_mati(path: str, patch: str, padat: bool = False) -> None:
+    """A child process that saves one score (and compacts when `padat`) with `patch` applied, killed by
+    SIGKILL where the patch says."""
     kode = (
         "import os, signal, sys\n"
-        "import sesi.store as s\n"
+        "import sesi.berkas as b, sesi.padat as p, sesi.store as s\n"
         "from sesi import skor\n"
-        "s.tambah_jurnal = lambda *a, **k: os.kill(os.getpid(), signal.SIGKILL)\n"
+        "def mati(*a, **k):\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+        f"{patch}\n"
         "st = s.Store.buka(sys.argv[1])\n"
         "with st.transaksi() as tx:\n"
         "    skor.atur_skor(tx, 'U002', 'K2', 3)\n"
+        + ("st.padatkan()\n" if padat else "")
     )
-    p = subprocess.run([sys.executable, "-c", kode, penulis.path], env=env_anak(), capture_output=True,
-                       timeout=60)
+    p = subprocess.run([sys.executable, "-c", kode, path], env=env_anak(), capture_output=True, timeout=60)
     assert p.returncode == -signal.SIGKILL, p.stderr
-    data = pembaca.muat()
-    assert data.raw["skor"]["U002|K2|"]["nilai"] == 3  # the snapshot had it
-    assert pembaca.baca_penuh == 2
-    sama_dengan_disk(data, penulis.path)
-    nilai(penulis, 5)  # catches up by reading the snapshot, then appends a line that continues it
-    sama_dengan_disk(pembaca.muat(), penulis.path)
-    assert pembaca.baca_penuh == 2 and pembaca.baca_jurnal == 1
 
 
-def test_torn_line_falls_back_and_the_next_line_is_whole(dua):
+def test_killed_mid_append_is_not_saved_and_the_torn_tail_is_cut(dua):
+    """kill -9 in the middle of writing the journal line (half of it on disk, never acknowledged): the
+    change is not there for anyone; the next writer cuts the torn bytes off before appending."""
     penulis, pembaca = dua
-    nilai(penulis, 1)
-    baris = buat_baris(99, 98, "x", penulis.data.raw, {"skor": {"U001|K1|"}}, 1)
-    with open(penulis.jurnal_path, "ab") as f:  # a writer killed mid-append
-        f.write(baris[: len(baris) // 2])
-    nilai(penulis, 2)
+    sebelum = pembaca.data
+    _anak_mati(penulis.path, "asli = b.io_jurnal.write\n"
+                             "def separuh(fd, data):\n"
+                             "    asli(fd, bytes(data[: len(data) // 2]))\n"
+                             "    mati()\n"
+                             "b.io_jurnal.write = separuh")
+    assert not open(penulis.jurnal_path, "rb").read().endswith(b"\n")
     data = pembaca.muat()
+    assert data is sebelum and "U002|K2|" not in data.raw["skor"]
     sama_dengan_disk(data, penulis.path)
-    nilai(penulis, 3)  # after the torn bytes, closed by a newline: whole again
-    with open(penulis.jurnal_path, "rb") as f:
-        assert f.read().endswith(b"\n")
-    jurnal = pembaca.baca_jurnal
+    nilai(penulis, 5)
+    isi = open(penulis.jurnal_path, "rb").read()
+    assert isi.endswith(b"\n") and isi.count(b"\n") == 2  # header + the new line: the torn bytes are gone
+    assert pembaca.muat().raw["skor"]["U001|K1|"]["nilai"] == 5
+    assert pembaca.baca_penuh == 1 and pembaca.baca_jurnal == 1
+
+
+def test_killed_between_the_snapshot_and_the_new_journal(dua):
+    """Compaction killed after the new snapshot is in place and before the fresh journal: the snapshot
+    holds everything, the old journal's lines are history; saves go on, and nothing is read twice."""
+    penulis, pembaca = dua
+    _anak_mati(penulis.path, "p.mulai_jurnal = mati", padat=True)
+    data = pembaca.muat()
+    assert data.raw["skor"]["U002|K2|"]["nilai"] == 3
+    sama_dengan_disk(data, penulis.path)
+    assert json.loads(open(penulis.path, "rb").read())["skor"]["U002|K2|"]["nilai"] == 3
+    nilai(penulis, 4)  # appended to the old journal, after its history lines
     sama_dengan_disk(pembaca.muat(), penulis.path)
-    assert pembaca.baca_jurnal == jurnal + 1
+    assert pembaca.muat().raw["skor"]["U001|K1|"]["nilai"] == 4
+    assert pembaca.baca_penuh == 1
+
+
+def test_killed_mid_compaction_loses_nothing(dua):
+    """Compaction killed before the snapshot's rename: the old snapshot and the journal still hold every
+    acknowledged change; the temp file is removed by the next writer."""
+    penulis, pembaca = dua
+    _anak_mati(penulis.path, "b.io.replace = mati", padat=True)
+    assert [n for n in os.listdir(os.path.dirname(penulis.path)) if n.endswith(".tmp")]
+    data = pembaca.muat()
+    assert data.raw["skor"]["U002|K2|"]["nilai"] == 3 and pembaca.baca_penuh == 1
+    sama_dengan_disk(data, penulis.path)
+    nilai(Store.buka(penulis.path), 2)
+    assert not [n for n in os.listdir(os.path.dirname(penulis.path)) if n.endswith(".tmp")]
+    sama_dengan_disk(pembaca.muat(), penulis.path)
 
 
 def _palsu(obj: dict) -> bytes:
@@ -139,90 +166,152 @@ def _palsu(obj: dict) -> bytes:
     return body + b"\t" + b"%08x" % zlib.crc32(body) + b"\n"
 
 
-def test_forged_lines_are_never_applied(dua):
-    """Lines written by someone else in the shared folder, with a right checksum: an invalid record, a
-    revision the snapshot does not have, the right revision with other content. The reader ends with what
-    the snapshot says every time."""
+def test_forged_line_at_the_end_is_never_applied_and_is_cut(dua):
+    """Lines written by someone else in the shared folder, with a right checksum (an invalid record; a
+    history that does not chain): never applied. At the end of the journal (nothing acknowledged after
+    them) they are ignored, and the next writer cuts them off."""
     penulis, pembaca = dua
     data0 = pembaca.data
     dasar = {"dari": data0.revisi, "rev": data0.revisi + 1, "skema": 3, "jejak_dari": jejak(data0.raw),
              "ekor": {}}
-    # ahead of the snapshot: ignored (the snapshot still names the old revision)
     with open(penulis.jurnal_path, "ab") as f:
-        f.write(_palsu({**dasar, "jejak": "a" * 64, "ukuran": 1,
+        f.write(_palsu({**dasar, "jejak": "a" * 64,
                         "ubah": {"skor": {"U001|K1|": {"usulan": "U001", "kriteria": "K1", "nilai": 5}}}}))
-    assert pembaca.muat() is data0
-    # an invalid record, then a real write of the same revision: refused, the snapshot is read
-    with open(penulis.jurnal_path, "ab") as f:
-        f.write(_palsu({**dasar, "jejak": "b" * 64, "ukuran": 1,
+        f.write(_palsu({**dasar, "jejak": "b" * 64,
                         "ubah": {"skor": {"U001|K1|": {"usulan": "U001", "kriteria": "K1", "nilai": 999}}}}))
-    Store.buka(penulis.path)  # (a fresh writer, so its journal position is past the forged lines)
+    assert pembaca.muat() is data0
+    assert Store.buka(penulis.path).data.raw == data0.raw
     nilai(Store.buka(penulis.path), 2)
+    assert b'"a' * 1 + b"a" * 63 not in open(penulis.jurnal_path, "rb").read()
     data = pembaca.muat()
     assert data.raw["skor"]["U001|K1|"]["nilai"] == 2
     sama_dengan_disk(data, penulis.path)
 
 
-def test_forged_valid_line_with_other_content_is_caught_by_the_snapshot(dua):
+def test_damaged_line_before_a_saved_change_is_reported_not_dropped(dua, capsys):
+    """A damaged line followed by a saved change: the change cannot be read, so nothing is silently
+    dropped: BerkasRusak names the journal, the line and the fault; the CLI exits 1 with it; `pulihkan`
+    is the way out (the journal kept aside)."""
+    from musrenbang_tui import cli
+
+    penulis, pembaca = dua
+    nilai(penulis, 4)
+    nilai(penulis, 5)
+    isi = open(penulis.jurnal_path, "rb").read()
+    baris = isi.splitlines(keepends=True)
+    rusak = baris[1][:40] + b"X" + baris[1][41:]
+    with open(penulis.jurnal_path, "wb") as f:
+        f.write(baris[0] + rusak + b"".join(baris[2:]))
+    for s in (Store(penulis.path), pembaca):
+        with pytest.raises(BerkasRusak) as info:
+            s.muat()
+        assert penulis.jurnal_path in str(info.value) and "baris 2" in str(info.value)
+    with pytest.raises(BerkasRusak):
+        nilai(Store(penulis.path), 1)
+    assert open(penulis.jurnal_path, "rb").read() == baris[0] + rusak + b"".join(baris[2:])
+    assert cli.main(["periksa", penulis.path]) == 1
+    assert "baris 2" in capsys.readouterr().err
+    assert cli.main(["pulihkan", penulis.path, "--ya"]) == 0
+    capsys.readouterr()
+    sama_dengan_disk(Store.buka(penulis.path).data, penulis.path)
+    folder = os.path.dirname(penulis.path)
+    assert [n for n in os.listdir(folder) if n.endswith(".jurnal") and ".rusak-" in n]
+
+
+def test_forged_valid_line_with_other_content_is_refused(dua):
+    """A forged line placed before a real one, continuing the state, with a valid record but a history
+    entry that records other content: refused (`_riwayat_sah`), and since a real change follows it, the
+    session is reported damaged rather than read without that change."""
     penulis, pembaca = dua
     data0 = pembaca.data
     palsu = dict(data0.raw["skor"].get("U001|K1|") or {"usulan": "U001", "kriteria": "K1"}, nilai=1)
     nilai(penulis, 4)
-    # a forged line placed before the real one, continuing the reader's state, with a valid record
     asli = open(penulis.jurnal_path, "rb").read()
     baris_asli = asli.splitlines(keepends=True)[-1]
     obj = json.loads(baris_asli.rsplit(b"\t", 1)[0])
     obj["ubah"]["skor"]["U001|K1|"] = palsu
     with open(penulis.jurnal_path, "wb") as f:
         f.write(asli[: len(asli) - len(baris_asli)] + _palsu(obj) + baris_asli)
-    data = pembaca.muat()
-    # the history hash of the forged state is not the one the line claims: the snapshot is read
-    assert data.raw["skor"]["U001|K1|"]["nilai"] == 4
-    sama_dengan_disk(data, penulis.path)
+    with pytest.raises(BerkasRusak, match="tidak mencatat rekaman"):
+        Store.buka(penulis.path)
 
 
-def test_rotation_keeps_readers_that_are_one_line_behind(dua, monkeypatch):
+def test_compaction_is_followed_without_reading_the_snapshot(dua, monkeypatch):
+    """Readers one or many lines behind one compaction follow the old journal (kept open) to its end and
+    then the new one (its header names the state reached): no terminal parses the snapshot. A reader two
+    compactions behind has lost the journal in between and reads the snapshot once."""
     penulis, pembaca = dua
     jauh = Store.buka(penulis.path)
     nilai(penulis, 1)
     pembaca.muat()
-    monkeypatch.setattr(store_mod, "BATAS_JURNAL", 1)  # every append replaces the journal
+    monkeypatch.setattr("sesi.jurnal.PADAT_BARIS", 3)  # compact once the journal has more than 3 lines
     ino = os.stat(penulis.jurnal_path).st_ino
-    nilai(penulis, 2)
+    for n in (2, 3):
+        nilai(penulis, n)
     assert os.stat(penulis.jurnal_path).st_ino != ino
-    assert open(penulis.jurnal_path, "rb").read().count(b"\n") == 1
-    penuh = pembaca.baca_penuh
-    sama_dengan_disk(pembaca.muat(), penulis.path)
-    assert pembaca.baca_penuh == penuh  # one line behind: followed into the new journal
-    sama_dengan_disk(jauh.muat(), penulis.path)  # two behind: the first line is gone, snapshot read
+    assert open(penulis.jurnal_path, "rb").read().count(b"\n") == 1  # the header alone
+    nilai(penulis, 4)
+    for s in (pembaca, jauh):
+        sama_dengan_disk(s.muat(), penulis.path)
+        assert s.baca_penuh == 1 and s.muat().raw["skor"]["U001|K1|"]["nilai"] == 4
+    for n in range(5, 12):  # two compactions
+        nilai(penulis, n % 5 + 1)
+    sama_dengan_disk(jauh.muat(), penulis.path)
     assert jauh.baca_penuh == 2
 
 
-def test_pulihkan_empties_the_journal(dua):
+def test_pulihkan_starts_a_journal_for_the_restored_snapshot(dua):
     penulis, pembaca = dua
     nilai(penulis, 1)
+    penulis.padatkan()
     nilai(penulis, 2)
     penulis.pulihkan()
-    assert open(penulis.jurnal_path, "rb").read() == b""
-    sama_dengan_disk(pembaca.muat(), penulis.path)
+    baris = open(penulis.jurnal_path, "rb").read().splitlines()
+    assert len(baris) == 1 and b'"jurnal":2' in baris[0]  # the header of the restored snapshot alone
+    data = pembaca.muat()
+    sama_dengan_disk(data, penulis.path)
+    assert "U001|K1|" not in data.raw["skor"]  # the backup: before both scores
     nilai(penulis, 3)
     sama_dengan_disk(pembaca.muat(), penulis.path)
 
 
 def test_session_without_journal_and_a_copied_file(dua, tmp_path):
+    """After `tutup` the snapshot alone is the session: a copy of the .json alone opens with every
+    change; a session whose journal is gone works from the snapshot and the next save starts one."""
     penulis, pembaca = dua
     nilai(penulis, 1)
+    assert penulis.tutup()
     os.unlink(penulis.jurnal_path)
-    nilai(penulis, 2)  # creates it again
+    nilai(penulis, 2)  # saved by compaction, then a new journal
+    assert os.path.exists(penulis.jurnal_path)
     sama_dengan_disk(pembaca.muat(), penulis.path)
+    nilai(penulis, 3)
+    penulis.tutup()
     salinan = tmp_path / "salinan"
     salinan.mkdir()
     path = salinan / "sesi.json"
     path.write_bytes(open(penulis.path, "rb").read())
     s = Store.buka(path)
-    nilai(s, 3)
     assert s.data.raw["skor"]["U001|K1|"]["nilai"] == 3
+    nilai(s, 4)
+    assert Store.buka(path).data.raw["skor"]["U001|K1|"]["nilai"] == 4
     assert os.path.exists(str(path) + ".jurnal")
+
+
+def test_journal_of_the_old_format_is_history(dua):
+    """A journal written before the snapshot became a cache (format 1: no header, every line at most the
+    snapshot's revision) is history: the session opens, and the next save compacts and starts format 2."""
+    penulis, pembaca = dua
+    data = penulis.data
+    lama = json.dumps({"rev": data.revisi, "dari": data.revisi - 1, "skema": 3, "jejak_dari": "x",
+                       "jejak": jejak(data.raw), "ukuran": 1, "penuh": True}, separators=(",", ":")).encode()
+    with open(penulis.jurnal_path, "wb") as f:
+        f.write(lama + b"\t" + b"%08x" % zlib.crc32(lama) + b"\n" + b"robek\n")
+    s = Store.buka(penulis.path)
+    assert s.data.raw == data.raw
+    nilai(s, 2)
+    assert open(penulis.jurnal_path, "rb").read().startswith(b'{"jurnal":2')
+    sama_dengan_disk(pembaca.muat(), penulis.path)
 
 
 def test_journal_gets_the_session_files_mode(tmp_path):
@@ -233,34 +322,66 @@ def test_journal_gets_the_session_files_mode(tmp_path):
 
 
 @pytest.mark.parametrize("op", ["open", "write", "fsync"])
-def test_failed_append_keeps_the_transaction(dua, monkeypatch, op):
-    """The snapshot already holds the change: a failed journal append is not a failed save; readers read
-    the snapshot, and the next transaction appends again."""
+def test_failed_append_saves_nothing(dua, monkeypatch, op):
+    """The append is the acknowledgement: when it fails the save fails (GagalMenyimpan), the journal is
+    as it was, no one sees the change, and the next save works."""
     penulis, pembaca = dua
+    sebelum = open(penulis.jurnal_path, "rb").read()
+    data0 = penulis.data
 
     def gagal(*a, **k):
         raise OSError(5, "Input/output error")
 
     with monkeypatch.context() as mp:
         mp.setattr(berkas_mod.io_jurnal, op, gagal)
-        nilai(penulis, 3)
-    assert Store.buka(penulis.path).data.raw["skor"]["U001|K1|"]["nilai"] == 3
-    sama_dengan_disk(pembaca.muat(), penulis.path)
+        with pytest.raises(GagalMenyimpan, match="tidak tersimpan"):
+            nilai(penulis, 3)
+    assert open(penulis.jurnal_path, "rb").read() == sebelum
+    assert penulis.data is data0 and "U001|K1|" not in Store.buka(penulis.path).data.raw["skor"]
+    assert pembaca.muat().raw == data0.raw
     nilai(penulis, 4)
     jurnal = pembaca.baca_jurnal
     sama_dengan_disk(pembaca.muat(), penulis.path)
     assert pembaca.baca_jurnal == jurnal + 1
 
 
-def test_large_transaction_writes_a_marker_line(dua, monkeypatch):
+def test_large_transaction_is_saved_by_compaction(dua, monkeypatch):
     penulis, pembaca = dua
     monkeypatch.setattr("sesi.jurnal.BATAS_BARIS", 100)
     with penulis.transaksi() as tx:
         for pid in list(tx.table("peserta"))[:5]:
             pendaftaran.hadir(tx, pid)
-    terakhir = open(penulis.jurnal_path, "rb").read().splitlines()[-1]
-    assert b'"penuh":true' in terakhir and b'"ubah"' not in terakhir
+    assert open(penulis.jurnal_path, "rb").read().count(b"\n") == 1  # a fresh journal: its header
+    assert json.loads(open(penulis.path, "rb").read())["_meta"]["revisi"] == penulis.data.revisi
     sama_dengan_disk(pembaca.muat(), penulis.path)
+
+
+def test_idle_compaction_and_thresholds(dua, monkeypatch):
+    penulis, pembaca = dua
+    nilai(penulis, 1)
+    assert not pembaca.padatkan_bila_diam()  # a reader that has not caught up knows of nothing to do
+    pembaca.muat()
+    assert not pembaca.padatkan_bila_diam(diam=60)  # written just now
+    assert pembaca.padatkan_bila_diam(diam=0)
+    assert json.loads(open(penulis.path, "rb").read())["_meta"]["revisi"] == penulis.data.revisi
+    assert not penulis.padatkan_bila_diam(diam=0)  # nothing left (the writer learns on its next read)
+    monkeypatch.setattr("sesi.jurnal.PADAT_BITA", 1)
+    nilai(penulis, 2)
+    assert json.loads(open(penulis.path, "rb").read())["_meta"]["revisi"] == penulis.data.revisi
+
+
+def test_signing_compacts(dua):
+    """The signed state is the file itself: a transaction that changes the signature compacts."""
+    penulis, _ = dua
+    with penulis.transaksi() as tx:
+        info = dict(tx.get("sesi", "info"))
+        tx.put("sesi", "info", dict(info, catatan_uji="x"))
+    rev_berkas = json.loads(open(penulis.path, "rb").read())["_meta"]["revisi"]
+    assert rev_berkas < penulis.data.revisi
+    with penulis.transaksi() as tx:
+        info = dict(tx.get("sesi", "info"))
+        tx.put("sesi", "info", dict(info, disahkan={"versi": 1}))
+    assert json.loads(open(penulis.path, "rb").read())["_meta"]["revisi"] == penulis.data.revisi
 
 
 async def test_app_gets_another_terminals_change_with_what_changed(demo):
@@ -299,8 +420,8 @@ async def test_app_gets_another_terminals_change_with_what_changed(demo):
 
 
 def test_writer_after_catching_up_writes_the_bytes_of_a_full_serialisation(dua):
-    """A writer that followed another's lines re-serialises only the records changed since its own last
-    write (its own and the other's): the file is byte for byte what a full serialisation gives."""
+    """A compaction after following another's lines re-serialises only the records changed since its own
+    last compaction (its own and the other's): the file is byte for byte what a full serialisation gives."""
     from sesi.json_baris import encode
 
     penulis, _ = dua
@@ -314,6 +435,7 @@ def test_writer_after_catching_up_writes_the_bytes_of_a_full_serialisation(dua):
                 tx.delete("catatan", "C0001")
                 tx.put("catatan", "C0001", rec)
         nilai(penulis, (i + 2) % 5 + 1)
+        (penulis if i % 2 else lain).padatkan()
         data = Store.buka(penulis.path).data
         meta = {"format": "musrenbang-tui", "skema": 3, "revisi": data.revisi}
         assert open(penulis.path, "rb").read() == encode(meta, data.raw)
