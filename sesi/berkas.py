@@ -428,7 +428,10 @@ def tambah_jurnal(path: str, baris: bytes, mode: int, gid: int | None, potong: i
             raise
         return st.st_ino, potong + len(baris)
     finally:
-        io_jurnal.close(fd)
+        try:
+            io_jurnal.close(fd)
+        except OSError:
+            pass  # after a successful fsync the line is on disk; before one, the error is already raised
 
 
 def mulai_jurnal(path: str, isi: bytes, mode: int, gid: int | None) -> int:

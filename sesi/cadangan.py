@@ -7,6 +7,7 @@ backup_path, the lock, `_muat`, `_kunci`, ...).
 from __future__ import annotations
 
 import os
+import stat
 import threading
 from datetime import datetime
 from typing import Any, Callable, NamedTuple
@@ -29,7 +30,7 @@ from .berkas import (
 from .data import Data
 from .errors import BerkasRusak, BerkasTidakAda, BerkasTidakAman, DataDitolak, GagalMenyimpan, SesiTerkunci
 from .json_baris import decode, encode_checked
-from .jurnal import Posisi, buat_kepala, jejak
+from .jurnal import BATAS_JURNAL, Posisi, buat_kepala, jejak
 from .json_baris import Penyandi
 from .lock import ProcessLock
 from .skema import FORMAT
@@ -144,21 +145,26 @@ class PulihkanCadangan:
                 periksa_ukuran(payload, self.path)
                 aside = self._nama_di_samping()
                 mode, gid = mode_grup(self.backup_path)
+                jurnal_aside = ""
                 try:
                     tmp = buat_temp(self.path, payload, mode, gid)
                     try:
                         if aside:
                             self._simpan_di_samping(aside, mode, gid)
+                        # The journal's lines continue the history being replaced: kept beside it too.
+                        jurnal_aside = self._simpan_jurnal_di_samping(aside, mode, gid)
                     except BaseException:
                         hapus_diam(tmp)
                         raise
                     pasang(tmp, self.path)
                     fsync_folder(self.folder)
-                except OSError as e:
-                    raise GagalMenyimpan(pesan_oserror(e, self.path)) from None
-                # The journal's lines continue the history just replaced: it is kept beside the file set
-                # aside, and a new journal continues the restored snapshot.
-                self._simpan_jurnal_di_samping(aside)
+                except BaseException as e:
+                    if jurnal_aside:  # else the journal keeps two names, which every writer refuses
+                        hapus_diam(jurnal_aside)
+                    if isinstance(e, OSError):
+                        raise GagalMenyimpan(pesan_oserror(e, self.path)) from None
+                    raise
+                # A new journal continues the restored snapshot.
                 meta, tables = decode(payload, self.path)
                 try:
                     mulai_jurnal(self.jurnal_path, buat_kepala(meta["revisi"], jejak(tables)), mode, gid)
@@ -198,33 +204,35 @@ class PulihkanCadangan:
         meta = {"format": FORMAT, "skema": skema.SKEMA, "revisi": max(sekarang.revisi, cadangan.revisi) + 1}
         return encode_checked(meta, tables)
 
-    def _simpan_jurnal_di_samping(self, aside: str) -> None:
-        """Keep the journal (when it exists) as `<aside>.jurnal`, or `BERKAS.rusak-<time>.jurnal` when no
-        session file was set aside: a hard link, or a copy where links are not possible. Best effort."""
-        if not os.path.lexists(self.jurnal_path):
-            return
-        tujuan = (aside or f"{self.path}.rusak-{self.clock().strftime('%Y%m%d-%H%M%S')}") + ".jurnal"
-        if os.path.lexists(tujuan):
-            return
+    def _simpan_jurnal_di_samping(self, aside: str, mode: int, gid: int | None) -> str:
+        """Keep the journal (when there is one) as `<aside>.jurnal`, or `BERKAS.rusak-<time>.jurnal` when no
+        session file was set aside: a hard link, or a copy where links are not possible. OSError on
+        failure (then nothing is restored). Returns the name kept ("" when there was no journal)."""
+        try:
+            st = os.lstat(self.jurnal_path)
+        except FileNotFoundError:
+            return ""
+        if not stat.S_ISREG(st.st_mode):
+            return ""  # not a journal (refused everywhere else): replaced by the new one below
+        tujuan = (aside or self._nama_di_samping(self.path + ".rusak-jurnal")) + ".jurnal"
         try:
             io.link(self.jurnal_path, tujuan)
+            return tujuan
         except OSError as e:
             if e.errno not in TANPA_LINK:
-                return
-            try:
-                pasang(buat_temp(tujuan, baca_terbatas(self.jurnal_path, 64 * 1024 * 1024)), tujuan)
-            except (OSError, BerkasTidakAman):
-                pass
+                raise
+        pasang(buat_temp(tujuan, baca_terbatas(self.jurnal_path, BATAS_JURNAL), mode, gid), tujuan)
+        return tujuan
 
-    def _nama_di_samping(self) -> str:
-        if not os.path.lexists(self.path):
+    def _nama_di_samping(self, dasar: str = "") -> str:
+        if not dasar and not os.path.lexists(self.path):
             return ""
         stamp = self.clock().strftime("%Y%m%d-%H%M%S")
-        aside = f"{self.path}.rusak-{stamp}"
+        aside = f"{dasar or self.path + '.rusak'}-{stamp}"
         n = 1
         while os.path.lexists(aside):
             n += 1
-            aside = f"{self.path}.rusak-{stamp}-{n}"
+            aside = f"{dasar or self.path + '.rusak'}-{stamp}-{n}"
         return aside
 
     def _simpan_di_samping(self, aside: str, mode: int, gid: int | None) -> None:

@@ -199,7 +199,7 @@ def _ada_digit_panjang(payload: bytes) -> bool:
     return _DIGIT_PANJANG in payload.translate(_HANYA_DIGIT)
 
 
-def _terlalu_dalam(payload: bytes) -> bool:
+def _terlalu_dalam(payload: bytes, batas: int = BATAS_KEDALAMAN) -> bool:
     """True when the JSON nests deeper than BATAS_KEDALAMAN, found without parsing (~10 ms at 11 MB).
 
     Escapes are dropped, then everything but brackets and quotes, then strings (an adjacent pair of
@@ -214,13 +214,13 @@ def _terlalu_dalam(payload: bytes) -> bool:
     if b'"' in kerangka:
         kerangka = _STRING.sub(b"", kerangka)
     awal = kerangka
-    for _ in range(BATAS_KEDALAMAN // 2):
+    for _ in range(batas // 2):
         lebih_kecil = kerangka.replace(b"{}", b"").replace(b"[]", b"")
         if lebih_kecil == kerangka:
             return False  # empty, or unbalanced: not JSON, json.loads says where
         kerangka = lebih_kecil
     kerangka = awal  # deep: count exactly, one level per pass
-    for _ in range(BATAS_KEDALAMAN):
+    for _ in range(batas):
         lebih_kecil = _PASANGAN.sub(b"", kerangka)
         if lebih_kecil == kerangka:
             return False
@@ -239,16 +239,18 @@ def _konstanta(teks: str) -> Any:
     raise _Ditolak(f"nilai {teks} tidak sah dalam berkas sesi")
 
 
-def muat_json(payload: bytes, path: str) -> Any:
-    """Parse JSON bytes with bounded work; BerkasRusak (naming `path`) for anything not plain JSON."""
+def muat_json(payload: bytes, path: str, kedalaman: int = BATAS_KEDALAMAN) -> Any:
+    """Parse JSON bytes with bounded work; BerkasRusak (naming `path`) for anything not plain JSON.
+    `kedalaman`: deepest nesting accepted (a journal line wraps records two levels deeper than the
+    snapshot: `sesi.jurnal`)."""
     if not payload.strip():
         raise BerkasRusak(f"Berkas {path} kosong: bukan berkas sesi Musrenbang yang utuh.")
     try:
         text = payload.decode("utf-8")
     except UnicodeDecodeError as e:
         raise BerkasRusak(f"Berkas {path} rusak: bukan teks UTF-8 (bita ke-{e.start + 1}).") from None
-    if _terlalu_dalam(payload):
-        raise BerkasRusak(f"Berkas {path} rusak: susunan JSON lebih dalam dari {BATAS_KEDALAMAN} tingkat; "
+    if _terlalu_dalam(payload, kedalaman):
+        raise BerkasRusak(f"Berkas {path} rusak: susunan JSON lebih dalam dari {kedalaman} tingkat; "
                           "berkas sesi tidak pernah sedalam itu. Berkas tidak diubah.")
     # Long runs of digits are rare (they may sit in a text): only then pay for a hook on every integer.
     kait: dict[str, Any] = {"parse_constant": _konstanta}

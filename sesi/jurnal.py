@@ -44,7 +44,7 @@ from typing import Any, Mapping, NamedTuple
 
 from . import riwayat, skema
 from .errors import BerkasRusak
-from .json_baris import muat_json
+from .json_baris import BATAS_KEDALAMAN, muat_json
 
 VERSI = 2
 #: Largest journal read (a full read refuses a larger one: `BerkasRusak`). Compaction keeps a journal far
@@ -117,7 +117,7 @@ def _json(raw: bytes, path: str) -> dict[str, Any] | None:
     if not tab or crc != b"%08x" % zlib.crc32(body):
         return None
     try:
-        obj = muat_json(body, path)
+        obj = muat_json(body, path, BATAS_KEDALAMAN + 2)  # line, "ubah": then as in the snapshot
     except BerkasRusak:
         return None
     return obj if isinstance(obj, dict) else None
@@ -132,6 +132,12 @@ def urai_kepala(raw: bytes, path: str) -> tuple[int, str] | None:
     if type(dasar) is not int or type(jj) is not str or type(obj.get("skema")) is not int:
         return None
     return dasar, jj
+
+
+def terbaca(baris: bytes) -> bool:
+    """True when a reader will parse this line (ending in a newline) as written: the writer checks its
+    own line before appending it (else it saves by compaction)."""
+    return _urai(baris[:-1], "") is not None
 
 
 def _urai(raw: bytes, path: str) -> dict[str, Any] | None:

@@ -380,7 +380,8 @@ class Store(IkutiJurnal, Pemadatan, PulihkanCadangan):
         pos = self._pos
         if (pos.fd is None or pos.dasar is None) and base.revisi == self._rev_berkas and not self._skema_lama:
             self._mulai_jurnal(base.revisi, jejak(base.raw))  # no journal, or format 1 (all history)
-        if pos.fd is None or pos.dasar is None or self._skema_lama or len(baris) > _j.BATAS_BARIS:
+        if (pos.fd is None or pos.dasar is None or self._skema_lama or len(baris) > _j.BATAS_BARIS
+                or not _j.terbaca(baris)):
             self._simpan_padat(base, tables, changed, revisi)
             self._skema_lama = False
             return

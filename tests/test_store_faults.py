@@ -1,6 +1,9 @@
 """I/O faults around the store, in the manner of SQLite's I/O-error tests.
 
-Every low-level call a real transaction makes goes through `sesi.berkas.io`. Each test below first counts
+A save is normally one journal line (its faults: the last tests below). The snapshot is written by
+compaction, and a transaction too large for one line is saved by writing the whole snapshot: the module
+fixture `lewat_snapshot` makes every transaction take that path (`sesi.jurnal.BATAS_BARIS = 0`), so the
+snapshot writer is tested on real transactions. Every low-level call it makes goes through `sesi.berkas.io`. Each test below first counts
 those calls in a successful transaction, then fails the Nth call of one kind (open, write, fsync, close,
 replace, link), for every N, and checks: the error is `GagalMenyimpan` with an Indonesian message; the
 file is byte for byte the old content (never a mix); the backup still loads; no temp file is left; the
@@ -43,6 +46,15 @@ def ubah(tx) -> None:
         pendaftaran.hadir(tx, pid)
     skor.atur_skor(tx, "U001", "K1", 4 if tx.get("skor", "U001|K1|") is None else 5)
     catatan.tambah_catatan(tx, "Ketua kelompok menyampaikan hasil verifikasi.", "Ketua")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def lewat_snapshot():
+    """Every transaction of this module is saved by writing the whole snapshot (what a large import does)."""
+    mp = pytest.MonkeyPatch()
+    mp.setattr("sesi.jurnal.BATAS_BARIS", 0)
+    yield
+    mp.undo()
 
 
 class Hitung:
@@ -310,7 +322,7 @@ def test_faults_while_restoring_the_backup(tmp_path, contoh, monkeypatch):
             if isi == b"rusak":
                 Store(path).pulihkan()  # and it can be tried again
             assert open(path, "rb").read() == bak
-            aside = [x for x in os.listdir(ke) if ".rusak-" in x]
+            aside = [x for x in os.listdir(ke) if ".rusak-" in x and not x.endswith(".jurnal")]
             assert aside and all(open(ke / x, "rb").read() == b"rusak" for x in aside)
 
 
@@ -374,21 +386,24 @@ def test_real_read_only_folder(tmp_path, contoh):
         os.chmod(tmp_path, 0o755)
 
 
-# --- the journal (issue 16, sesi/jurnal.py): written after the snapshot, so its faults lose nothing ---
+# --- the journal (issue 16, sesi/jurnal.py): the append is the acknowledgement ----------------------
 
 
-@pytest.mark.parametrize("op", ["open", "write", "fsync", "close"])
-def test_failing_each_journal_call_never_fails_the_save(tmp_path, contoh, monkeypatch, op):
-    """The journal's appends go through `sesi.berkas.io_jurnal`. Failing each of its calls in turn: the
-    transaction is saved all the same (the snapshot holds it, exactly the bytes of a faultless run), a
-    reader ends with exactly the file's content, and the next transaction appends a line again that the
-    reader follows."""
-    folder, _, baru, _ = contoh
+@pytest.mark.parametrize("op", ["open", "write", "fsync"])
+def test_failing_each_journal_call_fails_the_save_and_changes_nothing(tmp_path, contoh, monkeypatch, op):
+    """A save's line goes through `sesi.berkas.io_jurnal`. Failing each call in turn: GagalMenyimpan with
+    an Indonesian message, the journal byte for byte as before (a line written before a failed fsync is
+    cut off again), memory and other terminals without the change, no temp file; the next save works
+    and readers follow it."""
+    monkeypatch.setattr("sesi.jurnal.BATAS_BARIS", 1 << 20)
+    folder, lama, _, _ = contoh
     ke = tmp_path / op
     ke.mkdir()
     path = _salin(folder, ke)
     s = Store.buka(path, clock=jam_tetap)
+    sebelum = s.data
     pembaca = Store.buka(path)
+    jurnal = open(path + ".jurnal", "rb").read()
     hitung = {"n": 0}
     asli = getattr(berkas_mod._IO, op)
 
@@ -400,28 +415,52 @@ def test_failing_each_journal_call_never_fails_the_save(tmp_path, contoh, monkey
 
     with monkeypatch.context() as mp:
         mp.setattr(berkas_mod.io_jurnal, op, gagal)
-        with s.transaksi() as tx:
-            ubah(tx)
+        with pytest.raises(GagalMenyimpan, match="tidak tersimpan"):
+            with s.transaksi() as tx:
+                ubah(tx)
     assert hitung["n"] >= 1
-    assert open(path, "rb").read() == baru
-    segar = Store.buka(path).data
-    assert pembaca.muat().raw == segar.raw
+    assert open(path + ".jurnal", "rb").read() == jurnal and open(path, "rb").read() == lama
+    assert s.data is sebelum and keadaan(Store.buka(path).data) == keadaan(sebelum)
+    assert pembaca.muat().raw == sebelum.raw
     with s.transaksi() as tx:
-        catatan.tambah_catatan(tx, "Setelah jurnal gagal.")
-    jurnal = pembaca.baca_jurnal
-    assert pembaca.muat().raw == Store.buka(path).data.raw
-    assert pembaca.baca_jurnal == jurnal + 1
+        ubah(tx)
+    penuh = pembaca.baca_penuh
+    assert pembaca.muat().raw == Store.buka(path).data.raw == s.data.raw
+    assert pembaca.baca_penuh == penuh
     assert sisa_temp(ke) == []
 
 
-def test_interrupt_during_the_journal_append_leaves_the_save(tmp_path, contoh, monkeypatch):
-    """Ctrl-C while the journal line is written: the snapshot already holds the change (old or new, never
-    a mix), and readers read it."""
-    folder, _, baru, _ = contoh
+def test_failing_close_after_the_fsync_keeps_the_save(tmp_path, contoh, monkeypatch):
+    """`close` failing after the line is fsynced: the save stands (it is on disk) and is reported as saved."""
+    monkeypatch.setattr("sesi.jurnal.BATAS_BARIS", 1 << 20)
+    folder, _, _, _ = contoh
     path = _salin(folder, tmp_path)
     s = Store.buka(path, clock=jam_tetap)
 
-    def sela(*args, **kwargs):
+    def gagal(fd):
+        os.close(fd)
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    with monkeypatch.context() as mp:
+        mp.setattr(berkas_mod.io_jurnal, "close", gagal)
+        with s.transaksi() as tx:
+            ubah(tx)
+    assert Store.buka(path).data.raw == s.data.raw
+
+
+def test_interrupt_during_the_journal_append_saves_nothing(tmp_path, contoh, monkeypatch):
+    """Ctrl-C while the journal line is written: the line is cut off again, nothing is saved, the lock is
+    released."""
+    monkeypatch.setattr("sesi.jurnal.BATAS_BARIS", 1 << 20)
+    folder, _, _, _ = contoh
+    path = _salin(folder, tmp_path)
+    s = Store.buka(path, clock=jam_tetap)
+    sebelum = s.data
+    jurnal = open(path + ".jurnal", "rb").read()
+    asli = berkas_mod._IO.write
+
+    def sela(fd, data):
+        asli(fd, bytes(data[: len(data) // 2]))
         raise KeyboardInterrupt
 
     with monkeypatch.context() as mp:
@@ -429,7 +468,7 @@ def test_interrupt_during_the_journal_append_leaves_the_save(tmp_path, contoh, m
         with pytest.raises(KeyboardInterrupt):
             with s.transaksi() as tx:
                 ubah(tx)
-    assert open(path, "rb").read() == baru
-    assert Store.buka(path).muat().raw == s.muat().raw
+    assert open(path + ".jurnal", "rb").read() == jurnal
+    assert Store.buka(path).muat().raw == s.muat().raw == sebelum.raw
     with Store(path, lock_timeout=0.5).transaksi() as tx:  # the lock was released
         catatan.tambah_catatan(tx, "Sesudah Ctrl-C.")

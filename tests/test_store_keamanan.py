@@ -154,14 +154,15 @@ def test_anything_but_a_file_at_the_journal_path_is_refused(tmp_path, sesi, jeni
         assert korban.read_text() == "asli"
     if jenis == "symlink-putus":
         assert not korban.exists()
-    # planted after a writer's check (a race): the append refuses it, the save stands, readers read the file
-    pembaca = Store.buka(sesi.path)
+    # Readers refuse it too: the journal is part of the session, and what stands there cannot be read
+    # (reading the snapshot alone could silently drop saved changes).
+    with pytest.raises(BerkasTidakAman, match=r"Jurnal .*\.jurnal"):
+        Store.buka(sesi.path)
+    # planted after a writer's check (a race): the read and the append refuse it; nothing is saved
     monkeypatch.setattr(Store, "_periksa_biasa", staticmethod(lambda path, nama: None))
-    with Store(sesi.path).transaksi() as tx:
-        catatan.tambah_catatan(tx, "tersimpan")
-    data = pembaca.muat()
-    assert data.raw == Store.buka(sesi.path).data.raw
-    assert "tersimpan" in [c["teks"] for c in data.raw["catatan"].values()]
+    with pytest.raises(BerkasTidakAman, match=r"Jurnal .*\.jurnal"):
+        _tulis_catatan(sesi.path)
+    assert Path(sesi.path).read_bytes() == isi
     if jenis == "symlink":
         assert korban.read_text() == "asli"
     if jenis == "symlink-putus":
@@ -170,16 +171,23 @@ def test_anything_but_a_file_at_the_journal_path_is_refused(tmp_path, sesi, jeni
 
 
 def test_huge_journal_is_not_read(sesi):
-    """A journal grown (or planted) far past its bound: readers read the session file instead of it, and
-    the next writer replaces it by a one-line journal."""
+    """A journal grown (or planted) far past its bound (`sesi.jurnal.BATAS_JURNAL`; compaction keeps it
+    far below): never read; readers and writers refuse with a message naming it, at once; `pulihkan`
+    restores the backup and starts a new journal."""
+    import time
+
     pembaca = Store.buka(sesi.path)
     _tulis_catatan_boleh(sesi.path)
     with open(sesi.jurnal_path, "r+b") as f:
         f.truncate(3 * 1024 ** 3)  # sparse: no disk used
-    data = pembaca.muat()
-    assert data.raw == Store.buka(sesi.path).data.raw
-    _tulis_catatan_boleh(sesi.path)
+    t0 = time.monotonic()
+    for baca in (pembaca.muat, lambda: Store.buka(sesi.path), lambda: _tulis_catatan_boleh(sesi.path)):
+        with pytest.raises(BerkasRusak, match=r"\.jurnal terlalu besar"):
+            baca()
+    assert time.monotonic() - t0 < 5
+    Store(sesi.path).pulihkan()
     assert os.path.getsize(sesi.jurnal_path) < 64 * 1024
+    _tulis_catatan_boleh(sesi.path)
     assert pembaca.muat().raw == Store.buka(sesi.path).data.raw
 
 
@@ -263,6 +271,7 @@ def test_pulihkan_with_a_reason_reopens_and_records_it(sah, capsys):
     assert entri[-2]["baru"] == "Berkas rusak setelah sah"
     assert periksa_rantai(entri) == []
     aside = [n for n in os.listdir(os.path.dirname(sah.path)) if ".rusak-" in n]
+    aside = [n for n in aside if not n.endswith(".jurnal")]  # (its journal is kept beside it too)
     assert len(aside) == 1  # the signed file is kept beside
 
 
@@ -358,5 +367,6 @@ def test_baru_writes_the_same_bytes_as_before(tmp_path):
         for n in kelurahan_dikenal("Banjarmasin", "Banjarmasin Utara"):
             persiapan.tambah_kelurahan(tx, n)
         kriteria.ganti_semua_kriteria(tx, kriteria.kriteria_baku())
+    dua.padatkan()  # (a transaction is a journal line; compaction writes the snapshot)
     assert path.read_bytes() == (tmp_path / "b.json").read_bytes()
     assert not (tmp_path / "a.json.bak").exists()
