@@ -3,8 +3,9 @@
 Hypothesis runs random sequences of what a session does (check-in and undo, kelompok membership,
 election by acclamation and its cancellation, scoring and clearing, verification, notes with any text,
 an import of several usulan in one transaction, another terminal writing, a reopened terminal, and a
-write that fails at the Nth I/O call; for the journal of issue 16: a writer killed between the snapshot
-and its journal line, a torn journal line, a journal replaced by rotation). The model predicts each
+write that fails at the Nth I/O call, of the journal append or of the snapshot a large transaction writes;
+for the journal of issue 16: a writer killed mid-append, a compaction killed between the new snapshot and
+the new journal, a torn journal line, compactions by the other terminal). The model predicts each
 action's outcome (done, refused, or no change) from the rules; after every step the store in memory and a
 fresh Store reading the file from disk must both agree with the model exactly, revision and history length
 included, and two read-only terminals that follow the journal (one after every step, one now and then)
@@ -26,7 +27,8 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
 import sesi.berkas as berkas_mod
-import sesi.store as store_mod
+import sesi.jurnal as jurnal_mod
+import sesi.padat as padat_mod
 from sesi import catatan, kelompok, pendaftaran, persiapan, skor, usulan, verifikasi
 from sesi.teks import bersih
 from sesi.errors import DataDitolak, GagalMenyimpan
@@ -41,7 +43,9 @@ JABATAN = ["ketua", "sekretaris", "notulen"]
 KID = "KEL01"
 #: (call kind, N) pairs that exist in every commit (see test_store_faults.py for all of them).
 FAULTS = [("open", 1), ("open", 2), ("write", 1), ("fsync", 1), ("fsync", 2), ("close", 1), ("close", 2),
-          ("replace", 1), ("replace", 2), ("link", 1)]
+          ("replace", 1), ("replace", 2), ("link", 1),
+          # the journal append (sesi.berkas.io_jurnal): the acknowledgement of an ordinary save
+          ("jurnal:open", 1), ("jurnal:write", 1), ("jurnal:fsync", 1)]
 
 DITOLAK, TETAP, JADI = "ditolak", "tetap", "jadi"  # refused / no change / done
 
@@ -272,8 +276,13 @@ class ModelSesi(RuleBasedStateMachine):
     @rule(fault=st.sampled_from(FAULTS), errnum=st.sampled_from([errno.EIO, errno.ENOSPC]),
           teks=st.text(min_size=1, max_size=10).filter(lambda t: bersih(t, baris_baru=True)))
     def gagal_menulis(self, fault, errnum, teks):
-        """A note whose write fails at the Nth call of one kind: refused as not saved, nothing changes."""
+        """A note whose write fails at the Nth call of one kind: refused as not saved, nothing changes.
+        Faults of the snapshot writer (`io`) are tried on a note saved by compaction (as a large import
+        is, `BATAS_BARIS` = 0); faults of `io_jurnal` on an ordinary save (its journal line)."""
         op, n = fault
+        jurnal = op.startswith("jurnal:")
+        op = op.removeprefix("jurnal:")
+        sasaran = berkas_mod.io_jurnal if jurnal else berkas_mod.io
         asli = getattr(berkas_mod._IO, op)
         hitung = [0]
 
@@ -283,7 +292,10 @@ class ModelSesi(RuleBasedStateMachine):
                 raise OSError(errnum, os.strerror(errnum))
             return asli(*args)
 
-        setattr(berkas_mod.io, op, palsu)
+        setattr(sasaran, op, palsu)
+        batas = jurnal_mod.BATAS_BARIS
+        if not jurnal:
+            jurnal_mod.BATAS_BARIS = 0
         try:
             with self.store.transaksi() as tx:
                 catatan.tambah_catatan(tx, teks)
@@ -299,31 +311,56 @@ class ModelSesi(RuleBasedStateMachine):
             self.m["revisi"] += 1
             self.m["riwayat"] += 1
         finally:
-            delattr(berkas_mod.io, op)
+            delattr(sasaran, op)
+            jurnal_mod.BATAS_BARIS = batas
 
     # --- the journal (issue 16, sesi/jurnal.py) ---
 
     @rule(teks=st.text(min_size=1, max_size=10).filter(lambda t: bersih(t, baris_baru=True)))
-    def penulis_mati_sebelum_jurnal(self, teks):
-        """A terminal dies (as by kill -9) after its snapshot is in place, before its journal line."""
+    def penulis_mati_saat_menulis_jurnal(self, teks):
+        """A terminal dies (as by kill -9) half-way through its journal line: never acknowledged, so not
+        saved; the torn bytes stay until the next writer cuts them."""
         class Mati(BaseException):
             pass
+
+        asli = berkas_mod._IO.write
+
+        def separuh(fd, data):
+            asli(fd, bytes(data[: max(1, len(data) // 2)]))
+            raise Mati()
 
         def mati(*_a, **_k):
             raise Mati()
 
-        asli = store_mod.tambah_jurnal
-        store_mod.tambah_jurnal = mati
+        berkas_mod.io_jurnal.write = separuh
+        berkas_mod.io_jurnal.truncate = mati  # dead: no clean-up
         try:
             with Store(self.path, pelaku=Pelaku("Notulen", "notulen")).transaksi() as tx:
                 catatan.tambah_catatan(tx, teks)
         except Mati:
             pass
         finally:
-            store_mod.tambah_jurnal = asli
-        self.m["catatan"][f"C{len(self.m['catatan']) + 1:04d}"] = bersih(teks, baris_baru=True)
-        self.m["revisi"] += 1
-        self.m["riwayat"] += 1
+            del berkas_mod.io_jurnal.write
+            del berkas_mod.io_jurnal.truncate
+
+    @rule()
+    def pemadatan_mati_di_tengah(self):
+        """The other terminal compacts and dies after the new snapshot is in place, before the new journal:
+        nothing changes for anyone (the old journal's lines are history of the new snapshot)."""
+        class Mati(BaseException):
+            pass
+
+        def mati(*_a, **_k):
+            raise Mati()
+
+        asli = padat_mod.mulai_jurnal
+        padat_mod.mulai_jurnal = mati
+        try:
+            Store(self.path, pelaku=Pelaku("Notulen", "notulen")).padatkan()
+        except Mati:
+            pass
+        finally:
+            padat_mod.mulai_jurnal = asli
 
     @rule(potong=st.integers(1, 200))
     def jurnal_robek(self, potong):
@@ -332,14 +369,14 @@ class ModelSesi(RuleBasedStateMachine):
             f.write(b'{"rev":1,"dari":0,"ubah":{"skor":{}}}\tdeadbeef'[:potong % 48 + 1])
 
     @rule(teks=st.text(min_size=1, max_size=10).filter(lambda t: bersih(t, baris_baru=True)))
-    def jurnal_diputar(self, teks):
-        """The other terminal's note makes the journal pass its bound: it is replaced by one line."""
-        asli = store_mod.BATAS_JURNAL
-        store_mod.BATAS_JURNAL = 1
+    def dipadatkan(self, teks):
+        """The other terminal's note makes the journal pass its bound: it compacts."""
+        asli = jurnal_mod.PADAT_BARIS
+        jurnal_mod.PADAT_BARIS = 0
         try:
             self._catatan(teks, self.lain)
         finally:
-            store_mod.BATAS_JURNAL = asli
+            jurnal_mod.PADAT_BARIS = asli
 
     @rule()
     def pengikut_jarang_membaca(self):
