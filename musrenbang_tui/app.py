@@ -141,9 +141,16 @@ class MusrenbangApp(GulirHemat, App):
         if self.ascii:
             self.add_class("ascii")
         self.pengamat.mulai()
+        self.set_interval(2.0, self._padatkan_bila_diam, name="padatkan-jurnal")  # sesi/padat.py
         self.title = f"Musrenbang Kecamatan {self.data.info.kecamatan}"
         if self._pesan_tombol:
             self.notify(self._pesan_tombol, severity="warning", timeout=15, markup=False)
+
+    def _padatkan_bila_diam(self) -> None:
+        """When the hall is quiet, compact the session journal into the snapshot, in a thread (never
+        blocks a key): `Store.padatkan_bila_diam` takes the lock only if it is free."""
+        if self.store.perlu_padat():
+            self.run_worker(self.store.padatkan_bila_diam, thread=True, group="padat", exit_on_error=False)
 
     def _cari_kelompok(self, nama: str) -> str:
         from sesi.data import normal
@@ -484,4 +491,7 @@ def jalankan(path: str, *, layar: str | None = None, kelompok: str | None = None
         app: App = TayangApp(store, tampilan=tayang, kelompok=kelompok, ascii=ascii)
     else:
         app = MusrenbangApp(store, layar=layar, kelompok=kelompok, ascii=ascii)
-    return jalankan_app(app, mouse=mouse_bawaan(mouse))
+    try:
+        return jalankan_app(app, mouse=mouse_bawaan(mouse))
+    finally:
+        store.tutup()  # the journal compacted into the session file (sesi/padat.py); never raises

@@ -539,7 +539,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from sesi.errors import SesiError
 
     try:
-        return COMMANDS[args.perintah](args)
+        try:
+            return COMMANDS[args.perintah](args)
+        finally:
+            if "sesi.store" in sys.modules:  # a command that saved: compact, so S.json alone is complete
+                sys.modules["sesi.store"].tutup_semua()
     except SesiError as e:
         from sesi.masukan import pendekkan_kutipan  # a value quoted in a message shows as its start
 

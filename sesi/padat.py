@@ -73,6 +73,7 @@ class Pemadatan:
     _kunci: Callable[[], None]
     _ganti_data: Callable[[Data, Mapping[str, set[str]] | None], Data]
     _perubahan_sejak_nomor: Callable[[int | None], dict[str, set[str]] | None]
+    berubah: Callable[[], bool]
 
     # --- public -------------------------------------------------------------------------------------
     def padatkan(self) -> bool:
@@ -94,9 +95,9 @@ class Pemadatan:
         return self._data is not None and self._data.revisi != self._rev_berkas
 
     def padatkan_bila_diam(self, diam: float = DIAM_DETIK) -> bool:
-        """For the app's timer: compact when the journal has lines past the snapshot and nothing was
-        written for `diam` seconds, taking the lock only if it is free (never waits). Never raises;
-        True when it compacted."""
+        """For the app's timer (any thread): compact when the state this Store has read is past the
+        snapshot, nothing was written for `diam` seconds and nothing new is unread, taking the lock only
+        if it is free (never waits). Never raises; True when it compacted."""
         if not self.perlu_padat():
             return False
         try:
@@ -110,7 +111,11 @@ class Pemadatan:
             if self._dalam_transaksi or not self._lock.coba():
                 return False
             try:
-                return self._padatkan_terkunci(self._muat(kunci=True), hanya_baris=True)
+                # Something new that this Store has not read: left to its reader (the app's watcher tells
+                # the screens what changed; reading it here would hide it from the watcher's poll).
+                if self.berubah() or self._data is None:
+                    return False
+                return self._padatkan_terkunci(self._data, hanya_baris=True)
             finally:
                 self._lock.release()
         except (SesiError, OSError):

@@ -71,6 +71,19 @@ def _temp_re(name: str) -> "re.Pattern[str]":
     return re.compile(rf"^\.{re.escape(name)}(?:\.bak|\.jurnal)?\.(\d+)\.[0-9a-f]{{8}}\.tmp$")
 
 
+#: Stores of this process that saved something (held weakly): `tutup_semua` compacts their journals.
+_PENULIS: "weakref.WeakSet[Store]" = weakref.WeakSet()
+
+
+def tutup_semua() -> None:
+    """`Store.tutup()` for every Store of this process that saved something: what a CLI command that
+    writes calls at its end (musrenbang_tui/cli.py), so `S.json` alone is then the whole session. Never
+    raises."""
+    for store in list(_PENULIS):
+        store.tutup()
+    _PENULIS.clear()
+
+
 class Store(IkutiJurnal, Pemadatan, PulihkanCadangan):
     """One session file. Safe to use from several processes at once, and from several threads of one
     process (transactions on one `Store` object are serialised)."""
@@ -376,6 +389,7 @@ class Store(IkutiJurnal, Pemadatan, PulihkanCadangan):
         transaction signed or reopened the berita acara (the signed state must be the file itself)."""
         revisi = base.revisi + 1
         changed = tx.changed_ids
+        _PENULIS.add(self)
         baris = buat_baris(revisi, base.revisi, jejak(base.raw), tables, changed)
         pos = self._pos
         if (pos.fd is None or pos.dasar is None) and base.revisi == self._rev_berkas and not self._skema_lama:
@@ -404,4 +418,4 @@ class Store(IkutiJurnal, Pemadatan, PulihkanCadangan):
 
 #: Pelaku and Transaksi are defined in sesi/transaksi.py; named here for modules that still import them
 #: from the store (sesi/pengesahan.py, sesi/csv_import.py, screens/, musrenbang_tui/app.py).
-__all__ = ["Store", "RencanaPulihkan", "BATAS_UKURAN", "Pelaku", "Transaksi"]
+__all__ = ["Store", "tutup_semua", "RencanaPulihkan", "BATAS_UKURAN", "Pelaku", "Transaksi"]

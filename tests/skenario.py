@@ -236,6 +236,7 @@ def buat_skenario(path: str, *, sahkan: bool = False, jam: JamTetap | None = Non
         with pimpinan.transaksi() as tx:
             sahkan_ba(tx)
         store.muat()
+    store.padatkan()  # as the app and the CLI leave it (`tutup`): the session file alone is complete
     return store
 
 
@@ -289,6 +290,7 @@ def buat_skenario_belum_lengkap(path: str, *, jam: JamTetap | None = None) -> St
         catatan.tambah_tanggapan(tx, "Norhayati", "Pelatihan menjahit dan kue sama pentingnya; mohon diputuskan "
                                  "forum.", unsur="delegasi", kelompok=kel_sosek)
         pleno.atur_penandatangan(tx, "lurah", hadir[1])
+    store.padatkan()  # as the app and the CLI leave it (`tutup`): the session file alone is complete
     return store
 
 
