@@ -196,6 +196,7 @@ def test_skor_dibaca_pada_set_kriteria_usulannya(store, bantu):
     bantu.lakukan(skor.atur_skor, n, "P1", 6)
     masalah, _ = periksa(store.path)
     assert masalah == []
+    store.padatkan()  # edited by hand in a closed session: the file alone is the whole session
 
     def ubah(obj):
         obj["skor"][f"{f}|P1|"] = {"usulan": f, "kriteria": "P1", "nilai": 50}
