@@ -1,18 +1,21 @@
-"""Live sync through the journal (issue 16 item 2): what another terminal pays to learn of one change.
+"""Live sync and the journal (issue 16 item 2): what a save costs, what another terminal pays to learn of
+it, what compaction and a cold open cost. Public API only, so the same file runs against any checkout:
 
-    python bench/jurnal.py                 # 1000 and 5000 usulan, every cell scored
+    python bench/jurnal.py                  # 1000 and 5000 usulan, every cell scored
     python bench/jurnal.py 1000 --n 50
+    cp bench/jurnal.py /tmp/main/bench/ && python /tmp/main/bench/jurnal.py   # "before": main's store
 
-For each size, a writer saves one score at a time; after each save two reader Stores catch up
-(`Store.muat`, what the watcher of every other terminal runs):
-- "berkas utuh" (before): the journal is not used, so the reader reads and parses the whole file, as
-  every terminal did before the journal;
-- "jurnal" (after): the reader reads the file's first 256 bytes and only the journal's new bytes.
-Both are measured alternately in the same run. Reported: the reader's CPU time (process time) and bytes
-read per change (median), also after a burst of 10 changes read at once (ten fasilitator within one
-half-second poll), and the writer's time per transaction with the journal off and on: alone, and when
-two writers alternate (each must first catch up with the other's change: the whole file before, the
-journal after). Figures, not a pass/fail test.
+For each size, on a fresh copy of the session:
+- follower: a writer saves one score at a time; after each save another Store catches up (`Store.muat`,
+  what the watcher of every other terminal runs): its CPU time (process time) per change, median and
+  p95; also after a burst of 10 saves read at once (ten fasilitator within one half-second poll);
+- writers: one writer alone, and two writers alternating (each first catches up with the other's save):
+  wall time per transaction, median and p95;
+- compaction (when the store has `padatkan`): the time of `Store.padatkan()` after one save, median of 5
+  (the encoder warm), and the first one of a process (encoder cold);
+- cold open: `Store.buka` of the session with an empty journal, and with a journal filled to the
+  compaction bound (`sesi.jurnal.PADAT_BARIS` lines or `PADAT_BITA` bytes, whichever comes first).
+Figures, not a pass/fail test.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -28,40 +32,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import sesi.store as store_mod  # noqa: E402
 from bench.data_besar import buat  # noqa: E402
 from sesi import skor  # noqa: E402
-from sesi.jurnal import TIDAK  # noqa: E402
 from sesi.store import Store  # noqa: E402
 
-_KEPALA = 256
 
-
-class TanpaJurnal:
-    """Within this block every Store behaves as before the journal: no line is written, none is read."""
-
-    def __enter__(self):
-        self._tulis = store_mod.tambah_jurnal
-        self._ikuti = store_mod.Jurnal.ikuti
-        store_mod.tambah_jurnal = lambda *a, **k: (_ for _ in ()).throw(OSError("dimatikan"))
-        store_mod.Jurnal.ikuti = lambda self, *a, **k: TIDAK
-        return self
-
-    def __exit__(self, *exc):
-        store_mod.tambah_jurnal = self._tulis
-        store_mod.Jurnal.ikuti = self._ikuti
-
-
-class BacaTanpaJurnal:
-    """Only reading through the journal is off (the writer still appends lines)."""
-
-    def __enter__(self):
-        self._ikuti = store_mod.Jurnal.ikuti
-        store_mod.Jurnal.ikuti = lambda self, *a, **k: TIDAK
-        return self
-
-    def __exit__(self, *exc):
-        store_mod.Jurnal.ikuti = self._ikuti
+def _p95(xs: list[float]) -> float:
+    xs = sorted(xs)
+    return xs[max(0, int(len(xs) * 0.95) - 1)]
 
 
 def _ubah_skor(store: Store, rng: random.Random, ids: list[str], kode: list[str]) -> None:
@@ -72,81 +50,91 @@ def _ubah_skor(store: Store, rng: random.Random, ids: list[str], kode: list[str]
         skor.atur_skor(tx, uid, k, nilai)
 
 
-def _baca(store: Store, utuh: bool) -> tuple[float, int]:
-    """One catch-up: (CPU ms, bytes read)."""
-    off = store._jurnal.off
+def _salin(asal: str, folder: str, nama: str) -> str:
+    """A copy of the session (its file and journal) under a new name."""
+    path = os.path.join(folder, nama)
+    for akhiran in ("", ".jurnal"):
+        if os.path.exists(asal + akhiran):
+            shutil.copyfile(asal + akhiran, path + akhiran)
+        elif os.path.exists(path + akhiran):
+            os.unlink(path + akhiran)
+    return path
+
+
+def _cpu(fn) -> float:
     t = time.process_time()
-    if utuh:
-        with BacaTanpaJurnal():
-            store.muat()
-    else:
-        store.muat()
-    cpu = (time.process_time() - t) * 1000
-    if utuh:
-        return cpu, os.path.getsize(store.path)
-    return cpu, _KEPALA + store._jurnal.off - off
+    fn()
+    return (time.process_time() - t) * 1000
 
 
 def ukur(n_usulan: int, n: int, folder: str) -> dict:
-    path = os.path.join(folder, f"sesi-{n_usulan}.json")
-    if not os.path.exists(path):
-        buat(path, n_usulan)
-    for akhiran in (".jurnal",):
-        if os.path.exists(path + akhiran):
-            os.unlink(path + akhiran)
-    penulis = Store.buka(path)
-    data = penulis.data
-    ids, kode = list(data.usulan), [k.kode for k in data.kriteria]
+    asal = os.path.join(folder, f"sesi-{n_usulan}.json")
+    if not os.path.exists(asal):
+        buat(asal, n_usulan)
+        s = Store.buka(asal)
+        if hasattr(s, "padatkan"):
+            s.padatkan()
+    path = _salin(asal, folder, f"uji-{n_usulan}.json")
     rng = random.Random(1)
-    utuh, jurnal = Store.buka(path), Store.buka(path)
+    penulis = Store.buka(path)
+    ids, kode = list(penulis.data.usulan), [k.kode for k in penulis.data.kriteria]
     hasil: dict = {"usulan": n_usulan, "mb": os.path.getsize(path) / 1e6}
-    cu, bu, cj, bj = [], [], [], []
+    pengikut = Store.buka(path)
+    satu = []
     for _ in range(n):
         _ubah_skor(penulis, rng, ids, kode)
-        c, b = _baca(utuh, True)
-        cu.append(c)
-        bu.append(b)
-        c, b = _baca(jurnal, False)
-        cj.append(c)
-        bj.append(b)
-    assert jurnal.data.raw == utuh.data.raw and jurnal.baca_penuh == 1, "pembaca jurnal tidak mengikuti"
-    hasil["satu"] = (statistics.median(cu), statistics.median(bu), statistics.median(cj), statistics.median(bj))
-    cu, bu, cj, bj = [], [], [], []
+        satu.append(_cpu(pengikut.muat))
+    sepuluh = []
     for _ in range(max(3, n // 10)):
         for _ in range(10):
             _ubah_skor(penulis, rng, ids, kode)
-        c, b = _baca(utuh, True)
-        cu.append(c)
-        bu.append(b)
-        c, b = _baca(jurnal, False)
-        cj.append(c)
-        bj.append(b)
-    hasil["sepuluh"] = (statistics.median(cu), statistics.median(bu), statistics.median(cj), statistics.median(bj))
-    # the writer, journal off and on, alternately: alone (a right after its own write), and after
-    # another writer's change (b writes, then a: a first catches up with b's change)
-    sendiri: dict[bool, list[float]] = {False: [], True: []}
-    bergantian: dict[bool, list[float]] = {False: [], True: []}
+        sepuluh.append(_cpu(pengikut.muat))
+    assert pengikut.data.raw == Store.buka(path).data.raw, "pengikut tidak sama dengan pembacaan penuh"
+    hasil["pengikut"] = (statistics.median(satu), _p95(satu), statistics.median(sepuluh))
+    sendiri, bergantian = [], []
     a, b = Store.buka(path), Store.buka(path)
-
-    def tulis(store: Store, pakai: bool) -> float:
-        if pakai:
-            t = time.perf_counter()
-            _ubah_skor(store, rng, ids, kode)
-            return (time.perf_counter() - t) * 1000
-        with TanpaJurnal():
-            t = time.perf_counter()
-            _ubah_skor(store, rng, ids, kode)
-            return (time.perf_counter() - t) * 1000
-
     for _ in range(n):
-        for pakai in (False, True):
-            tulis(a, pakai)
-            sendiri[pakai].append(tulis(a, pakai))
-            tulis(b, pakai)
-            bergantian[pakai].append(tulis(a, pakai))
-    hasil["penulis"] = {k: (statistics.median(v[False]), statistics.median(v[True]))
-                        for k, v in (("sendiri", sendiri), ("bergantian", bergantian))}
-    hasil["jurnal_kb"] = os.path.getsize(path + ".jurnal") / 1024
+        t = time.perf_counter()
+        _ubah_skor(a, rng, ids, kode)
+        sendiri.append((time.perf_counter() - t) * 1000)
+        _ubah_skor(b, rng, ids, kode)
+        t = time.perf_counter()
+        _ubah_skor(a, rng, ids, kode)
+        bergantian.append((time.perf_counter() - t) * 1000)
+    hasil["penulis"] = (statistics.median(sendiri), _p95(sendiri), statistics.median(bergantian),
+                        _p95(bergantian))
+    if hasattr(a, "padatkan"):
+        import sesi.jurnal as jurnal
+
+        baru = Store.buka(path)
+        _ubah_skor(baru, rng, ids, kode)
+        t = time.perf_counter()
+        baru.padatkan()
+        dingin = (time.perf_counter() - t) * 1000
+        hangat = []
+        for _ in range(5):
+            _ubah_skor(baru, rng, ids, kode)
+            t = time.perf_counter()
+            baru.padatkan()
+            hangat.append((time.perf_counter() - t) * 1000)
+        hasil["padat"] = (statistics.median(hangat), dingin)
+        # cold open: empty journal, then a journal filled to the compaction bound
+        kosong = [_cpu(lambda: Store.buka(path)) for _ in range(3)]
+        batas = (jurnal.PADAT_BARIS, jurnal.PADAT_BITA)
+        jurnal.PADAT_BARIS, jurnal.PADAT_BITA = 10 ** 9, 10 ** 12
+        try:
+            baris = 0
+            while baris < batas[0] - 1 and os.path.getsize(path + ".jurnal") < batas[1] - 4096:
+                _ubah_skor(baru, rng, ids, kode)
+                baris += 1
+        finally:
+            jurnal.PADAT_BARIS, jurnal.PADAT_BITA = batas
+        penuh = [_cpu(lambda: Store.buka(path)) for _ in range(3)]
+        hasil["buka"] = (statistics.median(kosong), statistics.median(penuh), baris,
+                         os.path.getsize(path + ".jurnal") / 1e6)
+    else:
+        kosong = [_cpu(lambda: Store.buka(path)) for _ in range(3)]
+        hasil["buka"] = (statistics.median(kosong), None, 0, 0.0)
     return hasil
 
 
@@ -157,18 +145,24 @@ def main() -> None:
     ap.add_argument("--folder", default=None, help="folder data (bawaan: folder sementara)")
     args = ap.parse_args()
     folder = args.folder or tempfile.mkdtemp(prefix="bench-jurnal-")
+    print(f"kode: {Path(__file__).resolve().parent.parent}")
     for size in args.ukuran:
         r = ukur(size, args.n, folder)
-        print(f"\n{r['usulan']} usulan, berkas {r['mb']:.1f} MB (median dari {args.n} perubahan)")
-        print(f"  {'pembaca, per perubahan':<46} {'CPU ms':>9} {'bita dibaca':>12}")
-        for label, key in (("1 perubahan", "satu"), ("10 perubahan sekaligus", "sepuluh")):
-            cu, bu, cj, bj = r[key]
-            print(f"  {label + ', berkas utuh (sebelum)':<46} {cu:>9.1f} {bu:>12,.0f}")
-            print(f"  {label + ', jurnal (sesudah)':<46} {cj:>9.2f} {bj:>12,.0f}")
-        for label, key in (("penulis sendiri", "sendiri"), ("dua penulis bergantian", "bergantian")):
-            tanpa, dengan = r["penulis"][key]
-            print(f"  {label:<46} tanpa jurnal {tanpa:6.1f} ms, dengan jurnal {dengan:6.1f} ms per transaksi")
-        print(f"  jurnal di akhir: {r['jurnal_kb']:.0f} KB")
+        print(f"\n{r['usulan']} usulan, berkas {r['mb']:.1f} MB ({args.n} perubahan)")
+        m, p, s10 = r["pengikut"]
+        print(f"  pengikut, CPU per perubahan: median {m:.2f} ms, p95 {p:.2f} ms; 10 sekaligus {s10:.2f} ms")
+        m, p, mb, pb = r["penulis"]
+        print(f"  penulis sendiri: median {m:.1f} ms, p95 {p:.1f} ms; dua penulis bergantian: median {mb:.1f} ms, "
+              f"p95 {pb:.1f} ms")
+        if "padat" in r:
+            h, d = r["padat"]
+            print(f"  pemadatan: {h:.0f} ms (penyandi hangat, median 5), {d:.0f} ms (pertama, penyandi dingin)")
+        k, pn, baris, mbj = r["buka"]
+        if pn is None:
+            print(f"  buka dingin (CPU): {k:.0f} ms")
+        else:
+            print(f"  buka dingin (CPU): jurnal kosong {k:.0f} ms; jurnal penuh ({baris} baris, {mbj:.2f} MB) "
+                  f"{pn:.0f} ms")
 
 
 if __name__ == "__main__":

@@ -60,7 +60,7 @@ class IkutiJurnal:
 
     def _muat_sekali(self, kunci: bool) -> Data:
         if self._data is not None:
-            data = self._ikuti()
+            data = self._ikuti(kunci)
             if data is not None:
                 return data
         return self._baca_penuh(kunci)
@@ -76,7 +76,7 @@ class IkutiJurnal:
         isi = os.pread(fd, n, off) if n else b""
         return baca(isi, data.raw, data.revisi, jejak(data.raw), self.jurnal_path, baris, kepala)
 
-    def _ikuti(self) -> Data | None:
+    def _ikuti(self, kunci: bool) -> Data | None:
         """Follow the journal from the state held: its new lines applied; through a compaction (the old
         journal read to its end, then the new one when its header names the state reached). None when
         the snapshot must be read."""
@@ -85,11 +85,12 @@ class IkutiJurnal:
         try:
             st = os.lstat(self.jurnal_path)
         except OSError:  # no journal: the snapshot alone, as long as it is the one we read
-            return data if pos.fd is None and self._sig is not None and self._cek_snapshot(data) else None
+            return data if pos.fd is None and self._sig is not None and self._cek_snapshot(data, False, kunci) else None
         if not stat.S_ISREG(st.st_mode) or st.st_nlink > 1:
             return None
         changed: dict[str, set[str]] = {}
-        if pos.fd is None or st.st_ino != pos.ino:  # new or replaced: finish the old one, then the new
+        diganti = pos.fd is None or st.st_ino != pos.ino
+        if diganti:  # new or replaced: finish the old one, then the new
             if pos.fd is not None:
                 data = self._terapkan(pos.fd, data, changed)
                 if data is None:
@@ -106,7 +107,7 @@ class IkutiJurnal:
                 return None
             pos.ganti(fd, nl + 1, 1, dasar[0])
         data = self._terapkan(pos.fd, data, changed)  # type: ignore[arg-type]
-        if data is None or not self._cek_snapshot(data):
+        if data is None or not self._cek_snapshot(data, diganti, kunci):
             return None
         if data is self._data:
             return data
@@ -126,9 +127,13 @@ class IkutiJurnal:
             changed.setdefault(t, set()).update(ids)
         return Data(b.tables, b.revisi)
 
-    def _cek_snapshot(self, data: Data) -> bool:
-        """After following the journal: a snapshot replaced meanwhile is accepted when it names a revision
-        not newer than the state held (a compaction); otherwise (or when it is gone) read it."""
+    def _cek_snapshot(self, data: Data, diganti: bool, kunci: bool) -> bool:
+        """After following the journal: is the state held still what snapshot + journal say? A snapshot
+        replaced meanwhile is a compaction when the journal was replaced too (`diganti`: followed through
+        its header) and the snapshot names a revision not newer than the state: accepted. A snapshot
+        replaced while the journal stayed is a compaction between its two renames (only seen without the
+        lock: looked at again on the next read) or a file copied over or edited by hand (under the lock,
+        or when it names a newer revision: the snapshot is read)."""
         try:
             st = os.stat(self.path)
         except OSError:
@@ -147,6 +152,8 @@ class IkutiJurnal:
             os.close(fd)
         if m is None or int(m.group(1)) != skema.SKEMA or int(m.group(2)) > data.revisi:
             return False
+        if not diganti:
+            return not kunci
         self._sig, self._rev_berkas = sig, int(m.group(2))
         return True
 
@@ -180,6 +187,12 @@ class IkutiJurnal:
                 kepala = os.pread(jfd, 4096, 0)
                 nl = kepala.find(b"\n")
                 dk = urai_kepala(kepala[:nl], self.jurnal_path) if nl > 0 else None
+                if dk is not None and dk != (awal.revisi, jj) and not os.pread(jfd, 1, nl + 1):
+                    # The snapshot is not the one this journal continues (copied over, edited by hand,
+                    # restored from .bak), but the journal holds no change past its header: nothing
+                    # saved is lost by reading the snapshot alone. The next save starts a new journal.
+                    os.close(jfd)
+                    jfd, dk = None, None
                 if dk is not None:
                     dasar = dk[0]
                     if dasar > awal.revisi or (dasar == awal.revisi and dk[1] != jj):
@@ -190,7 +203,15 @@ class IkutiJurnal:
                             + ": berkas sesi bukan yang dilanjutkan jurnal ini (diganti salinan lama?). Tidak ada "
                             f"yang diubah. Pulihkan dengan `musrenbang pulihkan {self.path}`, atau kembalikan "
                             "berkas sesi yang benar.")
-                b = self._baca_jurnal(jfd, awal, 0, 0, kepala=True)
+                if jfd is not None:
+                    b = self._baca_jurnal(jfd, awal, 0, 0, kepala=True)
+                if b is not None and dasar is not None and dasar < awal.revisi and not b.cocok:
+                    # A journal older than its snapshot is history only after a compaction stopped between
+                    # its two renames; then its last line IS the snapshot's state.
+                    raise BerkasRusak(
+                        f"Berkas sesi {self.path} (revisi {awal.revisi}) tidak sesuai dengan jurnal "
+                        f"{self.jurnal_path}, yang tidak memuat revisi itu (berkas sesi diganti atau diubah di "
+                        f"luar aplikasi?). Tidak ada yang diubah. Pulihkan dengan `musrenbang pulihkan {self.path}`.")
         except BaseException:
             if jfd is not None:
                 os.close(jfd)

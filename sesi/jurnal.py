@@ -259,6 +259,7 @@ class Bacaan(NamedTuple):
     baris: int  # lines up to `akhir`
     diterapkan: int  # lines applied
     sisa: bool  # bytes after `akhir` that were ignored (a torn or unacknowledged tail: cut by the next writer)
+    cocok: bool  # a history line of the starting revision was read, with the starting history hash
 
 
 def baca(data: bytes, tables: Mapping[str, Any], revisi: int, jj: str, path: str, baris_awal: int = 0,
@@ -276,6 +277,7 @@ def baca(data: bytes, tables: Mapping[str, Any], revisi: int, jj: str, path: str
     baris_akhir = baris_awal
     diterapkan = 0
     rusak: tuple[int, str] | None = None
+    awal, jj_awal, cocok = revisi, jj, False
     while True:
         nl = data.find(b"\n", pos)
         if nl < 0:
@@ -300,6 +302,7 @@ def baca(data: bytes, tables: Mapping[str, Any], revisi: int, jj: str, path: str
             continue
         if obj["rev"] <= revisi:
             akhir, baris_akhir = pos, no  # history: written before the state we have
+            cocok = cocok or (obj["rev"] == awal and obj["jejak"] == jj_awal)
             continue
         if obj["skema"] != skema.SKEMA:
             raise BerkasRusak(
@@ -318,7 +321,7 @@ def baca(data: bytes, tables: Mapping[str, Any], revisi: int, jj: str, path: str
         revisi, jj = obj["rev"], obj["jejak"]
         akhir, baris_akhir = pos, no
         diterapkan += 1
-    return Bacaan(out, changed, revisi, jj, akhir, baris_akhir, diterapkan, akhir < len(data))
+    return Bacaan(out, changed, revisi, jj, akhir, baris_akhir, diterapkan, akhir < len(data), cocok)
 
 
 __all__ = ["baca", "Bacaan", "Posisi", "buat_baris", "buat_kepala", "urai_kepala", "jejak", "VERSI", "BATAS_JURNAL",

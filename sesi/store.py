@@ -394,8 +394,12 @@ class Store(IkutiJurnal, Pemadatan, PulihkanCadangan):
         pos = self._pos
         if (pos.fd is None or pos.dasar is None) and base.revisi == self._rev_berkas and not self._skema_lama:
             self._mulai_jurnal(base.revisi, jejak(base.raw))  # no journal, or format 1 (all history)
+        # The snapshot this state compacts to must stay readable (`BATAS_UKURAN`): near the bound (the
+        # snapshot's size plus the journal's, with a margin for the snapshot's wider layout) the save is
+        # made by compaction, which encodes the state and refuses it exactly (DataDitolak) if too large.
+        perkiraan = (self._sig[2] if self._sig else 0) + (pos.off + len(baris)) * 5 // 4
         if (pos.fd is None or pos.dasar is None or self._skema_lama or len(baris) > _j.BATAS_BARIS
-                or not _j.terbaca(baris)):
+                or not _j.terbaca(baris) or perkiraan > BATAS_UKURAN):
             self._simpan_padat(base, tables, changed, revisi)
             self._skema_lama = False
             return

@@ -53,7 +53,12 @@ def _tempa(path: str, tmp, nama_baru: str) -> None:
         f.write(isi.replace(lama, baru))
 
 
-def test_forged_journal_line_with_revisi_edited_in_place_is_never_seen(tmp_path):
+def test_forged_journal_line_with_revisi_edited_in_place_is_reported(tmp_path):
+    """A member forges a well-chained line with the app's own code and edits the snapshot's revision in
+    place. The line is as hard to forge as the snapshot itself (issue 16: the journal is part of the
+    session; its history entry names the forger's account); the edited snapshot no longer matches its
+    journal, so every full read and every writer refuse the session (BerkasRusak naming both) instead
+    of silently dropping the real change the edit would hide; `pulihkan` is the way out."""
     path = os.fspath(tmp_path / "sesi.json")
     penulis = buat_store(path)
     pembaca = Store.buka(path, pelaku=Pelaku("Layar", "tayang"))
@@ -62,15 +67,16 @@ def test_forged_journal_line_with_revisi_edited_in_place_is_never_seen(tmp_path)
     pembaca.muat()
     asli = pembaca.data.raw["usulan"]["U001"]["kegiatan"]
     _tempa(path, os.fspath(tmp_path), asli.upper())
-    data = pembaca.muat()
-    assert data.raw["usulan"]["U001"]["kegiatan"] == asli
-    sama_dengan_disk(data, path)
-    # the next writer (the other terminal's keystroke) builds on the snapshot, not on the forged line
-    with penulis.transaksi() as tx:
-        catatan.tambah_catatan(tx, "catatan berikutnya")
+    from sesi.errors import BerkasRusak
+
+    with pytest.raises(BerkasRusak, match="tidak sesuai dengan jurnal"):
+        Store.buka(path)
+    with pytest.raises(BerkasRusak):  # the next writer does not build on it
+        with penulis.transaksi() as tx:
+            catatan.tambah_catatan(tx, "catatan berikutnya")
+    Store(path).pulihkan()  # the previous compaction (.bak), journal kept aside
     segar = Store.buka(path).data
-    assert segar.raw["usulan"]["U001"]["kegiatan"] == asli
-    assert penulis.data.raw == segar.raw
+    assert all(u["kegiatan"] != asli.upper() for u in segar.raw["usulan"].values())
     sama_dengan_disk(pembaca.muat(), path)
 
 
@@ -87,12 +93,16 @@ def test_hard_link_at_the_journal_is_refused_and_the_backup_stays_whole(tmp_path
         with Store(path).transaksi() as tx:
             catatan.tambah_catatan(tx, "tidak boleh tertulis")
     assert open(path, "rb").read() == sebelum
+    with pytest.raises(BerkasTidakAman, match="tautan keras"):  # readers refuse it too (part of the session)
+        Store.buka(path)
+    os.unlink(path + ".jurnal")
     assert Store.buka(path).data.revisi == store.data.revisi
 
 
 def test_hard_link_planted_after_the_check_is_not_appended_to(tmp_path, monkeypatch):
-    """Planted between the check and the append: the append refuses it (fstat after the O_NOFOLLOW open),
-    the change is kept, and neither the session file nor the backup gets a journal line."""
+    """Planted between the check and the append: the read under the lock and the append refuse it (fstat
+    after the O_NOFOLLOW open); the change is not saved (the append is the acknowledgement), and neither
+    the session file nor the backup gets a journal line."""
     import sesi.store as store_mod
 
     path = os.fspath(tmp_path / "sesi.json")
@@ -105,12 +115,13 @@ def test_hard_link_planted_after_the_check_is_not_appended_to(tmp_path, monkeypa
         os.link(self.path, self.jurnal_path)
 
     monkeypatch.setattr(store_mod.Store, "_kunci", kunci_lalu_tanam)
-    with store.transaksi() as tx:
-        catatan.tambah_catatan(tx, "tersimpan")
+    with pytest.raises(BerkasTidakAman, match="tautan keras"):
+        with store.transaksi() as tx:
+            catatan.tambah_catatan(tx, "tidak tersimpan")
     monkeypatch.undo()
     os.unlink(path + ".jurnal")
     data = Store.buka(path).data  # the session file parses: no line was appended into it
-    assert "tersimpan" in json.dumps(data.raw["catatan"])
+    assert "tidak tersimpan" not in json.dumps(data.raw["catatan"])
     Store(path).periksa_cadangan()  # and so does the backup
 
 
