@@ -12,7 +12,8 @@ For each size, on a fresh copy of the session:
 - writers: one writer alone, and two writers alternating (each first catches up with the other's save):
   wall time per transaction, median and p95;
 - compaction (when the store has `padatkan`): the time of `Store.padatkan()` after one save, median of 5
-  (the encoder warm), and the first one of a process (encoder cold);
+  (the encoder warm), and the first one of a process (encoder cold); a follower's CPU to catch up across
+  a compaction and one more save (it must not read the snapshot);
 - cold open: `Store.buka` of the session with an empty journal, and with a journal filled to the
   compaction bound (`sesi.jurnal.PADAT_BARIS` lines or `PADAT_BITA` bytes, whichever comes first).
 Figures, not a pass/fail test.
@@ -117,7 +118,16 @@ def ukur(n_usulan: int, n: int, folder: str) -> dict:
             t = time.perf_counter()
             baru.padatkan()
             hangat.append((time.perf_counter() - t) * 1000)
-        hasil["padat"] = (statistics.median(hangat), dingin)
+        # a follower across a compaction (another terminal compacted, then saved once more)
+        lintas = []
+        pengikut.muat()
+        for _ in range(5):
+            baru.padatkan()
+            _ubah_skor(baru, rng, ids, kode)
+            penuh = pengikut.baca_penuh
+            lintas.append(_cpu(pengikut.muat))
+            assert pengikut.baca_penuh == penuh, "pengikut membaca berkas utuh setelah pemadatan"
+        hasil["padat"] = (statistics.median(hangat), dingin, statistics.median(lintas))
         # cold open: empty journal, then a journal filled to the compaction bound
         kosong = [_cpu(lambda: Store.buka(path)) for _ in range(3)]
         batas = (jurnal.PADAT_BARIS, jurnal.PADAT_BITA)
@@ -155,8 +165,9 @@ def main() -> None:
         print(f"  penulis sendiri: median {m:.1f} ms, p95 {p:.1f} ms; dua penulis bergantian: median {mb:.1f} ms, "
               f"p95 {pb:.1f} ms")
         if "padat" in r:
-            h, d = r["padat"]
-            print(f"  pemadatan: {h:.0f} ms (penyandi hangat, median 5), {d:.0f} ms (pertama, penyandi dingin)")
+            h, d, li = r["padat"]
+            print(f"  pemadatan: {h:.0f} ms (penyandi hangat, median 5), {d:.0f} ms (pertama, penyandi dingin); "
+                  f"pengikut melewati pemadatan: {li:.2f} ms CPU (tanpa membaca berkas sesi)")
         k, pn, baris, mbj = r["buka"]
         if pn is None:
             print(f"  buka dingin (CPU): {k:.0f} ms")
