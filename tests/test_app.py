@@ -284,6 +284,7 @@ async def test_disk_penuh_menjaga_isian(demo, monkeypatch):
         def penuh(fd, data):
             raise OSError(errno.ENOSPC, "No space left on device")
         monkeypatch.setattr(berkas_mod.io, "write", penuh)
+        monkeypatch.setattr(berkas_mod.io_jurnal, "write", penuh)  # a save is a journal line (issue 16)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen.__class__.__name__ == "FormDialog"

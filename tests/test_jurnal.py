@@ -388,7 +388,6 @@ async def test_app_gets_another_terminals_change_with_what_changed(demo):
     """The watcher catches up through the journal, and the active screen's DataBerubah names the records
     another terminal changed (so it repaints only those), as for this terminal's own saves."""
     from musrenbang_tui.app import MusrenbangApp
-    from screens.kontrak import DataBerubah
 
     store = Store.buka(demo, pelaku=Pelaku("uji", "operator"))
     app = MusrenbangApp(store, layar="pendaftaran")

@@ -42,7 +42,11 @@ async def test_tayang_berganti_saat_tahap_berubah_tanpa_menulis(demo):
     """The view switches when another terminal moves the stage; the projector never writes nor locks."""
     lock = Path(str(demo) + ".lock")
     lock.unlink(missing_ok=True)
-    before = demo.read_bytes()
+    def isi() -> tuple[bytes, bytes]:  # the session: its snapshot and its journal (issue 16)
+        jurnal = Path(str(demo) + ".jurnal")
+        return demo.read_bytes(), jurnal.read_bytes() if jurnal.exists() else b""
+
+    before = isi()
     app = TayangApp(Store.buka(demo, pelaku=Pelaku("tayangan", "tayang")))
     async with app.run_test(size=(80, 24)) as pilot:
         assert "PERINGKAT KELOMPOK" in layar_teks(app)
@@ -50,7 +54,7 @@ async def test_tayang_berganti_saat_tahap_berubah_tanpa_menulis(demo):
         other = Store.buka(demo)
         with other.transaksi() as tx:
             persiapan.atur_tahap(tx, "pendaftaran")
-        after_change = demo.read_bytes()
+        after_change = isi()
         os.unlink(lock)
         await app.baca_perubahan()
         await pilot.pause()
@@ -63,7 +67,7 @@ async def test_tayang_berganti_saat_tahap_berubah_tanpa_menulis(demo):
         await pilot.pause()
         assert "KEHADIRAN" in layar_teks(app)
     assert not lock.exists()
-    assert demo.read_bytes() == after_change != before
+    assert isi() == after_change != before
 
 
 async def test_tayang_ascii(demo):
