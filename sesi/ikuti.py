@@ -79,7 +79,19 @@ class IkutiJurnal:
     def _ikuti(self, kunci: bool) -> Data | None:
         """Follow the journal from the state held: its new lines applied; through a compaction (the old
         journal read to its end, then the new one when its header names the state reached). None when
-        the snapshot must be read."""
+        the snapshot must be read. The place in the journal moves with the state: when the new state is
+        not taken (None, or an error), the place is forgotten, and the next read starts again from the
+        current journal's header (lines already held are history there) or from the snapshot."""
+        try:
+            data = self._ikuti_sekali(kunci)
+        except BaseException:
+            self._pos.tutup()
+            raise
+        if data is None:
+            self._pos.tutup()
+        return data
+
+    def _ikuti_sekali(self, kunci: bool) -> Data | None:
         pos, data = self._pos, self._data
         assert data is not None
         try:

@@ -439,3 +439,23 @@ def test_writer_after_catching_up_writes_the_bytes_of_a_full_serialisation(dua):
         meta = {"format": "musrenbang-tui", "skema": 3, "revisi": data.revisi}
         assert open(penulis.path, "rb").read() == encode(meta, data.raw)
     assert penulis.baca_jurnal >= 6 and penulis.baca_penuh == 1
+
+
+def test_a_failed_read_never_skips_lines(dua):
+    """A follower that read new lines but could not take them (the snapshot was damaged meanwhile, so the
+    full read failed) reads them again once the snapshot is back: its place in the journal moves only
+    with the state it holds."""
+    penulis, pembaca = dua
+    asli = open(penulis.path, "rb").read()
+    nilai(penulis, 2)
+    with open(penulis.path, "wb") as f:
+        f.write(b"rusak")
+    with pytest.raises(BerkasRusak):
+        pembaca.muat()
+    with open(penulis.path, "wb") as f:
+        f.write(asli)
+    data = pembaca.muat()
+    assert data.raw["skor"]["U001|K1|"]["nilai"] == 2
+    sama_dengan_disk(data, penulis.path)
+    nilai(penulis, 3)
+    sama_dengan_disk(pembaca.muat(), penulis.path)
