@@ -459,3 +459,20 @@ def test_a_failed_read_never_skips_lines(dua):
     sama_dengan_disk(data, penulis.path)
     nilai(penulis, 3)
     sama_dengan_disk(pembaca.muat(), penulis.path)
+
+
+def test_a_cli_command_that_saves_leaves_the_file_complete(dua, tmp_path, capsys):
+    """`musrenbang impor` (every CLI command that saves) compacts at its end: S.json alone is the whole
+    session, and the journal holds only its header."""
+    from musrenbang_tui import cli
+
+    penulis, pembaca = dua
+    csv = tmp_path / "peserta.csv"
+    csv.write_text("nama,unsur,lembaga,kelurahan,jenis_kelamin,rentan,delegasi,telepon,hadir\n"
+                   "Peserta CLI Satu,tokoh masyarakat,RT 1,Kuin Utara,L,,tidak,,ya\n", encoding="utf-8")
+    assert cli.main(["impor", "peserta", penulis.path, str(csv)]) == 0, capsys.readouterr().err
+    revisi = Store.buka(penulis.path).data.revisi
+    assert json.loads(open(penulis.path, "rb").read())["_meta"]["revisi"] == revisi
+    assert open(penulis.jurnal_path, "rb").read().count(b"\n") == 1
+    sama_dengan_disk(pembaca.muat(), penulis.path)
+    assert pembaca.baca_penuh == 1  # followed through the compaction
