@@ -457,8 +457,17 @@ def _hemat(args) -> None:
         os.environ["TEXTUAL_FPS"] = "20"
 
 
-def cmd_buka(args) -> int:
+def _siapkan_ui(args) -> None:
+    """Before a command opens the UI: low-bandwidth settings (`_hemat`) and the process's malloc settings
+    (`memori.siapkan`: a fixed mmap threshold on glibc, ~20 MB less per terminal following a live session)."""
+    from .memori import siapkan
+
+    siapkan()
     _hemat(args)
+
+
+def cmd_buka(args) -> int:
+    _siapkan_ui(args)
     from .app import jalankan
 
     layar = tahap_layar(args.layar).kunci if args.layar else None
@@ -480,7 +489,7 @@ def cmd_demo(args) -> int:
 
         sys.stdout.write(export.peringkat(store.data, "txt"))
         return 0
-    _hemat(args)
+    _siapkan_ui(args)
     from .app import jalankan
 
     layar = tahap_layar(args.layar).kunci if args.layar else None
@@ -494,6 +503,7 @@ def cmd_tayang(args) -> int:
 
     if args.web:
         return _tayang_web(args)
+    _siapkan_ui(args)
     from .app import jalankan
 
     return jalankan(args.berkas, pelaku=Pelaku("tayangan", "tayang"), tayang=args.tampilan,
