@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import TYPE_CHECKING, Iterator, NamedTuple
+
+if TYPE_CHECKING:
+    import tomllib
 
 #: A key as Textual names it: modifiers joined with "+", then a key name ("ctrl+k", "f9", "question_mark").
 _TOMBOL = re.compile(r"^([a-z]+\+)*[a-z0-9_]+$|^([a-z]+\+)*[^\s,]$", re.I)
@@ -45,6 +47,8 @@ def baca_tombol(path: Path | None = None) -> tuple[dict[str, str], str]:
         return {}, ""
     except OSError as e:
         return {}, f"Berkas tombol {path} tidak dapat dibaca ({e.strerror}); tombol bawaan dipakai."
+    import tomllib  # only when there is a file: ~1 MB and a few ms of every start otherwise (bench/memori.py)
+
     try:
         doc = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
