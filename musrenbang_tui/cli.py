@@ -459,7 +459,7 @@ def _hemat(args) -> None:
 
 def _siapkan_ui(args) -> None:
     """Before a command opens the UI: low-bandwidth settings (`_hemat`) and the process's malloc settings
-    (`memori.siapkan`: a fixed mmap threshold on glibc, ~20 MB less per terminal following a live session)."""
+    (`memori.siapkan`: a fixed mmap threshold on glibc, 6-8 MB less per terminal, bench/README.md "Memory")."""
     from .memori import siapkan
 
     siapkan()

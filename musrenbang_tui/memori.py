@@ -5,12 +5,12 @@ bench/memori.py measures one process following a live session). Two things here,
 CLI before a command opens the UI (`siapkan`):
 
 - `atur_malloc`: a fixed mmap threshold for glibc's malloc. By default glibc raises the threshold to the
-  size of each large block freed (up to 32 MiB): after the first re-read of a 3.3 MB session file every
-  later block of that size comes from the heap or the file-read thread's arena instead of its own
-  mapping, and those arenas only grow and fragment. Fixed at 128 KiB, a large block is mapped and given
-  back whole when freed. Measured at 1,000 usulan after 40 s of following 10 saves a second (one
-  fasilitator): 93 -> 73 MB resident. Linux with glibc only; elsewhere (musl, macOS, Windows) nothing is
-  changed. `MUSRENBANG_MALLOC=0` leaves malloc as it is (for measuring).
+  size of each large block freed (up to 32 MiB): after the first read of a 4 MB session file, later blocks
+  of that size come from the heap or a thread's arena instead of their own mapping, and those only grow
+  and fragment. Fixed at 128 KiB, a large block is mapped and given back whole when freed. Measured at
+  1,000 usulan (bench/README.md, "Memory"): a terminal 6 MB smaller at start and 6-8 MB after following
+  10 saves a second; 25 MB with a store that re-reads the whole file per change. Linux with glibc only;
+  elsewhere (musl, macOS, Windows) nothing is changed. `MUSRENBANG_MALLOC=0` leaves malloc as it is.
 - `pasang_tracemalloc`: with `MUSRENBANG_TRACEMALLOC=FOLDER` (off by default) the process traces its
   allocations and writes the largest (by line and by call stack) to FOLDER/tracemalloc-PID-N.txt on
   SIGUSR1 and at exit. Tracing costs several times the memory and time: a measuring aid only.
