@@ -83,6 +83,7 @@ def sesi_aula(folder: str, n_usulan: int, n_kelompok: int) -> str:
         kids = [persiapan.simpan_kelompok(tx, f"Aula {i + 1}") for i in range(n_kelompok)]
         for i, uid in enumerate(sorted(tx.table("usulan"), key=lambda u: tx.table("usulan")[u]["urutan"])):
             verifikasi.pindah_kelompok(tx, uid, kids[i % n_kelompok])
+    store.tutup()  # the snapshot alone holds everything (the journal is removed below)
     os.replace(sementara, path)
     for akhir in (".bak", ".lock", ".jurnal"):
         if os.path.exists(sementara + akhir):
