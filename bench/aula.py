@@ -23,9 +23,13 @@ How it measures (all from outside the processes, so it works on any version of t
   tie it to the key that made it.
 - Save time: when the saver's own terminal shows "Tersimpan ... rev R". Key to save = that minus the
   time the key was written to the pty.
-- Appearance on another terminal: the first time its output shows that it holds revision >= R: a
-  "rev N" text (own save, "Diperbarui dari terminal lain", the projector's footer) or the notice
-  "F03 (Fasilitator): skor U0123/K1 ..." naming a save of revision >= R.
+- Appearance on another terminal: the first time its screen shows that it holds revision >= R: a
+  "rev N" text (own save, the notice of another terminal's change, the projector's footer) or, for
+  code whose notice carries no revision, the notice "F03 (Fasilitator): skor U0123 / Kesesuaian... 3 > 4"
+  naming a save of revision >= R (matched to the history with the app's own wording, screens/riwayat.py).
+  The screen, not the byte stream: each terminal's output goes through a small terminal model
+  (bench/layar_vt.py), because the app sends only the cells that changed ("rev 1235" after "rev 1234"
+  is one byte "5"), so a text is rarely in the bytes whole.
 - Lost writes: keys sent whose (name, object, value) is not in the history.
 - CPU: /proc/stat (the whole machine, which other users share) and /proc/PID/stat and
   /proc/PID/task/*/stat (each process, its main thread = the UI, and its other threads: file reads in
@@ -51,6 +55,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.layar_vt import LayarVT  # noqa: E402
 from bench.pty_alat import (BAWAH, PYTHON, ROOT, Proses, env_checkout, env_terminal, jalankan, median,  # noqa: E402
                             persentil, salinan, sesi_besar, tutup)
 
@@ -59,9 +64,10 @@ TARGET_CPU = {1000: 20.0, 5000: 35.0}
 CATATAN_CPS = 5.0  # the notulen's typing speed, characters per second
 PENANDA = {"fasilitator": b"Skoring", "notulen": b"Pleno I", "tayang": b"PERINGKAT"}
 
-REV = re.compile(rb"rev (\d+)")
-TERSIMPAN = re.compile(rb"Tersimpan[^\d\x1b]{0,8}rev (\d+)")
-KABAR = re.compile(rb"([FN]\d\d) \((?:Fasilitator|Notulen)\): (?:skor|tambah catatan) ([A-Za-z0-9_/.-]+)")
+REV = re.compile(r"\brev (\d+)")
+TERSIMPAN = re.compile(r"Tersimpan\D{0,8}rev (\d+)")
+#: The notice of another terminal's change (musrenbang_tui/app.py): who, what, then "object old > new".
+KABAR = re.compile(r"([FN]\d\d) \((?:Fasilitator|Notulen)\): (skor|tambah catatan) (.*? \u203a \S+)")
 
 
 # --- the session -----------------------------------------------------------------------------------
@@ -98,7 +104,8 @@ class Terminal:
     argv: list[str]
     tombol: list[tuple[float, bytes, tuple | None]] = field(default_factory=list)  # (s after t0, key, save it makes)
     p: Proses | None = None
-    ekor: bytes = b""
+    layar: LayarVT = field(default_factory=LayarVT)  # what the terminal shows (bench/layar_vt.py)
+    dilihat: set = field(default_factory=set)  # texts already noted, each noted once
     peristiwa: list[tuple[float, str, object]] = field(default_factory=list)  # (time, "rev"/"kabar"/"simpan", x)
     terkirim: list[tuple[float, tuple | None]] = field(default_factory=list)  # (time written, save it makes)
     bytes_awal: int = 0
@@ -192,15 +199,26 @@ def memori_kb(pid: int) -> tuple[int, int]:
 # --- running ---------------------------------------------------------------------------------------
 
 def baca(t: Terminal, chunk: bytes, now: float) -> None:
-    """Note what a chunk of output shows: revisions, own saves, notices of other terminals' saves."""
-    teks = t.ekor + chunk
-    for m in TERSIMPAN.finditer(teks):
-        t.peristiwa.append((now, "simpan", int(m.group(1))))
-    for m in REV.finditer(teks):
-        t.peristiwa.append((now, "rev", int(m.group(1))))
-    for m in KABAR.finditer(teks):
-        t.peristiwa.append((now, "kabar", (m.group(1).decode(), m.group(2).decode())))
-    t.ekor = teks[-160:]
+    """Note what the screen shows after a chunk of output: revisions, own saves, notices of other
+    terminals' saves (each text once, when it first shows)."""
+    t.layar.tulis(chunk)
+    for y in range(t.layar.tinggi):
+        garis = t.layar.baris(y)
+        if "rev " not in garis and "): " not in garis:
+            continue
+        for m in TERSIMPAN.finditer(garis):
+            if ("simpan", m.group(1)) not in t.dilihat:
+                t.dilihat.add(("simpan", m.group(1)))
+                t.peristiwa.append((now, "simpan", int(m.group(1))))
+        for m in REV.finditer(garis):
+            if ("rev", m.group(1)) not in t.dilihat:
+                t.dilihat.add(("rev", m.group(1)))
+                t.peristiwa.append((now, "rev", int(m.group(1))))
+        for m in KABAR.finditer(garis):
+            x = (m.group(1), m.group(2), m.group(3))
+            if ("kabar", x) not in t.dilihat:
+                t.dilihat.add(("kabar", x))
+                t.peristiwa.append((now, "kabar", x))
 
 
 class Berkas:
@@ -323,7 +341,10 @@ def jalankan_aula(args: argparse.Namespace) -> dict:
                 Path(keluaran, t.nama + ".out").write_bytes(bytes(t.p.jejak))
     hasil.update(siap_s=siap, folder=folder, usulan=args.usulan, kelompok=args.kelompok, detik=args.detik,
                  checkout=args.checkout or str(ROOT))
-    hasil.update(_nilai(terminals, riwayat[n_riwayat0:], rev0, berkas))
+    from screens.riwayat import Nama
+    from sesi.store import Store
+
+    hasil.update(_nilai(terminals, riwayat[n_riwayat0:], rev0, berkas, Nama(Store.buka(kerja).data)))
     return hasil
 
 
@@ -422,7 +443,20 @@ def _riwayat(path: str) -> list[dict]:
         return list(json.load(f).get("riwayat", {}).values())
 
 
-def _nilai(terminals: list[Terminal], baru: list[dict], rev0: int, berkas: Berkas) -> dict:
+def kabar_rev(baru: list[dict], rev0: int, sebut: object) -> dict[tuple[str, str, str], int]:
+    """(name, action, "object old > new") as the app's notice words a history entry -> its revision (the
+    k-th new entry is revision rev0 + k). `sebut`: `screens.riwayat.Nama` of the session (ids in words)."""
+    from screens.riwayat import ringkas
+
+    out = {}
+    for k, e in enumerate(baru):
+        teks = (f"{ringkas(sebut.objek(e.get('objek', '')), 30)} {ringkas(e.get('lama'), 12, sebut)} "  # type: ignore[attr-defined]
+                f"\u203a {ringkas(e.get('baru'), 12, sebut)}")
+        out[(e.get("nama", ""), e.get("aksi", ""), teks)] = rev0 + k + 1
+    return out
+
+
+def _nilai(terminals: list[Terminal], baru: list[dict], rev0: int, berkas: Berkas, sebut: object) -> dict:
     """Tie keys to saves and saves to their appearance on the other terminals."""
     rev_entri: dict[tuple, int] = {}
     for k, e in enumerate(baru):
@@ -430,7 +464,7 @@ def _nilai(terminals: list[Terminal], baru: list[dict], rev0: int, berkas: Berka
             rev_entri[(e.get("nama"), "skor", e.get("objek"), e.get("baru"))] = rev0 + k + 1
         elif e.get("aksi") == "tambah catatan":
             rev_entri[(e.get("nama"), "tambah catatan", None, e.get("baru"))] = rev0 + k + 1
-    objek_rev = {(e.get("nama"), e.get("objek")): rev0 + k + 1 for k, e in enumerate(baru)}
+    objek_rev = kabar_rev(baru, rev0, sebut)
     terlihat: dict[str, list[tuple[float, int]]] = {}  # terminal -> (time, highest revision shown so far)
     for t in terminals:
         naik, tertinggi = [], 0
