@@ -118,6 +118,10 @@ class MusrenbangApp(GulirHemat, App):
         glyph.set_ascii(ascii)
         self._riwayat_dilihat = self._id_riwayat_terakhir()
         self._peringatan_cache: tuple[int, list[str]] = (-1, [])
+        #: Whether the Data shown last came from another terminal (read by the watcher), not a save here:
+        #: the warning count then follows at most every `LayarTahap.JEDA_PERINGATAN` s (screens/base.py).
+        self.perubahan_dari_lain = False
+        self._nama: Any = None  # screens.riwayat.Nama of the notice, kept while no named table changes
         self.pengamat = PengamatBerkas(self, store, self.POLL_DETIK)
         keymap, self._pesan_tombol = baca_tombol()
         #: The user's keymap (binding id -> keys), as given to `set_keymap`: prose that names a key reads it
@@ -179,6 +183,7 @@ class MusrenbangApp(GulirHemat, App):
             self.bell()
             return Hasil(False, pesan=str(e))
         self.data = self.store.data
+        self.perubahan_dari_lain = False
         self._riwayat_dilihat = self._id_riwayat_terakhir()
         if self.data.revisi == rev_awal and not perubahan:
             # Nothing was written: say so, not "Tersimpan" (the value was already that).
@@ -213,8 +218,9 @@ class MusrenbangApp(GulirHemat, App):
             return
         perubahan = self.store.perubahan_sejak(self.data)  # None: anything may have changed
         self.data = data
+        self.perubahan_dari_lain = True
         self._kabarkan(perubahan or {})
-        self._status(self._kabar_terminal_lain())
+        self._status(self._kabar_terminal_lain(perubahan))
 
     @on(BerkasGagalDibaca)
     def _berkas_gagal(self, pesan: BerkasGagalDibaca) -> None:
@@ -224,8 +230,9 @@ class MusrenbangApp(GulirHemat, App):
         """Poll now and wait until a changed file has been read and shown (what the timer does)."""
         await self.pengamat.baca_sekarang()
 
-    def _kabar_terminal_lain(self) -> Text:
-        """A short notice of who changed what since this terminal last looked."""
+    def _kabar_terminal_lain(self, perubahan: dict[str, set[str]] | None = None) -> Text:
+        """A one-line notice of who changed what since this terminal last looked, ending in the revision
+        now shown ("... · rev N"). `perubahan`: the tables changed (None: unknown), to reuse the names."""
         hist = self.data.raw.get("riwayat", {})
         baru = []
         for key in reversed(hist):
@@ -235,16 +242,14 @@ class MusrenbangApp(GulirHemat, App):
         self._riwayat_dilihat = self._id_riwayat_terakhir()
         if not baru:
             return Text(f"Diperbarui dari terminal lain {glyph.g('dot')} rev {self.data.revisi}")
-        from screens.riwayat import Nama, ringkas  # the history's one formatter: values in words, names for ids
+        from screens.riwayat import Nama  # the history's one formatter: values in words, names for ids
 
-        e = baru[0]
-        nama = Nama(self.data)
-        pesan = (f"{e.get('nama', '')} ({PERAN.get(e.get('peran', ''), e.get('peran', ''))}): {e.get('aksi', '')} "
-                 f"{ringkas(nama.objek(e.get('objek', '')), 30)} {ringkas(e.get('lama'), 12, nama)} "
-                 f"{glyph.g('next')} {ringkas(e.get('baru'), 12, nama)}")
-        if len(baru) > 1:
-            pesan += f" (+{len(baru) - 1} lainnya, {tombol_binding(self, 'app.riwayat')})"
-        return Text(pesan)
+        # Ids in words need every named table (a few ms at 1,000 usulan): kept while only tables that name
+        # nothing changed (scores, notes, the history: what a hall sends many times a second).
+        if self._nama is None or perubahan is None or not set(perubahan) <= TABEL_TANPA_NAMA:
+            self._nama = Nama(self.data)
+        return kabar_perubahan(baru[0], self._nama, len(baru) - 1, tombol_binding(self, "app.riwayat"),
+                               self.data.revisi, self.size.width or 80)
 
     def action_riwayat(self) -> None:
         from screens.riwayat import RiwayatScreen
@@ -416,6 +421,40 @@ class MusrenbangApp(GulirHemat, App):
         self._bentrok_dikabarkan.add(ids)
         self.notify("Berkas tombol memberi satu tombol kepada beberapa tindakan: " + ", ".join(sorted(ids))
                     + ". Ubah salah satunya.", title="Berkas tombol", severity="warning", timeout=15, markup=False)
+
+
+#: Tables whose records name nothing a change's notice shows by name (screens/riwayat.py `Nama`).
+TABEL_TANPA_NAMA = frozenset({"skor", "riwayat", "catatan", "info"})
+
+
+def kabar_perubahan(entri: dict[str, Any], nama: Any, n_lain: int, tombol: str, revisi: int, lebar: int) -> Text:
+    """The notice of another terminal's change, on one line of `lebar` cells: "F03 (Fasilitator): skor
+    U0123 / Kesesuaian dengan ranc… 3 › 4 (+2 lainnya, Ctrl+R) · rev 812". The object's name is cut first
+    (to 30 characters, then to what the line leaves), then the key name of the history; the revision
+    always shows. One line always: a status line that changed height with each change would lay out and
+    repaint the whole screen on every terminal, every change (bench/README.md, the hall).
+    `nama`: `screens.riwayat.Nama` of the Data shown; `n_lain`: other changes since this terminal looked."""
+    from rich.cells import cell_len
+
+    from screens.riwayat import ringkas
+
+    peran = PERAN.get(entri.get("peran", ""), entri.get("peran", ""))
+    kepala = f"{entri.get('nama', '')} ({peran}): {entri.get('aksi', '')} "
+    nilai = (f" {ringkas(entri.get('lama'), 12, nama)} {glyph.g('next')} "
+             f"{ringkas(entri.get('baru'), 12, nama)}")
+    rev = f" {glyph.g('dot')} rev {revisi}"
+    objek = nama.objek(entri.get("objek", ""))
+    for ekor in ((f" (+{n_lain} lainnya, {tombol})", f" (+{n_lain} lainnya)") if n_lain else ("",)):
+        ruang = lebar - cell_len(kepala + nilai + ekor + rev)
+        if ruang >= 12:
+            break
+    teks = kepala + ringkas(objek, max(8, min(30, ruang))) + nilai + ekor
+    if cell_len(teks + rev) > lebar:  # a very narrow line or long names: cut before the revision
+        sisa = max(1, lebar - cell_len(rev) - 1)
+        while cell_len(teks) > sisa:
+            teks = teks[:-1]
+        teks += glyph.g("ell")[0]
+    return Text(teks + rev, no_wrap=True)
 
 
 def _punya_tombol(nodes: Iterable[Any], key: str) -> bool:

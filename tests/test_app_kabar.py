@@ -1,0 +1,76 @@
+"""What a terminal does with a change saved at another terminal (issue 16): the notice names it on one
+line with the revision shown, and the warning count (F9) follows without being counted per change."""
+
+from __future__ import annotations
+
+import pytest
+
+from layar import buka_app, layar_teks, tunggu
+from screens.widgets import StatusBar
+from sesi import skor
+from sesi.store import Store
+from sesi.transaksi import Pelaku
+
+
+def _skor_lain(store: Store, n: int) -> None:
+    """`n` score changes saved by fasilitator "F03" on the first usulan of a kelompok."""
+    data = store.data
+    uid = sorted(u for u in data.usulan if data.kelompok_usulan.get(u))[0]
+    for k in data.kriteria[:n]:
+        lama = store.data.nilai_mentah(uid, k.kode).get("")
+        with store.transaksi() as tx:
+            skor.atur_skor(tx, uid, k.kode, (lama or 0) % 5 + 1)
+
+
+@pytest.mark.parametrize("ukuran", [(80, 24), (60, 20)])
+async def test_kabar_terminal_lain_satu_baris_dengan_revisi(demo, ukuran):
+    """Two changes elsewhere: the notice names the newest, says there is one more and which revision the
+    terminal now shows, on one line; the status line keeps its height, so the matrix above keeps its
+    size (a status line that grew and shrank with each change laid out and repainted every terminal)."""
+    app = buka_app(demo, "skoring", peran="fasilitator")
+    lain = Store.buka(demo, pelaku=Pelaku("F03", "fasilitator"))
+    async with app.run_test(size=ukuran) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(StatusBar)
+        tinggi_isi = {w.id: w.region.height for w in app.screen.children if w.id}
+        _skor_lain(lain, 2)
+        await app.baca_perubahan()
+        await pilot.pause()
+        teks = bar.pesan.plain
+        assert teks.startswith("F03 (Fasilitator): skor ") and "(+1 lainnya" in teks
+        assert bar.region.height == 1 and bar.pesan.cell_len <= ukuran[0]
+        assert {w.id: w.region.height for w in app.screen.children if w.id} == tinggi_isi
+        assert teks.endswith(f"rev {lain.data.revisi}")
+        assert f"rev {lain.data.revisi}" in layar_teks(app).splitlines()[bar.region.y]
+
+
+async def test_peringatan_dari_terminal_lain_dihitung_sekali_per_jeda(demo, monkeypatch):
+    """Changes read from another terminal in quick succession are counted for the warnings (F9) once,
+    then again for the latest revision within `JEDA_PERINGATAN` s; a save made here is counted at once."""
+    import sesi.peringatan
+
+    hitung: list[int] = []
+    asli = sesi.peringatan.peringatan
+
+    def catat(data):
+        hitung.append(data.revisi)
+        return asli(data)
+    monkeypatch.setattr(sesi.peringatan, "peringatan", catat)
+    app = buka_app(demo, "skoring", peran="fasilitator")
+    lain = Store.buka(demo, pelaku=Pelaku("F03", "fasilitator"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        layar = app.screen
+        layar.JEDA_PERINGATAN = 1.0
+        await tunggu(pilot, app.peringatan_siap, apa="hitungan pertama")
+        hitung.clear()
+        for _ in range(3):
+            _skor_lain(lain, 1)
+            await app.baca_perubahan()
+            await pilot.pause()
+        assert len(hitung) <= 1  # not once per change
+        await tunggu(pilot, app.peringatan_siap, batas=5, apa="hitungan revisi terakhir")
+        assert hitung[-1] == lain.data.revisi
+        hitung.clear()
+        await pilot.press("1")  # a score saved here: counted right after its repaint
+        await tunggu(pilot, lambda: hitung and hitung[-1] == app.data.revisi, batas=0.5,
+                     apa="hitungan simpanan sendiri")
