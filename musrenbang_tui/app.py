@@ -9,6 +9,7 @@ import importlib
 import io
 import os
 import sys
+import time
 import weakref
 from typing import Any, Callable, Iterable
 
@@ -118,9 +119,10 @@ class MusrenbangApp(GulirHemat, App):
         glyph.set_ascii(ascii)
         self._riwayat_dilihat = self._id_riwayat_terakhir()
         self._peringatan_cache: tuple[int, list[str]] = (-1, [])
-        #: Whether the Data shown last came from another terminal (read by the watcher), not a save here:
-        #: the warning count then follows at most every `LayarTahap.JEDA_PERINGATAN` s (screens/base.py).
-        self.perubahan_dari_lain = False
+        #: time.monotonic() when a change from another terminal was last shown (-inf: never). While other
+        #: terminals are saving, the warning count follows at most every `LayarTahap.JEDA_PERINGATAN` s
+        #: (screens/base.py), also after a save made here.
+        self.waktu_perubahan_lain = float("-inf")
         self._nama: Any = None  # screens.riwayat.Nama of the notice, kept while no named table changes
         self.pengamat = PengamatBerkas(self, store, self.POLL_DETIK)
         keymap, self._pesan_tombol = baca_tombol()
@@ -183,7 +185,6 @@ class MusrenbangApp(GulirHemat, App):
             self.bell()
             return Hasil(False, pesan=str(e))
         self.data = self.store.data
-        self.perubahan_dari_lain = False
         self._riwayat_dilihat = self._id_riwayat_terakhir()
         if self.data.revisi == rev_awal and not perubahan:
             # Nothing was written: say so, not "Tersimpan" (the value was already that).
@@ -218,7 +219,7 @@ class MusrenbangApp(GulirHemat, App):
             return
         perubahan = self.store.perubahan_sejak(self.data)  # None: anything may have changed
         self.data = data
-        self.perubahan_dari_lain = True
+        self.waktu_perubahan_lain = time.monotonic()
         self._kabarkan(perubahan or {})
         self._status(self._kabar_terminal_lain(perubahan))
 

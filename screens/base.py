@@ -25,9 +25,10 @@ class LayarTahap(JagaHuruf, Screen):
     """One agenda stage. Subclasses set TAHAP, BANTUAN, compose `isi()` and implement `segarkan(data)`."""
 
     TAHAP: ClassVar[str] = ""
-    #: After a change read from another terminal, the warning count (F9) is counted again at most once in
-    #: this many seconds: counting ranks every kelompok (~4 ms at 1,000 usulan), and a hall of ten
-    #: fasilitator sends ten changes a second to every terminal. A change saved here is counted at once.
+    #: While other terminals are saving (one of their changes shown within this many seconds), the warning
+    #: count (F9) is counted again at most once in this many seconds: counting ranks every kelompok changed
+    #: since the last count (4-15 ms at 1,000 usulan), and a hall of ten fasilitator sends ten changes a
+    #: second to every terminal. Otherwise a change is counted right after its repaint.
     JEDA_PERINGATAN: ClassVar[float] = 2.0
     #: What the stage is for and how to use it, shown at the top of the help screen (F1).
     BANTUAN: ClassVar[str] = ""
@@ -126,8 +127,8 @@ class LayarTahap(JagaHuruf, Screen):
 
         Counting the warnings of a new revision ranks every kelompok (`sesi.peringatan`; ~0.1 s at 5,000
         usulan): unless `hitung`, it is done after the next repaint, so that the first screen and the
-        cell a key changed are not kept waiting; the count (F9) follows a moment later. After a change
-        read from another terminal it follows within `JEDA_PERINGATAN` s of the count before."""
+        cell a key changed are not kept waiting; the count (F9) follows a moment later. While other
+        terminals are saving it follows within `JEDA_PERINGATAN` s of the count before."""
         app = aplikasi(self)
         pelaku = app.pelaku
         if hitung or app.peringatan_siap():
@@ -135,9 +136,11 @@ class LayarTahap(JagaHuruf, Screen):
             self._peringatan_waktu = time.monotonic()
         else:
             n = self._n_peringatan
-            tunggu = self._peringatan_waktu + self.JEDA_PERINGATAN - time.monotonic()
-            nanti = getattr(app, "perubahan_dari_lain", False) and tunggu > 0
-            if self._peringatan_timer is not None and not nanti:  # saved here: count now, not later
+            kini = time.monotonic()
+            tunggu = self._peringatan_waktu + self.JEDA_PERINGATAN - kini
+            ramai = kini - getattr(app, "waktu_perubahan_lain", float("-inf")) < self.JEDA_PERINGATAN
+            nanti = ramai and tunggu > 0
+            if self._peringatan_timer is not None and not nanti:
                 self._peringatan_timer.stop()
                 self._peringatan_timer = None
                 self._peringatan_nanti = False

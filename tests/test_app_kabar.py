@@ -44,9 +44,8 @@ async def test_kabar_terminal_lain_satu_baris_dengan_revisi(demo, ukuran):
         assert f"rev {lain.data.revisi}" in layar_teks(app).splitlines()[bar.region.y]
 
 
-async def test_peringatan_dari_terminal_lain_dihitung_sekali_per_jeda(demo, monkeypatch):
-    """Changes read from another terminal in quick succession are counted for the warnings (F9) once,
-    then again for the latest revision within `JEDA_PERINGATAN` s; a save made here is counted at once."""
+def _catat_peringatan(monkeypatch) -> list[int]:
+    """The revisions the warnings (sesi.peringatan) are counted for, from now on."""
     import sesi.peringatan
 
     hitung: list[int] = []
@@ -56,11 +55,17 @@ async def test_peringatan_dari_terminal_lain_dihitung_sekali_per_jeda(demo, monk
         hitung.append(data.revisi)
         return asli(data)
     monkeypatch.setattr(sesi.peringatan, "peringatan", catat)
+    return hitung
+
+
+async def test_peringatan_saat_terminal_lain_menyimpan_dihitung_sekali_per_jeda(demo, monkeypatch):
+    """Changes read from another terminal in quick succession are counted for the warnings (F9) once,
+    then for the latest revision within `JEDA_PERINGATAN` s; so is a save made here meanwhile."""
+    hitung = _catat_peringatan(monkeypatch)
     app = buka_app(demo, "skoring", peran="fasilitator")
     lain = Store.buka(demo, pelaku=Pelaku("F03", "fasilitator"))
     async with app.run_test(size=(80, 24)) as pilot:
-        layar = app.screen
-        layar.JEDA_PERINGATAN = 1.0
+        app.screen.JEDA_PERINGATAN = 1.0
         await tunggu(pilot, app.peringatan_siap, apa="hitungan pertama")
         hitung.clear()
         for _ in range(3):
@@ -71,6 +76,24 @@ async def test_peringatan_dari_terminal_lain_dihitung_sekali_per_jeda(demo, monk
         await tunggu(pilot, app.peringatan_siap, batas=5, apa="hitungan revisi terakhir")
         assert hitung[-1] == lain.data.revisi
         hitung.clear()
-        await pilot.press("1")  # a score saved here: counted right after its repaint
-        await tunggu(pilot, lambda: hitung and hitung[-1] == app.data.revisi, batas=0.5,
+        await pilot.press("1")  # saved here while the others are busy: counted within the pause
+        await tunggu(pilot, lambda: hitung and hitung[-1] == app.data.revisi, batas=5,
                      apa="hitungan simpanan sendiri")
+
+
+async def test_peringatan_tanpa_terminal_lain_dihitung_setelah_gambar(demo, monkeypatch):
+    """With no other terminal saving, a save made here is counted right after its repaint, as always."""
+    hitung = _catat_peringatan(monkeypatch)
+    app = buka_app(demo, "skoring", peran="fasilitator")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await tunggu(pilot, app.peringatan_siap, apa="hitungan pertama")
+        for _ in range(2):
+            hitung.clear()
+            rev = app.data.revisi
+            for angka in "12":  # the value the cell does not hold already (the same value saves nothing)
+                await pilot.press(angka)
+                if app.data.revisi != rev:
+                    break
+            assert app.data.revisi == rev + 1
+            await tunggu(pilot, lambda: hitung and hitung[-1] == app.data.revisi, batas=0.5,
+                         apa="hitungan simpanan sendiri")
