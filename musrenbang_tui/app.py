@@ -64,6 +64,11 @@ class MusrenbangApp(GulirHemat, App):
     COMMAND_PALETTE_BINDING = "ctrl+p"
     MODES = {key: _pabrik(key) for key in LAYAR}
     POLL_DETIK = 0.5
+    #: A message of this terminal's own (a save, a refusal) stays this many seconds before a notice of
+    #: another terminal's change replaces it; the latest notice follows then. In a hall, changes come in
+    #: several times a second: without this a fasilitator's "Tersimpan" was gone before it could be read,
+    #: and the status line was sent whole three times a second.
+    TAHAN_KABAR = 1.0
 
     BINDINGS = [
         Binding("f1", "bantuan", "Bantuan", id="app.bantuan", priority=True, key_display="F1",
@@ -124,6 +129,9 @@ class MusrenbangApp(GulirHemat, App):
         #: (screens/base.py), also after a save made here.
         self.waktu_perubahan_lain = float("-inf")
         self._nama: Any = None  # screens.riwayat.Nama of the notice, kept while no named table changes
+        self._waktu_kabar_sendiri = float("-inf")  # time.monotonic() of this terminal's latest own message
+        self._kabar_lain_tertunda: Text | None = None  # a notice waiting for the end of `TAHAN_KABAR`
+        self._menulis_kabar_lain = False
         self.pengamat = PengamatBerkas(self, store, self.POLL_DETIK)
         keymap, self._pesan_tombol = baca_tombol()
         #: The user's keymap (binding id -> keys), as given to `set_keymap`: prose that names a key reads it
@@ -221,7 +229,35 @@ class MusrenbangApp(GulirHemat, App):
         self.data = data
         self.waktu_perubahan_lain = time.monotonic()
         self._kabarkan(perubahan or {})
-        self._status(self._kabar_terminal_lain(perubahan))
+        self._kabar_lain(self._kabar_terminal_lain(perubahan))
+
+    def _kabar_lain(self, kabar: Text) -> None:
+        """Show the notice of another terminal's change now, or when this terminal's own message has been
+        up `TAHAN_KABAR` s (only the latest notice is kept meanwhile)."""
+        sisa = self._waktu_kabar_sendiri + self.TAHAN_KABAR - time.monotonic()
+        if sisa > 0:
+            if self._kabar_lain_tertunda is None:
+                self.set_timer(sisa, self._kabar_lain_tiba, name="kabar-terminal-lain")
+            self._kabar_lain_tertunda = kabar
+            return
+        self._kabar_lain_tertunda = None
+        self._menulis_kabar_lain = True
+        try:
+            self._status(kabar)
+        finally:
+            self._menulis_kabar_lain = False
+
+    def _kabar_lain_tiba(self) -> None:
+        kabar, self._kabar_lain_tertunda = self._kabar_lain_tertunda, None
+        if kabar is not None:  # None: an own message came meanwhile (its save caught up with the change)
+            self._kabar_lain(kabar)
+
+    def watch_kabar_terakhir(self, lama: tuple[Text, bool] | None, kabar: tuple[Text, bool] | None) -> None:
+        # This terminal's own message (saved here, refused, ...); the first is the screen's "Tersimpan - rev
+        # N" on opening, not an action.
+        if lama is not None and not self._menulis_kabar_lain:
+            self._waktu_kabar_sendiri = time.monotonic()
+            self._kabar_lain_tertunda = None
 
     @on(BerkasGagalDibaca)
     def _berkas_gagal(self, pesan: BerkasGagalDibaca) -> None:

@@ -97,3 +97,28 @@ async def test_peringatan_tanpa_terminal_lain_dihitung_setelah_gambar(demo, monk
             assert app.data.revisi == rev + 1
             await tunggu(pilot, lambda: hitung and hitung[-1] == app.data.revisi, batas=0.5,
                          apa="hitungan simpanan sendiri")
+
+
+async def test_pesan_sendiri_bertahan_sebelum_kabar_terminal_lain(demo):
+    """A save made here says "Tersimpan" for `TAHAN_KABAR` s even while other terminals save; then the
+    latest notice of theirs shows, naming the revision the terminal holds."""
+    app = buka_app(demo, "skoring", peran="fasilitator")
+    lain = Store.buka(demo, pelaku=Pelaku("F03", "fasilitator"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        bar = app.screen.query_one(StatusBar)
+        rev = app.data.revisi
+        for angka in "12":  # the value the cell does not hold already
+            await pilot.press(angka)
+            if app.data.revisi != rev:
+                break
+        assert bar.pesan.plain.startswith("Tersimpan")
+        sendiri = bar.pesan.plain
+        _skor_lain(lain, 1)
+        await app.baca_perubahan()
+        await pilot.pause()
+        assert bar.pesan.plain == sendiri  # not replaced at once
+        _skor_lain(lain, 1)
+        await app.baca_perubahan()
+        await tunggu(pilot, lambda: bar.pesan.plain.startswith("F03 (Fasilitator): skor "), batas=5,
+                     apa="kabar terminal lain setelah jeda")
+        assert bar.pesan.plain.endswith(f"rev {lain.data.revisi}")
