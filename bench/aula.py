@@ -316,6 +316,7 @@ def jalankan_aula(args: argparse.Namespace) -> dict:
             except subprocess.TimeoutExpired:
                 proc.kill()
             hasil.setdefault("py_spy", {})[nama] = ringkas_py_spy(path)
+            hasil.setdefault("py_spy_waktu", {})[nama] = waktu_py_spy(path)
         pompa(terminals, time.monotonic() + 3.0, berkas)  # 3 s after the last key (the issue's measure)
         hasil["simpan_3s"] = len(_riwayat(kerja)) - n_riwayat0
         # Then wait (up to --tunggu s) until every key is saved: keys still queued are not lost writes.
@@ -392,6 +393,51 @@ def ringkas_py_spy(path: str, n: int = 8) -> list[tuple[str, float, str]]:
         baris = sorted(((v, w) for (t, w), v in hitung.items() if t == thread), reverse=True)[:m]
         out += [(thread, v / per_thread[thread], w) for v, w in baris]
     return out
+
+
+#: Where a thread's time goes, by the frames on its stack (py-spy's collapsed stacks): the first entry
+#: any of whose texts is in a sample's stack names it. Samples whose innermost frame waits are "idle".
+KATEGORI = [
+    ("own save: store transaction", ("Store.transaksi",)),
+    ("own save: the rest (action, status)", ("MusrenbangApp.simpan",)),
+    ("others' changes: reading the file/journal (worker)", ("PengamatBerkas._baca",)),
+    ("warning count (F9, sesi.peringatan)", ("_hitung_peringatan", "peringatan (sesi/peringatan.py")),
+    ("others' changes: the notice", ("_kabar_terminal_lain", "_kabar_lain")),
+    ("others' changes: screens update (segarkan)", ("_berkas_berubah", "_data_berubah", "TayangApp.gambar")),
+    ("layout (Textual)", ("_refresh_layout",)),
+    ("repaint: render and write (Textual, gulir)", ("_compositor_refresh", "render_update", "_display",
+                                                      "PembaruanGulir")),
+    ("typing and keys", ("_on_key", "run_action", "Input.")),
+    ("timers and other events", ("Timer._run", "_on_timer", "_on_idle")),
+]
+_MENUNGGU = ("Selector.select (selectors.py", "Condition.wait (threading.py", "_worker (concurrent/futures/thread.py:8",
+             "Queue.get (queue.py", "Event.wait (threading.py")
+
+
+def waktu_py_spy(path: str) -> dict[str, dict[str, float]]:
+    """thread ("UI", "worker") -> category (`KATEGORI`, "other", "idle") -> ms per second of that thread,
+    from py-spy's collapsed stacks recorded with --idle (each sample is a moment of wall time; a thread's
+    non-idle share of its samples is its share of one CPU, waiting for the GIL included)."""
+    hitung: dict[str, dict[str, int]] = {}
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            for line in f:
+                stack, _, k = line.rstrip("\n").rpartition(" ")
+                if not k.isdigit():
+                    continue
+                frames = stack.split(";")
+                thread = "UI" if "MainThread" in frames[0] else "worker" if "asyncio" in frames[0] else ""
+                if not thread:
+                    continue
+                if any(m in frames[-1] for m in _MENUNGGU):
+                    kat = "idle"
+                else:
+                    kat = next((nama for nama, teks in KATEGORI if any(t in stack for t in teks)), "other")
+                per = hitung.setdefault(thread, {})
+                per[kat] = per.get(kat, 0) + int(k)
+    except OSError:
+        return {}
+    return {t: {kat: v * 1000 / sum(per.values()) for kat, v in per.items()} for t, per in hitung.items()}
 
 
 def _jendela(terminals: list[Terminal], detik: int, berkas: Berkas) -> dict:
@@ -592,6 +638,18 @@ def cetak(h: dict) -> None:
           "Textual's input thread; other = keys saved on another cell or value than typed; RSS at the end)")
     if h["hilang_contoh"]:
         print("not as typed, e.g.:", "; ".join(h["hilang_contoh"]))
+    waktu = h.get("py_spy_waktu") or {}
+    if waktu:
+        nama_proses = list(waktu)
+        print("\nWhere the time goes (py-spy, ms of CPU per second of each thread; idle left out):")
+        print(f"{'':52}" + "".join(f"{n + ' ' + t:>14}" for n in nama_proses for t in ("UI", "worker")))
+        for kat in [k for k, _ in KATEGORI] + ["other"]:
+            nilai = [waktu[n].get(t, {}).get(kat, 0.0) for n in nama_proses for t in ("UI", "worker")]
+            if any(v >= 0.5 for v in nilai):
+                print(f"{kat:52}" + "".join(f"{v:>14.1f}" for v in nilai))
+        jumlah = [sum(v for k, v in waktu[n].get(t, {}).items() if k != "idle") for n in nama_proses
+                  for t in ("UI", "worker")]
+        print(f"{'total (not idle)':52}" + "".join(f"{v:>14.1f}" for v in jumlah))
     for nama, baris in (h.get("py_spy") or {}).items():
         print(f"\npy-spy, {nama}: share of each thread's samples, waiting included (project frame < innermost frame)")
         for thread, bagian, where in baris:
