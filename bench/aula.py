@@ -641,7 +641,8 @@ def cetak(h: dict) -> None:
     waktu = h.get("py_spy_waktu") or {}
     if waktu:
         nama_proses = list(waktu)
-        print("\nWhere the time goes (py-spy, ms of CPU per second of each thread; idle left out):")
+        print("\nWhere the time goes (py-spy --idle, 20 samples a second: ms per second each thread was running or "
+              "ready to run, by what was on its stack; idle left out; on a busy machine this includes waiting for a CPU):")
         print(f"{'':52}" + "".join(f"{n + ' ' + t:>14}" for n in nama_proses for t in ("UI", "worker")))
         for kat in [k for k, _ in KATEGORI] + ["other"]:
             nilai = [waktu[n].get(t, {}).get(kat, 0.0) for n in nama_proses for t in ("UI", "worker")]
