@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable
 
 from rich.console import Console
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive, var
@@ -132,6 +132,9 @@ class MusrenbangApp(GulirHemat, App):
         self._waktu_kabar_sendiri = float("-inf")  # time.monotonic() of this terminal's latest own message
         self._kabar_lain_tertunda: Text | None = None  # a notice waiting for the end of `TAHAN_KABAR`
         self._menulis_kabar_lain = False
+        #: Over SSH a text cursor does not blink: each blink is a repaint sent (~43 bytes, twice a second,
+        #: the only traffic of a notulen's terminal that waits). It stays shown. (`kursor_berkedip`)
+        self.kursor_berkedip = kursor_berkedip()
         self.pengamat = PengamatBerkas(self, store, self.POLL_DETIK)
         keymap, self._pesan_tombol = baca_tombol()
         #: The user's keymap (binding id -> keys), as given to `set_keymap`: prose that names a key reads it
@@ -150,6 +153,11 @@ class MusrenbangApp(GulirHemat, App):
         self.draf = Draf(folder_status(), store.path, store.pelaku.nama)
 
     # --- start ---
+    @on(events.DescendantFocus)
+    def _kursor_fokus(self, event: events.DescendantFocus) -> None:
+        if not self.kursor_berkedip and hasattr(event.widget, "cursor_blink"):
+            event.widget.cursor_blink = False
+
     def on_mount(self) -> None:
         glyph.pasang_scrollbar(self.ascii)
         if self.ascii:
@@ -507,6 +515,12 @@ def _punya_tombol(nodes: Iterable[Any], key: str) -> bool:
                 if isinstance(b, Binding) and key in b.key.split(","):
                     return True
     return False
+
+
+def kursor_berkedip() -> bool:
+    """Text cursors blink unless over SSH (`SSH_CONNECTION` set, as for the mouse): there every blink is
+    bytes on a link that may be 64 kbit/s."""
+    return not os.environ.get("SSH_CONNECTION")
 
 
 def mouse_bawaan(mouse: bool) -> bool:

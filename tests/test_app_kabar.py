@@ -122,3 +122,20 @@ async def test_pesan_sendiri_bertahan_sebelum_kabar_terminal_lain(demo):
         await tunggu(pilot, lambda: bar.pesan.plain.startswith("F03 (Fasilitator): skor "), batas=5,
                      apa="kabar terminal lain setelah jeda")
         assert bar.pesan.plain.endswith(f"rev {lain.data.revisi}")
+
+
+@pytest.mark.parametrize("ssh", [True, False])
+async def test_kursor_tidak_berkedip_lewat_ssh(demo, monkeypatch, ssh):
+    """Over SSH the notulen's typing line has a steady cursor (no repaint twice a second while waiting);
+    elsewhere it blinks as Textual's Input does."""
+    from musrenbang_tui.app import MusrenbangApp
+
+    if ssh:
+        monkeypatch.setenv("SSH_CONNECTION", "10.0.0.2 50022 10.0.0.1 22")
+    else:
+        monkeypatch.delenv("SSH_CONNECTION", raising=False)
+    app = MusrenbangApp(Store.buka(demo, pelaku=Pelaku("N01", "notulen")), layar="pleno1")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        ketik = app.screen.query_one("#ketik")
+        assert app.focused is ketik and ketik.cursor_blink is (not ssh)
