@@ -485,8 +485,10 @@ def _jendela(terminals: list[Terminal], detik: int, berkas: Berkas) -> dict:
 
 
 def _riwayat(path: str) -> list[dict]:
-    with open(path, encoding="utf-8") as f:
-        return list(json.load(f).get("riwayat", {}).values())
+    """The session's history as the store reads it (the snapshot and, with a journal, its new lines)."""
+    from sesi.store import Store
+
+    return list(Store.buka(path).data.raw.get("riwayat", {}).values())
 
 
 def kabar_rev(baru: list[dict], rev0: int, sebut: object) -> dict[tuple[str, str, str], int]:
