@@ -209,6 +209,8 @@ class MusrenbangApp(GulirHemat, App):
         self._status(Text(f"Tersimpan {glyph.g('dot')} rev {self.data.revisi}"))
         # With what other terminals changed since this screen's Data (caught up before the write).
         semua = self.store.perubahan_sejak(data_lama)
+        if semua is None or not set(semua) <= TABEL_TANPA_NAMA:
+            self._nama = None  # a name the notice shows may have changed
         self._kabarkan(semua if semua is not None else {})
         return Hasil(True, nilai=nilai, revisi=self.data.revisi, perubahan=perubahan)
 
@@ -216,6 +218,7 @@ class MusrenbangApp(GulirHemat, App):
         """Show what the store holds now (after a change saved outside `simpan`, e.g. an import worker)."""
         self.data = self.store.data
         self._riwayat_dilihat = self._id_riwayat_terakhir()
+        self._nama = None
         self._kabarkan({})
 
     def _kabarkan(self, perubahan: dict[str, set[str]]) -> None:

@@ -139,3 +139,22 @@ async def test_kursor_tidak_berkedip_lewat_ssh(demo, monkeypatch, ssh):
         await pilot.pause()
         ketik = app.screen.query_one("#ketik")
         assert app.focused is ketik and ketik.cursor_blink is (not ssh)
+
+
+async def test_kabar_memakai_nama_terbaru_setelah_simpan_sendiri(demo):
+    """A name changed here (a criterion renamed) shows in the next notice of another terminal's change."""
+    from sesi.kriteria import simpan_kriteria
+
+    app = buka_app(demo, "skoring", peran="operator")
+    lain = Store.buka(demo, pelaku=Pelaku("F03", "fasilitator"))
+    async with app.run_test(size=(120, 24)) as pilot:
+        app.TAHAN_KABAR = 0.0
+        _skor_lain(lain, 1)
+        await app.baca_perubahan()
+        k = app.data.kriteria[0]
+        assert app.simpan(simpan_kriteria, k.kode, "Nama kriteria baru", k.bobot, k.skala_min, k.skala_maks).ok
+        lain.muat()
+        _skor_lain(lain, 1)
+        await app.baca_perubahan()
+        await pilot.pause()
+        assert "/ Nama kriteria baru" in app.screen.query_one(StatusBar).pesan.plain
