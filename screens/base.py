@@ -29,7 +29,7 @@ class LayarTahap(JagaHuruf, Screen):
     #: count (F9) is counted again at most once in this many seconds: counting ranks every kelompok changed
     #: since the last count (4-15 ms at 1,000 usulan), and a hall of ten fasilitator sends ten changes a
     #: second to every terminal. Otherwise a change is counted right after its repaint.
-    JEDA_PERINGATAN: ClassVar[float] = 2.0
+    JEDA_PERINGATAN: ClassVar[float] = 5.0
     #: What the stage is for and how to use it, shown at the top of the help screen (F1).
     BANTUAN: ClassVar[str] = ""
 
