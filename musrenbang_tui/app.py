@@ -29,10 +29,10 @@ from screens.tombol import buka_palet, isi_tombol, perintah_aktif, perintah_pale
 from screens.widgets import AGENDA, LABEL_LAYAR, Dialog, Hasil, KonfirmasiDialog, PilihDialog, SimpanBuangDialog
 from sesi.data import Data
 from sesi.errors import SesiError
-from sesi.model import PERAN
 from sesi.store import Pelaku, Store
 
 from .gulir import GulirHemat
+from .kabar import TABEL_TANPA_NAMA, kabar_perubahan
 from .tombol import baca_tombol
 
 #: stage key -> (module, class) of its screen, imported on first use.
@@ -469,40 +469,6 @@ class MusrenbangApp(GulirHemat, App):
         self._bentrok_dikabarkan.add(ids)
         self.notify("Berkas tombol memberi satu tombol kepada beberapa tindakan: " + ", ".join(sorted(ids))
                     + ". Ubah salah satunya.", title="Berkas tombol", severity="warning", timeout=15, markup=False)
-
-
-#: Tables whose records name nothing a change's notice shows by name (screens/riwayat.py `Nama`).
-TABEL_TANPA_NAMA = frozenset({"skor", "riwayat", "catatan", "info"})
-
-
-def kabar_perubahan(entri: dict[str, Any], nama: Any, n_lain: int, tombol: str, revisi: int, lebar: int) -> Text:
-    """The notice of another terminal's change, on one line of `lebar` cells: "F03 (Fasilitator): skor
-    U0123 / Kesesuaian dengan ranc… 3 › 4 (+2 lainnya, Ctrl+R) · rev 812". The object's name is cut first
-    (to 30 characters, then to what the line leaves), then the key name of the history; the revision
-    always shows. One line always: a status line that changed height with each change would lay out and
-    repaint the whole screen on every terminal, every change (bench/README.md, the hall).
-    `nama`: `screens.riwayat.Nama` of the Data shown; `n_lain`: other changes since this terminal looked."""
-    from rich.cells import cell_len
-
-    from screens.riwayat import ringkas
-
-    peran = PERAN.get(entri.get("peran", ""), entri.get("peran", ""))
-    kepala = f"{entri.get('nama', '')} ({peran}): {entri.get('aksi', '')} "
-    nilai = (f" {ringkas(entri.get('lama'), 12, nama)} {glyph.g('next')} "
-             f"{ringkas(entri.get('baru'), 12, nama)}")
-    rev = f" {glyph.g('dot')} rev {revisi}"
-    objek = nama.objek(entri.get("objek", ""))
-    for ekor in ((f" (+{n_lain} lainnya, {tombol})", f" (+{n_lain} lainnya)") if n_lain else ("",)):
-        ruang = lebar - cell_len(kepala + nilai + ekor + rev)
-        if ruang >= 12:
-            break
-    teks = kepala + ringkas(objek, max(8, min(30, ruang))) + nilai + ekor
-    if cell_len(teks + rev) > lebar:  # a very narrow line or long names: cut before the revision
-        sisa = max(1, lebar - cell_len(rev) - 1)
-        while cell_len(teks) > sisa:
-            teks = teks[:-1]
-        teks += glyph.g("ell")[0]
-    return Text(teks + rev, no_wrap=True)
 
 
 def _punya_tombol(nodes: Iterable[Any], key: str) -> bool:
