@@ -23,9 +23,13 @@ How it measures (all from outside the processes, so it works on any version of t
   tie it to the key that made it.
 - Save time: when the saver's own terminal shows "Tersimpan ... rev R". Key to save = that minus the
   time the key was written to the pty.
-- Appearance on another terminal: the first time its output shows that it holds revision >= R: a
-  "rev N" text (own save, "Diperbarui dari terminal lain", the projector's footer) or the notice
-  "F03 (Fasilitator): skor U0123/K1 ..." naming a save of revision >= R.
+- Appearance on another terminal: the first time its screen shows that it holds revision >= R: a
+  "rev N" text (own save, the notice of another terminal's change, the projector's footer) or, for
+  code whose notice carries no revision, the notice "F03 (Fasilitator): skor U0123 / Kesesuaian... 3 > 4"
+  naming a save of revision >= R (matched to the history with the app's own wording, screens/riwayat.py).
+  The screen, not the byte stream: each terminal's output goes through a small terminal model
+  (bench/layar_vt.py), because the app sends only the cells that changed ("rev 1235" after "rev 1234"
+  is one byte "5"), so a text is rarely in the bytes whole.
 - Lost writes: keys sent whose (name, object, value) is not in the history.
 - CPU: /proc/stat (the whole machine, which other users share) and /proc/PID/stat and
   /proc/PID/task/*/stat (each process, its main thread = the UI, and its other threads: file reads in
@@ -51,6 +55,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.layar_vt import LayarVT  # noqa: E402
 from bench.pty_alat import (BAWAH, PYTHON, ROOT, Proses, env_checkout, env_terminal, jalankan, median,  # noqa: E402
                             persentil, salinan, sesi_besar, tutup)
 
@@ -59,9 +64,10 @@ TARGET_CPU = {1000: 20.0, 5000: 35.0}
 CATATAN_CPS = 5.0  # the notulen's typing speed, characters per second
 PENANDA = {"fasilitator": b"Skoring", "notulen": b"Pleno I", "tayang": b"PERINGKAT"}
 
-REV = re.compile(rb"rev (\d+)")
-TERSIMPAN = re.compile(rb"Tersimpan[^\d\x1b]{0,8}rev (\d+)")
-KABAR = re.compile(rb"([FN]\d\d) \((?:Fasilitator|Notulen)\): (?:skor|tambah catatan) ([A-Za-z0-9_/.-]+)")
+REV = re.compile(r"\brev (\d+)")
+TERSIMPAN = re.compile(r"Tersimpan\D{0,8}rev (\d+)")
+#: The notice of another terminal's change (musrenbang_tui/app.py): who, what, then "object old > new".
+KABAR = re.compile(r"([FN]\d\d) \((?:Fasilitator|Notulen)\): (skor|tambah catatan) (.*? \u203a \S+)")
 
 
 # --- the session -----------------------------------------------------------------------------------
@@ -83,6 +89,7 @@ def sesi_aula(folder: str, n_usulan: int, n_kelompok: int) -> str:
         kids = [persiapan.simpan_kelompok(tx, f"Aula {i + 1}") for i in range(n_kelompok)]
         for i, uid in enumerate(sorted(tx.table("usulan"), key=lambda u: tx.table("usulan")[u]["urutan"])):
             verifikasi.pindah_kelompok(tx, uid, kids[i % n_kelompok])
+    store.tutup()  # the snapshot alone holds everything (the journal is removed below)
     os.replace(sementara, path)
     for akhir in (".bak", ".lock", ".jurnal"):
         if os.path.exists(sementara + akhir):
@@ -97,7 +104,8 @@ class Terminal:
     argv: list[str]
     tombol: list[tuple[float, bytes, tuple | None]] = field(default_factory=list)  # (s after t0, key, save it makes)
     p: Proses | None = None
-    ekor: bytes = b""
+    layar: LayarVT = field(default_factory=LayarVT)  # what the terminal shows (bench/layar_vt.py)
+    dilihat: set = field(default_factory=set)  # texts already noted, each noted once
     peristiwa: list[tuple[float, str, object]] = field(default_factory=list)  # (time, "rev"/"kabar"/"simpan", x)
     terkirim: list[tuple[float, tuple | None]] = field(default_factory=list)  # (time written, save it makes)
     bytes_awal: int = 0
@@ -191,15 +199,26 @@ def memori_kb(pid: int) -> tuple[int, int]:
 # --- running ---------------------------------------------------------------------------------------
 
 def baca(t: Terminal, chunk: bytes, now: float) -> None:
-    """Note what a chunk of output shows: revisions, own saves, notices of other terminals' saves."""
-    teks = t.ekor + chunk
-    for m in TERSIMPAN.finditer(teks):
-        t.peristiwa.append((now, "simpan", int(m.group(1))))
-    for m in REV.finditer(teks):
-        t.peristiwa.append((now, "rev", int(m.group(1))))
-    for m in KABAR.finditer(teks):
-        t.peristiwa.append((now, "kabar", (m.group(1).decode(), m.group(2).decode())))
-    t.ekor = teks[-160:]
+    """Note what the screen shows after a chunk of output: revisions, own saves, notices of other
+    terminals' saves (each text once, when it first shows)."""
+    t.layar.tulis(chunk)
+    for y in range(t.layar.tinggi):
+        garis = t.layar.baris(y)
+        if "rev " not in garis and "): " not in garis:
+            continue
+        for m in TERSIMPAN.finditer(garis):
+            if ("simpan", m.group(1)) not in t.dilihat:
+                t.dilihat.add(("simpan", m.group(1)))
+                t.peristiwa.append((now, "simpan", int(m.group(1))))
+        for m in REV.finditer(garis):
+            if ("rev", m.group(1)) not in t.dilihat:
+                t.dilihat.add(("rev", m.group(1)))
+                t.peristiwa.append((now, "rev", int(m.group(1))))
+        for m in KABAR.finditer(garis):
+            x = (m.group(1), m.group(2), m.group(3))
+            if ("kabar", x) not in t.dilihat:
+                t.dilihat.add(("kabar", x))
+                t.peristiwa.append((now, "kabar", x))
 
 
 class Berkas:
@@ -297,6 +316,7 @@ def jalankan_aula(args: argparse.Namespace) -> dict:
             except subprocess.TimeoutExpired:
                 proc.kill()
             hasil.setdefault("py_spy", {})[nama] = ringkas_py_spy(path)
+            hasil.setdefault("py_spy_waktu", {})[nama] = waktu_py_spy(path)
         pompa(terminals, time.monotonic() + 3.0, berkas)  # 3 s after the last key (the issue's measure)
         hasil["simpan_3s"] = len(_riwayat(kerja)) - n_riwayat0
         # Then wait (up to --tunggu s) until every key is saved: keys still queued are not lost writes.
@@ -322,7 +342,10 @@ def jalankan_aula(args: argparse.Namespace) -> dict:
                 Path(keluaran, t.nama + ".out").write_bytes(bytes(t.p.jejak))
     hasil.update(siap_s=siap, folder=folder, usulan=args.usulan, kelompok=args.kelompok, detik=args.detik,
                  checkout=args.checkout or str(ROOT))
-    hasil.update(_nilai(terminals, riwayat[n_riwayat0:], rev0, berkas))
+    from screens.riwayat import Nama
+    from sesi.store import Store
+
+    hasil.update(_nilai(terminals, riwayat[n_riwayat0:], rev0, berkas, Nama(Store.buka(kerja).data)))
     return hasil
 
 
@@ -372,6 +395,51 @@ def ringkas_py_spy(path: str, n: int = 8) -> list[tuple[str, float, str]]:
     return out
 
 
+#: Where a thread's time goes, by the frames on its stack (py-spy's collapsed stacks): the first entry
+#: any of whose texts is in a sample's stack names it. Samples whose innermost frame waits are "idle".
+KATEGORI = [
+    ("own save: store transaction", ("Store.transaksi",)),
+    ("own save: the rest (action, status)", ("MusrenbangApp.simpan",)),
+    ("others' changes: reading the file/journal (worker)", ("PengamatBerkas._baca",)),
+    ("warning count (F9, sesi.peringatan)", ("_hitung_peringatan", "peringatan (sesi/peringatan.py")),
+    ("others' changes: the notice", ("_kabar_terminal_lain", "_kabar_lain")),
+    ("others' changes: screens update (segarkan)", ("_berkas_berubah", "_data_berubah", "TayangApp.gambar")),
+    ("layout (Textual)", ("_refresh_layout",)),
+    ("repaint: render and write (Textual, gulir)", ("_compositor_refresh", "render_update", "_display",
+                                                      "PembaruanGulir")),
+    ("typing and keys", ("_on_key", "run_action", "Input.")),
+    ("timers and other events", ("Timer._run", "_on_timer", "_on_idle")),
+]
+_MENUNGGU = ("Selector.select (selectors.py", "Condition.wait (threading.py", "_worker (concurrent/futures/thread.py:8",
+             "Queue.get (queue.py", "Event.wait (threading.py")
+
+
+def waktu_py_spy(path: str) -> dict[str, dict[str, float]]:
+    """thread ("UI", "worker") -> category (`KATEGORI`, "other", "idle") -> ms per second of that thread,
+    from py-spy's collapsed stacks recorded with --idle (each sample is a moment of wall time; a thread's
+    non-idle share of its samples is its share of one CPU, waiting for the GIL included)."""
+    hitung: dict[str, dict[str, int]] = {}
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            for line in f:
+                stack, _, k = line.rstrip("\n").rpartition(" ")
+                if not k.isdigit():
+                    continue
+                frames = stack.split(";")
+                thread = "UI" if "MainThread" in frames[0] else "worker" if "asyncio" in frames[0] else ""
+                if not thread:
+                    continue
+                if any(m in frames[-1] for m in _MENUNGGU):
+                    kat = "idle"
+                else:
+                    kat = next((nama for nama, teks in KATEGORI if any(t in stack for t in teks)), "other")
+                per = hitung.setdefault(thread, {})
+                per[kat] = per.get(kat, 0) + int(k)
+    except OSError:
+        return {}
+    return {t: {kat: v * 1000 / sum(per.values()) for kat, v in per.items()} for t, per in hitung.items()}
+
+
 def _jendela(terminals: list[Terminal], detik: int, berkas: Berkas) -> dict:
     """The measured window: send every key on time, read everything, sample /proc."""
     jadwal = sorted((k[0], i, k[1], k[2]) for i, t in enumerate(terminals) for k in t.tombol if k[0] >= 0)
@@ -417,11 +485,26 @@ def _jendela(terminals: list[Terminal], detik: int, berkas: Berkas) -> dict:
 
 
 def _riwayat(path: str) -> list[dict]:
-    with open(path, encoding="utf-8") as f:
-        return list(json.load(f).get("riwayat", {}).values())
+    """The session's history as the store reads it (the snapshot and, with a journal, its new lines)."""
+    from sesi.store import Store
+
+    return list(Store.buka(path).data.raw.get("riwayat", {}).values())
 
 
-def _nilai(terminals: list[Terminal], baru: list[dict], rev0: int, berkas: Berkas) -> dict:
+def kabar_rev(baru: list[dict], rev0: int, sebut: object) -> dict[tuple[str, str, str], int]:
+    """(name, action, "object old > new") as the app's notice words a history entry -> its revision (the
+    k-th new entry is revision rev0 + k). `sebut`: `screens.riwayat.Nama` of the session (ids in words)."""
+    from screens.riwayat import ringkas
+
+    out = {}
+    for k, e in enumerate(baru):
+        teks = (f"{ringkas(sebut.objek(e.get('objek', '')), 30)} {ringkas(e.get('lama'), 12, sebut)} "  # type: ignore[attr-defined]
+                f"\u203a {ringkas(e.get('baru'), 12, sebut)}")
+        out[(e.get("nama", ""), e.get("aksi", ""), teks)] = rev0 + k + 1
+    return out
+
+
+def _nilai(terminals: list[Terminal], baru: list[dict], rev0: int, berkas: Berkas, sebut: object) -> dict:
     """Tie keys to saves and saves to their appearance on the other terminals."""
     rev_entri: dict[tuple, int] = {}
     for k, e in enumerate(baru):
@@ -429,7 +512,7 @@ def _nilai(terminals: list[Terminal], baru: list[dict], rev0: int, berkas: Berka
             rev_entri[(e.get("nama"), "skor", e.get("objek"), e.get("baru"))] = rev0 + k + 1
         elif e.get("aksi") == "tambah catatan":
             rev_entri[(e.get("nama"), "tambah catatan", None, e.get("baru"))] = rev0 + k + 1
-    objek_rev = {(e.get("nama"), e.get("objek")): rev0 + k + 1 for k, e in enumerate(baru)}
+    objek_rev = kabar_rev(baru, rev0, sebut)
     terlihat: dict[str, list[tuple[float, int]]] = {}  # terminal -> (time, highest revision shown so far)
     for t in terminals:
         naik, tertinggi = [], 0
@@ -557,6 +640,19 @@ def cetak(h: dict) -> None:
           "Textual's input thread; other = keys saved on another cell or value than typed; RSS at the end)")
     if h["hilang_contoh"]:
         print("not as typed, e.g.:", "; ".join(h["hilang_contoh"]))
+    waktu = h.get("py_spy_waktu") or {}
+    if waktu:
+        nama_proses = list(waktu)
+        print("\nWhere the time goes (py-spy --idle, 20 samples a second: ms per second each thread was running or "
+              "ready to run, by what was on its stack; idle left out; on a busy machine this includes waiting for a CPU):")
+        print(f"{'':52}" + "".join(f"{n + ' ' + t:>14}" for n in nama_proses for t in ("UI", "worker")))
+        for kat in [k for k, _ in KATEGORI] + ["other"]:
+            nilai = [waktu[n].get(t, {}).get(kat, 0.0) for n in nama_proses for t in ("UI", "worker")]
+            if any(v >= 0.5 for v in nilai):
+                print(f"{kat:52}" + "".join(f"{v:>14.1f}" for v in nilai))
+        jumlah = [sum(v for k, v in waktu[n].get(t, {}).items() if k != "idle") for n in nama_proses
+                  for t in ("UI", "worker")]
+        print(f"{'total (not idle)':52}" + "".join(f"{v:>14.1f}" for v in jumlah))
     for nama, baris in (h.get("py_spy") or {}).items():
         print(f"\npy-spy, {nama}: share of each thread's samples, waiting included (project frame < innermost frame)")
         for thread, bagian, where in baris:

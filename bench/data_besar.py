@@ -49,6 +49,7 @@ def buat(path: str, n_usulan: int, n_peserta: int = 60, dinilai: bool = True) ->
             for uid in list(tx.table("usulan")):
                 for kode in kriteria:
                     skor.atur_skor(tx, uid, kode, rng.randint(1, 5))
+    store.tutup()  # the snapshot alone is complete: benchmarks copy the .json without its journal
     return store
 
 

@@ -9,12 +9,13 @@ import importlib
 import io
 import os
 import sys
+import time
 import weakref
 from typing import Any, Callable, Iterable
 
 from rich.console import Console
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive, var
@@ -28,10 +29,10 @@ from screens.tombol import buka_palet, isi_tombol, perintah_aktif, perintah_pale
 from screens.widgets import AGENDA, LABEL_LAYAR, Dialog, Hasil, KonfirmasiDialog, PilihDialog, SimpanBuangDialog
 from sesi.data import Data
 from sesi.errors import SesiError
-from sesi.model import PERAN
 from sesi.store import Pelaku, Store
 
 from .gulir import GulirHemat
+from .kabar import TABEL_TANPA_NAMA, kabar_perubahan
 from .tombol import baca_tombol
 
 #: stage key -> (module, class) of its screen, imported on first use.
@@ -63,6 +64,11 @@ class MusrenbangApp(GulirHemat, App):
     COMMAND_PALETTE_BINDING = "ctrl+p"
     MODES = {key: _pabrik(key) for key in LAYAR}
     POLL_DETIK = 0.5
+    #: A message of this terminal's own (a save, a refusal) stays this many seconds before a notice of
+    #: another terminal's change replaces it; the latest notice follows then. In a hall, changes come in
+    #: several times a second: without this a fasilitator's "Tersimpan" was gone before it could be read,
+    #: and the status line was sent whole three times a second.
+    TAHAN_KABAR = 1.0
 
     BINDINGS = [
         Binding("f1", "bantuan", "Bantuan", id="app.bantuan", priority=True, key_display="F1",
@@ -118,6 +124,17 @@ class MusrenbangApp(GulirHemat, App):
         glyph.set_ascii(ascii)
         self._riwayat_dilihat = self._id_riwayat_terakhir()
         self._peringatan_cache: tuple[int, list[str]] = (-1, [])
+        #: time.monotonic() when a change from another terminal was last shown (-inf: never). While other
+        #: terminals are saving, the warning count follows at most every `LayarTahap.JEDA_PERINGATAN` s
+        #: (screens/base.py), also after a save made here.
+        self.waktu_perubahan_lain = float("-inf")
+        self._nama: Any = None  # screens.riwayat.Nama of the notice, kept while no named table changes
+        self._waktu_kabar_sendiri = float("-inf")  # time.monotonic() of this terminal's latest own message
+        self._kabar_lain_tertunda: Text | None = None  # a notice waiting for the end of `TAHAN_KABAR`
+        self._menulis_kabar_lain = False
+        #: Over SSH a text cursor does not blink: each blink is a repaint sent (~43 bytes, twice a second,
+        #: the only traffic of a notulen's terminal that waits). It stays shown. (`kursor_berkedip`)
+        self.kursor_berkedip = kursor_berkedip()
         self.pengamat = PengamatBerkas(self, store, self.POLL_DETIK)
         keymap, self._pesan_tombol = baca_tombol()
         #: The user's keymap (binding id -> keys), as given to `set_keymap`: prose that names a key reads it
@@ -136,6 +153,11 @@ class MusrenbangApp(GulirHemat, App):
         self.draf = Draf(folder_status(), store.path, store.pelaku.nama)
 
     # --- start ---
+    @on(events.DescendantFocus)
+    def _kursor_fokus(self, event: events.DescendantFocus) -> None:
+        if not self.kursor_berkedip and hasattr(event.widget, "cursor_blink"):
+            event.widget.cursor_blink = False
+
     def on_mount(self) -> None:
         glyph.pasang_scrollbar(self.ascii)
         if self.ascii:
@@ -187,6 +209,8 @@ class MusrenbangApp(GulirHemat, App):
         self._status(Text(f"Tersimpan {glyph.g('dot')} rev {self.data.revisi}"))
         # With what other terminals changed since this screen's Data (caught up before the write).
         semua = self.store.perubahan_sejak(data_lama)
+        if semua is None or not set(semua) <= TABEL_TANPA_NAMA:
+            self._nama = None  # a name the notice shows may have changed
         self._kabarkan(semua if semua is not None else {})
         return Hasil(True, nilai=nilai, revisi=self.data.revisi, perubahan=perubahan)
 
@@ -194,6 +218,7 @@ class MusrenbangApp(GulirHemat, App):
         """Show what the store holds now (after a change saved outside `simpan`, e.g. an import worker)."""
         self.data = self.store.data
         self._riwayat_dilihat = self._id_riwayat_terakhir()
+        self._nama = None
         self._kabarkan({})
 
     def _kabarkan(self, perubahan: dict[str, set[str]]) -> None:
@@ -213,8 +238,37 @@ class MusrenbangApp(GulirHemat, App):
             return
         perubahan = self.store.perubahan_sejak(self.data)  # None: anything may have changed
         self.data = data
+        self.waktu_perubahan_lain = time.monotonic()
         self._kabarkan(perubahan or {})
-        self._status(self._kabar_terminal_lain())
+        self._kabar_lain(self._kabar_terminal_lain(perubahan))
+
+    def _kabar_lain(self, kabar: Text) -> None:
+        """Show the notice of another terminal's change now, or when this terminal's own message has been
+        up `TAHAN_KABAR` s (only the latest notice is kept meanwhile)."""
+        sisa = self._waktu_kabar_sendiri + self.TAHAN_KABAR - time.monotonic()
+        if sisa > 0:
+            if self._kabar_lain_tertunda is None:
+                self.set_timer(sisa, self._kabar_lain_tiba, name="kabar-terminal-lain")
+            self._kabar_lain_tertunda = kabar
+            return
+        self._kabar_lain_tertunda = None
+        self._menulis_kabar_lain = True
+        try:
+            self._status(kabar)
+        finally:
+            self._menulis_kabar_lain = False
+
+    def _kabar_lain_tiba(self) -> None:
+        kabar, self._kabar_lain_tertunda = self._kabar_lain_tertunda, None
+        if kabar is not None:  # None: an own message came meanwhile (its save caught up with the change)
+            self._kabar_lain(kabar)
+
+    def watch_kabar_terakhir(self, lama: tuple[Text, bool] | None, kabar: tuple[Text, bool] | None) -> None:
+        # This terminal's own message (saved here, refused, ...); the first is the screen's "Tersimpan - rev
+        # N" on opening, not an action.
+        if lama is not None and not self._menulis_kabar_lain:
+            self._waktu_kabar_sendiri = time.monotonic()
+            self._kabar_lain_tertunda = None
 
     @on(BerkasGagalDibaca)
     def _berkas_gagal(self, pesan: BerkasGagalDibaca) -> None:
@@ -224,8 +278,9 @@ class MusrenbangApp(GulirHemat, App):
         """Poll now and wait until a changed file has been read and shown (what the timer does)."""
         await self.pengamat.baca_sekarang()
 
-    def _kabar_terminal_lain(self) -> Text:
-        """A short notice of who changed what since this terminal last looked."""
+    def _kabar_terminal_lain(self, perubahan: dict[str, set[str]] | None = None) -> Text:
+        """A one-line notice of who changed what since this terminal last looked, ending in the revision
+        now shown ("... · rev N"). `perubahan`: the tables changed (None: unknown), to reuse the names."""
         hist = self.data.raw.get("riwayat", {})
         baru = []
         for key in reversed(hist):
@@ -235,16 +290,14 @@ class MusrenbangApp(GulirHemat, App):
         self._riwayat_dilihat = self._id_riwayat_terakhir()
         if not baru:
             return Text(f"Diperbarui dari terminal lain {glyph.g('dot')} rev {self.data.revisi}")
-        from screens.riwayat import Nama, ringkas  # the history's one formatter: values in words, names for ids
+        from screens.riwayat import Nama  # the history's one formatter: values in words, names for ids
 
-        e = baru[0]
-        nama = Nama(self.data)
-        pesan = (f"{e.get('nama', '')} ({PERAN.get(e.get('peran', ''), e.get('peran', ''))}): {e.get('aksi', '')} "
-                 f"{ringkas(nama.objek(e.get('objek', '')), 30)} {ringkas(e.get('lama'), 12, nama)} "
-                 f"{glyph.g('next')} {ringkas(e.get('baru'), 12, nama)}")
-        if len(baru) > 1:
-            pesan += f" (+{len(baru) - 1} lainnya, {tombol_binding(self, 'app.riwayat')})"
-        return Text(pesan)
+        # Ids in words need every named table (a few ms at 1,000 usulan): kept while only tables that name
+        # nothing changed (scores, notes, the history: what a hall sends many times a second).
+        if self._nama is None or perubahan is None or not set(perubahan) <= TABEL_TANPA_NAMA:
+            self._nama = Nama(self.data)
+        return kabar_perubahan(baru[0], self._nama, len(baru) - 1, tombol_binding(self, "app.riwayat"),
+                               self.data.revisi, self.size.width or 80)
 
     def action_riwayat(self) -> None:
         from screens.riwayat import RiwayatScreen
@@ -431,6 +484,12 @@ def _punya_tombol(nodes: Iterable[Any], key: str) -> bool:
                 if isinstance(b, Binding) and key in b.key.split(","):
                     return True
     return False
+
+
+def kursor_berkedip() -> bool:
+    """Text cursors blink unless over SSH (`SSH_CONNECTION` set, as for the mouse): there every blink is
+    bytes on a link that may be 64 kbit/s."""
+    return not os.environ.get("SSH_CONNECTION")
 
 
 def mouse_bawaan(mouse: bool) -> bool:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any, Callable, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer
 
 from sesi.data import Data
@@ -23,6 +25,11 @@ class LayarTahap(JagaHuruf, Screen):
     """One agenda stage. Subclasses set TAHAP, BANTUAN, compose `isi()` and implement `segarkan(data)`."""
 
     TAHAP: ClassVar[str] = ""
+    #: While other terminals are saving (one of their changes shown within this many seconds), the warning
+    #: count (F9) is counted again at most once in this many seconds: counting ranks every kelompok changed
+    #: since the last count (4-15 ms at 1,000 usulan), and a hall of ten fasilitator sends ten changes a
+    #: second to every terminal. Otherwise a change is counted right after its repaint.
+    JEDA_PERINGATAN: ClassVar[float] = 5.0
     #: What the stage is for and how to use it, shown at the top of the help screen (F1).
     BANTUAN: ClassVar[str] = ""
 
@@ -30,7 +37,9 @@ class LayarTahap(JagaHuruf, Screen):
         super().__init__(**kwargs)
         self._revisi_tampil = -1
         self._n_peringatan = 0  # the warning count the status line shows
-        self._peringatan_nanti = False  # a count is scheduled after the next repaint
+        self._peringatan_nanti = False  # a count is scheduled (after the next repaint, or by a timer)
+        self._peringatan_waktu = float("-inf")  # time.monotonic() of the last count
+        self._peringatan_timer: Timer | None = None
         self._lebar_tampil = 0
 
     def compose(self) -> ComposeResult:
@@ -118,16 +127,30 @@ class LayarTahap(JagaHuruf, Screen):
 
         Counting the warnings of a new revision ranks every kelompok (`sesi.peringatan`; ~0.1 s at 5,000
         usulan): unless `hitung`, it is done after the next repaint, so that the first screen and the
-        cell a key changed are not kept waiting; the count (F9) follows a moment later."""
+        cell a key changed are not kept waiting; the count (F9) follows a moment later. While other
+        terminals are saving it follows within `JEDA_PERINGATAN` s of the count before."""
         app = aplikasi(self)
         pelaku = app.pelaku
         if hitung or app.peringatan_siap():
             self._n_peringatan = n = len(app.peringatan())
+            self._peringatan_waktu = time.monotonic()
         else:
             n = self._n_peringatan
+            kini = time.monotonic()
+            tunggu = self._peringatan_waktu + self.JEDA_PERINGATAN - kini
+            ramai = kini - getattr(app, "waktu_perubahan_lain", float("-inf")) < self.JEDA_PERINGATAN
+            nanti = ramai and tunggu > 0
+            if self._peringatan_timer is not None and not nanti:
+                self._peringatan_timer.stop()
+                self._peringatan_timer = None
+                self._peringatan_nanti = False
             if not self._peringatan_nanti:
                 self._peringatan_nanti = True
-                self.call_after_refresh(self._hitung_peringatan)
+                if nanti:
+                    self._peringatan_timer = self.set_timer(tunggu, self._hitung_peringatan,
+                                                            name="hitung-peringatan")
+                else:
+                    self.call_after_refresh(self._hitung_peringatan)
         kanan = Text()
         if data.info.terkunci:
             kanan.append("DISAHKAN (terkunci) ", style="bold")
@@ -155,6 +178,9 @@ class LayarTahap(JagaHuruf, Screen):
 
     def _hitung_peringatan(self) -> None:
         self._peringatan_nanti = False
+        if self._peringatan_timer is not None:
+            self._peringatan_timer.stop()
+            self._peringatan_timer = None
         if self.is_attached:
             self._perbarui_status(self.data, hitung=True)
 

@@ -9,7 +9,8 @@ the group sessions and scoring, the agreed list during Pleno II) unless pinned w
 A projector cannot be scrolled by hand, so the lists show one screenful (a page) at a time: the first
 page, or another with PageDown/PageUp at the projector's own keyboard. What a change costs (issue 16):
 - only the lines on screen are built, each line is its own one-line widget, and a line is sent to the
-  terminal only when its text changed (a score that moves two rows repaints those two rows);
+  terminal only when its text changed (a score that moves two rows repaints those two rows); the
+  lines, the header and the footer have a fixed height, so updating them lays nothing out;
 - each kelompok's final order (`sesi.urutan.urutan_akhir`, the one order) is kept between revisions
   and asked again only for the kelompok whose scores changed (`BerkasBerubah.perubahan`); any other
   change (stage, usulan, Pleno II moves) or an unknown one drops them all;
@@ -327,10 +328,11 @@ class TayangApp(App):
         self._jadwalkan()
 
     def _perbarui(self, wid: str, garis: Garis) -> None:
-        """Show `garis` in Static #wid unless it shows it already."""
+        """Show `garis` in Static #wid unless it shows it already (#kepala and #kaki have a fixed height
+        (tayang.tcss): no layout of the screen, only their own repaint)."""
         if self._tampil.get(wid) != garis:
             self._tampil[wid] = garis
-            self.query_one("#" + wid, Static).update(Text(garis[0], style=garis[1]))
+            self.query_one("#" + wid, Static).update(Text(garis[0], style=garis[1]), layout=False)
 
     # --- views ---
     def ukuran_daftar(self) -> tuple[int, int]:
@@ -399,7 +401,7 @@ class TayangApp(App):
             isi = garis[i] if i < len(garis) else kosong
             if self._garis_tampil[i] != isi:
                 self._garis_tampil[i] = isi
-                w.update(Text(isi[0], style=isi[1], no_wrap=True, overflow="crop"))
+                w.update(Text(isi[0], style=isi[1], no_wrap=True, overflow="crop"), layout=False)  # height 1
 
     def _isi_kelompok(self, data: Data, kid: str) -> tuple[str, list[TempatAkhir], int]:
         """(kelompok name, its final order, usulan not ranked), kept until its scores change."""
