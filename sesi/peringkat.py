@@ -207,6 +207,15 @@ class Peringkat:
     #: (upper usulan id, lower usulan id) -> (upper values, lower values, crossing or None): the firmness of
     #: a neighbour pair, reused by the next revision while both rows keep the same values (`kepekaan`).
     _pasangan: dict[tuple[str, str], tuple] = field(default_factory=dict, repr=False, compare=False)
+    #: What the next revision patches from (`peringkat_tambal`): the ranked rows' sort keys ((key, entry
+    #: order), position in the kelompok's usulan list), parallel to the first rows of `baris`; the
+    #: kelompok's weights and rule; row positions; how many rows each penilai scored (None until asked).
+    _urut: list[tuple] = field(default_factory=list, repr=False, compare=False)
+    _param: tuple | None = field(default=None, repr=False, compare=False)
+    _pos: dict[str, int] | None = field(default=None, repr=False, compare=False)
+    _oleh: dict[str, int] | None = field(default=None, repr=False, compare=False)
+    #: Derived results of this very ranking, kept while it is shared by later revisions (`sesi.urutan`).
+    _turunan: dict[str, tuple] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def diperingkat(self) -> list[Baris]:
@@ -304,8 +313,15 @@ def _hitung_peringkat(data: Data, kelompok_id: str) -> Peringkat:
     sebelum = data.sebelumnya("peringkat:" + kelompok_id)
     if sebelum is not None:
         milik = data.kelompok_usulan
-        if all(milik.get(uid) != kelompok_id for uid in sebelum[1]):
+        ubah_di_sini = [uid for uid in sebelum[1] if milik.get(uid) == kelompok_id]
+        if not ubah_di_sini:
             return sebelum[0]
+        # A few rows changed: move them in the sorted order instead of ranking every row again.
+        from .peringkat_tambal import tambal
+
+        hasil = tambal(data, kelompok_id, sebelum[0], ubah_di_sini)
+        if hasil is not None:
+            return hasil
     kel = data.kelompok_dari_id(kelompok_id)
     usulan = data.usulan_kelompok(kelompok_id)
     semua_per = set_per_usulan(data)
@@ -345,7 +361,7 @@ def _hitung_peringkat(data: Data, kelompok_id: str) -> Peringkat:
     ranked: list[tuple[tuple, Usulan, dict, Fraction, dict, tuple]] = []
     rest: list[tuple[Usulan, dict, Fraction | None, str, dict, tuple]] = []
     hitungan: dict[str, tuple] = {}
-    for u in usulan:
+    for pos, u in enumerate(usulan):
         h = lama.get(u.id) if u.id not in ubah else None
         if h is None:
             s = set_per[u.id]
@@ -357,12 +373,13 @@ def _hitung_peringkat(data: Data, kelompok_id: str) -> Peringkat:
         if alasan:
             rest.append((u, nilai, tot, alasan, tanda, kunci))
         else:
-            ranked.append((urut, u, nilai, tot, tanda, kunci))
+            # (sort key, position): the position breaks what the key leaves equal as a stable sort would.
+            ranked.append(((urut, pos), u, nilai, tot, tanda, kunci))
     ranked.sort(key=itemgetter(0))
     seri = [False] * len(ranked)
     penentu = [""] * len(ranked)
     for i in range(1, len(ranked)):
-        a, b = ranked[i - 1][0][0], ranked[i][0][0]
+        a, b = ranked[i - 1][0][0][0], ranked[i][0][0][0]
         penentu[i] = _penentu(a, b, pemisah_per[ranked[i - 1][5]])
         if a == b:
             seri[i - 1] = seri[i] = True
@@ -377,6 +394,8 @@ def _hitung_peringkat(data: Data, kelompok_id: str) -> Peringkat:
             b = Baris(u, nilai, tot, alasan=alasan, tanda=tanda, set_kunci=kunci)
         hasil.baris.append(b)
     hasil._hitungan = hitungan
+    hasil._urut = [r[0] for r in ranked]
+    hasil._param = (bobot, faktor, pemisah_per, lebar, gabung, kurang)
     return hasil
 
 

@@ -49,3 +49,47 @@ def test_peringkat_setelah_tiap_perubahan_sama_dengan_hitung_ulang_dari_berkas(d
         # Look at some kelompok only: the others are patched over several revisions at once.
         for kid in rng.sample(kelompok, rng.randint(0, len(kelompok))):
             assert _tampak(store.data, kid) == _tampak(Store(path).muat(), kid)
+
+
+def test_tambalan_urutan_mufakat_dengan_banyak_seri_dan_sel_dikosongkan(demo, monkeypatch):
+    """Consensus scores only, on a 1-3 scale (many equal totals: seri, "penentu" between neighbours), cells
+    emptied now and then (rows leave and rejoin the ranked rows): the patched ranking (moving the changed
+    rows in the sorted order, sesi/peringkat_tambal.py) equals the one computed from the file afresh after
+    every change, and the patch is what ran (not a full ranking each time)."""
+    import sesi.peringkat_tambal as tambal_mod
+
+    dipakai = []
+    asli = tambal_mod.tambal
+
+    def mata(*a, **k):
+        hasil = asli(*a, **k)
+        dipakai.append(hasil is not None)
+        return hasil
+
+    monkeypatch.setattr(tambal_mod, "tambal", mata)
+    path = str(demo)
+    store = Store.buka(path, pelaku=Pelaku("uji", "operator"))
+    rng = random.Random(16)
+    data = store.data
+    kelompok = [k.id for k in data.kelompok]
+    usulan = list(data.usulan)
+    kode = [k.kode for k in data.kriteria]
+    for _ in range(200):
+        with store.transaksi() as tx:
+            for _ in range(rng.choice([1, 1, 1, 2, 4])):
+                uid, k = rng.choice(usulan), rng.choice(kode)
+                try:
+                    lama = tx.data.nilai_mentah(uid, k).get("")
+                    if rng.random() < 0.15:
+                        if lama is not None:
+                            skor.hapus_skor(tx, uid, k, "")
+                    else:
+                        nilai = rng.randint(1, 3)
+                        if lama != nilai:
+                            skor.atur_skor(tx, uid, k, nilai, "")
+                except DataDitolak:
+                    pass
+        segar = Store(path).muat()
+        for kid in kelompok:
+            assert _tampak(store.data, kid) == _tampak(segar, kid)
+    assert sum(dipakai) > 100
