@@ -109,6 +109,13 @@ def kepekaan(data: Data, kelompok_id: str) -> list[Kepekaan | None]:
 
 def _hitung_kepekaan(data: Data, kelompok_id: str) -> list[Kepekaan | None]:
     per = peringkat_kelompok(data, kelompok_id)
+    if "kepekaan" in per._turunan:  # the same ranking (shared by a revision that changed other kelompok)
+        return per._turunan["kepekaan"]
+    per._turunan["kepekaan"] = out = _kepekaan(data, per)
+    return out
+
+
+def _kepekaan(data: Data, per) -> list[Kepekaan | None]:
     baris = per.diperingkat
     from .set_kriteria import semua_set
 
@@ -121,7 +128,18 @@ def _hitung_kepekaan(data: Data, kelompok_id: str) -> list[Kepekaan | None]:
     # same weights) keeps its crossing; a keystroke recomputes the few pairs around the changed row.
     lama = per._pasangan
     pasangan: dict[tuple[str, str], tuple] = {}
-    for i in range(1, len(baris)):
+    # A ranking patched from the one before (sesi/peringkat_tambal.py) says which ranked rows may differ
+    # (`lo`..`hi`): the pairs outside are the same rows at the same ranks, whose result is the same.
+    lalu = per._turunan.pop("lalu:kepekaan", None)
+    awal, akhir = 1, len(baris)
+    if lalu is not None and len(lalu[0]) == max(0, len(baris) - 1):
+        sebelum, lo, hi = lalu
+        awal, akhir = max(1, lo), min(len(baris), hi + 2)
+        if awal >= akhir:
+            per._pasangan = lama
+            return sebelum
+        out = sebelum[:awal - 1]
+    for i in range(awal, akhir):
         a, b = baris[i - 1], baris[i]
         kunci_p = (a.usulan.id, b.usulan.id)
         h = lama.get(kunci_p)
@@ -146,6 +164,14 @@ def _hitung_kepekaan(data: Data, kelompok_id: str) -> list[Kepekaan | None]:
             k = Kepekaan(i, a.usulan.id, b.usulan.id, kode, kunci, p * 100, arah)
         out.append(k)
         pasangan[kunci_p] = (a.nilai, b.nilai, k)
+    if lalu is not None and (awal > 1 or akhir < len(baris)):
+        out += sebelum[akhir - 1:]  # type: ignore[possibly-undefined]
+        # The pairs outside stay as they were; pairs that are no longer neighbours are dropped now and
+        # then (the dict is shared with the ranking before: never changed in place).
+        pasangan = {**lama, **pasangan}
+        if len(pasangan) > 2 * len(baris) + 64:
+            tetangga = {(baris[i - 1].usulan.id, baris[i].usulan.id) for i in range(1, len(baris))}
+            pasangan = {p: h for p, h in pasangan.items() if p in tetangga}
     per._pasangan = pasangan
     return out
 
@@ -157,11 +183,18 @@ def _tanpa_atas(k: Kepekaan) -> tuple:
 def baris_goyah(data: Data, kelompok_id: str) -> frozenset[str]:
     """The usulan (ids) of the ranked rows a change of one weight by less than `BATAS_GOYAH`% would swap
     with a neighbour: the rows the matrix marks."""
+    semua = kepekaan(data, kelompok_id)
+    per = peringkat_kelompok(data, kelompok_id)
+    sama = per._turunan.get("goyah")
+    if sama is not None and sama[0] is semua:
+        return sama[1]
     out: set[str] = set()
-    for k in kepekaan(data, kelompok_id):
+    for k in semua:
         if k is not None and k.goyah:
             out.update((k.usulan_atas, k.usulan_bawah))
-    return frozenset(out)
+    hasil = frozenset(out)
+    per._turunan["goyah"] = (semua, hasil)
+    return hasil
 
 
 def uraian_kepekaan(data: Data, kelompok_id: str, semua: bool = False) -> list[str]:

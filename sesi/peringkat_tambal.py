@@ -110,6 +110,7 @@ def tambal(data: Data, kelompok_id: str, lama: Peringkat, ubah: list[str]) -> Pe
         if h[0] is not None:
             kotor.add(bisect_left(urut, (h[0], pos[uid])))
     ulang = sorted({j for i in kotor for j in (i - 1, i, i + 1) if 0 <= j < n})
+    tengah = {b.usulan.id: b for b in baris_lama[kepala:n_lama - ekor]}  # rows that moved, as they were
     baru = list(baris_lama[:kepala]) + [None] * (n - kepala - ekor) + list(baris_lama[n_lama - ekor:n_lama])
     for i in ulang:
         p = urut[i][1]
@@ -126,7 +127,7 @@ def tambal(data: Data, kelompok_id: str, lama: Peringkat, ubah: list[str]) -> Pe
             elif i >= n - ekor:
                 b = baris_lama[i]
             else:
-                b = baris_lama[bisect_left(lama._urut, (h[0], p))]
+                b = tengah[u.id]
         _, nilai, tot, _, tanda, _, set_kunci = h
         if b.nilai is not nilai or (b.peringkat, b.seri, b.penentu) != (i + 1, seri, penentu):
             b = Baris(u, nilai, tot, peringkat=i + 1, seri=seri, penentu=penentu, tanda=tanda, set_kunci=set_kunci)
@@ -145,5 +146,12 @@ def tambal(data: Data, kelompok_id: str, lama: Peringkat, ubah: list[str]) -> Pe
     hasil._urut = urut
     hasil._param = lama._param
     hasil._pos = pos
+    # The ranked rows from index `lo` to `hi` may differ from the ranking before; the others are the same
+    # rows at the same ranks with the same neighbours (`sesi.kepekaan` recomputes only the pairs between).
+    if "kepekaan" in lama._turunan:
+        hasil._turunan["lalu:kepekaan"] = (lama._turunan["kepekaan"], min(kotor, default=n), max(kotor, default=-1))
+    for kunci in ("urutan", "nasib"):  # the final order and fates before: `sesi.urutan` reuses what holds
+        if kunci in lama._turunan:
+            hasil._turunan["lalu:" + kunci] = lama._turunan[kunci]
     hasil._oleh = oleh_hitung  # None with listed penilai: counted from `_hitungan` when asked
     return hasil

@@ -95,14 +95,35 @@ def _alasan_geser(data: Data, kelompok_id: str, skor: list[str]) -> dict[str, li
 
 
 def _hitung_urutan(data: Data, kelompok_id: str) -> list[TempatAkhir]:
-    ranked = peringkat_kelompok(data, kelompok_id).diperingkat
+    per = peringkat_kelompok(data, kelompok_id)
     kel = data.records("kelompok").get(kelompok_id)
+    keputusan = data.raw.get("keputusan")
+    # The same ranking (a revision that changed another kelompok's scores shares it), the same kelompok
+    # record and the same decisions of Pleno II: the same final order.
+    sama = per._turunan.get("urutan")
+    if sama is not None and sama[0] is kel and sama[1] is keputusan:
+        return sama[2]
+    out = _urutan(data, kelompok_id, per, kel)
+    per._turunan["urutan"] = (kel, keputusan, out)
+    return out
+
+
+def _urutan(data: Data, kelompok_id: str, per, kel) -> list[TempatAkhir]:
+    ranked = per.diperingkat
     order = ranked
     if kel is not None and kel.urutan_pleno:
         by_id = {b.usulan.id: b for b in ranked}
         order = [by_id.pop(uid) for uid in kel.urutan_pleno if uid in by_id]
         order.extend(b for b in ranked if b.usulan.id in by_id)
-    alasan_geser = _alasan_geser(data, kelompok_id, [b.usulan.id for b in ranked]) if order is not ranked else {}
+    if order is ranked:
+        # No move agreed in Pleno II: the final place is the scored rank. The rows of the ranking before
+        # (patched from, `sesi.peringkat_tambal`) whose Baris is the same keep their TempatAkhir.
+        lalu = per._turunan.pop("lalu:urutan", None)
+        lalu = lalu[2] if lalu is not None and lalu[0] is kel else []
+        n_lalu = len(lalu)
+        return [lalu[i] if i < n_lalu and lalu[i].baris is b else TempatAkhir(b, b.peringkat or 0, i + 1)
+                for i, b in enumerate(ranked)]
+    alasan_geser = _alasan_geser(data, kelompok_id, [b.usulan.id for b in ranked])
     out: list[TempatAkhir] = []
     for i, b in enumerate(order, start=1):
         skor = b.peringkat or 0
@@ -171,25 +192,60 @@ def _alasan_tidak(data: Data, u: Usulan, baris: Baris | None) -> str:
 
 
 def _hitung_nasib(data: Data) -> dict[str, Nasib]:
-    tempat: dict[str, Nasib] = {}
-    baris: dict[str, Baris] = {}
+    semua: dict[str, Nasib] = {}
+    tabel_usulan = data.raw.get("usulan")
     for kel in data.kelompok:
-        for t in urutan_akhir(data, kel.id):
-            if terverifikasi(t.usulan):
-                tempat[t.usulan.id] = Nasib(PRIORITAS, kelompok=kel.id, peringkat=t.peringkat_akhir)
-            else:
-                tempat[t.usulan.id] = Nasib(BELUM_DISEPAKATI, f"Belum diverifikasi (peringkat akhir "
-                                            f"{t.peringkat_akhir} {sebut_kelompok(kel.nama)})", kel.id)
-        for b in peringkat_kelompok(data, kel.id).baris:
-            baris[b.usulan.id] = b
+        # A kelompok whose final order is the very list of the revision before (another kelompok's scores
+        # changed) and whose usulan records are the same: the fate of its usulan is the same.
+        urutan = urutan_akhir(data, kel.id)
+        per = peringkat_kelompok(data, kel.id)
+        sama = per._turunan.get("nasib")
+        if sama is not None and sama[0] is urutan and sama[1] is tabel_usulan and sama[2] is kel:
+            semua.update(sama[3])
+            continue
+        lalu = per._turunan.pop("lalu:nasib", None)
+        if lalu is None or lalu[1] is not tabel_usulan or lalu[2] is not kel:
+            lalu = None
+        bagian, sisa = _nasib_kelompok(data, kel, urutan, per.baris, lalu)
+        per._turunan["nasib"] = (urutan, tabel_usulan, kel, bagian, sisa)
+        semua.update(bagian)
     kelompok_usulan = data.kelompok_usulan
     out: dict[str, Nasib] = {}
     for u in data.usulan.values():
-        n = tempat.get(u.id)
-        if n is None:
-            n = Nasib(BELUM_DISEPAKATI, _alasan_tidak(data, u, baris.get(u.id)), kelompok_usulan.get(u.id, ""))
+        n = semua.get(u.id)
+        if n is None:  # in no kelompok
+            n = Nasib(BELUM_DISEPAKATI, _alasan_tidak(data, u, None), kelompok_usulan.get(u.id, ""))
         out[u.id] = n
     return out
+
+
+def _nasib_kelompok(data: Data, kel, urutan: list[TempatAkhir], baris: list[Baris],
+                    lalu: tuple | None) -> tuple[dict[str, Nasib], dict[str, Baris]]:
+    """The fate of the usulan of one kelompok (its final order `urutan`, its ranking's rows `baris`), and
+    the rows outside the final order. `lalu`: what this returned for the revision before, with the same
+    usulan records: a place held by the same `TempatAkhir`, or a row outside by the same `Baris`, keeps
+    its fate."""
+    out: dict[str, Nasib] = {}
+    urutan_lalu, nasib_lalu, sisa_lalu = (lalu[0], lalu[3], lalu[4]) if lalu is not None else ([], {}, {})
+    n_lalu = len(urutan_lalu)
+    nama = sebut_kelompok(kel.nama)
+    for i, t in enumerate(urutan):
+        uid = t.usulan.id
+        if i < n_lalu and urutan_lalu[i] is t:
+            out[uid] = nasib_lalu[uid]
+        elif terverifikasi(t.usulan):
+            out[uid] = Nasib(PRIORITAS, kelompok=kel.id, peringkat=t.peringkat_akhir)
+        else:
+            out[uid] = Nasib(BELUM_DISEPAKATI, f"Belum diverifikasi (peringkat akhir "
+                             f"{t.peringkat_akhir} {nama})", kel.id)
+    sisa: dict[str, Baris] = {}
+    for b in baris:
+        uid = b.usulan.id
+        if uid not in out:
+            sisa[uid] = b
+            out[uid] = nasib_lalu[uid] if sisa_lalu.get(uid) is b else \
+                Nasib(BELUM_DISEPAKATI, _alasan_tidak(data, b.usulan, b), kel.id)
+    return out, sisa
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,9 +8,11 @@ import random
 
 from sesi import skor, verifikasi
 from sesi.errors import DataDitolak
+from sesi.kepekaan import baris_goyah, kepekaan
 from sesi.peringkat import peringkat_kelompok
 from sesi.store import Store
 from sesi.transaksi import Pelaku
+from sesi.urutan import nasib_usulan, urutan_akhir
 
 
 def _tampak(data, kid):
@@ -92,4 +94,10 @@ def test_tambalan_urutan_mufakat_dengan_banyak_seri_dan_sel_dikosongkan(demo, mo
         segar = Store(path).muat()
         for kid in kelompok:
             assert _tampak(store.data, kid) == _tampak(segar, kid)
+            # What is derived from the ranking and reused from the revision before where it holds
+            # (sesi.urutan, sesi.kepekaan) equals the fresh computation too.
+            assert urutan_akhir(store.data, kid) == urutan_akhir(segar, kid)
+            assert kepekaan(store.data, kid) == kepekaan(segar, kid)
+            assert baris_goyah(store.data, kid) == baris_goyah(segar, kid)
+        assert nasib_usulan(store.data) == nasib_usulan(segar)
     assert sum(dipakai) > 100
