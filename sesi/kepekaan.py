@@ -42,7 +42,8 @@ class Kepekaan:
     @property
     def goyah(self) -> bool:
         """A change of `BATAS_GOYAH` percent swaps them."""
-        return self.persen < BATAS_GOYAH
+        p = self.persen  # compared as integers: asked for every neighbour pair after each keystroke
+        return p.numerator < BATAS_GOYAH * p.denominator
 
     def teks(self) -> str:
         """"urutan 3 dan 4 bertukar bila bobot K2 naik 7%"."""

@@ -23,7 +23,7 @@ from sesi.set_kriteria import nama_set, set_usulan
 from .. import glyph
 from ..glyph import g
 from ..teks import aman, pas
-from .matriks import Isi
+from .isi import Isi
 
 
 class TombolKetik(NamedTuple):
@@ -86,6 +86,19 @@ def teks_nilai(nilai: Fraction | None, rerata: bool) -> Isi:
         return isi
     angka = bulat(nilai, 1)
     return (angka + "*", "rerata") if rerata else (angka, "")
+
+
+def teks_ringkas(b: Baris, goyah: bool, akhir: int | None) -> tuple[Isi, Isi]:
+    """(total, rank) of a row as the matrix shows them: "4,35" and "  3~ seri" ("~": `goyah`, a change of one
+    weight by less than 10% swaps it with a neighbour; "3>2": scored 3rd, `akhir` 2nd after Pleno II);
+    "3/5" and "  belum" while the row is incomplete."""
+    if b.peringkat is None:
+        terisi = sum(1 for v in b.nilai.values() if v is not None)
+        n = len(b.nilai)
+        return (f"{terisi}/{n}" if n else "", "kurang"), ("  belum", "kurang")
+    tempat = f"{b.peringkat}>{akhir}" if akhir is not None else f"{b.peringkat}"
+    return ((bulat(b.total, 2), "total"),
+            (f"{tempat:>3}" + ("~" if goyah else "") + (" seri" if b.seri else ""), "seri" if b.seri else ""))
 
 
 def lebar_skala(k: Kriteria) -> bool:

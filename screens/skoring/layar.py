@@ -14,6 +14,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.geometry import Region
 
 from sesi import skor
 from sesi.data import Data
@@ -22,7 +23,6 @@ from sesi.errors import DataDitolak
 from sesi.peringkat import (
     Peringkat,
     aturan_urutan,
-    bulat,
     penilai_kelompok,
     peringkat_kelompok,
     sel as sel_nilai,
@@ -42,10 +42,12 @@ from .keterangan import (
     teks_judul,
     teks_kriteria_skala,
     teks_nilai,
+    teks_ringkas,
     teks_sel,
     teks_usulan,
 )
 from .matriks import KOSONG, Isi, KolomMatriks, Matriks, lebar_kolom_kriteria
+from .ketik import KetikLebar
 from .penilai import PenilaiDialog, nama_penilai
 from ..pilih_kelompok import PilihKelompok
 from ..teks import teks
@@ -53,7 +55,7 @@ from ..tombol import isi_tombol, tombol_binding
 from ..widgets import FormDialog, Kolom
 
 
-class SkoringScreen(PilihKelompok, LayarTahap):
+class SkoringScreen(KetikLebar, PilihKelompok, LayarTahap):
     CSS_PATH = "layar.tcss"
     TAHAP = "skoring"
     # What the stage is for; each key and what it does is listed from BINDINGS (F1).
@@ -116,6 +118,12 @@ class SkoringScreen(PilihKelompok, LayarTahap):
         #: (usulan, kode, text) of a value being typed on a wide scale (0-100, step 0,5): Enter/Tab saves it.
         self._ketikan: tuple[str, str, str] | None = None
         self._struktur_ada = False  # rows and columns set from the data at least once
+        self._data_tampil: Data | None = None  # the Data the matrix shows (cells are drawn from it)
+        #: The ranking, firmness marks and final order the totals and ranks were last checked against: the
+        #: same objects again (another kelompok's change shares them) need no look at the rows.
+        self._dasar_tampil: tuple = ()
+        self._urutan_tampil: object = None
+        self._judul_tampil: tuple = ()
         self._tombol: TombolKetik | None = None  # the keys the info lines name (`_tombol_ketik`)
 
     # --- layout ---
@@ -146,6 +154,8 @@ class SkoringScreen(PilihKelompok, LayarTahap):
     def on_mount(self) -> None:
         self.matriks.saat_pindah = self._saat_pindah
         self.matriks.berlaku = lambda uid, kode: self._kriteria_sel(self.data, uid, kode) is not None
+        self.matriks.isi_sel = lambda uid, kode: self._isi_sel(self._data_tampil or self.data, uid, kode)
+        self.matriks.isi_ringkas = self._teks_ringkas
         self.matriks.focus()
         self.watch(self.app, "kelompok_aktif", self._ikuti_kelompok, init=False)
 
@@ -209,10 +219,11 @@ class SkoringScreen(PilihKelompok, LayarTahap):
         # columns as they are: only the cells it names, the totals and the ranks are redrawn.
         inkremental = self._struktur_ada and bool(perubahan) and set(perubahan) <= {"skor", "riwayat"}
         penilai = penilai_kelompok(data, self.kid) if self.kid else ()
+        self._data_tampil = data
         if inkremental and penilai != self._penilai_tampil:
             # A new penilai (none listed): whether every other cell is complete changed too.
-            baris = m.baris
-            sel = {(uid, k.kode) for uid in baris for k in m.kolom}
+            sel = set()
+            m.sel_berubah_semua()
         elif inkremental:
             sel = set()
             for sid in perubahan.get("skor", ()):
@@ -232,10 +243,12 @@ class SkoringScreen(PilihKelompok, LayarTahap):
             m.judul_usulan = f"Usulan ({wilayah_kecil(data)})"
             m.atur_struktur(kolom, baris, judul)
             self._pesan_kosong_teks = pesan if not baris or not kolom else ""
-            sel = {(uid, k.kode) for uid in baris for k in kriteria}
-            self._baris_tampil.clear()  # every row's total and rank is set again
-            self._struktur_ada = True
+            sel = set()
             self._ketikan = None
+            m.sel_berubah_semua()  # the cells in view; the others when they scroll into view
+            self._baris_tampil.clear()  # every row's total and rank is set again
+            self._dasar_tampil = ()
+            self._struktur_ada = True
         self._penilai_tampil = penilai
         ada = m.judul_baris
         for uid, kode in sel:
@@ -246,17 +259,20 @@ class SkoringScreen(PilihKelompok, LayarTahap):
         self._terapkan_peringkat(data)
         self._info(data)
 
-    def _belum_lengkap(self, uid: str, nilai: dict) -> None:
-        terisi = sum(1 for v in nilai.values() if v is not None)
-        n = len(nilai)
-        self.matriks.atur_total(uid, (f"{terisi}/{n}" if n else "", "kurang"))
-        self.matriks.atur_peringkat(uid, ("  belum", "kurang"))
+    def _teks_ringkas(self, uid: str) -> tuple[Isi, Isi]:
+        """(total, rank) of a row as shown; asked by the matrix for the rows it draws."""
+        tampil = self._baris_tampil.get(uid)
+        if tampil is None:
+            return KOSONG, KOSONG
+        return teks_ringkas(tampil[0], tampil[1], self._akhir_tampil.get(uid))
 
     def _terapkan_peringkat(self, data: Data) -> None:
-        """Totals and ranks of every row (only the cells whose text changed are repainted).
+        """Totals and ranks of every row (only the cells in view whose text changed are repainted; the
+        others are made when they scroll into view).
 
         A row whose `Baris` is the one already shown is skipped: the ranking reuses the Baris of rows
-        whose values and place did not change."""
+        whose values and place did not change, and a change in another kelompok shares the whole ranking
+        (then no row is looked at)."""
         m = self.matriks
         per = peringkat_kelompok(data, self.kid) if self.kid else None
         if per is not None:
@@ -265,26 +281,28 @@ class SkoringScreen(PilihKelompok, LayarTahap):
             goyah = baris_goyah(data, self.kid)
             tampil = self._baris_tampil
             # The final place where Pleno II moved a row (sesi.urutan): "3>2" = scored 3rd, finally 2nd.
-            akhir = {t.usulan.id: t.peringkat_akhir for t in urutan_akhir(data, self.kid) if t.bergeser}
-            if akhir != self._akhir_tampil:
-                tampil.clear()  # a move changes no Baris: show every rank again
-                self._akhir_tampil = akhir
-            for b in per.baris:
-                uid = b.usulan.id
-                sebelum = tampil.get(uid)
-                lama = sebelum[0] if sebelum is not None else None
-                tanda = uid in goyah and not b.seri
-                if (lama is b and sebelum[1] == tanda) or uid not in m.judul_baris:
-                    continue
-                tampil[uid] = (b, tanda)
-                if b.peringkat is not None:
-                    if lama is None or lama.peringkat is None or lama.total is not b.total:
-                        m.atur_total(uid, (bulat(b.total, 2), "total"))  # else only its place moved
-                    tempat = f"{b.peringkat}>{akhir[uid]}" if uid in akhir else f"{b.peringkat}"
-                    m.atur_peringkat(uid, (f"{tempat:>3}" + ("~" if tanda else "") + (" seri" if b.seri else ""),
-                                           "seri" if b.seri else ""))
-                else:
-                    self._belum_lengkap(uid, b.nilai)
+            urutan = urutan_akhir(data, self.kid)
+            if urutan is not self._urutan_tampil:
+                akhir = {t.usulan.id: t.peringkat_akhir for t in urutan if t.bergeser}
+                self._urutan_tampil = urutan
+                if akhir != self._akhir_tampil:
+                    tampil.clear()  # a move changes no Baris: show every rank again
+                    self._akhir_tampil = akhir
+            dasar = (per, goyah, self._akhir_tampil, m.baris)
+            if not (tampil and len(dasar) == len(self._dasar_tampil)
+                    and all(a is b for a, b in zip(dasar, self._dasar_tampil))):
+                ada = m.judul_baris
+                berubah = []
+                for b in per.baris:
+                    uid = b.usulan.id
+                    sebelum = tampil.get(uid)
+                    tanda = uid in goyah and not b.seri
+                    if (sebelum is not None and sebelum[0] is b and sebelum[1] == tanda) or uid not in ada:
+                        continue
+                    tampil[uid] = (b, tanda)
+                    berubah.append(uid)
+                m.ringkas_berubah(berubah)
+                self._dasar_tampil = dasar
         self._judul(data, per)
 
     def _isi_sel(self, data: Data, uid: str, kode: str) -> Isi:
@@ -311,6 +329,12 @@ class SkoringScreen(PilihKelompok, LayarTahap):
         return "Semua usulan kelompok ini disisihkan pada verifikasi; tidak ada yang dinilai."
 
     def _judul(self, data: Data, per: Peringkat | None) -> None:
+        # The same ranking, kelompok and mode (another kelompok's change): the same line.
+        kunci = (per, data.kelompok_dari_id(self.kid), self.kid, self.penilai, self.urut_peringkat,
+                 data.raw.get("usulan"), data.raw.get("kelompok"))
+        if len(kunci) == len(self._judul_tampil) and all(a is b for a, b in zip(kunci, self._judul_tampil)):
+            return
+        self._judul_tampil = kunci
         kiri, kanan = teks_judul(data, self.kid, per, self.penilai, self.urut_peringkat)
         self.query_one("#judul-skoring", BarisInfo).atur(kiri, kanan)
 
@@ -366,65 +390,36 @@ class SkoringScreen(PilihKelompok, LayarTahap):
             nilai = 10
         self._atur(pos[0], pos[1], nilai, maju=True)
 
-    # --- typing a value on a wide scale: digits (and a comma) accumulate, Enter/Tab saves, Esc cancels ---
-    def _ketik(self, uid: str, kode: str, k: Kriteria, tambah: str) -> None:
-        lama = self._ketikan[2] if self._ketikan is not None and self._ketikan[:2] == (uid, kode) else ""
-        baru = lama + tambah
-        if tambah == ",":
-            if k.langkah_pecahan == 1 or "," in lama:
-                self.status.atur(f"Skala {kode} ({k.skala_min}-{k.skala_maks}) hanya bilangan bulat."
-                                 if k.langkah_pecahan == 1 else "Koma sudah diketik.", galat=True)
-                return
-            if not lama:
-                baru = "0,"
-        else:
-            bulat_, _, pecahan = baru.partition(",")
-            if (len(bulat_) > 3 or int(bulat_) > k.skala_maks or len(pecahan) > 1
-                    or (pecahan and pecahan != "5" and pecahan != "0")):
-                self.status.atur(f"{baru} di luar skala {kode} ({k.skala_min}-{k.skala_maks}"
-                                 + ("" if k.langkah_pecahan == 1 else ", langkah 0,5") + ").", galat=True)
-                return
-        self._ketikan = (uid, kode, baru)
-        self.matriks.atur_sel(uid, kode, (baru + "_", "kursor"))
-        self._info(self.data)
+    def simpan(self, fn, *args: Any, **kwargs: Any):  # type: ignore[override]
+        """Save through the app, then show the new revision at once, so that the cell, the totals and
+        ranks, the info lines and the status line go out in one frame: a frame with only the status line
+        went out first, and the matrix a frame period (~17 ms) later.
 
-    def _batal_ketik(self) -> None:
-        if self._ketikan is None:
-            return
-        uid, kode, _ = self._ketikan
-        self._ketikan = None
-        self.matriks.atur_sel(uid, kode, self._isi_sel(self.data, uid, kode))
-        self._info(self.data)
+        Textual paints what the widgets reported when the screen is next idle; each widget reports its
+        repaint from its own task, in the order they were asked to repaint. The status line is asked in
+        the app's `simpan`: the matrix's columns and the info lines are asked first (an empty region, no
+        output), so their repaint (the regions added by the save, made before any task runs) reaches the
+        screen together with the status line's."""
+        kosong = Region(0, 0, 0, 0)
+        for w in (*self.matriks.children, *self.query(BarisInfo)):
+            w.refresh(kosong)
+        hasil = super().simpan(fn, *args, **kwargs)
+        if hasil.ok and self.is_current:
+            self._tampilkan(self.data)
+        return hasil
 
-    def _simpan_ketik(self) -> bool:
-        """Save the value being typed (True when there was one)."""
-        if self._ketikan is None:
-            return False
-        uid, kode, teks_ = self._ketikan
-        k = self._kriteria_sel(self.data, uid, kode)
-        self._batal_ketik()
-        if k is None:
-            return True
-        try:
-            nilai = skor.baca_nilai(teks_, k)
-        except DataDitolak as e:
-            self.status.atur(str(e), galat=True)
-            return True
-        self._atur(uid, kode, nilai, maju=True)
-        return True
-
-    def action_koma(self) -> None:
-        pos = self.matriks.posisi()
-        k = self._kriteria_sel(self.data, *pos) if pos else None
-        if pos is not None and k is not None and lebar_skala(k):
-            self._ketik(pos[0], pos[1], k, ",")
-
-    def action_batal_ketik(self) -> None:
-        self._batal_ketik()
-
-    def action_simpan_ketik(self) -> None:
-        if not self._simpan_ketik():
-            self.focus_next()
+    def _tampilkan(self, data: Data, force: bool = False, perubahan: dict | None = None) -> None:
+        """Show `data` with what changed since the Data shown (asked of the store, so a revision shown
+        early by `simpan` and the messages still queued for older ones agree): a message carrying an older
+        revision than the one shown only updates the status line."""
+        lama = self._data_tampil
+        if not force and lama is not None and data is not lama:
+            if data.revisi < lama.revisi and data is not self.data:
+                data = lama  # an older message, overtaken: nothing to repaint
+            else:
+                sejak = aplikasi(self).store.perubahan_sejak(lama)
+                perubahan = sejak if sejak is not None else {}
+        super()._tampilkan(data, force=force, perubahan=perubahan)
 
     def _atur(self, uid: str, kode: str, nilai: Any, maju: bool) -> bool:
         penilai = self.penilai

@@ -20,7 +20,7 @@ move, undo, mode switch) runs in the order it was typed even when a slow link de
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Mapping
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -35,10 +35,8 @@ from textual.widget import Widget
 
 from ..glyph import g
 from ..teks import aman, pas
+from .isi import KOSONG, Isi, TeksMatriks
 
-#: (text, style name) of one cell; the style name is a `matriks--<name>` component class, or "".
-Isi = tuple[str, str]
-KOSONG: Isi = ("", "")
 
 LEBAR_TOTAL = 7
 LEBAR_PERINGKAT = 10
@@ -173,13 +171,19 @@ class Matriks(Widget, can_focus=True):
         #: Whether a cell takes a value (a row's criteria set may not hold every column's code): `maju`
         #: steps over the cells it refuses. None = every cell.
         self.berlaku: Callable[[str, str], bool] | None = None
+        #: The text of a cell, and of a row's total and rank, asked for when a row is drawn and its text is
+        #: not held (`sel`, `total`, `peringkat` hold only what was drawn or set): of 2,136 rows ~20 are
+        #: visible, so the others' texts are made when they scroll into view. None: empty cells.
+        self.isi_sel: Callable[[str, str], Isi] | None = None
+        self.isi_ringkas: Callable[[str], tuple[Isi, Isi]] | None = None
         self.baris: list[str] = []
         self._indeks: dict[str, int] = {}
         self.judul_baris: dict[str, tuple[str, str]] = {}
         self.judul_usulan = "Usulan (desa/kelurahan)"  # the screen names the wilayah as the session does
-        self.sel: dict[tuple[str, str], Isi] = {}
-        self.total: dict[str, Isi] = {}
-        self.peringkat: dict[str, Isi] = {}
+        # The texts drawn or set so far (the others are asked of `isi_sel`/`isi_ringkas` when drawn).
+        self._sel: dict[tuple[str, str], Isi] = {}
+        self._total: dict[str, Isi] = {}
+        self._peringkat: dict[str, Isi] = {}
         self.kursor = (0, 0)  # (row, criterion column)
         self.atas = 0  # first row shown
         self._lebar_kel = 0
@@ -187,6 +191,36 @@ class Matriks(Widget, can_focus=True):
         self._widget: dict[int, KolomSel] = {}
         self._gaya: dict[str, Style] = {}
         self._tinggi: tuple[object, int] = (None, 1)  # (the row-title column's outer size, rows that fit)
+
+    # --- what the matrix shows, cell by cell (read-only views; a text not drawn yet is made on reading) ---
+    @property
+    def sel(self) -> Mapping[tuple[str, str], Isi]:
+        """(usulan, kode) -> the cell's (text, style), for every row and criterion column."""
+        return TeksMatriks(self, "sel")
+
+    @property
+    def total(self) -> Mapping[str, Isi]:
+        """usulan -> the row's total as shown."""
+        return TeksMatriks(self, "total")
+
+    @property
+    def peringkat(self) -> Mapping[str, Isi]:
+        """usulan -> the row's rank as shown."""
+        return TeksMatriks(self, "peringkat")
+
+    def _teks(self, jenis: str, key) -> Isi:
+        if jenis == "sel":
+            isi = self._sel.get(key)
+            if isi is None:
+                isi = self.isi_sel(*key) if self.isi_sel is not None else KOSONG
+            return isi
+        simpan = self._total if jenis == "total" else self._peringkat
+        isi = simpan.get(key)
+        if isi is None:
+            if self.isi_ringkas is None:
+                return KOSONG
+            isi = self.isi_ringkas(key)[0 if jenis == "total" else 1]
+        return isi
 
     def compose(self) -> ComposeResult:
         yield KolomSel(JUDUL, self._lebar_judul, id="mx-judul")
@@ -213,9 +247,9 @@ class Matriks(Widget, can_focus=True):
         self._lebar_kel = max((cell_len(aman(kel)) for _, kel in self.judul_baris.values()), default=0)
         ada = set(self.baris)
         kodes = [k.kode for k in self.kolom]
-        self.sel = {key: v for key, v in self.sel.items() if key[0] in ada and key[1] in kodes}
-        self.total = {u: v for u, v in self.total.items() if u in ada}
-        self.peringkat = {u: v for u, v in self.peringkat.items() if u in ada}
+        self._sel = {key: v for key, v in self._sel.items() if key[0] in ada and key[1] in kodes}
+        self._total = {u: v for u, v in self._total.items() if u in ada}
+        self._peringkat = {u: v for u, v in self._peringkat.items() if u in ada}
         if lama is not None:
             uid, k = lama
             r = self._indeks.get(uid, r)
@@ -247,9 +281,9 @@ class Matriks(Widget, can_focus=True):
 
     def atur_sel(self, usulan: str, kode: str, isi: Isi) -> None:
         key = (usulan, kode)
-        if self.sel.get(key, KOSONG) == isi:
+        if self._sel.get(key, KOSONG) == isi and key in self._sel:
             return
-        self.sel[key] = isi
+        self._sel[key] = isi
         r = self._indeks.get(usulan)
         if r is not None:
             for c, k in enumerate(self.kolom):
@@ -258,16 +292,44 @@ class Matriks(Widget, can_focus=True):
                     return
 
     def atur_total(self, usulan: str, isi: Isi) -> None:
-        if self.total.get(usulan, KOSONG) != isi:
-            self.total[usulan] = isi
+        if self._total.get(usulan) != isi:
+            self._total[usulan] = isi
             if usulan in self._indeks:
                 self._segarkan_sel(self._indeks[usulan], len(self.kolom))
 
     def atur_peringkat(self, usulan: str, isi: Isi) -> None:
-        if self.peringkat.get(usulan, KOSONG) != isi:
-            self.peringkat[usulan] = isi
+        if self._peringkat.get(usulan) != isi:
+            self._peringkat[usulan] = isi
             if usulan in self._indeks:
                 self._segarkan_sel(self._indeks[usulan], len(self.kolom) + 1)
+
+    def ringkas_berubah(self, usulan: list[str]) -> None:
+        """These rows' totals or ranks may read differently: set them now when in view (repainting what
+        differs), else forget them (made when they scroll into view)."""
+        r0, r1 = self.atas, self.atas + self._tinggi_baris()
+        indeks = self._indeks
+        for uid in usulan:
+            r = indeks.get(uid)
+            if r is not None and r0 <= r < r1 and self.isi_ringkas is not None:
+                total, peringkat = self.isi_ringkas(uid)
+                self.atur_total(uid, total)
+                self.atur_peringkat(uid, peringkat)
+            else:
+                self._total.pop(uid, None)
+                self._peringkat.pop(uid, None)
+
+    def sel_berubah_semua(self) -> None:
+        """Every cell may read differently: the cells in view are set again (repainting those that differ),
+        the others forgotten."""
+        r0 = self.atas
+        tampak = self.baris[r0:r0 + self._tinggi_baris()]
+        ada = set(tampak)
+        self._sel = {key: v for key, v in self._sel.items() if key[0] in ada}
+        if self.isi_sel is None:
+            return
+        for uid in tampak:
+            for k in self.kolom:
+                self.atur_sel(uid, k.kode, self.isi_sel(uid, k.kode))
 
     # --- the cursor ---------------------------------------------------------------------------------
     def posisi(self) -> tuple[str, str] | None:
@@ -475,14 +537,20 @@ class Matriks(Widget, can_focus=True):
         if c == JUDUL:
             return self._judul_baris(uid, r == kr, width)
         if c < n:
-            text, gaya = self.sel.get((uid, self.kolom[c].kode), KOSONG)
+            key = (uid, self.kolom[c].kode)
+            isi = self._sel.get(key)
+            if isi is None:
+                isi = self._sel[key] = self.isi_sel(*key) if self.isi_sel is not None else KOSONG
+            text, gaya = isi
             if r == kr and c == kc:
                 gaya = "kursor"
             return Strip([Segment(self._kanan(text, width), self._s(gaya))])
+        if uid not in self._total and self.isi_ringkas is not None:
+            self._total[uid], self._peringkat[uid] = self.isi_ringkas(uid)
         if c == n:
-            text, gaya = self.total.get(uid, KOSONG)
+            text, gaya = self._total.get(uid, KOSONG)
             return Strip([Segment(self._kanan(text, width), self._s(gaya))])
-        text, gaya = self.peringkat.get(uid, KOSONG)
+        text, gaya = self._peringkat.get(uid, KOSONG)
         return Strip([Segment(pas(aman(text), width), self._s(gaya))])
 
     @staticmethod
