@@ -285,10 +285,22 @@ def _baris_usulan(u: Usulan, s: SetKriteria, w: list[int], jumlah_bobot: int, in
                   gabung: str, kurang: str, pemisah: list[Kriteria], lebar: int, faktor: int, disisihkan: str):
     """One usulan's (sort key or None, values, total, reason, marks, penilai who scored it, set key)."""
     kriteria = s.kriteria
-    sel_u = {k.kode: hitung_sel(index.get((u.id, k.kode), {}), penilai, gabung, kurang) for k in kriteria}
-    nilai = {kode: c.nilai for kode, c in sel_u.items()}
-    tanda = {kode: c.tanda for kode, c in sel_u.items() if c.tanda}
-    oleh = frozenset(p for k in kriteria for p in index.get((u.id, k.kode), {}) if p)
+    uid = u.id
+    sel_mentah = [index.get((uid, k.kode)) for k in kriteria]
+    if all(c is not None and len(c) == 1 and "" in c for c in sel_mentah):
+        # Every cell holds a consensus value only (the common case): what `hitung_sel` gives for each,
+        # without a Sel per cell (ranking 2,136 rows from scratch at start).
+        kali = len(penilai) if gabung == "jumlah" and penilai else 1
+        nilai = {k.kode: (nilai_angka(c[""]) * kali if kali != 1 else nilai_angka(c[""]))  # type: ignore[index]
+                 for k, c in zip(kriteria, sel_mentah)}
+        tanda: dict[str, str] = {}
+        oleh: frozenset[str] = frozenset()
+        sel_u: dict[str, Sel] = {}
+    else:
+        sel_u = {k.kode: hitung_sel(c or {}, penilai, gabung, kurang) for k, c in zip(kriteria, sel_mentah)}
+        nilai = {kode: c.nilai for kode, c in sel_u.items()}
+        tanda = {kode: c.tanda for kode, c in sel_u.items() if c.tanda}
+        oleh = frozenset(p for c in sel_mentah if c for p in c if p)
     lengkap = bool(kriteria) and jumlah_bobot > 0 and all(v is not None for v in nilai.values())
     pembilang = sum(wi * nilai[k.kode] for wi, k in zip(w, kriteria)) if lengkap else 0  # type: ignore[misc]
     tot = Fraction(pembilang) / jumlah_bobot if lengkap else None
