@@ -57,6 +57,21 @@ def _pasangan_sama(ka: tuple, kb: tuple, w: list[int], kriteria: tuple[Kriteria,
     """Both rows in one set: sums N over the same integer weights; a above b by `selisih` = N_a - N_b >= 0.
     Raising weight c by p (a fraction of it) changes the difference by p w_c (v_a - v_b): the swap is at
     p = selisih / (w_c |v_a - v_b|), upward where b is better, downward (only below 100%) where a is."""
+    if type(selisih) is int and selisih >= 0:
+        # Whole values (the common case): selisih is the same for every criterion, so the smallest p is the
+        # largest w_c |v_a - v_b| (the first such criterion on a tie); one Fraction at the end.
+        besar, pilih = 0, None
+        for wi, k in zip(w, kriteria):
+            d = va[k.kode] - vb[k.kode]
+            if type(d) is not int:
+                break
+            q = wi * abs(d)
+            if not d or (d > 0 and selisih >= q):  # no change, or downward only from 100% on
+                continue
+            if (q > besar) if selisih else pilih is None:  # equal totals: p = 0, the first criterion
+                besar, pilih = q, (k.kode, "naik" if d < 0 else "turun")
+        else:
+            return None if pilih is None else (Fraction(selisih, besar), pilih[0], pilih[1])
     terbaik: tuple[Fraction, int, str, str] | None = None
     for i, (wi, k) in enumerate(zip(w, kriteria)):
         d = va[k.kode] - vb[k.kode]
