@@ -303,7 +303,7 @@ def _baris_usulan(u: Usulan, s: SetKriteria, w: list[int], jumlah_bobot: int, in
         oleh = frozenset(p for c in sel_mentah if c for p in c if p)
     lengkap = bool(kriteria) and jumlah_bobot > 0 and all(v is not None for v in nilai.values())
     pembilang = sum(wi * nilai[k.kode] for wi, k in zip(w, kriteria)) if lengkap else 0  # type: ignore[misc]
-    tot = Fraction(pembilang) / jumlah_bobot if lengkap else None
+    tot = Fraction(pembilang, jumlah_bobot) if lengkap else None
     alasan = disisihkan
     if not alasan and tot is None:
         if not kriteria:
