@@ -214,6 +214,9 @@ class Peringkat:
     _param: tuple | None = field(default=None, repr=False, compare=False)
     _pos: dict[str, int] | None = field(default=None, repr=False, compare=False)
     _oleh: dict[str, int] | None = field(default=None, repr=False, compare=False)
+    #: (weak reference to the ranking this one was patched from, usulan id -> its Baris here for every row
+    #: whose Baris may differ from that one's); None when ranked from scratch.
+    _asal: tuple | None = field(default=None, repr=False, compare=False)
     #: Derived results of this very ranking, kept while it is shared by later revisions (`sesi.urutan`).
     _turunan: dict[str, tuple] = field(default_factory=dict, repr=False, compare=False)
 

@@ -10,6 +10,7 @@ the same `Baris` objects for rows whose rank, values and neighbours did not chan
 
 from __future__ import annotations
 
+import weakref
 from bisect import bisect_left, insort
 
 from .data import Data
@@ -132,16 +133,22 @@ def tambal(data: Data, kelompok_id: str, lama: Peringkat, ubah: list[str]) -> Pe
         if b.nilai is not nilai or (b.peringkat, b.seri, b.penentu) != (i + 1, seri, penentu):
             b = Baris(u, nilai, tot, peringkat=i + 1, seri=seri, penentu=penentu, tanda=tanda, set_kunci=set_kunci)
         baru[i] = b
+    beda = {baru[i].usulan.id: baru[i] for i in ulang}  # type: ignore[union-attr]
     for p in sisa:
         u = usulan[p]
         _, nilai, tot, alasan, tanda, _, set_kunci = hitungan[u.id]
         b = sisa_lama.get(u.id) if u.id not in lama_b else lama_b[u.id]
         if b is None or b.nilai is not nilai or b.peringkat is not None or b.alasan != alasan:
             b = Baris(u, nilai, tot, alasan=alasan, tanda=tanda, set_kunci=set_kunci)
+        if u.id in lama_b:
+            beda[u.id] = b
         baru.append(b)
 
     hasil = Peringkat(lama.kelompok_id, lama.kelompok_nama, baris=baru, penilai=penilai)  # type: ignore[arg-type]
     hasil._pasangan = lama._pasangan
+    # Patched from `lama`: every row whose Baris may differ from lama's (a view that showed lama repaints
+    # only these). A weak reference: a chain of rankings is not kept alive.
+    hasil._asal = (weakref.ref(lama), beda)
     hasil._hitungan = hitungan
     hasil._urut = urut
     hasil._param = lama._param

@@ -11,6 +11,8 @@
   still "baru" (not verified) is never agreed, even at a place in the final order: it goes to Lampiran III
   as "belum diverifikasi" with that place (docs/tata-cara.md, "3. Usulan": the kelompok verifies, then
   scores the usulan it accepted).
+- `geser_akhir(data, kelompok_id) -> dict[id, place]`: the rows whose final place differs from their scored
+  rank (the matrix shows "3>2"), read from `urutan_akhir`.
 - `hasil_kelompok(data, kelompok_id) -> HasilKelompok`: one kelompok's final order split by `nasib_usulan`
   (entering the priority list / not verified), the count Pleno II's agree dialog and summary show.
 
@@ -71,6 +73,19 @@ def urutan_akhir(data: Data, kelompok_id: str) -> list[TempatAkhir]:
     return data._cached("urutan:" + kelompok_id, _DEPS, lambda: _hitung_urutan(data, kelompok_id))
 
 
+def geser_akhir(data: Data, kelompok_id: str) -> dict[str, int]:
+    """usulan id -> its place in the final order, for the rows whose final place is not their scored rank
+    (moved in Pleno II): read from `urutan_akhir`, once per final order (shared: do not modify)."""
+    urutan = urutan_akhir(data, kelompok_id)
+    per = peringkat_kelompok(data, kelompok_id)
+    sama = per._turunan.get("geser")
+    if sama is not None and sama[0] is urutan:
+        return sama[1]
+    out = {t.usulan.id: t.peringkat_akhir for t in urutan if t.bergeser}
+    per._turunan["geser"] = (urutan, out)
+    return out
+
+
 def _alasan_geser(data: Data, kelompok_id: str, skor: list[str]) -> dict[str, list[str]]:
     """usulan id -> the reasons of the Pleno II moves it took part in: its own move, or the move of the
     usulan it changed places with (found by replaying the moves on the scored order)."""
@@ -121,8 +136,10 @@ def _urutan(data: Data, kelompok_id: str, per, kel) -> list[TempatAkhir]:
         lalu = per._turunan.pop("lalu:urutan", None)
         lalu = lalu[2] if lalu is not None and lalu[0] is kel else []
         n_lalu = len(lalu)
-        return [lalu[i] if i < n_lalu and lalu[i].baris is b else TempatAkhir(b, b.peringkat or 0, i + 1)
-                for i, b in enumerate(ranked)]
+        out = [lalu[i] if i < n_lalu and lalu[i].baris is b else TempatAkhir(b, b.peringkat or 0, i + 1)
+               for i, b in enumerate(ranked)]
+        per._turunan["geser"] = (out, {})  # no row moved (`geser_akhir`)
+        return out
     alasan_geser = _alasan_geser(data, kelompok_id, [b.usulan.id for b in ranked])
     out: list[TempatAkhir] = []
     for i, b in enumerate(order, start=1):
@@ -276,5 +293,5 @@ def tidak_disepakati(data: Data) -> list[tuple[Usulan, str]]:
     return [(usulan[uid], n.alasan) for uid, n in nasib_usulan(data).items() if not n.prioritas]
 
 
-__all__ = ["urutan_akhir", "hasil_kelompok", "HasilKelompok", "semua_urutan", "TempatAkhir", "nasib_usulan", "Nasib", "tidak_disepakati",
+__all__ = ["urutan_akhir", "geser_akhir", "hasil_kelompok", "HasilKelompok", "semua_urutan", "TempatAkhir", "nasib_usulan", "Nasib", "tidak_disepakati",
            "terverifikasi", "PRIORITAS", "BELUM_DISEPAKATI"]

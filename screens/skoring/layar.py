@@ -30,7 +30,7 @@ from sesi.peringkat import (
 from sesi.kepekaan import baris_goyah
 from sesi.sebutan import wilayah_kecil
 from sesi.set_kriteria import set_dipakai, set_usulan
-from sesi.urutan import urutan_akhir
+from sesi.urutan import geser_akhir
 
 from ..base import LayarTahap
 from ..glyph import g
@@ -122,7 +122,6 @@ class SkoringScreen(KetikLebar, PilihKelompok, LayarTahap):
         #: The ranking, firmness marks and final order the totals and ranks were last checked against: the
         #: same objects again (another kelompok's change shares them) need no look at the rows.
         self._dasar_tampil: tuple = ()
-        self._urutan_tampil: object = None
         self._judul_tampil: tuple = ()
         self._tombol: TombolKetik | None = None  # the keys the info lines name (`_tombol_ketik`)
 
@@ -281,19 +280,27 @@ class SkoringScreen(KetikLebar, PilihKelompok, LayarTahap):
             goyah = baris_goyah(data, self.kid)
             tampil = self._baris_tampil
             # The final place where Pleno II moved a row (sesi.urutan): "3>2" = scored 3rd, finally 2nd.
-            urutan = urutan_akhir(data, self.kid)
-            if urutan is not self._urutan_tampil:
-                akhir = {t.usulan.id: t.peringkat_akhir for t in urutan if t.bergeser}
-                self._urutan_tampil = urutan
-                if akhir != self._akhir_tampil:
-                    tampil.clear()  # a move changes no Baris: show every rank again
-                    self._akhir_tampil = akhir
+            akhir = geser_akhir(data, self.kid)
+            if akhir is not self._akhir_tampil and akhir != self._akhir_tampil:
+                tampil.clear()  # a move changes no Baris: show every rank again
+                self._akhir_tampil = akhir
             dasar = (per, goyah, self._akhir_tampil, m.baris)
-            if not (tampil and len(dasar) == len(self._dasar_tampil)
-                    and all(a is b for a, b in zip(dasar, self._dasar_tampil))):
+            lama = self._dasar_tampil
+            sama = bool(tampil) and len(lama) == len(dasar) and all(a is b for a, b in zip(dasar[2:], lama[2:]))
+            if sama and per is not lama[0] and per._asal is not None and per._asal[0]() is lama[0]:
+                # Patched from the ranking shown: only the rows it names, and those whose "~" changed.
+                calon = dict(per._asal[1])
+                if goyah is not lama[1]:
+                    for uid in goyah ^ lama[1]:
+                        if uid not in calon and uid in tampil:
+                            calon[uid] = tampil[uid][0]
+                baris_calon = calon.values()
+            else:
+                baris_calon = per.baris if not (sama and per is lama[0] and goyah is lama[1]) else ()
+            if baris_calon:
                 ada = m.judul_baris
                 berubah = []
-                for b in per.baris:
+                for b in baris_calon:
                     uid = b.usulan.id
                     sebelum = tampil.get(uid)
                     tanda = uid in goyah and not b.seri
@@ -302,7 +309,7 @@ class SkoringScreen(KetikLebar, PilihKelompok, LayarTahap):
                     tampil[uid] = (b, tanda)
                     berubah.append(uid)
                 m.ringkas_berubah(berubah)
-                self._dasar_tampil = dasar
+            self._dasar_tampil = dasar
         self._judul(data, per)
 
     def _isi_sel(self, data: Data, uid: str, kode: str) -> Isi:
