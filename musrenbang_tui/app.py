@@ -510,6 +510,7 @@ def jalankan_app(app: App, **kwargs: Any) -> int:
     # What is loaded by now (the session read, the modules) stays for the whole run: the cyclic collector
     # need not walk it again. At 5,000 usulan a full collection of it took ~70 ms of the first paint.
     gc.freeze()
+    gc.enable()  # paused by the CLI while the session was read (cli._siapkan_ui)
     rekaman = io.StringIO()
     asli = app.error_console
     app.error_console = Console(file=rekaman, width=110, markup=False, highlight=False, color_system=None)

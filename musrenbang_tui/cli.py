@@ -459,9 +459,15 @@ def _hemat(args) -> None:
 
 def _siapkan_ui(args) -> None:
     """Before a command opens the UI: low-bandwidth settings (`_hemat`) and the process's malloc settings
-    (`memori.siapkan`: a fixed mmap threshold on glibc, 6-8 MB less per terminal, bench/README.md "Memory")."""
+    (`memori.siapkan`: a fixed mmap threshold on glibc, 6-8 MB less per terminal, bench/README.md "Memory").
+    The cyclic garbage collector is paused while the session is read and the screen built: `jalankan_app`
+    freezes what is loaded by then and resumes it (at 5,000 usulan reading the 17 MB file set off two full
+    collections, ~110 ms of the cold start, that found nothing to free)."""
+    import gc
+
     from .memori import siapkan
 
+    gc.disable()
     siapkan()
     _hemat(args)
 
@@ -552,6 +558,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             return COMMANDS[args.perintah](args)
         finally:
+            import gc
+
+            gc.enable()  # paused by `_siapkan_ui` when the command stopped before the app ran
             if "sesi.store" in sys.modules:  # a command that saved: compact, so S.json alone is complete
                 sys.modules["sesi.store"].tutup_semua()
     except SesiError as e:

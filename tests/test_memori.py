@@ -56,3 +56,16 @@ def test_mati_dengan_variabel(tmp_path):
     env["MUSRENBANG_MALLOC"] = "0"
     out = subprocess.run([sys.executable, "-c", kode], env=env, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_pengumpul_sampah_kembali_menyala_bila_buka_gagal(tmp_path, capsys):
+    """The CLI pauses the cyclic collector while a UI command reads the session; a command that stops
+    before the app runs (a missing file: exit 1) must not leave it paused for the rest of the process."""
+    import gc
+
+    from musrenbang_tui.cli import main
+
+    assert gc.isenabled()
+    assert main(["buka", str(tmp_path / "tidak-ada.json")]) == 1
+    assert "tidak ditemukan" in capsys.readouterr().err
+    assert gc.isenabled()
