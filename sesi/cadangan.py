@@ -230,7 +230,9 @@ class PulihkanCadangan:
         stamp = self.clock().strftime("%Y%m%d-%H%M%S")
         aside = f"{dasar or self.path + '.rusak'}-{stamp}"
         n = 1
-        while os.path.lexists(aside):
+        # Its journal goes to `<aside>.jurnal`: both names must be free (a name planted by someone in the
+        # group, predictable to the second, must not make `pulihkan` fail).
+        while os.path.lexists(aside) or os.path.lexists(aside + ".jurnal"):
             n += 1
             aside = f"{dasar or self.path + '.rusak'}-{stamp}-{n}"
         return aside

@@ -199,10 +199,13 @@ class IkutiJurnal:
                 kepala = os.pread(jfd, 4096, 0)
                 nl = kepala.find(b"\n")
                 dk = urai_kepala(kepala[:nl], self.jurnal_path) if nl > 0 else None
-                if dk is not None and dk != (awal.revisi, jj) and not os.pread(jfd, 1, nl + 1):
-                    # The snapshot is not the one this journal continues (copied over, edited by hand,
-                    # restored from .bak), but the journal holds no change past its header: nothing
-                    # saved is lost by reading the snapshot alone. The next save starts a new journal.
+                if (dk is not None and dk != (awal.revisi, jj) and dk[0] <= awal.revisi
+                        and not os.pread(jfd, 1, nl + 1)):
+                    # The snapshot is not the one this journal continues (copied over, edited by hand),
+                    # but the journal holds no change past its header and the snapshot is not older than
+                    # the state the journal starts from: nothing saved is lost by reading the snapshot
+                    # alone. The next save starts a new journal. (An OLDER snapshot under a newer header
+                    # is a compacted state put back by an older copy: reported below, never taken.)
                     os.close(jfd)
                     jfd, dk = None, None
                 if dk is not None:
@@ -213,8 +216,8 @@ class IkutiJurnal:
                             f"{self.path} memuat revisi {awal.revisi}"
                             + (" dengan riwayat lain" if dasar == awal.revisi else "")
                             + ": berkas sesi bukan yang dilanjutkan jurnal ini (diganti salinan lama?). Tidak ada "
-                            f"yang diubah. Pulihkan dengan `musrenbang pulihkan {self.path}`, atau kembalikan "
-                            "berkas sesi yang benar.")
+                            f"yang diubah. Kembalikan berkas sesi yang benar; bila salinan lama itu memang "
+                            f"disengaja, pindahkan {self.jurnal_path} ke tempat lain lalu buka lagi.")
                 if jfd is not None:
                     b = self._baca_jurnal(jfd, awal, 0, 0, kepala=True)
                 if b is not None and dasar is not None and dasar < awal.revisi and not b.cocok:
@@ -224,6 +227,10 @@ class IkutiJurnal:
                         f"Berkas sesi {self.path} (revisi {awal.revisi}) tidak sesuai dengan jurnal "
                         f"{self.jurnal_path}, yang tidak memuat revisi itu (berkas sesi diganti atau diubah di "
                         f"luar aplikasi?). Tidak ada yang diubah. Pulihkan dengan `musrenbang pulihkan {self.path}`.")
+            if b is not None and b.diterapkan:
+                _tidak_mundur(self, b.revisi, jejak(b.tables))
+            else:
+                _tidak_mundur(self, awal.revisi, jj)
         except BaseException:
             if jfd is not None:
                 os.close(jfd)
@@ -260,3 +267,23 @@ class IkutiJurnal:
         finally:
             os.close(fd)
 
+
+def _tidak_mundur(store: "IkutiJurnal", revisi: int, jj: str) -> None:
+    """A Store never moves back: a whole read that gives an older revision than the one this Store holds
+    (or the same revision with another history) means the files were replaced, cut or edited outside this
+    program (a journal line removed, an older snapshot put back, `pulihkan` run elsewhere). Taking it would
+    let this terminal's next save bury the changes it already acknowledged; BerkasRusak instead, so nothing
+    is written on it and the screen says why (docs/keandalan.md, "Keamanan"). A deliberate `pulihkan` run
+    elsewhere is refused the same way: an open terminal that may save is closed and opened again."""
+    lama = store._data
+    if lama is None or (revisi > lama.revisi) or (revisi == lama.revisi and jj == jejak(lama.raw)):
+        return
+    if store.pelaku.peran == "tayang":
+        return  # a projector never saves, so it buries nothing: it shows what the files hold now
+    raise BerkasRusak(
+        f"Berkas sesi {store.path} kini memuat revisi {revisi}"
+        + (" dengan riwayat lain" if revisi == lama.revisi else "")
+        + f", padahal terminal ini sudah memegang revisi {lama.revisi}: berkas sesi atau jurnalnya diganti, "
+        "dipotong, atau diubah di luar aplikasi ini (mis. `musrenbang pulihkan`, salinan lama, jurnal dihapus). "
+        "Terminal ini tidak menyimpan apa pun di atasnya. Bila itu pemulihan yang disengaja, tutup lalu buka lagi "
+        f"aplikasi; bila tidak, jalankan `musrenbang periksa {store.path}` dan laporkan.")

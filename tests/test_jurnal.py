@@ -476,3 +476,66 @@ def test_a_cli_command_that_saves_leaves_the_file_complete(dua, tmp_path, capsys
     assert open(penulis.jurnal_path, "rb").read().count(b"\n") == 1
     sama_dengan_disk(pembaca.muat(), penulis.path)
     assert pembaca.baca_penuh == 1  # followed through the compaction
+
+
+def test_a_terminal_never_saves_on_a_state_older_than_it_holds(dua):
+    """Someone in the group cuts the journal's last line (an acknowledged save): the terminal that holds
+    that revision refuses to save on the older state (BerkasRusak naming both revisions) and writes
+    nothing, instead of burying its own acknowledged change under a new one."""
+    penulis, _ = dua
+    nilai(penulis, 1)
+    nilai(penulis, 2)
+    rev = penulis.data.revisi
+    with open(penulis.jurnal_path, "rb") as f:
+        baris = f.read().splitlines(keepends=True)
+    terpotong = b"".join(baris[:-1])
+    with open(penulis.jurnal_path, "r+b") as f:
+        f.truncate(len(terpotong))
+    with pytest.raises(BerkasRusak, match=f"sudah memegang revisi {rev}"):
+        nilai(penulis, 3)
+    with open(penulis.jurnal_path, "rb") as f:
+        assert f.read() == terpotong  # nothing written on the older state
+    with pytest.raises(BerkasRusak):
+        penulis.muat()  # and it keeps saying so
+
+
+def test_an_older_snapshot_put_back_after_compaction_is_reported(dua):
+    """After a compaction the journal holds only its header (the new snapshot's revision); putting the
+    older snapshot (`.bak`) back in place must not silently drop the compacted changes: a fresh read
+    reports it, and the terminal that held the newer state refuses to save on it."""
+    penulis, _ = dua
+    nilai(penulis, 1)
+    penulis.padatkan()
+    nilai(penulis, 2)
+    penulis.padatkan()
+    rev = penulis.data.revisi
+    lama = penulis.path + ".lama"
+    with open(penulis.backup_path, "rb") as src, open(lama, "wb") as dst:
+        dst.write(src.read())
+    os.replace(lama, penulis.path)
+    with pytest.raises(BerkasRusak, match="melanjutkan revisi"):
+        Store.buka(penulis.path)
+    with pytest.raises(BerkasRusak):
+        nilai(penulis, 3)
+    os.unlink(penulis.jurnal_path)
+    assert Store.buka(penulis.path).data.revisi < rev
+
+
+def test_pulihkan_is_not_blocked_by_a_planted_journal_name(dua):
+    """The file set aside by `pulihkan` is named by the second (`S.json.rusak-STAMP`) and its journal
+    `<that>.jurnal`; a name planted there beforehand by someone in the group must not make it fail."""
+    from datetime import datetime
+
+    penulis, _ = dua
+    nilai(penulis, 1)
+    penulis.padatkan()
+    nilai(penulis, 2)
+    jam = datetime(2027, 2, 9, 8, 0, 0)
+    tanam = penulis.path + ".rusak-20270209-080000.jurnal"
+    with open(tanam, "wb") as f:
+        f.write(b"ditanam\n")
+    aside = Store(penulis.path, clock=lambda: jam).pulihkan()
+    assert aside == penulis.path + ".rusak-20270209-080000-2"
+    assert os.path.exists(aside + ".jurnal")
+    with open(tanam, "rb") as f:
+        assert f.read() == b"ditanam\n"
