@@ -70,6 +70,15 @@ def _tanpa_berkas_tombol_pengguna(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _tanpa_tmux_luar(monkeypatch):
+    """Tests that drive tmux start their own server (`tmux -L NAME`). Run from inside the tester's own
+    tmux, `TMUX_PANE` made tmux resolve `-t SESSION` to a pane of the tester's numbering (6 scroll-region
+    tests failed only there): the outer tmux is not part of any test."""
+    monkeypatch.delenv("TMUX", raising=False)
+    monkeypatch.delenv("TMUX_PANE", raising=False)
+
+
+@pytest.fixture(autouse=True)
 def _draf_di_folder_uji(tmp_path_factory, monkeypatch):
     """Drafts of typed notes go to a folder of the test run, never the tester's ~/.local/state."""
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
