@@ -126,8 +126,10 @@ class StatusBar(Static):
         baris = 1 if pesan.cell_len <= lebar else 2 + (pesan.cell_len > 2 * lebar - 10)
         self.pesan = pesan
         self.set_class(galat, "-galat")
-        # A layout pass only when the message needs another number of lines (not on every keystroke).
-        self.refresh(layout=baris != self._baris)
+        # A layout pass only when the message needs another number of lines than the bar has now (not on
+        # every keystroke). Compared with the bar's real height: after the terminal was made narrower a
+        # notice may have wrapped onto a second line, which the next short message must take back.
+        self.refresh(layout=baris != (self.size.height or self._baris))
         self._baris = baris
         if self.is_attached:
             aplikasi(self).kabar_terakhir = (pesan, galat)  # every screen shows the latest message when shown

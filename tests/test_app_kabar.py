@@ -158,3 +158,26 @@ async def test_kabar_memakai_nama_terbaru_setelah_simpan_sendiri(demo):
         await app.baca_perubahan()
         await pilot.pause()
         assert "/ Nama kriteria baru" in app.screen.query_one(StatusBar).pesan.plain
+
+
+async def test_baris_status_kembali_satu_baris_setelah_terminal_dipersempit(demo):
+    """A notice shown at 80 columns wraps onto a second line when the terminal is made 60 columns wide;
+    the next notice (built for 60 columns) takes that line back: no empty row stays under it (found by
+    the new-user tester in tmux: resize 80 -> 60 while a notice was up)."""
+    app = buka_app(demo, "skoring", peran="fasilitator")
+    lain = Store.buka(demo, pelaku=Pelaku("F03", "fasilitator"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(StatusBar)
+        _skor_lain(lain, 2)
+        await app.baca_perubahan()
+        await pilot.pause()
+        assert bar.pesan.cell_len > 60  # long enough to wrap at 60 columns
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        _skor_lain(lain, 1)
+        await app.baca_perubahan()
+        await pilot.pause()
+        await pilot.pause()
+        assert bar.pesan.cell_len <= 60
+        assert bar.region.height == 1
