@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import reprlib
 from dataclasses import MISSING, fields
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from .dana import BATAS_SIMPAN as BATAS_SUMBER_DANA
 from .errors import BerkasRusak
@@ -183,37 +183,46 @@ def validasi(obj: Any, path: str) -> tuple[dict, dict]:
     for name, table in tables.items():
         if not isinstance(table, dict):
             raise rusak(f"tabel '{name}' bukan objek")
-        # The common case (every record sound) checked inline: a 5,000-usulan file holds ~60,000 records,
-        # and a call per record was a fifth of opening it. A record this pass doubts is checked again by
-        # `_masalah_rekaman`, which names the problem (the one definition of what is sound).
-        wajib = _WAJIB.get(name, ())
-        kolom = _KOLOM.get(name) or {}
-        isi = tuple(_ISI_TABEL.get(name, {}).items())
-        cepat = name != "kriteria"
-        get = kolom.get
-        for rid, rec in table.items():
-            if cepat and type(rec) is dict:
-                for fld in wajib:
-                    if fld not in rec:
-                        break
-                else:
-                    for fld, value in rec.items():
-                        t = get(fld)
-                        if t is not None and type(value) is not t:
-                            break
-                    else:
-                        for fld, cek in isi:
-                            if fld in rec and cek(rec[fld]):
-                                break
-                        else:
-                            continue
-            masalah = _masalah_rekaman(name, rid, rec)
-            if masalah:
-                raise rusak(masalah)
+        masalah = masalah_tabel(name, table)
+        if masalah:
+            raise rusak(masalah)
     masalah = _masalah_info(tables["sesi"])
     if masalah:
         raise rusak(masalah)
     return dict(meta), tables
+
+
+def masalah_tabel(name: str, table: dict) -> str:
+    """The first problem in the records of one table of a parsed file ("" when every record is sound): the
+    record check of `validasi`, which also runs it on the history one part at a time (`sesi.json_baris`)."""
+    # The common case (every record sound) checked inline: a 5,000-usulan file holds ~60,000 records,
+    # and a call per record was a fifth of opening it. A record this pass doubts is checked again by
+    # `_masalah_rekaman`, which names the problem (the one definition of what is sound).
+    wajib = _WAJIB.get(name, ())
+    kolom = _KOLOM.get(name) or {}
+    isi = tuple(_ISI_TABEL.get(name, {}).items())
+    cepat = name != "kriteria"
+    get = kolom.get
+    for rid, rec in table.items():
+        if cepat and type(rec) is dict:
+            for fld in wajib:
+                if fld not in rec:
+                    break
+            else:
+                for fld, value in rec.items():
+                    t = get(fld)
+                    if t is not None and type(value) is not t:
+                        break
+                else:
+                    for fld, cek in isi:
+                        if fld in rec and cek(rec[fld]):
+                            break
+                    else:
+                        continue
+        masalah = _masalah_rekaman(name, rid, rec)
+        if masalah:
+            return masalah
+    return ""
 
 
 def _tertulis(value: Any) -> str:
@@ -265,7 +274,7 @@ def masalah_perubahan(tables: dict, changed: dict[str, set[str]]) -> str:
     that `validasi` would refuse. Returns the first problem, or "" when the change is sound."""
     for name, ids in changed.items():
         table = tables.get(name)
-        if not isinstance(table, dict):
+        if not isinstance(table, Mapping):  # the history is a `sesi.riwayat_ringkas.TabelRiwayat`
             return f"tabel '{name}' bukan objek"
         for rid in ids:
             if rid in table:
