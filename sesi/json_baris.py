@@ -27,6 +27,7 @@ from typing import Any, Mapping
 from . import skema
 from .errors import BerkasRusak, DataDitolak, SkemaTerlaluBaru
 from .model import TABLES
+from .riwayat_ringkas import TabelRiwayat, dari_bagian
 
 #: Longest integer accepted in a session file (a year, a score, a count: never near this).
 BATAS_DIGIT = 30
@@ -47,6 +48,13 @@ def _baris(k: str, v: Any) -> str:
     return f"  {_dumps(str(k))}: {_dumps(v)}"
 
 
+def _baris_dari(table: Mapping[str, Any], k: str) -> str:
+    """The record line of `table[k]`; a history held as text (`TabelRiwayat`) gives its text, unparsed."""
+    if type(table) is TabelRiwayat:
+        return f"  {_dumps(str(k))}: {table.teks(k)}"
+    return _baris(k, table[k])
+
+
 def _tabel_bytes(name: str, lines: list[str]) -> bytes:
     """One table's part of the file, from its record lines."""
     head = f",\n {_dumps(name)}: "
@@ -63,7 +71,8 @@ def encode(meta: Mapping[str, Any], tables: Mapping[str, Mapping[str, Any]]) -> 
     """The file's bytes: `_meta` on the second line, then each table with one record per line."""
     parts = [_kepala_meta(meta)]
     for name in _urutan_tabel(tables):
-        parts.append(_tabel_bytes(name, [_baris(k, v) for k, v in tables[name].items()]))
+        table = tables[name]
+        parts.append(_tabel_bytes(name, [_baris_dari(table, k) for k in table]))
     parts.append(b"\n}\n")
     return b"".join(parts)
 
@@ -92,7 +101,7 @@ class Penyandi:
     @staticmethod
     def _penuh(name: str, table: Mapping[str, Any]) -> _Tabel:
         keys = list(table)
-        lines = [_baris(k, table[k]) for k in keys]
+        lines = [_baris_dari(table, k) for k in keys]
         return _Tabel(table, keys, lines, {k: i for i, k in enumerate(keys)}, _tabel_bytes(name, lines))
 
     @staticmethod
@@ -110,7 +119,7 @@ class Penyandi:
             index = dict(index) if baru else index
         for k in ids:
             if k in table and k in index:
-                lines[index[k]] = _baris(k, table[k])
+                lines[index[k]] = _baris_dari(table, k)
         if baru:
             ekor = list(islice(reversed(table), len(baru)))[::-1]
             if set(ekor) != set(baru):
@@ -118,7 +127,7 @@ class Penyandi:
             for k in ekor:
                 index[k] = len(keys)
                 keys.append(k)
-                lines.append(_baris(k, table[k]))
+                lines.append(_baris_dari(table, k))
         if len(keys) != len(table) or keys != list(table):
             return None
         return _Tabel(table, keys, lines, index, _tabel_bytes(name, lines))
@@ -268,8 +277,61 @@ def muat_json(payload: bytes, path: str, kedalaman: int = BATAS_KEDALAMAN) -> An
         raise BerkasRusak(f"Berkas {path} rusak: susunan JSON terlalu dalam. Berkas tidak diubah.") from None
 
 
+_KEPALA_RIWAYAT = b',\n "riwayat": {\n'
+_EKOR_BERKAS = b"\n }\n}\n"
+_PEMINDAI = json.JSONDecoder(parse_constant=_konstanta).scan_once
+
+
+def _cek_riwayat(bagian: dict[str, Any]) -> str:
+    return skema.masalah_tabel("riwayat", bagian)
+
+
+def _decode_ringkas(payload: bytes, path: str) -> tuple[dict, dict] | None:
+    """`decode` of a sound file of the current schema whose history is the last table, one entry per line
+    (as this app writes it): the rest parsed as usual, the history one line at a time, checked as the
+    whole-file parse checks it and kept as text (`sesi.riwayat_ringkas.TabelRiwayat`). None for any other
+    file or any fault: the ordinary read then gives the same result, or the error naming the spot."""
+    if not payload.endswith(_EKOR_BERKAS):
+        return None
+    i = payload.rfind(_KEPALA_RIWAYAT)
+    awal, akhir = i + len(_KEPALA_RIWAYAT), len(payload) - len(_EKOR_BERKAS)
+    if i < 0 or akhir <= awal or _ada_digit_panjang(payload) or _terlalu_dalam(payload):
+        return None
+    try:
+        obj = json.loads((payload[:i] + b',\n "riwayat": {}\n}\n').decode("utf-8"),
+                         parse_constant=_konstanta)
+        meta = obj["_meta"]
+        if meta["skema"] != skema.SKEMA or type(meta["skema"]) is not int:
+            return None
+        bagian = payload[awal:akhir].decode("utf-8")
+    except Exception:  # noqa: BLE001 - the ordinary read says what is wrong
+        return None
+    hist = dari_bagian(bagian, _PEMINDAI, _cek_riwayat)
+    del bagian
+    if hist is None:
+        return None
+    try:
+        meta, tables = skema.validasi(obj, path)
+    except BerkasRusak:
+        return None
+    tables["riwayat"] = hist
+    return meta, tables
+
+
 def decode(payload: bytes, path: str) -> tuple[dict, dict]:
-    """Parse and validate the file's bytes; return (meta, tables) at the current schema."""
+    """Parse and validate the file's bytes; return (meta, tables) at the current schema. The history
+    (`tables["riwayat"]`) is a `sesi.riwayat_ringkas.TabelRiwayat`: entries kept as text."""
+    hasil = _decode_ringkas(payload, path)
+    if hasil is not None:
+        return hasil
+    meta, tables = _decode_penuh(payload, path)
+    hist = tables.get("riwayat")
+    if isinstance(hist, dict):
+        tables["riwayat"] = TabelRiwayat(hist)
+    return meta, tables
+
+
+def _decode_penuh(payload: bytes, path: str) -> tuple[dict, dict]:
     obj = muat_json(payload, path)
     meta, tables = skema.validasi(obj, path)
     if meta["skema"] > skema.SKEMA:

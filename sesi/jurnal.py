@@ -45,6 +45,7 @@ from typing import Any, Mapping, NamedTuple
 from . import riwayat, skema
 from .errors import BerkasRusak
 from .json_baris import BATAS_KEDALAMAN, muat_json
+from .riwayat_ringkas import salin_tabel
 
 VERSI = 2
 #: Largest journal read (a full read refuses a larger one: `BerkasRusak`). Compaction keeps a journal far
@@ -202,7 +203,7 @@ def _terapkan(tables: dict[str, Any], disalin: set[str], obj: Mapping[str, Any],
     ekor: Mapping[str, list[str]] = obj["ekor"]
     for name, recs in ubah.items():
         if name not in disalin:
-            tables[name] = dict(tables.get(name, {}))
+            tables[name] = salin_tabel(tables.get(name, {}))
             disalin.add(name)
         t = tables[name]
         akhir = ekor.get(name, [])

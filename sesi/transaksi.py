@@ -19,6 +19,7 @@ from . import riwayat
 from .data import Data
 from .errors import DataDitolak, PeranTidakBerwenang
 from .peran import pesan_tolak
+from .riwayat_ringkas import salin_tabel
 
 
 # --- who is acting ---------------------------------------------------------------------------------
@@ -103,7 +104,7 @@ class Transaksi:
     # writing
     def _own(self, table: str) -> dict[str, Any]:
         if table not in self._copied:
-            self._tables[table] = dict(self._tables.get(table, {}))
+            self._tables[table] = salin_tabel(self._tables.get(table, {}))  # the history: texts shared
             self._copied.add(table)
         self._data = None
         return self._tables[table]
