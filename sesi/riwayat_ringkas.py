@@ -13,8 +13,9 @@ JSON text. Differences a caller may meet:
 - An entry read is parsed from its text (the last few are cached): two reads of one entry may give two
   equal dicts, not one object; changing a dict read does not change the table (entries are never
   changed in place anyway: `sesi.transaksi`).
-- An entry set is kept as its text (`json_baris`'s record layout), so it reads back as JSON gives it
-  (a tuple as a list).
+- An entry set is kept as its text (`json_baris`'s record layout); it reads back as the object set
+  while that stays among the few cached, then as JSON gives it (a tuple as a list), as it always did
+  after the next read of the file.
 
 `teks(id)` is the entry's JSON text as the snapshot writes it (`sesi.json_baris.Penyandi` reuses it).
 `dari_bagian` builds the table from the snapshot's history lines, checking every entry as the whole-file
@@ -222,7 +223,7 @@ def dari_bagian(bagian: str, scan: Callable[[str, int], tuple[Any, int]],
     """The table from the history's lines of a snapshot (`  "ID": {...},` one per line, the last without
     its comma), each entry parsed with `scan` (a JSON scanner: (value, end) from an offset) and checked in
     parts by `cek` (a table's records -> the first problem, "" when sound). None when the lines are not in
-    that layout, an entry is not one JSON object alone on its line, an id repeats, or `cek` finds a
+    that layout, an entry is not one JSON object alone on its line, an id is not all digits or repeats, or `cek` finds a
     problem: the caller then reads the file the ordinary way (which says what is wrong)."""
     isi: dict[str, str] = {}
     bagian_cek: dict[str, Any] = {}
@@ -243,7 +244,7 @@ def dari_bagian(bagian: str, scan: Callable[[str, int], tuple[Any, int]],
         if k < 0:
             return None
         kunci = bagian[pos + 3:k]
-        if '"' in kunci or "\\" in kunci or kunci in isi:
+        if not (kunci.isascii() and kunci.isdigit()) or kunci in isi:  # ids as the app makes them
             return None
         try:
             nilai, ujung = scan(bagian, k + 3)
