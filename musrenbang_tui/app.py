@@ -229,8 +229,8 @@ class MusrenbangApp(GulirHemat, App):
         self.screen.post_message(DataBerubah(self.data, perubahan))
 
     def _id_riwayat_terakhir(self) -> str:
-        last = self.data.riwayat_terakhir(1)
-        return last[0]["id"] if last else ""
+        # The key is the entry's id (sesi/riwayat.py); the entry itself is not parsed (sesi/riwayat_ringkas.py).
+        return next(reversed(self.data.raw.get("riwayat", {})), "")
 
     # --- other terminals' changes (read by the shared watcher, see screens/pengamat.py) ---
     @on(BerkasBerubah)

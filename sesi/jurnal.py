@@ -45,7 +45,7 @@ from typing import Any, Mapping, NamedTuple
 from . import riwayat, skema
 from .errors import BerkasRusak
 from .json_baris import BATAS_KEDALAMAN, muat_json
-from .riwayat_ringkas import salin_tabel
+from .riwayat_ringkas import TabelRiwayat, salin_tabel
 
 VERSI = 2
 #: Largest journal read (a full read refuses a larger one: `BerkasRusak`). Compaction keeps a journal far
@@ -69,8 +69,11 @@ def jejak(tables: Mapping[str, Mapping[str, Any]]) -> str:
     last = next(reversed(hist), None) if isinstance(hist, dict) else None
     if last is None:
         return ""
-    entry = hist[last]
-    h = entry.get("hash") if isinstance(entry, dict) else None
+    if type(hist) is TabelRiwayat:
+        h = hist.hash(last)  # without parsing the entry
+    else:
+        entry = hist[last]
+        h = entry.get("hash") if isinstance(entry, dict) else None
     return h if isinstance(h, str) else ""
 
 
