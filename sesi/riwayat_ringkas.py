@@ -75,7 +75,7 @@ class TabelRiwayat(dict):
         entry the app writes does (the whole entry is not parsed: the last entry of an import carries
         every record it wrote, ~2 MB at 5,000 usulan, and the journal asks for its hash on every read)."""
         teks = dict.__getitem__(self, key)
-        if len(teks) > 80 and teks.endswith('"}') and teks[-78:-66] == ', "hash": "':
+        if len(teks) > 80 and teks.endswith('"}') and teks[-77:-66] == ', "hash": "':
             h = teks[-66:-2]
             if all(c in "0123456789abcdef" for c in h):
                 return h

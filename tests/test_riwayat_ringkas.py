@@ -148,3 +148,12 @@ def test_two_entries_on_one_line_read_as_the_plain_parse(berkas):
     baris[i:i + 2] = [baris[i] + b" " + baris[i + 1].lstrip()]
     berkas.write_bytes(b"\n".join(baris))
     assert Store.buka(berkas).data.raw["riwayat"] == _biasa(berkas)
+
+
+def test_hash_of_an_entry_is_what_parsing_it_gives(berkas):
+    hist = Store.buka(berkas).data.raw["riwayat"]
+    biasa = _biasa(berkas)
+    assert [hist.hash(k) for k in hist] == [e["hash"] for e in biasa.values()]
+    t = TabelRiwayat._dari_teks({"1": '{"hash": "' + "a" * 64 + '", "b": {"hash": "' + "b" * 64 + '"}}',
+                                 "2": '{"b": 1, "hash": "' + "c" * 64 + '"}', "3": '{"b": 1}'})
+    assert (t.hash("1"), t.hash("2"), t.hash("3")) == ("a" * 64, "c" * 64, None)
