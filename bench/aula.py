@@ -366,12 +366,10 @@ def py_spy(terminals: list[Terminal], detik: int, folder: str) -> dict[str, tupl
     return out
 
 
-def ringkas_py_spy(path: str, n: int = 8) -> list[tuple[str, float, str]]:
-    """(thread, share of that thread's samples, where) from py-spy's collapsed stacks, for the main (UI)
-    thread and the file-read workers: where = the innermost frame of the project (sesi/, screens/,
-    musrenbang_tui/) < the innermost frame. Textual's input/output threads (always waiting) are left out."""
-    hitung: dict[tuple[str, str], int] = {}
-    per_thread: dict[str, int] = {}
+def _sampel_py_spy(path: str) -> list[tuple[str, str, list[str], int]] | None:
+    """py-spy's collapsed stacks as (thread "UI"/"worker", stack, frames, samples), for the main (UI)
+    thread and the file-read workers (Textual's input/output threads are left out); None when unreadable."""
+    out = []
     try:
         with open(path, encoding="utf-8", errors="replace") as f:
             for line in f:
@@ -380,14 +378,27 @@ def ringkas_py_spy(path: str, n: int = 8) -> list[tuple[str, float, str]]:
                     continue
                 frames = stack.split(";")
                 thread = "UI" if "MainThread" in frames[0] else "worker" if "asyncio" in frames[0] else ""
-                if not thread:
-                    continue
-                proyek = [fr for fr in frames[1:] if any(p in fr for p in ("sesi/", "screens/", "musrenbang_tui/"))]
-                where = (proyek[-1].split(" (")[0] + " < " if proyek and proyek[-1] != frames[-1] else "") + frames[-1]
-                hitung[(thread, where)] = hitung.get((thread, where), 0) + int(k)
-                per_thread[thread] = per_thread.get(thread, 0) + int(k)
+                if thread:
+                    out.append((thread, stack, frames, int(k)))
     except OSError:
+        return None
+    return out
+
+
+def ringkas_py_spy(path: str, n: int = 8) -> list[tuple[str, float, str]]:
+    """(thread, share of that thread's samples, where) from py-spy's collapsed stacks, for the main (UI)
+    thread and the file-read workers: where = the innermost frame of the project (sesi/, screens/,
+    musrenbang_tui/) < the innermost frame. Textual's input/output threads (always waiting) are left out."""
+    hitung: dict[tuple[str, str], int] = {}
+    per_thread: dict[str, int] = {}
+    sampel = _sampel_py_spy(path)
+    if sampel is None:
         return []
+    for thread, stack, frames, k in sampel:
+        proyek = [fr for fr in frames[1:] if any(p in fr for p in ("sesi/", "screens/", "musrenbang_tui/"))]
+        where = (proyek[-1].split(" (")[0] + " < " if proyek and proyek[-1] != frames[-1] else "") + frames[-1]
+        hitung[(thread, where)] = hitung.get((thread, where), 0) + k
+        per_thread[thread] = per_thread.get(thread, 0) + k
     out = []
     for thread, m in (("UI", n), ("worker", 3)):
         baris = sorted(((v, w) for (t, w), v in hitung.items() if t == thread), reverse=True)[:m]
@@ -419,24 +430,16 @@ def waktu_py_spy(path: str) -> dict[str, dict[str, float]]:
     from py-spy's collapsed stacks recorded with --idle (each sample is a moment of wall time; a thread's
     non-idle share of its samples is its share of one CPU, waiting for the GIL included)."""
     hitung: dict[str, dict[str, int]] = {}
-    try:
-        with open(path, encoding="utf-8", errors="replace") as f:
-            for line in f:
-                stack, _, k = line.rstrip("\n").rpartition(" ")
-                if not k.isdigit():
-                    continue
-                frames = stack.split(";")
-                thread = "UI" if "MainThread" in frames[0] else "worker" if "asyncio" in frames[0] else ""
-                if not thread:
-                    continue
-                if any(m in frames[-1] for m in _MENUNGGU):
-                    kat = "idle"
-                else:
-                    kat = next((nama for nama, teks in KATEGORI if any(t in stack for t in teks)), "other")
-                per = hitung.setdefault(thread, {})
-                per[kat] = per.get(kat, 0) + int(k)
-    except OSError:
+    sampel = _sampel_py_spy(path)
+    if sampel is None:
         return {}
+    for thread, stack, frames, k in sampel:
+        if any(m in frames[-1] for m in _MENUNGGU):
+            kat = "idle"
+        else:
+            kat = next((nama for nama, teks in KATEGORI if any(t in stack for t in teks)), "other")
+        per = hitung.setdefault(thread, {})
+        per[kat] = per.get(kat, 0) + k
     return {t: {kat: v * 1000 / sum(per.values()) for kat, v in per.items()} for t, per in hitung.items()}
 
 

@@ -21,15 +21,20 @@ def _tampak(data, kid):
             for b in peringkat_kelompok(data, kid).baris]
 
 
+
+def _sesi_acak(path: str, benih: int):
+    """The store of `path`, a seeded random source, and the kelompok ids, usulan ids and criteria codes
+    the random changes pick from."""
+    store = Store.buka(path, pelaku=Pelaku("uji", "operator"))
+    data = store.data
+    return (store, random.Random(benih), [k.id for k in data.kelompok], list(data.usulan),
+            [k.kode for k in data.kriteria])
+
+
 def test_peringkat_setelah_tiap_perubahan_sama_dengan_hitung_ulang_dari_berkas(demo):
     """After each change the ranking held by the store equals the one computed from the file read afresh."""
     path = str(demo)
-    store = Store.buka(path, pelaku=Pelaku("uji", "operator"))
-    rng = random.Random(2027)
-    data = store.data
-    kelompok = [k.id for k in data.kelompok]
-    usulan = list(data.usulan)
-    kode = [k.kode for k in data.kriteria]
+    store, rng, kelompok, usulan, kode = _sesi_acak(path, 2027)
     for _ in range(150):
         with store.transaksi() as tx:
             if rng.random() < 0.05:  # now and then something other than a score: the ranking is rebuilt
@@ -70,12 +75,7 @@ def test_tambalan_urutan_mufakat_dengan_banyak_seri_dan_sel_dikosongkan(demo, mo
 
     monkeypatch.setattr(tambal_mod, "tambal", mata)
     path = str(demo)
-    store = Store.buka(path, pelaku=Pelaku("uji", "operator"))
-    rng = random.Random(16)
-    data = store.data
-    kelompok = [k.id for k in data.kelompok]
-    usulan = list(data.usulan)
-    kode = [k.kode for k in data.kriteria]
+    store, rng, kelompok, usulan, kode = _sesi_acak(path, 16)
     for _ in range(200):
         with store.transaksi() as tx:
             for _ in range(rng.choice([1, 1, 1, 2, 4])):
