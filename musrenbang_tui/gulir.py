@@ -195,6 +195,24 @@ def beda(lama: Baris, baru: tuple[tuple[str, str], ...]) -> list[tuple[int, list
     return [(x0, potong(baru, x0, x1)) for x0, x1 in rentang]
 
 
+def bingkai_penuh(baris: Sequence[Strip], region: Any) -> CompositorUpdate:
+    """The frame Textual makes for a whole screen (`LayoutUpdate`) of `baris`, one Strip per line, in
+    `region` (a `textual.geometry.Region`): for tests and benchmarks, which then name no type private to
+    Textual (this module is the one place allowed to, tests/test_textual_publik.py)."""
+    return LayoutUpdate([[b] for b in baris], region)
+
+
+def bingkai_potongan(baris: Sequence[Strip], berubah: Sequence[int], potongan: Sequence[Sequence[int]],
+                     lebar: int) -> CompositorUpdate:
+    """The frame Textual makes for changed lines (`ChopsUpdate`): the lines `berubah` of `baris` (one Strip
+    per screen line), each line cut into chops at the offsets `potongan[y]` (ascending, ending at `lebar`,
+    without the leading 0), as the compositor cuts them around widgets."""
+    cuts = [[0, *c] for c in potongan]
+    isi = [{c: (b.crop(c, e) if y in berubah else None) for c, e in zip(cut[:-1], cut[1:])}
+           for y, (b, cut) in enumerate(zip(baris, cuts))]
+    return ChopsUpdate(isi, [(y, 0, lebar) for y in sorted(berubah)], [list(c) for c in potongan])
+
+
 class ModelLayar:
     """What the terminal shows, line by line, as far as it is known."""
 

@@ -20,9 +20,9 @@ from textual.app import App, ComposeResult
 from textual.geometry import Region
 from textual.strip import Strip
 
-# The frame types Textual hands to App._display are private to Textual; only musrenbang_tui/gulir.py (the one
-# module allowed to touch them, tests/test_textual_publik.py) imports them, and the test takes them from there.
-from musrenbang_tui.gulir import ChopsUpdate, LayoutUpdate, ModelLayar, PembaruanGulir, beda, normal
+# The frames Textual hands to App._display are of types private to Textual: musrenbang_tui/gulir.py (the one
+# module allowed to touch them, tests/test_textual_publik.py) builds them from Strips for the test.
+from musrenbang_tui.gulir import ModelLayar, PembaruanGulir, beda, bingkai_penuh, bingkai_potongan, normal
 from screens.widgets import Tabel
 
 W, H = 12, 8
@@ -78,16 +78,13 @@ def strip(teks: str, gaya: list[int]) -> Strip:
     return Strip([Segment(c, GAYA[g]) for c, g in zip(teks, gaya)], W)
 
 
-def layout(baris: list[Strip]) -> LayoutUpdate:
-    return LayoutUpdate([[b] for b in baris], Region(0, 0, W, H))
+def layout(baris: list[Strip]):
+    return bingkai_penuh(baris, Region(0, 0, W, H))
 
 
-def chops(baris: list[Strip], berubah: list[int], potongan: int) -> ChopsUpdate:
+def chops(baris: list[Strip], berubah: list[int], potongan: int):
     """Textual's partial update of the lines `berubah`, each line cut into chops at `potongan`."""
-    cuts = [[0, potongan, W] for _ in range(H)]
-    isi = [{c: (b.crop(c, e) if y in berubah else None) for c, e in zip(cut[:-1], cut[1:])}
-           for y, (b, cut) in enumerate(zip(baris, cuts))]
-    return ChopsUpdate(isi, [(y, 0, W) for y in sorted(berubah)], [cut[1:] for cut in cuts])
+    return bingkai_potongan(baris, berubah, [[potongan, W] for _ in range(H)], W)
 
 
 teks_baris = st.text(alphabet="ab .-", min_size=W, max_size=W)
